@@ -1,0 +1,1 @@
+"""HTTP layer of pbkg (FastAPI). The core library never imports from here."""
