@@ -1,0 +1,196 @@
+"""Named queries: queries/NAME.rq files with a header, and safe parameter binding.
+
+Header lines start with "#+ " and come before the PREFIX lines:
+    #+ title@en: Who chaired which cluster in which year
+    #+ title@vi: ...
+    #+ description@en: ...
+    #+ param: cluster | iri | optional | https://w3id.org/pbkg/id/cluster/ | The cluster (IRI or slug)
+    #+ columns: cluster, clusterLabel, year, ...
+Parameters are bound by a VALUES block of terms serialized by rdflib (never by formatting
+strings into the query), inserted at the start of the outermost WHERE group; the file itself
+runs unchanged in any SPARQL editor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+
+from .errors import InputError, InvalidParameter, NotFound
+
+PARAM_TYPES = ("iri", "gYear", "integer", "string", "date", "boolean")
+_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*$")
+_SLUG = re.compile(r"^[a-z0-9]+(?:[-/][a-z0-9]+)*$")
+_LEXICAL = {
+    "gYear": re.compile(r"^-?[0-9]{4}$"),
+    "integer": re.compile(r"^[+-]?[0-9]{1,18}$"),
+    "date": re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"),
+    "boolean": re.compile(r"^(true|false)$"),
+}
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str
+    required: bool
+    description: str
+    prefix: str | None = None
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        """For a string parameter, the 4th header field lists the allowed values."""
+        if self.type != "string" or not self.prefix:
+            return ()
+        return tuple(c.strip() for c in self.prefix.split(",") if c.strip())
+
+    def term(self, raw: str) -> str:
+        """The parameter's value as a SPARQL term, or InvalidParameter."""
+        raw = raw.strip()
+        if self.type == "iri":
+            if self.prefix and _SLUG.match(raw):
+                raw = self.prefix + raw
+            if not _IRI.match(raw):
+                hint = f" or a slug under {self.prefix}" if self.prefix else ""
+                raise InvalidParameter(self.name, f"expected an IRI{hint}, got {raw!r}")
+            return URIRef(raw).n3()
+        if self.type == "string":
+            if len(raw) > 500:
+                raise InvalidParameter(self.name, "longer than 500 characters")
+            if self.choices and raw not in self.choices:
+                raise InvalidParameter(self.name, f"expected one of {', '.join(self.choices)}, "
+                                                  f"got {raw!r}")
+            return Literal(raw).n3()
+        if not _LEXICAL[self.type].match(raw):
+            raise InvalidParameter(self.name, f"expected a {self.type}, got {raw!r}")
+        if self.type == "date":
+            from datetime import date
+
+            try:
+                date.fromisoformat(raw)
+            except ValueError:
+                raise InvalidParameter(self.name, f"not a calendar date: {raw!r}") from None
+        return Literal(raw, datatype=XSD[self.type]).n3()
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    path: Path
+    text: str
+    title: dict[str, str]
+    description: dict[str, str]
+    params: tuple[Param, ...]
+    columns: tuple[str, ...]
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def param(self, name: str) -> Param:
+        for p in self.params:
+            if p.name == name:
+                return p
+        known = ", ".join(p.name for p in self.params) or "none"
+        raise InvalidParameter(name, f"unknown for query '{self.name}' (known: {known})")
+
+    def render(self, values: Mapping[str, str] | None = None) -> str:
+        """The query with its parameters bound; checks names, types and required ones."""
+        values = dict(values or {})
+        for p in self.params:
+            if p.required and not values.get(p.name):
+                raise InvalidParameter(p.name, f"required by query '{self.name}'")
+        bound = [f"VALUES ?{self.param(k).name} {{ {self.param(k).term(v)} }}"
+                 for k, v in sorted(values.items()) if v != ""]
+        if not bound:
+            return self.text
+        match = _WHERE.search(_strip_comments(self.text))
+        if match is None:
+            raise InputError(self.path, "a query with parameters needs a WHERE clause")
+        cut = match.end()
+        return self.text[:cut] + "\n  " + "\n  ".join(bound) + self.text[cut:]
+
+    def as_dict(self) -> dict:
+        return {
+            "name": self.name, "title": self.title, "description": self.description,
+            "params": [{"name": p.name, "type": p.type, "required": p.required,
+                        "description": p.description,
+                        "prefix": None if p.type == "string" else p.prefix,
+                        "choices": list(p.choices)} for p in self.params],
+            "columns": list(self.columns),
+        }
+
+
+def _strip_comments(text: str) -> str:
+    """Blank out comments (keeping offsets) so a WHERE inside a comment is not matched."""
+    out = []
+    for line in text.splitlines(keepends=True):
+        idx = line.find("#")
+        # A '#' inside an IRI (<...#x>) is not a comment.
+        while idx >= 0 and line.count("<", 0, idx) > line.count(">", 0, idx):
+            idx = line.find("#", idx + 1)
+        out.append(line if idx < 0 else line[:idx] + " " * (len(line) - idx - 1)
+                   + ("\n" if line.endswith("\n") else ""))
+    return "".join(out)
+
+
+def parse_query_file(path: Path) -> NamedQuery:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(path, f"cannot be read: {exc}") from None
+    title: dict[str, str] = {}
+    description: dict[str, str] = {}
+    params: list[Param] = []
+    columns: tuple[str, ...] = ()
+    extra: dict[str, str] = {}
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.startswith("#+"):
+            continue
+        key, sep, value = line[2:].strip().partition(":")
+        if not sep:
+            raise InputError(path, "header line needs 'key: value'", line=lineno)
+        key, value = key.strip(), value.strip()
+        base, _, lang = key.partition("@")
+        if base == "title":
+            title[lang or "en"] = value
+        elif base == "description":
+            description[lang or "en"] = value
+        elif base == "param":
+            params.append(_parse_param(path, lineno, value))
+        elif base == "columns":
+            columns = tuple(c.strip() for c in value.split(",") if c.strip())
+        else:
+            extra[key] = value
+    if "en" not in title or "vi" not in title:
+        raise InputError(path, "the header needs '#+ title@en:' and '#+ title@vi:' lines")
+    return NamedQuery(path.stem, path, text, title, description, tuple(params), columns, extra)
+
+
+def _parse_param(path: Path, lineno: int, spec: str) -> Param:
+    parts = [s.strip() for s in spec.split("|")]
+    if len(parts) != 5:
+        raise InputError(path, "param needs 'name | type | required|optional | prefix | text'",
+                         line=lineno)
+    name, kind, need, prefix, text = parts
+    if kind not in PARAM_TYPES:
+        raise InputError(path, f"param type {kind!r} is not one of {PARAM_TYPES}", line=lineno)
+    if need not in ("required", "optional"):
+        raise InputError(path, "param must be 'required' or 'optional'", line=lineno)
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+        raise InputError(path, f"param name {name!r} is not a SPARQL variable name", line=lineno)
+    return Param(name, kind, need == "required", text, prefix or None)
+
+
+def load_catalog(queries_dir: Path) -> dict[str, NamedQuery]:
+    return {q.name: q for q in (parse_query_file(f) for f in sorted(queries_dir.glob("*.rq")))}
+
+
+def get_query(catalog: Mapping[str, NamedQuery], name: str) -> NamedQuery:
+    if name not in catalog:
+        known = ", ".join(sorted(catalog))
+        raise NotFound(f"no named query '{name}' (known: {known})")
+    return catalog[name]

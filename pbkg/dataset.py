@@ -1,0 +1,148 @@
+"""Assembling the project's files into one RDF dataset: one named graph per source.
+
+ontology/*.ttl             -> graph/ontology
+data/reference/*.ttl, *.csv -> graph/reference
+data/curated/entities.ttl  -> graph/entities
+data/sources/KEY.ttl and data/curated/KEY.ttl -> graph/article/KEY (metadata and facts)
+data/extracted/KEY.ttl     -> graph/extracted/KEY (machine-extracted, reviewable)
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .errors import InputError
+from .namespaces import GRAPH, RDF
+from .paths import ProjectPaths
+from .terms import rdflib_graph_to_ox
+
+_FORMATS = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+}
+_RDF_TYPE = ox.NamedNode(str(RDF.type))
+ENTITIES_FILE = "entities.ttl"
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    path: Path
+    graph: str
+
+
+@dataclass
+class Assembly:
+    """The assembled dataset, and for each subject the file that defines it (for reports)."""
+
+    store: ox.Store
+    files: list[SourceFile]
+    source_of: dict[str, str] = field(default_factory=dict)
+
+    def union_triples(self) -> list[ox.Triple]:
+        seen = {ox.Triple(q.subject, q.predicate, q.object) for q in self.store}
+        return sorted(seen, key=str)
+
+    def sorted_quads(self) -> list[ox.Quad]:
+        return sorted(self.store, key=lambda q: (str(q.graph_name), str(q.subject),
+                                                 str(q.predicate), str(q.object)))
+
+
+def article_graph(key: str) -> str:
+    return str(GRAPH[f"article/{key}"])
+
+
+def source_files(p: ProjectPaths) -> list[SourceFile]:
+    """Every input file of a build, in a fixed order."""
+    files = [SourceFile(f, str(GRAPH.ontology)) for f in sorted(p.ontology.glob("*.ttl"))]
+    for f in sorted(p.reference.glob("*")):
+        if f.suffix in (".ttl", ".csv"):
+            files.append(SourceFile(f, str(GRAPH.reference)))
+    files += [SourceFile(f, article_graph(f.stem)) for f in sorted(p.sources.glob("*.ttl"))]
+    for f in sorted(p.curated.glob("*.ttl")):
+        graph = str(GRAPH.entities) if f.name == ENTITIES_FILE else article_graph(f.stem)
+        files.append(SourceFile(f, graph))
+    if p.extracted.is_dir():
+        files += [SourceFile(f, str(GRAPH[f"extracted/{f.stem}"]))
+                  for f in sorted(p.extracted.glob("*.ttl"))]
+    return files
+
+
+def parse_file(path: Path, graph: str) -> list[ox.Quad]:
+    """Parse one RDF file into quads of `graph`; a syntax error names the file and line."""
+    if not path.is_file():
+        raise InputError(path, "no such file")
+    if path.suffix == ".csv":
+        return _csv_quads(path, graph)
+    fmt = _FORMATS.get(path.suffix)
+    if fmt is None:
+        raise InputError(path, f"unknown RDF format '{path.suffix}' (use one of {sorted(_FORMATS)})")
+    target = ox.NamedNode(graph)
+    try:
+        parsed = list(ox.parse(path=str(path), format=fmt))
+    except SyntaxError as exc:
+        raise InputError(path, _syntax_message(exc), line=exc.lineno) from None
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise InputError(path, f"cannot be read: {exc}") from None
+    if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
+        return parsed
+    return [ox.Quad(t.subject, t.predicate, t.object, target) for t in parsed]
+
+
+def _syntax_message(exc: SyntaxError) -> str:
+    # pyoxigraph repeats the position in its message; keep only the reason.
+    text = str(exc.msg if hasattr(exc, "msg") else exc)
+    return text.split(": ", 1)[-1] if text.startswith("Parser error") else text
+
+
+def _csv_quads(path: Path, graph: str) -> list[ox.Quad]:
+    from .reference import reference_graphs  # CSV reference tables are the only CSV input
+
+    target = ox.NamedNode(graph)
+    graphs = reference_graphs(path.parent)
+    if path not in graphs:
+        raise InputError(path, "not a known reference table")
+    return [ox.Quad(t.subject, t.predicate, t.object, target) for t in rdflib_graph_to_ox(graphs[path])]
+
+
+def assemble(files: Sequence[SourceFile], root: Path | None = None) -> Assembly:
+    store = ox.Store()
+    source_of: dict[str, str] = {}
+    typed: set[str] = set()
+    for sf in files:
+        quads = parse_file(sf.path, sf.graph)
+        store.extend(quads)
+        name = _display_path(sf.path, root)
+        for q in quads:
+            if not isinstance(q.subject, ox.NamedNode):
+                continue
+            subject = q.subject.value
+            # The file that types a subject is its home; otherwise the first file naming it.
+            if q.predicate == _RDF_TYPE and subject not in typed:
+                typed.add(subject)
+                source_of[subject] = name
+            else:
+                source_of.setdefault(subject, name)
+    return Assembly(store=store, files=list(files), source_of=source_of)
+
+
+def _display_path(path: Path, root: Path | None) -> str:
+    if root is not None:
+        try:
+            return str(path.resolve().relative_to(root.resolve()))
+        except ValueError:
+            pass
+    return str(path)
+
+
+def digest(files: Iterable[SourceFile]) -> dict[str, str]:
+    """sha256 of each input, to tell whether a build is stale."""
+    return {str(sf.path): hashlib.sha256(sf.path.read_bytes()).hexdigest() for sf in files}

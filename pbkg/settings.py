@@ -1,0 +1,53 @@
+"""Settings, read from the environment (prefix PBKG_) when asked for, never at import time."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .errors import InvalidParameter
+from .namespaces import BASE
+
+
+@dataclass(frozen=True)
+class Settings:
+    # The base the data is minted under; serving under another host rewrites links to public_base.
+    base_iri: str = BASE
+    public_base: str | None = None
+    # A SPARQL 1.1 query endpoint: when set, queries go there instead of the embedded store.
+    sparql_endpoint: str | None = None
+    # Bounds on every query through the public endpoint.
+    query_timeout: float = 10.0
+    result_limit: int = 10_000
+    update_token: str | None = None
+    # "split" runs SHACL-SPARQL rules once on Oxigraph; "pyshacl" is the slow reference path.
+    validation_engine: str = "split"
+
+
+def _float(env: Mapping[str, str], key: str, default: float) -> float:
+    raw = env.get(key)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise InvalidParameter(key, f"expected a number, got {raw!r}") from None
+    if value <= 0:
+        raise InvalidParameter(key, "must be positive")
+    return value
+
+
+def load_settings(env: Mapping[str, str] | None = None) -> Settings:
+    env = os.environ if env is None else env
+    engine = env.get("PBKG_VALIDATION_ENGINE", "split")
+    if engine not in ("split", "pyshacl"):
+        raise InvalidParameter("PBKG_VALIDATION_ENGINE", "expected 'split' or 'pyshacl'")
+    return Settings(
+        public_base=env.get("PBKG_PUBLIC_BASE") or None,
+        sparql_endpoint=env.get("PBKG_SPARQL_ENDPOINT") or None,
+        query_timeout=_float(env, "PBKG_QUERY_TIMEOUT", 10.0),
+        result_limit=int(_float(env, "PBKG_RESULT_LIMIT", 10_000)),
+        update_token=env.get("PBKG_UPDATE_TOKEN") or None,
+        validation_engine=engine,
+    )

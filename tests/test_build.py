@@ -1,0 +1,80 @@
+import json
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+
+from pbkg.build import DUMPS, build, is_stale
+from pbkg.errors import InputError, ValidationFailed
+from pbkg.paths import ProjectPaths
+
+
+def test_dist_holds_every_dump_and_they_agree(built_dist: Path):
+    manifest = json.loads((built_dist / "manifest.json").read_text(encoding="utf-8"))
+    for filename, fmt, dataset in DUMPS.values():
+        path = built_dist / filename
+        assert path.stat().st_size > 0, filename
+        parsed = list(ox.parse(path=str(path), format=fmt))
+        expected = manifest["quads"] if dataset else manifest["triples"]
+        assert len(parsed) == expected, filename
+    graphs = manifest["graphs"]
+    assert "https://w3id.org/pbkg/graph/ontology" in graphs
+    assert "https://w3id.org/pbkg/graph/reference" in graphs
+    assert sum(g.startswith("https://w3id.org/pbkg/graph/article/") for g in graphs) == 5
+
+
+def test_turtle_and_trig_dumps_are_isomorphic_to_each_other(built_dist: Path):
+    ttl = rdflib.Graph().parse(built_dist / "pbkg.ttl", format="turtle")
+    ds = rdflib.Dataset()
+    ds.parse(built_dist / "pbkg.trig", format="trig")
+    union = rdflib.Graph()
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        union.add((s, p, o))
+    assert rdflib.compare.isomorphic(ttl, union)
+
+
+def _copy_project(src: ProjectPaths, dst: Path) -> ProjectPaths:
+    for name in ("ontology", "shapes", "queries", "data"):
+        shutil.copytree(src.root / name, dst / name)
+    return ProjectPaths(dst)
+
+
+def test_two_builds_are_byte_identical(project, built_dist, tmp_path):
+    out = tmp_path / "again"
+    build(project, out_dir=out)
+    for filename, _, _ in DUMPS.values():
+        assert (out / filename).read_bytes() == (built_dist / filename).read_bytes(), filename
+
+
+def test_failed_build_leaves_previous_dist_untouched(project, tmp_path):
+    p = _copy_project(project, tmp_path / "proj")
+    out = tmp_path / "proj" / "dist"
+    build(p, out_dir=out)
+    before = {f.name: f.read_bytes() for f in out.iterdir()}
+    assert not is_stale(p, out)
+
+    broken = p.curated / "bao-lang-son-2020-12-30.ttl"
+    text = broken.read_text(encoding="utf-8")
+    broken.write_text(text + "\nthis is not turtle .\n", encoding="utf-8")
+    assert is_stale(p, out)
+    with pytest.raises(InputError) as err:
+        build(p, out_dir=out)
+    assert "bao-lang-son-2020-12-30.ttl" in str(err.value) and err.value.line is not None
+    assert {f.name: f.read_bytes() for f in out.iterdir()} == before
+
+    # A SHACL violation fails the build too: a second chair for Cụm 5 in 2023.
+    broken.write_text(text + """
+<https://w3id.org/pbkg/id/fact/bao-lang-son-2020-12-30/bogus> a <https://w3id.org/pbkg/ontology#ClusterRoleAssignment> ;
+  <http://www.w3.org/ns/org#member> <https://w3id.org/pbkg/id/org/ban-to-chuc-tinh-uy-ca-mau> ;
+  <http://www.w3.org/ns/org#organization> <https://w3id.org/pbkg/id/cluster/to-chuc-xay-dung-dang-cum-5> ;
+  <http://www.w3.org/ns/org#role> <https://w3id.org/pbkg/id/concept/cluster-role/chair> ;
+  <https://w3id.org/pbkg/ontology#year> "2023"^^<http://www.w3.org/2001/XMLSchema#gYear> ;
+  <http://www.w3.org/ns/prov#wasDerivedFrom> <https://w3id.org/pbkg/id/article/bao-lang-son-2020-12-30> ;
+  <https://w3id.org/pbkg/ontology#evidence> "Chiều nay (30/12)"@vi .
+""", encoding="utf-8")
+    with pytest.raises(ValidationFailed) as err:
+        build(p, out_dir=out)
+    assert "bogus" in str(err.value) or "cum-5" in str(err.value)
+    assert {f.name: f.read_bytes() for f in out.iterdir()} == before

@@ -1,0 +1,82 @@
+from pathlib import Path
+
+import pytest
+
+from pbkg.catalog import load_catalog, parse_query_file
+from pbkg.errors import InputError, InvalidParameter, NotFound
+from pbkg.catalog import get_query
+
+REQUIRED = {"cluster-chairs", "cluster-members", "awards", "official-posts",
+            "document-citations", "province-lineage", "conferences"}
+
+
+@pytest.fixture(scope="module")
+def catalog(project):
+    return load_catalog(project.queries)
+
+
+def test_catalog_has_the_required_queries_with_headers(catalog):
+    assert REQUIRED <= set(catalog)
+    for q in catalog.values():
+        assert q.title["en"] and q.title["vi"], q.name
+        assert q.description.get("en"), q.name
+        assert q.columns, q.name
+
+
+def test_columns_header_matches_the_select_clause(catalog, store):
+    for q in catalog.values():
+        result = store.query(q.render())
+        assert tuple(result.variables) == q.columns, q.name
+
+
+def test_cluster_chairs_parameters_are_typed(catalog):
+    q = catalog["cluster-chairs"]
+    assert [(p.name, p.type, p.required) for p in q.params] == [
+        ("cluster", "iri", False), ("year", "gYear", False)]
+
+
+def test_slug_expands_under_the_declared_prefix(catalog):
+    text = catalog["cluster-chairs"].render({"cluster": "to-chuc-xay-dung-dang-cum-5"})
+    assert "VALUES ?cluster { <https://w3id.org/pbkg/id/cluster/to-chuc-xay-dung-dang-cum-5> }" in text
+
+
+@pytest.mark.parametrize("name,value", [
+    ("year", "2021 } ?s ?p ?o {"),
+    ("year", "20x1"),
+    ("cluster", "x> } DROP ALL { <y"),
+    ("cluster", "http://example.org/a b"),
+    ("cluster", 'http://e/"'),
+])
+def test_injection_attempts_are_rejected(catalog, name, value):
+    with pytest.raises(InvalidParameter) as err:
+        catalog["cluster-chairs"].render({name: value})
+    assert name in str(err.value)
+
+
+def test_string_parameters_are_escaped_not_formatted(catalog):
+    text = catalog["awards"].render({"status": "proposed"})
+    assert 'VALUES ?status { "proposed" }' in text
+    with pytest.raises(InvalidParameter):
+        catalog["awards"].render({"status": 'proposed" } ?x ?y ?z { "'})
+
+
+def test_unknown_parameter_and_query(catalog):
+    with pytest.raises(InvalidParameter) as err:
+        catalog["cluster-chairs"].render({"colour": "red"})
+    assert "colour" in str(err.value) and "cluster" in str(err.value)
+    with pytest.raises(NotFound):
+        get_query(catalog, "no-such-query")
+
+
+def test_bound_year_filters_rows(catalog, store):
+    rows = store.query(catalog["cluster-chairs"].render({"year": "2023"})).rows
+    assert rows and {r["year"]["value"] for r in rows} == {"2023"}
+
+
+def test_header_errors_name_file_and_line(tmp_path: Path):
+    bad = tmp_path / "bad.rq"
+    bad.write_text("#+ title@en: x\n#+ title@vi: y\n#+ param: a | colour | optional | | z\n"
+                   "SELECT * WHERE { ?s ?p ?o }\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        parse_query_file(bad)
+    assert err.value.line == 3 and "bad.rq" in str(err.value)
