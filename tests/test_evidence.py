@@ -13,9 +13,7 @@ def _norm(text: str) -> str:
 
 
 def test_every_quote_is_in_its_article(project, built_dist, shared_dir):
-    ds = rdflib.Dataset()
-    ds.parse(built_dist / "pbkg.trig", format="trig")
-    union = ds  # default graph of the dataset is the union for triples()
+    union = rdflib.Graph().parse(built_dist / "pbkg.nt", format="nt")
     texts: dict[str, str] = {}
     for article, source_file in union.subject_objects(PBO.sourceFile):
         texts[str(article)] = _norm((shared_dir / str(source_file)).read_text(encoding="utf-8"))

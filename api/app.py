@@ -1,0 +1,60 @@
+"""The app factory: opens the store once and mounts the routers."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+
+from pbkg import __version__
+from pbkg.catalog import load_catalog
+from pbkg.paths import ProjectPaths, paths
+from pbkg.settings import Settings, load_settings
+from pbkg.store import Store
+
+from . import errors
+
+log = logging.getLogger("pbkg.api")
+
+
+def create_app(settings: Settings | None = None, store: Store | None = None,
+               project: ProjectPaths | None = None) -> FastAPI:
+    settings = settings or load_settings()
+    project = project or paths()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if store is None:
+            from pbkg.cli import open_store
+
+            app.state.store = open_store(project, quiet=True)
+        yield
+
+    app = FastAPI(
+        title="pbkg: party-building knowledge graph",
+        version=__version__,
+        description="SPARQL endpoint, named queries, entity lookups and linked data for the "
+                    "knowledge graph of Vietnam's party-building organizations.",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.project = project
+    app.state.store = store
+    app.state.catalog = load_catalog(project.queries)
+    errors.install(app)
+
+    @app.middleware("http")
+    async def log_requests(request: Request, call_next):  # one line per request
+        start = time.perf_counter()
+        response = await call_next(request)
+        log.info("%s %s %d %.1fms", request.method, request.url.path, response.status_code,
+                 (time.perf_counter() - start) * 1000)
+        return response
+
+    from .routers import mount_all
+
+    mount_all(app)
+    return app
