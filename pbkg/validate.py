@@ -1,0 +1,527 @@
+"""Validate the graph against the SHACL shapes in shapes/.
+
+Two engines, one result set:
+
+- ``"pyshacl"``: pyshacl on everything (SHACL Core and SHACL-SPARQL, advanced features, no
+  inference). The reference semantics.
+- ``"split"`` (default): pyshacl for SHACL Core only; each SHACL-SPARQL constraint runs once over
+  the whole graph on Oxigraph, its targets joined in. pyshacl runs a SPARQL constraint once per
+  focus node on rdflib's engine, which costs about 90 % of its time and grows super-linearly
+  (see the design note performance.md). The shapes' queries are written to be correct with
+  ``$this`` unbound (shapes/rules.ttl says how), and the tests check that both engines agree.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import deque
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+import pyoxigraph as ox
+import pyshacl
+from pyshacl.helper.path_helper import shacl_path_to_sparql_path
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.sparql import Query
+from rdflib.term import Node
+from rdflib.util import from_n3
+
+from pbkg.errors import InputError, InvalidParameter
+from pbkg.namespaces import OWL, PREFIXES, RDF, RDFS, SH, XSD
+
+PBS = Namespace("https://w3id.org/pbkg/shapes#")
+ENGINES = ("split", "pyshacl")
+
+# Shape predicates that select or describe, as opposed to constrain: a shape left with only these
+# once its SPARQL constraints are taken out has nothing for pyshacl to do.
+_NOT_CONSTRAINTS = {
+    RDF.type,
+    SH.targetClass,
+    SH.targetNode,
+    SH.targetSubjectsOf,
+    SH.targetObjectsOf,
+    SH.target,
+    SH.name,
+    SH.description,
+    SH.message,
+    SH.severity,
+    SH.deactivated,
+    SH.order,
+    SH.group,
+    RDFS.label,
+    RDFS.comment,
+}
+_THIS = re.compile(r"\$this\b")
+_SELECT_CLAUSE = re.compile(r"\bSELECT\s+(.*?)\s*(?:WHERE\b|\{)", re.IGNORECASE | re.DOTALL)
+_PLACEHOLDER = re.compile(r"\{[?$](\w+)\}")
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One validation result. IRIs are plain strings; a literal value is in N-Triples form."""
+
+    focus: str
+    path: str | None
+    value: str | None
+    component: str
+    shape: str
+    message: str
+    severity: str
+    source_file: str | None = None
+
+
+@dataclass
+class ValidationReport:
+    conforms: bool
+    violations: list[Violation]
+
+    def to_text(self) -> str:
+        if self.conforms:
+            return "Conforms: the data satisfies every shape.\n"
+        count = len(self.violations)
+        lines = [f"Does not conform: {count} violation{'s' if count != 1 else ''}."]
+        for number, v in enumerate(self.violations, 1):
+            lines += [
+                "",
+                f"{number}. {_compact(v.severity).removeprefix('sh:')}",
+                f"   node:     {v.focus}",
+                f"   property: {_compact(v.path) if v.path else '-'}",
+            ]
+            if v.value is not None and v.value != v.focus:
+                lines.append(f"   value:    {v.value}")
+            lines += [
+                f"   rule:     {_compact(v.shape)} ({_component_name(v.component)})",
+                f"   message:  {v.message}",
+                f"   file:     {v.source_file or '(unknown)'}",
+            ]
+        return "\n".join(lines) + "\n"
+
+    def to_json(self) -> str:
+        body = {"conforms": self.conforms, "violations": [asdict(v) for v in self.violations]}
+        return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
+
+    def to_turtle(self) -> str:
+        graph = Graph()
+        graph.bind("sh", SH)
+        graph.bind("pbs", PBS)
+        for prefix, namespace in PREFIXES.items():
+            graph.bind(prefix, namespace)
+        report = BNode()
+        graph.add((report, RDF.type, SH.ValidationReport))
+        graph.add((report, SH.conforms, Literal(self.conforms)))
+        for v in self.violations:
+            result = BNode()
+            graph.add((report, SH.result, result))
+            graph.add((result, RDF.type, SH.ValidationResult))
+            graph.add((result, SH.focusNode, _node(v.focus)))
+            if v.path and _ABSOLUTE_IRI.match(v.path):
+                graph.add((result, SH.resultPath, URIRef(v.path)))
+            if v.value is not None:
+                graph.add((result, SH.value, _node(v.value)))
+            graph.add((result, SH.sourceConstraintComponent, URIRef(v.component)))
+            graph.add((result, SH.sourceShape, _node(v.shape)))
+            graph.add((result, SH.resultSeverity, URIRef(v.severity)))
+            graph.add((result, SH.resultMessage, Literal(v.message)))
+        return graph.serialize(format="turtle")
+
+
+def load_shapes(shapes_dir: Path) -> Graph:
+    """All shapes/*.ttl in one graph; a syntax error names the file and the line."""
+    files = sorted(Path(shapes_dir).glob("*.ttl"))
+    if not files:
+        raise InputError(shapes_dir, "no shapes files (*.ttl) found")
+    graph = Graph()
+    for path in files:
+        _parse_turtle_into(graph, path)
+    return graph
+
+
+def graph_to_store(graph: Graph) -> ox.Store:
+    """An in-memory Oxigraph store holding ``graph`` in its default graph."""
+    try:
+        data = graph.serialize(format="nt", encoding="utf-8")
+    except Exception:  # rdflib refuses to write an IRI its own parser let in ("a b", newlines)
+        data = "".join(f"{_nt(s)} {_nt(p)} {_nt(o)} .\n" for s, p, o in graph).encode("utf-8")
+    store = ox.Store()
+    # parse + bulk_extend keeps blank node labels (Store.load renames them), so both engines
+    # name a blank focus node alike; lenient: a malformed IRI is for the shapes to report.
+    store.bulk_extend(ox.parse(data, format=ox.RdfFormat.N_TRIPLES, lenient=True))
+    return store
+
+
+_NOT_IN_IRIREF = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def _nt(term: Node) -> str:
+    if isinstance(term, URIRef):
+        return "<" + _NOT_IN_IRIREF.sub(lambda m: f"\\u{ord(m.group()):04X}", str(term)) + ">"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    assert isinstance(term, Literal)
+    text = (
+        str(term)
+        .replace("\\", "\\\\")
+        .replace('"', '\\"')
+        .replace("\n", "\\n")
+        .replace("\r", "\\r")
+    )
+    if term.language:
+        return f'"{text}"@{term.language}'
+    return f'"{text}"' + (f"^^{_nt(term.datatype)}" if term.datatype else "")
+
+
+def validate(
+    data: Graph,
+    shapes: Graph,
+    *,
+    source_of: Mapping[str, str] | None = None,
+    store: ox.Store | None = None,
+    engine: str = "split",
+) -> ValidationReport:
+    """Validate ``data`` (ontology, vocabularies and instance data in one graph) against ``shapes``.
+
+    ``source_of`` maps a subject IRI to the file it came from, for the report. ``store`` is an
+    Oxigraph store holding the same triples in its default graph (the split engine builds one
+    from ``data`` if it is not given).
+    """
+    if engine == "pyshacl":
+        violations = _run_pyshacl(data, shapes)
+    elif engine == "split":
+        core, constraints = split_shapes(shapes)
+        violations = _run_pyshacl(data, core)
+        if constraints:
+            store = store if store is not None else graph_to_store(data)
+            for constraint in constraints:
+                violations += constraint.run(store)
+    else:
+        raise InvalidParameter("engine", f"one of {', '.join(ENGINES)}, not {engine!r}")
+    if source_of:
+        violations = [replace(v, source_file=source_of.get(v.focus)) for v in violations]
+    unique = sorted(set(violations), key=_sort_key)
+    return ValidationReport(conforms=not unique, violations=unique)
+
+
+@dataclass(frozen=True)
+class SparqlConstraint:
+    """A SHACL-SPARQL constraint of a node shape, as one query over the whole graph."""
+
+    shape: Node
+    query: str
+    messages: tuple[str, ...]
+    severity: str
+
+    def run(self, store: ox.Store) -> list[Violation]:
+        found = []
+        solutions = store.query(self.query)
+        names = [variable.value for variable in solutions.variables]
+        for solution in solutions:
+            bound = {name: _from_ox(solution[name]) for name in names if solution[name] is not None}
+            if "this" not in bound or "failure" in bound:
+                continue
+            focus = bound["this"]
+            path = bound.get("path")
+            # SHACL: without ?value, the value of a node shape's result is the focus node.
+            value = bound.get("value", focus)
+            found.append(
+                Violation(
+                    focus=_text(focus),
+                    path=_text(path) if path is not None else None,
+                    value=_text(value),
+                    component=str(SH.SPARQLConstraintComponent),
+                    shape=_text(self.shape),
+                    message=" ".join(_fill(m, bound) for m in self.messages)
+                    or "SPARQL constraint violated",
+                    severity=self.severity,
+                )
+            )
+        return found
+
+
+def split_shapes(shapes: Graph) -> tuple[Graph, list[SparqlConstraint]]:
+    """The shapes without the SPARQL constraints the split engine runs itself, and those.
+
+    A constraint stays with pyshacl when it cannot run alone with the same meaning: on a
+    property shape ($PATH, value nodes), using $shapesGraph, not projecting $this, or with a
+    custom target type.
+    """
+    core = Graph()
+    for triple in shapes:
+        core.add(triple)
+    for prefix, namespace in shapes.namespaces():
+        core.bind(prefix, namespace)
+    constraints: list[SparqlConstraint] = []
+    emptied: set[Node] = set()
+    for shape, node in sorted(shapes.subject_objects(SH.sparql)):
+        if _is_true(shapes.value(shape, SH.deactivated)) or _is_true(
+            shapes.value(node, SH.deactivated)
+        ):
+            core.remove((shape, SH.sparql, node))
+            _remove_tree(core, node)
+            emptied.add(shape)
+            continue
+        constraint = _standalone(shapes, shape, node)
+        if constraint is None:
+            continue
+        if constraint.query:
+            constraints.append(constraint)
+        core.remove((shape, SH.sparql, node))
+        _remove_tree(core, node)
+        emptied.add(shape)
+    # A shape with nothing left to check would still make pyshacl compute its focus nodes.
+    for shape in emptied:
+        if not any(p not in _NOT_CONSTRAINTS for p in core.predicates(shape)):
+            _remove_tree(core, shape)
+    return core, constraints
+
+
+def _standalone(shapes: Graph, shape: Node, node: Node) -> SparqlConstraint | None:
+    select = shapes.value(node, SH.select)
+    if select is None or shapes.value(shape, SH.path) is not None:
+        return None
+    text = str(select)
+    if "$shapesGraph" in text or "$PATH" in text or not _projects_this(text):
+        return None
+    prefixes = _prefixes(shapes, node)
+    targets = _target_patterns(shapes, shape, prefixes)
+    if targets is None:
+        return None
+    messages = sorted(str(m) for m in shapes.objects(node, SH.message))
+    messages += sorted(str(m) for m in shapes.objects(shape, SH.message))
+    severity = str(shapes.value(shape, SH.severity) or SH.Violation)
+    if not targets:
+        return SparqlConstraint(shape, "", tuple(messages), severity)
+    body = _THIS.sub("?this", text)
+    if isinstance(shape, URIRef):
+        body = body.replace("$currentShape", shape.n3())
+    prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(prefixes.items()))
+    query = (
+        f"{prologue}SELECT * WHERE {{\n"
+        f"  {{ SELECT DISTINCT ?this WHERE {{ {' UNION '.join(targets)} }} }}\n"
+        f"  {{\n{body}\n  }}\n}}\n"
+    )
+    return SparqlConstraint(shape, query, tuple(messages), severity)
+
+
+def _target_patterns(shapes: Graph, shape: Node, prefixes: dict[str, str]) -> list[str] | None:
+    """SPARQL groups binding ?this to the shape's focus nodes; None for a target not expressible."""
+    patterns = []
+    classes = list(shapes.objects(shape, SH.targetClass))
+    # An implicit class target: a shape that is also a class targets its instances.
+    if any(t in (RDFS.Class, OWL.Class) for t in shapes.objects(shape, RDF.type)):
+        classes.append(shape)
+    subclass_path = f"{RDF.type.n3()}/{RDFS.subClassOf.n3()}*"
+    patterns += [f"{{ ?this {subclass_path} {c.n3()} }}" for c in sorted(classes)]
+    patterns += [
+        f"{{ BIND ({n.n3()} AS ?this) }}" for n in sorted(shapes.objects(shape, SH.targetNode))
+    ]
+    patterns += [
+        f"{{ ?this {p.n3()} [] }}" for p in sorted(shapes.objects(shape, SH.targetSubjectsOf))
+    ]
+    patterns += [
+        f"{{ [] {p.n3()} ?this }}" for p in sorted(shapes.objects(shape, SH.targetObjectsOf))
+    ]
+    for target in sorted(shapes.objects(shape, SH.target)):
+        select = shapes.value(target, SH.select)
+        if select is None:
+            return None
+        for prefix, namespace in _prefixes(shapes, target).items():
+            if prefixes.setdefault(prefix, namespace) != namespace:
+                return None
+        patterns.append(f"{{ {select} }}")
+    return patterns
+
+
+def _prefixes(shapes: Graph, node: Node) -> dict[str, str]:
+    """The sh:declare prefixes reachable through the node's sh:prefixes (SHACL 5.2.1)."""
+    found = {}
+    for holder in shapes.objects(node, SH.prefixes):
+        for declaration in shapes.objects(holder, SH.declare):
+            prefix = shapes.value(declaration, SH.prefix)
+            namespace = shapes.value(declaration, SH.namespace)
+            if prefix is not None and namespace is not None:
+                found[str(prefix)] = str(namespace)
+    return found
+
+
+def _projects_this(select: str) -> bool:
+    match = _SELECT_CLAUSE.search(select)
+    return bool(match) and (
+        match.group(1).strip() == "*" or re.search(r"[?$]this\b", match.group(1)) is not None
+    )
+
+
+class _PreparedQueryGraph(Graph):
+    """A view of a graph (same store, no copy) on which each SPARQL text is parsed once.
+
+    pyshacl sends a SPARQL constraint's text again for every focus node, and rdflib parses it
+    again each time: parsing was ~95 % of pyshacl's run on pbkg's shapes. Evaluation is unchanged.
+    """
+
+    def __init__(self, graph: Graph) -> None:
+        super().__init__(
+            store=graph.store,
+            identifier=graph.identifier,
+            namespace_manager=graph.namespace_manager,
+        )
+
+    def query(self, query_object, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+        if isinstance(query_object, str):
+            query_object = _prepared(query_object)
+        return super().query(query_object, *args, **kwargs)
+
+
+@lru_cache(maxsize=256)
+def _prepared(text: str) -> Query:
+    # A prepared query is an algebra tree that evaluation only reads: safe to share across runs.
+    return prepareQuery(text)
+
+
+def _run_pyshacl(data: Graph, shapes: Graph) -> list[Violation]:
+    # A plain Graph gets the parse cache; inplace spares the copy pyshacl's advanced mode makes
+    # for sh:rule, of which pbkg has none (and inference is off), so nothing is written to it.
+    target = _PreparedQueryGraph(data) if type(data) is Graph else data
+    _, results, _ = pyshacl.validate(
+        target,
+        shacl_graph=shapes,
+        inference="none",
+        advanced=True,
+        inplace=True,
+        abort_on_first=False,
+        allow_warnings=False,
+        meta_shacl=False,
+    )
+    violations = []
+    # Only the report's own results: those of nested shapes (sh:node, sh:or) hang below them
+    # as sh:detail and say the same thing less precisely.
+    top = [
+        r
+        for report in results.subjects(RDF.type, SH.ValidationReport)
+        for r in results.objects(report, SH.result)
+    ]
+    for result in top:
+        path = results.value(result, SH.resultPath)
+        value = results.value(result, SH.value)
+        messages = sorted(str(m) for m in results.objects(result, SH.resultMessage))
+        violations.append(
+            Violation(
+                focus=_text(results.value(result, SH.focusNode)),
+                path=_path_text(results, path) if path is not None else None,
+                value=_text(value) if value is not None else None,
+                component=str(results.value(result, SH.sourceConstraintComponent)),
+                shape=_text(results.value(result, SH.sourceShape)),
+                message=" ".join(messages),
+                severity=str(results.value(result, SH.resultSeverity) or SH.Violation),
+            )
+        )
+    return violations
+
+
+def _parse_turtle_into(graph: Graph, path: Path) -> None:
+    try:
+        text = path.read_bytes()
+    except OSError as error:
+        raise InputError(path, f"cannot read the file: {error.strerror}") from error
+    # Oxigraph first: its syntax errors carry the line; rdflib's often do not.
+    try:
+        deque(ox.parse(text, format=ox.RdfFormat.TURTLE), maxlen=0)
+    except SyntaxError as error:
+        raise InputError(path, error.msg, error.lineno) from error
+    try:
+        graph.parse(data=text, format="turtle", publicID=path.resolve().as_uri())
+    except Exception as error:  # rdflib raises many types; all mean the same to the user
+        line = getattr(error, "lines", None)
+        raise InputError(path, str(error), line + 1 if isinstance(line, int) else None) from error
+
+
+def _remove_tree(graph: Graph, node: Node) -> None:
+    """Remove the node's triples and, recursively, those of the blank nodes it points to."""
+    for _, _, obj in list(graph.triples((node, None, None))):
+        if isinstance(obj, BNode):
+            _remove_tree(graph, obj)
+    graph.remove((node, None, None))
+
+
+def _from_ox(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    # rdflib reads "x" in Turtle as a plain literal; xsd:string would print differently.
+    datatype = term.datatype.value
+    return Literal(term.value, datatype=None if datatype == str(XSD.string) else URIRef(datatype))
+
+
+def _text(term: Node | None) -> str:
+    if isinstance(term, URIRef):
+        return str(term)
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    if isinstance(term, Literal):
+        return term.n3()
+    return str(term)
+
+
+def _node(text: str) -> Node:
+    if text.startswith("_:"):
+        return BNode(text[2:])
+    if text.startswith('"'):
+        return from_n3(text)
+    return URIRef(text)
+
+
+def _path_text(graph: Graph, path: Node) -> str:
+    if isinstance(path, URIRef):
+        return str(path)
+    try:  # a complex path (inverse, sequence, ...) as SPARQL property path text
+        return str(shacl_path_to_sparql_path(graph, path))
+    except Exception:
+        return _text(path)
+
+
+def _fill(message: str, bound: Mapping[str, Node]) -> str:
+    """Substitute {?var} and {$var} with the bound value, as pyshacl does."""
+    return _PLACEHOLDER.sub(
+        lambda m: str(bound[m.group(1)]) if m.group(1) in bound else m.group(0), message
+    )
+
+
+def _is_true(node: Node | None) -> bool:
+    return isinstance(node, Literal) and node.toPython() is True
+
+
+def _sort_key(v: Violation) -> tuple[str, ...]:
+    return (v.source_file or "", v.focus, v.path or "", v.shape, v.value or "", v.message)
+
+
+_ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*$")
+_COMPACT = {**PREFIXES, "pbs": str(PBS), "sh": str(SH)}
+
+
+def _compact(iri: str) -> str:
+    for prefix, namespace in _COMPACT.items():
+        if iri.startswith(namespace) and len(iri) > len(namespace) and prefix not in ("id", "c"):
+            return f"{prefix}:{iri[len(namespace) :]}"
+    return iri
+
+
+def _component_name(component: str) -> str:
+    return _compact(component).removeprefix("sh:").removesuffix("ConstraintComponent")
+
+
+__all__ = [
+    "ENGINES",
+    "PBS",
+    "SparqlConstraint",
+    "ValidationReport",
+    "Violation",
+    "graph_to_store",
+    "load_shapes",
+    "split_shapes",
+    "validate",
+]
