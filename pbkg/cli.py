@@ -137,6 +137,77 @@ def cmd_sparql(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    serve(args.host, args.port, log_level=args.log_level)
+    return 0
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    from .build import build, is_stale
+    from .remote import load_to_graph_store
+
+    p = paths()
+    dist = Path(args.dist) if args.dist else p.dist
+    if not args.dist and is_stale(p):
+        print("pbkg: dist/ is missing or out of date; building it first", file=sys.stderr)
+        build(p)
+    report = load_to_graph_store(args.to, dist)
+    _print(f"loaded {report.triples} triples in {len(report.graphs)} graphs into {args.to} "
+           "(each graph replaced by one PUT)")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import export
+
+    fmt = export(args.format, Path(args.output) if args.output else None, paths())
+    if args.output:
+        print(f"pbkg: wrote {args.output} ({fmt.name}, {fmt.media_type})", file=sys.stderr)
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    import json
+
+    from .extract import extract, read_article
+
+    if args.format == "json":
+        _print(json.dumps(extract(read_article(args.article)), ensure_ascii=False, indent=1))
+        return 0
+    from .ingest import extract_article
+
+    _, _, rdf = extract_article(args.article, args.key, paths())
+    _print(rdf.trig())
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from .ingest import ingest
+
+    result = ingest(args.article, args.key, paths())
+    skipped = f", {len(result.skipped)} not recorded (see its header)" if result.skipped else ""
+    _print(f"wrote {result.path}: {result.facts} facts, {result.minted} new nodes{skipped}; "
+           "review it before it is trusted")
+    return 0
+
+
+def cmd_eval_extract(args: argparse.Namespace) -> int:
+    from .extract.evaluate import evaluate
+
+    if args.seeds or args.gold == "seeds":
+        from .seed_gold import evaluate_seeds
+
+        report = evaluate_seeds(paths())
+    elif args.gold and args.articles:
+        report = evaluate(Path(args.gold), Path(args.articles))
+    else:
+        raise InvalidParameter("eval-extract", "give GOLD_DIR ARTICLES_DIR, or --seeds")
+    _print(report.to_json() if args.format == "json" else report.to_table())
+    return 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pbkg", description="Party-building knowledge graph.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -166,6 +237,51 @@ def make_parser() -> argparse.ArgumentParser:
                    choices=["table", "csv", "tsv", "json", "xml", "turtle", "ntriples", "jsonld",
                             "rdfxml"])
     s.set_defaults(func=cmd_sparql)
+
+    sv = sub.add_parser("serve", help="serve the SPARQL endpoint and the API (builds if stale)")
+    sv.add_argument("--host", default="127.0.0.1")
+    sv.add_argument("--port", type=int, default=8000)
+    sv.add_argument("--log-level", default="info",
+                    choices=["critical", "error", "warning", "info", "debug"])
+    sv.set_defaults(func=cmd_serve)
+
+    ld = sub.add_parser("load", help="load the build into a SPARQL server (Graph Store Protocol)")
+    ld.add_argument("--to", required=True, metavar="URL",
+                    help="the Graph Store endpoint, e.g. http://127.0.0.1:7878/store")
+    ld.add_argument("--dist", help="the build to load (default: dist/, built first if stale)")
+    ld.set_defaults(func=cmd_load)
+
+    from .export import FORMATS as EXPORT_FORMATS
+
+    ex = sub.add_parser("export", help="write the whole dataset in one format (building dist/ "
+                                       "first if it is stale)")
+    ex.add_argument("--format", "-f", required=True, choices=sorted(
+        {n for f in EXPORT_FORMATS.values() for n in (f.name, *f.aliases)}))
+    ex.add_argument("--output", "-o", metavar="FILE", help="the file to write (default: stdout)")
+    ex.set_defaults(func=cmd_export)
+
+    xt = sub.add_parser("extract", help="extract the facts of an article text (JSON or TriG)")
+    xt.add_argument("article", help="the article: UTF-8 text, maybe after a url:/title: header")
+    xt.add_argument("--format", "-f", choices=["json", "trig"], default="json")
+    xt.add_argument("--key", help="article key of the TriG graph (default: publisher and date)")
+    xt.set_defaults(func=cmd_extract)
+
+    ig = sub.add_parser("ingest", help="extract an article into data/extracted/KEY.ttl for review")
+    ig.add_argument("article", help="the article text file")
+    ig.add_argument("--key", help="article key, an ASCII slug (default: publisher and date)")
+    ig.set_defaults(func=cmd_ingest)
+
+    ev = sub.add_parser("eval-extract", help="score the extractor: P/R/F1 against gold files")
+    ev.add_argument("gold", nargs="?", help="folder of gold NN.json files, or 'seeds'")
+    ev.add_argument("articles", nargs="?", help="folder of the articles NN.txt")
+    ev.add_argument("--seeds", action="store_true",
+                    help="score on the five seed texts, with gold derived from the curated graph")
+    ev.add_argument("--format", "-f", choices=["table", "json"], default="table")
+    ev.set_defaults(func=cmd_eval_extract)
+
+    from .network.commands import register as register_network
+
+    register_network(sub)  # pbkg network stats|export, pbkg viz [timeline]
     return parser
 
 

@@ -119,6 +119,10 @@ def assemble(files: Sequence[SourceFile], root: Path | None = None) -> Assembly:
     typed: set[str] = set()
     for sf in files:
         quads = parse_file(sf.path, sf.graph)
+        if "/graph/extracted/" in sf.graph:  # a curated file of the same article overrides it
+            from .ingest import without_curated
+
+            quads = without_curated(quads, sf, files)
         store.extend(quads)
         name = _display_path(sf.path, root)
         for q in quads:

@@ -1,0 +1,218 @@
+"""Awards and rankings: emulation flags ("Cờ thi đua"), certificates of merit ("Bằng khen"),
+orders, titles. Status: "proposed" when the clause proposes it ("đề nghị ... tặng"), even if it
+then says "được tặng"; "ranking" for a vote or a placing ("bình xét", "xếp hạng", "dẫn đầu");
+"conferred" only for an award stated as given ("được tặng", "X tặng ... cho Y")."""
+
+from __future__ import annotations
+
+import re
+
+from pbkg.extract.doc import Doc
+from pbkg.extract.patterns import CAP_WORD, NAM_YEAR, ORG_HEAD, PERIOD, TITLE, UPPER, norm_key
+from pbkg.extract.units import parse_backward
+
+AWARD = (
+    r"(?P<award>(?:[Cc]ờ\s+thi\s+đua(?:\s+xuất\s+sắc)?|[Cc]ờ\s+luân\s+lưu|[Cc]ờ|[Bb]ằng\s+khen|"
+    r"[Gg]iấy\s+khen|[Hh]uân\s+chương(?:\s+" + CAP_WORD + r"){1,3}(?:\s+hạng\s+\w+)?|"
+    r"[Hh]uy\s+chương(?:\s+" + CAP_WORD + r"){1,3}|[Kk]ỷ\s+niệm\s+chương(?:\s+" + CAP_WORD +
+    r"){0,4}|[Dd]anh\s+hiệu\s+(?:“[^”]{1,80}”|\"[^\"]{1,80}\"|" + CAP_WORD +
+    r"(?:\s+[\w’']+){0,5}))"
+    r"(?![\w]))"
+)
+_GIVE = re.compile(r"(?P<passive>được\s+)?(?:trao\s+tặng|tặng|trao)\s+" + AWARD)
+_OF_GIVER = re.compile(r"\s+của\s+(?P<giver>[^,;.()\n]{2,80}?)(?=\s+cho\s|[,;.()\n]|$)")
+_AGENT = re.compile(
+    r"(?<![\w])(?:(?:đã|cũng|đều|vừa|vinh\s+dự|rất\s+vinh\s+dự)\s+)*được\s+"
+    rf"(?P<giver>[{UPPER}][^,;.()]{{1,60}}?)\s+$"
+)
+_SUBJECT = re.compile(
+    rf"(?:^|[,;:]\s*)(?P<giver>(?:{TITLE.pattern}|{ORG_HEAD.pattern})[^,;.()]{{0,60}}?)\s+$",
+    re.IGNORECASE,
+)
+_FOR = re.compile(r"\s+cho\s+")
+_RECIPIENT_END = re.compile(
+    r"\s+và\s+(?:đề\s+nghị|tặng|trao)(?![\w])|[;.()\n“”\"]|,\s+(?:đề\s+nghị|đồng\s+thời)|$"
+)
+_SPLIT = re.compile(r"\s*,\s*(?:và\s+)?|\s+và\s+")
+_PROPOSE = re.compile(r"(?<![\w])đề\s+nghị(?![\w])", re.IGNORECASE)
+_RANK = re.compile(r"(?<![\w])(?:bình\s+xét|xếp\s+hạng|xếp\s+loại|bình\s+chọn)(?![\w])",
+                   re.IGNORECASE)
+_GIVER_BETWEEN = re.compile(
+    r"đề\s+nghị\s+(?P<giver>(?:(?!đề\s+nghị|tặng|trao|cho\s)[^,;.]){2,60}?)\s+(?:xét\s+)?$"
+)
+_COUNT_RECIPIENT = re.compile(
+    r"(?:hơn\s+|gần\s+)?\d+\s+(?:lượt\s+)?(?:tập\s+thể|cá\s+nhân|đơn\s+vị)"
+    r"(?:\s*,\s*(?:hơn\s+|gần\s+)?\d+\s+(?:lượt\s+)?(?:tập\s+thể|cá\s+nhân|đơn\s+vị))*"
+)
+
+
+def _clause_bounds(doc: Doc, pos: int) -> tuple[int, int]:
+    sent = doc.sentence_at(pos)
+    s, e = (sent.start, sent.end) if sent else (0, len(doc.canon))
+    semi = doc.canon.rfind(";", s, pos)
+    if semi != -1:
+        s = semi + 1
+    nxt = doc.canon.find(";", pos, e)
+    if nxt != -1:
+        e = nxt
+    return s, e
+
+
+def _period(text: str, context_year: int | None) -> str | None:
+    p = PERIOD.search(text)
+    if p:
+        return f"{p.group('from')}-{p.group('to')}"
+    y = NAM_YEAR.search(text)
+    if y:
+        return y.group("year")
+    return str(context_year) if context_year else None
+
+
+def find_awards(doc: Doc, context_year: int | None) -> list[dict]:
+    canon = doc.canon
+    out: list[dict] = []
+    last_in_clause: dict[tuple[int, int], dict] = {}
+    for m in _GIVE.finditer(canon):
+        if doc.in_display(m.start()):
+            continue
+        cs, ce = _clause_bounds(doc, m.start())
+        before = canon[cs : m.start()]
+        award = re.sub(r"\s+", " ", doc.slice(m.start("award"), m.end("award")))
+        p = m.end()
+        giver = None
+        of = _OF_GIVER.match(canon, p, ce)
+        if of:
+            giver = doc.slice(of.start("giver"), of.end("giver")).strip()
+            p = of.end()
+        sent = doc.sentence_at(m.start())
+        sent_key = (sent.start, sent.end) if sent else (cs, ce)
+        prev = last_in_clause.get(sent_key)
+        if _PROPOSE.search(before):
+            status = "proposed"
+        elif _RANK.search(before):
+            status = "ranking"
+        else:
+            status = "conferred"
+        if giver is None:
+            gb = _GIVER_BETWEEN.search(before)
+            subject = _SUBJECT.search(before)
+            if gb:
+                giver = gb.group("giver").strip()
+            elif (subject and not m.group("passive") and status == "conferred"
+                  and "tặng" in m.group(0)):
+                giver = subject.group("giver").strip()
+            elif prev is not None and re.fullmatch(
+                r"[\s;,]*(?:và|đồng\s+thời)?\s*", canon[prev["_end"] : m.start()]
+            ):
+                giver = prev["giver"]
+        recipients: list[tuple[int, int]] = []
+        paren = re.search(r"\([ \t]*$", canon[cs : m.start()])
+        # "X được Thủ tướng Chính phủ tặng Bằng khen"
+        agent = None if m.group("passive") else _AGENT.search(before)
+        if m.group("passive") and paren:
+            # "...: BTC TU Cà Mau (được tặng Cờ), các BTC TU Kiên Giang, Bến Tre (được tặng ...)"
+            rec_end = cs + paren.start()
+            lo = max(canon.rfind(":", cs, rec_end), canon.rfind(")", cs, rec_end), cs - 1) + 1
+            pos = lo
+            for part in _SPLIT.split(canon[lo:rec_end]):
+                idx = canon.find(part, pos, rec_end) if part.strip() else -1
+                if idx == -1:
+                    continue
+                pos = idx + len(part)
+                s_, e_ = doc.trimmed(idx, idx + len(part))
+                if doc.canon.startswith("các ", s_):
+                    s_ += 4
+                if e_ > s_ and len(doc.canon[s_:e_].split()) <= 10:
+                    recipients.append((s_, e_))
+            p = m.end() + 1
+        elif m.group("passive") or agent:
+            rec_end = m.start() if not agent else cs + agent.start()
+            if agent and giver is None:
+                giver = agent.group("giver").strip()
+            head = canon[cs:rec_end]
+            lead = re.search(r"(?:là\s+(?:một\s+trong\s+)?(?:\w+\s+)?(?:đơn\s+vị|tập\s+thể)\s*)$",
+                             head)
+            if lead:
+                rec_end = cs + lead.start()
+            adverbs = re.search(r"(?:(?:đã|cũng|đều|vừa|rất|vinh\s+dự)\s+)+$", canon[cs:rec_end])
+            if adverbs:
+                rec_end = cs + adverbs.start()
+            unit = parse_backward(doc, rec_end)
+            if unit:
+                recipients.append(unit.span)
+            else:
+                count = _COUNT_RECIPIENT.search(canon, cs, rec_end)
+                if count is not None:
+                    recipients.append((count.start(), count.end()))
+        else:
+            window_end = min(ce, p + 160)
+            f = _FOR.search(canon, p, window_end)
+            if f and not re.search(r"[,;]", canon[p : f.start()]):
+                r_end_m = _RECIPIENT_END.search(canon, f.end(), ce)
+                r_end = r_end_m.start() if r_end_m else ce
+                pos = f.end()
+                for part in _SPLIT.split(canon[f.end() : r_end]):
+                    idx = canon.find(part, pos, r_end)
+                    if not part.strip() or idx == -1 or len(part.split()) > 14:
+                        break
+                    s, e = doc.trimmed(idx, idx + len(part))
+                    recipients.append((s, e))
+                    pos = idx + len(part)
+                p = max(p, recipients[-1][1]) if recipients else p
+        if not recipients:
+            continue
+        if paren:
+            ev_lo = min(r[0] for r in recipients)
+        period = _period(canon[m.start() : p], None) or _period(before, context_year)
+        ev_start = cs + len(before) - len(before.lstrip())
+        proposals = list(_PROPOSE.finditer(before))
+        gb = proposals[-1] if proposals else None
+        if paren:
+            ev_start = ev_lo
+        elif gb:
+            ev_start = cs + gb.start()
+        elif m.group("passive") or agent:
+            ev_start = min(r[0] for r in recipients)
+        ev_end = max(p, max(r[1] for r in recipients))
+        for s, e in recipients:
+            item = {
+                "award": award,
+                "giver": giver,
+                "recipient": doc.slice(s, e),
+                "year_or_period": period,
+                "status": status,
+                "evidence": doc.slice(ev_start, ev_end),
+                "start": ev_start,
+                "end": ev_end,
+                "confidence": 0.85 if status != "conferred" else 0.8,
+            }
+            out.append(item)
+            last_in_clause[sent_key] = {**item, "_end": p}
+    for m in re.finditer(r"(?<![\w])(?:dẫn\s+đầu|đứng\s+đầu|xếp\s+thứ\s+(?:nhất|nhì|ba|\d+))"
+                         r"\s+(?:trong\s+)?(?:toàn\s+)?(?:[Cc]ụm|[Kk]hối)(?:\s+thi\s+đua)?"
+                         r"(?:\s+số\s+\d+)?", canon):
+        if doc.in_display(m.start()):
+            continue
+        unit = parse_backward(doc, m.start())
+        if not unit:
+            continue
+        cs, ce = _clause_bounds(doc, m.start())
+        out.append({
+            "award": doc.slice(m.start(), m.end()),
+            "giver": None,
+            "recipient": unit.text,
+            "year_or_period": _period(canon[cs:ce], context_year),
+            "status": "ranking",
+            "evidence": doc.slice(unit.start, m.end()),
+            "start": unit.start,
+            "end": m.end(),
+            "confidence": 0.8,
+        })
+    seen: set[tuple] = set()
+    unique = []
+    for a in out:
+        key = (norm_key(a["award"]), norm_key(a["recipient"]), a["status"])
+        if key not in seen:
+            seen.add(key)
+            unique.append(a)
+    return unique

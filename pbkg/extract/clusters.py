@@ -1,0 +1,369 @@
+"""Emulation clusters and blocks ("Cụm thi đua số 4", "Khối thi đua các cơ quan Đảng tỉnh",
+"Cụm thi đua số IV"): their mentions, names, numbers, levels, member lists (distributive lists
+included: "Huyện ủy Ea H'leo, Krông Pắc và Thị ủy Buôn Hồ") and member counts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pbkg.extract.doc import Doc
+from pbkg.extract.patterns import (
+    CAP_WORD,
+    CLUSTER_BARE,
+    CLUSTER_HEAD,
+    NUMBER,
+    contains_words,
+    norm_key,
+    roman_to_int,
+)
+from pbkg.extract.units import is_capitalized
+
+_QUALIFIERS = [
+    re.compile(r"\s*\(\s*(?:Khối|Cụm|khối|cụm)\s+(?:số\s+)?(?P<num>\d{1,3})\s*\)"),
+    re.compile(r"\s*\(\s*Ban\s+Tổ\s+chức\s+Trung\s+ương\s*\)"),
+    re.compile(r"\s*,\s*Ban\s+Tổ\s+chức\s+Trung\s+ương(?![\w])"),
+    re.compile(r"\s+(?:[Nn]gành|của\s+ngành)\s+[Tt]ổ\s+chức(?:\s+[Xx]ây\s+dựng)?\s+Đảng(?![\w])"),
+    re.compile(rf"\s+(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng)\s+ủy(?:\s+(?!Cụm|Khối){CAP_WORD}){{0,3}}"
+               rf"(?![\w])"),
+]
+_DESCRIPTOR_START = re.compile(r"\s+các\s+")
+_DESC_TOKEN = re.compile(r"[\w’']+")
+_DESC_STOPS = re.compile(
+    r"(?:tổ\s+chức|tổng\s+kết|sơ\s+kết|có|gồm|đã|vừa|đang|sẽ|năm|ký|triển\s+khai|đề\s+nghị|"
+    r"thông\s+qua|tiếp\s+tục|xác\s+định|là|được|cũng|cùng|với|tại|trong|để|nhằm|đạt|"
+    r"hoàn\s+thành|đăng\s+ký|phát\s+động|ban\s+hành|thực\s+hiện|dẫn\s+đầu|làm|do|bao\s+gồm|"
+    r"họp|giao\s+ban|bình\s+chọn|bình\s+xét|chấm\s+điểm|quyết\s+tâm|phấn\s+đấu|luôn|đều|"
+    r"nỗ\s+lực|tích\s+cực|chủ\s+động|trao|tặng|nhận|ra|và|theo|lần)(?![\w’'])"
+)
+_GENERIC = re.compile(
+    r"(?<![\w])(?P<kind>Cụm|Khối|cụm|khối)(?=\s+(?:(?:hiện\s+)?có\s+\d{1,3}\s+đơn\s+vị"
+    r"(?:\s+thành\s+viên)?\s*,?\s*)?(?:bao\s+)?gồm(?![\w]))"
+)
+_GOM = re.compile(r"(?<![\w])(?:bao\s+)?gồm(?![\w])\s*:?")
+_BETWEEN_OK = re.compile(
+    r"^[\s,]*(?:(?:hiện\s+)?có\s+)?(?:\d+\s+(?:đơn\s+vị|thành\s+viên|cơ\s+quan|tập\s+thể)"
+    r"(?:\s+thành\s+viên)?)?[\s,]*$"
+)
+_COUNT_IN = re.compile(
+    r"\s*(?P<n>\d{1,3})\s+(?:đơn\s+vị|thành\s+viên|cơ\s+quan|ban|tỉnh|huyện|phường|xã|"
+    r"quận|Ban|Văn\s+phòng|Huyện|Đảng)",
+)
+_COUNT_ANY = re.compile(
+    r"(?<![\w/])(?P<n>\d{1,3})(?:/(?P=n))?\s+(?:đơn\s+vị|cơ\s+quan(?:,\s+đơn\s+vị)?|"
+    r"(?:ban\s+tổ\s+chức\s+)?tỉnh\s+ủy,\s+thành\s+ủy)(?:\s+thành\s+viên)?\s+"
+    r"(?:trong|thuộc|của)\s+(?:[Cc]ụm|[Kk]hối)"
+)
+_HAS_COUNT = re.compile(r"\bcó\s+(?P<n>\d{1,3})\s+đơn\s+vị(?:\s+thành\s+viên)?")
+_DISTRIBUTIVE = re.compile(
+    r"^(?P<prefix>(?:[\w’']+\s+){0,4}?các\s+"
+    r"(?:(?:huyện|quận|thị\s+xã|thành\s+phố|tỉnh|phường|xã|thị\s+trấn|thành|thị)"
+    r"(?:\s+ủy)?\s*(?:,|và)\s*)*"
+    r"(?:huyện|quận|thị\s+xã|thành\s+phố|tỉnh|phường|xã|thị\s+trấn|thành|thị)(?:\s+ủy)?\s+)"
+    r"(?=[\w’'])",
+    re.IGNORECASE,
+)
+_ITEM_SPLIT = re.compile(r"\s*,\s*(?:và\s+)?|\s+và\s+")
+_ITEMS_END = re.compile(
+    r"\s(?:đã|vừa|đang|sẽ|cùng|tổ\s+chức|tham\s+dự|tham\s+gia|được|là|do|với\s+sự|"
+    r"nhằm|thực\s+hiện|tiến\s+hành|họp|có)(?![\w])|[;()“”\"]|\.(?:\s|$)|\n"
+)
+_LEVEL_WORD = re.compile(
+    r"^(?:phường|xã|huyện|quận|thị\s+xã|thị\s+trấn|tỉnh|thành\s+phố)(?![\w])", re.IGNORECASE
+)
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    kind: str  # "cụm" | "khối"
+    number: int | None
+    named: bool  # has a number or a descriptor (so it names a cluster)
+    bare: bool = False  # "Cụm 5" without "thi đua"
+
+
+@dataclass
+class Cluster:
+    kind: str
+    number: int | None
+    mentions: list[Mention] = field(default_factory=list)
+    name: str = ""
+    members: list[dict] = field(default_factory=list)  # {"text","full","start","end"}
+    member_count: int | None = None
+    list_prefix: str | None = None
+    evidence: tuple[int, int] | None = None
+    level: str = "other"
+
+    def add_member(self, text: str, start: int, end: int, full: str | None = None) -> bool:
+        key = norm_key(full or text, expand=True)
+        for m in self.members:
+            other = norm_key(m["full"], expand=True)
+            bare = norm_key(m["text"], expand=True)
+            if key == other or contains_words(key, bare) or contains_words(other, key):
+                return False
+        self.members.append({"text": text, "full": full or text, "start": start, "end": end})
+        return True
+
+
+def mention_at(doc: Doc, pos: int) -> Mention | None:
+    """Parse the cluster mention whose head ("Cụm thi đua", "khối thi đua") starts at `pos`."""
+    head = CLUSTER_HEAD.match(doc.canon, pos)
+    if not head:
+        return None
+    return _extend(doc, head.start(), head.end(), head.group("kind").lower())
+
+
+def _extend(doc: Doc, start: int, p: int, kind: str) -> Mention:
+    canon = doc.canon
+    number = None
+    named = False
+    num = NUMBER.match(canon, p)
+    if num:
+        value = roman_to_int(num.group("num"))
+        if value is not None and value < 200:
+            number, named, p = value, True, num.end()
+    for _ in range(3):
+        for q in _QUALIFIERS:
+            m = q.match(canon, p)
+            if m:
+                if "num" in q.groupindex and m.group("num") and number is None:
+                    number = int(m.group("num"))
+                named = True
+                p = m.end()
+                break
+        else:
+            break
+    if number is None:
+        d = _DESCRIPTOR_START.match(canon, p)
+        if d:
+            end = _descriptor(doc, d.end())
+            if end > d.end():
+                named, p = True, end
+                for q in _QUALIFIERS[:1]:
+                    m = q.match(canon, p)
+                    if m:
+                        number, p = int(m.group("num")), m.end()
+    return Mention(start, p, kind, number, named)
+
+
+def _descriptor(doc: Doc, p: int) -> int:
+    """End of "các cơ quan Đảng tỉnh", "các Ban, cơ quan của Đảng", ... starting at `p`."""
+    canon = doc.canon
+    end, count = p, 0
+    while count < 12:
+        m = _DESC_TOKEN.match(canon, p)
+        if not m or _DESC_STOPS.match(canon, p) and count > 0:
+            if m and canon.startswith("và", p) and re.match(r"và\s+cơ\s+quan", canon[p:]):
+                pass
+            else:
+                break
+        end, count = m.end(), count + 1
+        nxt = re.match(r"[ \t]+(?=[\w’'])", canon[end:])
+        if nxt:
+            p = end + nxt.end()
+            continue
+        comma = re.match(r",[ \t]+(?=cơ\s+quan)", canon[end:])
+        if comma:
+            p = end + comma.end()
+            continue
+        break
+    return end
+
+
+def find_mentions(doc: Doc) -> list[Mention]:
+    out: list[Mention] = []
+    for head in CLUSTER_HEAD.finditer(doc.canon):
+        if doc.in_display(head.start()):
+            continue
+        out.append(_extend(doc, head.start(), head.end(), head.group("kind").lower()))
+    for generic in _GENERIC.finditer(doc.canon):
+        out.append(Mention(generic.start(), generic.end(), generic.group("kind").lower(), None,
+                           False))
+    covered = [(m.start, m.end) for m in out]
+    for bare in CLUSTER_BARE.finditer(doc.canon):
+        if any(s <= bare.start() < e for s, e in covered):
+            continue
+        out.append(
+            Mention(bare.start(), bare.end(), bare.group("kind").lower(),
+                    int(bare.group("num")), True, bare=True)
+        )
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def group_clusters(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
+    groups: dict[tuple[str, int | None], Cluster] = {}
+    for m in mentions:
+        if not m.named or m.bare:
+            continue
+        key = (m.kind, m.number)
+        groups.setdefault(key, Cluster(m.kind, m.number)).mentions.append(m)
+    for kind in ("cụm", "khối"):
+        numbered = [c for (k, n), c in groups.items() if k == kind and n is not None]
+        if len(numbered) == 1 and (kind, None) in groups:
+            numbered[0].mentions.extend(groups.pop((kind, None)).mentions)
+            numbered[0].mentions.sort(key=lambda m: m.start)
+    for m in mentions:
+        if m.bare and (m.kind, m.number) in groups:
+            groups[(m.kind, m.number)].mentions.append(m)
+    clusters = sorted(groups.values(), key=lambda c: min(m.start for m in c.mentions))
+    for c in clusters:
+        best = max(
+            (m for m in c.mentions if not m.bare),
+            key=lambda m: (m.end - m.start, -m.start),
+        )
+        c.name = doc.slice(best.start, best.end).strip()
+    return clusters
+
+
+def main_cluster(clusters: list[Cluster]) -> Cluster | None:
+    if not clusters:
+        return None
+    return max(clusters, key=lambda c: (len(c.mentions), -min(m.start for m in c.mentions)))
+
+
+def resolve(mention: Mention | None, clusters: list[Cluster]) -> Cluster | None:
+    """The cluster a mention refers to (a generic mention refers to the main cluster)."""
+    if mention is not None:
+        for c in clusters:
+            if mention in c.mentions:
+                return c
+        for c in clusters:
+            if mention.number is not None and (c.kind, c.number) == (mention.kind, mention.number):
+                return c
+    return main_cluster(clusters)
+
+
+# -- member lists -----------------------------------------------------------------------
+
+
+def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]) -> None:
+    canon = doc.canon
+    for gom in _GOM.finditer(canon):
+        sent = doc.sentence_at(gom.start())
+        if sent is None:
+            continue
+        before = [m for m in mentions if sent.start <= m.start and m.end <= gom.start()]
+        if not before:
+            continue
+        mention = before[-1]
+        if not _BETWEEN_OK.match(canon[mention.end : gom.start()]) and not _BETWEEN_OK.match(
+            re.sub(r"(?:trong|thuộc|của)\s*$", "", canon[mention.end : gom.start()])
+        ):
+            continue
+        cluster = resolve(mention, clusters)
+        if cluster is None:
+            continue
+        count_between = re.search(r"(\d{1,3})\s+(?:đơn\s+vị|thành\s+viên|cơ\s+quan)",
+                                  canon[max(sent.start, mention.start - 60) : gom.start()])
+        items, prefix = _parse_items(doc, gom.end(), sent.end)
+        if len(items) < 2:
+            continue
+        for text, s, e in items:
+            cluster.add_member(text, s, e)
+        prefix = re.sub(r"^\d{1,3}\s+(?:đơn\s+vị|thành\s+viên|cơ\s+quan)(?:\s*,\s*(?:đơn\s+vị|"
+                        r"cơ\s+quan))?(?:\s+thành\s+viên)?\s*", "", prefix.strip())
+        if prefix:
+            cluster.list_prefix = prefix
+        cluster.evidence = (mention.start, items[-1][2])
+        n = _COUNT_IN.match(canon, gom.end())
+        if n:
+            cluster.member_count = int(n.group("n"))
+        elif count_between:
+            cluster.member_count = int(count_between.group(1))
+        else:  # a complete enumeration with no stated count
+            cluster.member_count = len(items)
+    for c in clusters:
+        if c.member_count is None:
+            c.member_count = _count_elsewhere(doc, c)
+
+
+def _parse_items(doc: Doc, start: int, sent_end: int) -> tuple[list[tuple[str, int, int]], str]:
+    canon = doc.canon
+    seg_end = sent_end
+    colon = canon.find(":", start, sent_end)
+    prefix = ""
+    items_start = start
+    if colon != -1 and colon - start < 120:
+        prefix = doc.slice(start, colon).strip()
+        items_start = colon + 1
+    else:
+        d = _DISTRIBUTIVE.match(canon[start:sent_end].lstrip())
+        lead = len(canon[start:sent_end]) - len(canon[start:sent_end].lstrip())
+        if d:
+            prefix = doc.slice(start + lead, start + lead + d.end()).strip()
+            items_start = start + lead + d.end()
+        else:
+            c = re.match(r"\s*\d{1,3}\s+(?:đơn\s+vị|thành\s+viên|cơ\s+quan)(?:\s+thành\s+viên)?\s*",
+                         canon[start:sent_end])
+            if c:
+                items_start = start + c.end()
+    end_m = _ITEMS_END.search(canon, items_start, seg_end)
+    items_end = end_m.start() if end_m else seg_end
+    if end_m is None and canon[items_end - 1 : items_end] == ".":
+        items_end -= 1
+    items: list[tuple[str, int, int]] = []
+    pos = items_start
+    for part in _ITEM_SPLIT.split(canon[items_start:items_end]) + [None]:
+        if part is None:
+            break
+        idx = canon.find(part, pos, items_end) if part else -1
+        if idx == -1:
+            break
+        s, e = doc.trimmed(idx, idx + len(part))
+        pos = idx + len(part)
+        text = doc.slice(s, e).rstrip(".")
+        e = s + len(text)
+        if not _valid_item(text):
+            break
+        items.append((text, s, e))
+    # Ambiguous list lengths (a verb we do not know ended the list) are better dropped.
+    return items, prefix
+
+
+def _valid_item(text: str) -> bool:
+    words = text.split()
+    if not words or len(words) > 10 or any(ch.isdigit() for ch in text):
+        return False
+    return is_capitalized(words[0]) or bool(_LEVEL_WORD.match(text))
+
+
+def _count_elsewhere(doc: Doc, cluster: Cluster) -> int | None:
+    canon = doc.canon
+    for m in _COUNT_ANY.finditer(canon):
+        return int(m.group("n"))
+    for mention in cluster.mentions:
+        h = _HAS_COUNT.match(canon[mention.end : mention.end + 40].lstrip())
+        if h:
+            return int(h.group("n"))
+    return None
+
+
+# -- level ------------------------------------------------------------------------------
+
+
+def assign_level(doc: Doc, cluster: Cluster) -> str:
+    name = norm_key(cluster.name)
+    prefix = norm_key(cluster.list_prefix or "")
+    members = " | ".join(norm_key(m["full"]) for m in cluster.members)
+    context = norm_key(" ".join(doc.canon[m.start : m.end + 40] for m in cluster.mentions))
+    if "to chuc xay dung dang" in name or "ban to chuc trung uong" in name:
+        return "national-sector"
+    if "ban to chuc" in prefix and ("tinh uy" in prefix or "thanh uy" in prefix):
+        return "national-sector"
+    if re.search(r"\bco quan dang trung uong\b|\bcac ban dang trung uong\b", name):
+        return "other"
+    if re.search(r"\b(phuong|xa|thi tran)\b", prefix) or re.search(
+        r"(^| )(phuong|xa|thi tran|dang uy phuong|dang uy xa) ", members + " "
+    ):
+        return "other"
+    if re.search(r"\b(huyen|quan|thi xa)\b", prefix) or re.search(
+        r"(^|\| )(huyen uy|thi uy|quan uy|ban \w+ huyen uy)\b", members
+    ):
+        return "district"
+    if "trung uong" in name:
+        return "other"
+    if re.search(r"\b(tinh|tinh uy|thanh uy|co quan dang)\b", name + " " + context):
+        return "provincial"
+    return "provincial" if cluster.kind == "khối" else "other"

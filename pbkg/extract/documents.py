@@ -1,0 +1,132 @@
+"""Party documents cited: "Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị", "Kết luận số
+21-KL/TW ngày 25-10-2021", "18/CT-TTg", "Chỉ thị 05 của Bộ Chính trị", "Nghị quyết Trung ương 4
+(khóa XII)", "Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII". The id is the code where one is
+written (kept as written, even when it looks mistyped), otherwise the description as written.
+A citation by number only ("Kết luận số 21") of a coded document already cited is the same one."""
+
+from __future__ import annotations
+
+import re
+
+from pbkg.extract.doc import Doc
+from pbkg.extract.patterns import FULL_DATE, WORDY_DATE, norm_key, valid_day_month
+
+_KIND = (r"(?:Nghị\s+quyết|Chỉ\s+thị|Kết\s+luận|Quy\s+định|Thông\s+báo(?:\s+kết\s+luận)?|"
+         r"Quyết\s+định|Hướng\s+dẫn|Quy\s+chế|Nghị\s+định|Thông\s+tư)")
+_CODE = (r"(?P<code>\d{1,4}(?:/\d{4})?\s*[-/]\s*[A-ZĐ][A-ZĐa-z0-9]{0,5}"
+         r"(?:\s*[-/]\s*[A-ZĐ][A-ZĐa-z0-9]{0,5}){0,2})")
+CODED = re.compile(rf"(?P<kind>{_KIND})?(?:\s+(?:số|s\.)?)?\s*{_CODE}(?![\w/-])")
+NUMBERED = re.compile(rf"(?P<kind>{_KIND})\s+(?:số\s+)?(?P<num>\d{{1,4}})(?![\w/-])")
+NAMED = re.compile(
+    r"(?P<kind>Nghị\s+quyết)\s+(?:"
+    r"(?:Hội\s+nghị\s+(?:lần\s+thứ\s+\w+\s+)?)?(?:Ban\s+Chấp\s+hành\s+)?Trung\s+ương\s+"
+    r"(?:\d{1,2}|[IVX]{1,5}|lần\s+thứ\s+\w+)(?:\s*\(?\s*khóa\s+[IVX]{1,5}(?:\s*,\s*[IVX]{1,5})*"
+    r"\s*\)?)?"
+    r"|Đại\s+hội\s+(?:(?:đại\s+biểu\s+)?Đảng\s+toàn\s+quốc\s+lần\s+thứ\s+[IVX]{1,6}"
+    r"|[IVX]{1,6}\s+của\s+Đảng"
+    r"|(?:đại\s+biểu\s+)?Đảng\s+bộ\s+(?:tỉnh|thành\s+phố|huyện)(?:\s+[A-ZĐ][\w’']*){0,3}"
+    r"\s+lần\s+thứ\s+[IVX]{1,6}))"
+)
+_ISSUER = re.compile(
+    r"[ \t]*,?[ \t]*của[ \t]+(?P<issuer>Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|Ban\s+Chấp\s+hành\s+"
+    r"Trung\s+ương(?:\s+Đảng)?(?:\s*\(?\s*khóa\s+[IVX]+\s*\)?)?|Trung\s+ương(?:\s+Đảng)?|"
+    r"Chính\s+phủ|Thủ\s+tướng(?:\s+Chính\s+phủ)?|Quốc\s+hội|Ban\s+Thường\s+vụ\s+"
+    r"(?:Tỉnh|Thành|Huyện)\s+ủy|(?:Tỉnh|Thành|Huyện)\s+ủy|Ban\s+Tổ\s+chức\s+Trung\s+ương)"
+)
+_DATE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:ban\s+hành\s+)?ngày[ \t]+")
+_CODE_KIND = {"NQ": "Nghị quyết", "CT": "Chỉ thị", "KL": "Kết luận", "QĐ": "Quy định",
+              "TB": "Thông báo", "HD": "Hướng dẫn", "QC": "Quy chế"}
+
+
+def _date(doc: Doc, p: int) -> tuple[str | None, int]:
+    m = _DATE_AFTER.match(doc.canon, p)
+    if not m:
+        return None, p
+    q = m.end()
+    wordy = m.start() + m.group(0).find("ngày")
+    d = FULL_DATE.match(doc.canon, q) or WORDY_DATE.match(doc.canon, wordy)
+    if not d or not d.groupdict().get("y"):
+        return None, p
+    day, month, year = int(d.group("d")), int(d.group("m")), int(d.group("y"))
+    if not valid_day_month(day, month):
+        return None, p
+    return f"{year:04d}-{month:02d}-{day:02d}", d.end()
+
+
+def _kind_of_code(code: str) -> str | None:
+    parts = re.split(r"[-/]", re.sub(r"\s", "", code))
+    for part in parts[1:]:
+        if part in _CODE_KIND:
+            return _CODE_KIND[part]
+    return None
+
+
+def find_documents(doc: Doc) -> list[dict]:
+    canon = doc.canon
+    found: list[dict] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(id_: str, kind: str | None, number: str | None, start: int, id_end: int,
+            confidence: float) -> None:
+        date, p = _date(doc, id_end)
+        issuer = None
+        iss = _ISSUER.match(canon, p)
+        if iss:
+            issuer = doc.slice(iss.start("issuer"), iss.end("issuer"))
+            p = iss.end()
+        if date is None:
+            date, q = _date(doc, p)
+            p = max(p, q)
+        found.append({"id": id_, "date": date, "evidence": doc.slice(start, p), "start": start,
+                      "end": p, "confidence": confidence, "kind": kind, "number": number,
+                      "issuer": issuer})
+        taken.append((start, p))
+
+    for m in CODED.finditer(canon):
+        code = re.sub(r"\s+", "", doc.slice(m.start("code"), m.end("code")))
+        letters = re.split(r"[-/]", code)
+        if not any(part in _CODE_KIND or part in {"TW", "TTg", "CP", "QH", "BCT", "BBT", "TU"}
+                   or re.fullmatch(r"[A-ZĐ]{2,}", part) for part in letters[1:]):
+            continue
+        if m.group("kind") is None and not re.search(r"[A-Z]{2,}/[A-Z]{2,}|-[A-ZĐ]{2}/|/[A-Z]+-",
+                                                     code):
+            continue
+        start = m.start("kind") if m.group("kind") else m.start("code")
+        kind = re.sub(r"\s+", " ", m.group("kind")) if m.group("kind") else _kind_of_code(code)
+        number = re.match(r"\d+", code).group(0)
+        add(code, kind, number, start, m.end(), 0.95)
+    for m in NAMED.finditer(canon):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        id_ = doc.slice(m.start(), m.end()).strip()
+        add(id_, "Nghị quyết", None, m.start(), m.end(), 0.85)
+    for m in NUMBERED.finditer(canon):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        kind = re.sub(r"\s+", " ", m.group("kind"))
+        number = m.group("num")
+        same = [d for d in found if d["number"] and int(d["number"]) == int(number)
+                and (d["kind"] or "").split()[0:2] == kind.split()[0:2]]
+        date, p = _date(doc, m.end())
+        iss = _ISSUER.match(canon, p)
+        if same:
+            # the coded citation is the same document: keep one node, fill in a missing date
+            if date and same[0]["date"] is None:
+                same[0]["date"] = date
+            taken.append((m.start(), m.end()))
+            continue
+        id_ = doc.slice(m.start(), m.end())
+        if iss:
+            id_ = f"{id_} của {doc.slice(iss.start('issuer'), iss.end('issuer'))}"
+        elif not date:
+            continue  # "Chỉ thị 05" alone is too weak a citation
+        add(id_, kind, number, m.start(), m.end(), 0.8)
+    out: dict[str, dict] = {}
+    for d in found:
+        key = norm_key(d["id"]).replace(" ", "")
+        if key in out:
+            if out[key]["date"] is None and d["date"]:
+                out[key] = d
+            continue
+        out[key] = d
+    return sorted(out.values(), key=lambda d: d["start"])

@@ -1,0 +1,183 @@
+"""Conferences: the year-end review ("tổng kết"), the mid-year review ("sơ kết"), the signing
+of the emulation agreement ("ký kết giao ước") and others ("giao ban", "bình chọn").
+
+An event is read from a lead sentence that opens with its date ("Chiều 10-12, tại Thái Bình,
+...", "LSO-Chiều nay (30/12), ...", "Ngày 20/6, ...") or, failing that, from one that reports
+it done without a date ("Vừa qua, ... đã tổ chức Hội nghị ...", "... vừa tổ chức Hội nghị ...").
+A page's display date is never an event date. A date without a year takes the year of the
+period the sentence reviews (a year-end review held in January-March belongs to the next
+year), else the page's display date, else it is left out."""
+
+from __future__ import annotations
+
+import re
+
+from pbkg.extract.clusters import Cluster, Mention, resolve
+from pbkg.extract.doc import Doc, Sentence
+from pbkg.extract.patterns import CAP_WORD, NAM_YEAR, YEAR, valid_day_month
+
+_LEAD_DATE = re.compile(
+    r"^\W{0,3}(?:\(?[\w.]{2,25}\)?\s*[-–]\s*)?"  # byline: "(Baonghean.vn) - ", "LSO-"
+    r"(?:(?:sáng|chiều|tối|trưa|đêm)\s+(?:nay\s+)?(?:hôm\s+qua\s+)?(?:ngày\s+)?|ngày\s+|hôm\s+nay\s+)"
+    r"\(?(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})"
+    rf"(?:\s*(?P=sep)\s*(?P<y>{YEAR}))?\)?(?![\d])",
+    re.IGNORECASE,
+)
+_LEAD_WORDY = re.compile(
+    r"^\W{0,3}(?:\(?[\w.]{2,25}\)?\s*[-–]\s*)?(?:(?:sáng|chiều|tối|trưa)\s+)?"
+    rf"ngày\s+(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})(?:\s+năm\s+(?P<y>{YEAR}))?",
+    re.IGNORECASE,
+)
+_INNER_DATE = re.compile(
+    r"(?<![\w])(?:vào|diễn\s+ra(?:\s+vào)?|được\s+tổ\s+chức(?:\s+vào)?)\s+"
+    r"(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?"
+    r"(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})"
+    rf"(?:\s*(?P=sep)\s*(?P<y>{YEAR}))?(?![\d])",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(r"(?<![\w])(?:sẽ|dự\s+kiến|chuẩn\s+bị|kế\s+hoạch|tiến\s+tới)(?![\w])",
+                     re.IGNORECASE)
+_UNDATED = re.compile(
+    r"^\W{0,3}vừa\s+qua\s*,|(?<![\w])(?:(?:vừa|đã)\s+)?tổ\s+chức\s+(?:thành\s+công\s+)?"
+    r"[Hh]ội\s+nghị",
+    re.IGNORECASE,
+)
+_KINDS = [
+    ("tổng kết", re.compile(r"(?<![\w])tổng\s+kết(?![\w])", re.IGNORECASE)),
+    ("sơ kết", re.compile(r"(?<![\w])sơ\s+kết(?![\w])", re.IGNORECASE)),
+    ("ký kết giao ước", re.compile(r"(?<![\w])ký(?:\s+kết)?\s+(?:bản\s+)?giao\s+ước",
+                                   re.IGNORECASE)),
+]
+_EVENT_WORD = re.compile(r"(?<![\w])(?:hội\s+nghị|tổng\s+kết|sơ\s+kết|giao\s+ước|"
+                         r"giao\s+ban|bình\s+chọn|bình\s+xét|họp)(?![\w])", re.IGNORECASE)
+_PLACE = re.compile(
+    r"(?<![\w])tại\s+(?P<place>(?:(?:huyện|tỉnh|thành\s+phố|TP\.?|phường|xã|quận|thị\s+xã)\s+)?"
+    rf"{CAP_WORD}(?:\s+(?:{CAP_WORD}|ủy)){{0,5}})(?=\s*[,.;(]|\s+(?:Cụm|Khối|cụm|khối))"
+)
+_PERIOD_6M = re.compile(rf"6\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+(?P<year>{YEAR}))?", re.IGNORECASE)
+
+
+def _kind(text: str) -> tuple[str, int | None]:
+    """The event's kind and where its keyword is in `text`."""
+    best: tuple[int, str] | None = None
+    for name, rx in _KINDS:
+        m = rx.search(text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), name)
+    if best is None:
+        return "other", None
+    return best[1], best[0]
+
+
+def _covered(text: str, kind_pos: int | None) -> int | None:
+    start = kind_pos or 0
+    y = NAM_YEAR.search(text, start) or NAM_YEAR.search(text)
+    if y:
+        return int(y.group("year"))
+    six = _PERIOD_6M.search(text)
+    if six and six.group("year"):
+        return int(six.group("year"))
+    return None
+
+
+def _year_for(day: int, month: int, kind: str, covered: int | None,
+              display: list[tuple[int, int, int]], header_date: str | None) -> int | None:
+    if covered is not None:
+        if kind == "tổng kết" and month <= 3:
+            return covered + 1
+        if kind == "ký kết giao ước" and month >= 10:
+            return covered - 1
+        return covered
+    refs = list(display)
+    if header_date:
+        m = re.match(r"(\d{4})-(\d{2})-(\d{2})", header_date)
+        if m:
+            refs.append((int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    if refs:
+        y, mo, d = refs[0]
+        return y if (month, day) <= (mo, d) else y - 1
+    return None
+
+
+def find_events(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
+                header_date: str | None = None) -> list[dict]:
+    canon = doc.canon
+    out: list[dict] = []
+    seen: set[tuple] = set()
+    dated: list[tuple[Sentence, re.Match[str]]] = []
+    for sent in doc.sentences:
+        text = canon[sent.start : sent.end]
+        lead = _LEAD_DATE.match(text) or _LEAD_WORDY.match(text)
+        if lead and _EVENT_WORD.search(text, lead.end()):
+            dated.append((sent, lead))
+    if not dated:
+        for sent in doc.sentences:
+            text = canon[sent.start : sent.end]
+            inner = _INNER_DATE.search(text)
+            if inner and _EVENT_WORD.search(text) and not _FUTURE.search(text, 0, inner.start()):
+                dated.append((sent, inner))
+                break
+    candidates: list[tuple[Sentence, re.Match[str] | None]] = list(dated)
+    if not dated:
+        for sent in doc.sentences:
+            text = canon[sent.start : sent.end]
+            und = _UNDATED.search(text)
+            if (und and _EVENT_WORD.search(text) and (_kind(text)[0] != "other"
+                                                      or re.search(r"vừa|đã", und.group(0), re.I))
+                    and not _FUTURE.search(text, 0, und.start())):
+                candidates.append((sent, None))
+                break
+    for sent, lead in candidates:
+        text = canon[sent.start : sent.end]
+        kind, kind_pos = _kind(text)
+        covered = _covered(text, kind_pos)
+        date = None
+        if lead is not None:
+            day, month = int(lead.group("d")), int(lead.group("m"))
+            if not valid_day_month(day, month):
+                continue
+            year = int(lead.group("y")) if lead.group("y") else _year_for(
+                day, month, kind, covered, doc.display_dates, header_date)
+            if year is not None:
+                date = f"{year:04d}-{month:02d}-{day:02d}"
+        key = (kind, date)
+        if key in seen:
+            continue
+        seen.add(key)
+        place = None
+        pm = _PLACE.search(text)
+        if pm and (kind_pos is None or pm.start() < kind_pos or lead is not None):
+            place = doc.slice(sent.start + pm.start("place"), sent.start + pm.end("place"))
+        in_sentence = [m for m in mentions if sent.start <= m.start < sent.end and m.named]
+        cluster = resolve(in_sentence[0] if in_sentence else None, clusters)
+        s, e = doc.trimmed(sent.start, sent.end)
+        out.append({
+            "kind": kind,
+            "date": date,
+            "place": place,
+            "cluster": cluster.name if cluster else None,
+            "year_covered": str(covered) if covered else None,
+            "evidence": doc.slice(s, e),
+            "start": s,
+            "end": e,
+            "confidence": 0.85 if date else 0.7,
+        })
+    return out
+
+
+def context_year(doc: Doc, events: list[dict]) -> int | None:
+    """The year the article is about: its main event's period, else its most cited year."""
+    for ev in events:
+        if ev.get("year_covered"):
+            return int(ev["year_covered"])
+    counts: dict[int, int] = {}
+    first: dict[int, int] = {}
+    for m in NAM_YEAR.finditer(doc.canon):
+        if doc.in_display(m.start()):
+            continue
+        y = int(m.group("year"))
+        counts[y] = counts.get(y, 0) + 1
+        first.setdefault(y, m.start())
+    if not counts:
+        return None
+    return max(counts, key=lambda y: (counts[y], -first[y]))

@@ -1,0 +1,118 @@
+"""Word lists of the domain: surnames, provinces, organization heads, position titles,
+abbreviations and the verbs that end a name. Spelled in NFC with the new tone-mark placement
+("ủy", "hóa"); the extractor matches against a copy of the text canonicalized the same way."""
+
+from __future__ import annotations
+
+# Common Vietnamese surnames (a person's name starts with one of them).
+SURNAMES = (
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Trịnh Đinh Lâm "
+    "Mai Trương Đoàn Lương Tô Hà Văn Quách Cao Thái Lưu Tạ Châu Triệu Kiều Chu La Từ Hứa Lã "
+    "Vi Nông Lò Tống Khổng Thân Đàm Kim Mạc Âu Tăng Lại Lục Quan Phùng Diệp Bế Hầu Doãn Tôn "
+    "Vương Lữ Khúc Nghiêm Cù Thạch Danh Điểu Ninh Thiều Trình Viên Mẫn Chế Hàn Lạc Mã Quản "
+    "Giáp Bạch Đồng Ngọ Hán Lường Sầm Khương Tiêu Vàng Thào Sùng Giàng Mùa"
+).split()
+
+# Pre-2025 provinces and centrally-run cities (and a few other place names that look like
+# person names); a candidate person name that starts with one of them is rejected.
+PROVINCES = (
+    "An Giang", "Bà Rịa - Vũng Tàu", "Bà Rịa", "Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bạc Liêu",
+    "Bắc Ninh", "Bến Tre", "Bình Định", "Bình Dương", "Bình Phước", "Bình Thuận", "Cà Mau",
+    "Cần Thơ", "Cao Bằng", "Đà Nẵng", "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai",
+    "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương", "Hải Phòng",
+    "Hậu Giang", "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu",
+    "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An", "Nam Định", "Nghệ An", "Ninh Bình",
+    "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh",
+    "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh", "Thái Bình", "Thái Nguyên", "Thanh Hóa",
+    "Thừa Thiên Huế", "Tiền Giang", "Hồ Chí Minh", "Trà Vinh", "Tuyên Quang", "Vĩnh Long",
+    "Vĩnh Phúc", "Yên Bái", "Huế", "Châu Thành", "Cao Lãnh", "Hà Tiên", "Mộc Châu",
+)
+
+# Words that open an organization's name (case as usually written).
+ORG_HEADS = (
+    "Ban Tổ chức", "Ban Tuyên giáo", "Ban Dân vận", "Ban Nội chính", "Ban Kinh tế",
+    "Ban Đối ngoại", "Ban Bảo vệ", "Ban cán sự", "Ban Thường vụ", "Ban Chấp hành", "Ban",
+    "Ủy ban", "Văn phòng", "Trường", "Báo", "Đài", "Tạp chí", "Nhà xuất bản", "Học viện",
+    "Huyện ủy", "Thị ủy", "Thành ủy", "Tỉnh ủy", "Quận ủy", "Đảng ủy", "Đảng đoàn", "Đảng bộ",
+    "Chi bộ", "Vụ", "Cục", "Sở", "Hội đồng", "Hội", "Liên đoàn", "Mặt trận", "Viện",
+    "Trung tâm", "Cơ quan", "Công an", "Bộ Chỉ huy", "Bộ", "Tổng cục", "Chi cục", "Tỉnh đoàn",
+    "Thành đoàn", "Huyện đoàn", "Kho bạc", "Ngân hàng", "Bảo hiểm", "Thanh tra", "Cổng",
+    "NXB", "UBKT", "UBND", "HĐND", "BTC", "BTCTU", "BTG", "BTGTU", "BDV", "BDVTU", "VPTU",
+    "MTTQ", "BTV", "BCH",
+)
+
+# Titles that open a person's position (matched case-insensitively, optionally after "Phó").
+TITLES = (
+    "Tỉnh ủy viên", "Thành ủy viên", "Huyện ủy viên", "Đảng ủy viên", "Ủy viên",
+    "Bí thư", "Tổng Bí thư", "Chủ tịch", "Giám đốc", "Tổng Giám đốc", "Tổng Biên tập",
+    "Vụ trưởng", "Cục trưởng", "Viện trưởng", "Tổng cục trưởng", "Chánh Văn phòng",
+    "Chánh Thanh tra", "Chánh án", "Chủ nhiệm", "Hiệu trưởng", "Bộ trưởng", "Thứ trưởng",
+    "Đại biểu Quốc hội", "Trưởng đoàn", "Trưởng Đoàn", "Trưởng phòng", "Trưởng ban", "Trưởng",
+    "Thường trực", "Chuyên viên", "Thiếu tướng", "Trung tướng", "Đại tướng", "Đại tá",
+    "Thượng tá", "Trung tá", "Tổng Thư ký", "Thư ký", "lãnh đạo phụ trách", "Thủ tướng",
+    "Cụm trưởng", "Cụm phó", "Khối trưởng", "Khối phó", "đơn vị trưởng", "đơn vị phó",
+)
+
+# Titles of the head (or deputy head) of a body: the body is what follows the title.
+HEAD_TITLES = (
+    "Tổng Biên tập", "Giám đốc", "Tổng Giám đốc", "Vụ trưởng", "Cục trưởng", "Viện trưởng",
+    "Chánh Văn phòng", "Chủ nhiệm", "Hiệu trưởng", "Trưởng", "Bí thư", "Chủ tịch",
+)
+
+# Abbreviations expanded (after folding) when comparing unit names.
+ABBREVIATIONS = {
+    "btc tu": "ban to chuc tinh uy",
+    "btctu": "ban to chuc tinh uy",
+    "btc tw": "ban to chuc trung uong",
+    "btgtu": "ban tuyen giao tinh uy",
+    "bdvtu": "ban dan van tinh uy",
+    "vptu": "van phong tinh uy",
+    "btc": "ban to chuc",
+    "btg": "ban tuyen giao",
+    "bdv": "ban dan van",
+    "ubkt": "uy ban kiem tra",
+    "ubnd": "uy ban nhan dan",
+    "hdnd": "hoi dong nhan dan",
+    "mttq": "mat tran to quoc",
+    "btv": "ban thuong vu",
+    "bch": "ban chap hanh",
+    "nxb": "nha xuat ban",
+    "tw": "trung uong",
+    "tp": "thanh pho",
+}
+
+# Lower-case words and phrases (verbs, prepositions) that end an organization's name.
+NAME_STOPS = (
+    "là", "làm", "được", "đã", "đang", "sẽ", "vừa", "cũng", "và", "với", "cho", "tại",
+    "trong", "về", "để", "theo", "đến", "từ", "do", "thì", "mà", "nhưng", "có", "gồm",
+    "bao gồm", "tổ chức", "tích cực", "chủ động", "phối hợp", "thực hiện", "dẫn đầu",
+    "đứng đầu", "nhận", "giữ", "tham mưu", "báo cáo", "bàn giao", "chuyển giao", "tiếp nhận",
+    "đảm nhận", "đảm nhiệm", "phát biểu", "trình bày", "chủ trì", "dự", "tham dự", "tặng",
+    "trao", "đề nghị", "năm", "đăng cai", "ký", "ký kết", "triển khai", "tổng kết", "sơ kết",
+    "hoàn thành", "đạt", "xếp", "cùng", "nhấn mạnh", "cho biết", "chia sẻ", "thông tin",
+    "kết luận", "bế mạc", "khai mạc", "nêu", "đánh giá", "thống nhất", "bầu", "tiếp tục",
+    "lãnh đạo", "đại diện", "nhiệm kỳ", "giai đoạn", "sau", "trước", "khi", "nhằm",
+    "góp phần", "ra", "vào", "lên", "thuộc", "là một", "xét", "bình xét", "khen thưởng",
+    "đón", "phát động", "thông qua", "ban hành", "quán triệt", "công bố", "gửi", "trên",
+    "dưới", "như", "gắn", "đảm bảo", "bảo đảm", "nên", "vì", "bởi", "hoặc", "hay", "nay",
+    "này", "đó", "ấy", "thì", "rồi", "mới", "luôn", "đều", "chỉ", "vẫn", "cùng với",
+    "chỉ đạo", "tham gia", "ghi nhận", "biểu dương", "yêu cầu", "mong muốn", "khẳng định",
+    "trân trọng", "vinh dự", "từng", "suy tôn", "chọn", "cử",
+    "lần", "vai trò", "nhiệm vụ", "đơn vị",
+)
+
+# Verbs and words that end a person's list of positions.
+POSITION_STOPS = (
+    "dự", "tham dự", "phát biểu", "trình bày", "chủ trì", "cùng", "báo cáo", "tặng", "trao",
+    "cho biết", "nhấn mạnh", "chia sẻ", "đề nghị", "khẳng định", "nêu", "kết luận",
+    "điều hành", "đến", "thăm", "làm", "được", "đã", "là", "ghi nhận", "biểu dương", "nói",
+    "yêu cầu", "giới thiệu", "quán triệt", "phát động", "ký", "bế mạc", "khai mạc",
+    "thông tin", "mong muốn", "đánh giá", "gửi", "chúc", "chúc mừng", "tham gia", "và",
+    "với", "tại", "về", "đọc", "công bố", "trả lời", "thay mặt", "lưu ý", "phân tích",
+    "nhận", "đón", "dâng", "viếng", "đi", "chỉ đạo", "quyết định", "khái quát", "cũng",
+    "vừa", "đang", "sẽ", "trực tiếp", "ghi", "cảm ơn", "tri ân", "động viên", "khen ngợi",
+    "đồng chí", "ông", "bà", "cho", "khi", "trong", "theo", "nhấn", "bày tỏ", "đề cập",
+    "lên", "xuống", "hướng dẫn", "trao đổi", "thảo luận", "tiếp thu", "giải trình",
+    "kiểm tra", "làm việc", "thông báo", "trình", "tóm tắt", "điểm lại", "tổng kết", "sơ kết",
+    "qua", "năm nay", "mở đầu",
+)

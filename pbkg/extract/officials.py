@@ -1,0 +1,193 @@
+"""People and their positions: "đồng chí Ngô Đông Hải, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy
+Thái Bình", "Ông Trần Mạnh Dũng - Trưởng ban Dân vận Tỉnh ủy", lists after "các đồng chí:"
+separated by ";", and a title before the name ("Phó Bí thư Thường trực Tỉnh ủy Phạm Hùng Thái").
+A name needs a known surname and a position next to it; place names are not people."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pbkg.extract import gazetteer as gz
+from pbkg.extract.doc import Doc
+from pbkg.extract.patterns import HONORIFIC, PERSON, POSITION_STOP, ROLE, TITLE, norm_key
+from pbkg.extract.units import is_capitalized
+
+_AFTER_NAME = re.compile(r"[ \t]*(?:,|[-–—]|:)[ \t]*")
+_POS_END = re.compile(r"[.;:()\n“”\"!?]")
+_POS_SPLIT = re.compile(r"[ \t]*,[ \t]*|[ \t]+[-–—][ \t]+|[ \t]*[-–—][ \t]*(?=[A-ZĐ])")
+_BACK_BOUNDARY = re.compile(r"[,;:.()\n“”\"!?]|(?<![\w])(?:có|dự|của|và|cùng|với)(?![\w])")
+_PLACES = {norm_key(p) for p in gz.PROVINCES}
+_PRE_PLACE = re.compile(
+    r"(?:tỉnh|thành\s+phố|TP\.?|huyện|quận|phường|xã|thị\s+xã|thị\s+trấn|huyện\s+ủy|quận\s+ủy|"
+    r"thị\s+ủy)\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class OfficialMention:
+    name: str
+    name_start: int
+    name_end: int
+    positions: list[tuple[int, int]] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+    title_first: bool = False
+
+    def position_texts(self, doc: Doc) -> list[str]:
+        return [doc.slice(s, e) for s, e in self.positions]
+
+
+def _is_place(doc: Doc, name: str, start: int) -> bool:
+    key = norm_key(name)
+    words = key.split()
+    for n in range(len(words), 1, -1):
+        if " ".join(words[:n]) in _PLACES:
+            return True
+    return bool(_PRE_PLACE.search(doc.canon[max(0, start - 20) : start]))
+
+
+def _preceded_by_capital(doc: Doc, start: int) -> bool:
+    before = doc.canon[max(0, start - 30) : start]
+    if HONORIFIC.search(before):
+        return False
+    m = re.search(r"([\w’']+)[ \t]+$", before)
+    return bool(m and is_capitalized(m.group(1)))
+
+
+def _positions(doc: Doc, start: int) -> tuple[list[tuple[int, int]], int]:
+    """Split the run of positions starting at `start` into spans; return them and the end."""
+    canon = doc.canon
+    limit = min(len(canon), start + 400)
+    end = limit
+    punct = _POS_END.search(canon, start, limit)
+    if punct:
+        end = punct.start()
+    # stop words end the run, but not inside the title that opens a position
+    p = start
+    spans: list[tuple[int, int]] = []
+    seg_start = start
+    while p < end:
+        stop = POSITION_STOP.search(canon, p, end)
+        if stop is None:
+            break
+        # a stop word directly after a comma opening a new position is no stop ("Trưởng")
+        title = TITLE.match(canon, stop.start())
+        role = ROLE.match(canon, stop.start())
+        if (title or role) and re.search(r"(?:,|[-–])\s*$", canon[seg_start : stop.start()]):
+            p = stop.end()
+            continue
+        end = stop.start()
+        break
+    # split at separators followed by a title or a role
+    cut_points = [start]
+    for sep in _POS_SPLIT.finditer(canon, start, end):
+        nxt = sep.end()
+        if TITLE.match(canon, nxt) or ROLE.match(canon, nxt):
+            cut_points.append(sep.start())
+            cut_points.append(nxt)
+    cut_points.append(end)
+    for i in range(0, len(cut_points) - 1, 2):
+        s, e = doc.trimmed(cut_points[i], cut_points[i + 1])
+        while e > s and doc.text[e - 1] in "-–—":
+            s, e = doc.trimmed(s, e - 1)
+        if e > s:
+            spans.append((s, e))
+    # a bare title joined to the next by a dash is one position ("Giám đốc - Tổng Biên tập ...")
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and TITLE.fullmatch(doc.canon[merged[-1][0] : merged[-1][1]]) and re.fullmatch(
+            r"[ \t]*[-–—][ \t]*", doc.canon[merged[-1][1] : s]
+        ):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    spans = merged
+    if not spans:
+        return [], start
+    return spans, spans[-1][1]
+
+
+def find_official_mentions(doc: Doc) -> list[OfficialMention]:
+    canon = doc.canon
+    out: list[OfficialMention] = []
+    for m in PERSON.finditer(canon):
+        if doc.in_display(m.start()):
+            continue
+        name = doc.slice(m.start(), m.end())
+        words = name.split()
+        # a title word captured at the end of the name ("Nguyễn Văn A Trưởng") is not a name
+        while len(words) > 2 and TITLE.fullmatch(words[-1]):
+            words.pop()
+        name = " ".join(words)
+        name_end = m.start() + len(name)
+        if _is_place(doc, name, m.start()) or _preceded_by_capital(doc, m.start()):
+            continue
+        after = _AFTER_NAME.match(canon, name_end)
+        if after and (TITLE.match(canon, after.end()) or ROLE.match(canon, after.end())):
+            spans, end = _positions(doc, after.end())
+            if spans:
+                start = m.start()
+                hon = HONORIFIC.search(canon[max(0, start - 12) : start])
+                if hon:
+                    start = max(0, start - 12) + hon.start()
+                out.append(OfficialMention(name, m.start(), name_end, spans, start, end))
+                continue
+        # title before the name: "Phó Bí thư Thường trực Tỉnh ủy Phạm Hùng Thái"
+        if len(words) < 3:
+            continue
+        lo = max(0, m.start() - 120)
+        chunk = canon[lo : m.start()]
+        cut = 0
+        for b in _BACK_BOUNDARY.finditer(chunk):
+            cut = b.end()
+        s = lo + cut
+        while s < m.start() and canon[s] in " \t":
+            s += 1
+        hon = HONORIFIC.match(canon, s)
+        if hon:
+            s = hon.end()
+            while s < m.start() and canon[s] in " \t":
+                s += 1
+        title = TITLE.match(canon, s)
+        if not title or m.start() - s < 4 or POSITION_STOP.search(canon, s, m.start()):
+            continue
+        if not re.search(r"(?:ủy|Ban|Trung\s+ương|Đảng|tỉnh|Vụ|Sở|HĐND|UBND)",
+                         canon[s : m.start()]):
+            continue
+        ps, pe = doc.trimmed(s, m.start())
+        out.append(OfficialMention(name, m.start(), name_end, [(ps, pe)], ps, name_end, True))
+    return out
+
+
+def merge_officials(doc: Doc, mentions: list[OfficialMention]) -> list[dict]:
+    by_name: dict[str, list[OfficialMention]] = {}
+    for om in mentions:
+        by_name.setdefault(norm_key(om.name), []).append(om)
+    out = []
+    for group in by_name.values():
+        best = max(group, key=lambda om: (len(om.positions), om.end - om.start, -om.start))
+        positions: list[str] = []
+        for om in sorted(group, key=lambda om: om is not best):
+            for text in om.position_texts(doc):
+                key = norm_key(text)
+                if any(norm_key(p) == key or norm_key(p).startswith(key) for p in positions):
+                    continue
+                positions = [p for p in positions if not key.startswith(norm_key(p))]
+                positions.append(text)
+        # keep the order of the best mention
+        order = {norm_key(t): i for i, t in enumerate(best.position_texts(doc))}
+        positions.sort(key=lambda t: order.get(norm_key(t), len(order)))
+        out.append(
+            {
+                "name": best.name,
+                "positions": positions,
+                "evidence": doc.slice(best.start, best.end),
+                "start": best.start,
+                "end": best.end,
+                "confidence": 0.75 if best.title_first else 0.9,
+            }
+        )
+    out.sort(key=lambda o: o["start"])
+    return out

@@ -1,0 +1,146 @@
+"""Regular expressions shared by the extractors, and the same-length canonical copy of a text
+that they run on (old tone-mark placement "uỷ", "hoá", "Thuý" moved to the new one), so that
+every match offset is also an offset into the original NFC text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from pbkg.extract import gazetteer as gz
+from pbkg.text import fold
+
+UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+CAP_WORD = rf"[{UPPER}][\w’']*"
+WORD = r"[\w’']+"
+DASH = "[-–—]"
+
+# -- canonical tone-mark placement -------------------------------------------------------
+
+_OLD_TONES = re.compile(r"([oOuU])([áàảãạéèẻẽẹýỳỷỹỵ])(?![\w])")
+_PAIRS = {"o": "ae", "O": "ae", "u": "y", "U": "y"}
+
+
+def _move_tone(m: re.Match[str]) -> str:
+    first, second = m.group(1), m.group(2)
+    base, *marks = unicodedata.normalize("NFD", second)
+    if base not in _PAIRS[first]:
+        return m.group(0)
+    return unicodedata.normalize("NFC", first + "".join(marks)) + base
+
+
+_SPACES = re.compile(r"[^\S\n]|[\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def canonical(text: str) -> str:
+    """Same-length copy of NFC `text` with the new tone-mark placement ("uỷ" -> "ủy") and
+    every space character (no-break, thin, tab, zero-width) as a plain space."""
+    out = _SPACES.sub(" ", _OLD_TONES.sub(_move_tone, text))
+    return out if len(out) == len(text) else _SPACES.sub(" ", text)
+
+
+# -- words that end names ---------------------------------------------------------------
+
+
+def _phrases(words: tuple[str, ...] | list[str]) -> str:
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+NAME_STOP = re.compile(rf"(?<![\w’'])(?:{_phrases(gz.NAME_STOPS)})(?![\w’'])")
+POSITION_STOP = re.compile(rf"(?<![\w’'])(?:{_phrases(gz.POSITION_STOPS)})(?![\w’'])")
+
+# -- roles ------------------------------------------------------------------------------
+
+_CK = r"(?:cụm|khối)"
+ROLE = re.compile(
+    rf"(?P<standing>{_CK}\s+phó\s+thường\s+trực"
+    rf"|phó\s+(?:trưởng\s+{_CK}|{_CK}\s+trưởng)\s+thường\s+trực"
+    rf"|đơn\s+vị\s+phó\s+{_CK}\s+thường\s+trực)"
+    rf"|(?P<vice>{_CK}\s+phó|phó\s+trưởng\s+{_CK}|phó\s+{_CK}\s+trưởng|đơn\s+vị\s+phó\s+{_CK})"
+    rf"|(?P<chair>{_CK}\s+trưởng|trưởng\s+{_CK}|đơn\s+vị\s+trưởng\s+{_CK})"
+    r"(?![\w’'])(?!\s+(?:phố|dân\s+cư))",
+    re.IGNORECASE,
+)
+ROLE_NAMES = {"standing": "standing-vice-chair", "vice": "vice-chair", "chair": "chair"}
+
+# -- clusters ---------------------------------------------------------------------------
+
+CLUSTER_HEAD = re.compile(r"(?<![\w])(?P<kind>[Cc]ụm|[Kk]hối)\s+[Tt]hi\s+đua(?![\w])")
+CLUSTER_BARE = re.compile(r"(?<![\w])(?P<kind>Cụm|Khối)\s+(?:số\s+)?(?P<num>\d{1,3})(?![\w/])")
+NUMBER = re.compile(r"\s*(?:số\s+)?(?P<num>\d{1,3}|[IVXLC]{1,6})(?![\w/-])")
+
+# -- people -----------------------------------------------------------------------------
+
+SURNAME = "|".join(sorted(set(gz.SURNAMES), key=len, reverse=True))
+PERSON = re.compile(rf"(?<![\w’'])(?:{SURNAME})(?:\s+{CAP_WORD}){{1,3}}(?![\w’'])")
+TITLE = re.compile(
+    rf"(?:(?:phó|Phó)\s+)?(?:{_phrases([t for t in gz.TITLES])})(?![\w’'])", re.IGNORECASE
+)
+HONORIFIC = re.compile(r"(?:đồng\s+chí|đ/c|ông|bà)\s*:?\s*$", re.IGNORECASE)
+
+# -- organizations ----------------------------------------------------------------------
+
+ORG_HEAD = re.compile(rf"(?<![\w’'])(?:{_phrases(gz.ORG_HEADS)})(?![\w’'])")
+ORG_HEAD_CI = re.compile(ORG_HEAD.pattern, re.IGNORECASE)
+HEAD_TITLE = re.compile(
+    rf"^(?:(?:phó|Phó)\s+)?(?:{_phrases(gz.HEAD_TITLES)})(?:\s*{DASH}\s*"
+    rf"(?:(?:phó|Phó)\s+)?(?:{_phrases(gz.HEAD_TITLES)}))*\s+",
+    re.IGNORECASE,
+)
+
+# -- years and dates --------------------------------------------------------------------
+
+YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+NAM_YEAR = re.compile(rf"(?<![\w])năm\s+(?P<year>{YEAR})(?![\d])", re.IGNORECASE)
+PERIOD = re.compile(rf"giai\s+đoạn\s+(?P<from>{YEAR})\s*{DASH}\s*(?P<to>{YEAR})", re.IGNORECASE)
+FULL_DATE = re.compile(
+    r"(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>(?:19|20)\d{2})(?!\d)"
+)
+DAY_MONTH = re.compile(r"(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})(?![\d])(?!\s*[/.-]\s*\d)")
+WORDY_DATE = re.compile(
+    rf"ngày\s+(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})(?:\s+năm\s+(?P<y>{YEAR}))?",
+    re.IGNORECASE,
+)
+
+
+def valid_day_month(day: int, month: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= 31
+
+
+def roman_to_int(value: str) -> int | None:
+    if value.isdigit():
+        return int(value)
+    numerals = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total, prev = 0, 0
+    for ch in reversed(value.upper()):
+        n = numerals.get(ch)
+        if n is None:
+            return None
+        total = total - n if n < prev else total + n
+        prev = max(prev, n)
+    return total or None
+
+
+# -- comparison keys --------------------------------------------------------------------
+
+_NON_WORD = re.compile(r"[^\w]+")
+_ABBR = sorted(gz.ABBREVIATIONS.items(), key=lambda kv: -len(kv[0]))
+
+
+def norm_key(text: str | None, expand: bool = False) -> str:
+    """Folded, punctuation-free key; with `expand`, abbreviations such as BTC TU are spelled out."""
+    if not text:
+        return ""
+    key = " ".join(_NON_WORD.sub(" ", fold(text).replace("_", " ")).split())
+    if expand and key:
+        padded = f" {key} "
+        for short, full in _ABBR:
+            padded = padded.replace(f" {short} ", f" {full} ")
+        key = padded.strip()
+    return key
+
+
+def contains_words(outer: str, inner: str) -> bool:
+    """True if key `inner` occurs in key `outer` at word boundaries."""
+    return bool(inner) and f" {inner} " in f" {outer} "

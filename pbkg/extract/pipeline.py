@@ -1,0 +1,107 @@
+"""The extractor: one article's text in, one JSON-ready dict of facts out (clusters, roles,
+awards, officials, documents, events), each fact with a verbatim evidence quote, its character
+offsets in the NFC text and a confidence."""
+
+from __future__ import annotations
+
+import re
+
+from pbkg.extract.article import Article, article_from_text
+from pbkg.extract.awards import find_awards
+from pbkg.extract.clusters import (
+    assign_level,
+    find_member_lists,
+    find_mentions,
+    group_clusters,
+    resolve,
+)
+from pbkg.extract.doc import Doc
+from pbkg.extract.documents import find_documents
+from pbkg.extract.events import context_year, find_events
+from pbkg.extract.officials import find_official_mentions, merge_officials
+from pbkg.extract.roles import find_roles
+
+MAX_CHARS = 2_000_000
+_WS = re.compile(r"\s+")
+# Name-like fields: written as in the text, but with any run of spaces (no-break, tab,
+# line break) as one space. Evidence stays verbatim.
+_NAME_FIELDS = {
+    "clusters": ("name",),
+    "roles": ("cluster", "unit", "unit_full", "person"),
+    "awards": ("award", "giver", "recipient"),
+    "officials": ("name",),
+    "documents": ("id", "issuer"),
+    "events": ("place", "cluster"),
+}
+
+
+def _tidy(result: dict) -> dict:
+    for category, fields in _NAME_FIELDS.items():
+        for item in result[category]:
+            for f in fields:
+                if isinstance(item.get(f), str):
+                    item[f] = _WS.sub(" ", item[f]).strip()
+            if category == "clusters":
+                item["members"] = [_WS.sub(" ", m).strip() for m in item["members"]]
+            if category == "officials":
+                item["positions"] = [_WS.sub(" ", p).strip() for p in item["positions"]]
+    return result
+
+
+def extract(article: Article) -> dict:
+    """All facts the article states, in the schema of `pbkg extract`."""
+    result: dict = {
+        "article": article.id,
+        "clusters": [],
+        "roles": [],
+        "awards": [],
+        "officials": [],
+        "documents": [],
+        "events": [],
+    }
+    text = article.text[:MAX_CHARS]
+    if not text.strip():
+        return result
+    doc = Doc(text)
+    mentions = find_mentions(doc)
+    clusters = group_clusters(doc, mentions)
+    find_member_lists(doc, mentions, clusters)
+    events = find_events(doc, mentions, clusters, article.date)
+    year = context_year(doc, events)
+    official_mentions = find_official_mentions(doc)
+    roles = find_roles(doc, official_mentions, clusters, year)
+    # a unit named in a role of the cluster is also a member
+    for role in roles:
+        cluster = next((c for c in clusters if c.name == role["cluster"]), None) or resolve(
+            None, clusters
+        )
+        if cluster is not None:
+            s, e = role["start"], role["end"]
+            cluster.add_member(role["unit"], s, e, role.get("unit_full"))
+    for c in clusters:
+        c.level = assign_level(doc, c)
+        item: dict = {
+            "name": c.name,
+            "level": c.level,
+            "member_count": c.member_count,
+            "members": [m["text"] for m in c.members],
+            "kind": "cluster" if c.kind == "cụm" else "block",
+            "number": c.number,
+        }
+        if c.list_prefix:
+            item["member_prefix"] = c.list_prefix
+        if c.evidence:
+            s, e = c.evidence
+            item.update(evidence=doc.slice(s, e), start=s, end=e, confidence=0.85)
+        result["clusters"].append(item)
+    result["roles"] = roles
+    result["awards"] = find_awards(doc, year)
+    result["officials"] = merge_officials(doc, official_mentions)
+    result["documents"] = find_documents(doc)
+    result["events"] = events
+    return _tidy(result)
+
+
+def extract_text(text: str, article_id: str = "") -> dict:
+    """Extract from a string (a header closed by `---` is allowed, as in a file)."""
+    return extract(article_from_text(text, article_id))

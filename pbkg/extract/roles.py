@@ -1,0 +1,285 @@
+"""Who led a cluster in which year: chair ("Cụm trưởng", "Trưởng khối", "đơn vị trưởng Khối"),
+standing vice-chair ("Cụm phó thường trực") and vice-chair ("Cụm phó", "Phó trưởng cụm").
+
+A role mention is attached to a unit only by a pattern that states it:
+  - in brackets after the unit: "Ban Tổ chức Tỉnh ủy Kiên Giang (Cụm phó)";
+  - among a person's positions: the unit is the body the person heads ("Trưởng Ban Tổ chức
+    Tỉnh ủy Thanh Hóa, Cụm trưởng Cụm thi đua số 2 năm 2025");
+  - "X là/làm/được bầu làm Cụm trưởng" ("do X là Cụm trưởng, Y làm Cụm phó");
+  - "Cụm trưởng ... năm 2023 là X, 2 Cụm phó là Y và Z";
+  - a hand-over: "X bàn giao nhiệm vụ Cụm trưởng năm 2024 cho Y" (Y in 2024, X in 2023);
+  - "với vai trò là Cụm trưởng ..., X" and an apposition "X – Trưởng khối ... năm 2020".
+Hosting ("đơn vị đăng cai") and presiding ("chủ trì") are not roles. A year comes from the role
+phrase, else from another role of the same sentence, else from a sentence-initial "Năm 2021,",
+else (descriptive sentences only) from the article's context year; an election or hand-over
+without a stated year gives no role."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pbkg.extract.clusters import CLUSTER_BARE, Cluster, Mention, mention_at, resolve
+from pbkg.extract.doc import Doc
+from pbkg.extract.officials import OfficialMention
+from pbkg.extract.patterns import HEAD_TITLE, ROLE, ROLE_NAMES, YEAR, norm_key
+from pbkg.extract.units import Unit, parse_backward, parse_forward, parse_list
+
+_TAIL_THI_DUA = re.compile(r"[ \t]+thi\s+đua(?![\w])")
+_TAIL_YEAR = re.compile(rf"[ \t]*,?[ \t]*năm[ \t]+(?P<year>{YEAR})(?![\d])", re.IGNORECASE)
+_COPULA_BEFORE = re.compile(
+    r"(?P<verb>(?:(?:đã|từng|tiếp\s+tục|cũng|vẫn|sẽ|đang|chính\s+thức)\s+)*"
+    r"(?:được\s+(?:(?:(?!được\s)[^,.;()]){0,80}?\s+)?(?:bầu|chọn|suy\s+tôn|giao|cử|phân\s+công)"
+    r"\s+|được\s+)?"
+    r"(?:là|làm|giữ(?:\s+vai\s+trò)?|đảm\s+(?:nhận|nhiệm)(?:\s+(?:vai\s+trò|nhiệm\s+vụ))?)"
+    r"(?:\s+(?:đơn\s+vị|vai\s+trò))?)\s+(?:\d+\s+)?$",
+)
+_COPULA_AFTER = re.compile(r"^[ \t]*(?:là|:)[ \t]+")
+_HANDOVER_BEFORE = re.compile(
+    r"(?P<verb>(?:bàn|chuyển)\s+giao)\s+(?:lại\s+)?(?:(?:nhiệm\s+vụ|vai\s+trò|chức\s+danh|"
+    r"chức\s+vụ|trách\s+nhiệm)\s+)?(?:đơn\s+vị\s+)?$"
+)
+_HANDOVER_AFTER = re.compile(r"^[ \t]+(?:lại[ \t]+)?cho[ \t]+(?:đơn\s+vị[ \t]+)?")
+_RECEIVE_BEFORE = re.compile(
+    r"(?P<verb>tiếp\s+nhận|nhận\s+bàn\s+giao)\s+(?:(?:nhiệm\s+vụ|vai\s+trò|chức\s+danh)\s+)?$"
+)
+_VAI_TRO_BEFORE = re.compile(r"vai\s+trò\s+(?:là\s+)?(?:đơn\s+vị\s+)?$")
+_WITH_ROLE_BEFORE = re.compile(r"(?P<verb>(?:với|trong)\s+vai\s+trò)\s+(?:là\s+)?(?:đơn\s+vị\s+)?$")
+_APPOSITION = re.compile(r"[ \t]*(?:[-–—]|,)[ \t]*(?:là[ \t]+)?(?:đơn[ \t]+vị[ \t]+)?$")
+_ELECTION = re.compile(
+    r"(?<![\w])(?:bầu|bàn\s+giao|chuyển\s+giao|tiếp\s+nhận|phân\s+công|suy\s+tôn)(?![\w])",
+    re.IGNORECASE,
+)
+_NEXT_YEAR = re.compile(r"năm\s+(?:tới|sau|tiếp\s+theo|kế\s+tiếp)", re.IGNORECASE)
+_SENT_YEAR = re.compile(rf"^\W*(?:trong\s+)?năm\s+(?P<year>{YEAR})\s*,", re.IGNORECASE)
+_STATE_BODY = re.compile(r"(?:HĐND|UBND|Hội\s+đồng\s+nhân\s+dân|Ủy\s+ban\s+nhân\s+dân|MTTQ|"
+                         r"Mặt\s+trận|Quốc\s+hội)")
+
+
+@dataclass
+class RoleHit:
+    role: str
+    start: int  # evidence span
+    end: int
+    unit: Unit
+    year: int | None
+    year_explicit: bool
+    mention: Mention | None
+    via: str
+    confidence: float
+    person: str | None = None
+    role_start: int = 0
+    election: bool = False
+
+
+def _tail(doc: Doc, m: re.Match[str]) -> tuple[int, Mention | None, int | None]:
+    """Parse what follows a role word: a cluster reference and a year."""
+    canon = doc.canon
+    p = m.end()
+    mention = None
+    last = re.search(r"(?:cụm|khối)$", m.group(0), re.IGNORECASE)
+    if last:
+        mention = mention_at(doc, m.start() + last.start())
+        if mention:
+            p = max(p, mention.end)
+    if mention is None:
+        sp = re.match(r"[ \t]+", canon[p:])
+        q = p + (sp.end() if sp else 0)
+        mention = mention_at(doc, q) if sp else None
+        if mention:
+            p = mention.end
+        else:
+            bare = CLUSTER_BARE.match(canon, q) if sp else None
+            if bare:
+                mention = Mention(bare.start(), bare.end(), bare.group("kind").lower(),
+                                  int(bare.group("num")), True, bare=True)
+                p = bare.end()
+            else:
+                td = _TAIL_THI_DUA.match(canon, p)
+                if td:
+                    p = td.end()
+    year = None
+    y = _TAIL_YEAR.match(canon, p)
+    if y:
+        year, p = int(y.group("year")), y.end()
+    return p, mention, year
+
+
+def _unit_from_positions(doc: Doc, om: OfficialMention, role_start: int) -> Unit | None:
+    """The body a person heads, from their positions other than the role itself."""
+    candidates: list[tuple[int, Unit]] = []
+    for s, e in om.positions:
+        if s <= role_start < e or ROLE.match(doc.canon, s):
+            continue
+        title = HEAD_TITLE.match(doc.canon[s:e])
+        if not title:
+            continue
+        org_start = s + title.end()
+        unit = parse_forward(doc, org_start, head_ci=True)
+        if unit and not unit.text[:1].isupper():
+            text = unit.text[:1].upper() + unit.text[1:]
+            unit = Unit(unit.start, unit.end, text, text)
+        if not unit:
+            continue
+        deputy = doc.canon[s:e].lower().startswith("phó")
+        state = bool(_STATE_BODY.search(unit.text))
+        candidates.append(((2 if state else 0) + (1 if deputy else 0), unit))
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: c[0])[1]
+
+
+def find_roles(
+    doc: Doc,
+    officials: list[OfficialMention],
+    clusters: list[Cluster],
+    context_year: int | None,
+) -> list[dict]:
+    canon = doc.canon
+    hits: list[RoleHit] = []
+    for m in ROLE.finditer(canon):
+        if doc.in_display(m.start()):
+            continue
+        role = ROLE_NAMES[m.lastgroup or "chair"]
+        tail_end, mention, year = _tail(doc, m)
+        before = canon[max(0, m.start() - 120) : m.start()]
+        after = canon[tail_end : tail_end + 300]
+        base = dict(role=role, year=year, year_explicit=year is not None, mention=mention,
+                    role_start=m.start())
+        # 1. in brackets after the unit
+        if re.search(r"\([ \t]*$", before) and re.match(r"[ \t]*\)", after):
+            unit = parse_backward(doc, m.start() - len(before) + before.rindex("("))
+            if unit:
+                hits.append(RoleHit(start=unit.start, end=tail_end + 1, unit=unit,
+                                    via="bracket", confidence=0.85, **base))
+            continue
+        # 2. among a person's positions
+        om = next((o for o in officials
+                   if o.positions and o.positions[0][0] <= m.start() < o.positions[-1][1]), None)
+        if om is not None:
+            unit = _unit_from_positions(doc, om, m.start())
+            if unit:
+                hits.append(RoleHit(start=min(unit.start, om.name_start), end=tail_end,
+                                    unit=unit, via="person-title", confidence=0.8,
+                                    person=om.name, **base))
+            continue
+        # 3. "với vai trò là Cụm trưởng ..., X" / "X với vai trò Cụm trưởng"
+        if _VAI_TRO_BEFORE.search(before):
+            wr = _WITH_ROLE_BEFORE.search(before)
+            unit = parse_backward(doc, m.start() - len(before) + wr.start()) if wr else None
+            if unit is None:
+                comma = re.match(r"[ \t]*,[ \t]*", after)
+                unit = parse_forward(doc, tail_end + comma.end()) if comma else None
+                if unit is not None:
+                    nxt = canon[unit.end : unit.end + 3]
+                    if not nxt or nxt[0] not in " ,.;":
+                        unit = None
+            if unit:
+                hits.append(RoleHit(start=min(unit.start, m.start()),
+                                    end=max(unit.end, tail_end), unit=unit, via="vai-tro",
+                                    confidence=0.85, **base))
+                continue
+        # 4. "X là / làm / được bầu làm Cụm trưởng"
+        cop = _COPULA_BEFORE.search(before)
+        if cop:
+            verb_start = m.start() - len(before) + cop.start()
+            paren = re.search(r"\([^()]{1,60}\)[ \t]*$", canon[:verb_start][-80:])
+            if paren:  # "X (đơn vị đăng cai) là Cụm trưởng"
+                verb_start -= len(canon[:verb_start][-80:]) - paren.start()
+            unit = parse_backward(doc, verb_start)
+            if unit:
+                hits.append(RoleHit(start=unit.start, end=tail_end, unit=unit, via="copula",
+                                    confidence=0.9, **base))
+            continue
+        # 5. hand-over "X bàn giao Cụm trưởng năm 2024 cho Y"
+        ho = _HANDOVER_BEFORE.search(before)
+        ha = _HANDOVER_AFTER.match(after)
+        if ho and ha:
+            units = parse_list(doc, tail_end + ha.end())
+            for unit in units:
+                hits.append(RoleHit(start=m.start() - len(before) + ho.start(), end=unit.end,
+                                    unit=unit, via="handover-in", confidence=0.85,
+                                    election=True, **base))
+            giver = parse_backward(doc, m.start() - len(before) + ho.start())
+            if giver and year is not None:
+                hits.append(RoleHit(start=giver.start, end=tail_end, unit=giver,
+                                    via="handover-out", confidence=0.7, election=True,
+                                    **{**base, "year": year - 1, "year_explicit": False}))
+            continue
+        rc = _RECEIVE_BEFORE.search(before)
+        if rc:
+            unit = parse_backward(doc, m.start() - len(before) + rc.start())
+            if unit:
+                hits.append(RoleHit(start=unit.start, end=tail_end, unit=unit, via="receive",
+                                    confidence=0.85, election=True, **base))
+            continue
+        # 6. "Cụm trưởng ... là X, 2 Cụm phó là Y và Z"
+        ca = _COPULA_AFTER.match(after)
+        if ca:
+            units = parse_list(doc, tail_end + ca.end())
+            for unit in units:
+                hits.append(RoleHit(start=m.start(), end=unit.end, unit=unit,
+                                    via="copula-after", confidence=0.9, **base))
+            if units:
+                continue
+        # 7. apposition "X – Trưởng khối thi đua ... năm 2020"
+        ap = _APPOSITION.search(before)
+        if ap:
+            unit = parse_backward(doc, m.start() - len(before) + ap.start(), strict=True)
+            if unit:
+                hits.append(RoleHit(start=unit.start, end=tail_end, unit=unit,
+                                    via="apposition", confidence=0.8, **base))
+    return _finish(doc, hits, clusters, context_year)
+
+
+def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
+            context_year: int | None) -> list[dict]:
+    canon = doc.canon
+    for h in hits:
+        if h.year is not None:
+            continue
+        sent = doc.sentence_at(h.role_start)
+        same = [o for o in hits if o.year_explicit and sent
+                and sent.start <= o.role_start <= sent.end and o is not h]
+        if same:
+            nearest = min(same, key=lambda o: (o.role_start < h.role_start,
+                                               abs(o.role_start - h.role_start)))
+            h.year = nearest.year
+            continue
+        text = canon[sent.start : sent.end] if sent else ""
+        lead = _SENT_YEAR.match(text)
+        if lead:
+            h.year = int(lead.group("year"))
+            continue
+        if h.election or _ELECTION.search(text):
+            if context_year is not None and _NEXT_YEAR.search(text):
+                h.year = context_year + 1
+            continue
+        h.year = context_year
+    out: dict[tuple, dict] = {}
+    for h in hits:
+        if h.year is None:
+            continue
+        cluster = resolve(h.mention, clusters)
+        unit_text = h.unit.text
+        item = {
+            "cluster": cluster.name if cluster else None,
+            "year": h.year,
+            "role": h.role,
+            "unit": unit_text,
+            "person": h.person,
+            "evidence": doc.slice(h.start, h.end),
+            "start": h.start,
+            "end": h.end,
+            "confidence": h.confidence if h.year_explicit else round(h.confidence - 0.1, 2),
+            "year_explicit": h.year_explicit,
+            "via": h.via,
+        }
+        if h.unit.full != unit_text:
+            item["unit_full"] = h.unit.full
+        key = (h.year, h.role, norm_key(h.unit.full, expand=True))
+        if key not in out or out[key]["confidence"] < item["confidence"]:
+            if key in out and out[key].get("person") and not item["person"]:
+                item["person"] = out[key]["person"]
+            out[key] = item
+    return sorted(out.values(), key=lambda r: r["start"])

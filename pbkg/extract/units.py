@@ -1,0 +1,177 @@
+"""Organization names ("units"): where one starts and ends in running text, read forward from
+its first word or backward from the word after it, and lists of them ("BTCTU Bến Tre và An
+Giang"), with the shared prefix of a distributive list."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pbkg.extract.doc import Doc
+from pbkg.extract.patterns import NAME_STOP, ORG_HEAD, ORG_HEAD_CI, ROLE, TITLE, UPPER
+
+_TOKEN = re.compile(r"[\w’']+")
+_SPACE = re.compile(r"[ \t]+")
+_HYPHEN = re.compile(r"[ \t]*[-–][ \t]*")
+_BOUNDARY = re.compile(r"[,;:.()\n“”\"!?]")
+_CK_NEXT = re.compile(r"(?:cụm|khối)\s+(?:trưởng|phó|thi\s+đua)(?![\w])", re.IGNORECASE)
+_LEVEL = re.compile(
+    r"(?:phường|xã|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)(?![\w])", re.IGNORECASE
+)
+_NOT_ORG = re.compile(
+    r"Hội\s+(?:nghị|thảo|thi|diễn|viên)(?![\w])|Đoàn\s+(?:công\s+tác|viên)(?![\w])"
+)
+_LIST_SEP = re.compile(r"[ \t]*,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+")
+_CAPITAL = re.compile(rf"[{UPPER}]")
+
+
+def is_capitalized(token: str) -> bool:
+    return bool(token) and bool(_CAPITAL.match(token))
+
+
+@dataclass(frozen=True)
+class Unit:
+    start: int
+    end: int
+    text: str
+    full: str  # the text with a distributive prefix restored ("BTCTU" + "An Giang")
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+def _tokens_forward(doc: Doc, pos: int, max_tokens: int) -> int | None:
+    """End offset of a name starting at `pos`, stopping at punctuation, verbs and roles."""
+    canon = doc.canon
+    p, end, count, prev = pos, None, 0, ""
+    while count < max_tokens:
+        m = _TOKEN.match(canon, p)
+        if not m:
+            break
+        tok = m.group()
+        if count > 0:
+            stop = NAME_STOP.match(canon, p)
+            if stop and not (prev.lower() == "ban" and stop.group().startswith("tổ")):
+                break
+            if ROLE.match(canon, p) or _CK_NEXT.match(canon, p):
+                break
+            if tok.isdigit() and prev.lower() != "số":
+                break
+        end, prev, count = m.end(), tok, count + 1
+        sp = _SPACE.match(canon, end)
+        if sp and _TOKEN.match(canon, sp.end()):
+            p = sp.end()
+            continue
+        hy = _HYPHEN.match(canon, end)
+        if hy and hy.end() > end:
+            nxt = _TOKEN.match(canon, hy.end())
+            if (
+                nxt
+                and is_capitalized(prev)
+                and is_capitalized(nxt.group())
+                and not TITLE.match(canon, hy.end())
+                and not ROLE.match(canon, hy.end())
+            ):
+                p = hy.end()
+                continue
+        break
+    return end
+
+
+def parse_forward(
+    doc: Doc, pos: int, *, bare_ok: bool = False, head_ci: bool = False, max_tokens: int = 14
+) -> Unit | None:
+    """The organization name starting at `pos` (after spaces), or None.
+
+    The name must open with an organization head ("Ban", "Huyện ủy", "BTC TU", ...) unless
+    `bare_ok`, when a capitalized word or a level word ("phường") will do.
+    """
+    canon = doc.canon
+    while pos < len(canon) and canon[pos] in " \t":
+        pos += 1
+    head = (ORG_HEAD_CI if head_ci else ORG_HEAD).match(canon, pos)
+    if head and _NOT_ORG.match(canon, pos):
+        return None
+    if not head:
+        if not bare_ok:
+            return None
+        tok = _TOKEN.match(canon, pos)
+        if not tok or not (is_capitalized(tok.group()) or _LEVEL.match(canon, pos)):
+            return None
+        if NAME_STOP.match(canon, pos) or TITLE.match(canon, pos):
+            return None
+    end = _tokens_forward(doc, pos, max_tokens)
+    if end is None or end <= pos:
+        return None
+    text = doc.slice(pos, end)
+    return Unit(pos, end, text, text)
+
+
+def parse_backward(doc: Doc, end: int, *, strict: bool = False, window: int = 160) -> Unit | None:
+    """The organization name ending at `end` (before trailing spaces), or None.
+
+    Looks back to the clause start; the name is the earliest organization head from which a
+    clean name runs exactly to `end`. With `strict`, the name must start the clause.
+    """
+    canon = doc.canon
+    while end > 0 and canon[end - 1] in " \t":
+        end -= 1
+    lo = max(0, end - window)
+    chunk = canon[lo:end]
+    cut = 0
+    for b in _BOUNDARY.finditer(chunk):
+        cut = b.end()
+    clause_start = lo + cut
+    while clause_start < end and canon[clause_start] in " \t":
+        clause_start += 1
+    for head in ORG_HEAD.finditer(canon, clause_start, end):
+        if strict and head.start() != clause_start:
+            lead = canon[clause_start : head.start()].strip().lower()
+            if lead not in {"và", "các", "đơn vị", "còn", "đồng thời"}:
+                continue
+        unit = parse_forward(doc, head.start())
+        if unit and unit.end == end:
+            return unit
+    return None
+
+
+def place_prefix(text: str) -> str:
+    """The part of a unit name before its trailing place name ("Ban Tổ chức Tỉnh ủy " of
+    "Ban Tổ chức Tỉnh ủy Kiên Giang"); "" when there is no trailing place name."""
+    tokens = list(re.finditer(r"[\w’']+", text))
+    i = len(tokens)
+    while i > 0:
+        tok = tokens[i - 1].group()
+        if is_capitalized(tok) and not tok.isupper() and not ORG_HEAD.fullmatch(tok):
+            i -= 1
+            continue
+        break
+    if i == len(tokens) or i == 0:
+        return ""
+    return text[: tokens[i].start()]
+
+
+def parse_list(doc: Doc, pos: int, *, first_bare_ok: bool = False, limit: int = 40) -> list[Unit]:
+    """A list of units starting at `pos`: "A, B và C"; items after the first may be bare place
+    names, which get the first item's prefix in `full`."""
+    first = parse_forward(doc, pos, bare_ok=first_bare_ok)
+    if not first:
+        return []
+    items = [first]
+    prefix = place_prefix(first.text)
+    p = first.end
+    while len(items) < limit:
+        sep = _LIST_SEP.match(doc.canon, p)
+        if not sep:
+            break
+        nxt = parse_forward(doc, sep.end())
+        if nxt is None:
+            nxt = parse_forward(doc, sep.end(), bare_ok=True, max_tokens=5)
+            if nxt is None:
+                break
+            full = f"{prefix}{nxt.text}" if prefix else nxt.text
+            nxt = Unit(nxt.start, nxt.end, nxt.text, full)
+        items.append(nxt)
+        p = nxt.end
+    return items

@@ -1,0 +1,208 @@
+"""`pbkg ingest ARTICLE.txt [--key KEY]`: extract an article's facts, resolve them against the
+graph and write them, with the nodes that had to be minted, to data/extracted/KEY.ttl: one
+reviewable Turtle file, one block per fact, under a header saying it was machine-extracted.
+
+`pbkg build` loads data/extracted/*.ttl into graph/extracted/KEY. A curated file for the same
+article key (data/curated/KEY.ttl) overrides the extracted one: `drop_overridden` removes the
+extracted facts that state the same thing (same class and key properties) as a curated fact,
+and points what referred to them at the curated nodes.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from pbkg.errors import InputError
+from pbkg.extract.article import Article, read_article
+from pbkg.extract.pipeline import extract
+from pbkg.extract.rdf import METHOD, ArticleRDF, article_rdf, default_key
+from pbkg.namespaces import ORG, PBO, RDF
+from pbkg.paths import ProjectPaths, paths
+from pbkg.resolve import Resolver
+from pbkg.text import slugify
+
+REVIEW_LINE = "reviewed against the gold and the text"
+
+
+@dataclass
+class IngestResult:
+    path: Path
+    key: str
+    facts: int
+    minted: int
+    skipped: list[str] = field(default_factory=list)
+
+
+def source_file_name(path: Path, p: ProjectPaths) -> str:
+    """How pbo:sourceFile names the text: relative to the shared folder when it is there."""
+    try:
+        return str(path.resolve().relative_to(p.shared.resolve()))
+    except ValueError:
+        return path.name
+
+
+def extract_article(path: Path | str, key: str | None = None, p: ProjectPaths | None = None,
+                    resolver: Resolver | None = None) -> tuple[Article, dict, ArticleRDF]:
+    """Read, extract, resolve: the article, the extractor's dict and the RDF mapping."""
+    p = p or paths()
+    path = Path(path)
+    article = read_article(path)
+    result = extract(article)
+    if key is None:
+        key = default_key(article, result)
+    key = check_key(key)
+    if resolver is None:
+        resolver = Resolver.from_project(p, exclude=[p.extracted / f"{key}.ttl"])
+    rdf = article_rdf(article, result, resolver, key, source_file_name(path, p))
+    return article, result, rdf
+
+
+def check_key(key: str) -> str:
+    slug = slugify(key)
+    if not slug or slug != key:
+        raise InputError(Path(key), f"an article key is an ASCII slug (a-z, 0-9, hyphens), "
+                                    f"such as '{slug or 'bao-thanh-hoa-2025-11-18'}'")
+    return key
+
+
+def header_lines(article: Article, rdf: ArticleRDF, source: str) -> list[str]:
+    lines = [
+        f"Machine-extracted by `pbkg ingest` ({METHOD}) from {source}",
+        f"({article.url})." if article.url else "(no URL in the header).",
+        "It MUST BE REVIEWED against the article text before it is trusted: correct what is",
+        "wrong, remove what the text does not say, add what was missed (verbatim evidence),",
+        "then add the line '# reviewed against ...' below. Extracted facts carry",
+        "pbo:extractionMethod and pbo:extractionConfidence; pbo:evidenceStart/End are character",
+        "offsets into the article body (the NFC text after the header). The article text itself",
+        "is not copied here.",
+    ]
+    if rdf.assumed:
+        lines.append("")
+        lines.append("Assumed (check):")
+        lines += [f"  - {s}" for s in rdf.assumed]
+    if rdf.skipped:
+        lines.append("")
+        lines.append("Not recorded (for the reviewer):")
+        lines += [f"  - {s}" for s in rdf.skipped]
+    return lines
+
+
+def ingest(path: Path | str, key: str | None = None, p: ProjectPaths | None = None,
+           out_dir: Path | None = None) -> IngestResult:
+    p = p or paths()
+    path = Path(path)
+    article, result, rdf = extract_article(path, key, p)
+    if not article.text.strip():
+        raise InputError(path, "the article is empty: nothing to ingest")
+    n_facts = len(rdf.facts) + len(rdf.conferences)
+    if n_facts == 0:
+        raise InputError(path, "no facts found in the article: nothing to ingest")
+    if not any(pred == "https://schema.org/publisher" for pred, _ in rdf.article.pairs):
+        raise InputError(path, "cannot tell the article's publisher: add a 'url:' or "
+                               "'publisher:' line to its header")
+    out_dir = out_dir or p.extracted
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / f"{rdf.key}.ttl"
+    text = rdf.turtle(header_lines(article, rdf, source_file_name(path, p)))
+    # check that it parses before it replaces anything
+    ox.parse(text.encode(), format=ox.RdfFormat.TURTLE)
+    tmp = target.with_suffix(".ttl.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(target)
+    return IngestResult(target, rdf.key, n_facts, len(rdf.entities), rdf.skipped)
+
+
+# -- curated overrides extracted ---------------------------------------------------------
+
+_TYPE = ox.NamedNode(str(RDF.type))
+# The properties that say what a fact states, per class.
+FACT_KEYS: dict[str, tuple[str, ...]] = {
+    str(PBO.ClusterMembership): (str(ORG.member), str(ORG.organization), str(PBO.year)),
+    str(PBO.ClusterRoleAssignment): (str(ORG.member), str(ORG.organization), str(ORG.role),
+                                     str(PBO.year)),
+    str(PBO.MemberCount): (str(PBO.cluster), str(PBO.year)),
+    str(PBO.PostAttestation): (str(PBO.holder), str(PBO.post)),
+    str(PBO.DocumentCitation): (str(PBO.document),),
+    str(PBO.AwardDecision): (str(PBO.awardKind), str(PBO.awardStatus), str(PBO.recipient),
+                             str(PBO.collectiveCount), str(PBO.individualCount), str(PBO.year),
+                             str(PBO.periodStart)),
+    str(PBO.Conference): (str(PBO.cluster), str(PBO.conferenceKind), str(PBO.date)),
+    str(PBO.ConferencePaper): (str(PBO.presenterUnit), str(PBO.presentedAt)),
+    str(PBO.MovementAdoption): (str(PBO.movement), str(PBO.cluster), str(PBO.year)),
+}
+
+
+def _signatures(quads: Iterable) -> dict[str, tuple]:
+    """Fact subject -> (class, values of its key properties)."""
+    props: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    types: dict[str, set[str]] = defaultdict(set)
+    for q in quads:
+        if not isinstance(q.subject, ox.NamedNode):
+            continue
+        s = q.subject.value
+        if q.predicate == _TYPE:
+            types[s].add(q.object.value)
+        else:
+            props[s][q.predicate.value].add(str(q.object))
+    out = {}
+    for s, ts in types.items():
+        for t in ts:
+            if t in FACT_KEYS:
+                out[s] = (t, *(tuple(sorted(props[s].get(k, ()))) for k in FACT_KEYS[t]))
+    return out
+
+
+def drop_overridden(extracted: list, curated: list) -> list:
+    """The extracted quads minus what a curated file for the same article overrides.
+
+    Dropped: every extracted fact whose class and key properties equal those of a curated
+    fact, and every extracted subject the curated file itself describes (a node minted by
+    extraction that the curator has since written). Objects that pointed to a dropped fact
+    (pbo:inferredFrom, pbo:decidedAt, pbo:citedAt, ...) point to the curated one instead."""
+    curated_sigs = _signatures(curated)
+    by_sig = {sig: s for s, sig in curated_sigs.items()}
+    curated_subjects = {q.subject.value for q in curated if isinstance(q.subject, ox.NamedNode)
+                        and q.predicate == _TYPE}
+    replace: dict[str, str | None] = {}
+    for s, sig in _signatures(extracted).items():
+        if sig in by_sig:
+            replace[s] = by_sig[sig]
+    for q in extracted:
+        if isinstance(q.subject, ox.NamedNode) and q.subject.value in curated_subjects:
+            replace.setdefault(q.subject.value, None)
+    if not replace:
+        return list(extracted)
+    out = []
+    for q in extracted:
+        if isinstance(q.subject, ox.NamedNode) and q.subject.value in replace:
+            continue
+        obj = q.object
+        if isinstance(obj, ox.NamedNode) and replace.get(obj.value):
+            obj = ox.NamedNode(replace[obj.value])
+        out.append(ox.Quad(q.subject, q.predicate, obj, q.graph_name))
+    # a fact that was inferred from a dropped one, and lost it, keeps its note
+    return out
+
+
+def without_curated(quads: list, source, files) -> list:
+    """For dataset assembly: the quads of data/extracted/KEY.ttl minus what the curated files
+    of the same article (data/sources/KEY.ttl, data/curated/KEY.ttl: graph/article/KEY)
+    already state. Other files' quads are returned as they are."""
+    from pbkg.dataset import article_graph, parse_file
+
+    if "/graph/extracted/" not in source.graph:
+        return quads
+    twins = [sf for sf in files if sf.graph == article_graph(source.path.stem)]
+    if not twins:
+        return quads
+    curated = [q for sf in twins for q in parse_file(sf.path, sf.graph)]
+    return drop_overridden(quads, curated)
+
+
+__all__ = ["FACT_KEYS", "IngestResult", "check_key", "drop_overridden", "extract_article",
+           "header_lines", "ingest", "without_curated"]

@@ -1,0 +1,165 @@
+"""The extraction evaluator: matching rules, the arithmetic, and the targets on the dev set."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pbkg.errors import InputError
+from pbkg.extract.evaluate import CATEGORIES, evaluate, evaluate_pairs
+from pbkg.paths import paths
+
+
+def empty(**parts) -> dict:
+    base = {"article": "x", "clusters": [], "roles": [], "awards": [], "officials": [],
+            "documents": [], "events": []}
+    base.update(parts)
+    return base
+
+
+def test_names_match_ignoring_diacritics_tone_placement_case_and_punctuation():
+    gold = empty(officials=[{"name": "Nguyễn Văn Thủy"}],
+                 clusters=[{"members": ["Ban Tổ chức Tỉnh ủy Hòa Bình", "Ea H’leo"]}],
+                 documents=[{"id": "05-CT/TW"}, {"id": "Nghị quyết Trung ương 4 (khóa XII)"}])
+    pred = empty(officials=[{"name": "NGUYEN van THUỶ"}],
+                 clusters=[{"members": ["ban to chuc tinh uy hoa binh", "Ea H'leo"]}],
+                 documents=[{"id": "05 - CT / TW"}, {"id": "Nghị quyết Trung ương 4 khoá XII"}])
+    report = evaluate_pairs([(gold, pred)])
+    for cat in ("officials", "members", "documents"):
+        s = report.scores[cat]
+        assert (s.tp, s.fp, s.fn) == (len(_gold_items(gold, cat)), 0, 0), cat
+
+
+def _gold_items(gold: dict, cat: str) -> list:
+    if cat == "members":
+        return [m for c in gold["clusters"] for m in c["members"]]
+    return gold[cat]
+
+
+def test_roles_need_year_and_role_and_allow_unit_containment_and_abbreviations():
+    gold = empty(roles=[
+        {"year": 2023, "role": "chair", "unit": "Ban Tổ chức Tỉnh ủy Kiên Giang"},
+        {"year": 2023, "role": "vice-chair", "unit": "Ban Tổ chức Tỉnh ủy An Giang"},
+        {"year": 2022, "role": "chair", "unit": "Huyện ủy Krông Búk"},
+        {"year": 2021, "role": "vice-chair", "unit": "Báo Lạng Sơn"},
+    ])
+    pred = empty(roles=[
+        {"year": 2023, "role": "chair", "unit": "BTC TU Kiên Giang", "cluster": "Cụm 5"},
+        {"year": 2023, "role": "vice-chair", "unit": "An Giang"},
+        {"year": 2022, "role": "chair", "unit": "Krông Búk"},
+        {"year": 2022, "role": "vice-chair", "unit": "Báo Lạng Sơn"},  # wrong year
+        {"year": 2021, "role": "chair", "unit": "Báo Lạng Sơn"},  # wrong role
+    ])
+    s = evaluate_pairs([(gold, pred)]).scores["roles"]
+    assert (s.tp, s.fp, s.fn) == (3, 2, 1)
+    assert s.precision == pytest.approx(3 / 5)
+    assert s.recall == pytest.approx(3 / 4)
+    assert s.f1 == pytest.approx(2 * 0.6 * 0.75 / 1.35)
+
+
+def test_awards_need_the_status():
+    gold = empty(awards=[{"recipient": "ba đơn vị (not named)", "status": "proposed"},
+                         {"recipient": "Huyện ủy Krông Pắc", "status": "proposed"}])
+    pred = empty(awards=[{"recipient": "ba đơn vị", "status": "proposed"},
+                         {"recipient": "Huyện ủy Krông Pắc", "status": "conferred"}])
+    s = evaluate_pairs([(gold, pred)]).scores["awards"]
+    assert (s.tp, s.fp, s.fn) == (1, 1, 1)
+
+
+def test_events_match_on_kind_and_date():
+    gold = empty(events=[{"kind": "tổng kết", "date": "2020-12-30"},
+                         {"kind": "other", "date": None}])
+    pred = empty(events=[{"kind": "tổng kết", "date": "2021-01-26"},
+                         {"kind": "other", "date": None}])
+    s = evaluate_pairs([(gold, pred)]).scores["events"]
+    assert (s.tp, s.fp, s.fn) == (1, 1, 1)
+
+
+def test_each_gold_item_matches_at_most_once():
+    gold = empty(officials=[{"name": "Lê Văn A"}])
+    pred = empty(officials=[{"name": "Lê Văn A"}, {"name": "Le Van A"}])
+    s = evaluate_pairs([(gold, pred)]).scores["officials"]
+    assert (s.tp, s.fp, s.fn) == (1, 1, 0)
+
+
+def test_micro_average_sums_counts_over_articles():
+    a = (empty(officials=[{"name": "A B"}]), empty(officials=[{"name": "A B"}]))
+    b = (empty(officials=[{"name": "C D"}, {"name": "E F"}, {"name": "G H"}]),
+         empty(officials=[{"name": "X Y"}]))
+    report = evaluate_pairs([a, b])
+    s = report.scores["officials"]
+    assert (s.tp, s.fp, s.fn) == (1, 1, 3)
+    assert s.precision == pytest.approx(0.5)
+    assert s.recall == pytest.approx(0.25)
+    assert report.articles[1].missed["officials"] == ["C D", "E F", "G H"]
+
+
+def test_empty_categories_are_vacuously_perfect_and_outputs_render():
+    report = evaluate_pairs([(empty(), empty())])
+    for cat in CATEGORIES:
+        assert report.scores[cat].precision == 1.0
+        assert report.scores[cat].recall == 1.0
+    table = report.to_table()
+    assert all(cat in table for cat in CATEGORIES)
+    data = json.loads(report.to_json())
+    assert set(data["scores"]) == set(CATEGORIES)
+
+
+def test_extra_gold_keys_are_ignored():
+    gold = empty(roles=[{"year": 2020, "role": "chair", "unit": "Ban Dân vận Tỉnh ủy",
+                         "year_explicit": False, "note": "x"}], notes="y")
+    pred = empty(roles=[{"year": 2020, "role": "chair", "unit": "ban dân vận tỉnh uỷ"}])
+    assert evaluate_pairs([(gold, pred)]).scores["roles"].tp == 1
+
+
+def test_evaluate_reads_pairs_by_stem(tmp_path: Path):
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "01.txt").write_text(
+        "title: t\n---\nHội nghị bầu Báo Yên Bái làm Cụm trưởng năm 2024.\n", encoding="utf-8")
+    gold = empty(article="01", roles=[{"year": 2024, "role": "chair", "unit": "Báo Yên Bái"}],
+                 clusters=[{"name": "c", "members": ["Báo Yên Bái"]}])
+    (tmp_path / "gold" / "01.json").write_text(json.dumps(gold), encoding="utf-8")
+    report = evaluate(tmp_path / "gold", tmp_path / "articles")
+    assert report.scores["roles"].tp == 1
+    (tmp_path / "gold" / "02.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(InputError, match="02.txt"):
+        evaluate(tmp_path / "gold", tmp_path / "articles")
+
+
+# -- the dev set -------------------------------------------------------------------------------
+
+
+def _dev_dir() -> Path:
+    dev = paths().shared / "corpus" / "dev"
+    if not (dev / "gold").is_dir() or not (dev / "articles").is_dir():
+        pytest.skip(f"dev corpus not found at {dev} (set PBKG_SHARED to the shared folder)")
+    return dev
+
+
+def test_dev_set_meets_the_targets():
+    dev = _dev_dir()
+    report = evaluate(dev / "gold", dev / "articles")
+    s = report.scores
+    summary = report.to_table()
+    assert s["roles"].f1 >= 0.9, summary
+    for cat in ("members", "officials", "documents"):
+        assert s[cat].f1 >= 0.85, summary
+    for cat in CATEGORIES:
+        assert s[cat].precision >= 0.9, summary
+
+
+def test_dev_evidence_is_verbatim_at_its_offsets():
+    from pbkg.extract import extract, read_article
+
+    dev = _dev_dir()
+    for path in sorted((dev / "articles").glob("*.txt")):
+        article = read_article(path)
+        result = extract(article)
+        for cat in ("clusters", "roles", "awards", "officials", "documents", "events"):
+            for item in result[cat]:
+                if "evidence" in item:
+                    assert article.text[item["start"] : item["end"]] == item["evidence"], (
+                        path.name, cat, item)
