@@ -1,0 +1,212 @@
+"""Linked data over HTTP: /id/... and /ontology dereference with content negotiation, the
+JSON-LD context, the VoID/DCAT description at /.well-known/void, and the dumps at /dumps/.
+
+What to send is decided by pbkg.linked_data; this module only maps requests and renders pages.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
+
+from pbkg import linked_data as ld
+from pbkg.errors import NotFound
+from pbkg.linked_data import Format, LinkedData, Links
+
+router = APIRouter(tags=["linked data"])
+
+FormatParam = Annotated[str | None, Query(
+    alias="format", max_length=20, examples=["ttl"],
+    description="Overrides Accept: html, ttl (turtle), jsonld, nt (ntriples), rdf (rdfxml)")]
+RDF_CONTENT = {f.media_type: {} for f in ld.PAGE_FORMATS}
+DEREF_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"description": "The resource, in the negotiated format", "content": RDF_CONTENT},
+    404: {"description": "Unknown IRI (an HTML page for browsers, text otherwise)",
+          "content": {"text/html": {}, "text/plain": {}}},
+    406: {"description": "No acceptable format", "content": {"text/plain": {}}},
+    422: {"description": "Unknown ?format="},
+}
+
+
+@lru_cache(maxsize=1)
+def templates():
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    return Environment(loader=PackageLoader("api", "templates"),
+                       autoescape=select_autoescape(["html"]), trim_blocks=True,
+                       lstrip_blocks=True)
+
+
+def service(request: Request) -> LinkedData:
+    state = request.app.state
+    return LinkedData(state.store, state.project.queries, state.settings)
+
+
+def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    links = Links.from_settings(request.app.state.settings)
+    env = templates()
+    html = env.get_template(template).render(
+        href=links.href, show=links.iri, path=links.path, label=_label, **context)
+    return HTMLResponse(html, status_code=status, headers={"Vary": "Accept"})
+
+
+def rdf_response(data: bytes, fmt: Format, alternates: str | None = None) -> Response:
+    headers = {"Vary": "Accept"}
+    if alternates:
+        headers["Link"] = alternates
+    media = fmt.media_type + ("; charset=utf-8" if fmt.media_type.startswith("text/") else "")
+    return Response(data, media_type=media, headers=headers)
+
+
+def _label(labels: dict | None, fallback: str = "") -> str:
+    labels = labels or {}
+    return labels.get("vi") or labels.get("en") or fallback
+
+
+def _alternates(links: Links, base_path: str) -> str:
+    return ", ".join(f'<{links.path(base_path)}.{f.extension}>; rel="alternate"; '
+                     f'type="{f.media_type}"' for f in ld.PAGE_FORMATS)
+
+
+def not_found(request: Request, message: str) -> Response:
+    if ld.wants_html(request.headers.get("accept")):
+        return render(request, "not_found.html", status=404, message=message)
+    return PlainTextResponse(message + "\n", status_code=404, headers={"Vary": "Accept"})
+
+
+def not_acceptable(exc: Exception) -> Response:
+    return PlainTextResponse(f"{exc}\n", status_code=406, headers={"Vary": "Accept"})
+
+
+@router.head("/id/{path:path}", include_in_schema=False)
+@router.get("/id/{path:path}", responses=DEREF_RESPONSES,
+                  summary="Dereference an instance IRI",
+                  description="https://w3id.org/pbkg/id/KIND/SLUG as an HTML page, Turtle, "
+                              "JSON-LD, N-Triples or RDF/XML, by Accept, ?format= or a file "
+                              "extension (/id/cluster/x.ttl). The RDF is the resource's own "
+                              "statements plus those of the fact nodes pointing at it, each with "
+                              "its source article and evidence.")
+def dereference(request: Request, path: str, format: FormatParam = None) -> Response:
+    lds = service(request)
+    try:
+        iri, extension = lds.resolve(path)
+        fmt = ld.choose(request.headers.get("accept"), format, extension, ld.PAGE_FORMATS)
+        if fmt is ld.HTML:
+            return render(request, "entity.html", page=lds.page(iri),
+                          formats=ld.RDF_FORMATS, base_path=iri[len(lds.base):])
+        data = ld.serialize(lds.describe(iri), fmt, lds.links)
+    except NotFound as exc:
+        return not_found(request, str(exc))
+    except ld.NotAcceptable as exc:
+        return not_acceptable(exc)
+    return rdf_response(data, fmt, _alternates(lds.links, iri[len(lds.base):]))
+
+
+@router.head("/ontology", include_in_schema=False)
+@router.get("/ontology", responses=DEREF_RESPONSES,
+                  summary="The ontology", description="https://w3id.org/pbkg/ontology and its "
+                  "#Terms, as an HTML page (one anchor per term) or RDF, by content negotiation.")
+def ontology(request: Request, format: FormatParam = None) -> Response:
+    return _ontology(request, format, None)
+
+
+@router.head("/ontology.{extension}", include_in_schema=False)
+@router.get("/ontology.{extension}", responses=DEREF_RESPONSES,
+                  summary="The ontology in the format of a file extension",
+                  description="ttl, jsonld, nt, rdf or html.")
+def ontology_file(request: Request, extension: str) -> Response:
+    return _ontology(request, None, extension)
+
+
+def _ontology(request: Request, format: str | None, extension: str | None) -> Response:
+    lds = service(request)
+    try:
+        fmt = ld.choose(request.headers.get("accept"), format, extension, ld.PAGE_FORMATS)
+    except NotFound as exc:
+        return not_found(request, str(exc))
+    except ld.NotAcceptable as exc:
+        return not_acceptable(exc)
+    if fmt is ld.HTML:
+        return render(request, "ontology.html", onto=lds.ontology_page(), formats=ld.RDF_FORMATS)
+    return rdf_response(ld.serialize(lds.ontology(), fmt, lds.links), fmt,
+                        _alternates(lds.links, "ontology"))
+
+
+@router.get("/context.jsonld", summary="The JSON-LD context",
+            description="The prefixes of the vocabularies the data uses, as a JSON-LD context.",
+            responses={200: {"content": {"application/ld+json": {}}}})
+def context(request: Request) -> Response:
+    links = Links.from_settings(request.app.state.settings)
+    body = json.dumps(ld.jsonld_context(links), indent=1, ensure_ascii=False)
+    return Response(body, media_type="application/ld+json")
+
+
+@router.head("/.well-known/void", include_in_schema=False)
+@router.get("/.well-known/void", summary="VoID and DCAT description of the dataset",
+            description="Title, licence, counts computed from the store, SPARQL endpoint, dumps "
+                        "with media types, vocabularies, URI space and named graphs as subsets. "
+                        "Turtle by default; JSON-LD, N-Triples, RDF/XML by negotiation.",
+            responses={200: {"content": {f.media_type: {} for f in ld.RDF_FORMATS}},
+                       406: {"description": "No acceptable format"}})
+def void(request: Request, format: FormatParam = None) -> Response:
+    lds = service(request)
+    try:
+        fmt = ld.choose(request.headers.get("accept"), format, None, ld.RDF_FORMATS)
+    except ld.NotAcceptable as exc:
+        return not_acceptable(exc)
+    return rdf_response(ld.serialize(lds.void(), fmt, lds.links), fmt)
+
+
+def _dist(request: Request):
+    return request.app.state.project.dist
+
+
+@router.get("/dumps", include_in_schema=False)
+@router.get("/dumps/", summary="The whole-dataset dumps",
+            description="A listing of the dump files of the last build (HTML for browsers, JSON "
+                        "otherwise).",
+            responses={200: {"content": {"text/html": {}, "application/json": {}}}})
+def dumps_index(request: Request, format: FormatParam = None) -> Response:
+    links = Links.from_settings(request.app.state.settings)
+    index = ld.dumps_index(_dist(request), links)
+    offered = [Format("json", "application/json", "json"), ld.HTML]
+    try:
+        fmt = ld.choose(request.headers.get("accept"), format, None, offered)
+    except ld.NotAcceptable as exc:
+        return not_acceptable(exc)
+    if fmt is ld.HTML:
+        return render(request, "dumps.html", index=index)
+    return Response(json.dumps(links.json(index), ensure_ascii=False, indent=1),
+                    media_type="application/json", headers={"Vary": "Accept"})
+
+
+@router.head("/dumps/{filename}", include_in_schema=False)
+@router.get("/dumps/{filename}", summary="Download a dump",
+            description="pbkg.trig and pbkg.nq keep the named graphs (one per source); pbkg.ttl, "
+                        ".nt, .jsonld and .rdf hold their union.",
+            responses={200: {"content": {f.media_type: {} for f in
+                                         (d[1] for d in ld.DUMPS.values())}},
+                       404: {"description": "No such dump, or not built yet"}})
+def dump_file(request: Request, filename: str) -> Response:
+    try:
+        d = ld.dump(_dist(request), filename)
+    except NotFound as exc:
+        return not_found(request, str(exc))
+    links = Links.from_settings(request.app.state.settings)
+    headers = {"Content-Disposition": f'attachment; filename="{d.filename}"'}
+    if links.public:
+        return Response(links.data(d.path.read_bytes()), media_type=d.media_type,
+                        headers=headers)
+    return FileResponse(d.path, media_type=d.media_type, headers=headers)
+
+
+@router.get("/static/pbkg.css", include_in_schema=False)
+def stylesheet() -> Response:
+    from importlib.resources import files
+
+    css = files("api").joinpath("static", "pbkg.css").read_text(encoding="utf-8")
+    return Response(css, media_type="text/css", headers={"Cache-Control": "max-age=3600"})

@@ -1,0 +1,516 @@
+"""The lookup API: /api/clusters, organizations, provinces, people, documents, awards,
+conferences and search, as JSON. Each handler maps HTTP to one function of pbkg.lookup.Lookup;
+path ids are the slugs after /id/<kind>/. Every fact carries its source article, its evidence
+quotes and whether it is inferred."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from pydantic import BaseModel, ConfigDict, Field
+
+from pbkg.linked_data import Links
+from pbkg.lookup import SLUG, Lookup
+from pbkg.search import MAX_LIMIT, MAX_QUERY_LENGTH
+
+router = APIRouter(prefix="/api", tags=["lookup"])
+
+
+def get_lookup(request: Request) -> Lookup:
+    state = request.app.state
+    return Lookup(state.store, state.project.queries, state.settings)
+
+
+def send(request: Request, data: Any) -> Any:
+    """IRIs under the base rewritten to the public base when one is set."""
+    return Links.from_settings(request.app.state.settings).json(data)
+
+
+LookupDep = Annotated[Lookup, Depends(get_lookup)]
+
+# Response models (for the OpenAPI description and to keep answers to their documented shape).
+
+CM5 = "https://w3id.org/pbkg/id/cluster/to-chuc-xay-dung-dang-cum-5"
+ARTICLE = "https://w3id.org/pbkg/id/article/xay-dung-dang-2022-12"
+
+
+class Labels(BaseModel):
+    vi: str | None = Field(None, description="Vietnamese label")
+    en: str | None = Field(None, description="English label")
+
+
+class Ref(BaseModel):
+    """A link to another resource."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "id": "ban-to-chuc-tinh-uy-kien-giang", "kind": "org",
+        "iri": "https://w3id.org/pbkg/id/org/ban-to-chuc-tinh-uy-kien-giang",
+        "labels": {"vi": "Ban Tổ chức Tỉnh ủy Kiên Giang",
+                   "en": "Organization Board of the Kiên Giang Provincial Party Committee"}}]})
+    id: str | None = Field(None, description="The slug after /id/<kind>/")
+    kind: str | None = Field(None, description="The kind segment of the IRI (cluster, org, ...)")
+    iri: str
+    labels: Labels
+
+
+class ClassRef(BaseModel):
+    iri: str
+    name: str = Field(description="The class's local name (PartyBoard)")
+    labels: Labels
+
+
+class Source(BaseModel):
+    """The news article a fact comes from."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "iri": ARTICLE, "title": "Cụm Thi đua số 5 (Ban Tổ chức Trung ương) tổ chức Hội nghị "
+                                 "tổng kết công tác thi đua – khen thưởng năm 2022",
+        "url": "https://xaydungdang.org.vn/thoi-su-chinh-tri/..."}]})
+    iri: str
+    title: str | None = None
+    url: str | None = None
+
+
+class Provenance(BaseModel):
+    fact: str = Field(description="The IRI of the fact node")
+    inferred: bool = Field(description="True when the source does not state the fact itself "
+                                       "but it is inferred from stated facts")
+    inferred_from: list[str] = Field(default_factory=list)
+    source: Source | None = Field(description="The source article")
+    evidence: list[str] = Field(description="Verbatim quotes of the source")
+    notes: list[str] = Field(default_factory=list, description="Editorial notes (skos:note)")
+
+
+class Membership(Provenance):
+    cluster: Ref | None = None
+    year: int | None = None
+    unit: Ref | None = None
+
+
+class Role(Provenance):
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "cluster": {"id": "to-chuc-xay-dung-dang-cum-5", "kind": "cluster", "iri": CM5,
+                    "labels": {"vi": "Cụm thi đua số 5 ngành Tổ chức xây dựng Đảng"}},
+        "year": 2023, "role": "chair",
+        "unit": {"id": "ban-to-chuc-tinh-uy-kien-giang", "kind": "org",
+                 "iri": "https://w3id.org/pbkg/id/org/ban-to-chuc-tinh-uy-kien-giang",
+                 "labels": {"vi": "Ban Tổ chức Tỉnh ủy Kiên Giang"}},
+        "person": None, "decided_at": None,
+        "fact": "https://w3id.org/pbkg/id/fact/xay-dung-dang-2022-12/role-2023-chair",
+        "inferred": False, "inferred_from": [], "source": {"iri": ARTICLE, "title": "…"},
+        "evidence": ["bầu ra Cụm trưởng Cụm Thi đua số 5 năm 2023 là BTC TU Kiên Giang"],
+        "notes": []}]})
+    cluster: Ref | None = None
+    year: int | None = None
+    role: str | None = Field(None, description="chair, standing-vice-chair or vice-chair")
+    unit: Ref | None = Field(None, description="The unit holding the role, if the source "
+                                               "(or an inference) names one")
+    person: Ref | None = Field(None, description="The person described as holding the role")
+    decided_at: Ref | None = Field(None, description="The conference that elected the unit")
+
+
+class MemberCount(Provenance):
+    year: int | None = None
+    count: int | None = None
+    qualifier: str | None = Field(None, description="exact or more-than")
+
+
+class Period(BaseModel):
+    start: str | None = None
+    end: str | None = None
+
+
+class Conference(Provenance):
+    id: str | None = None
+    iri: str
+    labels: Labels
+    kind: str | None = Field(None, description="year-end-review, mid-year-review, "
+                                               "agreement-signing or other")
+    date: str | None = Field(None, description="xsd:date or xsd:gYearMonth (never a page's "
+                                               "display date)")
+    place: Ref | None = None
+    cluster: Ref | None = None
+    reviewed_period: Period | None = None
+    hosts: list[Ref] = Field(default_factory=list, description="Hosting is not chairing")
+    attendees: list[Ref] = Field(default_factory=list)
+    attending_unit_count: int | None = None
+    outcomes: list[str] = Field(default_factory=list)
+
+
+class Award(Provenance):
+    kind: str | None = Field(None, description="emulation-flag, rotating-flag, "
+                                               "certificate-of-merit, ...")
+    kind_labels: Labels
+    status: str | None = Field(None, description="conferred, proposed (not conferred) or "
+                                                 "ranking")
+    recipients: list[Ref] = Field(default_factory=list)
+    collective_count: int | None = None
+    individual_count: int | None = None
+    count_qualifier: str | None = None
+    year: int | None = None
+    period_start: int | str | None = None
+    period_end: int | str | None = None
+    giver: Ref | None = None
+    presented_by: Ref | None = None
+    movement: Ref | None = None
+    achievement: str | None = None
+    cluster: Ref | None = None
+    decided_at: Ref | None = None
+
+
+class Movement(Provenance):
+    year: int | None = None
+    movement: Ref | None = None
+
+
+class YearMembers(BaseModel):
+    year: int | None
+    members: list[Membership]
+
+
+class YearRoles(BaseModel):
+    year: int | None
+    roles: list[Role]
+
+
+class ClusterSummary(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "id": "to-chuc-xay-dung-dang-cum-5", "iri": CM5,
+        "labels": {"vi": "Cụm thi đua số 5 ngành Tổ chức xây dựng Đảng",
+                   "en": "Emulation Cluster No. 5 of the Party Organization Sector"},
+        "type": "cluster", "level": "national-sector", "number": 5, "years": [2022, 2023]}]})
+    id: str | None
+    iri: str
+    labels: Labels
+    type: str | None = Field(None, description="cluster (cụm) or block (khối)")
+    level: str | None = Field(None, description="national-sector, provincial, district, ...")
+    number: int | None = None
+    years: list[int] = Field(description="Years the graph has facts for")
+
+
+class Cluster(ClusterSummary):
+    alt_labels: list[str]
+    sector: str | None = None
+    coordinated_by: Ref | None = None
+    area: Ref | None = None
+    members: list[YearMembers]
+    leadership: list[YearRoles]
+    member_counts: list[MemberCount]
+    conferences: list[Conference]
+    awards: list[Award]
+    movements: list[Movement]
+
+
+class Holder(Provenance):
+    person: Ref | None = None
+    attested_on: str | None = Field(None, description="xsd:date or xsd:gYearMonth")
+
+
+class PostInOrganization(BaseModel):
+    post: Ref
+    role: str | None = None
+    holders: list[Holder]
+
+
+class Paper(Provenance):
+    title: str | None = None
+    conference: Ref | None = None
+    unit: Ref | None = None
+    person: Ref | None = None
+
+
+class Organization(BaseModel):
+    id: str | None
+    iri: str
+    labels: Labels
+    alt_labels: list[str]
+    type: ClassRef | None = None
+    parent: Ref | None = None
+    area: Ref | None = None
+    board_kind: str | None = None
+    level: str | None = None
+    memberships: list[Membership]
+    roles: list[Role]
+    awards: list[Award]
+    posts: list[PostInOrganization]
+    papers: list[Paper]
+    conferences_hosted: list[Conference]
+
+
+class ProvinceSummary(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "id": "bac-lieu", "iri": "https://w3id.org/pbkg/id/province/bac-lieu",
+        "labels": {"vi": "Bạc Liêu", "en": "Bạc Liêu Province"}, "code": "95",
+        "unit_type": "province", "generation": "pre-2025", "valid_from": "1997-01-01",
+        "valid_until": "2025-06-30",
+        "successor": {"id": "ca-mau-2025", "kind": "province",
+                      "iri": "https://w3id.org/pbkg/id/province/ca-mau-2025",
+                      "labels": {"vi": "Cà Mau", "en": "Cà Mau Province"}}}]})
+    id: str | None
+    iri: str
+    labels: Labels
+    code: str | None = None
+    unit_type: str | None = Field(None, description="province or city")
+    generation: str | None = Field(None, description="pre-2025 or post-2025")
+    valid_from: str | None = None
+    valid_until: str | None = None
+    successor: Ref | None = Field(None, description="The post-2025 unit it became part of")
+
+
+class LegalBasis(Ref):
+    identifier: str | None = None
+
+
+class ProvinceChange(BaseModel):
+    unit: Ref
+    change: Ref
+    kind: str | None = Field(None, description="merger or continuation")
+    date: str | None = None
+    legal_basis: LegalBasis | None = None
+
+
+class GenerationPeriod(BaseModel):
+    iri: str | None = None
+    labels: Labels
+    valid_from: str | None = None
+    valid_until: str | None = None
+
+
+class Province(ProvinceSummary):
+    alt_labels: list[str]
+    generation_period: GenerationPeriod
+    became: ProvinceChange | None = Field(None, description="For a pre-2025 unit: what it "
+                                                            "became, when, by which document")
+    came_from: list[ProvinceChange] = Field(description="For a post-2025 unit: the units it "
+                                                        "came from")
+    party_committee: Ref | None = None
+    organization_board: Ref | None = None
+
+
+class PersonPost(Provenance):
+    post: Ref | None = None
+    organization: Ref | None = None
+    post_role: str | None = None
+    attested_on: str | None = None
+
+
+class Person(BaseModel):
+    id: str | None
+    iri: str
+    labels: Labels
+    alt_labels: list[str]
+    name: str | None = None
+    posts: list[PersonPost]
+    cluster_roles: list[Role]
+    papers: list[Paper]
+    conferences_attended: list[Conference]
+
+
+class DocumentSummary(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "id": "05-ct-tw-2016", "iri": "https://w3id.org/pbkg/id/document/05-ct-tw-2016",
+        "identifier": "05-CT/TW", "labels": {"vi": "Chỉ thị 05-CT/TW", "en": "Directive 05-CT/TW"},
+        "kind": "directive", "issued": "2016-05-15",
+        "issuer": {"id": "bo-chinh-tri", "kind": "org",
+                   "iri": "https://w3id.org/pbkg/id/org/bo-chinh-tri",
+                   "labels": {"vi": "Bộ Chính trị", "en": "Politburo"}},
+        "citations": 2, "citing_articles": 2}]})
+    id: str | None
+    iri: str
+    identifier: str | None = None
+    labels: Labels
+    kind: str | None = None
+    issued: str | None = None
+    issuer: Ref | None = None
+    citations: int
+    citing_articles: int
+
+
+class Citation(Provenance):
+    article: Source | None = None
+    conference: Ref | None = None
+    identifier_as_written: str | None = Field(None, description="As the source wrote it, "
+                                                                "even mistyped")
+
+
+class Document(BaseModel):
+    id: str | None
+    iri: str
+    labels: Labels
+    alt_labels: list[str]
+    identifier: str | None = None
+    kind: str | None = None
+    issued: str | None = None
+    effective_date: str | None = None
+    issuer: Ref | None = None
+    title: str | None = None
+    plenum_number: int | None = None
+    references: list[Ref]
+    editorial_notes: list[str]
+    citing_articles: list[Source]
+    citations: list[Citation]
+
+
+class SearchResult(Ref):
+    type: ClassRef | None = None
+    matched_label: str
+    matched_language: str | None = None
+    match: Literal["exact", "prefix", "words"]
+
+
+class SearchResponse(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "query": "BTC TU Soc Trang", "count": 1, "results": [{
+            "id": "ban-to-chuc-tinh-uy-soc-trang", "kind": "org",
+            "iri": "https://w3id.org/pbkg/id/org/ban-to-chuc-tinh-uy-soc-trang",
+            "labels": {"vi": "Ban Tổ chức Tỉnh ủy Sóc Trăng"},
+            "type": {"iri": "https://w3id.org/pbkg/ontology#PartyBoard", "name": "PartyBoard",
+                     "labels": {"en": "party board"}},
+            "matched_label": "BTC TU Sóc Trăng", "matched_language": "vi", "match": "exact"}]}]})
+    query: str
+    count: int
+    results: list[SearchResult]
+
+
+class ErrorBody(BaseModel):
+    error: str = Field(examples=["NotFound"])
+    message: str = Field(examples=["no cluster 'cum-99' (no https://w3id.org/pbkg/id/cluster/"
+                                   "cum-99 in the graph)"])
+
+
+NOT_FOUND = {404: {"model": ErrorBody, "description": "No such resource"}}
+BAD_PARAM = {422: {"description": "A parameter is malformed (FastAPI's validation error "
+                                  "list, or {error, message} from the core)"}}
+
+
+def _slug(kind: str, example: str) -> Any:
+    return Path(pattern=SLUG, max_length=200, examples=[example],
+                description=f"The slug after /id/{kind}/ in the resource's IRI")
+
+
+ClusterFilter = Annotated[str | None, Query(
+    pattern=SLUG, max_length=200, examples=["to-chuc-xay-dung-dang-cum-5"],
+    description="Only this cluster (the slug after /id/cluster/)")]
+
+
+# Routes --------------------------------------------------------------------------------------
+
+@router.get("/clusters", response_model=list[ClusterSummary], summary="List emulation clusters",
+            description="Every emulation cluster or block (national-sector and provincial), with "
+                        "type, level, number and the years the graph has facts for.")
+def list_clusters(request: Request, lookup: LookupDep) -> Any:
+    return send(request, lookup.clusters())
+
+
+@router.get("/clusters/{cluster_id}", response_model=Cluster, responses={**NOT_FOUND, **BAD_PARAM},
+            summary="One emulation cluster",
+            description="Labels, level, coordinating body, area; members by year; leadership by "
+                        "year (chair, standing vice-chair, vice-chair: unit, person, whether "
+                        "inferred, source article, evidence); member counts; conferences; awards; "
+                        "movements.")
+def get_cluster(request: Request, lookup: LookupDep,
+                cluster_id: Annotated[str, _slug("cluster", "to-chuc-xay-dung-dang-cum-5")]) -> Any:
+    return send(request, lookup.cluster(cluster_id))
+
+
+@router.get("/organizations/{org_id}", response_model=Organization,
+            responses={**NOT_FOUND, **BAD_PARAM}, summary="One organization",
+            description="Labels, type, parent, area; cluster memberships by cluster and year; "
+                        "leadership roles held; awards received; posts in it with their holders "
+                        "as attested; papers presented; conferences hosted.")
+def get_organization(request: Request, lookup: LookupDep,
+                     org_id: Annotated[str, _slug("org", "ban-to-chuc-tinh-uy-kien-giang")]) -> Any:
+    return send(request, lookup.organization(org_id))
+
+
+@router.get("/provinces", response_model=list[ProvinceSummary], responses=BAD_PARAM,
+            summary="List provincial-level units",
+            description="The 63 units valid until 2025-06-30 (pre-2025) and the 34 from "
+                        "2025-07-01 (post-2025).")
+def list_provinces(request: Request, lookup: LookupDep,
+                   generation: Annotated[Literal["pre-2025", "post-2025"] | None, Query(
+                       description="Only one generation")] = None) -> Any:
+    return send(request, lookup.provinces(generation))
+
+
+@router.get("/provinces/{province_id}", response_model=Province,
+            responses={**NOT_FOUND, **BAD_PARAM}, summary="One provincial-level unit",
+            description="Code, type, validity; for a pre-2025 unit what it became, when and by "
+                        "which document; for a post-2025 unit the units it came from; its party "
+                        "committee and organization board.")
+def get_province(request: Request, lookup: LookupDep,
+                 province_id: Annotated[str, _slug("province", "bac-lieu")]) -> Any:
+    return send(request, lookup.province(province_id))
+
+
+@router.get("/people/{person_id}", response_model=Person, responses={**NOT_FOUND, **BAD_PARAM},
+            summary="One person",
+            description="Posts as attested (with dates, sources and quotes), cluster roles the "
+                        "sources describe of the person, papers, conferences attended.")
+def get_person(request: Request, lookup: LookupDep,
+               person_id: Annotated[str, _slug("person", "nguyen-van-phong")]) -> Any:
+    return send(request, lookup.person(person_id))
+
+
+@router.get("/documents", response_model=list[DocumentSummary], summary="List documents",
+            description="Party and state documents the sources cite, with identifier, kind, "
+                        "date, issuer and how often they are cited.")
+def list_documents(request: Request, lookup: LookupDep) -> Any:
+    return send(request, lookup.documents())
+
+
+@router.get("/documents/{document_id}", response_model=Document,
+            responses={**NOT_FOUND, **BAD_PARAM}, summary="One document",
+            description="Identifier, kind, date, issuer, title; who cited it where: article, "
+                        "conference, the identifier as written, whether the link is inferred "
+                        "(a mistyped identifier resolved by date, issuer and subject).")
+def get_document(request: Request, lookup: LookupDep,
+                 document_id: Annotated[str, _slug("document", "05-ct-tw-2016")]) -> Any:
+    return send(request, lookup.document(document_id))
+
+
+@router.get("/awards", response_model=list[Award], responses={**NOT_FOUND, **BAD_PARAM},
+            summary="List awards",
+            description="Award facts: kind, status (proposed is not conferred), named recipients "
+                        "or unnamed counts, year or period, giver, cluster, source and evidence.")
+def list_awards(request: Request, lookup: LookupDep,
+                status: Annotated[Literal["conferred", "proposed", "ranking"] | None, Query(
+                    description="Only this status")] = None,
+                cluster: ClusterFilter = None,
+                year: Annotated[int | None, Query(
+                    ge=1000, le=9999, examples=[2022],
+                    description="Awards for this year, or for a period that contains it")] = None
+                ) -> Any:
+    return send(request, lookup.awards(status=status, cluster=cluster, year=year))
+
+
+@router.get("/conferences", response_model=list[Conference], responses={**NOT_FOUND, **BAD_PARAM},
+            summary="List conferences",
+            description="Reviews, agreement signings and other meetings, with date, place, "
+                        "cluster, period reviewed, hosts, attendees, outcomes, source and "
+                        "evidence.")
+def list_conferences(request: Request, lookup: LookupDep,
+                     cluster: ClusterFilter = None,
+                     kind: Annotated[Literal["year-end-review", "mid-year-review",
+                                             "agreement-signing", "other"] | None, Query(
+                         description="Only this kind")] = None) -> Any:
+    return send(request, lookup.conferences(cluster=cluster, kind=kind))
+
+
+@router.get("/search", response_model=SearchResponse, responses=BAD_PARAM,
+            summary="Search entities by name",
+            description="Labels, alternative labels and abbreviations in Vietnamese and English, "
+                        "ignoring case, diacritics, tone-mark placement, Unicode form and "
+                        "punctuation ('ca mau', 'Tỉnh uỷ Cà Mau', 'BTC TU Soc Trang'). Ranked: "
+                        "exact match, then prefix, then all words contained.")
+def search(request: Request, lookup: LookupDep,
+           q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_LENGTH,
+                                   examples=["BTC TU Soc Trang"], description="The text")],
+           limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="At most this many")] = 20,
+           kind: Annotated[str | None, Query(pattern=SLUG, max_length=50, examples=["org"],
+                                             description="Only IRIs of this kind "
+                                                         "(cluster, org, province, person, ...)")
+                           ] = None) -> Any:
+    return send(request, lookup.search(q, limit=limit, kind=kind))
+

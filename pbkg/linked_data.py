@@ -1,0 +1,572 @@
+"""Linked data: what an instance or ontology IRI dereferences to, in which format, and the
+dataset's self-description (VoID + DCAT) and dumps.
+
+- An entity's RDF is its outgoing statements plus every statement of the fact nodes that point at
+  it (queries/lookup/describe.rq), so a program gets each fact's source and evidence too.
+- Formats are negotiated from Accept (with q-values), `?format=`, or a file extension.
+- IRIs are minted under Settings.base_iri. When Settings.public_base is set, every IRI under the
+  base is rewritten to the public base in what is sent (Links), so links work on another host;
+  when it is not, pages link root-relatively (/id/...) and RDF keeps the canonical IRIs.
+
+No HTTP here: the API's linked-data router maps requests to these functions.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from .build import DUMPS, SERIALIZATION_PREFIXES, read_manifest
+from .errors import InvalidParameter, NotFound, PbkgError
+from .lookup import Lookup, Node, group_facts
+from .namespaces import DCTERMS, OWL, PBO, PROV, RDF, RDFS, SKOS, XSD
+from .results import shorten
+from .settings import Settings
+from .store import Store
+
+VOID = "http://rdfs.org/ns/void#"
+DCAT = "http://www.w3.org/ns/dcat#"
+FOAF_NS = "http://xmlns.com/foaf/0.1/"
+CC_BY = "https://creativecommons.org/licenses/by/4.0/"
+IANA = "https://www.iana.org/assignments/media-types/"
+PREFIXES = {**SERIALIZATION_PREFIXES, "void": VOID, "dcat": DCAT}
+_SEGMENT = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+DATASET_TITLE = {
+    "en": "Party-building knowledge graph",
+    "vi": "Đồ thị tri thức xây dựng Đảng",
+}
+DATASET_DESCRIPTION = {
+    "en": "Vietnam's party-building organizations, their emulation clusters and blocks, "
+          "officials, party documents, awards and conferences, each fact with the news article "
+          "it comes from and a verbatim quote; provincial-level units before and after the "
+          "2025 reorganization.",
+    "vi": "Tổ chức xây dựng Đảng, cụm và khối thi đua, cán bộ, văn bản của Đảng, khen thưởng và "
+          "hội nghị, mỗi dữ kiện kèm bài báo nguồn và trích dẫn nguyên văn; đơn vị hành chính "
+          "cấp tỉnh trước và sau sắp xếp năm 2025.",
+}
+
+
+class NotAcceptable(PbkgError):
+    """No representation the client accepts."""
+
+    http_status = 406
+
+
+# Formats ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    media_type: str
+    extension: str
+    aliases: tuple[str, ...] = ()          # other media types that ask for it
+    rdf: ox.RdfFormat | None = None        # None: HTML, or JSON-LD (written with rdflib)
+
+
+HTML = Format("html", "text/html", "html", ("application/xhtml+xml",))
+TURTLE = Format("turtle", "text/turtle", "ttl", ("application/x-turtle",), ox.RdfFormat.TURTLE)
+JSONLD = Format("jsonld", "application/ld+json", "jsonld", ("application/json",))
+NTRIPLES = Format("ntriples", "application/n-triples", "nt", ("text/plain",),
+                  ox.RdfFormat.N_TRIPLES)
+RDFXML = Format("rdfxml", "application/rdf+xml", "rdf", ("application/xml", "text/xml"),
+                ox.RdfFormat.RDF_XML)
+FORMATS = {f.name: f for f in (TURTLE, HTML, JSONLD, NTRIPLES, RDFXML)}
+RDF_FORMATS = [TURTLE, JSONLD, NTRIPLES, RDFXML]
+PAGE_FORMATS = [TURTLE, HTML, JSONLD, NTRIPLES, RDFXML]   # the first is the default
+_FORMAT_NAMES = {**{f.name: f.name for f in FORMATS.values()},
+                 **{f.extension: f.name for f in FORMATS.values()},
+                 "json-ld": "jsonld", "json": "jsonld", "xml": "rdfxml", "n-triples": "ntriples",
+                 "htm": "html"}
+
+
+def format_by_name(name: str, offered: Sequence[Format]) -> Format:
+    """A format from ?format= or a file extension; InvalidParameter when not offered."""
+    key = _FORMAT_NAMES.get(name.lower().strip())
+    for f in offered:
+        if f.name == key:
+            return f
+    choices = ", ".join(sorted({f.name for f in offered} | {f.extension for f in offered}))
+    raise InvalidParameter("format", f"expected one of {choices}, got {name!r}")
+
+
+def _parse_accept(header: str) -> list[tuple[str, str, float, int]]:
+    out = []
+    for index, part in enumerate(header.split(",")):
+        fields = [f.strip() for f in part.split(";")]
+        media = fields[0].lower()
+        if "/" not in media:
+            continue
+        kind, _, sub = media.partition("/")
+        q = 1.0
+        for param in fields[1:]:
+            name, _, raw = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    q = max(0.0, min(1.0, float(raw)))
+                except ValueError:
+                    q = 0.0
+        out.append((kind, sub, q, index))
+    return out
+
+
+def negotiate(accept: str | None, offered: Sequence[Format]) -> Format:
+    """The offered format the Accept header prefers (q-values, then specificity, then the
+    order of the header, then the order offered). No header or */* gives the first offered."""
+    entries = _parse_accept(accept or "")
+    if not entries:
+        return offered[0]
+    best: tuple | None = None
+    for rank, fmt in enumerate(offered):
+        match: tuple[int, float, int] | None = None
+        for kind, sub, q, index in entries:
+            for media in (fmt.media_type, *fmt.aliases):
+                mk, _, ms = media.partition("/")
+                if (kind, sub) == (mk, ms):
+                    spec = 2
+                elif kind == mk and sub == "*":
+                    spec = 1
+                elif kind == "*" and sub == "*":
+                    spec = 0
+                else:
+                    continue
+                # An alias (application/json for JSON-LD) counts as slightly less specific.
+                spec = spec * 2 - (media != fmt.media_type)
+                if match is None or (spec, q) > (match[0], match[1]):
+                    match = (spec, q, index)
+        if match is None or match[1] <= 0:
+            continue
+        spec, q, index = match
+        key = (q, spec, -index, -rank)
+        if best is None or key > best[0]:
+            best = (key, fmt)
+    if best is None:
+        kinds = ", ".join(f.media_type for f in offered)
+        raise NotAcceptable(f"none of the accepted media types is available; offered: {kinds}")
+    return best[1]
+
+
+def choose(accept: str | None, format_param: str | None, extension: str | None,
+           offered: Sequence[Format]) -> Format:
+    if format_param:
+        return format_by_name(format_param, offered)
+    if extension:
+        try:
+            return format_by_name(extension, offered)
+        except InvalidParameter:
+            raise NotFound(f"no representation with the extension '.{extension}'") from None
+    return negotiate(accept, offered)
+
+
+def wants_html(accept: str | None) -> bool:
+    """For error pages: does the client (a browser) prefer HTML over plain text?"""
+    try:
+        return negotiate(accept, [Format("text", "text/plain", "txt"), HTML]) is HTML
+    except NotAcceptable:
+        return False
+
+
+# Links and public-base rewriting -------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Links:
+    """Maps canonical IRIs to what is sent: the public base when set, else canonical IRIs
+    (and root-relative links in pages)."""
+
+    base: str
+    public: str | None = None
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Links:
+        public = settings.public_base
+        if public and not public.endswith("/"):
+            public += "/"
+        return cls(settings.base_iri, public or None)
+
+    def iri(self, iri: str) -> str:
+        if self.public and iri.startswith(self.base):
+            return self.public + iri[len(self.base):]
+        return iri
+
+    def href(self, iri: str) -> str:
+        """A link in a page: public IRI, or root-relative when no public base is set."""
+        if iri.startswith(self.base):
+            return (self.public or "/") + iri[len(self.base):]
+        return iri
+
+    def path(self, rest: str) -> str:
+        """A link to one of our own paths ("dumps/pbkg.ttl")."""
+        return (self.public or "/") + rest.lstrip("/")
+
+    def term(self, term: Any) -> Any:
+        if self.public and isinstance(term, ox.NamedNode):
+            return ox.NamedNode(self.iri(term.value))
+        return term
+
+    def triples(self, triples: Iterable[ox.Triple]) -> list[ox.Triple]:
+        if not self.public:
+            return list(triples)
+        return [ox.Triple(self.term(t.subject), self.term(t.predicate), self.term(t.object))
+                for t in triples]
+
+    def json(self, obj: Any) -> Any:
+        """Rewrite every string that is an IRI under the base (the IRIs of a JSON answer)."""
+        if not self.public:
+            return obj
+        if isinstance(obj, str):
+            return self.iri(obj)
+        if isinstance(obj, dict):
+            return {k: self.json(v) for k, v in obj.items()}
+        if isinstance(obj, list):
+            return [self.json(v) for v in obj]
+        return obj
+
+    def data(self, data: bytes) -> bytes:
+        """Rewrite a whole serialized dump (its IRIs are written out in full)."""
+        if not self.public:
+            return data
+        return data.replace(self.base.encode(), self.public.encode())
+
+    def prefixes(self) -> dict[str, str]:
+        return {k: self.iri(v) for k, v in PREFIXES.items()}
+
+
+def jsonld_context(links: Links) -> dict:
+    """The JSON-LD context published at /context.jsonld: the prefixes of the vocabularies."""
+    return {"@context": dict(sorted(links.prefixes().items()))}
+
+
+def serialize(triples: Iterable[ox.Triple], fmt: Format, links: Links) -> bytes:
+    """Triples (canonical IRIs) in an RDF format, IRIs rewritten for the public base."""
+    out = sorted(links.triples(triples), key=str)
+    if fmt is JSONLD:
+        from .terms import ox_triples_to_rdflib
+
+        graph = ox_triples_to_rdflib(out)
+        context = jsonld_context(links)["@context"]
+        text = graph.serialize(format="json-ld", context=context, auto_compact=True, indent=1)
+        if not out:
+            text = json.dumps({"@context": context, "@graph": []}, indent=1)
+        return text.encode("utf-8")
+    if fmt.rdf is None:
+        raise InvalidParameter("format", f"{fmt.name} is not an RDF format")
+    prefixes = links.prefixes() if fmt.rdf in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
+    return ox.serialize(out, format=fmt.rdf, prefixes=prefixes)
+
+
+# Entities ------------------------------------------------------------------------------------
+
+_FACT_SHOWN_ELSEWHERE = {str(PBO["evidence"]), str(PROV["wasDerivedFrom"]), str(PBO["inferred"]),
+                         str(SKOS["note"]), str(PBO["inferredFrom"])}
+_HEADER = {str(RDF["type"]), str(RDFS["label"]), str(SKOS["prefLabel"]), str(SKOS["altLabel"]),
+           str(PBO["abbreviation"])}
+
+
+class LinkedData(Lookup):
+    """Descriptions of resources, ontology, VoID and dumps, over one store."""
+
+    def __init__(self, store: Store, queries_dir: Path, settings: Settings | None = None) -> None:
+        super().__init__(store, queries_dir, settings)
+        self.links = Links.from_settings(self.settings)
+        self.ontology_iri = self.base + "ontology"
+
+    # Resolving paths ----------------------------------------------------------------------
+
+    def resolve(self, path: str) -> tuple[str, str | None]:
+        """'/id/cluster/x.ttl' (without '/id/') -> (canonical IRI, extension or None).
+        A path that cannot name a resource raises NotFound."""
+        path = path.strip("/")
+        extension = None
+        head, dot, tail = path.rpartition(".")
+        if dot and tail and "/" not in tail:
+            path, extension = head, tail
+        segments = path.split("/")
+        if len(segments) < 2 or not all(_SEGMENT.match(s) for s in segments):
+            raise NotFound(f"no resource at /id/{path}")
+        return f"{self.id_base}{path}", extension
+
+    # RDF ----------------------------------------------------------------------------------
+
+    def describe(self, iri: str) -> list[ox.Triple]:
+        """Outgoing statements + statements of the fact nodes pointing at the resource."""
+        result = self.store.query(self.query("describe").render({"entity": iri}))
+        triples = result.to_ox()  # type: ignore[union-attr]
+        if not any(t.subject == ox.NamedNode(iri) for t in triples):
+            raise NotFound(f"no resource {self.links.iri(iri)} in the graph")
+        return triples
+
+    def ontology(self) -> list[ox.Triple]:
+        result = self.store.query(self.query("ontology").render({"ontology": self.ontology_iri}))
+        return result.to_ox()  # type: ignore[union-attr]
+
+    # Pages (as plain data for a template) ---------------------------------------------------
+
+    def prop(self, iri: str) -> dict:
+        return {"iri": iri, "curie": shorten(iri, PREFIXES), "labels": self.index.labels(iri)}
+
+    def term_value(self, term: dict) -> dict:
+        if term["type"] == "uri":
+            iri = term["value"]
+            return {"type": "uri", "iri": iri, "labels": self.index.labels(iri),
+                    "curie": shorten(iri, PREFIXES), "local": iri.startswith(self.base)}
+        out = {"type": "literal", "value": term["value"], "lang": term.get("xml:lang"),
+               "datatype": None}
+        if "datatype" in term:
+            out["datatype"] = shorten(term["datatype"], PREFIXES)
+        return out
+
+    def property_groups(self, node: Node, hide: set[str]) -> list[dict]:
+        groups = []
+        for p in node.props:
+            if p in hide:
+                continue
+            values = [self.term_value(t) for t in node.all(p)]
+            groups.append({"property": self.prop(p), "values": sorted(values, key=_value_key)})
+        return sorted(groups, key=lambda g: _prop_key(g["property"]))
+
+    def fact_provenance(self, node: Node) -> dict:
+        prov = self.provenance(node)
+        prov["inferred_from"] = [self.term_value({"type": "uri", "value": i})
+                                 for i in prov["inferred_from"]]
+        return prov
+
+    def _class(self, iri: str | None) -> dict | None:  # type: ignore[override]
+        if iri is None:
+            return None
+        return {"iri": iri, "curie": shorten(iri, PREFIXES), "name": re.split(r"[#/]", iri)[-1],
+                "labels": self.index.labels(iri)}
+
+    def page(self, iri: str) -> dict:
+        """Everything an HTML page of a resource shows."""
+        node = self.entity(iri)
+        if not node.props:
+            raise NotFound(f"no resource {self.links.iri(iri)} in the graph")
+        entry = self.index.get(iri)
+        is_fact = bool(entry and entry.is_fact)
+        hide = _HEADER | (_FACT_SHOWN_ELSEWHERE if is_fact else set())
+        facts: dict[str, list[dict]] = defaultdict(list)
+        fact_iris = set()
+        for f in self.facts_about(iri):
+            fact_iris.add(f.iri)
+            cls = _main_class(f.iris("type"))
+            facts[cls].append({
+                "iri": f.iri, "labels": self.index.labels(f.iri),
+                "links": [self.prop(p) for p in sorted(f.links)],
+                "properties": self.property_groups(f, _HEADER | _FACT_SHOWN_ELSEWHERE),
+                "provenance": self.fact_provenance(f),
+            })
+        referenced: dict[str, list[dict]] = defaultdict(list)
+        for row in self.rows("referenced-by", entity=iri):
+            subject = row["s"]["value"]
+            if subject in fact_iris or row["s"]["type"] != "uri":
+                continue
+            referenced[row["p"]["value"]].append(self.term_value(row["s"]))
+        return {
+            "iri": iri,
+            "labels": self.index.labels(iri),
+            "alt_labels": entry.alt_labels() if entry else [],
+            "types": [self._class(t) for t in sorted(node.iris("type"))],
+            "is_fact": is_fact,
+            "provenance": self.fact_provenance(node) if is_fact else None,
+            "properties": self.property_groups(node, hide),
+            "facts": [{"class": self._class(cls), "items": items}
+                      for cls, items in sorted(facts.items(),
+                                               key=lambda kv: _prop_key(self.prop(kv[0])))],
+            "referenced_by": [{"property": self.prop(p),
+                               "subjects": sorted(v, key=_value_key)}
+                              for p, v in sorted(referenced.items(),
+                                                 key=lambda kv: _prop_key(self.prop(kv[0])))],
+        }
+
+    def ontology_page(self) -> dict:
+        rows = [{"fact": {"type": "uri", "value": t.subject.value},
+                 "p": {"type": "uri", "value": t.predicate.value}, "o": _ox_json(t.object)}
+                for t in self.ontology()]
+        nodes = group_facts(rows)
+        head = nodes.pop(self.ontology_iri, Node(self.ontology_iri))
+        classes, properties, other = [], [], []
+        hidden = {str(RDF["type"]), str(RDFS["label"]), str(SKOS["definition"])}
+        for term in sorted(nodes.values(), key=lambda n: n.iri):
+            types = set(term.iris("type"))
+            item = {
+                "iri": term.iri, "name": term.iri.rsplit("#", 1)[-1],
+                "labels": _by_lang(term.all(str(RDFS["label"]))),
+                "definitions": _by_lang(term.all(str(SKOS["definition"]))),
+                "kind": self.prop(sorted(types)[0]) if types else None,
+                "properties": self.property_groups(term, hidden),
+            }
+            if str(OWL["Class"]) in types:
+                classes.append(item)
+            elif types & {str(OWL["ObjectProperty"]), str(OWL["DatatypeProperty"])}:
+                properties.append(item)
+            else:
+                other.append(item)
+        return {
+            "iri": self.ontology_iri,
+            "titles": _by_lang(head.all(str(DCTERMS["title"]))),
+            "descriptions": _by_lang(head.all(str(DCTERMS["description"]))),
+            "properties": self.property_groups(head, {str(RDF["type"]), str(DCTERMS["title"]),
+                                                      str(DCTERMS["description"])}),
+            "classes": classes, "object_properties": properties, "other": other,
+        }
+
+    # VoID -----------------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        (row,) = self.rows("void-counts")
+        (entities,) = self.rows("void-entities", uriSpace=self.id_base)
+        out = {k: int(v["value"]) for k, v in row.items()}
+        out["entities"] = int(entities["entities"]["value"])
+        return out
+
+    def vocabularies(self) -> list[str]:
+        spaces = set()
+        for row in self.rows("void-vocabularies"):
+            term = row["term"]["value"]
+            cut = max(term.rfind("#"), term.rfind("/"))
+            spaces.add(term[: cut + 1])
+        return sorted(s for s in spaces if s)
+
+    def graphs(self) -> list[tuple[str, int]]:
+        return [(r["graph"]["value"], int(r["triples"]["value"])) for r in self.rows("void-graphs")]
+
+    def void(self) -> list[ox.Triple]:
+        """The VoID + DCAT description of the dataset (canonical IRIs; Links rewrites them)."""
+        nn, lit = ox.NamedNode, ox.Literal
+        v = lambda local: nn(VOID + local)  # noqa: E731
+        d = lambda local: nn(DCAT + local)  # noqa: E731
+        dct = lambda local: nn(str(DCTERMS[local]))  # noqa: E731
+        a = nn(str(RDF["type"]))
+        count = lambda n: lit(str(n), datatype=nn(str(XSD["integer"])))  # noqa: E731
+        ds = nn(self.base + ".well-known/void#pbkg")
+        out = [ox.Triple(ds, a, v("Dataset")), ox.Triple(ds, a, d("Dataset"))]
+        for lang, text in DATASET_TITLE.items():
+            out.append(ox.Triple(ds, dct("title"), lit(text, language=lang)))
+        for lang, text in DATASET_DESCRIPTION.items():
+            out.append(ox.Triple(ds, dct("description"), lit(text, language=lang)))
+        out += [
+            ox.Triple(ds, dct("license"), nn(CC_BY)),
+            ox.Triple(ds, v("uriSpace"), lit(self.links.iri(self.id_base))),
+            ox.Triple(ds, v("sparqlEndpoint"), nn(self.base + "sparql")),
+            ox.Triple(ds, v("rootResource"), nn(self.ontology_iri)),
+            ox.Triple(ds, nn(FOAF_NS + "homepage"), nn(self.base)),
+        ]
+        names = {"triples": "triples", "entities": "entities", "classes": "classes",
+                 "properties": "properties", "subjects": "distinctSubjects",
+                 "objects": "distinctObjects"}
+        for key, n in self.counts().items():
+            out.append(ox.Triple(ds, v(names[key]), count(n)))
+        for space in self.vocabularies():
+            out.append(ox.Triple(ds, v("vocabulary"), nn(space)))
+        for name, (filename, fmt, dataset) in DUMPS.items():
+            url = nn(self.base + "dumps/" + filename)
+            dist = nn(self.base + ".well-known/void#dump-" + name)
+            out += [
+                ox.Triple(ds, v("dataDump"), url),
+                ox.Triple(ds, d("distribution"), dist),
+                ox.Triple(dist, a, d("Distribution")),
+                ox.Triple(dist, d("downloadURL"), url),
+                ox.Triple(dist, d("accessURL"), nn(self.base + "dumps/")),
+                ox.Triple(dist, d("mediaType"), nn(IANA + fmt.media_type)),
+                ox.Triple(dist, dct("format"), lit(fmt.media_type)),
+                ox.Triple(dist, dct("title"), lit(
+                    f"pbkg as {fmt.name}" + (" (named graphs)" if dataset else " (union)"),
+                    language="en")),
+                ox.Triple(dist, dct("license"), nn(CC_BY)),
+            ]
+        for graph, n in self.graphs():
+            g = nn(graph)
+            out += [ox.Triple(ds, v("subset"), g), ox.Triple(g, a, v("Dataset")),
+                    ox.Triple(g, v("triples"), count(n))]
+        return out
+
+
+# Dumps -----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Dump:
+    name: str
+    filename: str
+    media_type: str
+    named_graphs: bool
+    path: Path
+
+    @property
+    def size(self) -> int | None:
+        try:
+            return self.path.stat().st_size
+        except OSError:
+            return None
+
+
+def dumps(dist: Path) -> list[Dump]:
+    """The dump files of a build (pbkg.build.DUMPS), whether or not they exist yet."""
+    return [Dump(name, filename, fmt.media_type, dataset, dist / filename)
+            for name, (filename, fmt, dataset) in DUMPS.items()]
+
+
+def dump(dist: Path, filename: str) -> Dump:
+    for d in dumps(dist):
+        if d.filename == filename:
+            if not d.path.is_file():
+                raise NotFound(f"{filename} has not been built: run 'pbkg build'")
+            return d
+    known = ", ".join(d.filename for d in dumps(dist))
+    raise NotFound(f"no dump '{filename}' (known: {known})")
+
+
+def dumps_index(dist: Path, links: Links) -> dict:
+    manifest = read_manifest(dist) or {}
+    return {
+        "files": [{"name": d.name, "filename": d.filename, "media_type": d.media_type,
+                   "named_graphs": d.named_graphs, "size": d.size,
+                   "url": links.path("dumps/" + d.filename)} for d in dumps(dist)
+                  if d.size is not None],
+        "quads": manifest.get("quads"), "triples": manifest.get("triples"),
+        "graphs": [links.iri(g) for g in manifest.get("graphs", [])],
+        "version": manifest.get("pbkg"),
+    }
+
+
+# Helpers ---------------------------------------------------------------------------------------
+
+def _ox_json(term: Any) -> dict:
+    from .terms import ox_to_json
+
+    return ox_to_json(term)
+
+
+def _by_lang(terms: list[dict]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for t in terms:
+        out.setdefault(t.get("xml:lang") or "", t["value"])
+    return out
+
+
+def _main_class(types: list[str]) -> str:
+    ours = sorted(t for t in types if t.startswith(str(PBO)))
+    return (ours or sorted(types) or [""])[0]
+
+
+def _prop_key(prop: dict) -> tuple[str, str]:
+    labels = prop.get("labels") or {}
+    return ((labels.get("en") or prop.get("curie") or prop["iri"]).lower(), prop["iri"])
+
+
+def _value_key(v: dict) -> tuple:
+    if v["type"] == "uri":
+        labels = v.get("labels") or {}
+        return (0, labels.get("vi") or labels.get("en") or v["iri"], v["iri"])
+    return (1, v["value"], v.get("lang") or "")
+
+
+__all__ = ["Format", "FORMATS", "HTML", "JSONLD", "Links", "LinkedData", "NotAcceptable",
+           "PAGE_FORMATS", "RDF_FORMATS", "TURTLE", "choose", "dump", "dumps", "dumps_index",
+           "jsonld_context", "negotiate", "serialize", "wants_html"]

@@ -1,0 +1,124 @@
+"""Search: case, diacritics, tone-mark placement, Unicode form, punctuation and abbreviations
+do not matter; exact matches rank first; the index is built once per store."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from pbkg.search import index_for, key
+from pbkg.settings import Settings
+
+ID = "https://w3id.org/pbkg/id/"
+NFC = lambda s: unicodedata.normalize("NFC", s)  # noqa: E731
+NFD = lambda s: unicodedata.normalize("NFD", s)  # noqa: E731
+
+
+@pytest.fixture(scope="module")
+def client(store, project):
+    return TestClient(create_app(settings=Settings(), store=store, project=project))
+
+
+def search(client, q: str, **params) -> list[dict]:
+    response = client.get("/api/search", params={"q": q, **params})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["query"] == q and body["count"] == len(body["results"])
+    return body["results"]
+
+
+def first_ids(results: list[dict], n: int) -> set[str]:
+    return {r["iri"][len(ID):] for r in results[:n]}
+
+
+def test_keys_ignore_case_marks_tone_placement_and_form():
+    forms = ["Tỉnh uỷ Cà Mau", "Tỉnh ủy Cà Mau", NFD("Tỉnh ủy Cà Mau"), NFD("Tỉnh uỷ Cà Mau"),
+             "tinh uy ca mau", "TỈNH ỦY CÀ MAU", "Tỉnh ủy  Cà Mau."]
+    assert {key(f) for f in forms} == {"tinh uy ca mau"}
+    assert key("Hoà Bình") == key("Hòa Bình") == "hoa binh"
+    assert key("Đảng") == "dang"
+    assert key("Bà Rịa - Vũng Tàu") == "ba ria vung tau"
+
+
+@pytest.mark.parametrize("q", ["ca mau", "Ca Mau", NFC("Cà Mau"), NFD("Cà Mau"), "CÀ MAU"])
+def test_ca_mau_finds_both_provinces_first(client, q):
+    results = search(client, q)
+    assert first_ids(results, 2) == {"province/ca-mau", "province/ca-mau-2025"}
+    assert [r["match"] for r in results[:2]] == ["exact", "exact"]
+    assert results[0]["matched_label"] == "Cà Mau"
+
+
+@pytest.mark.parametrize("q", ["Tỉnh uỷ Cà Mau", "Tỉnh ủy Cà Mau", NFD("Tỉnh uỷ Cà Mau"),
+                               NFD("Tỉnh ủy Cà Mau"), "tinh uy ca mau", "TU Cà Mau"])
+def test_party_committee_of_ca_mau_first(client, q):
+    results = search(client, q)
+    assert results[0]["iri"] == ID + "org/tinh-uy-ca-mau"
+    assert results[0]["match"] == "exact"
+    assert results[0]["type"]["name"] == "PartyCommittee"
+    assert results[0]["labels"]["vi"] == "Tỉnh ủy Cà Mau"
+
+
+@pytest.mark.parametrize("q,expected", [
+    ("BTC TU Soc Trang", "org/ban-to-chuc-tinh-uy-soc-trang"),
+    ("BTC TU Sóc Trăng", "org/ban-to-chuc-tinh-uy-soc-trang"),
+    ("btc tu soc trang", "org/ban-to-chuc-tinh-uy-soc-trang"),
+    ("BTCTU Bến Tre", "org/ban-to-chuc-tinh-uy-ben-tre"),
+    ("Ban To chuc Tinh uy Kien Giang", "org/ban-to-chuc-tinh-uy-kien-giang"),
+    ("Hoà Bình", "province/hoa-binh"),
+    ("Hòa Bình", "province/hoa-binh"),
+    ("Cụm 5", "cluster/to-chuc-xay-dung-dang-cum-5"),
+    ("cum thi dua so 5", "cluster/to-chuc-xay-dung-dang-cum-5"),
+    ("Nguyen Van Phong", "person/nguyen-van-phong"),
+    ("05-CT/TW", "document/05-ct-tw-2016"),
+    ("Emulation Cluster No. 4", "cluster/to-chuc-xay-dung-dang-cum-4"),
+    ("BTC TW", "org/ban-to-chuc-trung-uong"),
+])
+def test_expected_entity_first(client, q, expected):
+    results = search(client, q)
+    assert results and results[0]["iri"] == ID + expected, [r["iri"] for r in results[:3]]
+
+
+def test_ranking_exact_then_prefix_then_words(client):
+    results = search(client, "Cà Mau", limit=50)
+    order = {"exact": 0, "prefix": 1, "words": 2}
+    ranks = [order[r["match"]] for r in results]
+    assert ranks == sorted(ranks) and set(ranks) == {0, 1, 2}
+    words = [r for r in results if r["match"] == "words"]
+    assert ID + "org/ban-to-chuc-tinh-uy-ca-mau" in {r["iri"] for r in words}
+
+
+def test_type_ahead_prefix_of_last_word(client):
+    results = search(client, "Kiên Gia")
+    assert ID + "province/kien-giang" in {r["iri"] for r in results[:3]}
+
+
+def test_result_shape_limit_and_kind(client):
+    results = search(client, "ban to chuc", limit=3)
+    assert len(results) == 3
+    r = results[0]
+    assert set(r) >= {"id", "kind", "iri", "type", "labels", "matched_label", "match"}
+    assert r["iri"].endswith(f"/{r['kind']}/{r['id']}")
+    only = search(client, "Cà Mau", kind="province")
+    assert only and {x["kind"] for x in only} == {"province"}
+    assert search(client, "zzzz qqqq") == []
+
+
+def test_index_is_built_once_per_store(store, project):
+    class Counting:
+        def __init__(self, inner):
+            self.inner, self.queries = inner, []
+
+        def query(self, sparql, **kw):
+            self.queries.append(sparql)
+            return self.inner.query(sparql, **kw)
+
+    counting = Counting(store)
+    client = TestClient(create_app(settings=Settings(), store=counting, project=project))
+    for q in ("ca mau", "Kiên Giang", "BTC TU Soc Trang"):
+        assert client.get("/api/search", params={"q": q}).status_code == 200
+    label_scans = [q for q in counting.queries if "schema:headline" in q]
+    assert len(label_scans) == 1
+    assert index_for(counting, project.queries, ID) is index_for(counting, project.queries, ID)
