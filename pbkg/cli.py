@@ -162,7 +162,10 @@ def cmd_load(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from .export import export
 
-    fmt = export(args.format, Path(args.output) if args.output else None, paths())
+    filters = {"clusters": args.cluster or None, "years": (args.year_from, args.year_to),
+               "types": args.type or None}
+    fmt = export(args.format, Path(args.output) if args.output else None, paths(),
+                 filters=filters)
     if args.output:
         print(f"pbkg: wrote {args.output} ({fmt.name}, {fmt.media_type})", file=sys.stderr)
     return 0
@@ -258,6 +261,12 @@ def make_parser() -> argparse.ArgumentParser:
     ex.add_argument("--format", "-f", required=True, choices=sorted(
         {n for f in EXPORT_FORMATS.values() for n in (f.name, *f.aliases)}))
     ex.add_argument("--output", "-o", metavar="FILE", help="the file to write (default: stdout)")
+    ex.add_argument("--cluster", action="append", default=[],
+                    help="network formats: keep this cluster (slug or name; repeatable)")
+    ex.add_argument("--from", dest="year_from", type=int, help="network formats: from year")
+    ex.add_argument("--to", dest="year_to", type=int, help="network formats: to year")
+    ex.add_argument("--type", action="append", default=[],
+                    help="network formats: keep this node type (repeatable)")
     ex.set_defaults(func=cmd_export)
 
     xt = sub.add_parser("extract", help="extract the facts of an article text (JSON or TriG)")

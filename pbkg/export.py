@@ -26,6 +26,8 @@ from .paths import ProjectPaths, paths
 class ExportContext:
     project: ProjectPaths
     dist: Path
+    # Filters for the network formats: clusters, years (from, to), types.
+    filters: dict = field(default_factory=dict)
     _store: object | None = field(default=None, repr=False)
 
     def store(self):
@@ -76,6 +78,28 @@ for _name, (_filename, _fmt, _dataset) in DUMPS.items():
         aliases=(_ext,) if _ext != _name else ()))
 
 
+def _network_writer(name: str) -> Callable[[ExportContext, BinaryIO], None]:
+    def write(ctx: ExportContext, out: BinaryIO) -> None:
+        from .network import write_network
+
+        write_network(ctx.store(), name, out, **ctx.filters)
+
+    return write
+
+
+def _register_network_formats() -> None:
+    from .network.formats import ALIASES, NETWORK_FORMATS
+
+    for name, (ext, media_type, description) in NETWORK_FORMATS.items():
+        register(ExportFormat(
+            name=name, extension=ext, media_type=media_type, description=description,
+            write=_network_writer(name),
+            aliases=tuple(alias for alias, target in ALIASES.items() if target == name)))
+
+
+_register_network_formats()
+
+
 def get_format(name: str) -> ExportFormat:
     for fmt in FORMATS.values():
         if name == fmt.name or name in fmt.aliases:
@@ -93,11 +117,13 @@ def ensure_dist(p: ProjectPaths, quiet: bool = False) -> Path:
 
 
 def export(format_name: str, output: Path | None = None, p: ProjectPaths | None = None,
-           quiet: bool = False) -> ExportFormat:
-    """Write the dataset in one format to `output` (atomically), or to stdout when None."""
+           quiet: bool = False, filters: dict | None = None) -> ExportFormat:
+    """Write the dataset in one format to `output` (atomically), or to stdout when None.
+
+    `filters` (clusters, years, types) narrow the network formats; the RDF dumps are whole."""
     fmt = get_format(format_name)
     p = p or paths()
-    ctx = ExportContext(p, ensure_dist(p, quiet=quiet))
+    ctx = ExportContext(p, ensure_dist(p, quiet=quiet), filters=dict(filters or {}))
     if output is None:
         try:
             fmt.write(ctx, sys.stdout.buffer)

@@ -84,3 +84,18 @@ def test_validate_reports_bad_turtle_with_line(dist_env, tmp_path):
 def test_validate_project_data_passes(dist_env):
     out = run(["validate"], dist_env)
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_export_network_formats_with_filters(dist_env, tmp_path):
+    import networkx as nx
+
+    out = tmp_path / "cum-5.graphml"
+    r = run(["export", "--format", "graphml", "--cluster", "to-chuc-xay-dung-dang-cum-5",
+             "-o", str(out)], dist_env)
+    assert r.returncode == 0, r.stderr
+    graph = nx.read_graphml(out)
+    clusters = [n for n, d in graph.nodes(data=True) if d.get("type") == "cluster"]
+    assert clusters == ["https://w3id.org/pbkg/id/cluster/to-chuc-xay-dung-dang-cum-5"]
+    unfiltered = tmp_path / "all.graphml"
+    assert run(["export", "-f", "graphml", "-o", str(unfiltered)], dist_env).returncode == 0
+    assert nx.read_graphml(unfiltered).number_of_nodes() > graph.number_of_nodes()

@@ -7,7 +7,7 @@ import importlib
 from fastapi import FastAPI
 
 # Modules are looked up by name so that each can be added on its own.
-ROUTERS = ["sparql", "named_queries", "lookup", "linked_data"]
+ROUTERS = ["sparql", "named_queries", "lookup", "linked_data", "graph"]
 
 
 def mount_all(app: FastAPI) -> None:
