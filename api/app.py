@@ -7,7 +7,7 @@ import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 
 from pbkg import __version__
 from pbkg.catalog import load_catalog
@@ -18,6 +18,33 @@ from pbkg.store import Store
 from . import errors
 
 log = logging.getLogger("pbkg.api")
+
+
+class RequestLog:
+    """One log line per request. A plain ASGI middleware: measured cheaper per request than
+    FastAPI's @app.middleware("http"), which wraps every response in a new stream."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start = time.perf_counter()
+        status = 500
+
+        async def send_status(message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_status)
+        finally:
+            log.info("%s %s %d %.1fms", scope["method"], scope["path"], status,
+                     (time.perf_counter() - start) * 1000)
 
 
 def create_app(settings: Settings | None = None, store: Store | None = None,
@@ -46,13 +73,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
     app.state.catalog = load_catalog(project.queries)
     errors.install(app)
 
-    @app.middleware("http")
-    async def log_requests(request: Request, call_next):  # one line per request
-        start = time.perf_counter()
-        response = await call_next(request)
-        log.info("%s %s %d %.1fms", request.method, request.url.path, response.status_code,
-                 (time.perf_counter() - start) * 1000)
-        return response
+    app.add_middleware(RequestLog)
 
     from .routers import mount_all
 

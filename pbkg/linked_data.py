@@ -24,7 +24,8 @@ from typing import Any
 import pyoxigraph as ox
 
 from .build import DUMPS, SERIALIZATION_PREFIXES, read_manifest
-from .errors import InvalidParameter, NotFound, PbkgError
+from .errors import InvalidParameter, NotFound
+from .formats import NotAcceptable, parse_accept
 from .lookup import Lookup, Node, group_facts
 from .namespaces import DCTERMS, OWL, PBO, PROV, RDF, RDFS, SKOS, XSD
 from .results import shorten
@@ -52,12 +53,6 @@ DATASET_DESCRIPTION = {
           "hội nghị, mỗi dữ kiện kèm bài báo nguồn và trích dẫn nguyên văn; đơn vị hành chính "
           "cấp tỉnh trước và sau sắp xếp năm 2025.",
 }
-
-
-class NotAcceptable(PbkgError):
-    """No representation the client accepts."""
-
-    http_status = 406
 
 
 # Formats ------------------------------------------------------------------------------------
@@ -97,32 +92,11 @@ def format_by_name(name: str, offered: Sequence[Format]) -> Format:
     raise InvalidParameter("format", f"expected one of {choices}, got {name!r}")
 
 
-def _parse_accept(header: str) -> list[tuple[str, str, float, int]]:
-    out = []
-    for index, part in enumerate(header.split(",")):
-        fields = [f.strip() for f in part.split(";")]
-        media = fields[0].lower()
-        if "/" not in media:
-            continue
-        kind, _, sub = media.partition("/")
-        q = 1.0
-        for param in fields[1:]:
-            name, _, raw = param.partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    q = max(0.0, min(1.0, float(raw)))
-                except ValueError:
-                    q = 0.0
-        out.append((kind, sub, q, index))
-    return out
-
-
 def negotiate(accept: str | None, offered: Sequence[Format]) -> Format:
     """The offered format the Accept header prefers (q-values, then specificity, then the
     order of the header, then the order offered). No header or */* gives the first offered."""
-    entries = _parse_accept(accept or "")
-    if not entries:
-        return offered[0]
+    entries = [(*media.partition("/")[::2], q, index)
+               for index, (media, q) in enumerate(parse_accept(accept))]
     best: tuple | None = None
     for rank, fmt in enumerate(offered):
         match: tuple[int, float, int] | None = None
