@@ -6,8 +6,12 @@ import logging
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
 
 from pbkg import __version__
 from pbkg.catalog import load_catalog
@@ -18,6 +22,8 @@ from pbkg.store import Store
 from . import errors
 
 log = logging.getLogger("pbkg.api")
+# Vendored front-end files (YASGUI, sigma.js, Swagger UI, the stylesheet): no CDN, works offline.
+STATIC = Path(__file__).resolve().parent / "static"
 
 
 class RequestLog:
@@ -66,6 +72,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
         description="SPARQL endpoint, named queries, entity lookups and linked data for the "
                     "knowledge graph of Vietnam's party-building organizations.",
         lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.project = project
@@ -74,6 +82,15 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
     errors.install(app)
 
     app.add_middleware(RequestLog)
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url="openapi.json", title=f"{app.title}: API",
+                                   swagger_js_url="static/swagger/swagger-ui-bundle.js",
+                                   swagger_css_url="static/swagger/swagger-ui.css",
+                                   swagger_favicon_url="static/swagger/README.md")
 
     from .routers import mount_all
 

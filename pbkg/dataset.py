@@ -84,7 +84,8 @@ def parse_file(path: Path, graph: str) -> list[ox.Quad]:
         return _csv_quads(path, graph)
     fmt = _FORMATS.get(path.suffix)
     if fmt is None:
-        raise InputError(path, f"unknown RDF format '{path.suffix}' (use one of {sorted(_FORMATS)})")
+        known = ", ".join(sorted(_FORMATS))
+        raise InputError(path, f"unknown RDF format '{path.suffix}' (use one of {known})")
     target = ox.NamedNode(graph)
     try:
         parsed = list(ox.parse(path=str(path), format=fmt))
@@ -110,7 +111,8 @@ def _csv_quads(path: Path, graph: str) -> list[ox.Quad]:
     graphs = reference_graphs(path.parent)
     if path not in graphs:
         raise InputError(path, "not a known reference table")
-    return [ox.Quad(t.subject, t.predicate, t.object, target) for t in rdflib_graph_to_ox(graphs[path])]
+    triples = rdflib_graph_to_ox(graphs[path])
+    return [ox.Quad(t.subject, t.predicate, t.object, target) for t in triples]
 
 
 def assemble(files: Sequence[SourceFile], root: Path | None = None) -> Assembly:

@@ -963,7 +963,8 @@ class Resolver:
             if issued:  # a date written with the citation must agree
                 same = [d for d in same if d.prop(DCTERMS.issued) in (None, issued)]
             if len(same) == 1:
-                by = ["kind", "number"] + (["issuer"] if body else []) + (["date"] if issued else [])
+                by = (["kind", "number"] + (["issuer"] if body else [])
+                      + (["date"] if issued else []))
                 return [Resolution(same[0].iri, note=(
                     f"Cited as \"{written}\"; resolved to {same[0].prop(DCTERMS.identifier)} "
                     f"by its {', '.join(by[:-1])} and {by[-1]}."))]

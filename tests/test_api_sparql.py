@@ -269,9 +269,9 @@ def test_editor_page_with_vendored_yasgui(client, project):
         asset = client.get("/" + ref.lstrip("/"))
         assert asset.status_code == 200, ref
         assert len(asset.content) > 10_000
-    assert client.get("/sparql/yasgui/yasgui.min.js").headers["content-type"].startswith(
+    assert client.get("/static/yasgui/yasgui.min.js").headers["content-type"].startswith(
         "text/javascript")
-    assert client.get("/sparql/yasgui/../app.py").status_code == 404
+    assert client.get("/static/yasgui/../../app.py").status_code == 404
     # every named query is offered as an example, its text embedded for the editor
     examples = json.loads(re.search(r'<script id="pbkg-examples" type="application/json">'
                                     r"(.*?)</script>", page, re.S).group(1))

@@ -89,8 +89,8 @@ def test_api_graph_export_and_errors(client):
     assert client.get("/api/graph", params={"from": 2024, "to": 2020}).status_code == 422
     assert client.get("/api/graph/timeline", params={"cluster": "cum"}).status_code == 422
     assert client.get("/api/graph/export", params={"format": "pajek"}).status_code == 422
-    assert client.get("/graph/assets/../../app.py").status_code == 404
-    assert client.get("/graph/assets/vendor/sigma.min.js").status_code == 200
+    assert client.get("/static/graph/../../app.py").status_code == 404
+    assert client.get("/static/graph/vendor/sigma.min.js").status_code == 200
 
 
 def test_graph_page_html_references_only_local_assets(client):
@@ -98,8 +98,8 @@ def test_graph_page_html_references_only_local_assets(client):
     assert 'id="status"' in html and "data-api=\"/api/graph\"" in html
     for asset in ("vendor/graphology.umd.min.js", "vendor/graphology-library.min.js",
                   "vendor/sigma.min.js", "graph.js", "graph.css"):
-        assert f"/graph/assets/{asset}" in html
-        assert client.get(f"/graph/assets/{asset}").status_code == 200
+        assert f"/static/graph/{asset}" in html
+        assert client.get(f"/static/graph/{asset}").status_code == 200
     assert "https://cdn" not in html and "unpkg" not in html and "jsdelivr" not in html
 
 

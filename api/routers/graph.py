@@ -1,5 +1,5 @@
 """The network explorer: the /graph page, its JSON (/api/graph, /api/graph/timeline), network
-downloads (/api/graph/export) and the page's vendored scripts (/graph/assets/...).
+downloads (/api/graph/export) and the page (its vendored scripts are under /static/graph/).
 
 HTTP only: the projection, its filters, the timeline and the payloads are pbkg.network's. The
 page draws with sigma.js on graphology (WebGL), vendored from npm into api/static/graph/vendor
@@ -9,21 +9,17 @@ page draws with sigma.js on graphology (WebGL), vendored from npm into api/stati
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from pbkg import network
-from pbkg.errors import NotFound
 from pbkg.linked_data import Links
 from pbkg.network.formats import NETWORK_FORMATS, graph_bytes, normalize_format, web_payload
 
 router = APIRouter(tags=["network"])
 
-STATIC = Path(__file__).resolve().parent.parent / "static" / "graph"
-MEDIA = {".js": "text/javascript", ".css": "text/css", ".txt": "text/plain"}
 
 ClusterParam = Annotated[list[str] | None, Query(
     alias="cluster", max_length=200, examples=["to-chuc-xay-dung-dang-cum-5"],
@@ -71,15 +67,6 @@ def graph_page(request: Request) -> HTMLResponse:
     links = _links(request)
     html = _templates().get_template("graph.html").render(path=links.path)
     return HTMLResponse(html)
-
-
-@router.get("/graph/assets/{asset:path}", include_in_schema=False)
-def graph_asset(asset: str) -> FileResponse:
-    target = (STATIC / asset).resolve()
-    if STATIC not in target.parents or not target.is_file() or target.suffix not in MEDIA:
-        raise NotFound(f"no asset {asset}")
-    return FileResponse(target, media_type=MEDIA[target.suffix],
-                        headers={"Cache-Control": "max-age=3600"})
 
 
 @router.get("/api/graph", summary="The network as nodes and edges (JSON)",

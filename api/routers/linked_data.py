@@ -202,11 +202,3 @@ def dump_file(request: Request, filename: str) -> Response:
         return Response(links.data(d.path.read_bytes()), media_type=d.media_type,
                         headers=headers)
     return FileResponse(d.path, media_type=d.media_type, headers=headers)
-
-
-@router.get("/static/pbkg.css", include_in_schema=False)
-def stylesheet() -> Response:
-    from importlib.resources import files
-
-    css = files("api").joinpath("static", "pbkg.css").read_text(encoding="utf-8")
-    return Response(css, media_type="text/css", headers={"Cache-Control": "max-age=3600"})

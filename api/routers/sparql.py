@@ -11,13 +11,12 @@ from __future__ import annotations
 import html
 import json
 import urllib.parse
-from pathlib import Path
 
 from fastapi import APIRouter, Request
-from fastapi.responses import FileResponse, HTMLResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from pbkg.errors import NotFound, QueryError
+from pbkg.errors import QueryError
 from pbkg.formats import (
     FORMATS,
     GRAPH_FORMATS,
@@ -37,8 +36,6 @@ from ..deps import get_catalog, get_settings, get_store
 
 router = APIRouter(tags=["SPARQL"])
 
-STATIC = Path(__file__).resolve().parent.parent / "static" / "yasgui"
-ASSETS = {"yasgui.min.js": "text/javascript", "yasgui.min.css": "text/css"}
 
 _RESULT_TYPES = sorted({m for f in RESULT_FORMATS + GRAPH_FORMATS for m in f.accepts})
 _RESPONSES = {
@@ -148,14 +145,6 @@ async def sparql_post(request: Request) -> Response:
                          params.get("named-graph-uri", []), fmt)
 
 
-@router.get("/sparql/yasgui/{asset}", include_in_schema=False)
-async def yasgui_asset(asset: str) -> FileResponse:
-    if asset not in ASSETS:
-        raise NotFound(f"no asset '{asset}'")
-    return FileResponse(STATIC / asset, media_type=ASSETS[asset],
-                        headers={"Cache-Control": "public, max-age=86400"})
-
-
 async def _answer(request: Request, text: str, default_graph: list[str],
                   named_graphs: list[str], format_name: str | None) -> Response:
     settings = get_settings(request)
@@ -225,10 +214,10 @@ def _editor(request: Request, query: str | None) -> HTMLResponse:
         f'<li><a href="#" data-example="{i}">{html.escape(e["title"])}</a> '
         f'<span lang="vi">{html.escape(e["title_vi"])}</span> <code>{html.escape(e["name"])}'
         f'</code></li>' for i, e in enumerate(examples))
-    # Assets by a relative URL (from /sparql: sparql/yasgui/...), so a mount prefix is kept.
+    # Assets by a relative URL (from /sparql: static/yasgui/...), so a mount prefix is kept.
     page = (_PAGE.replace("%%EXAMPLES%%", _script_json(examples))
             .replace("%%QUERY%%", _script_json(query)).replace("%%LIST%%", items)
-            .replace("%%ASSETS%%", "sparql/yasgui"))
+            .replace("%%ASSETS%%", "static/yasgui"))
     return HTMLResponse(page, headers={"Vary": "Accept"})
 
 
