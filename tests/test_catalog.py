@@ -2,9 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from pbkg.catalog import load_catalog, parse_query_file
+from pbkg.catalog import get_query, load_catalog, parse_query_file
 from pbkg.errors import InputError, InvalidParameter, NotFound
-from pbkg.catalog import get_query
 
 REQUIRED = {"cluster-chairs", "cluster-members", "awards", "official-posts",
             "document-citations", "province-lineage", "conferences"}
