@@ -11,6 +11,7 @@ CONCEPT = Namespace(BASE + "id/concept/")
 ORG = Namespace("http://www.w3.org/ns/org#")
 SCHEMA = Namespace("https://schema.org/")
 SH = Namespace("http://www.w3.org/ns/shacl#")
+PBS = Namespace(BASE + "shapes#")
 
 PREFIXES: dict[str, str] = {
     "pbo": str(PBO),
@@ -29,6 +30,6 @@ PREFIXES: dict[str, str] = {
 }
 
 __all__ = [
-    "BASE", "PBO", "ID", "GRAPH", "CONCEPT", "ORG", "SCHEMA", "SH", "PREFIXES",
+    "BASE", "PBO", "ID", "GRAPH", "CONCEPT", "ORG", "SCHEMA", "SH", "PBS", "PREFIXES",
     "DCTERMS", "FOAF", "OWL", "PROV", "RDF", "RDFS", "SKOS", "XSD",
 ]

@@ -24,16 +24,15 @@ from pathlib import Path
 import pyoxigraph as ox
 import pyshacl
 from pyshacl.helper.path_helper import shacl_path_to_sparql_path
-from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 from rdflib.util import from_n3
 
 from pbkg.errors import InputError, InvalidParameter
-from pbkg.namespaces import OWL, PREFIXES, RDF, RDFS, SH, XSD
+from pbkg.namespaces import OWL, PBS, PREFIXES, RDF, RDFS, SH, XSD
 
-PBS = Namespace("https://w3id.org/pbkg/shapes#")
 ENGINES = ("split", "pyshacl")
 
 # Shape predicates that select or describe, as opposed to constrain: a shape left with only these

@@ -54,6 +54,18 @@ class Ref(BaseModel):
     labels: Labels
 
 
+class EntityHead(BaseModel):
+    """What every entity in a response starts with."""
+
+    id: str | None = Field(description="The slug after /id/<kind>/")
+    iri: str
+    labels: Labels
+
+
+class Entity(EntityHead):
+    alt_labels: list[str]
+
+
 class ClassRef(BaseModel):
     iri: str
     name: str = Field(description="The class's local name (PartyBoard)")
@@ -174,15 +186,12 @@ class YearRoles(BaseModel):
     roles: list[Role]
 
 
-class ClusterSummary(BaseModel):
+class ClusterSummary(EntityHead):
     model_config = ConfigDict(json_schema_extra={"examples": [{
         "id": "to-chuc-xay-dung-dang-cum-5", "iri": CM5,
         "labels": {"vi": "Cụm thi đua số 5 ngành Tổ chức xây dựng Đảng",
                    "en": "Emulation Cluster No. 5 of the Party Organization Sector"},
         "type": "cluster", "level": "national-sector", "number": 5, "years": [2022, 2023]}]})
-    id: str | None
-    iri: str
-    labels: Labels
     type: str | None = Field(None, description="cluster (cụm) or block (khối)")
     level: str | None = Field(None, description="national-sector, provincial, district, ...")
     number: int | None = None
@@ -220,11 +229,7 @@ class Paper(Provenance):
     person: Ref | None = None
 
 
-class Organization(BaseModel):
-    id: str | None
-    iri: str
-    labels: Labels
-    alt_labels: list[str]
+class Organization(Entity):
     type: ClassRef | None = None
     parent: Ref | None = None
     area: Ref | None = None
@@ -238,7 +243,7 @@ class Organization(BaseModel):
     conferences_hosted: list[Conference]
 
 
-class ProvinceSummary(BaseModel):
+class ProvinceSummary(EntityHead):
     model_config = ConfigDict(json_schema_extra={"examples": [{
         "id": "bac-lieu", "iri": "https://w3id.org/pbkg/id/province/bac-lieu",
         "labels": {"vi": "Bạc Liêu", "en": "Bạc Liêu Province"}, "code": "95",
@@ -247,9 +252,6 @@ class ProvinceSummary(BaseModel):
         "successor": {"id": "ca-mau-2025", "kind": "province",
                       "iri": "https://w3id.org/pbkg/id/province/ca-mau-2025",
                       "labels": {"vi": "Cà Mau", "en": "Cà Mau Province"}}}]})
-    id: str | None
-    iri: str
-    labels: Labels
     code: str | None = None
     unit_type: str | None = Field(None, description="province or city")
     generation: str | None = Field(None, description="pre-2025 or post-2025")
@@ -295,11 +297,7 @@ class PersonPost(Provenance):
     attested_on: str | None = None
 
 
-class Person(BaseModel):
-    id: str | None
-    iri: str
-    labels: Labels
-    alt_labels: list[str]
+class Person(Entity):
     name: str | None = None
     posts: list[PersonPost]
     cluster_roles: list[Role]
@@ -334,11 +332,7 @@ class Citation(Provenance):
                                                                 "even mistyped")
 
 
-class Document(BaseModel):
-    id: str | None
-    iri: str
-    labels: Labels
-    alt_labels: list[str]
+class Document(Entity):
     identifier: str | None = None
     kind: str | None = None
     issued: str | None = None
