@@ -826,6 +826,22 @@ def _after_words(text: str, n: int) -> str:
     return text[words[n].start():].strip() if len(words) > n else ""
 
 
+# Heads of provincial state bodies: the folded title (group 1: the deputy's "pho", group 2: the
+# rest naming the province), the body's name, the post in Vietnamese and English, the role.
+_PROVINCIAL_HEADS = (
+    (r"(pho )?chu tich hoi dong nhan dan tinh(.*)", "HĐND tỉnh {p}", "Chủ tịch HĐND tỉnh {p}",
+     "Chair of the {p} Provincial People's Council", "chair"),
+    (r"(pho )?chu tich uy ban nhan dan tinh(.*)", "UBND tỉnh {p}", "Chủ tịch UBND tỉnh {p}",
+     "Chair of the {p} Provincial People's Committee", "chair"),
+    (r"(pho )?chu tich uy ban mat tran to quoc(?: viet nam)? tinh(.*)",
+     "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh {p}", "Chủ tịch Ủy ban MTTQ tỉnh {p}",
+     "Chair of the {p} Vietnam Fatherland Front Committee", "chair"),
+    (r"()truong doan dai bieu quoc hoi tinh(.*)", "Đoàn đại biểu Quốc hội tỉnh {p}",
+     "Trưởng Đoàn đại biểu Quốc hội tỉnh {p}", "Head of the {p} National Assembly Delegation",
+     "delegation-head"),
+)
+
+
 def post_for(position: str, ctx: Context, r: Resolver, cluster: Entity | None) -> Entity | None:
     """The org:Post a position names ("Trưởng Ban Tuyên giáo Tỉnh ủy", "Bí thư Tỉnh ủy Thái
     Bình", "Phó Chủ tịch HĐND tỉnh"), resolved or minted; None for what is not understood and
@@ -870,49 +886,21 @@ def post_for(position: str, ctx: Context, r: Resolver, cluster: Entity | None) -
                         "pho bi thu": ("deputy-secretary", "Phó Bí thư", "Deputy Secretary"),
                         "bi thu": ("secretary", "Bí thư", "Secretary")}[m.group(1)]
         return r.post(f"{vi} {org.label_vi}", f"{en}, {org.label_en}", org, role, suffix(org))
-    m = re.fullmatch(r"(pho )?chu tich (?:hoi dong nhan dan|uy ban nhan dan) tinh(.*)", key)
-    if m:
+    for pattern, body, post_vi, post_en, role in _PROVINCIAL_HEADS:
+        m = re.fullmatch(pattern, key)
+        if not m:
+            continue
         province = province_of(m.group(2))
         if province is None:
             return None
-        council = "hoi dong" in key
-        res = r.unit(f"{'HĐND' if council else 'UBND'} tỉnh {province.label_vi}", ctx)
+        res = r.unit(body.format(p=province.label_vi), ctx)
         org = r.entity(res.iri) if res else None
         if org is None:
             return None
         deputy = bool(m.group(1))
-        short = "HĐND" if council else "UBND"
-        body_en = "People's Council" if council else "People's Committee"
-        return r.post(f"{'Phó ' if deputy else ''}Chủ tịch {short} tỉnh {province.label_vi}",
-                      f"{'Deputy ' if deputy else ''}Chair of the {province.label_vi} "
-                      f"Provincial {body_en}", org, "deputy-chair" if deputy else "chair",
-                      suffix(org))
-    m = re.fullmatch(r"(pho )?chu tich uy ban mat tran to quoc(?: viet nam)? tinh(.*)", key)
-    if m:
-        province = province_of(m.group(2))
-        if province is None:
-            return None
-        res = r.unit(f"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh {province.label_vi}", ctx)
-        org = r.entity(res.iri) if res else None
-        if org is None:
-            return None
-        deputy = bool(m.group(1))
-        return r.post(f"{'Phó ' if deputy else ''}Chủ tịch Ủy ban MTTQ tỉnh {province.label_vi}",
-                      f"{'Deputy ' if deputy else ''}Chair of the {province.label_vi} Vietnam "
-                      "Fatherland Front Committee", org, "deputy-chair" if deputy else "chair",
-                      suffix(org))
-    m = re.fullmatch(r"truong doan dai bieu quoc hoi tinh(.*)", key)
-    if m:
-        province = province_of(m.group(1))
-        if province is None:
-            return None
-        res = r.unit(f"Đoàn đại biểu Quốc hội tỉnh {province.label_vi}", ctx)
-        org = r.entity(res.iri) if res else None
-        if org is None:
-            return None
-        return r.post(f"Trưởng Đoàn đại biểu Quốc hội tỉnh {province.label_vi}",
-                      f"Head of the {province.label_vi} National Assembly Delegation", org,
-                      "delegation-head", suffix(org))
+        return r.post(("Phó " if deputy else "") + post_vi.format(p=province.label_vi),
+                      ("Deputy " if deputy else "") + post_en.format(p=province.label_vi),
+                      org, "deputy-chair" if deputy else role, suffix(org))
     m = re.match(r"^(pho )?(truong|vu truong|giam doc tong bien tap|giam doc|tong bien tap"
                  r"|hieu truong|chanh van phong) (ban|vu|nha xuat ban|bao|truong|tap chi"
                  r"|van phong|uy ban kiem tra)\b", key)
