@@ -1,6 +1,11 @@
-"""Extraction speed: articles per second over the dev articles and the seed articles.
+"""Extraction speed: articles per second over the corpus and seed articles, and the time for
+one-paragraph inputs of 10 KB, 1 MB and 10 MB (the extractor must stay linear: 10 MB under 10 s).
 
-Run as `python bench/bench_extract.py [--repeat N]`; reading files is not timed.
+Run as `python bench/bench_extract.py [--repeat N] [--sizes 10000,1000000,10000000]`.
+Reading files is not timed. The long inputs are the corpus texts joined into one paragraph
+(line breaks as spaces) and repeated to the size in UTF-8 bytes; for each size the script
+prints the seconds, the throughput and the time per byte relative to the smallest size
+measured in the same run (about 1.0 when the extractor is linear).
 """
 
 from __future__ import annotations
@@ -11,20 +16,31 @@ import sys
 import time
 from pathlib import Path
 
-from pbkg.extract import extract, read_article
+from pbkg.extract import extract, extract_text, read_article
 from pbkg.paths import paths
 
 
 def _articles() -> list:
     shared = paths().shared
-    files = sorted((shared / "corpus" / "dev" / "articles").glob("*.txt"))
+    files = []
+    for part in ("dev", "dev2"):
+        files += sorted((shared / "corpus" / part / "articles").glob("*.txt"))
     files += sorted((shared / "seeds").glob("*.txt"))
     return [read_article(Path(f)) for f in files]
+
+
+def one_paragraph(articles: list, size: int) -> str:
+    """`size` UTF-8 bytes of article text on one line."""
+    body = " ".join(" ".join(a.text.split()) for a in articles).encode("utf-8")
+    data = (body * (size // len(body) + 1))[:size]
+    return data.decode("utf-8", "ignore")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20, help="timed passes over all articles")
+    parser.add_argument("--sizes", default="10000,1000000,10000000",
+                        help="one-paragraph input sizes in bytes, comma-separated")
     args = parser.parse_args(argv)
     articles = _articles()
     if not articles:
@@ -45,6 +61,19 @@ def main(argv: list[str] | None = None) -> int:
     print(f"articles/second: median {statistics.median(rates):,.1f} "
           f"(min {min(rates):,.1f}, max {max(rates):,.1f})")
     print(f"slowest single article: {slowest * 1000:.1f} ms")
+
+    base: float | None = None
+    for size in sorted(int(s) for s in args.sizes.split(",") if s.strip()):
+        text = one_paragraph(articles, size)
+        t0 = time.perf_counter()
+        result = extract_text(text)
+        seconds = time.perf_counter() - t0
+        per_byte = seconds / size
+        base = base if base is not None else per_byte
+        facts = sum(len(v) for v in result.values() if isinstance(v, list))
+        print(f"one paragraph of {size:>11,} bytes: {seconds:8.3f} s  "
+              f"{size / seconds / 1e6:6.2f} MB/s  time/byte x{per_byte / base:5.2f} "
+              f"of the smallest  ({facts} facts)")
     return 0
 
 

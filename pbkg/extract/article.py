@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pbkg.errors import InputError
-from pbkg.text import nfc
+from pbkg.extract.doc import clean_text
 
 MAX_BYTES = 10 * 1024 * 1024
 _HEADER_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z_-]{0,30})\s*:\s?(.*?)\s*$")
@@ -56,9 +56,7 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
 
 
 def article_from_text(text: str, article_id: str = "", path: str | None = None) -> Article:
-    text = nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = clean_text(text)
     header, body = split_header(text)
     return Article(
         id=article_id,

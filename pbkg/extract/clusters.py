@@ -4,10 +4,11 @@ included: "Huyện ủy Ea H'leo, Krông Pắc và Thị ủy Buôn Hồ") and m
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
-from pbkg.extract.doc import Doc
+from pbkg.extract.doc import Doc, Spans
 from pbkg.extract.patterns import (
     CAP_WORD,
     CLUSTER_BARE,
@@ -29,6 +30,9 @@ _QUALIFIERS = [
 ]
 _DESCRIPTOR_START = re.compile(r"\s+các\s+")
 _DESC_TOKEN = re.compile(r"[\w’']+")
+_DESC_SPACE = re.compile(r"[ \t]+(?=[\w’'])")
+_DESC_COMMA = re.compile(r",[ \t]+(?=cơ\s+quan)")
+_VA_CO_QUAN = re.compile(r"và\s+cơ\s+quan")
 _DESC_STOPS = re.compile(
     r"(?:tổ\s+chức|tổng\s+kết|sơ\s+kết|có|gồm|đã|vừa|đang|sẽ|năm|ký|triển\s+khai|đề\s+nghị|"
     r"thông\s+qua|tiếp\s+tục|xác\s+định|là|được|cũng|cùng|với|tại|trong|để|nhằm|đạt|"
@@ -73,7 +77,7 @@ _LEVEL_WORD = re.compile(
 )
 
 
-@dataclass
+@dataclass(eq=False)
 class Mention:
     start: int
     end: int
@@ -81,9 +85,10 @@ class Mention:
     number: int | None
     named: bool  # has a number or a descriptor (so it names a cluster)
     bare: bool = False  # "Cụm 5" without "thi đua"
+    cluster: Cluster | None = field(default=None, repr=False)  # set when grouped
 
 
-@dataclass
+@dataclass(eq=False)
 class Cluster:
     kind: str
     number: int | None
@@ -94,15 +99,19 @@ class Cluster:
     list_prefix: str | None = None
     evidence: tuple[int, int] | None = None
     level: str = "other"
+    _keys: list[tuple[str, str]] = field(default_factory=list, repr=False)  # (full, bare)
+
+    @property
+    def first(self) -> int:
+        return self.mentions[0].start if self.mentions else 0
 
     def add_member(self, text: str, start: int, end: int, full: str | None = None) -> bool:
         key = norm_key(full or text, expand=True)
-        for m in self.members:
-            other = norm_key(m["full"], expand=True)
-            bare = norm_key(m["text"], expand=True)
+        for other, bare in self._keys:
             if key == other or contains_words(key, bare) or contains_words(other, key):
                 return False
         self.members.append({"text": text, "full": full or text, "start": start, "end": end})
+        self._keys.append((key, norm_key(text, expand=True)))
         return True
 
 
@@ -154,18 +163,18 @@ def _descriptor(doc: Doc, p: int) -> int:
     while count < 12:
         m = _DESC_TOKEN.match(canon, p)
         if not m or _DESC_STOPS.match(canon, p) and count > 0:
-            if m and canon.startswith("và", p) and re.match(r"và\s+cơ\s+quan", canon[p:]):
+            if m and canon.startswith("và", p) and _VA_CO_QUAN.match(canon, p):
                 pass
             else:
                 break
         end, count = m.end(), count + 1
-        nxt = re.match(r"[ \t]+(?=[\w’'])", canon[end:])
+        nxt = _DESC_SPACE.match(canon, end)
         if nxt:
-            p = end + nxt.end()
+            p = nxt.end()
             continue
-        comma = re.match(r",[ \t]+(?=cơ\s+quan)", canon[end:])
+        comma = _DESC_COMMA.match(canon, end)
         if comma:
-            p = end + comma.end()
+            p = comma.end()
             continue
         break
     return end
@@ -180,9 +189,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
     for generic in _GENERIC.finditer(doc.canon):
         out.append(Mention(generic.start(), generic.end(), generic.group("kind").lower(), None,
                            False))
-    covered = [(m.start, m.end) for m in out]
+    covered = Spans([(m.start, m.end) for m in out])
     for bare in CLUSTER_BARE.finditer(doc.canon):
-        if any(s <= bare.start() < e for s, e in covered):
+        if covered.covers(bare.start()):
             continue
         out.append(
             Mention(bare.start(), bare.end(), bare.group("kind").lower(),
@@ -207,8 +216,12 @@ def group_clusters(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
     for m in mentions:
         if m.bare and (m.kind, m.number) in groups:
             groups[(m.kind, m.number)].mentions.append(m)
-    clusters = sorted(groups.values(), key=lambda c: min(m.start for m in c.mentions))
+    for c in groups.values():
+        c.mentions.sort(key=lambda m: m.start)
+    clusters = sorted(groups.values(), key=lambda c: c.first)
     for c in clusters:
+        for m in c.mentions:
+            m.cluster = c
         best = max(
             (m for m in c.mentions if not m.bare),
             key=lambda m: (m.end - m.start, -m.start),
@@ -220,15 +233,14 @@ def group_clusters(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
 def main_cluster(clusters: list[Cluster]) -> Cluster | None:
     if not clusters:
         return None
-    return max(clusters, key=lambda c: (len(c.mentions), -min(m.start for m in c.mentions)))
+    return max(clusters, key=lambda c: (len(c.mentions), -c.first))
 
 
 def resolve(mention: Mention | None, clusters: list[Cluster]) -> Cluster | None:
     """The cluster a mention refers to (a generic mention refers to the main cluster)."""
     if mention is not None:
-        for c in clusters:
-            if mention in c.mentions:
-                return c
+        if any(c is mention.cluster for c in clusters):
+            return mention.cluster
         for c in clusters:
             if mention.number is not None and (c.kind, c.number) == (mention.kind, mention.number):
                 return c
@@ -240,11 +252,14 @@ def resolve(mention: Mention | None, clusters: list[Cluster]) -> Cluster | None:
 
 def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]) -> None:
     canon = doc.canon
+    starts = [m.start for m in mentions]  # mentions are sorted by start
     for gom in _GOM.finditer(canon):
         sent = doc.sentence_at(gom.start())
         if sent is None:
             continue
-        before = [m for m in mentions if sent.start <= m.start and m.end <= gom.start()]
+        lo = bisect.bisect_left(starts, sent.start)
+        hi = bisect.bisect_left(starts, gom.start())
+        before = [m for m in mentions[lo:hi] if m.end <= gom.start()]
         if not before:
             continue
         mention = before[-1]
@@ -346,8 +361,8 @@ def _count_elsewhere(doc: Doc, cluster: Cluster) -> int | None:
 def assign_level(doc: Doc, cluster: Cluster) -> str:
     name = norm_key(cluster.name)
     prefix = norm_key(cluster.list_prefix or "")
-    members = " | ".join(norm_key(m["full"]) for m in cluster.members)
-    context = norm_key(" ".join(doc.canon[m.start : m.end + 40] for m in cluster.mentions))
+    members = " | ".join(norm_key(m["full"]) for m in cluster.members[:200])
+    context = norm_key(" ".join(doc.canon[m.start : m.end + 40] for m in cluster.mentions[:50]))
     if "to chuc xay dung dang" in name or "ban to chuc trung uong" in name:
         return "national-sector"
     if "ban to chuc" in prefix and ("tinh uy" in prefix or "thanh uy" in prefix):

@@ -4,6 +4,7 @@ page furniture and never an event's date."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -11,8 +12,23 @@ from functools import cached_property
 from pbkg.extract.patterns import UPPER, canonical
 from pbkg.text import nfc
 
+# Invisible characters (zero-width spaces and joiners, word joiner, soft hyphen, BOM,
+# direction marks, other Unicode "format" characters) are removed: left in, they split
+# words ("Ban Tổ\u200bchức") and lists silently lose their members.
+_INVISIBLE = re.compile(
+    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
+)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(text: str) -> str:
+    """NFC text without invisible format characters or control characters (a tab stays);
+    line ends as "\n". Idempotent, so offsets into the result are stable."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return nfc(_CONTROL.sub(" ", _INVISIBLE.sub("", text)))
+
 _SENT_BREAK = re.compile(rf"(?<=[.!?…])[\"”’)]?\s+(?=[\"“(]?[{UPPER}\d])")
-_ABBREV_BEFORE = re.compile(r"(?:^|\s)(?:TP|Tp|ThS|TS|PGS|GS|St|Th|Q|P|H|Đ/c|Mr|Ms)\.$")
+_ABBREV_BEFORE = re.compile(r"(?:^|(?<=\s))(?:TP|Tp|ThS|TS|PGS|GS|St|Th|Q|P|H|Đ/c|Mr|Ms)\.$")
 _SCRAPER_DATE = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s*")
 _DISPLAY = [
     re.compile(r"^\s*(?:thứ\s+\w+|chủ\s+nhật)\s*,?\s*(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4}", re.I),
@@ -24,6 +40,31 @@ _DISPLAY = [
 _DISPLAY_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})|(\d{4})-(\d{2})-(\d{2})")
 
 
+class Spans:
+    """A set of [start, end) spans answering "is this offset inside one?" in log time, so that
+    a long text with many matches stays linear."""
+
+    def __init__(self, spans: list[tuple[int, int]] | None = None) -> None:
+        self._spans: list[tuple[int, int]] = sorted(spans or [])
+        self._max_len = max((e - s for s, e in self._spans), default=0)
+
+    def add(self, start: int, end: int) -> None:
+        bisect.insort(self._spans, (start, end))
+        self._max_len = max(self._max_len, end - start)
+
+    def covers(self, pos: int) -> bool:
+        # spans starting after pos - max_len and at or before pos are the only candidates
+        i = bisect.bisect_right(self._spans, (pos, 1 << 62))
+        while i > 0:
+            i -= 1
+            s, e = self._spans[i]
+            if s <= pos < e:
+                return True
+            if s < pos - self._max_len:
+                return False
+        return False
+
+
 @dataclass(frozen=True)
 class Sentence:
     start: int
@@ -32,7 +73,7 @@ class Sentence:
 
 class Doc:
     def __init__(self, text: str) -> None:
-        self.text = nfc(text)
+        self.text = clean_text(text)
         self.canon = canonical(self.text)
         self.display_spans: list[tuple[int, int]] = []
         self.display_dates: list[tuple[int, int, int]] = []  # (year, month, day)
@@ -56,7 +97,8 @@ class Doc:
                 continue
             cut = start
             for b in _SENT_BREAK.finditer(line):
-                if _ABBREV_BEFORE.search(line[: b.start()]):
+                # look only at the few characters before the break: linear in the line
+                if _ABBREV_BEFORE.search(line, max(0, b.start() - 8), b.start()):
                     continue
                 sentences.append(Sentence(cut, start + b.start()))
                 cut = start + b.end()
@@ -74,15 +116,14 @@ class Doc:
                 self.display_dates.append((y, mo, d))
 
     def in_display(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.display_spans)
+        i = bisect.bisect_right(self.display_spans, (pos, len(self.canon) + 1)) - 1
+        return i >= 0 and self.display_spans[i][0] <= pos < self.display_spans[i][1]
 
     @cached_property
     def _starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 
     def sentence_at(self, pos: int) -> Sentence | None:
-        import bisect
-
         i = bisect.bisect_right(self._starts, pos) - 1
         if i >= 0 and self.sentences[i].start <= pos <= self.sentences[i].end:
             return self.sentences[i]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pbkg.extract.doc import Doc
+from pbkg.extract.doc import Doc, Spans
 from pbkg.extract.patterns import FULL_DATE, WORDY_DATE, norm_key, valid_day_month
 
 _KIND = (r"(?:Nghị\s+quyết|Chỉ\s+thị|Kết\s+luận|Quy\s+định|Thông\s+báo(?:\s+kết\s+luận)?|"
@@ -53,6 +53,10 @@ def _date(doc: Doc, p: int) -> tuple[str | None, int]:
     return f"{year:04d}-{month:02d}-{day:02d}", d.end()
 
 
+def _kind_key(kind: str | None) -> str:
+    return " ".join((kind or "").split()[0:2])
+
+
 def _kind_of_code(code: str) -> str | None:
     parts = re.split(r"[-/]", re.sub(r"\s", "", code))
     for part in parts[1:]:
@@ -64,7 +68,8 @@ def _kind_of_code(code: str) -> str | None:
 def find_documents(doc: Doc) -> list[dict]:
     canon = doc.canon
     found: list[dict] = []
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
+    by_number: dict[tuple[int, str], list[dict]] = {}
 
     def add(id_: str, kind: str | None, number: str | None, start: int, id_end: int,
             confidence: float) -> None:
@@ -77,10 +82,13 @@ def find_documents(doc: Doc) -> list[dict]:
         if date is None:
             date, q = _date(doc, p)
             p = max(p, q)
-        found.append({"id": id_, "date": date, "evidence": doc.slice(start, p), "start": start,
-                      "end": p, "confidence": confidence, "kind": kind, "number": number,
-                      "issuer": issuer})
-        taken.append((start, p))
+        item = {"id": id_, "date": date, "evidence": doc.slice(start, p), "start": start,
+                "end": p, "confidence": confidence, "kind": kind, "number": number,
+                "issuer": issuer}
+        found.append(item)
+        taken.add(start, p)
+        if number:
+            by_number.setdefault((int(number), _kind_key(kind)), []).append(item)
 
     for m in CODED.finditer(canon):
         code = re.sub(r"\s+", "", doc.slice(m.start("code"), m.end("code")))
@@ -96,24 +104,23 @@ def find_documents(doc: Doc) -> list[dict]:
         number = re.match(r"\d+", code).group(0)
         add(code, kind, number, start, m.end(), 0.95)
     for m in NAMED.finditer(canon):
-        if any(s <= m.start() < e for s, e in taken):
+        if taken.covers(m.start()):
             continue
         id_ = doc.slice(m.start(), m.end()).strip()
         add(id_, "Nghị quyết", None, m.start(), m.end(), 0.85)
     for m in NUMBERED.finditer(canon):
-        if any(s <= m.start() < e for s, e in taken):
+        if taken.covers(m.start()):
             continue
         kind = re.sub(r"\s+", " ", m.group("kind"))
         number = m.group("num")
-        same = [d for d in found if d["number"] and int(d["number"]) == int(number)
-                and (d["kind"] or "").split()[0:2] == kind.split()[0:2]]
+        same = by_number.get((int(number), _kind_key(kind)), [])
         date, p = _date(doc, m.end())
         iss = _ISSUER.match(canon, p)
         if same:
             # the coded citation is the same document: keep one node, fill in a missing date
             if date and same[0]["date"] is None:
                 same[0]["date"] = date
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
             continue
         id_ = doc.slice(m.start(), m.end())
         if iss:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from pbkg.extract import gazetteer as gz
 from pbkg.text import fold
@@ -30,11 +31,23 @@ def _move_tone(m: re.Match[str]) -> str:
 
 
 _SPACES = re.compile(r"[^\S\n]|[\u200b\u200c\u200d\u2060\ufeff]")
+# Odd dashes, quotes and apostrophes as the three dashes, the curly quotes and the
+# apostrophe the patterns know (one character for one, so offsets do not move).
+_ODD = str.maketrans({
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-", "\ufe63": "-", "\uff0d": "-",
+    "\u2015": "—", "\ufe58": "—", "\u2e3a": "—",
+    "\u201e": "“", "\u201f": "“", "\u00ab": "“", "\u00bb": "”", "\u2033": "”",
+    "\u2039": "“", "\u203a": "”", "\uff02": "\"",
+    "\u2018": "’", "\u201a": "’", "\u201b": "’", "\u2032": "’", "\u02bc": "’", "\u00b4": "’",
+    "\u0060": "’",
+})
 
 
 def canonical(text: str) -> str:
-    """Same-length copy of NFC `text` with the new tone-mark placement ("uỷ" -> "ủy") and
-    every space character (no-break, thin, tab, zero-width) as a plain space."""
+    """Same-length copy of NFC `text` with the new tone-mark placement ("uỷ" -> "ủy"), every
+    space character (no-break, thin, tab, zero-width) as a plain space, and odd dashes and
+    quotes as the usual ones."""
+    text = text.translate(_ODD)
     out = _SPACES.sub(" ", _OLD_TONES.sub(_move_tone, text))
     return out if len(out) == len(text) else _SPACES.sub(" ", text)
 
@@ -128,6 +141,7 @@ _NON_WORD = re.compile(r"[^\w]+")
 _ABBR = sorted(gz.ABBREVIATIONS.items(), key=lambda kv: -len(kv[0]))
 
 
+@lru_cache(maxsize=1 << 16)
 def norm_key(text: str | None, expand: bool = False) -> str:
     """Folded, punctuation-free key; with `expand`, abbreviations such as BTC TU are spelled out."""
     if not text:

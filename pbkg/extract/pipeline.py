@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from pbkg.extract.article import Article, article_from_text
+from pbkg.errors import InputError
+from pbkg.extract.article import MAX_BYTES, Article, article_from_text
 from pbkg.extract.awards import find_awards
 from pbkg.extract.clusters import (
     assign_level,
@@ -21,7 +22,9 @@ from pbkg.extract.events import context_year, find_events
 from pbkg.extract.officials import find_official_mentions, merge_officials
 from pbkg.extract.roles import find_roles
 
-MAX_CHARS = 2_000_000
+# As many characters as the largest file `read_article` accepts has bytes: a longer text is
+# refused with a message, never cut silently.
+MAX_CHARS = MAX_BYTES
 _WS = re.compile(r"\s+")
 # Name-like fields: written as in the text, but with any run of spaces (no-break, tab,
 # line break) as one space. Evidence stays verbatim.
@@ -59,7 +62,12 @@ def extract(article: Article) -> dict:
         "documents": [],
         "events": [],
     }
-    text = article.text[:MAX_CHARS]
+    text = article.text
+    if len(text) > MAX_CHARS:
+        raise InputError(
+            article.path or article.id or "<text>",
+            f"the text has {len(text):,} characters; texts over {MAX_CHARS:,} are refused",
+        )
     if not text.strip():
         return result
     doc = Doc(text)

@@ -16,6 +16,7 @@ without a stated year gives no role."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -25,6 +26,8 @@ from pbkg.extract.officials import OfficialMention
 from pbkg.extract.patterns import HEAD_TITLE, ROLE, ROLE_NAMES, YEAR, norm_key
 from pbkg.extract.units import Unit, parse_backward, parse_forward, parse_list
 
+_SPACES = re.compile(r"[ \t]+")
+_PAREN_BEFORE = re.compile(r"\([^()]{1,60}\)[ \t]*$")
 _TAIL_THI_DUA = re.compile(r"[ \t]+thi\s+đua(?![\w])")
 _TAIL_YEAR = re.compile(rf"[ \t]*,?[ \t]*năm[ \t]+(?P<year>{YEAR})(?![\d])", re.IGNORECASE)
 _COPULA_BEFORE = re.compile(
@@ -83,8 +86,8 @@ def _tail(doc: Doc, m: re.Match[str]) -> tuple[int, Mention | None, int | None]:
         if mention:
             p = max(p, mention.end)
     if mention is None:
-        sp = re.match(r"[ \t]+", canon[p:])
-        q = p + (sp.end() if sp else 0)
+        sp = _SPACES.match(canon, p)
+        q = sp.end() if sp else p
         mention = mention_at(doc, q) if sp else None
         if mention:
             p = mention.end
@@ -129,6 +132,16 @@ def _unit_from_positions(doc: Doc, om: OfficialMention, role_start: int) -> Unit
     return min(candidates, key=lambda c: c[0])[1]
 
 
+def _official_at(officials: list[OfficialMention], starts: list[int],
+                 pos: int) -> OfficialMention | None:
+    """The person whose run of positions holds `pos` (officials sorted by that run's start)."""
+    i = bisect.bisect_right(starts, pos)
+    for o in reversed(officials[max(0, i - 4) : i]):
+        if o.positions[0][0] <= pos < o.positions[-1][1]:
+            return o
+    return None
+
+
 def find_roles(
     doc: Doc,
     officials: list[OfficialMention],
@@ -137,6 +150,8 @@ def find_roles(
 ) -> list[dict]:
     canon = doc.canon
     hits: list[RoleHit] = []
+    officials = sorted((o for o in officials if o.positions), key=lambda o: o.positions[0][0])
+    official_starts = [o.positions[0][0] for o in officials]
     for m in ROLE.finditer(canon):
         if doc.in_display(m.start()):
             continue
@@ -154,8 +169,7 @@ def find_roles(
                                     via="bracket", confidence=0.85, **base))
             continue
         # 2. among a person's positions
-        om = next((o for o in officials
-                   if o.positions and o.positions[0][0] <= m.start() < o.positions[-1][1]), None)
+        om = _official_at(officials, official_starts, m.start())
         if om is not None:
             unit = _unit_from_positions(doc, om, m.start())
             if unit:
@@ -183,9 +197,9 @@ def find_roles(
         cop = _COPULA_BEFORE.search(before)
         if cop:
             verb_start = m.start() - len(before) + cop.start()
-            paren = re.search(r"\([^()]{1,60}\)[ \t]*$", canon[:verb_start][-80:])
+            paren = _PAREN_BEFORE.search(canon, max(0, verb_start - 80), verb_start)
             if paren:  # "X (đơn vị đăng cai) là Cụm trưởng"
-                verb_start -= len(canon[:verb_start][-80:]) - paren.start()
+                verb_start = paren.start()
             unit = parse_backward(doc, verb_start)
             if unit:
                 hits.append(RoleHit(start=unit.start, end=tail_end, unit=unit, via="copula",
@@ -235,12 +249,16 @@ def find_roles(
 def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
             context_year: int | None) -> list[dict]:
     canon = doc.canon
+    explicit_by_sentence: dict[int, list[RoleHit]] = {}
+    for o in hits:
+        sent = doc.sentence_at(o.role_start)
+        if o.year_explicit and sent:
+            explicit_by_sentence.setdefault(sent.start, []).append(o)
     for h in hits:
         if h.year is not None:
             continue
         sent = doc.sentence_at(h.role_start)
-        same = [o for o in hits if o.year_explicit and sent
-                and sent.start <= o.role_start <= sent.end and o is not h]
+        same = [o for o in explicit_by_sentence.get(sent.start, []) if o is not h] if sent else []
         if same:
             nearest = min(same, key=lambda o: (o.role_start < h.role_start,
                                                abs(o.role_start - h.role_start)))
