@@ -197,17 +197,33 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_eval_extract(args: argparse.Namespace) -> int:
-    from .extract.evaluate import evaluate
+    import json
+
+    from .extract.evaluate import evaluate, evaluate_corpus
 
     if args.seeds or args.gold == "seeds":
         from .seed_gold import evaluate_seeds
 
-        report = evaluate_seeds(paths())
-    elif args.gold and args.articles:
-        report = evaluate(Path(args.gold), Path(args.articles))
+        reports = {"seeds": evaluate_seeds(paths())}
+    elif args.gold and args.articles and not args.split:
+        reports = {"all": evaluate(Path(args.gold), Path(args.articles))}
+    elif args.gold and not args.articles:
+        split = Path(args.split) if args.split else None
+        reports = evaluate_corpus(Path(args.gold), split, args.part)
     else:
-        raise InvalidParameter("eval-extract", "give GOLD_DIR ARTICLES_DIR, or --seeds")
-    _print(report.to_json() if args.format == "json" else report.to_table())
+        raise InvalidParameter("eval-extract", "give GOLD_DIR ARTICLES_DIR, a CORPUS folder "
+                                               "(with --split FILE [--part NAME]), or --seeds")
+    if args.format == "json":
+        data = {name: json.loads(r.to_json()) for name, r in reports.items()}
+        _print(json.dumps(data if len(data) > 1 else next(iter(data.values())),
+                          ensure_ascii=False, indent=1))
+        return 0
+    for name, report in reports.items():
+        if len(reports) > 1 or args.split:
+            _print(f"== {name}")
+        _print(report.to_table())
+        if args.errors:
+            _print(report.errors_table())
     return 0
 
 
@@ -281,8 +297,14 @@ def make_parser() -> argparse.ArgumentParser:
     ig.set_defaults(func=cmd_ingest)
 
     ev = sub.add_parser("eval-extract", help="score the extractor: P/R/F1 against gold files")
-    ev.add_argument("gold", nargs="?", help="folder of gold NN.json files, or 'seeds'")
+    ev.add_argument("gold", nargs="?", help="folder of gold NN.json files, or 'seeds', or a "
+                                            "corpus folder of parts with gold/ and articles/")
     ev.add_argument("articles", nargs="?", help="folder of the articles NN.txt")
+    ev.add_argument("--split", metavar="FILE",
+                    help="with a corpus folder: JSON {part: [article ids]}; scores each part")
+    ev.add_argument("--part", help="with --split: score only this part")
+    ev.add_argument("--errors", action="store_true",
+                    help="list every miss and false positive with its text span")
     ev.add_argument("--seeds", action="store_true",
                     help="score on the five seed texts, with gold derived from the curated graph")
     ev.add_argument("--format", "-f", choices=["table", "json"], default="table")

@@ -163,3 +163,90 @@ def test_dev_evidence_is_verbatim_at_its_offsets():
                 if "evidence" in item:
                     assert article.text[item["start"] : item["end"]] == item["evidence"], (
                         path.name, cat, item)
+
+
+# -- errors with spans, corpora of several parts and splits ----------------------------------
+
+ARTICLE = "title: t\n---\nHội nghị bầu Báo Yên Bái làm Cụm trưởng năm 2024. Ông Lê Văn Tám dự.\n"
+
+
+def _corpus(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus"
+    for part, ids in (("p1", ["01", "02"]), ("p2", ["03"])):
+        (corpus / part / "gold").mkdir(parents=True)
+        (corpus / part / "articles").mkdir(parents=True)
+        for i in ids:
+            (corpus / part / "articles" / f"{i}.txt").write_text(ARTICLE, encoding="utf-8")
+            gold = empty(article=i, roles=[{"year": 2024, "role": "chair", "unit": "Báo Yên Bái",
+                                            "evidence": "Báo Yên Bái làm Cụm trưởng năm 2024"}])
+            if i == "03":  # a role the text does not give, so a miss
+                gold["roles"].append({"year": 2023, "role": "vice-chair", "unit": "Báo Lào Cai",
+                                      "evidence": "Báo Yên Bái"})
+            (corpus / part / "gold" / f"{i}.json").write_text(json.dumps(gold), encoding="utf-8")
+    return corpus
+
+
+def test_errors_carry_their_text_spans():
+    text = "Ông Lê Văn Tám dự. Báo Yên Bái là Cụm trưởng."
+    gold = empty(roles=[{"year": 2024, "role": "chair", "unit": "Báo Yên Bái",
+                         "evidence": "Báo Yên Bái là Cụm trưởng"}],
+                 clusters=[{"members": ["Báo  Yên Bái"]}])
+    pred = empty(officials=[{"name": "Lê Văn Tám", "evidence": "Lê Văn Tám", "start": 4,
+                             "end": 14}])
+    report = evaluate_pairs([(gold, pred)], [text])
+    errors = {(e.category, e.kind): e for e in report.articles[0].errors}
+    fp = errors[("officials", "false-positive")]
+    assert (fp.start, fp.end, fp.evidence) == (4, 14, "Lê Văn Tám")
+    miss = errors[("roles", "miss")]
+    assert text[miss.start : miss.end] == "Báo Yên Bái là Cụm trưởng"
+    member = errors[("members", "miss")]  # found although the gold doubles a space
+    assert text[member.start : member.end] == "Báo Yên Bái"
+    assert "@4-14" in report.errors_table()
+    data = json.loads(report.to_json())
+    assert {"category": "officials", "kind": "false-positive", "label": "Lê Văn Tám",
+            "evidence": "Lê Văn Tám", "start": 4, "end": 14} in data["per_article"][0]["errors"]
+
+
+def test_a_corpus_is_scored_by_part_of_a_split(tmp_path: Path):
+    from pbkg.extract.evaluate import evaluate_corpus
+
+    corpus = _corpus(tmp_path)
+    split = tmp_path / "split.json"
+    split.write_text(json.dumps({"about": "x", "a": ["01", "03"], "b": ["02"]}), encoding="utf-8")
+    everything = evaluate_corpus(corpus)["all"]
+    assert len(everything.articles) == 3
+    reports = evaluate_corpus(corpus, split)
+    assert set(reports) == {"a", "b"}
+    assert [a.article for a in reports["a"].articles] == ["01", "03"]
+    assert (reports["a"].scores["roles"].tp, reports["a"].scores["roles"].fn) == (2, 1)
+    assert reports["b"].scores["roles"].recall == 1.0
+    only = evaluate_corpus(corpus, split, "b")
+    assert list(only) == ["b"]
+    with pytest.raises(InputError, match="no part 'c'"):
+        evaluate_corpus(corpus, split, "c")
+    split.write_text(json.dumps({"a": ["01", "99"]}), encoding="utf-8")
+    with pytest.raises(InputError, match="99"):
+        evaluate_corpus(corpus, split)
+    split.write_text("{not json", encoding="utf-8")
+    with pytest.raises(InputError, match="split.json"):
+        evaluate_corpus(corpus, split)
+
+
+def test_cli_eval_extract_split_and_errors(tmp_path: Path):
+    import subprocess
+    import sys
+
+    corpus = _corpus(tmp_path)
+    split = tmp_path / "split.json"
+    split.write_text(json.dumps({"a": ["01", "03"], "b": ["02"]}), encoding="utf-8")
+    run = [sys.executable, "-m", "pbkg.cli", "eval-extract", str(corpus), "--split", str(split)]
+    out = subprocess.run(run + ["--part", "a", "--errors"], capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert "== a" in out.stdout and "== b" not in out.stdout
+    assert "roles      miss           2023 vice-chair Báo Lào Cai @" in out.stdout
+    out = subprocess.run(run + ["--format", "json"], capture_output=True, text=True, timeout=120)
+    data = json.loads(out.stdout)
+    assert set(data) == {"a", "b"} and data["a"]["articles"] == 2
+    bad = subprocess.run(run + ["--part", "zz"], capture_output=True, text=True, timeout=120)
+    assert bad.returncode != 0 and "Traceback" not in bad.stderr and "zz" in bad.stderr
