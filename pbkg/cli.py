@@ -189,7 +189,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from .ingest import ingest
 
-    result = ingest(args.article, args.key, paths())
+    result = ingest(args.article, args.key, paths(), replace=args.replace)
     skipped = f", {len(result.skipped)} not recorded (see its header)" if result.skipped else ""
     _print(f"wrote {result.path}: {result.facts} facts, {result.minted} new nodes{skipped}; "
            "review it before it is trusted")
@@ -294,6 +294,9 @@ def make_parser() -> argparse.ArgumentParser:
     ig = sub.add_parser("ingest", help="extract an article into data/extracted/KEY.ttl for review")
     ig.add_argument("article", help="the article text file")
     ig.add_argument("--key", help="article key, an ASCII slug (default: publisher and date)")
+    ig.add_argument("--replace", action="store_true",
+                    help="ingest an article already in the graph (same URL or text), replacing "
+                         "its earlier extracted file")
     ig.set_defaults(func=cmd_ingest)
 
     ev = sub.add_parser("eval-extract", help="score the extractor: P/R/F1 against gold files")

@@ -213,3 +213,75 @@ def test_the_reviewed_files_say_so(project):
     for f in files:
         head = f.read_text(encoding="utf-8").split("@prefix", 1)[0]
         assert f"# {REVIEW_LINE}" in head, f.name
+
+
+# -- an article already in the graph ---------------------------------------------------------
+
+
+def _memberships(dist: Path) -> int:
+    rows = _rows(_store(dist), """SELECT (COUNT(?f) AS ?n) WHERE { GRAPH ?g {
+        ?f a pbo:ClusterMembership ; org:member <https://w3id.org/pbkg/id/org/ban-to-chuc-tinh-uy-ben-tre> } }""")
+    return int(rows[0]["n"])
+
+
+def test_the_same_article_under_a_second_key_is_refused(copy, tmp_path):
+    ingest(tmp_path / "cum-7.txt", KEY, copy)
+    once = _memberships(build(copy, out_dir=tmp_path / "dist1").out_dir)
+    assert once >= 1
+    with pytest.raises(InputError, match=f"already in the graph: '{KEY}' \\(same URL"):
+        ingest(tmp_path / "cum-7.txt", "second-key", copy)
+    # same text, other URL, other Unicode form, spacing and invisible characters
+    import unicodedata
+    body = ARTICLE.split("---", 1)[1]
+    twin = tmp_path / "twin.txt"
+    twin.write_text("url: https://example.org/elsewhere\ntitle: t\n---\n"
+                    + unicodedata.normalize("NFD", body).replace(" ", "  \u200b"),
+                    encoding="utf-8")
+    with pytest.raises(InputError, match="same text"):
+        ingest(twin, "third-key", copy)
+    # the same key again is also refused without --replace
+    with pytest.raises(InputError, match="--replace"):
+        ingest(tmp_path / "cum-7.txt", KEY, copy)
+    assert sorted(f.stem for f in copy.extracted.glob("*.ttl")) == [KEY]
+    assert _memberships(build(copy, out_dir=tmp_path / "dist2").out_dir) == once
+
+
+def test_replace_moves_the_article_to_the_new_key(copy, tmp_path):
+    ingest(tmp_path / "cum-7.txt", KEY, copy)
+    out = _run(["ingest", str(tmp_path / "cum-7.txt"), "--key", "second-key"], copy.root)
+    assert out.returncode == 2 and "already in the graph" in out.stderr
+    assert "Traceback" not in out.stderr
+    out = _run(["ingest", str(tmp_path / "cum-7.txt"), "--key", "second-key", "--replace"],
+               copy.root)
+    assert out.returncode == 0, out.stderr
+    assert sorted(f.stem for f in copy.extracted.glob("*.ttl")) == ["second-key"]
+    head = (copy.extracted / "second-key.ttl").read_text(encoding="utf-8").split("@prefix")[0]
+    assert "# text fingerprint: sha256:" in head
+    built = build(copy, out_dir=tmp_path / "dist")
+    assert _memberships(built.out_dir) >= 1
+
+
+def test_a_curated_article_is_not_replaced_from_another_key(copy, tmp_path):
+    (copy.sources / "curated-cum-7.ttl").write_text(
+        CURATED_SOURCE.format(key="curated-cum-7").replace(
+            "schema:publisher o:bao-tay-ninh .",
+            "schema:publisher o:bao-tay-ninh ;\n    schema:url "
+            "\"http://www.baotayninh.vn/cum-thi-dua-so-7-tong-ket-nam-2023-a1.html/\" ."),
+        encoding="utf-8")
+    for replace in (False, True):
+        with pytest.raises(InputError, match="--key curated-cum-7"):
+            ingest(tmp_path / "cum-7.txt", KEY, copy, replace=replace)
+    assert not (copy.extracted / f"{KEY}.ttl").exists()
+    # under the curated article's own key it goes beside the curated facts
+    ingest(tmp_path / "cum-7.txt", "curated-cum-7", copy, replace=True)
+    assert (copy.extracted / "curated-cum-7.ttl").is_file()
+
+
+def test_a_key_holding_another_article_is_not_overwritten(copy, tmp_path):
+    ingest(tmp_path / "cum-7.txt", KEY, copy)
+    other = tmp_path / "other.txt"
+    other.write_text("url: https://example.org/other\n---\nChiều 9-12, Cụm thi đua số 3 gồm "
+                     "Báo Yên Bái, Báo Lào Cai và Báo Hà Giang tổng kết năm 2023.\n",
+                     encoding="utf-8")
+    with pytest.raises(InputError, match="another article"):
+        ingest(other, KEY, copy)
