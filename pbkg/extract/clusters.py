@@ -8,17 +8,21 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from pbkg.extract import enumerations, places
 from pbkg.extract.doc import Doc, Spans
+from pbkg.extract.enumerations import COUNT
 from pbkg.extract.patterns import (
     CAP_WORD,
     CLUSTER_BARE,
     CLUSTER_HEAD,
+    NAME_STOP,
     NUMBER,
+    ORG_HEAD,
+    UPPER,
     contains_words,
     norm_key,
     roman_to_int,
 )
-from pbkg.extract.units import is_capitalized
 
 _QUALIFIERS = [
     re.compile(r"\s*\(\s*(?:Khối|Cụm|khối|cụm)\s+(?:số\s+)?(?P<num>\d{1,3})\s*\)"),
@@ -44,14 +48,9 @@ _GENERIC = re.compile(
     r"(?<![\w])(?P<kind>Cụm|Khối|cụm|khối)(?=\s+(?:(?:hiện\s+)?có\s+\d{1,3}\s+đơn\s+vị"
     r"(?:\s+thành\s+viên)?\s*,?\s*)?(?:bao\s+)?gồm(?![\w]))"
 )
-_GOM = re.compile(r"(?<![\w])(?:bao\s+)?gồm(?![\w])\s*:?")
 _BETWEEN_OK = re.compile(
     r"^[\s,]*(?:(?:hiện\s+)?có\s+)?(?:\d+\s+(?:đơn\s+vị|thành\s+viên|cơ\s+quan|tập\s+thể)"
     r"(?:\s+thành\s+viên)?)?[\s,]*$"
-)
-_COUNT_IN = re.compile(
-    r"\s*(?P<n>\d{1,3})\s+(?:đơn\s+vị|thành\s+viên|cơ\s+quan|ban|tỉnh|huyện|phường|xã|"
-    r"quận|Ban|Văn\s+phòng|Huyện|Đảng)",
 )
 _COUNT_ANY = re.compile(
     r"(?<![\w/])(?P<n>\d{1,3})(?:/(?P=n))?\s+(?:đơn\s+vị|cơ\s+quan(?:,\s+đơn\s+vị)?|"
@@ -59,22 +58,6 @@ _COUNT_ANY = re.compile(
     r"(?:trong|thuộc|của)\s+(?:[Cc]ụm|[Kk]hối)"
 )
 _HAS_COUNT = re.compile(r"\bcó\s+(?P<n>\d{1,3})\s+đơn\s+vị(?:\s+thành\s+viên)?")
-_DISTRIBUTIVE = re.compile(
-    r"^(?P<prefix>(?:[\w’']+\s+){0,4}?các\s+"
-    r"(?:(?:huyện|quận|thị\s+xã|thành\s+phố|tỉnh|phường|xã|thị\s+trấn|thành|thị)"
-    r"(?:\s+ủy)?\s*(?:,|và)\s*)*"
-    r"(?:huyện|quận|thị\s+xã|thành\s+phố|tỉnh|phường|xã|thị\s+trấn|thành|thị)(?:\s+ủy)?\s+)"
-    r"(?=[\w’'])",
-    re.IGNORECASE,
-)
-_ITEM_SPLIT = re.compile(r"\s*,\s*(?:và\s+)?|\s+và\s+")
-_ITEMS_END = re.compile(
-    r"\s(?:đã|vừa|đang|sẽ|cùng|tổ\s+chức|tham\s+dự|tham\s+gia|được|là|do|với\s+sự|"
-    r"nhằm|thực\s+hiện|tiến\s+hành|họp|có)(?![\w])|[;()“”\"]|\.(?:\s|$)|\n"
-)
-_LEVEL_WORD = re.compile(
-    r"^(?:phường|xã|huyện|quận|thị\s+xã|thị\s+trấn|tỉnh|thành\s+phố)(?![\w])", re.IGNORECASE
-)
 
 
 @dataclass(eq=False)
@@ -250,98 +233,84 @@ def resolve(mention: Mention | None, clusters: list[Cluster]) -> Cluster | None:
 # -- member lists -----------------------------------------------------------------------
 
 
+_OPENERS = re.compile(
+    r"(?P<paren>\(\s*)?(?<![\w])(?:bao\s+)?gồm(?![\w])"  # "gồm", "(gồm", "bao gồm"
+    r"|(?<![\w])(?:hiện\s+)?(?:có|với)\s+(?=\d{1,3}\s)"  # "có 6 đơn vị thành viên:"
+    r"|(?P<bare>\()"  # "Cụm thi đua số 5 (A, B, C)"
+)
+# what may stand between a cluster's mention and its list
+# "- Ban Tuyên giáo Thành ủy", "ngành Tuyên giáo", "Tuyên giáo": a name's tail, no verb in it
+_QUALIFIER_ORG = re.compile(
+    rf"^\s*(?:[-–—,]\s*[{UPPER}]|(?:của\s+)?(?:ngành|lĩnh\s+vực)\s+[\w’']|[{UPPER}])"
+    rf"[\w’']*(?:\s+[\w’'.]+){{0,9}}?\s*(?=\(|$)"
+)
+_IN_OF = re.compile(r"(?:trong|thuộc|của)\s*$")
+
+
+def _between_ok(text: str) -> bool:
+    text = _IN_OF.sub("", text)
+    q = _QUALIFIER_ORG.match(text)
+    if q and not NAME_STOP.search(q.group(0)):
+        text = text[q.end() :]
+    text = re.sub(r"\(\s*$", "", text)
+    return bool(_BETWEEN_OK.match(text))
+
+
 def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]) -> None:
     canon = doc.canon
     starts = [m.start for m in mentions]  # mentions are sorted by start
-    for gom in _GOM.finditer(canon):
-        sent = doc.sentence_at(gom.start())
+    done_until = -1
+    for op in _OPENERS.finditer(canon):
+        if op.start() < done_until:
+            continue
+        sent = doc.sentence_at(op.start())
         if sent is None:
             continue
         lo = bisect.bisect_left(starts, sent.start)
-        hi = bisect.bisect_left(starts, gom.start())
-        before = [m for m in mentions[lo:hi] if m.end <= gom.start()]
+        hi = bisect.bisect_left(starts, op.start())
+        before = [m for m in mentions[lo:hi] if m.end <= op.start()]
         if not before:
             continue
         mention = before[-1]
-        if not _BETWEEN_OK.match(canon[mention.end : gom.start()]) and not _BETWEEN_OK.match(
-            re.sub(r"(?:trong|thuộc|của)\s*$", "", canon[mention.end : gom.start()])
-        ):
+        between = canon[mention.end : op.start()]
+        bare = op.group("bare") is not None
+        if bare and between.strip():
+            continue
+        if not bare and not _between_ok(between):
             continue
         cluster = resolve(mention, clusters)
         if cluster is None:
             continue
-        count_between = re.search(r"(\d{1,3})\s+(?:đơn\s+vị|thành\s+viên|cơ\s+quan)",
-                                  canon[max(sent.start, mention.start - 60) : gom.start()])
-        items, prefix = _parse_items(doc, gom.end(), sent.end)
-        if len(items) < 2:
+        in_parens = op.group("paren") is not None or bare or "(" in between
+        found = enumerations.parse(doc, op.end(), sent.end, in_parens=in_parens)
+        if found is None:
             continue
-        for text, s, e in items:
+        if bare and not _all_units(found):
+            continue
+        if not op.group(0).lstrip("(").strip().startswith(("gồm", "bao")) and not bare and (
+                found.count is None or ":" not in canon[op.end() : found.items[0][1]]):
+            continue  # "có 10 đơn vị" is a list opener only before a colon
+        for text, s, e in found.items:
             cluster.add_member(text, s, e)
-        prefix = re.sub(r"^\d{1,3}\s+(?:đơn\s+vị|thành\s+viên|cơ\s+quan)(?:\s*,\s*(?:đơn\s+vị|"
-                        r"cơ\s+quan))?(?:\s+thành\s+viên)?\s*", "", prefix.strip())
-        if prefix:
-            cluster.list_prefix = prefix
-        cluster.evidence = (mention.start, items[-1][2])
-        n = _COUNT_IN.match(canon, gom.end())
-        if n:
-            cluster.member_count = int(n.group("n"))
+        if found.prefix:
+            cluster.list_prefix = found.prefix
+        cluster.evidence = (mention.start, found.end)
+        count_between = COUNT.search(between)
+        if found.count is not None:
+            cluster.member_count = found.count
         elif count_between:
-            cluster.member_count = int(count_between.group(1))
+            cluster.member_count = int(count_between.group("n"))
         else:  # a complete enumeration with no stated count
-            cluster.member_count = len(items)
+            cluster.member_count = len(found.items)
+        done_until = found.end
     for c in clusters:
         if c.member_count is None:
             c.member_count = _count_elsewhere(doc, c)
 
 
-def _parse_items(doc: Doc, start: int, sent_end: int) -> tuple[list[tuple[str, int, int]], str]:
-    canon = doc.canon
-    seg_end = sent_end
-    colon = canon.find(":", start, sent_end)
-    prefix = ""
-    items_start = start
-    if colon != -1 and colon - start < 120:
-        prefix = doc.slice(start, colon).strip()
-        items_start = colon + 1
-    else:
-        d = _DISTRIBUTIVE.match(canon[start:sent_end].lstrip())
-        lead = len(canon[start:sent_end]) - len(canon[start:sent_end].lstrip())
-        if d:
-            prefix = doc.slice(start + lead, start + lead + d.end()).strip()
-            items_start = start + lead + d.end()
-        else:
-            c = re.match(r"\s*\d{1,3}\s+(?:đơn\s+vị|thành\s+viên|cơ\s+quan)(?:\s+thành\s+viên)?\s*",
-                         canon[start:sent_end])
-            if c:
-                items_start = start + c.end()
-    end_m = _ITEMS_END.search(canon, items_start, seg_end)
-    items_end = end_m.start() if end_m else seg_end
-    if end_m is None and canon[items_end - 1 : items_end] == ".":
-        items_end -= 1
-    items: list[tuple[str, int, int]] = []
-    pos = items_start
-    for part in _ITEM_SPLIT.split(canon[items_start:items_end]) + [None]:
-        if part is None:
-            break
-        idx = canon.find(part, pos, items_end) if part else -1
-        if idx == -1:
-            break
-        s, e = doc.trimmed(idx, idx + len(part))
-        pos = idx + len(part)
-        text = doc.slice(s, e).rstrip(".")
-        e = s + len(text)
-        if not _valid_item(text):
-            break
-        items.append((text, s, e))
-    # Ambiguous list lengths (a verb we do not know ended the list) are better dropped.
-    return items, prefix
-
-
-def _valid_item(text: str) -> bool:
-    words = text.split()
-    if not words or len(words) > 10 or any(ch.isdigit() for ch in text):
-        return False
-    return is_capitalized(words[0]) or bool(_LEVEL_WORD.match(text))
+def _all_units(found: enumerations.Enumeration) -> bool:
+    """A bare parenthesised list is a member list only when every item is plainly a unit."""
+    return all(ORG_HEAD.match(t) or places.is_place(t) for t, _, _ in found.items)
 
 
 def _count_elsewhere(doc: Doc, cluster: Cluster) -> int | None:

@@ -1,0 +1,168 @@
+"""The grammar of enumerations of units, as news articles write a cluster's members:
+
+    [count noun [thành viên]] [shared prefix [(ABBR)]] [:] item (sep item)* [và item]
+
+- a count and a noun before a colon: "5 ban tổ chức tỉnh ủy, thành ủy: Đồng Tháp, An Giang";
+- a shared prefix, maybe with its abbreviation in parentheses, before a colon or before the
+  first item: "các Văn phòng Đảng ủy: phường Bến Cát, Tân Uyên", "Ban Tuyên giáo các huyện,
+  thành ủy Tân Hiệp, Châu Thành", "Trung tâm Chính trị (TTCT) các huyện A, B";
+- items separated by commas, or by semicolons when the items themselves hold commas, the last
+  one often after "và";
+- the whole list maybe inside parentheses, which then end it;
+- bare numbers after a numbered item ("Quận ủy 1, 3, 5, 10"), bare place names after a level
+  word ("các phường Bến Cát, Tân Uyên"), both accepted only in such a list.
+
+An item must look like a unit: a capitalized name, a level word and a name, a known place
+(`pbkg.extract.places`), or a bare number in a numbered list. A list that runs into something
+else stops before it; a list of fewer than two items is no list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pbkg.extract import places
+from pbkg.extract.doc import Doc
+from pbkg.extract.patterns import UPPER
+
+COUNT_NOUN = (
+    r"(?:đơn\s+vị|thành\s+viên|cơ\s+quan|tập\s+thể|ban(?:\s+\w+){0,3}|tỉnh(?:\s+ủy)?|thành\s+ủy|"
+    r"huyện(?:\s+ủy)?|quận(?:\s+ủy)?|thị\s+ủy|phường|xã|đảng\s+ủy|"
+    r"văn\s+phòng(?:\s+\w+){0,3}|trường(?:\s+\w+){0,3}|trung\s+tâm(?:\s+\w+){0,3}|"
+    r"báo|cụm|khối|địa\s+phương|tổ\s+chức\s+đảng)"
+)
+# "14 ban tổ chức tỉnh ủy, thành ủy", "10 đơn vị thành viên", "6 đơn vị, cơ quan"
+COUNT = re.compile(
+    rf"(?P<n>\d{{1,3}})\s+{COUNT_NOUN}(?:\s*,\s*{COUNT_NOUN})?(?:\s+thành\s+viên)?",
+    re.IGNORECASE,
+)
+_LEVEL = (r"(?:huyện|quận|thị\s+xã|thành\s+phố|tỉnh|phường|xã|thị\s+trấn|đặc\s+khu|thành|thị|"
+          r"khu\s+phố|ấp|thôn|tổ\s+dân\s+phố)")
+# "ban tuyên giáo các huyện, thành ủy ", "các Văn phòng Đảng ủy phường ", "Huyện ủy các huyện "
+DISTRIBUTIVE = re.compile(
+    rf"^(?P<prefix>(?:[\w’']+\s+|\([A-ZĐ]{{2,10}}\)\s+){{0,5}}?các\s+"
+    rf"(?:{_LEVEL}(?:\s+ủy)?\s*(?:,|và)\s*)*{_LEVEL}(?:\s+ủy)?\s+)(?=[\w’'])",
+    re.IGNORECASE,
+)
+# "Ban Tổ chức Tỉnh ủy (BTCTU) Hà Nam, ...": a prefix closed by an abbreviation in parentheses
+ABBR_PREFIX = re.compile(
+    rf"^(?P<prefix>[{UPPER}][\w’']*(?:\s+[\w’']+){{0,6}}?\s*\((?P<abbr>[A-ZĐ]{{2,12}})\))\s+"
+    rf"(?:các\s+)?(?=[{UPPER}\d])"
+)
+_END = re.compile(
+    r"\s(?:đã|vừa|đang|sẽ|cùng|tổ\s+chức|tham\s+dự|tham\s+gia|được|là|do|với\s+sự|nhằm|"
+    r"thực\s+hiện|tiến\s+hành|họp|có|đều|luôn|phối\s+hợp|tích\s+cực|ký|bình\s+chọn|"
+    r"thống\s+nhất|tổng\s+kết|sơ\s+kết)(?![\w])|[“”\"]|\.(?:\s|$)|\n|:"
+)
+_SPLIT_COMMA = re.compile(r"\s*,\s*(?:và\s+)?|\s+và\s+")
+_SPLIT_SEMI = re.compile(r"\s*;\s*(?:và\s+)?|\s*,?\s+và\s+(?=[^;]*$)")
+_LEVEL_START = re.compile(rf"^{_LEVEL}(?![\w])", re.IGNORECASE)
+_NUMBERED = re.compile(r"(?:^|\s)(?:[Qq]uận|[Pp]hường|[Xx]ã|[Kk]hu\s+phố|[Tt]ổ|[Ấấ]p|"
+                       r"[Qq]uận\s+ủy|[Đđ]ảng\s+ủy\s+[Pp]hường)\s+\d{1,3}$")
+_NUMBER = re.compile(r"^\d{1,3}$")
+_CAPITAL = re.compile(rf"^[{UPPER}]")
+
+
+@dataclass
+class Enumeration:
+    items: list[tuple[str, int, int]]  # (text as written, start, end)
+    prefix: str  # the shared prefix ("" when none), count words removed
+    count: int | None  # the count written before the list
+    end: int
+
+
+def _valid(text: str, numbered: bool, after_level: bool) -> bool:
+    words = text.split()
+    if not words or len(words) > 12:
+        return False
+    if _NUMBER.match(text):
+        return numbered
+    if any(ch.isdigit() for ch in text) and not _NUMBERED.search(text):
+        return False
+    if _CAPITAL.match(text) or _LEVEL_START.match(text):
+        return True
+    return after_level and places.is_place(text)
+
+
+def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enumeration | None:
+    """The enumeration starting at `start` (after "gồm", or after an opening parenthesis),
+    not beyond `limit` (the sentence end); None when there is no list of two or more items."""
+    canon = doc.canon
+    if in_parens:
+        close = canon.find(")", start, limit)
+        if close == -1:
+            return None
+        limit = close
+    p = start
+    while p < limit and canon[p] in " \t:":
+        p += 1
+    count = None
+    c = COUNT.match(canon, p, limit)
+    if c:
+        count = int(c.group("n"))
+        q = c.end()
+        while q < limit and canon[q] in " \t,":
+            q += 1
+        if canon.startswith("gồm", q) or canon.startswith("bao gồm", q):
+            q = canon.index("gồm", q) + 3
+        p_after_count = q
+    else:
+        p_after_count = p
+    prefix_start = p_after_count
+    items_start = p_after_count
+    prefix = ""
+    colon = canon.find(":", p_after_count, min(limit, p_after_count + 120))
+    between = canon[p_after_count:colon] if colon != -1 else ""
+    if colon != -1 and between.count("(") == between.count(")") and "." not in between:
+        prefix = doc.slice(prefix_start, colon).strip()
+        items_start = colon + 1
+    else:
+        rest = canon[p_after_count:limit]
+        d = DISTRIBUTIVE.match(rest) or ABBR_PREFIX.match(rest)
+        if d:
+            prefix = doc.slice(p_after_count, p_after_count + d.end("prefix")).strip()
+            items_start = p_after_count + d.end()
+    while items_start < limit and canon[items_start] in " \t":
+        items_start += 1
+    end_m = _END.search(canon, items_start, limit)
+    items_end = end_m.start() if end_m else limit
+    while items_end > items_start and canon[items_end - 1] in " \t.,;":
+        items_end -= 1
+    region = canon[items_start:items_end]
+    semi, comma = region.find(";"), region.find(",")
+    use_semi = semi != -1 and (comma == -1 or semi < comma or _items_hold_commas(region))
+    if not use_semi and semi != -1:  # a list separated by commas ends at a semicolon
+        items_end = items_start + semi
+        region = canon[items_start:items_end]
+    splitter = _SPLIT_SEMI if use_semi else _SPLIT_COMMA
+    after_level = bool(re.search(rf"{_LEVEL}(?:\s+ủy)?\s*$", prefix, re.IGNORECASE)) or bool(
+        re.search(r"\b(?:huyện|quận|phường|xã|tỉnh|thành\s+phố|thị\s+xã)\b", prefix,
+                  re.IGNORECASE))
+    numbered = bool(re.search(r"(?:quận|phường|khu\s+phố|tổ|ấp)(?:\s+ủy)?\s*$", prefix,
+                              re.IGNORECASE))
+    items: list[tuple[str, int, int]] = []
+    pos = items_start
+    for part in splitter.split(region):
+        idx = canon.find(part, pos, items_end) if part.strip() else -1
+        if idx == -1:
+            break
+        s, e = doc.trimmed(idx, idx + len(part))
+        pos = idx + len(part)
+        text = doc.slice(s, e).rstrip(".")
+        e = s + len(text)
+        if not items and _NUMBERED.search(canon[s:e]):
+            numbered = True
+        if not _valid(canon[s:e], numbered, after_level):
+            break
+        items.append((text, s, e))
+    if len(items) < 2:
+        return None
+    prefix = re.sub(rf"^(?:các\s+)?{COUNT.pattern}\s*", "", prefix, flags=re.IGNORECASE).strip()
+    return Enumeration(items, prefix, count, items[-1][2])
+
+
+def _items_hold_commas(region: str) -> bool:
+    """True when every ";"-separated part holds a comma: the items are long names."""
+    parts = [p for p in region.split(";") if p.strip()]
+    return len(parts) >= 2 and all("," in p for p in parts)

@@ -1,0 +1,88 @@
+"""The extractor's grammar on small synthetic sentences (written for these tests): the
+classes of phrasing for member lists, roles, people and awards, and the gazetteer of places."""
+
+from __future__ import annotations
+
+import pytest
+
+from pbkg.extract import extract_text
+from pbkg.extract import places
+
+
+def lists(text: str) -> list[tuple[list[str], int | None]]:
+    return [(c["members"], c["member_count"]) for c in extract_text(text)["clusters"]]
+
+
+# -- member lists -------------------------------------------------------------------------
+
+BAO = ["Báo Yên Bái", "Báo Lào Cai", "Báo Hà Giang"]
+DISTRICTS = ["Tiên Du", "Quế Võ", "Gia Bình", "Lương Tài"]
+
+
+@pytest.mark.parametrize("text,members,count", [
+    # a count, a noun and a colon, without "gồm"
+    ("Cụm thi đua số 3 có 6 đơn vị thành viên: Báo Yên Bái, Báo Lào Cai và Báo Hà Giang.",
+     BAO, 6),
+    # semicolons between items
+    ("Cụm thi đua số 3 gồm 3 đơn vị: Báo Yên Bái; Báo Lào Cai; Báo Hà Giang.", BAO, 3),
+    ("Cụm thi đua số 3 gồm: Ban Tuyên giáo Quận ủy Hải Châu, thành phố Đà Nẵng; Ban Tuyên giáo "
+     "Huyện ủy Hòa Vang, thành phố Đà Nẵng.",
+     ["Ban Tuyên giáo Quận ủy Hải Châu, thành phố Đà Nẵng",
+      "Ban Tuyên giáo Huyện ủy Hòa Vang, thành phố Đà Nẵng"], 2),
+    # inside parentheses, the list ends at the closing one
+    ("Cụm thi đua số 2 (gồm Trung tâm Chính trị các huyện: Tiên Du, Quế Võ, Gia Bình và Lương "
+     "Tài) tổ chức hội nghị.", DISTRICTS, 4),
+    ("Cụm thi đua số 5 (Bến Tre, Trà Vinh, Vĩnh Long) tổng kết năm 2023.",
+     ["Bến Tre", "Trà Vinh", "Vĩnh Long"], 3),
+    # a shared prefix with its abbreviation in parentheses
+    ("Cụm thi đua số 4 gồm Trung tâm Chính trị (TTCT) các huyện Tiên Du, Quế Võ, Gia Bình và "
+     "Lương Tài.", DISTRICTS, 4),
+    ("Cụm thi đua số 4 gồm Ban Tổ chức Tỉnh ủy (BTCTU) Hà Nam, Ninh Bình và Nam Định.",
+     ["Hà Nam", "Ninh Bình", "Nam Định"], 3),
+    # bare district and ward names after "các huyện / phường"
+    ("Cụm thi đua số 1 gồm các phường: Bến Cát, Tân Uyên, Tân Hiệp và Thới Hòa.",
+     ["Bến Cát", "Tân Uyên", "Tân Hiệp", "Thới Hòa"], 4),
+    ("Cụm thi đua số 5 gồm các huyện Krông Pắc, Krông Búk và thị xã Buôn Hồ.",
+     ["Krông Pắc", "Krông Búk", "thị xã Buôn Hồ"], 3),
+    # numbered units
+    ("Cụm thi đua 1 (gồm Quận ủy 1, 3, 5, 10, Tân Bình, Thành ủy Thủ Đức) tổ chức hội nghị.",
+     ["Quận ủy 1", "3", "5", "10", "Tân Bình", "Thành ủy Thủ Đức"], 6),
+    ("Cụm thi đua số 1 gồm các khu phố 1, 2, 3 và 4 ký kết giao ước.", ["1", "2", "3", "4"], 4),
+    # a sector cluster whose members are province names only, after a qualifier
+    ("Cụm thi đua số 7 ngành Tuyên giáo gồm Quảng Nam, Quảng Ngãi, Bình Định và Phú Yên.",
+     ["Quảng Nam", "Quảng Ngãi", "Bình Định", "Phú Yên"], 4),
+    ("Cụm thi đua 1 - Ban Tuyên giáo Thành ủy (gồm các đơn vị: Quận 1, 3 và Thành ủy Thủ Đức) "
+     "họp mặt.", ["Quận 1", "3", "Thành ủy Thủ Đức"], 3),
+    ("Khối thi đua các cơ quan Đảng tỉnh có 8 cơ quan, đơn vị gồm: Văn phòng Tỉnh ủy, Ban Tổ "
+     "chức Tỉnh ủy và Báo Ninh Thuận.",
+     ["Văn phòng Tỉnh ủy", "Ban Tổ chức Tỉnh ủy", "Báo Ninh Thuận"], 8),
+])
+def test_member_lists(text: str, members: list[str], count: int):
+    assert lists(text) == [(members, count)]
+
+
+@pytest.mark.parametrize("text", [
+    # numbers, lower-case words and bare parentheses that are not unit lists
+    "Cụm thi đua số 3 có 10 đơn vị tham gia hội nghị năm 2023.",
+    "Cụm thi đua số 3 (năm 2023, năm 2024) tổng kết.",
+    "Cụm thi đua số 3 gồm 5 nội dung: hoàn thành nhiệm vụ, xây dựng cơ quan.",
+    "Cụm thi đua số 3 đã tổ chức hội nghị với 3 đơn vị gồm nhiều cán bộ, đảng viên.",
+    "Cụm thi đua số 2 (Khối 1) tổng kết năm 2022.",
+])
+def test_what_is_not_a_member_list(text: str):
+    assert all(members == [] for members, _ in lists(text))
+
+
+# -- places --------------------------------------------------------------------------------
+
+
+def test_places_of_both_generations():
+    assert places.available()
+    assert places.PROVINCE in places.kinds("Bà Rịa - Vũng Tàu")  # before 2025
+    assert places.PROVINCE in places.kinds("Thành phố Huế")  # from 2025
+    assert places.DISTRICT in places.kinds("Huyện Krông Pắc")
+    assert places.DISTRICT in places.kinds("krong pac")
+    assert places.COMMUNE in places.kinds("Phường Thới Hòa")
+    assert places.COMMUNE in places.kinds("Đặc khu Phú Quốc")  # a 2025 special zone
+    assert not places.is_place("Ban Tổ chức")
+    assert not places.is_place("Nguyễn Văn An")
