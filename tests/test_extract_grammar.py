@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pbkg.extract import extract_text
-from pbkg.extract import places
+from pbkg.extract import extract_text, places
 
 
 def lists(text: str) -> list[tuple[list[str], int | None]]:
