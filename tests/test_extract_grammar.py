@@ -85,3 +85,52 @@ def test_places_of_both_generations():
     assert places.COMMUNE in places.kinds("Đặc khu Phú Quốc")  # a 2025 special zone
     assert not places.is_place("Ban Tổ chức")
     assert not places.is_place("Nguyễn Văn An")
+
+
+# -- roles ---------------------------------------------------------------------------------
+
+YEAR = "Tổng kết năm 2023, Cụm thi đua số 5. "
+
+
+def roles(text: str) -> list[tuple]:
+    return [(r["year"], r["role"], r["unit"]) for r in extract_text(text)["roles"]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # apposition and parentheses after the unit
+    ("Năm 2023, Ban Tổ chức Tỉnh ủy Kiên Giang, Cụm trưởng Cụm thi đua số 5, đã tổ chức hội "
+     "nghị.", [(2023, "chair", "Ban Tổ chức Tỉnh ủy Kiên Giang")]),
+    (YEAR + "Hội nghị do Ban Tổ chức Tỉnh ủy Kiên Giang (đơn vị Cụm trưởng) chủ trì.",
+     [(2023, "chair", "Ban Tổ chức Tỉnh ủy Kiên Giang")]),
+    (YEAR + "Trường Chính trị tỉnh Bắc Ninh - đơn vị Cụm phó năm 2023 phát biểu.",
+     [(2023, "vice-chair", "Trường Chính trị tỉnh Bắc Ninh")]),
+    # a unit represented as the chair
+    (YEAR + "Đại diện đơn vị Cụm trưởng, Ban Tổ chức Tỉnh ủy Kiên Giang báo cáo kết quả.",
+     [(2023, "chair", "Ban Tổ chức Tỉnh ủy Kiên Giang")]),
+    (YEAR + "Ban Tổ chức Tỉnh ủy Kiên Giang đại diện Cụm trưởng báo cáo kết quả.",
+     [(2023, "chair", "Ban Tổ chức Tỉnh ủy Kiên Giang")]),
+    (YEAR + "Thay mặt Cụm trưởng, đồng chí Lê Thị Hoa, Giám đốc Trung tâm Chính trị huyện Tân "
+     "Hiệp phát biểu.", [(2023, "chair", "Trung tâm Chính trị huyện Tân Hiệp")]),
+    # roles of a deputy, a standing deputy head or a standing deputy secretary
+    (YEAR + "Đồng chí Lê Thị Hoa, Phó Giám đốc Trung tâm Chính trị huyện Tân Hiệp, đại diện đơn "
+     "vị Cụm phó phát biểu.", [(2023, "vice-chair", "Trung tâm Chính trị huyện Tân Hiệp")]),
+    (YEAR + "Đồng chí Nguyễn Văn Hùng, Phó Trưởng ban Thường trực Ban Tuyên giáo Tỉnh ủy Kiên "
+     "Giang, Cụm trưởng Cụm thi đua số 5 phát biểu.",
+     [(2023, "chair", "Ban Tuyên giáo Tỉnh ủy Kiên Giang")]),
+    (YEAR + "Đồng chí Nguyễn Văn Hùng, Phó Bí thư Thường trực Huyện ủy Tân Hiệp, Cụm trưởng Cụm "
+     "thi đua số 5 phát biểu.", [(2023, "chair", "Huyện ủy Tân Hiệp")]),
+    # a role whose year the text does not give
+    ("Đồng chí Lê Hữu Nghĩa, Giám đốc Học viện Chính trị khu vực I, Trưởng Khối thi đua chủ trì "
+     "hội nghị.", [(None, "chair", "Học viện Chính trị khu vực I")]),
+])
+def test_roles(text: str, expected: list[tuple]):
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    YEAR + "Báo Lào Cai là đơn vị đăng cai hội nghị; Cụm trưởng phát biểu.",
+    YEAR + "Thay mặt Cụm trưởng, đồng chí phát biểu cảm ơn.",
+    "Hội nghị bầu Báo Yên Bái làm Cụm trưởng.",  # an election without a year
+])
+def test_no_role_without_a_stated_unit_and_year(text: str):
+    assert roles(text) == []

@@ -11,8 +11,8 @@ A role mention is attached to a unit only by a pattern that states it:
   - "với vai trò là Cụm trưởng ..., X" and an apposition "X – Trưởng khối ... năm 2020".
 Hosting ("đơn vị đăng cai") and presiding ("chủ trì") are not roles. A year comes from the role
 phrase, else from another role of the same sentence, else from a sentence-initial "Năm 2021,",
-else (descriptive sentences only) from the article's context year; an election or hand-over
-without a stated year gives no role."""
+else (descriptive sentences only) from the article's context year, else it is null (the
+excerpt does not give it); an election or hand-over without a stated year gives no role."""
 
 from __future__ import annotations
 
@@ -28,6 +28,10 @@ from pbkg.extract.units import Unit, parse_backward, parse_forward, parse_list
 
 _SPACES = re.compile(r"[ \t]+")
 _PAREN_BEFORE = re.compile(r"\([^()]{1,60}\)[ \t]*$")
+_BRACKET_BEFORE = re.compile(r"\([ \t]*(?:là[ \t]+)?(?:đơn[ \t]+vị[ \t]+)?$")
+_REPRESENT_BEFORE = re.compile(
+    r"(?:[Đđ]ại\s+diện|[Tt]hay\s+mặt)(?:\s+cho)?\s+(?:(?:đơn\s+vị|cơ\s+quan)\s+)?$")
+_STANDING = re.compile(r"(?:ban[ \t]+)?[Tt]hường[ \t]+trực[ \t]+(?=[A-ZĐ])")
 _TAIL_THI_DUA = re.compile(r"[ \t]+thi\s+đua(?![\w])")
 _TAIL_YEAR = re.compile(rf"[ \t]*,?[ \t]*năm[ \t]+(?P<year>{YEAR})(?![\d])", re.IGNORECASE)
 _COPULA_BEFORE = re.compile(
@@ -112,13 +116,20 @@ def _unit_from_positions(doc: Doc, om: OfficialMention, role_start: int) -> Unit
     """The body a person heads, from their positions other than the role itself."""
     candidates: list[tuple[int, Unit]] = []
     for s, e in om.positions:
-        if s <= role_start < e or ROLE.match(doc.canon, s):
+        if ROLE.match(doc.canon, s):
             continue
+        if s <= role_start < e:  # "Giám đốc X, đại diện đơn vị Cụm phó": the part before
+            e = role_start
         title = HEAD_TITLE.match(doc.canon[s:e])
         if not title:
             continue
         org_start = s + title.end()
+        standing = _STANDING.match(doc.canon, org_start, e)  # "Phó Bí thư Thường trực Huyện ủy"
+        if standing:
+            org_start = standing.end()
         unit = parse_forward(doc, org_start, head_ci=True)
+        if unit and unit.end > e:
+            continue
         if unit and not unit.text[:1].isupper():
             text = unit.text[:1].upper() + unit.text[1:]
             unit = Unit(unit.start, unit.end, text, text)
@@ -161,13 +172,32 @@ def find_roles(
         after = canon[tail_end : tail_end + 300]
         base = dict(role=role, year=year, year_explicit=year is not None, mention=mention,
                     role_start=m.start())
-        # 1. in brackets after the unit
-        if re.search(r"\([ \t]*$", before) and re.match(r"[ \t]*\)", after):
+        # 1. in brackets after the unit: "X (Cụm trưởng)", "X (đơn vị Cụm phó năm 2023)"
+        if _BRACKET_BEFORE.search(before) and re.match(r"[ \t]*\)", after):
             unit = parse_backward(doc, m.start() - len(before) + before.rindex("("))
             if unit:
                 hits.append(RoleHit(start=unit.start, end=tail_end + 1, unit=unit,
                                     via="bracket", confidence=0.85, **base))
             continue
+        # 1b. represented: "Đại diện (đơn vị) Cụm trưởng, X ...", "X đại diện Cụm trưởng"
+        rep = _REPRESENT_BEFORE.search(before)
+        if rep:
+            unit = None
+            lead = m.start() - len(before) + rep.start()
+            comma = re.match(r"[ \t]*,[ \t]*", after)
+            if comma:
+                q = tail_end + comma.end()
+                unit = parse_forward(doc, q)
+                person = _official_at(officials, official_starts, q + 40)
+                if unit is None and person is not None and person.start <= q + 20 and (
+                        person.name_start >= q):
+                    unit = _unit_from_positions(doc, person, -1)
+            if unit is None:
+                unit = parse_backward(doc, lead, strict=True)
+            if unit:
+                hits.append(RoleHit(start=min(unit.start, lead), end=max(unit.end, tail_end),
+                                    unit=unit, via="represented", confidence=0.8, **base))
+                continue
         # 2. among a person's positions
         om = _official_at(officials, official_starts, m.start())
         if om is not None:
@@ -249,6 +279,7 @@ def find_roles(
 def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
             context_year: int | None) -> list[dict]:
     canon = doc.canon
+    unstated: set[int] = set()
     explicit_by_sentence: dict[int, list[RoleHit]] = {}
     for o in hits:
         sent = doc.sentence_at(o.role_start)
@@ -272,11 +303,13 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
         if h.election or _ELECTION.search(text):
             if context_year is not None and _NEXT_YEAR.search(text):
                 h.year = context_year + 1
+            else:
+                unstated.add(id(h))  # which year an election is for is not guessed
             continue
-        h.year = context_year
+        h.year = context_year  # None when the excerpt gives no year: the role, year unknown
     out: dict[tuple, dict] = {}
     for h in hits:
-        if h.year is None:
+        if id(h) in unstated:
             continue
         cluster = resolve(h.mention, clusters)
         unit_text = h.unit.text
