@@ -134,3 +134,40 @@ def test_roles(text: str, expected: list[tuple]):
 ])
 def test_no_role_without_a_stated_unit_and_year(text: str):
     assert roles(text) == []
+
+
+# -- people ----------------------------------------------------------------------------------
+
+
+def officials(text: str) -> dict[str, list[str]]:
+    return {o["name"]: o["positions"] for o in extract_text(text)["officials"]}
+
+
+def test_people_with_surnames_not_in_the_list_and_academic_titles():
+    text = ("Tham dự Hội nghị có các ông: Tán Văn Bảo – Hàm Vụ trưởng Vụ Địa phương II; TS Cầm "
+            "Thị Lai – Phó Vụ trưởng Vụ các Trường Chính trị; ThS Nguyễn Thị Hòa - Phó Trưởng Ban "
+            "Thi đua khen thưởng; đồng chí Đào Hồng Lan - Phó Bí thư Thường trực Tỉnh ủy.")
+    assert officials(text) == {
+        "Tán Văn Bảo": ["Hàm Vụ trưởng Vụ Địa phương II"],
+        "Cầm Thị Lai": ["Phó Vụ trưởng Vụ các Trường Chính trị"],
+        "Nguyễn Thị Hòa": ["Phó Trưởng Ban Thi đua khen thưởng"],
+        "Đào Hồng Lan": ["Phó Bí thư Thường trực Tỉnh ủy"],
+    }
+
+
+def test_a_title_before_the_name_after_an_abbreviation():
+    text = "Tham dự có Trưởng phòng Văn nghệ Ban Tuyên giáo Thành ủy TPHCM Lâm Hữu Đức."
+    assert list(officials(text)) == ["Lâm Hữu Đức"]
+
+
+@pytest.mark.parametrize("text", [
+    # a person's name inside a body's name, a place, a unit with a role
+    "Hội nghị tại Trường Chính trị Nguyễn Văn Cừ, Bí thư Tỉnh ủy dự.",
+    "Đồng chí Tân Hiệp - Cụm trưởng.",  # a place, not a person
+    "Báo Yên Bái - Cụm trưởng năm 2023 phát biểu.",
+    "Đồng chí Hội Nghị - Trưởng Ban.",  # capitalized words that are no name
+])
+def test_no_person_without_a_name_and_a_post(text: str):
+    found = officials(text)
+    assert "Nguyễn Văn Cừ" not in found and "Tân Hiệp" not in found
+    assert "Báo Yên Bái" not in found and "Yên Bái" not in found

@@ -51,6 +51,9 @@ TITLES = (
     "Thường trực", "Chuyên viên", "Thiếu tướng", "Trung tướng", "Đại tướng", "Đại tá",
     "Thượng tá", "Trung tá", "Tổng Thư ký", "Thư ký", "lãnh đạo phụ trách", "Thủ tướng",
     "Cụm trưởng", "Cụm phó", "Khối trưởng", "Khối phó", "đơn vị trưởng", "đơn vị phó",
+    "Phó Văn phòng", "Phó Chánh Văn phòng", "Phó Chủ nhiệm", "Trưởng khoa", "Trưởng phòng",
+    "Phó Trưởng phòng", "Giảng viên", "Bí thư Chi bộ", "Bí thư Đảng ủy", "Đại úy", "Thiếu tá",
+    "Thiếu tướng", "Phó Giáo sư", "Giáo sư", "Tiến sĩ", "Thạc sĩ",
 )
 
 # Titles of the head (or deputy head) of a body: the body is what follows the title.

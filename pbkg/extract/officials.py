@@ -9,10 +9,23 @@ import re
 from dataclasses import dataclass, field
 
 from pbkg.extract import gazetteer as gz
-from pbkg.extract.doc import Doc
-from pbkg.extract.patterns import HONORIFIC, PERSON, POSITION_STOP, ROLE, TITLE, norm_key
+from pbkg.extract import places
+from pbkg.extract.doc import Doc, Spans
+from pbkg.extract.patterns import (
+    ACADEMIC,
+    HONORIFIC,
+    NAME_ANY,
+    NAME_STOP,
+    ORG_HEAD,
+    PERSON,
+    POSITION_STOP,
+    ROLE,
+    TITLE,
+    norm_key,
+)
 from pbkg.extract.units import is_capitalized
 
+_ABBR_BEFORE = re.compile(r"(?<![\w’'])[A-ZĐ]{2,8}[ \t]+$")
 _AFTER_NAME = re.compile(r"[ \t]*(?:,|[-–—]|:)[ \t]*")
 _POS_END = re.compile(r"[.;:()\n“”\"!?]")
 _POS_SPLIT = re.compile(r"[ \t]*,[ \t]*|[ \t]+[-–—][ \t]+|[ \t]*[-–—][ \t]*(?=[A-ZĐ])")
@@ -48,12 +61,31 @@ def _is_place(doc: Doc, name: str, start: int) -> bool:
     return bool(_PRE_PLACE.search(doc.canon[max(0, start - 20) : start]))
 
 
+_CLAUSE_LEAD = re.compile(r"(?:^|(?<=[,;:.()\n“”\"]))[ \t]*|(?<![\w])(?:tại|ở|của|với|cho)[ \t]+")
+
+
+def _inside_body_name(doc: Doc, start: int) -> bool:
+    """True when the clause before `start` is a body's name that the name ends ("tại Trường
+    Chính trị Nguyễn Văn Cừ")."""
+    canon = doc.canon
+    lo = max(0, start - 80)
+    cut = lo
+    for b in re.finditer(r"[,;:.()\n“”\"]", canon[lo:start]):
+        cut = lo + b.end()
+    for lead in _CLAUSE_LEAD.finditer(canon, cut, start):
+        p = lead.end()
+        if ORG_HEAD.match(canon, p) and not TITLE.match(canon, p) and not NAME_STOP.search(
+                canon, p, start):
+            return True
+    return False
+
+
 def _preceded_by_capital(doc: Doc, start: int) -> bool:
     before = doc.canon[max(0, start - 30) : start]
     if HONORIFIC.search(before):
         return False
-    m = re.search(r"([\w’']+)[ \t]+$", before)
-    return bool(m and is_capitalized(m.group(1)))
+    m = re.search(r"([\w’'.]+)[ \t]+$", before)
+    return bool(m and is_capitalized(m.group(1)) and not ACADEMIC.match(m.group(1)))
 
 
 def _positions(doc: Doc, start: int) -> tuple[list[tuple[int, int]], int]:
@@ -122,10 +154,18 @@ def find_official_mentions(doc: Doc) -> list[OfficialMention]:
             words.pop()
         name = " ".join(words)
         name_end = m.start() + len(name)
-        if _is_place(doc, name, m.start()) or _preceded_by_capital(doc, m.start()):
+        if _is_place(doc, name, m.start()):
+            continue
+        # a capitalized word before the name: part of a body's name ("Trường Chính trị
+        # Nguyễn Văn Cừ"), unless it is an abbreviation that ends a title ("Thành ủy TPHCM")
+        prev = _preceded_by_capital(doc, m.start())
+        if prev and not _ABBR_BEFORE.search(canon, max(0, m.start() - 12), m.start()):
+            continue
+        if _inside_body_name(doc, m.start()):
             continue
         after = _AFTER_NAME.match(canon, name_end)
-        if after and (TITLE.match(canon, after.end()) or ROLE.match(canon, after.end())):
+        if not prev and after and (TITLE.match(canon, after.end())
+                                   or ROLE.match(canon, after.end())):
             spans, end = _positions(doc, after.end())
             if spans:
                 start = m.start()
@@ -158,6 +198,34 @@ def find_official_mentions(doc: Doc) -> list[OfficialMention]:
             continue
         ps, pe = doc.trimmed(s, m.start())
         out.append(OfficialMention(name, m.start(), name_end, [(ps, pe)], ps, name_end, True))
+    out.extend(_names_by_context(doc, out))
+    return out
+
+
+def _names_by_context(doc: Doc, found: list[OfficialMention]) -> list[OfficialMention]:
+    """People whose surname is not in the list, where the context leaves no doubt: a name
+    after "đồng chí", "ông", "TS" ... and before "- Title" or ", Title"."""
+    canon = doc.canon
+    taken = Spans([(o.name_start, o.name_end) for o in found])
+    out = []
+    for m in NAME_ANY.finditer(canon):
+        if taken.covers(m.start()) or doc.in_display(m.start()):
+            continue
+        words = m.group().split()
+        if any(TITLE.fullmatch(w) or ORG_HEAD.fullmatch(w) for w in words) or ORG_HEAD.match(
+                m.group()) or TITLE.match(m.group()) or ROLE.match(m.group()):
+            continue
+        before = canon[max(0, m.start() - 30) : m.start()]
+        hon = HONORIFIC.search(before)
+        if not hon or _is_place(doc, m.group(), m.start()) or places.is_place(m.group()):
+            continue
+        after = _AFTER_NAME.match(canon, m.end())
+        if not after or not (TITLE.match(canon, after.end()) or ROLE.match(canon, after.end())):
+            continue
+        spans, end = _positions(doc, after.end())
+        if spans:
+            start = max(0, m.start() - 30) + hon.start()
+            out.append(OfficialMention(m.group(), m.start(), m.end(), spans, start, end))
     return out
 
 

@@ -87,10 +87,22 @@ NUMBER = re.compile(r"\s*(?:số\s+)?(?P<num>\d{1,3}|[IVXLC]{1,6})(?![\w/-])")
 
 SURNAME = "|".join(sorted(set(gz.SURNAMES), key=len, reverse=True))
 PERSON = re.compile(rf"(?<![\w’'])(?:{SURNAME})(?:\s+{CAP_WORD}){{1,3}}(?![\w’'])")
+# A name of two to four capitalized syllables whatever its surname; taken for a person only in
+# a context that says so (after "đồng chí", "TS", or before "- Title").
+_SYLLABLE = rf"[{UPPER}][a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]*"
+NAME_ANY = re.compile(rf"(?<![\w’'])(?:{_SYLLABLE})(?:[ \t]+{_SYLLABLE}){{1,3}}(?![\w’'])")
 TITLE = re.compile(
-    rf"(?:(?:phó|Phó)\s+)?(?:{_phrases([t for t in gz.TITLES])})(?![\w’'])", re.IGNORECASE
+    rf"(?:(?:phó|Phó|[Hh]àm)\s+)?(?:{_phrases([t for t in gz.TITLES])})(?![\w’'])", re.IGNORECASE
 )
-HONORIFIC = re.compile(r"(?:đồng\s+chí|đ/c|ông|bà)\s*:?\s*$", re.IGNORECASE)
+HONORIFIC = re.compile(
+    r"(?:(?<![\w])(?:đồng\s+chí|đ/c|ông|bà)|(?<![\w.])(?:(?:PGS|GS)\.?[ \t]*,?[ \t]*)?"
+    r"(?:TSKH|TS|ThS|NCS|BS|KS|CN|LS|Ths|Ts)\.?|(?<![\w])(?:PGS|GS)\.?)\s*:?\s*$",
+    re.IGNORECASE,
+)
+# academic and professional titles written before a name (not case-folded: "ts" is no title)
+ACADEMIC = re.compile(
+    r"(?:(?:PGS|GS)\.?\s*,?\s*)?(?:TSKH|TS|ThS|Ths|NCS|BS|KS|LS)\.?$|(?:PGS|GS)\.?$"
+)
 
 # -- organizations ----------------------------------------------------------------------
 
