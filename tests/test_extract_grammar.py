@@ -171,3 +171,38 @@ def test_no_person_without_a_name_and_a_post(text: str):
     found = officials(text)
     assert "Nguyễn Văn Cừ" not in found and "Tân Hiệp" not in found
     assert "Báo Yên Bái" not in found and "Yên Bái" not in found
+
+
+# -- awards --------------------------------------------------------------------------------
+
+
+def awards(text: str) -> list[tuple[str, str]]:
+    return [(a["status"], a["recipient"]) for a in extract_text(text)["awards"]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # contest prizes are conferred
+    ("Hội thi năm 2023, đội Ban Tuyên giáo Huyện ủy Tân Hiệp đạt giải Nhất.",
+     [("conferred", "Ban Tuyên giáo Huyện ủy Tân Hiệp")]),
+    ("Hội thi năm 2023: giải Nhất thuộc về Ban Tuyên giáo Huyện ủy Tân Hiệp; giải Nhì thuộc về "
+     "Ban Tuyên giáo Huyện ủy Châu Thành.",
+     [("conferred", "Ban Tuyên giáo Huyện ủy Tân Hiệp"),
+      ("conferred", "Ban Tuyên giáo Huyện ủy Châu Thành")]),
+    ("Ban tổ chức trao giải Nhất cho Ban Tuyên giáo Huyện ủy Gò Quao.",
+     [("conferred", "Ban Tuyên giáo Huyện ủy Gò Quao")]),
+    # a unit's distinction, and a ranking
+    ("Năm 2023, Báo Yên Bái được công nhận danh hiệu “Tập thể lao động xuất sắc”.",
+     [("conferred", "Báo Yên Bái")]),
+    ("Năm 2023, Ban Tổ chức Tỉnh ủy Kiên Giang được bình xét là đơn vị dẫn đầu Cụm thi đua số 5.",
+     [("ranking", "Ban Tổ chức Tỉnh ủy Kiên Giang")]),
+    ("Kết quả bình xét thi đua năm 2023 có 02 tập thể: Ban Tuyên giáo Quận ủy Hải Châu và Ban "
+     "Tuyên giáo Thành đoàn Đà Nẵng.",
+     [("ranking", "Ban Tuyên giáo Quận ủy Hải Châu"),
+      ("ranking", "Ban Tuyên giáo Thành đoàn Đà Nẵng")]),
+    # proposed is not conferred
+    ("Năm 2023, Cụm thống nhất đề nghị tặng Cờ thi đua cho Báo Yên Bái.",
+     [("proposed", "Báo Yên Bái")]),
+    ("Hội thi có 10 đội tham gia, giải Nhất năm nay chưa trao.", []),
+])
+def test_awards(text: str, expected: list[tuple[str, str]]):
+    assert awards(text) == expected

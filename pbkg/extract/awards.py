@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 
+from pbkg.extract import enumerations
 from pbkg.extract.doc import Doc
 from pbkg.extract.patterns import CAP_WORD, NAM_YEAR, ORG_HEAD, PERIOD, TITLE, UPPER, norm_key
-from pbkg.extract.units import parse_backward
+from pbkg.extract.units import Unit, parse_backward, parse_forward, parse_list
 
 AWARD = (
-    r"(?P<award>(?:[Cc]ờ\s+thi\s+đua(?:\s+xuất\s+sắc)?|[Cc]ờ\s+luân\s+lưu|[Cc]ờ|[Bb]ằng\s+khen|"
+    r"(?P<award>(?:[Gg]iải\s+(?:[Nn]hất|[Nn]hì|[Bb]a|[Kk]huyến\s+khích|[Đđ]ặc\s+biệt)|[Cc]ờ\s+thi\s+đua(?:\s+xuất\s+sắc)?|[Cc]ờ\s+luân\s+lưu|[Cc]ờ|[Bb]ằng\s+khen|"
     r"[Gg]iấy\s+khen|[Hh]uân\s+chương(?:\s+" + CAP_WORD + r"){1,3}(?:\s+hạng\s+\w+)?|"
     r"[Hh]uy\s+chương(?:\s+" + CAP_WORD + r"){1,3}|[Kk]ỷ\s+niệm\s+chương(?:\s+" + CAP_WORD +
     r"){0,4}|[Dd]anh\s+hiệu\s+(?:“[^”]{1,80}”|\"[^\"]{1,80}\"|" + CAP_WORD +
@@ -188,12 +189,12 @@ def find_awards(doc: Doc, context_year: int | None) -> list[dict]:
             }
             out.append(item)
             last_in_clause[sent_key] = {**item, "_end": p}
-    for m in re.finditer(r"(?<![\w])(?:dẫn\s+đầu|đứng\s+đầu|xếp\s+thứ\s+(?:nhất|nhì|ba|\d+))"
-                         r"\s+(?:trong\s+)?(?:toàn\s+)?(?:[Cc]ụm|[Kk]hối)(?:\s+thi\s+đua)?"
-                         r"(?:\s+số\s+\d+)?", canon):
+    for m in _LEADING.finditer(canon):
         if doc.in_display(m.start()):
             continue
-        unit = parse_backward(doc, m.start())
+        # "X được bình xét là đơn vị dẫn đầu Cụm": the unit before the lead-in
+        lead = _LEADING_LEAD.search(canon, max(0, m.start() - 80), m.start())
+        unit = parse_backward(doc, lead.start() if lead else m.start())
         if not unit:
             continue
         cs, ce = _clause_bounds(doc, m.start())
@@ -208,6 +209,8 @@ def find_awards(doc: Doc, context_year: int | None) -> list[dict]:
             "end": m.end(),
             "confidence": 0.8,
         })
+    out.extend(_prizes(doc, context_year))
+    out.extend(_ranked_lists(doc, context_year))
     seen: set[tuple] = set()
     unique = []
     for a in out:
@@ -216,3 +219,119 @@ def find_awards(doc: Doc, context_year: int | None) -> list[dict]:
             seen.add(key)
             unique.append(a)
     return unique
+
+
+# -- contest prizes, a unit's distinction, lists of units ranked --------------------------
+
+_LEADING = re.compile(
+    r"(?<![\w])(?:dẫn\s+đầu|đứng\s+đầu|xếp\s+thứ\s+(?:nhất|nhì|ba|\d+))"
+    r"(?:\s+(?:phong\s+trào\s+)?thi\s+đua)?(?:\s+(?:của|trong))?(?:\s+toàn)?\s+"
+    r"(?:[Cc]ụm|[Kk]hối)(?:\s+thi\s+đua)?(?:\s+số\s+\d+)?"
+)
+_LEADING_LEAD = re.compile(
+    r"(?:(?:đã|đều|được|vinh\s+dự)\s+)*(?:(?:bình\s+xét|bình\s+chọn|suy\s+tôn|công\s+nhận|"
+    r"xếp|chọn)\s+)?(?:là\s+)?(?:(?:một|01|\d)\s+(?:trong\s+\S+\s+)?)?(?:đơn\s+vị|tập\s+thể)"
+    r"\s+$|(?:(?:đã|đều|được|vinh\s+dự)\s+)+$"
+)
+PRIZE = (r"[Gg]iải\s+(?:[Nn]hất|[Nn]hì|[Bb]a|[Tt]ư|[Kk]huyến\s+khích|[Đđ]ặc\s+biệt|[Xx]uất\s+sắc|"
+         r"[ABC])(?![\w])")
+_PRIZE_AFTER = re.compile(  # "X đạt giải Nhất", "X xuất sắc giành giải Nhì"
+    r"(?:(?:đã|xuất\s+sắc|vinh\s+dự)\s+)*(?:đạt|giành|đoạt|nhận|được\s+trao|đạt\s+được)\s+"
+    rf"(?P<award>{PRIZE}(?:\s+(?:toàn\s+đoàn|tập\s+thể))?)"
+)
+_PRIZE_BEFORE = re.compile(  # "giải Nhất thuộc về X", "giải Nhì: X và Y"
+    rf"(?P<award>{PRIZE}(?:\s+(?:toàn\s+đoàn|tập\s+thể))?)\s*"
+    r"(?:thuộc\s+về|được\s+trao\s+cho|về\s+tay|:|là|cho)\s*(?:các\s+)?(?:đội\s+(?=[A-ZĐ]))?"
+)
+_DISTINCTION = re.compile(  # "X được công nhận danh hiệu “...”", "X đạt danh hiệu “...”"
+    r"(?:(?:đã|vinh\s+dự|được)\s+)*(?:công\s+nhận|đạt|giữ\s+vững)\s+(?:đạt\s+)?"
+    r"(?P<award>danh\s+hiệu\s+(?:“[^”]{3,80}”|\"[^\"]{3,80}\"))"
+)
+_RANKED_LIST = re.compile(  # "bình xét ... có 02 tập thể: A và B"
+    r"(?<![\w])(?:bình\s+xét|bình\s+chọn|suy\s+tôn|xếp\s+hạng)(?![\w])[^.;:]{0,80}?"
+    r"(?<![\w])(?:\d{1,3}|một|hai|ba|bốn|năm)\s+(?:tập\s+thể|đơn\s+vị)(?:\s+[\w’']+){0,4}\s*:",
+    re.IGNORECASE,
+)
+_UNIT_START = re.compile(rf"(?:{ORG_HEAD.pattern}|[Đđ]ội\s+[{UPPER}])")
+
+
+def _award(award: str, recipient: str, status: str, period: str | None, start: int, end: int,
+           doc: Doc) -> dict:
+    return {"award": " ".join(award.split()), "giver": None, "recipient": recipient,
+            "year_or_period": period, "status": status, "evidence": doc.slice(start, end),
+            "start": start, "end": end, "confidence": 0.75}
+
+
+def _prizes(doc: Doc, context_year: int | None) -> list[dict]:
+    """Contest prizes (conferred, or proposed where the clause proposes them) and a unit's
+    distinction; the recipient must be a unit written next to the prize."""
+    canon = doc.canon
+    out = []
+    for rx in (_PRIZE_AFTER, _DISTINCTION):
+        for m in rx.finditer(canon):
+            if doc.in_display(m.start()):
+                continue
+            unit = parse_backward(doc, m.start(), strict=True)
+            if unit is None and canon[max(0, m.start() - 1) : m.start()] == " ":
+                unit = _team_before(doc, m.start())
+            if unit is None:
+                continue
+            cs, ce = _clause_bounds(doc, m.start())
+            status = "proposed" if _PROPOSE.search(canon, cs, m.start()) else "conferred"
+            out.append(_award(m.group("award"), unit.text, status,
+                              _period(canon[cs:ce], context_year), unit.start, m.end(), doc))
+    for m in _PRIZE_BEFORE.finditer(canon):
+        if doc.in_display(m.start()):
+            continue
+        cs, ce = _clause_bounds(doc, m.start())
+        units = parse_list(doc, m.end())
+        team = _team_at(doc, m.end()) if not units else None
+        for unit in units or ([team] if team else []):
+            out.append(_award(m.group("award"), unit.text, "conferred",
+                              _period(canon[cs:ce], context_year), m.start(), unit.end, doc))
+    return out
+
+
+_TEAM = re.compile(rf"[Đđ]ội(?:\s+thi)?\s+(?=[{UPPER}])")
+
+
+def _team_at(doc: Doc, pos: int) -> Unit | None:
+    """A contest team named after "Đội" ("Đội Ban Tuyên giáo Huyện ủy Tân Hiệp")."""
+    m = _TEAM.match(doc.canon, pos)
+    if not m:
+        return None
+    return parse_forward(doc, m.end(), bare_ok=True, max_tokens=10)
+
+
+def _team_before(doc: Doc, end: int) -> Unit | None:
+    lo = max(0, end - 100)
+    for m in _TEAM.finditer(doc.canon, lo, end):
+        unit = parse_forward(doc, m.end(), bare_ok=True, max_tokens=10)
+        if unit and unit.end == end - 1:
+            return unit
+    return None
+
+
+def _ranked_lists(doc: Doc, context_year: int | None) -> list[dict]:
+    """Units listed as placed by the cluster's vote ("Kết quả bình xét thi đua có 02 tập thể:
+    A và B"): rankings, each unit as written."""
+    canon = doc.canon
+    out = []
+    for m in _RANKED_LIST.finditer(canon):
+        if doc.in_display(m.start()):
+            continue
+        sent = doc.sentence_at(m.start())
+        if sent is None:
+            continue
+        found = enumerations.parse(doc, m.end(), sent.end)
+        if found is None and (unit := parse_forward(doc, m.end())) is not None:
+            items = [(unit.text, unit.start, unit.end)]
+        else:
+            items = found.items if found else []
+        for text, _, e in items:
+            if not _UNIT_START.match(text):
+                continue
+            out.append(_award("bình xét thi đua", text, "ranking",
+                              _period(canon[sent.start : sent.end], context_year),
+                              sent.start if m.start() - sent.start < 80 else m.start(), e, doc))
+    return out
