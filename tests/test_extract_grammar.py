@@ -206,3 +206,19 @@ def awards(text: str) -> list[tuple[str, str]]:
 ])
 def test_awards(text: str, expected: list[tuple[str, str]]):
     assert awards(text) == expected
+
+
+# -- documents -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,ids", [
+    ("Quán triệt Nghị quyết Đại hội đại biểu toàn quốc lần thứ XII của Đảng.",
+     ["Nghị quyết Đại hội đại biểu toàn quốc lần thứ XII của Đảng"]),
+    ("Thực hiện Nghị quyết Đại hội Đảng bộ tỉnh Thái Nguyên khóa XX, nhiệm kỳ 2020-2025.",
+     ["Nghị quyết Đại hội Đảng bộ tỉnh Thái Nguyên khóa XX"]),
+    ("Thực hiện Nghị quyết Đại hội XIII của Đảng và Kế hoạch số 12-KH/TU.",
+     ["Nghị quyết Đại hội XIII của Đảng", "12-KH/TU"]),
+    ("Chuẩn bị tổ chức Đại hội Đảng bộ tỉnh khóa XX.", []),  # a congress is no document
+])
+def test_documents(text: str, ids: list[str]):
+    assert [d["id"] for d in extract_text(text)["documents"]] == ids

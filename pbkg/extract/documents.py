@@ -22,10 +22,13 @@ NAMED = re.compile(
     r"(?:Hội\s+nghị\s+(?:lần\s+thứ\s+\w+\s+)?)?(?:Ban\s+Chấp\s+hành\s+)?Trung\s+ương\s+"
     r"(?:\d{1,2}|[IVX]{1,5}|lần\s+thứ\s+\w+)(?:\s*\(?\s*khóa\s+[IVX]{1,5}(?:\s*,\s*[IVX]{1,5})*"
     r"\s*\)?)?"
-    r"|Đại\s+hội\s+(?:(?:đại\s+biểu\s+)?Đảng\s+toàn\s+quốc\s+lần\s+thứ\s+[IVX]{1,6}"
-    r"|[IVX]{1,6}\s+của\s+Đảng"
-    r"|(?:đại\s+biểu\s+)?Đảng\s+bộ\s+(?:tỉnh|thành\s+phố|huyện)(?:\s+[A-ZĐ][\w’']*){0,3}"
-    r"\s+lần\s+thứ\s+[IVX]{1,6}))"
+    # a party congress: "Đại hội (đại biểu) (Đảng) toàn quốc lần thứ XIII (của Đảng)",
+    # "Đại hội XIII của Đảng", "Đại hội Đảng bộ tỉnh Thái Nguyên lần thứ XX / khóa XX"
+    r"|Đại\s+hội\s+(?:đại\s+biểu\s+)?"
+    r"(?:(?:Đảng\s+)?toàn\s+quốc\s+|Đảng\s+bộ\s+(?:(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|"
+    r"xã|phường)\s+)?(?:[A-ZĐ][\w’']*\s+){0,3}|Đảng\s+)?"
+    r"(?:lần\s+thứ\s+[IVX]{1,6}|khóa\s+[IVX]{1,6}|[IVX]{1,6}(?=\s+của\s+Đảng))"
+    r"(?:\s+của\s+Đảng(?!\s+bộ))?)"
 )
 _ISSUER = re.compile(
     r"[ \t]*,?[ \t]*của[ \t]+(?P<issuer>Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|Ban\s+Chấp\s+hành\s+"
