@@ -222,3 +222,48 @@ def test_awards(text: str, expected: list[tuple[str, str]]):
 ])
 def test_documents(text: str, ids: list[str]):
     assert [d["id"] for d in extract_text(text)["documents"]] == ids
+
+
+# -- more phrasings ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,members,count", [
+    ("Cụm thi đua số 4 gồm 3 trường:\n- trường Chính trị tỉnh Hà Nam;\n- Trường Chính trị tỉnh "
+     "Nam Định;\n- Trường Chính trị tỉnh Ninh Bình.\nHội nghị diễn ra sôi nổi.",
+     ["trường Chính trị tỉnh Hà Nam", "Trường Chính trị tỉnh Nam Định",
+      "Trường Chính trị tỉnh Ninh Bình"], 3),
+    ("Hội nghị năm 2023. Hiện nay, 4 đơn vị thành viên của Cụm thi đua số 3 là: Báo Yên Bái, "
+     "Báo Lào Cai, Báo Hà Giang và Báo Phú Thọ.",
+     ["Báo Yên Bái", "Báo Lào Cai", "Báo Hà Giang", "Báo Phú Thọ"], 4),
+    ("Ngày 5/3/2013, lễ ký kết giao ước thi đua giữa các khu phố Phước An, Phước Lộc và Phước "
+     "Hội trong cụm thi đua số 1 đã diễn ra.", ["Phước An", "Phước Lộc", "Phước Hội"], 3),
+    ("Ngày 5/3/2013, các khu phố 1, 2 và 3 trong cụm thi đua số 1 ký kết giao ước.",
+     ["1", "2", "3"], 3),
+])
+def test_lists_one_a_line_and_around_the_mention(text: str, members: list[str], count: int):
+    assert lists(text) == [(members, count)]
+
+
+def test_units_named_before_the_cluster_without_a_list_opener_are_no_list():
+    text = ("Đại diện lãnh đạo Ban Tổ chức Tỉnh ủy, Ban Tuyên giáo Tỉnh ủy trong Cụm thi đua số 2 "
+            "dự hội nghị.")
+    assert lists(text) == [([], None)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Tổng kết năm 2023. Cụm trưởng năm 2023 (Ban Tổ chức Tỉnh ủy Hà Nam) báo cáo.",
+     [(2023, "chair", "Ban Tổ chức Tỉnh ủy Hà Nam")]),
+    ("Tổng kết năm 2019. Khối trưởng Khối thi đua VII – Ban Tổ chức Tỉnh ủy Cà Mau báo cáo.",
+     [(2019, "chair", "Ban Tổ chức Tỉnh ủy Cà Mau")]),
+    ("Tổng kết năm 2019. Khối trưởng Khối thi đua VII – Đồng chí Nguyễn Văn An báo cáo.", []),
+    ("Tổng kết năm 2019. Cụm trưởng (Trưởng ban) phát biểu.", []),
+])
+def test_the_unit_after_the_role(text: str, expected: list[tuple]):
+    assert roles(text) == expected
+
+
+def test_names_of_ethnic_minority_people():
+    text = ("Dự hội nghị có đồng chí Y Thanh Hà Niê Kđăm, Bí thư Tỉnh ủy; bà H’Yim Kđoh - Phó "
+            "Chủ tịch HĐND tỉnh.")
+    assert officials(text) == {"Y Thanh Hà Niê Kđăm": ["Bí thư Tỉnh ủy"],
+                               "H’Yim Kđoh": ["Phó Chủ tịch HĐND tỉnh"]}

@@ -303,9 +303,55 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
         else:  # a complete enumeration with no stated count
             cluster.member_count = len(found.items)
         done_until = found.end
+    _lists_around_mentions(doc, mentions, clusters)
     for c in clusters:
         if c.member_count is None:
             c.member_count = _count_elsewhere(doc, c)
+
+
+_COUNT_OF = re.compile(  # "6 đơn vị thành viên của Cụm thi đua số 3 là: ..."
+    rf"(?<![\w/])(?P<n>\d{{1,3}})\s+{enumerations.COUNT_NOUN}(?:\s+thành\s+viên)?\s+"
+    r"(?:của|trong|thuộc)\s+$", re.IGNORECASE)
+_AFTER_MENTION = re.compile(r"\s*(?:,\s*)?(?:là|gồm|bao\s+gồm)?\s*:")
+_BEFORE_MENTION = re.compile(r"\s+(?:trong|thuộc|của)\s+$")
+_LIST_START = re.compile(
+    r"(?<![\w])(?:gồm|giữa|là)\s+|:\s*|(?<![\w])(?=các\s+(?:huyện|quận|thị\s+xã|phường|xã|"
+    r"khu\s+phố|tổ\s+dân\s+phố|ấp|thôn|tỉnh)(?![\w]))", re.IGNORECASE)
+
+
+def _lists_around_mentions(doc: Doc, mentions: list[Mention], clusters: list[Cluster]) -> None:
+    """Lists that name the cluster after the count ("6 đơn vị thành viên của Cụm X là: A, B")
+    or after the list ("ký giao ước giữa các khu phố A, B và C trong Cụm thi đua số 1")."""
+    canon = doc.canon
+    for mention in mentions:
+        cluster = resolve(mention, clusters)
+        sent = doc.sentence_at(mention.start)
+        if cluster is None or sent is None or cluster.members and cluster.evidence:
+            continue
+        count = _COUNT_OF.search(canon, max(sent.start, mention.start - 80), mention.start)
+        after = _AFTER_MENTION.match(canon, mention.end, sent.end)
+        found = None
+        start = mention.start
+        if count and after:
+            found = enumerations.parse(doc, after.end(), sent.end)
+            start = count.start()
+        elif _BEFORE_MENTION.search(canon, max(sent.start, mention.start - 12), mention.start):
+            prep = _BEFORE_MENTION.search(canon, max(sent.start, mention.start - 12),
+                                          mention.start)
+            for op in _LIST_START.finditer(canon, sent.start, prep.start()):
+                cand = enumerations.parse(doc, op.end(), prep.start())
+                if cand is not None and not canon[cand.end : prep.start()].strip():
+                    found, start = cand, op.start()
+                    break
+        if found is None:
+            continue
+        for text, s_, e_ in found.items:
+            cluster.add_member(text, s_, e_)
+        if found.prefix:
+            cluster.list_prefix = found.prefix
+        cluster.evidence = (min(start, mention.start), max(found.end, mention.end))
+        cluster.member_count = (int(count.group("n")) if count else None) or found.count or len(
+            found.items)
 
 
 def _all_units(found: enumerations.Enumeration) -> bool:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from pbkg.extract import places
 from pbkg.extract.doc import Doc
-from pbkg.extract.patterns import UPPER
+from pbkg.extract.patterns import ORG_HEAD_CI, UPPER
 
 COUNT_NOUN = (
     r"(?:đơn\s+vị|thành\s+viên|cơ\s+quan|tập\s+thể|ban(?:\s+\w+){0,3}|tỉnh(?:\s+ủy)?|thành\s+ủy|"
@@ -82,6 +82,9 @@ def _valid(text: str, numbered: bool, after_level: bool) -> bool:
         return False
     if _CAPITAL.match(text) or _LEVEL_START.match(text):
         return True
+    # "trường Chính trị tỉnh Hà Nam": a body's head word written in lower case
+    if ORG_HEAD_CI.match(text) and any(_CAPITAL.match(w) for w in words[1:]):
+        return True
     return after_level and places.is_place(text)
 
 
@@ -129,6 +132,12 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
     items_end = end_m.start() if end_m else limit
     while items_end > items_start and canon[items_end - 1] in " \t.,;":
         items_end -= 1
+    if items_end == items_start and canon[items_start : items_start + 1] == "\n":
+        bulleted = _bullets(doc, items_start)
+        if len(bulleted) >= 2:
+            prefix = re.sub(rf"^(?:các\s+)?{COUNT.pattern}\s*", "", prefix,
+                            flags=re.IGNORECASE).strip()
+            return Enumeration(bulleted, prefix, count, bulleted[-1][2])
     region = canon[items_start:items_end]
     semi, comma = region.find(";"), region.find(",")
     use_semi = semi != -1 and (comma == -1 or semi < comma or _items_hold_commas(region))
@@ -166,3 +175,19 @@ def _items_hold_commas(region: str) -> bool:
     """True when every ";"-separated part holds a comma: the items are long names."""
     parts = [p for p in region.split(";") if p.strip()]
     return len(parts) >= 2 and all("," in p for p in parts)
+
+
+_BULLET = re.compile(r"\n[ \t]*(?:[-–+•*·]|\d{1,2}[.)]|[a-zđ][.)])[ \t]+(?P<item>[^\n]{2,120}?)"
+                     r"[ \t]*[;,.]?[ \t]*(?=\n|$)")
+
+
+def _bullets(doc: Doc, pos: int) -> list[tuple[str, int, int]]:
+    """Items written one a line after a colon: "- Báo Yên Bái;" "1. Báo Lào Cai"."""
+    items: list[tuple[str, int, int]] = []
+    while True:
+        m = _BULLET.match(doc.canon, pos)
+        if not m or not _valid(m.group("item"), False, False):
+            return items
+        s, e = m.start("item"), m.end("item")
+        items.append((doc.slice(s, e), s, e))
+        pos = m.end()

@@ -89,8 +89,12 @@ SURNAME = "|".join(sorted(set(gz.SURNAMES), key=len, reverse=True))
 PERSON = re.compile(rf"(?<![\w’'])(?:{SURNAME})(?:\s+{CAP_WORD}){{1,3}}(?![\w’'])")
 # A name of two to four capitalized syllables whatever its surname; taken for a person only in
 # a context that says so (after "đồng chí", "TS", or before "- Title").
-_SYLLABLE = rf"[{UPPER}][a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]*"
-NAME_ANY = re.compile(rf"(?<![\w’'])(?:{_SYLLABLE})(?:[ \t]+{_SYLLABLE}){{1,3}}(?![\w’'])")
+_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+_SYLLABLE = rf"[{UPPER}][{_LOWER}]*"
+_SYLLABLE_ANY = rf"{_SYLLABLE}(?:[’'][{UPPER}]?[{_LOWER}]+)?"
+NAME_ANY = re.compile(
+    rf"(?<![\w’'])(?:{_SYLLABLE_ANY})(?:[ \t]+{_SYLLABLE_ANY}){{1,4}}(?![\w’'])"
+)  # "Y Thanh Hà Niê Kđăm", "H’Yim Kđoh"
 TITLE = re.compile(
     rf"(?:(?:phó|Phó|[Hh]àm)\s+)?(?:{_phrases([t for t in gz.TITLES])})(?![\w’'])", re.IGNORECASE
 )

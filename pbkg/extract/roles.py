@@ -28,6 +28,7 @@ from pbkg.extract.units import Unit, parse_backward, parse_forward, parse_list
 
 _SPACES = re.compile(r"[ \t]+")
 _PAREN_BEFORE = re.compile(r"\([^()]{1,60}\)[ \t]*$")
+_UNIT_AFTER = re.compile(r"^[ \t]*(?:\([ \t]*|[-–—][ \t]+)(?:là[ \t]+)?(?=[A-ZĐ])")
 _BRACKET_BEFORE = re.compile(r"\([ \t]*(?:là[ \t]+)?(?:đơn[ \t]+vị[ \t]+)?$")
 _REPRESENT_BEFORE = re.compile(
     r"(?:[Đđ]ại\s+diện|[Tt]hay\s+mặt)(?:\s+cho)?\s+(?:(?:đơn\s+vị|cơ\s+quan)\s+)?$")
@@ -265,6 +266,17 @@ def find_roles(
                 hits.append(RoleHit(start=m.start(), end=unit.end, unit=unit,
                                     via="copula-after", confidence=0.9, **base))
             if units:
+                continue
+        # 6b. the unit after the role, in brackets or after a dash: "Cụm trưởng năm 2023
+        # (Ban Tổ chức Tỉnh ủy Hà Nam)", "Khối trưởng Khối thi đua VII – Ban Tổ chức Tỉnh ủy"
+        unit_after = _UNIT_AFTER.match(after)
+        if unit_after:
+            unit = parse_forward(doc, tail_end + unit_after.end())
+            nxt = canon[unit.end : unit.end + 1] if unit else ""
+            bracket = "(" in unit_after.group(0)
+            if unit and (nxt == ")" if bracket else nxt in {"", ",", ".", ";", " ", "\n"}):
+                hits.append(RoleHit(start=m.start(), end=unit.end, unit=unit, via="unit-after",
+                                    confidence=0.8, **base))
                 continue
         # 7. apposition "X – Trưởng khối thi đua ... năm 2020"
         ap = _APPOSITION.search(before)
