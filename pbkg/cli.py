@@ -227,6 +227,37 @@ def cmd_eval_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    import json
+
+    from .review import open_session, parse_assignments, summary_lines
+
+    session = open_session(args.article, args.key, paths())
+    decisions = [(cid, "accept", {}) for cid in args.accept]
+    decisions += [(cid, "reject", {}) for cid in args.reject]
+    decisions += [(c[0], "correct", parse_assignments(c[1:])) for c in args.correct]
+    if args.accept_all:
+        decisions += [(c.id, "accept", {}) for c in session.pending()
+                      if c.id not in {d[0] for d in decisions}]
+    if (decisions or args.write) and not args.by:
+        raise InvalidParameter("--by", "say who reviews (a name) when deciding or writing")
+    for cid, decision, fields in decisions:
+        session.decide(cid, decision, args.by, fields)
+    if args.serve:
+        from api.review import serve_review
+
+        serve_review(session, args.by, port=args.port)
+        return 0
+    if args.write:
+        _print(f"wrote {session.write_curated()}")
+    if args.format == "json":
+        _print(json.dumps({"key": session.key, "candidates": [
+            c.as_dict() for c in session.candidates]}, ensure_ascii=False, indent=1))
+    else:
+        _print("\n".join(summary_lines(session)))
+    return 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pbkg", description="Party-building knowledge graph.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -312,6 +343,24 @@ def make_parser() -> argparse.ArgumentParser:
                     help="score on the five seed texts, with gold derived from the curated graph")
     ev.add_argument("--format", "-f", choices=["table", "json"], default="table")
     ev.set_defaults(func=cmd_eval_extract)
+
+    rv = sub.add_parser("review", help="review an article's extracted facts: accept, reject "
+                                       "or correct them; write the accepted to data/curated/")
+    rv.add_argument("article", help="the article text file")
+    rv.add_argument("--key", help="article key (default: publisher and date)")
+    rv.add_argument("--by", help="who reviews (recorded with each decision)")
+    rv.add_argument("--accept", action="append", default=[], metavar="ID")
+    rv.add_argument("--reject", action="append", default=[], metavar="ID")
+    rv.add_argument("--correct", action="append", default=[], nargs="+",
+                    metavar="ID FIELD=VALUE", help="e.g. --correct r1a2b3c4d5 year=2023")
+    rv.add_argument("--accept-all", action="store_true", help="accept every pending fact")
+    rv.add_argument("--write", action="store_true",
+                    help="write the accepted and corrected facts to data/curated/KEY.ttl")
+    rv.add_argument("--serve", action="store_true",
+                    help="open the review page on http://127.0.0.1:PORT/")
+    rv.add_argument("--port", type=int, default=8765)
+    rv.add_argument("--format", "-f", choices=["text", "json"], default="text")
+    rv.set_defaults(func=cmd_review)
 
     from .network.commands import register as register_network
 

@@ -71,6 +71,9 @@ def extract_article(path: Path | str, key: str | None = None, p: ProjectPaths | 
     if key is None:
         key = default_key(article, result)
     key = check_key(key)
+    from pbkg.review import without_rejected  # a reviewer's rejections stay rejected
+
+    result = without_rejected(article, result, key, p)
     if resolver is None:
         resolver = Resolver.from_project(p, exclude=[p.extracted / f"{key}.ttl"])
     rdf = article_rdf(article, result, resolver, key, source_file_name(path, p))
