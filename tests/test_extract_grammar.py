@@ -267,3 +267,35 @@ def test_names_of_ethnic_minority_people():
             "Chủ tịch HĐND tỉnh.")
     assert officials(text) == {"Y Thanh Hà Niê Kđăm": ["Bí thư Tỉnh ủy"],
                                "H’Yim Kđoh": ["Phó Chủ tịch HĐND tỉnh"]}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Tổng kết năm 2019. Đồng chí Nguyễn Văn An thay mặt Ban Tổ chức Tỉnh ủy Cà Mau – đơn vị "
+     "Khối trưởng phát biểu.", [(2019, "chair", "Ban Tổ chức Tỉnh ủy Cà Mau")]),
+    ("Tổng kết năm 2019. Ban Tổ chức Tỉnh ủy Cà Mau – đại diện Khối trưởng báo cáo.",
+     [(2019, "chair", "Ban Tổ chức Tỉnh ủy Cà Mau")]),
+    ("Tổng kết năm 2020. Trường Chính trị tỉnh Hà Nam (Cụm trưởng Cụm thi đua số 4 các trường "
+     "chính trị khu vực Đồng bằng sông Hồng) báo cáo.",
+     [(2020, "chair", "Trường Chính trị tỉnh Hà Nam")]),
+    ("Tổng kết năm 2019. Đồng chí Nguyễn Văn An thay mặt Ban Tổ chức Tỉnh ủy, cảm ơn Cụm "
+     "trưởng.", []),
+])
+def test_roles_on_behalf_and_long_brackets(text: str, expected: list[tuple]):
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,members,count", [
+    ("Khối thi đua VII tổ chức hội nghị tổng kết với sự tham dự của lãnh đạo 3 đơn vị thành "
+     "viên: Văn phòng Tỉnh ủy, Ban Tổ chức Tỉnh ủy và Ban Dân vận Tỉnh ủy.",
+     ["Văn phòng Tỉnh ủy", "Ban Tổ chức Tỉnh ủy", "Ban Dân vận Tỉnh ủy"], 3),
+    ("Cụm thi đua số 4 các trường chính trị khu vực Đồng bằng sông Hồng gồm 3 trường: Hà Nam, "
+     "Nam Định và Ninh Bình.", ["Hà Nam", "Nam Định", "Ninh Bình"], 3),
+    ("Khối thi đua các cơ quan Đảng tỉnh gồm 4 cơ quan: Văn phòng Tỉnh ủy, các Ban Đảng Tỉnh "
+     "ủy, Báo Ninh Thuận và Trường Chính trị tỉnh.",
+     ["Văn phòng Tỉnh ủy", "các Ban Đảng Tỉnh ủy", "Báo Ninh Thuận", "Trường Chính trị tỉnh"],
+     4),
+    ("Cụm thi đua số 3 đã thống nhất 5 nội dung: hoàn thành nhiệm vụ, xây dựng cơ quan.",
+     [], None),
+])
+def test_counted_lists_anywhere_in_the_sentence(text: str, members: list[str], count):
+    assert lists(text) == [(members, count)]

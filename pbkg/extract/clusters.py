@@ -241,7 +241,7 @@ _OPENERS = re.compile(
 # what may stand between a cluster's mention and its list
 # "- Ban Tuyên giáo Thành ủy", "ngành Tuyên giáo", "Tuyên giáo": a name's tail, no verb in it
 _QUALIFIER_ORG = re.compile(
-    rf"^\s*(?:[-–—,]\s*[{UPPER}]|(?:của\s+)?(?:ngành|lĩnh\s+vực)\s+[\w’']|[{UPPER}])"
+    rf"^\s*(?:[-–—,]\s*[{UPPER}]|(?:của\s+)?(?:ngành|lĩnh\s+vực|các)\s+[\w’']|[{UPPER}])"
     rf"[\w’']*(?:\s+[\w’'.]+){{0,9}}?\s*(?=\(|$)"
 )
 _IN_OF = re.compile(r"(?:trong|thuộc|của)\s*$")
@@ -312,6 +312,9 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
 _COUNT_OF = re.compile(  # "6 đơn vị thành viên của Cụm thi đua số 3 là: ..."
     rf"(?<![\w/])(?P<n>\d{{1,3}})\s+{enumerations.COUNT_NOUN}(?:\s+thành\s+viên)?\s+"
     r"(?:của|trong|thuộc)\s+$", re.IGNORECASE)
+_COUNT_COLON = re.compile(
+    rf"(?<![\w/])(?P<n>\d{{1,3}})\s+{enumerations.COUNT_NOUN}(?:\s+thành\s+viên)?"
+    r"(?:\s+(?:trong|thuộc|của)\s+(?:[Cc]ụm|[Kk]hối)(?:\s+thi\s+đua)?)?\s*:", re.IGNORECASE)
 _AFTER_MENTION = re.compile(r"\s*(?:,\s*)?(?:là|gồm|bao\s+gồm)?\s*:")
 _BEFORE_MENTION = re.compile(r"\s+(?:trong|thuộc|của)\s+$")
 _LIST_START = re.compile(
@@ -335,6 +338,12 @@ def _lists_around_mentions(doc: Doc, mentions: list[Mention], clusters: list[Clu
         if count and after:
             found = enumerations.parse(doc, after.end(), sent.end)
             start = count.start()
+        elif (loose := _COUNT_COLON.search(canon, mention.end, sent.end)) is not None:
+            # "Khối ... với sự tham dự của lãnh đạo 3 đơn vị thành viên: A, B và C"
+            found = enumerations.parse(doc, loose.start(), sent.end)
+            if found is not None and found.count is None:
+                found = None
+            count, start = loose, mention.start
         elif _BEFORE_MENTION.search(canon, max(sent.start, mention.start - 12), mention.start):
             prep = _BEFORE_MENTION.search(canon, max(sent.start, mention.start - 12),
                                           mention.start)

@@ -80,6 +80,9 @@ def _valid(text: str, numbered: bool, after_level: bool) -> bool:
         return numbered
     if any(ch.isdigit() for ch in text) and not _NUMBERED.search(text):
         return False
+    if text.startswith("các ") and len(words) > 1 and (_CAPITAL.match(words[1])
+                                                        or ORG_HEAD_CI.match(text[4:])):
+        text, words = text[4:], words[1:]  # "các Ban Đảng Tỉnh ủy"
     if _CAPITAL.match(text) or _LEVEL_START.match(text):
         return True
     # "trường Chính trị tỉnh Hà Nam": a body's head word written in lower case

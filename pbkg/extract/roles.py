@@ -29,6 +29,8 @@ from pbkg.extract.units import Unit, parse_backward, parse_forward, parse_list
 _SPACES = re.compile(r"[ \t]+")
 _PAREN_BEFORE = re.compile(r"\([^()]{1,60}\)[ \t]*$")
 _UNIT_AFTER = re.compile(r"^[ \t]*(?:\([ \t]*|[-–—][ \t]+)(?:là[ \t]+)?(?=[A-ZĐ])")
+_ON_BEHALF = re.compile(r"(?<![\w])(?:thay\s+mặt|đại\s+diện)(?:\s+cho)?\s+(?=[A-ZĐ])")
+_BRACKET_CLOSE = re.compile(r"[^()\n]{0,80}?\)")  # the rest of the cluster's name, then ")"
 _BRACKET_BEFORE = re.compile(r"\([ \t]*(?:là[ \t]+)?(?:đơn[ \t]+vị[ \t]+)?$")
 _REPRESENT_BEFORE = re.compile(
     r"(?:[Đđ]ại\s+diện|[Tt]hay\s+mặt)(?:\s+cho)?\s+(?:(?:đơn\s+vị|cơ\s+quan)\s+)?$")
@@ -174,7 +176,7 @@ def find_roles(
         base = dict(role=role, year=year, year_explicit=year is not None, mention=mention,
                     role_start=m.start())
         # 1. in brackets after the unit: "X (Cụm trưởng)", "X (đơn vị Cụm phó năm 2023)"
-        if _BRACKET_BEFORE.search(before) and re.match(r"[ \t]*\)", after):
+        if _BRACKET_BEFORE.search(before) and _BRACKET_CLOSE.match(after):
             unit = parse_backward(doc, m.start() - len(before) + before.rindex("("))
             if unit:
                 hits.append(RoleHit(start=unit.start, end=tail_end + 1, unit=unit,
@@ -193,8 +195,10 @@ def find_roles(
                 if unit is None and person is not None and person.start <= q + 20 and (
                         person.name_start >= q):
                     unit = _unit_from_positions(doc, person, -1)
-            if unit is None:
-                unit = parse_backward(doc, lead, strict=True)
+            if unit is None:  # "Ban X đại diện Cụm trưởng", "Ban X – đại diện Cụm trưởng"
+                dash = re.search(r"[ \t]*[-–—,][ \t]*$", canon[max(0, lead - 4) : lead])
+                unit = parse_backward(doc, lead - len(dash.group()) if dash else lead,
+                                      strict=True)
             if unit:
                 hits.append(RoleHit(start=min(unit.start, lead), end=max(unit.end, tail_end),
                                     unit=unit, via="represented", confidence=0.8, **base))
@@ -281,7 +285,14 @@ def find_roles(
         # 7. apposition "X – Trưởng khối thi đua ... năm 2020"
         ap = _APPOSITION.search(before)
         if ap:
-            unit = parse_backward(doc, m.start() - len(before) + ap.start(), strict=True)
+            ap_end = m.start() - len(before) + ap.start()
+            unit = parse_backward(doc, ap_end, strict=True)
+            if unit is None and _ON_BEHALF.search(canon, max(0, ap_end - 120), ap_end):
+                # "Đồng chí X thay mặt Ban Y – đơn vị Khối trưởng": the body after the verb
+                verb = list(_ON_BEHALF.finditer(canon, max(0, ap_end - 120), ap_end))[-1]
+                unit = parse_forward(doc, verb.end())
+                if unit is not None and unit.end != ap_end:
+                    unit = None
             if unit:
                 hits.append(RoleHit(start=unit.start, end=tail_end, unit=unit,
                                     via="apposition", confidence=0.8, **base))
