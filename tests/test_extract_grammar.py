@@ -299,3 +299,11 @@ def test_roles_on_behalf_and_long_brackets(text: str, expected: list[tuple]):
 ])
 def test_counted_lists_anywhere_in_the_sentence(text: str, members: list[str], count):
     assert lists(text) == [(members, count)]
+
+
+def test_military_ranks_posts_in_brackets_and_former_posts():
+    text = ("Dự hội nghị có Đại tá Nguyễn Văn Bình, Chính ủy Bộ Chỉ huy Quân sự tỉnh; ông Trần Văn "
+            "Cường (Phó Giám đốc Sở Nội vụ) và đồng chí Lê Văn Dũng, nguyên Bí thư Tỉnh ủy.")
+    assert officials(text) == {"Nguyễn Văn Bình": ["Chính ủy Bộ Chỉ huy Quân sự tỉnh"],
+                               "Trần Văn Cường": ["Phó Giám đốc Sở Nội vụ"],
+                               "Lê Văn Dũng": ["nguyên Bí thư Tỉnh ủy"]}

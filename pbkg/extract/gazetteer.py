@@ -53,7 +53,8 @@ TITLES = (
     "Cụm trưởng", "Cụm phó", "Khối trưởng", "Khối phó", "đơn vị trưởng", "đơn vị phó",
     "Phó Văn phòng", "Phó Chánh Văn phòng", "Phó Chủ nhiệm", "Trưởng khoa", "Trưởng phòng",
     "Phó Trưởng phòng", "Giảng viên", "Bí thư Chi bộ", "Bí thư Đảng ủy", "Đại úy", "Thiếu tá",
-    "Thiếu tướng", "Phó Giáo sư", "Giáo sư", "Tiến sĩ", "Thạc sĩ",
+    "Thiếu tướng", "Phó Giáo sư", "Giáo sư", "Tiến sĩ", "Thạc sĩ", "Chính ủy", "Tư lệnh",
+    "Chỉ huy trưởng", "Trưởng Công an", "Chánh Văn phòng", "Trưởng Khoa",
 )
 
 # Titles of the head (or deputy head) of a body: the body is what follows the title.

@@ -26,7 +26,7 @@ from pbkg.extract.patterns import (
 from pbkg.extract.units import is_capitalized
 
 _ABBR_BEFORE = re.compile(r"(?<![\w’'])[A-ZĐ]{2,8}[ \t]+$")
-_AFTER_NAME = re.compile(r"[ \t]*(?:,|[-–—]|:)[ \t]*")
+_AFTER_NAME = re.compile(r"[ \t]*(?:,|[-–—]|:|\()[ \t]*")
 _POS_END = re.compile(r"[.;:()\n“”\"!?]")
 _POS_SPLIT = re.compile(r"[ \t]*,[ \t]*|[ \t]+[-–—][ \t]+|[ \t]*[-–—][ \t]*(?=[A-ZĐ])")
 _BACK_BOUNDARY = re.compile(r"[,;:.()\n“”\"!?]|(?<![\w])(?:có|dự|của|và|cùng|với)(?![\w])")

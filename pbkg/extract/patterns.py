@@ -96,7 +96,8 @@ NAME_ANY = re.compile(
     rf"(?<![\w’'])(?:{_SYLLABLE_ANY})(?:[ \t]+{_SYLLABLE_ANY}){{1,4}}(?![\w’'])"
 )  # "Y Thanh Hà Niê Kđăm", "H’Yim Kđoh"
 TITLE = re.compile(
-    rf"(?:(?:phó|Phó|[Hh]àm)\s+)?(?:{_phrases([t for t in gz.TITLES])})(?![\w’'])", re.IGNORECASE
+    rf"(?:(?:[Nn]guyên|[Qq]uyền)\s+)?(?:(?:phó|Phó|[Hh]àm)\s+)?"
+    rf"(?:{_phrases([t for t in gz.TITLES])})(?![\w’'])", re.IGNORECASE
 )
 HONORIFIC = re.compile(
     r"(?:(?<![\w])(?:đồng\s+chí|đ/c|ông|bà)|(?<![\w.])(?:(?:PGS|GS)\.?[ \t]*,?[ \t]*)?"
