@@ -307,3 +307,14 @@ def test_military_ranks_posts_in_brackets_and_former_posts():
     assert officials(text) == {"Nguyễn Văn Bình": ["Chính ủy Bộ Chỉ huy Quân sự tỉnh"],
                                "Trần Văn Cường": ["Phó Giám đốc Sở Nội vụ"],
                                "Lê Văn Dũng": ["nguyên Bí thư Tỉnh ủy"]}
+
+
+def test_rotating_chairs_received_duties_and_notes_after_list_items():
+    assert roles("Tổng kết năm 2023. Cụm trưởng luân phiên năm 2024 là Báo Yên Bái.") == [
+        (2024, "chair", "Báo Yên Bái")]
+    assert roles("Tổng kết năm 2023. Báo Lào Cai nhận nhiệm vụ Cụm trưởng năm 2024.") == [
+        (2024, "chair", "Báo Lào Cai")]
+    text = ("Cụm thi đua số 4 gồm: Trường Chính trị tỉnh Hà Nam (Cụm trưởng), Trường Chính trị "
+            "tỉnh Nam Định và Trường Chính trị tỉnh Ninh Bình.")
+    assert lists(text) == [(["Trường Chính trị tỉnh Hà Nam", "Trường Chính trị tỉnh Nam Định",
+                             "Trường Chính trị tỉnh Ninh Bình"], 3)]

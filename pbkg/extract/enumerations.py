@@ -61,6 +61,7 @@ _LEVEL_START = re.compile(rf"^{_LEVEL}(?![\w])", re.IGNORECASE)
 _NUMBERED = re.compile(r"(?:^|\s)(?:[Qq]uận|[Pp]hường|[Xx]ã|[Kk]hu\s+phố|[Tt]ổ|[Ấấ]p|"
                        r"[Qq]uận\s+ủy|[Đđ]ảng\s+ủy\s+[Pp]hường)\s+\d{1,3}$")
 _NUMBER = re.compile(r"^\d{1,3}$")
+_TRAILING_NOTE = re.compile(r"\s*\([^()]*\)$")
 _CAPITAL = re.compile(rf"^[{UPPER}]")
 
 
@@ -162,6 +163,9 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
         s, e = doc.trimmed(idx, idx + len(part))
         pos = idx + len(part)
         text = doc.slice(s, e).rstrip(".")
+        note = _TRAILING_NOTE.search(text)  # "Trường Chính trị tỉnh Hà Nam (Cụm trưởng)"
+        if note and note.start() > 0:
+            text = text[: note.start()]
         e = s + len(text)
         if not items and _NUMBERED.search(canon[s:e]):
             numbered = True

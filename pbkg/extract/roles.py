@@ -51,8 +51,10 @@ _HANDOVER_BEFORE = re.compile(
 )
 _HANDOVER_AFTER = re.compile(r"^[ \t]+(?:lại[ \t]+)?cho[ \t]+(?:đơn\s+vị[ \t]+)?")
 _RECEIVE_BEFORE = re.compile(
-    r"(?P<verb>tiếp\s+nhận|nhận\s+bàn\s+giao)\s+(?:(?:nhiệm\s+vụ|vai\s+trò|chức\s+danh)\s+)?$"
+    r"(?P<verb>tiếp\s+nhận|nhận\s+bàn\s+giao|(?<![\w])nhận(?=\s+(?:nhiệm\s+vụ|vai\s+trò)))\s+"
+    r"(?:(?:nhiệm\s+vụ|vai\s+trò|chức\s+danh)\s+)?$"
 )
+_ROTATING = re.compile(r"[ \t]+luân[ \t]+phiên(?![\w])")
 _VAI_TRO_BEFORE = re.compile(r"vai\s+trò\s+(?:là\s+)?(?:đơn\s+vị\s+)?$")
 _WITH_ROLE_BEFORE = re.compile(r"(?P<verb>(?:với|trong)\s+vai\s+trò)\s+(?:là\s+)?(?:đơn\s+vị\s+)?$")
 _APPOSITION = re.compile(r"[ \t]*(?:[-–—]|,)[ \t]*(?:là[ \t]+)?(?:đơn[ \t]+vị[ \t]+)?$")
@@ -108,6 +110,9 @@ def _tail(doc: Doc, m: re.Match[str]) -> tuple[int, Mention | None, int | None]:
                 td = _TAIL_THI_DUA.match(canon, p)
                 if td:
                     p = td.end()
+    rotating = _ROTATING.match(canon, p)  # "Cụm trưởng luân phiên năm 2024"
+    if rotating:
+        p = rotating.end()
     year = None
     y = _TAIL_YEAR.match(canon, p)
     if y:
