@@ -39,6 +39,10 @@ ORG_HEADS = (
     "Thành đoàn", "Huyện đoàn", "Kho bạc", "Ngân hàng", "Bảo hiểm", "Thanh tra", "Cổng",
     "NXB", "UBKT", "UBND", "HĐND", "BTC", "BTCTU", "BTG", "BTGTU", "BDV", "BDVTU", "VPTU",
     "MTTQ", "BTV", "BCH",
+    # bodies of every level and their abbreviations: district committees and their boards,
+    # political schools and centres, mass organisations, the 2025 merged boards
+    "Đoàn Thanh niên", "Ban Tuyên giáo và Dân vận", "Ban Chính sách", "BTCHU", "BTGHU", "BDVHU",
+    "VPHU", "UBKTHU", "UBKTTU", "BTGDV", "ĐUK", "TTCT", "TTBDCT", "LĐLĐ", "HLHPN", "HVCTQG",
 )
 
 # Titles that open a person's position (matched case-insensitively, optionally after "Phó").
