@@ -146,16 +146,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_load(args: argparse.Namespace) -> int:
     from .build import build, is_stale
-    from .remote import load_to_graph_store
+    from .load import load_build
 
     p = paths()
     dist = Path(args.dist) if args.dist else p.dist
     if not args.dist and is_stale(p):
         print("pbkg: dist/ is missing or out of date; building it first", file=sys.stderr)
         build(p)
-    report = load_to_graph_store(args.to, dist)
-    _print(f"loaded {report.triples} triples in {len(report.graphs)} graphs into {args.to} "
-           "(each graph replaced by one PUT)")
+    report = load_build(args.to, dist, query=args.query)
+    _print(f"loaded {report.triples} triples in {len(report.graphs)} graphs into {report.url} "
+           f"in one update ({len(report.dropped)} graphs no longer in the build dropped, "
+           f"{report.seconds:.1f} s)")
     return 0
 
 
@@ -295,9 +296,11 @@ def make_parser() -> argparse.ArgumentParser:
                     choices=["critical", "error", "warning", "info", "debug"])
     sv.set_defaults(func=cmd_serve)
 
-    ld = sub.add_parser("load", help="load the build into a SPARQL server (Graph Store Protocol)")
+    ld = sub.add_parser("load", help="replace the build's graphs on a SPARQL server, atomically")
     ld.add_argument("--to", required=True, metavar="URL",
-                    help="the Graph Store endpoint, e.g. http://127.0.0.1:7878/store")
+                    help="its update or Graph Store endpoint, e.g. http://127.0.0.1:7878/store")
+    ld.add_argument("--query", metavar="URL",
+                    help="its query endpoint (derived from --to for Oxigraph, Fuseki, Virtuoso)")
     ld.add_argument("--dist", help="the build to load (default: dist/, built first if stale)")
     ld.set_defaults(func=cmd_load)
 

@@ -1,0 +1,184 @@
+"""Real SPARQL servers for the tests, each started on 127.0.0.1 on a free port in a temp folder,
+with the union-default-graph setting it needs (the README section "On a SPARQL server instead
+of the embedded store" gives the same recipes).
+
+A server that is not installed skips its tests with the reason, except in CI (CI=true), where
+.ci/run installs them and a missing one fails. Fuseki comes from Maven Central, which some
+machines cannot reach: .ci/run then sets PBKG_FUSEKI_UNAVAILABLE to the reason, and the Fuseki
+tests skip with it, in CI too, so that the gap shows in the test report.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+FUSEKI_VERSION = "5.6.0"  # the newest Fuseki that runs on Java 17
+FUSEKI_JAR = (Path.home() / ".m2" / "repository" / "org" / "apache" / "jena" /
+              "jena-fuseki-server" / FUSEKI_VERSION / f"jena-fuseki-server-{FUSEKI_VERSION}.jar")
+
+
+@dataclass
+class Server:
+    name: str
+    load_url: str  # what `pbkg load --to` takes
+    query_url: str  # what PBKG_SPARQL_ENDPOINT takes
+    process: subprocess.Popen
+    log: Path
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=10)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def missing(what: str) -> None:
+    """Skip for want of a server, or fail in CI, which must have it."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{what}; CI must install it (.ci/run)")
+    pytest.skip(what)
+
+
+def oxigraph_binary() -> str | None:
+    beside = Path(sys.executable).parent / "oxigraph"
+    if beside.is_file():
+        return str(beside)
+    return shutil.which("oxigraph")
+
+
+def _wait(process: subprocess.Popen, url: str, log: Path, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                response.read()
+                return
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                tail = log.read_text(errors="replace")[-2000:] if log.exists() else ""
+                pytest.fail(f"the server did not start ({process.returncode}): {tail}")
+            time.sleep(0.2)
+
+
+def start_oxigraph(folder: Path, *, union: bool = True) -> Server:
+    binary = oxigraph_binary()
+    if binary is None:
+        missing("the oxigraph server binary is missing (pip install oxigraph, in the 'test' "
+                "extra)")
+    port = free_port()
+    log = folder / "oxigraph.log"
+    args = [binary, "serve", "--location", str(folder / "db"), "--bind", f"127.0.0.1:{port}",
+            "--timeout-s", "30"]
+    process = subprocess.Popen(args + (["--union-default-graph"] if union else []),
+                               stdout=log.open("wb"), stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    _wait(process, f"{url}/query?query=ASK%7B%7D", log, 30)
+    return Server("oxigraph", f"{url}/store", f"{url}/query", process, log)
+
+
+VIRTUOSO_INI = """[Database]
+DatabaseFile = {db}/virtuoso.db
+ErrorLogFile = {db}/virtuoso.log
+LockFile = {db}/virtuoso.lck
+TransactionFile = {db}/virtuoso.trx
+xa_persistent_file = {db}/virtuoso.pxa
+[TempDatabase]
+DatabaseFile = {db}/virtuoso-temp.db
+TransactionFile = {db}/virtuoso-temp.trx
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DisableUnixSocket = 1
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+DirsAllowed = {db}
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerRoot = {db}
+ServerThreads = 10
+[SPARQL]
+ResultSetMaxRows = 1000000
+MaxQueryExecutionTime = 0
+"""
+
+
+def start_virtuoso(folder: Path) -> Server:
+    binary = shutil.which("virtuoso-t")
+    if binary is None:
+        missing("Virtuoso is not installed (Debian: apt-get install virtuoso-opensource)")
+    db = folder / "virtuoso"
+    db.mkdir()
+    http_port, sql_port = free_port(), free_port()
+    ini = db / "virtuoso.ini"
+    ini.write_text(VIRTUOSO_INI.format(db=db, sql_port=sql_port, http_port=http_port))
+    log = db / "virtuoso.log"
+    process = subprocess.Popen([binary, "-c", str(ini), "+foreground"], cwd=db,
+                               stdout=(db / "stdout.log").open("wb"), stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{http_port}"
+    _wait(process, f"{url}/sparql?query=ASK%7B%7D", log, 120)
+    # A new database's administrator is dba/dba; its Graph Store and update endpoints take
+    # HTTP Digest logins.
+    return Server("virtuoso", f"http://dba:dba@127.0.0.1:{http_port}/sparql-graph-crud-auth",
+                  f"{url}/sparql", process, log)
+
+
+FUSEKI_CONFIG = """PREFIX fuseki: <http://jena.apache.org/fuseki#>
+PREFIX rdf:    <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX tdb2:   <http://jena.apache.org/2016/tdb#>
+
+[] rdf:type fuseki:Server .
+
+<#service> rdf:type fuseki:Service ;
+    fuseki:name "pbkg" ;
+    fuseki:endpoint [ fuseki:operation fuseki:query ; fuseki:name "query" ] ;
+    fuseki:endpoint [ fuseki:operation fuseki:query ; fuseki:name "sparql" ] ;
+    fuseki:endpoint [ fuseki:operation fuseki:update ; fuseki:name "update" ] ;
+    fuseki:endpoint [ fuseki:operation fuseki:gsp-rw ; fuseki:name "data" ] ;
+    fuseki:dataset <#dataset> .
+
+<#dataset> rdf:type tdb2:DatasetTDB2 ;
+    tdb2:location "{location}" ;
+    tdb2:unionDefaultGraph true .
+"""
+
+
+def start_fuseki(folder: Path) -> Server:
+    unavailable = os.environ.get("PBKG_FUSEKI_UNAVAILABLE")
+    if unavailable:
+        pytest.skip(f"Fuseki: {unavailable}")
+    java = shutil.which("java")
+    if java is None or not FUSEKI_JAR.is_file():
+        missing(f"Fuseki is not installed ({FUSEKI_JAR} from Maven Central: mvn "
+                f"dependency:get -Dartifact=org.apache.jena:jena-fuseki-server:"
+                f"{FUSEKI_VERSION} -Dtransitive=false; it needs Java 17)")
+    config = folder / "fuseki.ttl"
+    config.write_text(FUSEKI_CONFIG.format(location=folder / "tdb2"))
+    port = free_port()
+    log = folder / "fuseki.log"
+    process = subprocess.Popen([java, "-Xmx1g", "-jar", str(FUSEKI_JAR), "--localhost",
+                                f"--port={port}", f"--config={config}"], cwd=folder,
+                               stdout=log.open("wb"), stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/pbkg"
+    _wait(process, f"{url}/query?query=ASK%7B%7D", log, 90)
+    return Server("fuseki", f"{url}/data", f"{url}/query", process, log)
+
+
+STARTERS = {"oxigraph": start_oxigraph, "virtuoso": start_virtuoso, "fuseki": start_fuseki}
