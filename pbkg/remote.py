@@ -78,7 +78,8 @@ class RemoteStore:
                default_graph: Sequence[str] | None,
                named_graphs: Sequence[str] | None) -> QueryResult:
         """The query as sent, without the empty-default-graph check of query()."""
-        graph = inspect(sparql).returns_graph
+        operation = inspect(sparql)
+        graph = operation.returns_graph
         form = [("query", sparql)]
         form += [("default-graph-uri", g) for g in default_graph or ()]
         form += [("named-graph-uri", g) for g in named_graphs or ()]
@@ -108,6 +109,11 @@ class RemoteStore:
                 from None
         if "boolean" in data:
             return AskResult(bool(data["boolean"]))
+        if operation.form == "ASK":
+            # Virtuoso answers ASK as a table: one row holding 1 for true, no row for false.
+            bindings = data.get("results", {}).get("bindings", [])
+            return AskResult(any(term.get("value") in ("1", "true")
+                                 for row in bindings for term in row.values()))
         rows = data.get("results", {}).get("bindings", [])
         if limit is not None and len(rows) > limit:
             raise ResultTooLarge(f"the result has more than {limit} rows; add a LIMIT or "

@@ -85,6 +85,7 @@ def start_oxigraph(folder: Path, *, union: bool = True) -> Server:
         missing("the oxigraph server binary is missing (pip install oxigraph, in the 'test' "
                 "extra)")
     port = free_port()
+    folder.mkdir(parents=True, exist_ok=True)
     log = folder / "oxigraph.log"
     args = [binary, "serve", "--location", str(folder / "db"), "--bind", f"127.0.0.1:{port}",
             "--timeout-s", "30"]
