@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import InputError, InvalidParameter, NotFound
+from .errors import InputError, InvalidParameter, NotFound, QueryError
 from .namespaces import GRAPH
 from .remote import RemoteStore
 from .results import SelectResult
@@ -123,8 +123,11 @@ def load_build(to: str, dist_dir: Path, *, query: str | None = None,
     update_url, query_url = endpoints(to, query)
     graphs = read_build(dist_dir)
     store = RemoteStore(query_url, timeout=timeout, update_endpoint=update_url)
-    present = server_graphs(store, timeout)
-    store.update(swap_update(graphs, present), timeout=timeout)
+    try:
+        present = server_graphs(store, timeout)
+        store.update(swap_update(graphs, present), timeout=timeout)
+    except QueryError as exc:  # the person loading knows the server: name it
+        raise type(exc)(f"{public_url(to)}: {exc}") from None
     report = LoadReport(public_url(to), {g: len(set(t)) for g, t in graphs.items()},
                         sorted(set(present) - set(graphs)))
     held = count_graphs(store, timeout)

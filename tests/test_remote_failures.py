@@ -121,3 +121,15 @@ def test_the_cli_reports_a_down_server_clearly(tmp_path):
     assert run.returncode == 2
     assert run.stderr.startswith("pbkg: the SPARQL server cannot be reached"), run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_pbkg_load_names_the_server_it_cannot_reach(built_dist):
+    url = _down_url().replace("/sparql", "/store")
+    run = subprocess.run([sys.executable, "-m", "pbkg.cli", "load", "--to", url, "--dist",
+                          str(built_dist)], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2
+    assert run.stderr.startswith(f"pbkg: {url}: the SPARQL server cannot be reached"), run.stderr
+    run = subprocess.run([sys.executable, "-m", "pbkg.cli", "load", "--to",
+                          "http://127.0.0.1:9/somewhere", "--dist", str(built_dist)],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2 and "give it with --query URL" in run.stderr, run.stderr
