@@ -69,6 +69,19 @@ def virtuoso_booleans(rows: list[dict], columns: set[str]) -> list[dict]:
     return [{k: fix(v) if k in columns else v for k, v in row.items()} for row in rows]
 
 
+def run_query(remote: RemoteStore, server: Server, query: str):
+    """The query's result; Virtuoso 7.2.5's optimizer fails on one pattern (a variable bound
+    by BIND(EXISTS ...) then used in IF beside an OPTIONAL: "SQ156 Internal Optimized compiler
+    error"), which marks the test as an expected failure of that server, nothing else."""
+    try:
+        return remote.query(query)
+    except UpstreamError as exc:
+        if server.name == "virtuoso" and "SQ156" in str(exc) and re.search(
+                r"BIND\(EXISTS \{[^}]*\} AS (\?\w+)\)[\s\S]*IF\(\1", query):
+            pytest.xfail("Virtuoso 7.2.5 optimizer bug SQ156 on BIND(EXISTS) + IF")
+        raise
+
+
 def _value(row: dict, column: str) -> str:
     """The golden file's form of a value (see test_queries), numbers in canonical form."""
     term = row.get(column)
@@ -99,7 +112,7 @@ PBKG_ONLY = 'FILTER(STRSTARTS(STR(?g), "https://w3id.org/pbkg/graph/"))'
 def test_golden_cases(case: Path, server, remote: RemoteStore, project):
     spec = json.loads(case.read_text(encoding="utf-8"))
     query = load_catalog(project.queries)[case.stem.split(".")[0]]
-    rows = remote.query(query.render(spec["params"])).rows
+    rows = run_query(remote, server, query.render(spec["params"])).rows
     if server.name == "virtuoso":
         rows = virtuoso_booleans(rows, {c for i, c in enumerate(spec["columns"]) if spec["rows"]
                                         and all(r[i] in ("true", "false") for r in spec["rows"])})
@@ -112,7 +125,7 @@ def test_golden_cases(case: Path, server, remote: RemoteStore, project):
     "queries").glob("*.rq")))
 def test_server_and_embedded_return_identical_rows(name: str, server, remote, store, project):
     query = load_catalog(project.queries)[name].render({})
-    embedded, served = store.query(query), remote.query(query)
+    embedded, served = store.query(query), run_query(remote, server, query)
     assert embedded.variables == served.variables
     if server.name == "virtuoso":
         served.rows = virtuoso_booleans(served.rows, {
@@ -182,26 +195,27 @@ def test_cli_and_api_use_the_remote_store(server, remote, built_dist, project, m
     from api.app import create_app
     from pbkg.cli import open_store
 
-    monkeypatch.setenv("PBKG_SPARQL_ENDPOINT", remote.endpoint)
-    opened = open_store(project, quiet=True)
-    assert isinstance(opened, RemoteStore) and opened.endpoint == remote.endpoint
     env = {**os.environ, "PBKG_SPARQL_ENDPOINT": remote.endpoint, "PBKG_DIST": str(built_dist)}
-    run = subprocess.run([sys.executable, "-m", "pbkg.cli", "query", "cluster-chairs", "-f",
-                          "csv", "-p", "year=2023"], capture_output=True, text=True,
-                         timeout=120, env=env)
-    assert run.returncode == 0, run.stderr
-    assert "Ban Tổ chức Tỉnh ủy Kiên Giang" in run.stdout
     run = subprocess.run([sys.executable, "-m", "pbkg.cli", "load", "--to", server.load_url,
                           "--dist", str(built_dist)], capture_output=True, text=True,
                          timeout=120, env=env)
     assert run.returncode == 0, run.stderr
     assert re.match(r"loaded \d+ triples in \d+ graphs into http://127\.0\.0\.1:", run.stdout)
     assert "dba" not in run.stdout  # credentials in the URL are not printed
+    monkeypatch.setenv("PBKG_SPARQL_ENDPOINT", remote.endpoint)
+    opened = open_store(project, quiet=True)
+    assert isinstance(opened, RemoteStore) and opened.endpoint == remote.endpoint
     client = TestClient(create_app(store=remote))
-    r = client.get("/api/queries/cluster-chairs", params={"year": "2023"},
-                   headers={"Accept": "text/csv"})
-    assert r.status_code == 200 and "Ban Tổ chức Tỉnh ủy Kiên Giang" in r.text
     r = client.get("/sparql", params={"query": "SELECT * WHERE { SERVICE <http://example.org/"
                                                 "sparql> { ?s ?p ?o } }"})
     assert r.status_code == 403
-
+    chairs = load_catalog(project.queries)["cluster-chairs"].render({"year": "2023"})
+    run_query(remote, server, chairs)  # an expected failure on Virtuoso 7.2.5 (see run_query)
+    run = subprocess.run([sys.executable, "-m", "pbkg.cli", "query", "cluster-chairs", "-f",
+                          "csv", "-p", "year=2023"], capture_output=True, text=True,
+                         timeout=120, env=env)
+    assert run.returncode == 0, run.stderr
+    assert "Ban Tổ chức Tỉnh ủy Kiên Giang" in run.stdout
+    r = client.get("/api/queries/cluster-chairs", params={"year": "2023"},
+                   headers={"Accept": "text/csv"})
+    assert r.status_code == 200 and "Ban Tổ chức Tỉnh ủy Kiên Giang" in r.text
