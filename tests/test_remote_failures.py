@@ -36,6 +36,11 @@ class _Handler(socketserver.BaseRequestHandler):
                 for byte in payload[:30]:
                     self.request.sendall(bytes([byte]))
                     time.sleep(BYTE_EVERY)
+            elif mode == "anytime":  # Virtuoso's partial answer at its time limit
+                body = b'{"head": {"vars": ["s"]}, "results": {"bindings": []}}'
+                self.request.sendall(b"HTTP/1.1 200 OK\r\nX-SQL-State: S1TAT\r\nContent-Type: "
+                                     b"application/sparql-results+json\r\nContent-Length: "
+                                     + str(len(body)).encode() + b"\r\n\r\n" + body)
             elif mode.startswith("status-"):
                 status, body = mode[7:10], mode[11:].encode()
                 self.request.sendall(b"HTTP/1.1 " + status.encode() + b" Failed\r\nContent-Type:"
@@ -88,6 +93,8 @@ def test_failures_are_told_apart(fake_server):
         RemoteStore(fake_server("status-500 boom"), timeout=2).query("ASK {}")
     with pytest.raises(UpstreamTimeout, match="own time limit"):
         RemoteStore(fake_server("status-503 Query timeout"), timeout=2).query("ASK {}")
+    with pytest.raises(UpstreamTimeout, match="partial result"):
+        RemoteStore(fake_server("anytime"), timeout=2).query("SELECT ?s WHERE { ?s ?p ?o }")
     with pytest.raises(QueryError, match="refused the query: bad syntax") as refused:
         RemoteStore(fake_server("status-400 bad syntax"), timeout=2).query("ASK {}")
     assert not isinstance(refused.value, UpstreamError)
