@@ -94,15 +94,6 @@ def read_build(dist_dir: Path) -> dict[str, list[ox.Triple]]:
     return dict(graphs)
 
 
-def server_graphs(store: RemoteStore, timeout: float | None = None) -> list[str]:
-    """The pbkg graphs a server holds now."""
-    result = store.run(  # no empty-default-graph check: an empty server is fine here
-        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
-        f'FILTER(STRSTARTS(STR(?g), "{PBKG_GRAPHS}")) }}', None, timeout, None, None)
-    assert isinstance(result, SelectResult)
-    return sorted(v for v in result.values("g") if v)
-
-
 def swap_update(graphs: dict[str, list[ox.Triple]], present: list[str]) -> str:
     """The one update that replaces every pbkg graph on the server by the build's."""
     parts = [f"DROP SILENT GRAPH <{g}>" for g in sorted(set(present) | set(graphs))]
@@ -124,7 +115,7 @@ def load_build(to: str, dist_dir: Path, *, query: str | None = None,
     graphs = read_build(dist_dir)
     store = RemoteStore(query_url, timeout=timeout, update_endpoint=update_url)
     try:
-        present = server_graphs(store, timeout)
+        present = store.named_graphs()
         store.update(swap_update(graphs, present), timeout=timeout)
     except QueryError as exc:  # the person loading knows the server: name it
         raise type(exc)(f"{public_url(to)}: {exc}") from None

@@ -20,6 +20,7 @@ import pyoxigraph as ox
 
 from .errors import QueryError
 from .formats import Format, serialize
+from .namespaces import GRAPH
 from .results import AskResult, GraphResult, QueryResult, SelectResult
 from .sparql_policy import inspect
 from .store import ResultTooLarge, SerializedResult
@@ -150,8 +151,10 @@ class RemoteStore:
         return SerializedResult(kind, fmt, serialize(result, fmt))
 
     def named_graphs(self) -> list[str]:
-        result = self.run("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", None,
-                             self.timeout, None, None)
+        """pbkg's graphs on the server (not the server's own, e.g. Virtuoso's system graphs)."""
+        result = self.run("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+                          f'FILTER(STRSTARTS(STR(?g), "{GRAPH}")) }}', None, self.timeout,
+                          None, None)
         assert isinstance(result, SelectResult)
         return sorted(v for v in result.values("g") if v)
 
