@@ -69,16 +69,32 @@ def virtuoso_booleans(rows: list[dict], columns: set[str]) -> list[dict]:
     return [{k: fix(v) if k in columns else v for k, v in row.items()} for row in rows]
 
 
+# Virtuoso 7.2.5 (Debian bookworm) fails on some query shapes; each is an expected failure of
+# that server only, keyed on the shape, so that the test still fails on anything else.
+VIRTUOSO_ERRORS = [
+    # "SQ156 Internal Optimized compiler error": a variable bound by BIND(EXISTS ...) then used
+    # in IF beside an OPTIONAL
+    ("SQ156", re.compile(r"BIND\(EXISTS \{[^}]*\} AS (\?\w+)\)[\s\S]*IF\(\1")),
+    # "SQ186 Over 20 keys in group by or hash join": its limit on grouping keys, counted after
+    # its own rewriting (a GROUP BY of 8 variables with several OPTIONALs passes it)
+    ("SQ186", re.compile(r"GROUP BY")),
+]
+VIRTUOSO_WRONG_ANSWERS = [
+    # An OPTIONAL joining the province's merger and end date makes Virtuoso drop the bindings
+    # of an earlier OPTIONAL (?validFrom) on half the rows: a wrong answer, not an error.
+    re.compile(r"OPTIONAL \{ \?merger pbo:originalUnit \?province"),
+]
+
+
 def run_query(remote: RemoteStore, server: Server, query: str):
-    """The query's result; Virtuoso 7.2.5's optimizer fails on one pattern (a variable bound
-    by BIND(EXISTS ...) then used in IF beside an OPTIONAL: "SQ156 Internal Optimized compiler
-    error"), which marks the test as an expected failure of that server, nothing else."""
+    """The query's result, or an expected failure for a known Virtuoso error (see above)."""
     try:
         return remote.query(query)
     except UpstreamError as exc:
-        if server.name == "virtuoso" and "SQ156" in str(exc) and re.search(
-                r"BIND\(EXISTS \{[^}]*\} AS (\?\w+)\)[\s\S]*IF\(\1", query):
-            pytest.xfail("Virtuoso 7.2.5 optimizer bug SQ156 on BIND(EXISTS) + IF")
+        if server.name == "virtuoso":
+            for code, shape in VIRTUOSO_ERRORS:
+                if code in str(exc) and shape.search(query):
+                    pytest.xfail(f"Virtuoso 7.2.5 error {code} on this query's shape")
         raise
 
 
@@ -127,6 +143,8 @@ def test_server_and_embedded_return_identical_rows(name: str, server, remote, st
     query = load_catalog(project.queries)[name].render({})
     embedded, served = store.query(query), run_query(remote, server, query)
     assert embedded.variables == served.variables
+    if server.name == "virtuoso" and any(p.search(query) for p in VIRTUOSO_WRONG_ANSWERS):
+        pytest.xfail("Virtuoso 7.2.5 answers this query's shape wrongly (see the list)")
     if server.name == "virtuoso":
         served.rows = virtuoso_booleans(served.rows, {
             k for row in embedded.rows for k, v in row.items()
