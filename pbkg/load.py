@@ -2,10 +2,13 @@
 mix.
 
 The whole swap is one SPARQL Update request: DROP every pbkg graph the server holds (those that
-dropped out of the build too), then INSERT DATA the build's graphs. A server applies one update
-request in one transaction (Oxigraph, Fuseki and Virtuoso do), and it runs nothing before the
-request has arrived whole: a load killed at any point leaves the old build, and readers never
-see half of one. Graphs outside https://w3id.org/pbkg/graph/ are left alone.
+dropped out of the build too), then INSERT DATA the build's graphs. A server runs nothing before the
+request has arrived whole, so a load killed at any point leaves the old build or the new one.
+What more holds depends on the server: Oxigraph runs an update request in one transaction (its
+Store::update), so readers never see half a build and a failing request changes nothing;
+Fuseki documents the same; Virtuoso 7.2 runs the operations one after the other, and an error
+in the middle of a request leaves those before it applied (which the count check after the load
+then reports). Graphs outside https://w3id.org/pbkg/graph/ are left alone.
 
 Uploading graphs one by one under temporary names and renaming them at the end would not do: on
 a server whose default graph is the union of the named graphs, which pbkg's queries need, the
