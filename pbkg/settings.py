@@ -21,6 +21,10 @@ class Settings:
     query_timeout: float = 10.0
     result_limit: int = 10_000
     update_token: str | None = None
+    # Bounds on a request's text: bytes of a query or update (413 over it) and bracket nesting
+    # (400 over it: a parser recursing deeper can exhaust its stack).
+    max_query_bytes: int = 1_048_576
+    max_query_depth: int = 100
     # "split" runs SHACL-SPARQL rules once on Oxigraph; "pyshacl" is the slow reference path.
     validation_engine: str = "split"
 
@@ -49,5 +53,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         query_timeout=_float(env, "PBKG_QUERY_TIMEOUT", 10.0),
         result_limit=int(_float(env, "PBKG_RESULT_LIMIT", 10_000)),
         update_token=env.get("PBKG_UPDATE_TOKEN") or None,
+        max_query_bytes=int(_float(env, "PBKG_MAX_QUERY_BYTES", 1_048_576)),
+        max_query_depth=int(_float(env, "PBKG_MAX_QUERY_DEPTH", 100)),
         validation_engine=engine,
     )

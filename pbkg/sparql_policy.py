@@ -3,7 +3,9 @@
 The text is read with a tokenizer that knows SPARQL's strings, IRIs, comments, variables and
 prefixed names, so a keyword counts only where it is a keyword: `SERVICE` inside a string, an
 IRI, a comment, `?service` or `ex:SERVICE` is not a federated query. The tokenizer does not
-validate: a malformed request passes it and the store's own parser reports the error.
+validate: a malformed request passes it and the store's own parser reports the error. It runs
+in linear time (no parser on the request path): where it cannot tell a '<' from an IRI as a
+parser would and the text holds SERVICE or LOAD anywhere, the request is refused.
 
 The endpoint is read-only. Refused, with a message:
 - SPARQL Update, unless PBKG_UPDATE_TOKEN is set and the request carries it (403);
@@ -53,6 +55,19 @@ class QueryRefused(QueryError):
     http_status = 403
 
 
+class QueryTooLarge(QueryError):
+    """A request text over the size limit (PBKG_MAX_QUERY_BYTES)."""
+
+    http_status = 413
+
+
+def check_size(size: int, max_bytes: int) -> None:
+    """Raise QueryTooLarge when a request text of `size` bytes is over `max_bytes`."""
+    if size > max_bytes:
+        raise QueryTooLarge(f"the request is {size:,} bytes; the limit is {max_bytes:,} "
+                            "(PBKG_MAX_QUERY_BYTES)")
+
+
 @dataclass(frozen=True)
 class Operation:
     """What a request text is: a query (with its form) or an update; and what it uses."""
@@ -60,6 +75,9 @@ class Operation:
     is_update: bool
     form: str | None  # SELECT, CONSTRUCT, DESCRIBE or ASK for a query; None for an update
     keywords: frozenset[str]  # every keyword, upper-case
+    depth: int = 0  # deepest nesting of brackets
+    # SERVICE or LOAD found where the text cannot be read without a parser (see scan)
+    unclear: frozenset[str] = frozenset()
 
     @property
     def returns_graph(self) -> bool:
@@ -77,9 +95,58 @@ def keywords(text: str) -> list[str]:
     return [m.group().upper() for m in _TOKEN.finditer(text) if m.lastgroup == "word"]
 
 
+# Tokens after which, inside parentheses (an expression), '<' is the less-than operator.
+_OPERANDS = frozenset(("var", "string", "number", "iri", "pname", "bnode", "lang", "word"))
+_OPEN = {"(": ")", "{": "}", "[": "]"}
+_CLOSE = frozenset(_OPEN.values())
+# SERVICE or LOAD as a whole word (not ?service, ex:service or service:x), wherever it is.
+_RISKY = re.compile(r"(?<![\w?$:])(SERVICE|LOAD)(?![\w:])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Scan:
+    """One pass of the tokenizer over a text."""
+
+    words: list[str]
+    depth: int  # deepest nesting of (), {} and [] outside strings, IRIs and comments
+    ambiguous: bool  # an IRI token stands where the parser may read '<' as less-than
+
+
+def scan(text: str) -> Scan:
+    """Words, nesting depth and '<' ambiguity of `text`, in linear time."""
+    words: list[str] = []
+    stack: list[str] = []
+    depth = 0
+    ambiguous = False
+    previous = ""
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup
+        if kind == "ws" or kind == "comment":
+            continue
+        if kind == "word":
+            words.append(m.group().upper())
+        elif kind == "iri":
+            # `?a<?b && ?c>'x'` is one IRI token to the tokenizer and a comparison to the
+            # parser; past such a token the two may disagree on what is a string.
+            if stack and stack[-1] == "(" and (previous in _OPERANDS or previous in (")", "]")):
+                ambiguous = True
+        elif kind == "other":
+            char = m.group()
+            if char in _OPEN:
+                stack.append(char)
+                depth = max(depth, len(stack))
+            elif char in _CLOSE and stack:
+                stack.pop()
+            previous = char
+            continue
+        previous = kind or ""
+    return Scan(words, depth, ambiguous)
+
+
 def inspect(text: str) -> Operation:
     """What `text` is and which keywords it uses (cached for texts up to 20,000 characters:
-    clients and named queries send the same texts again and again)."""
+    clients and named queries send the same texts again and again). Linear in the text: about
+    50 ms a megabyte, never a full parse."""
     return _inspect_cached(text) if len(text) <= 20_000 else _inspect(text)
 
 
@@ -89,43 +156,26 @@ def _inspect_cached(text: str) -> Operation:
 
 
 def _inspect(text: str) -> Operation:
-    words = keywords(text)
+    found = scan(text)
+    words = found.words
     first = next((w for w in words if w not in ("PREFIX", "BASE")), None)
     is_update = first in UPDATE_KEYWORDS
     form = first if first in QUERY_FORMS else None
-    found = set(words)
-    # The tokenizer cannot tell every '<' (less-than or IRI) as a parser does. Where the text
-    # holds SERVICE or LOAD that it did not see as a keyword (in a string, say), rdflib's
-    # parser decides; it is slow (tens of ms), so only then.
-    upper = text.upper()
-    for word, node in (("SERVICE", "ServiceGraphPattern"), ("LOAD", "Load")):
-        if word in upper and word not in found and _parser_finds(text, node, is_update):
-            found.add(word)
-    return Operation(is_update, None if is_update else form, frozenset(found))
+    seen = set(words)
+    unclear: set[str] = set()
+    if found.ambiguous:
+        # Where the tokenizer and the parser may disagree, SERVICE or LOAD anywhere in the text
+        # (a string, a comment) could be a keyword to the parser: refuse rather than guess.
+        unclear = {m.group().upper() for m in _RISKY.finditer(text)} - seen
+    return Operation(is_update, None if is_update else form, frozenset(seen),
+                     depth=found.depth, unclear=frozenset(unclear))
 
 
-def _parser_finds(text: str, node: str, is_update: bool) -> bool:
-    """Whether rdflib's SPARQL parser finds a `node` (ServiceGraphPattern, Load) in the text;
-    True when it cannot parse it (refusing what cannot be checked)."""
-    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
-    from rdflib.plugins.sparql.parserutils import CompValue
-
-    try:
-        tree = (parseUpdate if is_update else parseQuery)(text)
-    except Exception:  # noqa: BLE001 - any parser failure: cannot check, so refuse
-        return True
-    stack: list[object] = [tree]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, CompValue):
-            if item.name == node:
-                return True
-            stack.extend(item.values())
-        elif isinstance(item, (list, tuple)):
-            stack.extend(item)
-        elif hasattr(item, "asList") and not isinstance(item, str):
-            stack.extend(list(item))
-    return False
+def check_depth(op: Operation, max_depth: int) -> None:
+    """Raise QueryError when the text nests (), {} or [] deeper than `max_depth` (a parser
+    recursing that deep can exhaust its stack)."""
+    if op.depth > max_depth:
+        raise QueryError(f"the query nests brackets {op.depth} deep; the limit is {max_depth}")
 
 
 def check(op: Operation, *, as_update: bool = False, update_token: str | None = None,
@@ -136,6 +186,10 @@ def check(op: Operation, *, as_update: bool = False, update_token: str | None = 
     """
     if "SERVICE" in op.keywords:
         raise QueryRefused("federated queries (SERVICE) are not allowed on this endpoint")
+    if op.unclear:
+        raise QueryRefused(
+            f"the query mentions {' and '.join(sorted(op.unclear))} and has a '<' that reads "
+            "both as an IRI and as less-than; write comparisons with spaces ('?a < ?b')")
     if not (op.is_update or as_update):
         return
     if "LOAD" in op.keywords:

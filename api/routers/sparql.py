@@ -29,7 +29,8 @@ from pbkg.formats import (
 )
 from pbkg.service_description import PREFIXES as SD_PREFIXES
 from pbkg.service_description import service_description
-from pbkg.sparql_policy import bearer_token, check, inspect
+from pbkg.settings import Settings
+from pbkg.sparql_policy import Operation, bearer_token, check, check_depth, check_size, inspect
 from pbkg.store import query_serialized
 
 from ..deps import get_catalog, get_settings, get_store
@@ -44,10 +45,11 @@ _RESPONSES = {
                          "or `format`; without a query, the service description (Turtle) or, "
                          "for a browser, the query editor.",
           "content": {m: {} for m in _RESULT_TYPES + ["text/html"]}},
-    400: {"description": "Malformed query (the parser's message), or more results than the "
-                         "result limit."},
+    400: {"description": "Malformed query (the parser's message), brackets nested deeper than "
+                         "PBKG_MAX_QUERY_DEPTH, or more results than the result limit."},
     403: {"description": "SPARQL Update without the update token; SERVICE; LOAD."},
     406: {"description": "No acceptable format for this kind of result."},
+    413: {"description": "A query or update over the size limit (PBKG_MAX_QUERY_BYTES)."},
     415: {"description": "POST body of an unsupported content type."},
     503: {"description": "The query ran longer than the time limit and was stopped."},
 }
@@ -88,6 +90,7 @@ _GET_PARAMETERS = [
             description=_DESCRIPTION, responses=_RESPONSES,
             openapi_extra={"parameters": _GET_PARAMETERS})
 async def sparql_get(request: Request) -> Response:
+    check_size(len(request.scope.get("query_string", b"")), get_settings(request).max_query_bytes)
     params = request.query_params
     if "update" in params:
         raise QueryError("an update is sent with POST (update=... or application/sparql-update)")
@@ -116,8 +119,10 @@ async def sparql_get(request: Request) -> Response:
              }}})
 async def sparql_post(request: Request) -> Response:
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    settings = get_settings(request)
+    check_size(len(request.scope.get("query_string", b"")), settings.max_query_bytes)
     url = urllib.parse.parse_qs(request.url.query, keep_blank_values=True)
-    raw = await request.body()
+    raw = await _body(request, settings.max_query_bytes)
     try:
         body = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -145,10 +150,36 @@ async def sparql_post(request: Request) -> Response:
                          params.get("named-graph-uri", []), fmt)
 
 
+async def _body(request: Request, max_bytes: int) -> bytes:
+    """The request body, refused (413) as soon as it passes `max_bytes`: never read whole."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit():
+        check_size(int(declared), max_bytes)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        check_size(size, max_bytes)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+# Texts above this are inspected in a worker thread: the event loop never scans a large text.
+_INLINE_INSPECT = 20_000
+
+
+async def _inspected(text: str, settings: Settings) -> Operation:
+    """The request's operation, its nesting checked (linear time, off the event loop for large
+    texts; the text's size was checked on the raw request)."""
+    op = inspect(text) if len(text) <= _INLINE_INSPECT else await run_in_threadpool(inspect, text)
+    check_depth(op, settings.max_query_depth)
+    return op
+
+
 async def _answer(request: Request, text: str, default_graph: list[str],
                   named_graphs: list[str], format_name: str | None) -> Response:
     settings = get_settings(request)
-    op = inspect(text)
+    op = await _inspected(text, settings)
     check(op, update_token=settings.update_token,
           presented_token=bearer_token(request.headers.get("authorization")))
     accept = request.headers.get("accept")
@@ -172,7 +203,7 @@ async def _answer(request: Request, text: str, default_graph: list[str],
 
 async def _update(request: Request, text: str) -> Response:
     settings = get_settings(request)
-    check(inspect(text), as_update=True, update_token=settings.update_token,
+    check(await _inspected(text, settings), as_update=True, update_token=settings.update_token,
           presented_token=bearer_token(request.headers.get("authorization")))
     store = get_store(request)
     if not hasattr(store, "update"):
