@@ -95,4 +95,12 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
     from .routers import mount_all
 
     mount_all(app)
+    generate = app.openapi
+
+    def openapi() -> dict:
+        if app.openapi_schema is None:
+            app.openapi_schema = errors.document(generate())
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
     return app

@@ -302,7 +302,7 @@ def test_every_fact_has_source_title_evidence_and_inferred(client, url):
 ])
 def test_unknown_ids_are_404_with_a_message(client, url):
     body = get(client, url, 404)
-    assert body["error"] == "NotFound" and body["message"]
+    assert body["type"] == "urn:pbkg:problem:not-found" and body["detail"]
 
 
 @pytest.mark.parametrize("url", [
@@ -314,7 +314,7 @@ def test_unknown_ids_are_404_with_a_message(client, url):
 ])
 def test_bad_parameters_are_422(client, url):
     body = get(client, url, 422)
-    assert body.get("detail") or body.get("message")
+    assert body["detail"] and body["status"] == 422
 
 
 def test_openapi_documents_every_lookup(client):

@@ -195,8 +195,8 @@ def test_graph_format_by_name(client):
 def test_unacceptable_format_is_406(client, query, headers, params):
     r = client.get("/sparql", params={"query": query, **params}, headers=headers)
     assert r.status_code == 406
-    assert r.json()["error"] == "NotAcceptable"
-    assert "offers" in r.json()["message"] or "use one of" in r.json()["message"]
+    assert r.json()["type"] == "urn:pbkg:problem:not-acceptable"
+    assert "offers" in r.json()["detail"] or "use one of" in r.json()["detail"]
 
 
 # --- dataset ---------------------------------------------------------------------------------
@@ -252,7 +252,7 @@ def test_service_description(client, api_store):
     # curl's */* gets it too; a results-only Accept without a query is a 400 with a hint
     assert client.get("/sparql").headers["content-type"].startswith("text/turtle")
     r = client.get("/sparql", headers={"Accept": "application/sparql-results+json"})
-    assert r.status_code == 400 and "no query" in r.json()["message"]
+    assert r.status_code == 400 and "no query" in r.json()["detail"]
 
 
 def test_editor_page_with_vendored_yasgui(client, project):
@@ -305,7 +305,7 @@ def test_update_is_refused(client, api_store, send):
     else:
         r = client.get("/sparql", params={"query": UPDATE})
     assert r.status_code == 403
-    assert "read-only" in r.json()["message"]
+    assert "read-only" in r.json()["detail"]
     assert len(api_store) == before
 
 
@@ -322,7 +322,7 @@ def test_update_with_the_token(built_dist):
     # LOAD stays refused, token or not
     r = c.post("/sparql", data={"update": "LOAD <http://example.org/data.ttl>"},
                headers={"Authorization": "Bearer s3cret"})
-    assert r.status_code == 403 and "LOAD" in r.json()["message"]
+    assert r.status_code == 403 and "LOAD" in r.json()["detail"]
     store.close()
 
 
@@ -335,7 +335,7 @@ def test_update_with_the_token(built_dist):
 def test_service_is_refused(client, query):
     r = client.get("/sparql", params={"query": query})
     assert r.status_code == 403
-    assert "SERVICE" in r.json()["message"]
+    assert "SERVICE" in r.json()["detail"]
 
 
 @pytest.mark.parametrize("query", [
@@ -353,8 +353,8 @@ def test_time_limit(api_store):
     r = c.get("/sparql", params={"query": HEAVY})
     elapsed = time.perf_counter() - start
     assert r.status_code == 503
-    assert r.json()["error"] == "QueryTimeout"
-    assert "time limit (0.5 s)" in r.json()["message"]
+    assert r.json()["type"] == "urn:pbkg:problem:query-timeout"
+    assert "time limit (0.5 s)" in r.json()["detail"]
     assert elapsed < 3
     # the killed worker is replaced: the next query is answered
     assert _bindings(c.get("/sparql", params={"query": CLUSTERS}))
@@ -364,10 +364,10 @@ def test_result_limit(api_store):
     c = make_client(api_store, result_limit=5)
     r = c.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"})
     assert r.status_code == 400
-    assert r.json()["error"] == "ResultTooLarge"
-    assert "more than 5 rows" in r.json()["message"]
+    assert r.json()["type"] == "urn:pbkg:problem:result-too-large"
+    assert "more than 5 rows" in r.json()["detail"]
     r = c.get("/sparql", params={"query": "CONSTRUCT WHERE { ?s ?p ?o }"})
-    assert r.status_code == 400 and "more than 5 triples" in r.json()["message"]
+    assert r.status_code == 400 and "more than 5 triples" in r.json()["detail"]
     assert len(_bindings(c.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o } "
                                                             "LIMIT 5"}))) == 5
 
@@ -377,7 +377,7 @@ def test_result_limit(api_store):
 def test_malformed_query_is_400_with_the_parser_message(client, query):
     r = client.get("/sparql", params={"query": query})
     assert r.status_code == 400
-    message = r.json()["message"]
+    message = r.json()["detail"]
     assert message.startswith("malformed query: error at 1:")
 
 
@@ -439,13 +439,13 @@ def test_named_query_as_csv(client, api_store, project):
 def test_named_query_rejects_bad_parameters(client, params, message):
     r = client.get("/api/queries/cluster-chairs", params=params)
     assert r.status_code == 422
-    assert r.json()["error"] == "InvalidParameter"
-    assert message in r.json()["message"]
+    assert r.json()["type"] == "urn:pbkg:problem:invalid-parameter"
+    assert message in r.json()["detail"]
 
 
 def test_named_query_errors(client):
     r = client.get("/api/queries/no-such-query")
-    assert r.status_code == 404 and "cluster-chairs" in r.json()["message"]
+    assert r.status_code == 404 and "cluster-chairs" in r.json()["detail"]
     r = client.get("/api/queries/cluster-chairs?year=2023&year=2024")
     assert r.status_code == 422
     r = client.get("/api/queries/cluster-chairs", headers={"Accept": "image/png"})

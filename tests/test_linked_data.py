@@ -178,13 +178,14 @@ def test_referenced_by_lists_incoming_links(client):
 @pytest.mark.parametrize("path", ["/id/cluster/no-such-cluster", "/id/org/Bad_Slug",
                                   "/id/nothing", "/id/cluster/to-chuc-xay-dung-dang-cum-5.docx",
                                   "/ontology.docx", "/dumps/pbkg.zip", "/dumps/manifest.json"])
-def test_unknown_is_404_html_for_browsers_text_otherwise(client, path):
+def test_unknown_is_404_html_for_browsers_problem_details_otherwise(client, path):
     page = fetch(client, path, BROWSER, status=404)
     assert page.headers["content-type"].startswith("text/html")
     assert "Not found" in page.text
     text = fetch(client, path, "text/turtle", status=404)
-    assert text.headers["content-type"].startswith("text/plain")
-    assert "<html" not in text.text
+    assert text.headers["content-type"] == "application/problem+json"
+    body = text.json()
+    assert body["status"] == 404 and body["title"] == "Not Found" and body["detail"]
 
 
 def test_unknown_format_parameter_is_422(client):

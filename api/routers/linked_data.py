@@ -11,11 +11,13 @@ from functools import lru_cache
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from pbkg import linked_data as ld
 from pbkg.errors import NotFound
 from pbkg.linked_data import Format, LinkedData, Links
+
+from .. import errors
 
 router = APIRouter(tags=["linked data"])
 
@@ -25,9 +27,8 @@ FormatParam = Annotated[str | None, Query(
 RDF_CONTENT = {f.media_type: {} for f in ld.PAGE_FORMATS}
 DEREF_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"description": "The resource, in the negotiated format", "content": RDF_CONTENT},
-    404: {"description": "Unknown IRI (an HTML page for browsers, text otherwise)",
-          "content": {"text/html": {}, "text/plain": {}}},
-    406: {"description": "No acceptable format", "content": {"text/plain": {}}},
+    404: {"description": "Unknown IRI (an HTML page for browsers, problem details otherwise)"},
+    406: {"description": "No acceptable format"},
     422: {"description": "Unknown ?format="},
 }
 
@@ -75,11 +76,11 @@ def _alternates(links: Links, base_path: str) -> str:
 def not_found(request: Request, message: str) -> Response:
     if ld.wants_html(request.headers.get("accept")):
         return render(request, "not_found.html", status=404, message=message)
-    return PlainTextResponse(message + "\n", status_code=404, headers={"Vary": "Accept"})
+    return errors.problem(request, 404, message, type_=errors.TYPE_PREFIX + "not-found")
 
 
-def not_acceptable(exc: Exception) -> Response:
-    return PlainTextResponse(f"{exc}\n", status_code=406, headers={"Vary": "Accept"})
+def not_acceptable(exc: Exception, request: Request) -> Response:
+    return errors.problem(request, 406, str(exc), type_=errors.problem_type(exc))
 
 
 @router.head("/id/{path:path}", include_in_schema=False)
@@ -102,7 +103,7 @@ def dereference(request: Request, path: str, format: FormatParam = None) -> Resp
     except NotFound as exc:
         return not_found(request, str(exc))
     except ld.NotAcceptable as exc:
-        return not_acceptable(exc)
+        return not_acceptable(exc, request)
     return rdf_response(data, fmt, _alternates(lds.links, iri[len(lds.base):]))
 
 
@@ -129,7 +130,7 @@ def _ontology(request: Request, format: str | None, extension: str | None) -> Re
     except NotFound as exc:
         return not_found(request, str(exc))
     except ld.NotAcceptable as exc:
-        return not_acceptable(exc)
+        return not_acceptable(exc, request)
     if fmt is ld.HTML:
         return render(request, "ontology.html", onto=lds.ontology_page(), formats=ld.RDF_FORMATS)
     return rdf_response(ld.serialize(lds.ontology(), fmt, lds.links), fmt,
@@ -157,7 +158,7 @@ def void(request: Request, format: FormatParam = None) -> Response:
     try:
         fmt = ld.choose(request.headers.get("accept"), format, None, ld.RDF_FORMATS)
     except ld.NotAcceptable as exc:
-        return not_acceptable(exc)
+        return not_acceptable(exc, request)
     return rdf_response(ld.serialize(lds.void(), fmt, lds.links), fmt)
 
 
@@ -177,7 +178,7 @@ def dumps_index(request: Request, format: FormatParam = None) -> Response:
     try:
         fmt = ld.choose(request.headers.get("accept"), format, None, offered)
     except ld.NotAcceptable as exc:
-        return not_acceptable(exc)
+        return not_acceptable(exc, request)
     if fmt is ld.HTML:
         return render(request, "dumps.html", index=index)
     return Response(json.dumps(links.json(index), ensure_ascii=False, indent=1),
