@@ -20,6 +20,7 @@ from pbkg.settings import Settings, load_settings
 from pbkg.store import Store
 
 from . import errors
+from .headers import SecurityHeaders, content_security_policy, inline_script_hashes
 
 log = logging.getLogger("pbkg.api")
 # Vendored front-end files (YASGUI, sigma.js, Swagger UI, the stylesheet): no CDN, works offline.
@@ -81,18 +82,28 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
     app.state.catalog = load_catalog(project.queries)
     errors.install(app)
 
+    # Swagger UI's page is the same for every request: made once, its inline script hashed.
+    docs_page = get_swagger_ui_html(
+        openapi_url="openapi.json", title=f"{app.title}: API",
+        swagger_js_url="static/swagger/swagger-ui-bundle.js",
+        swagger_css_url="static/swagger/swagger-ui.css",
+        swagger_favicon_url="static/swagger/README.md",
+        # No badge from validator.swagger.io: the page fetches nothing from other hosts.
+        swagger_ui_parameters={"validatorUrl": None}).body.decode()
+
+    from .routers import mount_all, sparql
+
+    csp = content_security_policy(inline_script_hashes(docs_page)
+                                  + inline_script_hashes(sparql.EDITOR_PAGE))
+    app.add_middleware(SecurityHeaders, csp=csp)
     app.add_middleware(RequestLog)
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
-        return get_swagger_ui_html(openapi_url="openapi.json", title=f"{app.title}: API",
-                                   swagger_js_url="static/swagger/swagger-ui-bundle.js",
-                                   swagger_css_url="static/swagger/swagger-ui.css",
-                                   swagger_favicon_url="static/swagger/README.md")
+        return HTMLResponse(docs_page)
 
-    from .routers import mount_all
 
     mount_all(app)
     generate = app.openapi

@@ -18,6 +18,7 @@ from pbkg.errors import NotFound
 from pbkg.linked_data import Format, LinkedData, Links
 
 from .. import errors
+from ..links import safe_href, web_url
 
 router = APIRouter(tags=["linked data"])
 
@@ -37,9 +38,11 @@ DEREF_RESPONSES: dict[int | str, dict[str, Any]] = {
 def templates():
     from jinja2 import Environment, PackageLoader, select_autoescape
 
-    return Environment(loader=PackageLoader("api", "templates"),
-                       autoescape=select_autoescape(["html"]), trim_blocks=True,
-                       lstrip_blocks=True)
+    env = Environment(loader=PackageLoader("api", "templates"),
+                      autoescape=select_autoescape(["html"]), trim_blocks=True,
+                      lstrip_blocks=True)
+    env.filters["web_url"] = web_url
+    return env
 
 
 def service(request: Request) -> LinkedData:
@@ -51,7 +54,7 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
     links = Links.from_settings(request.app.state.settings)
     env = templates()
     html = env.get_template(template).render(
-        href=links.href, show=links.iri, path=links.path, label=_label, **context)
+        href=safe_href(links.href), show=links.iri, path=links.path, label=_label, **context)
     return HTMLResponse(html, status_code=status, headers={"Vary": "Accept"})
 
 

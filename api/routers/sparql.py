@@ -224,11 +224,24 @@ async def _without_query(request: Request, format_name: str | None) -> Response:
                          "(Accept: text/turtle)") from None
     store = get_store(request)
     graphs = await run_in_threadpool(getattr(store, "named_graphs", list))
-    endpoint = str(request.url.replace(query=""))
-    triples = service_description(endpoint.rstrip("?"), graphs,
+    triples = service_description(_endpoint(request), graphs,
                                   updates=bool(get_settings(request).update_token))
     return Response(serialize_triples(triples, fmt, SD_PREFIXES), media_type=fmt.media_type,
                     headers={"Vary": "Accept"})
+
+
+def _endpoint(request: Request) -> str:
+    """This endpoint's URL: under the configured public base, else the address the server
+    listens on; never the client's Host header (a client could make us state another host)."""
+    public = get_settings(request).public_base
+    if public:
+        return public.rstrip("/") + "/sparql"
+    scheme = request.scope.get("scheme", "http")
+    host, port = request.scope.get("server") or ("127.0.0.1", 80)
+    host = f"[{host}]" if ":" in host else host
+    default = {"http": 80, "https": 443}.get(scheme)
+    address = host if port in (None, default) else f"{host}:{port}"
+    return f"{scheme}://{address}{request.scope.get('root_path', '')}/sparql"
 
 
 def _script_json(value: object) -> str:
@@ -246,13 +259,13 @@ def _editor(request: Request, query: str | None) -> HTMLResponse:
         f'<span lang="vi">{html.escape(e["title_vi"])}</span> <code>{html.escape(e["name"])}'
         f'</code></li>' for i, e in enumerate(examples))
     # Assets by a relative URL (from /sparql: static/yasgui/...), so a mount prefix is kept.
-    page = (_PAGE.replace("%%EXAMPLES%%", _script_json(examples))
+    page = (EDITOR_PAGE.replace("%%EXAMPLES%%", _script_json(examples))
             .replace("%%QUERY%%", _script_json(query)).replace("%%LIST%%", items)
             .replace("%%ASSETS%%", "static/yasgui"))
     return HTMLResponse(page, headers={"Vary": "Accept"})
 
 
-_PAGE = """<!DOCTYPE html>
+EDITOR_PAGE = """<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
