@@ -91,7 +91,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
         # No badge from validator.swagger.io: the page fetches nothing from other hosts.
         swagger_ui_parameters={"validatorUrl": None}).body.decode()
 
-    from .routers import mount_all, sparql
+    from .routers import mount_all, named_queries, sparql
 
     csp = content_security_policy(inline_script_hashes(docs_page)
                                   + inline_script_hashes(sparql.EDITOR_PAGE))
@@ -106,6 +106,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
 
 
     mount_all(app)
+    app.include_router(named_queries.query_routes(app.state.catalog))
     generate = app.openapi
 
     def openapi() -> dict:

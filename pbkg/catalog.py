@@ -24,7 +24,10 @@ from rdflib.namespace import XSD
 from .errors import InputError, InvalidParameter, NotFound
 
 PARAM_TYPES = ("iri", "gYear", "integer", "string", "date", "boolean")
-_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*$")
+# What an IRI parameter may be: a web IRI of plain ASCII path characters (every IRI of the
+# data is one), so that every value accepted is one the store's IRI parser accepts too. The
+# same patterns are the parameters' documented JSON Schema (Param.schema).
+_IRI = re.compile(r"^https?://[A-Za-z0-9.-]+(?:/[A-Za-z0-9._~/-]*)?$")
 _SLUG = re.compile(r"^[a-z0-9]+(?:[-/][a-z0-9]+)*$")
 _LEXICAL = {
     "gYear": re.compile(r"^-?[0-9]{4}$"),
@@ -51,15 +54,18 @@ class Param:
         return tuple(c.strip() for c in self.prefix.split(",") if c.strip())
 
     def term(self, raw: str) -> str:
-        """The parameter's value as a SPARQL term, or InvalidParameter."""
-        raw = raw.strip()
+        """The parameter's value as a SPARQL term, or InvalidParameter. Values are taken as
+        given (no trimming), so that what is accepted is exactly what schema() documents."""
         if self.type == "iri":
-            if self.prefix and _SLUG.match(raw):
-                raw = self.prefix + raw
-            if not _IRI.match(raw):
+            slug = _SLUG.match(raw) if self.prefix else None
+            if slug:
+                raw = f"{self.prefix}{slug.group()}"
+            iri = _IRI.match(raw)
+            if not iri:
                 hint = f" or a slug under {self.prefix}" if self.prefix else ""
-                raise InvalidParameter(self.name, f"expected an IRI{hint}, got {raw!r}")
-            return URIRef(raw).n3()
+                raise InvalidParameter(self.name, f"expected an IRI (http or https, ASCII){hint}, "
+                                                  f"got {raw!r}")
+            return URIRef(iri.group()).n3()
         if self.type == "string":
             if len(raw) > 500:
                 raise InvalidParameter(self.name, "longer than 500 characters")
@@ -67,8 +73,10 @@ class Param:
                 raise InvalidParameter(self.name, f"expected one of {', '.join(self.choices)}, "
                                                   f"got {raw!r}")
             return Literal(raw).n3()
-        if not _LEXICAL[self.type].match(raw):
+        lexical = _LEXICAL[self.type].match(raw)
+        if not lexical:
             raise InvalidParameter(self.name, f"expected a {self.type}, got {raw!r}")
+        raw = lexical.group()
         if self.type == "date":
             from datetime import date
 
@@ -77,6 +85,26 @@ class Param:
             except ValueError:
                 raise InvalidParameter(self.name, f"not a calendar date: {raw!r}") from None
         return Literal(raw, datatype=XSD[self.type]).n3()
+
+
+    def schema(self) -> dict[str, object]:
+        """The JSON Schema of the values term() accepts (for the OpenAPI document). An empty
+        value of an optional parameter means "not given"."""
+        empty = [] if self.required else [""]
+        if self.type == "string":
+            if self.choices:
+                return {"type": "string", "enum": [*self.choices, *empty]}
+            return {"type": "string", "maxLength": 500}
+        if self.type == "iri":
+            patterns = [_IRI.pattern] + ([_SLUG.pattern] if self.prefix else [])
+        else:
+            patterns = [_LEXICAL[self.type].pattern]
+        inner = "|".join(p.removeprefix("^").removesuffix("$") for p in patterns)
+        schema: dict[str, object] = {"type": "string",
+                                     "pattern": f"^(?:{inner}){'?' if empty else ''}$"}
+        if self.type == "date":
+            schema["format"] = "date"
+        return schema
 
 
 @dataclass(frozen=True)

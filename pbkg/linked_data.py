@@ -82,9 +82,20 @@ _FORMAT_NAMES = {**{f.name: f.name for f in FORMATS.values()},
                  "htm": "html"}
 
 
+def format_names(offered: Sequence[Format]) -> list[str]:
+    """Every ?format= value that selects one of `offered` (names, extensions, aliases)."""
+    names = {f.name for f in offered}
+    return sorted(names | {f.extension for f in offered}
+                  | {k for k, v in _FORMAT_NAMES.items() if v in names})
+
+
 def format_by_name(name: str, offered: Sequence[Format]) -> Format:
     """A format from ?format= or a file extension; InvalidParameter when not offered."""
-    key = _FORMAT_NAMES.get(name.lower().strip())
+    wanted = name.lower().strip()
+    for f in offered:  # an offered format's own name first (dumps offer plain "json")
+        if wanted in (f.name, f.extension):
+            return f
+    key = _FORMAT_NAMES.get(wanted)
     for f in offered:
         if f.name == key:
             return f

@@ -457,7 +457,8 @@ def test_openapi_documents_the_endpoints(client):
     assert spec["paths"]["/sparql"]["get"]["summary"]
     assert "application/sparql-query" in \
         spec["paths"]["/sparql"]["post"]["requestBody"]["content"]
-    run = spec["paths"]["/api/queries/{name}"]["get"]
-    assert run["summary"] == "Run a named query"
+    run = spec["paths"]["/api/queries/cluster-chairs"]["get"]
+    assert run["summary"] == "Who chaired which cluster in which year"
     assert "text/csv" in run["responses"]["200"]["content"]
+    assert {p["name"] for p in run["parameters"]} == {"format", "cluster", "year"}
     assert spec["paths"]["/api/queries"]["get"]["summary"]

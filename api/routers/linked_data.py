@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
@@ -22,9 +22,22 @@ from ..links import safe_href, web_url
 
 router = APIRouter(tags=["linked data"])
 
-FormatParam = Annotated[str | None, Query(
-    alias="format", max_length=20, examples=["ttl"],
-    description="Overrides Accept: html, ttl (turtle), jsonld, nt (ntriples), rdf (rdfxml)")]
+DUMP_INDEX_FORMATS = [Format("json", "application/json", "json"), ld.HTML]
+
+
+def format_param(offered: list[Format]) -> Any:
+    """The ?format= parameter of a route: the values that select one of `offered`, documented
+    as an enum."""
+    names = tuple(ld.format_names(offered))
+    # Not Optional: the default None is enough, and the schema stays a plain enum.
+    return Annotated[Literal[names], Query(  # type: ignore[valid-type]
+        alias="format", examples=[offered[0].name],
+        description="Overrides Accept: " + ", ".join(names))]
+
+
+PageFormat = format_param(ld.PAGE_FORMATS)
+RdfFormat = format_param(ld.RDF_FORMATS)
+DumpsFormat = format_param(DUMP_INDEX_FORMATS)
 RDF_CONTENT = {f.media_type: {} for f in ld.PAGE_FORMATS}
 DEREF_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"description": "The resource, in the negotiated format", "content": RDF_CONTENT},
@@ -94,7 +107,7 @@ def not_acceptable(exc: Exception, request: Request) -> Response:
                               "extension (/id/cluster/x.ttl). The RDF is the resource's own "
                               "statements plus those of the fact nodes pointing at it, each with "
                               "its source article and evidence.")
-def dereference(request: Request, path: str, format: FormatParam = None) -> Response:
+def dereference(request: Request, path: str, format: PageFormat = None) -> Response:
     lds = service(request)
     try:
         iri, extension = lds.resolve(path)
@@ -114,7 +127,7 @@ def dereference(request: Request, path: str, format: FormatParam = None) -> Resp
 @router.get("/ontology", responses=DEREF_RESPONSES,
                   summary="The ontology", description="https://w3id.org/pbkg/ontology and its "
                   "#Terms, as an HTML page (one anchor per term) or RDF, by content negotiation.")
-def ontology(request: Request, format: FormatParam = None) -> Response:
+def ontology(request: Request, format: PageFormat = None) -> Response:
     return _ontology(request, format, None)
 
 
@@ -156,7 +169,7 @@ def context(request: Request) -> Response:
                         "Turtle by default; JSON-LD, N-Triples, RDF/XML by negotiation.",
             responses={200: {"content": {f.media_type: {} for f in ld.RDF_FORMATS}},
                        406: {"description": "No acceptable format"}})
-def void(request: Request, format: FormatParam = None) -> Response:
+def void(request: Request, format: RdfFormat = None) -> Response:
     lds = service(request)
     try:
         fmt = ld.choose(request.headers.get("accept"), format, None, ld.RDF_FORMATS)
@@ -174,10 +187,10 @@ def _dist(request: Request):
             description="A listing of the dump files of the last build (HTML for browsers, JSON "
                         "otherwise).",
             responses={200: {"content": {"text/html": {}, "application/json": {}}}})
-def dumps_index(request: Request, format: FormatParam = None) -> Response:
+def dumps_index(request: Request, format: DumpsFormat = None) -> Response:
     links = Links.from_settings(request.app.state.settings)
     index = ld.dumps_index(_dist(request), links)
-    offered = [Format("json", "application/json", "json"), ld.HTML]
+    offered = DUMP_INDEX_FORMATS
     try:
         fmt = ld.choose(request.headers.get("accept"), format, None, offered)
     except ld.NotAcceptable as exc:

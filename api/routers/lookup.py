@@ -499,8 +499,9 @@ def list_conferences(request: Request, lookup: LookupDep,
                         "punctuation ('ca mau', 'Tỉnh uỷ Cà Mau', 'BTC TU Soc Trang'). Ranked: "
                         "exact match, then prefix, then all words contained.")
 def search(request: Request, lookup: LookupDep,
-           q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_LENGTH,
-                                   examples=["BTC TU Soc Trang"], description="The text")],
+           q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_LENGTH, pattern=r"\w",
+                                   examples=["BTC TU Soc Trang"],
+                                   description="The text (at least one letter or digit)")],
            limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="At most this many")] = 20,
            kind: Annotated[str | None, Query(pattern=SLUG, max_length=50, examples=["org"],
                                              description="Only IRIs of this kind "

@@ -9,13 +9,13 @@ parameter of that name).
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Mapping
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from pbkg.catalog import get_query
+from pbkg.catalog import NamedQuery, get_query
 from pbkg.errors import InvalidParameter
 from pbkg.formats import FORMATS, negotiate
 from pbkg.sparql_policy import inspect
@@ -56,47 +56,68 @@ async def list_queries(request: Request) -> list[dict]:
     return [q.as_dict() for q in get_catalog(request).values()]
 
 
-@router.get(
-    "/{name}",
-    summary="Run a named query",
-    description="Runs `queries/NAME.rq` with its parameters given as query-string parameters "
-                "(see `GET /api/queries` for each query's parameters and their types, e.g. "
-                "`/api/queries/cluster-chairs?cluster=to-chuc-xay-dung-dang-cum-5&year=2023`). "
-                "Parameters are validated against their declared type and bound as RDF terms "
-                "(a VALUES block), never pasted into the query text: a bad value is a 422. "
-                "JSON results are SPARQL 1.1 Query Results JSON; `Accept: text/csv` (or "
-                "`?format=csv`) gives CSV; also TSV and SPARQL XML. The time and result limits "
-                "of the SPARQL endpoint apply.",
-    responses={
-        200: {"content": {
-            "application/sparql-results+json": {"example": _JSON_EXAMPLE},
-            "text/csv": {"example": "cluster,year,role\r\nhttps://w3id.org/pbkg/id/cluster/"
-                                    "to-chuc-xay-dung-dang-cum-5,2023,chair\r\n"},
-            "text/tab-separated-values": {}, "application/sparql-results+xml": {}}},
-        404: {"description": "No query of that name."},
-        406: {"description": "No acceptable format."},
-        422: {"description": "A missing, unknown or ill-typed parameter."},
-        503: {"description": "The query ran longer than the time limit."},
-    },
-    openapi_extra={"parameters": [
-        {"name": "format", "in": "query", "required": False,
-         "schema": {"type": "string", "enum": ["json", "csv", "tsv", "xml"]},
-         "description": "Result format, overriding Accept."},
-        {"name": "year", "in": "query", "required": False, "schema": {"type": "string"},
-         "description": "Example of a query parameter (cluster-chairs, awards...): each query "
-                        "takes the parameters its catalogue entry lists.", "example": "2023"},
-    ]},
-)
-async def run_named_query(
-    request: Request,
-    name: Annotated[str, Path(description="The query's name (its file name without .rq).",
-                              examples=["cluster-chairs"])],
-) -> Response:
-    query = get_query(get_catalog(request), name)
+_RUN_RESPONSES = {
+    200: {"content": {
+        "application/sparql-results+json": {"example": _JSON_EXAMPLE},
+        "text/csv": {"example": "cluster,year,role\r\nhttps://w3id.org/pbkg/id/cluster/"
+                                "to-chuc-xay-dung-dang-cum-5,2023,chair\r\n"},
+        "text/tab-separated-values": {}, "application/sparql-results+xml": {}}},
+    404: {"description": "No query of that name."},
+    406: {"description": "No acceptable format."},
+    422: {"description": "A missing, unknown or ill-typed parameter."},
+    503: {"description": "The query ran longer than the time limit."},
+}
+_FORMATS = ("json", "csv", "tsv", "xml")  # named queries are SELECT queries
+_FORMAT_PARAM = {"name": "format", "in": "query", "required": False,
+                 "schema": {"type": "string", "enum": list(_FORMATS)},
+                 "description": "Result format, overriding Accept."}
+_RUN_DESCRIPTION = (
+    "Parameters are validated against their declared type and bound as RDF terms (a VALUES "
+    "block), never pasted into the query text: a bad value is a 422. JSON results are SPARQL "
+    "1.1 Query Results JSON; `Accept: text/csv` (or `?format=csv`) gives CSV; also TSV and "
+    "SPARQL XML. The time and result limits of the SPARQL endpoint apply.")
+
+
+# The generic route runs any query; the OpenAPI document shows one operation per query
+# instead (query_routes), each with its own typed parameters.
+@router.get("/{name}", include_in_schema=False, responses=_RUN_RESPONSES)
+async def run_named_query(request: Request, name: str) -> Response:
+    return await _run(request, get_query(get_catalog(request), name))
+
+
+def query_routes(catalog: Mapping[str, NamedQuery]) -> APIRouter:
+    """One documented operation per named query, its parameters typed from the query's header
+    (so /docs and clients see them)."""
+    routes = APIRouter(prefix="/api/queries", tags=["Named queries"])
+    for query in catalog.values():
+        parameters = [_FORMAT_PARAM] + [
+            {"name": p.name, "in": "query", "required": p.required, "schema": p.schema(),
+             "description": p.description} for p in query.params]
+
+        routes.add_api_route(
+            f"/{query.name}", _runner(query.name), methods=["GET"], name=f"query-{query.name}",
+            summary=query.title.get("en", query.name),
+            description=f"{query.description.get('en', '')}\n\n{_RUN_DESCRIPTION}",
+            responses={k: v for k, v in _RUN_RESPONSES.items() if k != 404},
+            openapi_extra={"parameters": parameters})
+    return routes
+
+
+def _runner(name: str):  # noqa: ANN202 - an endpoint function
+    async def run(request: Request) -> Response:
+        return await _run(request, get_query(get_catalog(request), name))
+
+    return run
+
+
+async def _run(request: Request, query: NamedQuery) -> Response:
     values: dict[str, str] = {}
     format_name = None
     for key, value in request.query_params.multi_items():
         if key == "format":
+            if value not in _FORMATS:
+                raise InvalidParameter("format", f"expected one of {', '.join(_FORMATS)}, "
+                                                 f"got {value!r}")
             format_name = value
             continue
         if key in values:

@@ -16,7 +16,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from pbkg.errors import QueryError
+from pbkg.errors import InvalidParameter, QueryError
 from pbkg.formats import (
     FORMATS,
     GRAPH_FORMATS,
@@ -96,14 +96,14 @@ async def sparql_get(request: Request) -> Response:
         raise QueryError("an update is sent with POST (update=... or application/sparql-update)")
     query = params.get("query")
     if query is None:
-        return await _without_query(request, params.get("format"))
+        return await _without_query(request, _format_name(params.get("format")))
     return await _answer(request, query, params.getlist("default-graph-uri"),
-                         params.getlist("named-graph-uri"), params.get("format"))
+                         params.getlist("named-graph-uri"), _format_name(params.get("format")))
 
 
 @router.post("/sparql", summary="SPARQL query or update (POST)", description=_DESCRIPTION,
              responses={**_RESPONSES, 204: {"description": "Update applied."}},
-             openapi_extra={"requestBody": {"content": {
+             openapi_extra={"requestBody": {"required": True, "content": {
                  "application/x-www-form-urlencoded": {"schema": {
                      "type": "object",
                      "properties": {"query": {"type": "string"}, "update": {"type": "string"},
@@ -111,7 +111,9 @@ async def sparql_get(request: Request) -> Response:
                                                           "items": {"type": "string"}},
                                     "named-graph-uri": {"type": "array",
                                                         "items": {"type": "string"}},
-                                    "format": {"type": "string"}}},
+                                    "format": {"type": "string", "enum": [
+                                        n for f in RESULT_FORMATS + GRAPH_FORMATS
+                                        for n in f.aliases]}}},
                      "example": {"query": _EXAMPLE}},
                  "application/sparql-query": {"schema": {"type": "string"},
                                               "example": _EXAMPLE},
@@ -145,9 +147,19 @@ async def sparql_post(request: Request) -> Response:
             f"content type '{content_type or '(none)'}' is not read here; send "
             "application/x-www-form-urlencoded, application/sparql-query or "
             "application/sparql-update")
-    fmt = (params.get("format") or [None])[0]
+    fmt = _format_name((params.get("format") or [None])[0])
     return await _answer(request, text, params.get("default-graph-uri", []),
                          params.get("named-graph-uri", []), fmt)
+
+
+_FORMAT_NAMES = [n for f in RESULT_FORMATS + GRAPH_FORMATS for n in f.aliases]
+
+
+def _format_name(value: str | None) -> str | None:
+    """The `format` parameter, checked against the documented names (422 otherwise)."""
+    if value is None or value in _FORMAT_NAMES:
+        return value
+    raise InvalidParameter("format", f"expected one of {', '.join(_FORMAT_NAMES)}, got {value!r}")
 
 
 async def _body(request: Request, max_bytes: int) -> bytes:
