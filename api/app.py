@@ -95,8 +95,10 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
 
     csp = content_security_policy(inline_script_hashes(docs_page)
                                   + inline_script_hashes(sparql.EDITOR_PAGE))
-    app.add_middleware(SecurityHeaders, csp=csp)
     app.add_middleware(RequestLog)
+    # Outermost, around Starlette's own error middleware, so that a 500 has the headers too.
+    build = app.build_middleware_stack
+    app.build_middleware_stack = lambda: SecurityHeaders(build(), csp=csp)  # type: ignore
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

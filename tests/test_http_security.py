@@ -100,6 +100,17 @@ def test_security_and_cors_headers_on_every_response(client, url, accept):
     assert h["access-control-allow-origin"] == "*"
 
 
+def test_a_server_error_is_problem_details_with_the_headers():
+    # No store opened (the lifespan does not run): a lookup fails inside the app.
+    c = TestClient(create_app(Settings()), raise_server_exceptions=False)
+    response = c.get("/api/clusters")
+    assert response.status_code == 500
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["detail"] == "an unexpected error; it is logged on the server"
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["access-control-allow-origin"] == "*"
+
+
 def test_cors_preflight_for_post_sparql(client):
     response = client.options("/sparql", headers={
         "Origin": "https://other.example", "Access-Control-Request-Method": "POST",
