@@ -149,7 +149,8 @@ def server(store):
 
     port = _free_port()
     srv = uvicorn.Server(uvicorn.Config(create_app(Settings(), store=store), host="127.0.0.1",
-                                        port=port, log_level="warning", lifespan="on"))
+                                        port=port, log_level="warning", lifespan="on",
+                                        timeout_graceful_shutdown=2))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
@@ -228,3 +229,21 @@ def test_inline_script_hashes_follow_the_pages():
     hashes = inline_script_hashes('<script>a()</script><script src="x.js"></script>'
                                   '<script type="application/json">{}</script>')
     assert len(hashes) == 1 and hashes[0].startswith("'sha256-")
+
+
+def test_the_query_editor_runs_a_query_under_the_policy(server, browser):
+    """YASGUI posts to /sparql (connect-src 'self') and shows the result table."""
+    context = browser.new_context()
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" and not
+            m.location.get("url", "").endswith("/favicon.ico") else None)
+    try:
+        query = "SELECT ?x WHERE { VALUES ?x { 'pbkg-under-csp' } }"
+        page.goto(f"{server}/sparql?query={query}")
+        page.wait_for_selector(".yasqe .CodeMirror", timeout=30_000)
+        page.click(".yasqe_queryButton")
+        page.wait_for_selector(".yasr td:has-text('pbkg-under-csp')", timeout=30_000)
+    finally:
+        context.close()
+    assert problems == []
