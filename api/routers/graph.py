@@ -13,6 +13,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from pydantic import StringConstraints
 
 from pbkg import network
 from pbkg.linked_data import Links
@@ -21,7 +22,9 @@ from pbkg.network.formats import NETWORK_FORMATS, graph_bytes, normalize_format,
 router = APIRouter(tags=["network"])
 
 
-ClusterParam = Annotated[list[str] | None, Query(
+# A repeated value is never empty: "cluster=" names no cluster (and reads like a string).
+Name = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+ClusterParam = Annotated[list[Name] | None, Query(
     alias="cluster", max_length=200, examples=["to-chuc-xay-dung-dang-cum-5"],
     description="A cluster: IRI, slug, the end of a slug (cum-5) or words of its label "
                 "(Cụm 5); repeatable")]
@@ -29,7 +32,7 @@ FromParam = Annotated[int | None, Query(alias="from", ge=1900, le=2100, examples
                                         description="First year of the dated facts kept")]
 ToParam = Annotated[int | None, Query(alias="to", ge=1900, le=2100, examples=[2023],
                                       description="Last year of the dated facts kept")]
-TypeParam = Annotated[list[str] | None, Query(
+TypeParam = Annotated[list[Name] | None, Query(
     alias="type", max_length=200, examples=["organization,cluster"],
     description="Node types to keep (cluster, organization, person, province, conference, "
                 "award, document), repeated or comma-separated")]
