@@ -201,15 +201,47 @@ def reference_graphs(ref_dir: Path) -> dict[Path, Graph]:
 
     _add_generation(pre_graph, GENERATION_2008, 63, GENERATION_2008_START, GENERATION_2008_END)
     _add_generation(post_graph, GENERATION_2025, 34, REORGANIZATION_DAY, None)
+    merged = {code for code in by_code if len(predecessors(pre, code)) > 1}
     for unit in pre:
         _add_unit(pre_graph, unit, GENERATION_2008)
         pre_graph.add((unit.iri, PBO.validUntil, _date(GENERATION_2008_END)))
         pre_graph.add((unit.iri, PBO.successor, by_code[unit.successor_code].iri))
-        _add_committee_and_board(pre_graph, unit)
+        ends = GENERATION_2008_END if unit.successor_code in merged else None
+        _add_committee_and_board(pre_graph, unit, until=ends)
     for unit in post:
         _add_unit(post_graph, unit, GENERATION_2025)
-        _add_change(post_graph, unit, [u for u in pre if u.successor_code == unit.code])
+        originals = predecessors(pre, unit.code)
+        _add_change(post_graph, unit, originals)
+        if unit.code in merged:
+            # A merged province's party committee and boards are new bodies; those of a
+            # province that was not merged continue under their pre-2025 IRIs.
+            _add_committee_and_board(post_graph, unit, since=REORGANIZATION_DAY)
+            _add_body_changes(post_graph, unit, originals)
     return {ref_dir / PRE_2025_CSV: pre_graph, ref_dir / POST_2025_CSV: post_graph}
+
+
+def predecessors(pre: list[Unit], code: str) -> list[Unit]:
+    """The pre-2025 units that became the 2025 unit `code` (one for a continuation)."""
+    return [u for u in pre if u.successor_code == code]
+
+
+def body_iris(unit: Unit) -> tuple[URIRef, URIRef]:
+    """The party committee and organization board IRIs of a unit (either generation)."""
+    prefix = "thanh-uy" if unit.is_city else "tinh-uy"
+    return ID[f"org/{prefix}-{unit.slug}"], ID[f"org/ban-to-chuc-{prefix}-{unit.slug}"]
+
+
+def continuing_bodies(ref_dir: Path) -> dict[URIRef, URIRef]:
+    """For each 2025 unit that was not merged, the IRIs its bodies would have had under the
+    2025 slug, mapped to the pre-2025 bodies that continue (one node across 2025)."""
+    pre, post = load_province_tables(ref_dir)
+    out: dict[URIRef, URIRef] = {}
+    for unit in post:
+        originals = predecessors(pre, unit.code)
+        if len(originals) == 1:
+            for new, kept in zip(body_iris(unit), body_iris(originals[0]), strict=True):
+                out[new] = kept
+    return out
 
 
 def _new_graph() -> Graph:
@@ -297,7 +329,30 @@ def _add_change(graph: Graph, result: Unit, originals: list[Unit]) -> None:
         graph.add((node, RDFS.label, _en(f"Continuation of {result.name} {kind_en} (2025)")))
 
 
-def _add_committee_and_board(graph: Graph, unit: Unit) -> None:
+def _add_body_changes(graph: Graph, result: Unit, originals: list[Unit]) -> None:
+    """The merger of the predecessors' committees (and organization boards) into the new
+    unit's, dated 2025-07-01 and tied to the province change, whose legal basis it follows."""
+    province_change = ID[f"change/2025-{result.slug.removesuffix('-2025')}"]
+    kinds = (("committee", "ban chấp hành đảng bộ", "party committees"),
+             ("organization-board", "ban tổ chức", "organization boards"))
+    for index, (slug, vi, en) in enumerate(kinds):
+        node = ID[f"change/2025-{result.slug.removesuffix('-2025')}-{slug}"]
+        graph.add((node, RDF.type, PBO.BodyChange))
+        for original in originals:
+            graph.add((node, ORG.originalOrganization, body_iris(original)[index]))
+        graph.add((node, ORG.resultingOrganization, body_iris(result)[index]))
+        graph.add((node, PBO.changeKind, CONCEPT["change-kind/merger"]))
+        graph.add((node, PBO.effectiveDate, _date(REORGANIZATION_DAY)))
+        graph.add((node, PBO.followsChange, province_change))
+        graph.add((node, PBO.legalBasis, RESOLUTION_202))
+        names = ", ".join(u.name for u in originals)
+        graph.add((node, RDFS.label, _vi(f"Hợp nhất {vi} {names} (2025)")))
+        graph.add((node, RDFS.label, _en(
+            f"Merger of the {en} of {names} into those of {result.name} (2025)")))
+
+
+def _add_committee_and_board(graph: Graph, unit: Unit, *, until: date | None = None,
+                             since: date | None = None) -> None:
     # A centrally-run city has a Thành ủy, a province a Tỉnh ủy; both are written "TU" in short.
     committee_vi = "Thành ủy" if unit.is_city else "Tỉnh ủy"
     committee_en = "Municipal" if unit.is_city else "Provincial"
@@ -305,10 +360,16 @@ def _add_committee_and_board(graph: Graph, unit: Unit) -> None:
     name = unit.name
 
     committee = ID[f"org/{prefix}-{unit.slug}"]
+    for body in body_iris(unit):
+        if until:
+            graph.add((body, PBO.validUntil, _date(until)))
+        if since:
+            graph.add((body, PBO.validFrom, _date(since)))
     committee_label = f"{committee_vi} {name}"
     graph.add((committee, RDF.type, PBO.PartyCommittee))
     graph.add((committee, RDFS.label, _vi(committee_label)))
-    graph.add((committee, RDFS.label, _en(f"{name} {committee_en} Party Committee")))
+    since_en = f" (from {since.year})" if since else ""
+    graph.add((committee, RDFS.label, _en(f"{name} {committee_en} Party Committee{since_en}")))
     variants = [committee_label, f"TU {name}"]
     if unit.is_city:
         variants.append(f"{committee_vi} TP. {name}")
@@ -321,7 +382,7 @@ def _add_committee_and_board(graph: Graph, unit: Unit) -> None:
     graph.add((board, RDF.type, PBO.PartyBoard))
     graph.add((board, RDFS.label, _vi(board_label)))
     graph.add((board, RDFS.label, _en(
-        f"Organization Board of the {name} {committee_en} Party Committee")))
+        f"Organization Board of the {name} {committee_en} Party Committee{since_en}")))
     _alt_labels(graph, board, [board_label], exclude=board_label)
     if unit.is_city:
         abbreviations = [f"BTC {committee_vi} {name}", f"BTC TU {name}"]

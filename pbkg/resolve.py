@@ -13,8 +13,9 @@ registered at once so that a second mention in the same article resolves to it. 
 nodes, with their triples, are in `Resolver.minted`.
 
 Time matters for provinces: an event before 2025-07-01 names the 63 units of 2008-2025, an event
-from that day the 34 units of 2025; committees and boards of the 2025 units are minted on first
-use (the reference data holds those of the 63).
+from that day the 34 units of 2025. The committee and boards of a province that was not merged
+are one node across 2025 (the pre-2025 IRI); those of a merged province are new nodes from
+2025-07-01 (the reference data holds both); other boards of a 2025 unit are minted on first use.
 """
 
 from __future__ import annotations
@@ -472,8 +473,21 @@ class Resolver:
 
     # -- party committees and boards
 
+    def continued_from(self, province: Entity) -> Entity | None:
+        """For a 2025 unit that was not merged, the pre-2025 unit it continues."""
+        if not (province.prop(PBO.generation) or "").endswith("34-units-2025"):
+            return None
+        before = [e for e in self.provinces() if e.prop(PBO.successor) == province.iri]
+        return before[0] if len(before) == 1 else None
+
+    def body_area(self, province: Entity) -> Entity:
+        """The province under whose IRI a province's bodies are kept: the pre-2025 unit for a
+        2025 unit that continues one (its bodies are one node across 2025)."""
+        return self.continued_from(province) or province
+
     def committee(self, province: Entity) -> Entity:
         """The party committee of a provincial unit (minted for the 2025 units)."""
+        province = self.body_area(province)
         city = self._is_city(province)
         word = "thanh-uy" if city else "tinh-uy"
         iri = str(ID[f"org/{word}-{self._province_slug(province)}"])
@@ -488,6 +502,7 @@ class Resolver:
         return self.mint(block)
 
     def board(self, province: Entity, board: tuple[str, str, str, str]) -> Entity:
+        province = self.body_area(province)
         committee = self.committee(province)
         city = self._is_city(province)
         found = self.index.find(f"{board[2]} {'Thành ủy' if city else 'Tỉnh ủy'} "
@@ -585,13 +600,34 @@ class Resolver:
         """Whether a unit found by name fits the context: of the province generation of the
         event, and for a name without a place ("Ban Tuyên giáo Tỉnh ủy"), of its province."""
         area = self.entity(hit.prop(PBO.area) or "")
+        if not self._exists_at(hit, ctx):
+            return False
         if area is not None and area.is_a(PBO.ProvincialUnit):
             is_post = (area.prop(PBO.generation) or "").endswith("34-units-2025")
-            if is_post != ctx.post_2025:
+            # a pre-2025 body with no end date continues after the reorganization
+            continues = not is_post and hit.prop(PBO.validUntil) is None and \
+                hit.prop(PBO.area) is not None and self._has_continuation(area)
+            if is_post != ctx.post_2025 and not (ctx.post_2025 and continues):
                 return False
         if generic:
-            return ctx.province is not None and area is not None and area.iri == ctx.province.iri
+            if ctx.province is None or area is None:
+                return False
+            return area.iri in (ctx.province.iri, self.body_area(ctx.province).iri)
         return True
+
+    def _has_continuation(self, province: Entity) -> bool:
+        successor = self.entity(province.prop(PBO.successor) or "")
+        return successor is not None and self.continued_from(successor) is not None
+
+    @staticmethod
+    def _exists_at(hit: Entity, ctx: Context) -> bool:
+        """Whether a body with validity dates existed on the article's day."""
+        if ctx.when is None:
+            return True
+        since, until = hit.prop(PBO.validFrom), hit.prop(PBO.validUntil)
+        if since and ctx.when.isoformat() < since:
+            return False
+        return not (until and ctx.when.isoformat() > until)
 
     @staticmethod
     def _with_prefix(text: str, prefix: str | None, siblings: Iterable[str] = ()) -> str:

@@ -124,11 +124,10 @@ def test_ha_nam_2020_chair_unit_is_inferred(client):
     inferred = by_unit["ban-tuyen-giao-tinh-uy-ha-nam"]
     assert inferred["role"] == "chair" and inferred["inferred"] is True
     assert inferred["person"]["id"] == "tran-duc-thuan"
-    assert inferred["inferred_from"] == [ID + "fact/bao-ha-nam-2020-07-15/role-2020-chair-person"]
     assert inferred["source"]["iri"] == ARTICLE_HA_NAM
-    stated = by_unit[None]  # the source describes the person only
-    assert stated["inferred"] is False and stated["person"]["id"] == "tran-duc-thuan"
-    assert "Trưởng khối thi đua năm 2020" in stated["evidence"][0]
+    # one role, one node: no second row for the person alone
+    assert set(by_unit) == {"ban-tuyen-giao-tinh-uy-ha-nam"}
+    assert "Trưởng khối thi đua năm 2020" in inferred["evidence"][0]
     members = next(y for y in c["members"] if y["year"] == 2020)
     (member,) = seed(members["members"])
     assert member["unit"]["id"] == "ban-tuyen-giao-tinh-uy-ha-nam" and member["inferred"] is True
@@ -194,7 +193,9 @@ def test_ca_mau_2025_came_from_two_units(client):
     assert p["generation"] == "post-2025" and p["became"] is None
     assert ids(c["unit"] for c in p["came_from"]) == {"bac-lieu", "ca-mau"}
     assert {c["date"] for c in p["came_from"]} == {"2025-07-01"}
-    assert p["party_committee"] is None
+    # a merged province's committee and board are new bodies from 2025-07-01
+    assert p["party_committee"]["id"] == "tinh-uy-ca-mau-2025"
+    assert p["organization_board"]["id"] == "ban-to-chuc-tinh-uy-ca-mau-2025"
 
 
 # People ----------------------------------------------------------------------------------------
@@ -217,7 +218,8 @@ def test_nguyen_van_phong_posts(client):
 def test_person_cluster_roles(client):
     p = get(client, "/api/people/tran-duc-thuan")
     roles = {((r["unit"] or {}).get("id"), r["inferred"]) for r in seed(p["cluster_roles"])}
-    assert roles == {(None, False), ("ban-tuyen-giao-tinh-uy-ha-nam", True)}
+    # one role, one node: the board he heads, inferred, with him on it
+    assert roles == {("ban-tuyen-giao-tinh-uy-ha-nam", True)}
 
 
 # Documents -------------------------------------------------------------------------------------

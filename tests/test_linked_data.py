@@ -154,7 +154,7 @@ def test_html_page_shows_labels_facts_quotes_and_sources(client):
 def test_html_marks_inferred_facts(client):
     html = fetch(client, "/id/cluster/ha-nam-khoi-ban-xay-dung-dang", BROWSER).text
     assert "inferred · suy ra" in html
-    assert "Inferred: the head of the Propaganda and Education Board" in html
+    assert "Unit inferred: the source gives the chair role to Trần Đức Thuần" in html
 
 
 def test_fact_node_page_shows_its_own_properties_and_provenance(client):

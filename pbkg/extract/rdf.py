@@ -10,8 +10,10 @@ pbo:extractionMethod and pbo:extractionConfidence. Names are resolved to the gra
 (`pbkg.resolve`); the nodes that had to be minted come with the article.
 
 A role stated through a person's titles ("Trưởng Ban Tuyên giáo Tỉnh ủy, Trưởng khối thi đua
-năm 2020") is the person-level fact, plus the unit-level fact marked pbo:inferred with
-pbo:inferredFrom and a note, plus the membership that implies (inferred too). Hosting is not
+năm 2020") is one role node: the person (pbo:person) as stated and the body the person heads or
+belongs to as the unit, marked pbo:inferred with a note giving the reason, plus the membership
+that implies (inferred too); when no body can be told, pbo:noUnitInferred true and no unit. A
+person is never an org:member. Hosting is not
 chairing (a host is pbo:host of the conference, never a role); a proposed award has status
 proposed; a page's display date is pbo:displayDate, never pbo:date or pbo:eventDate.
 """
@@ -43,7 +45,7 @@ from pbkg.namespaces import (
     SCHEMA,
     SKOS,
 )
-from pbkg.resolve import Block, Context, Entity, Resolver, count_in, rkey
+from pbkg.resolve import Block, Context, Entity, Resolution, Resolver, count_in, rkey
 from pbkg.text import nfc, slugify
 
 METHOD = "pbkg-rules/0.1"
@@ -603,42 +605,7 @@ class _Mapper:
                 decided = self.main_conference
             via = role.get("via")
             if via == "person-title" and person is not None:
-                pslug = person.iri.rsplit("/", 1)[-1]
-                stated = Block(self.fact_iri(f"role-{year}-{role['role']}-{pslug}"),
-                               [str(PBO.ClusterRoleAssignment)])
-                stated.add(ORG.member, person).add(ORG.organization, cluster)
-                stated.add(ORG.role, concept).add(PBO.year, _year(year))
-                stated.add(PBO.person, person)
-                if note_year:
-                    stated.add(SKOS.note, _en(note_year))
-                self.provenance(stated, s, e, conf)
-                stated.comment = (f"role stated of a person: {role.get('person')}, "
-                                  f"{role['role']} {year}")
-                self.facts.append(stated)
-                if res is None:
-                    self.skipped.append(f"unit of {role.get('person')}'s role: cannot tell "
-                                        f"which unit \"{role.get('unit')}\" is")
-                    continue
-                unit = self.r.entity(res.iri)
-                uslug = res.iri.rsplit("/", 1)[-1]
-                inferred = Block(self.fact_iri(f"role-{year}-{role['role']}-{uslug}"),
-                                 [str(PBO.ClusterRoleAssignment)])
-                inferred.add(ORG.member, URIRef(res.iri)).add(ORG.organization, cluster)
-                inferred.add(ORG.role, concept).add(PBO.year, _year(year))
-                inferred.add(PBO.person, person)
-                inferred.add(PBO.inferred, Literal(True))
-                inferred.add(PBO.inferredFrom, URIRef(stated.subject))
-                inferred.add(SKOS.note, _en(
-                    f"Inferred: {role.get('person')}, head of "
-                    f"{unit.label_en or unit.label_vi if unit else role.get('unit')}, is "
-                    f"described as {role['role']} of the cluster; the unit as "
-                    f"{role['role']} unit is not stated."))
-                self.provenance(inferred, s, e, (conf or 0.8) * 0.9)
-                self.facts.append(inferred)
-                self.membership(res.iri, cluster, year, s, e, (conf or 0.8) * 0.9,
-                                inferred_from=inferred.subject,
-                                note="Inferred from the inferred role: a role-holding unit is a "
-                                     "member that year.")
+                self.person_role(role, ctx, res, person, cluster, year, note_year)
                 continue
             if res is None:
                 self.skipped.append(f"role {role['role']} {year}: cannot tell which unit "
@@ -659,6 +626,44 @@ class _Mapper:
             self.facts.append(b)
             self.membership(res.iri, cluster, year, s, e, conf,
                             comment="a unit named in a role of the cluster is a member that year")
+
+    def person_role(self, role: dict, ctx: Context, res: Resolution | None, person: Entity,
+                    cluster: Entity, year: int, note_year: str | None) -> None:
+        """A role the source gives to a person: one node with the person as stated and, as the
+        unit, the body the person heads or belongs to, marked inferred with the reason; or,
+        when no body can be told, pbo:noUnitInferred and no unit (never the person as member)."""
+        s, e, conf = role.get("start"), role.get("end"), role.get("confidence")
+        name = role.get("person")
+        unit = self.r.entity(res.iri) if res is not None else None
+        slug = (res.iri if res is not None else person.iri).rsplit("/", 1)[-1]
+        b = Block(self.fact_iri(f"role-{year}-{role['role']}-{slug}"),
+                  [str(PBO.ClusterRoleAssignment)])
+        b.add(ORG.organization, cluster).add(ORG.role, CONCEPT[f"cluster-role/{role['role']}"])
+        b.add(PBO.year, _year(year)).add(PBO.person, person)
+        if res is None:
+            b.add(PBO.noUnitInferred, Literal(True))
+            note = (f"The source gives the {role['role']} role to {name}; no body can be told "
+                    f"from \"{role.get('unit')}\", so no unit is recorded.")
+            self.skipped.append(f"unit of {name}'s role: cannot tell which unit "
+                                f"\"{role.get('unit')}\" is")
+        else:
+            label = (unit.label_en or unit.label_vi) if unit else role.get("unit")
+            b.add(ORG.member, URIRef(res.iri)).add(PBO.inferred, Literal(True))
+            note = (f"Unit inferred: the source gives the {role['role']} role to {name}; the "
+                    f"unit is {label}, the body in which the quote places the person's post "
+                    "(the body the person heads or belongs to). That the unit holds the role "
+                    "is not stated.")
+        if note_year:
+            note += " " + note_year
+        b.add(SKOS.note, _en(note))
+        self.provenance(b, s, e, conf if res is None else (conf or 0.8) * 0.9)
+        b.comment = f"role stated of a person: {name}, {role['role']} {year}"
+        self.facts.append(b)
+        if res is not None:
+            self.membership(res.iri, cluster, year, s, e, (conf or 0.8) * 0.9,
+                            inferred_from=b.subject,
+                            note="Inferred from the inferred role: a role-holding unit is a "
+                                 "member that year.")
 
     # -- awards
 

@@ -1,0 +1,167 @@
+"""Model v2 (issue 8), asserted against the built graph: one node per role, bodies that continue
+across 2025, provinces as places, the Tây Ninh flag not conferred, retired IRIs redirected."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDFS
+
+from pbkg.namespaces import ID, ORG, PBO
+from pbkg.redirects import kept_iri
+from pbkg.reference import continuing_bodies
+
+PREFIXES = """PREFIX pbo: <https://w3id.org/pbkg/ontology#>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+"""
+THANH_HOA_BOARD = str(ID["org/ban-to-chuc-tinh-uy-thanh-hoa"])
+# The provinces the 2025 reorganization left unchanged whose bodies the dev extractions had
+# minted a second time, and the merged ones whose bodies are new nodes from 2025-07-01.
+CONTINUING = ("thanh-hoa", "quang-ninh", "lang-son", "nghe-an", "ha-tinh")
+MERGED = ("hung-yen", "ninh-binh", "bac-ninh", "hai-phong", "ho-chi-minh")
+
+
+def rows(store, sparql: str) -> list[dict]:
+    return store.query(PREFIXES + sparql).rows
+
+
+def test_cluster_chairs_csv_has_a_unit_on_every_row(project, built_dist) -> None:
+    env = {**os.environ, "PBKG_DIST": str(built_dist)}
+    out = subprocess.run(
+        [sys.executable, "-m", "pbkg.cli", "query", "cluster-chairs", "--format", "csv"],
+        cwd=project.root, capture_output=True, text=True, timeout=300, check=True, env=env)
+    table = list(csv.DictReader(io.StringIO(out.stdout)))
+    assert len(table) >= 20
+    assert [r for r in table if not r["unit"]] == []
+    hung = [r for r in table if r["person"].endswith("/person/nguyen-van-hung")]
+    assert [(r["unit"], r["inferred"]) for r in hung] == [(THANH_HOA_BOARD, "true")]
+
+
+def test_no_person_is_an_org_member(store) -> None:
+    found = rows(store, "SELECT ?s ?p WHERE { ?s org:member ?p . ?p a pbo:Person }")
+    assert found == []
+
+
+def test_a_role_given_to_a_person_is_one_node(store) -> None:
+    found = rows(store, """
+        SELECT ?person (COUNT(DISTINCT ?fact) AS ?n) WHERE {
+          ?fact a pbo:ClusterRoleAssignment ; pbo:person ?person ;
+                org:organization ?cluster ; org:role ?role ; pbo:year ?year .
+        } GROUP BY ?person ?cluster ?role ?year HAVING (COUNT(DISTINCT ?fact) > 1)""")
+    assert found == []
+    inferred = rows(store, """
+        SELECT ?fact WHERE { ?fact a pbo:ClusterRoleAssignment ; pbo:person ?p ; pbo:inferred true .
+                             FILTER NOT EXISTS { ?fact skos:note ?note } }""")
+    assert inferred == []
+
+
+def test_thanh_hoa_board_is_one_node_across_2025(store) -> None:
+    found = rows(store, f"""
+        SELECT ?year ?what WHERE {{
+          {{ ?f a pbo:ClusterMembership ; BIND("member" AS ?what) }}
+          UNION {{ ?f a pbo:ClusterRoleAssignment ; org:role/skos:notation ?what }}
+          ?f org:member <{THANH_HOA_BOARD}> ;
+             org:organization <{ID['cluster/to-chuc-xay-dung-dang-cum-2']}> ; pbo:year ?year .
+        }}""")
+    got = {(r["year"]["value"], r["what"]["value"]) for r in found}
+    assert {("2021", "member"), ("2025", "member"), ("2025", "chair")} <= got
+
+
+@pytest.mark.parametrize("province", CONTINUING)
+def test_bodies_of_an_unmerged_province_have_no_2025_twin(store, province: str) -> None:
+    for slug in (f"tinh-uy-{province}", f"ban-to-chuc-tinh-uy-{province}"):
+        old, kept = ID[f"org/{slug}-2025"], ID[f"org/{slug}"]
+        assert rows(store, f"SELECT ?p WHERE {{ <{old}> ?p ?o FILTER(?p != owl:sameAs) }}") == []
+        assert rows(store, f"SELECT ?s WHERE {{ ?s ?p <{old}> }}") == []
+        assert rows(store, f"SELECT ?k WHERE {{ <{old}> owl:sameAs ?k }}")[0]["k"]["value"] \
+            == str(kept)
+        assert rows(store, f"SELECT ?u WHERE {{ <{kept}> pbo:validUntil ?u }}") == []
+
+
+@pytest.mark.parametrize("province", MERGED)
+def test_bodies_of_a_merged_province_are_new_nodes_with_a_dated_change(store, province) -> None:
+    prefix = "thanh-uy" if province in ("hai-phong", "ho-chi-minh") else "tinh-uy"
+    new = ID[f"org/ban-to-chuc-{prefix}-{province}-2025"]
+    old = ID[f"org/ban-to-chuc-{prefix}-{province}"]
+    found = rows(store, f"""
+        SELECT ?date ?basis ?since ?until WHERE {{
+          ?change a pbo:BodyChange ; org:originalOrganization <{old}> ;
+                  org:resultingOrganization <{new}> ; pbo:effectiveDate ?date ;
+                  pbo:followsChange/pbo:legalBasis ?basis .
+          <{new}> pbo:validFrom ?since . <{old}> pbo:validUntil ?until .
+        }}""")
+    assert [(r["date"]["value"], r["since"]["value"], r["until"]["value"]) for r in found] == [
+        ("2025-07-01", "2025-07-01", "2025-06-30")]
+
+
+def test_retired_iris_redirect_to_the_kept_node(project, store) -> None:
+    retired = str(ID["org/ban-to-chuc-tinh-uy-thanh-hoa-2025"])
+    assert kept_iri(store, project.queries, retired) == THANH_HOA_BOARD
+    assert kept_iri(store, project.queries, THANH_HOA_BOARD) is None
+    person_role = str(ID["fact/bao-ha-nam-2020-07-15/role-2020-chair-person"])
+    assert kept_iri(store, project.queries, person_role) == str(
+        ID["fact/bao-ha-nam-2020-07-15/role-2020-chair"])
+
+
+def test_continuing_bodies_table_covers_the_unchanged_provinces(project) -> None:
+    table = continuing_bodies(project.root / "data" / "reference")
+    for province in CONTINUING:
+        assert table[ID[f"org/ban-to-chuc-tinh-uy-{province}-2025"]] == \
+            ID[f"org/ban-to-chuc-tinh-uy-{province}"]
+    assert ID["org/ban-to-chuc-tinh-uy-bac-ninh-2025"] not in table
+
+
+def test_tay_ninh_flag_is_not_conferred(store) -> None:
+    found = rows(store, f"""
+        SELECT ?status ?quote WHERE {{
+          <{ID['fact/bao-tay-ninh-2020-12-04/award-emulation-flag-2016-2020']}>
+              pbo:awardStatus/skos:notation ?status ; pbo:evidence ?quote }}""")
+    assert [r["status"]["value"] for r in found] == ["ranking"]
+    assert "bỏ phiếu bình xét" in found[0]["quote"]["value"]
+    assert "một trong hai đơn vị được tặng Cờ thi đua" in found[0]["quote"]["value"]
+
+
+# W3C ORG properties whose domain or range is org:Organization (or a subclass), from the ORG
+# ontology; a provincial unit in such a position would become an organization under RDFS.
+ORG_ORGANIZATION_POSITIONS = {
+    ORG.originalOrganization: "object", ORG.resultingOrganization: "object",
+    ORG.subOrganizationOf: "both", ORG.hasSubOrganization: "both", ORG.unitOf: "both",
+    ORG.hasUnit: "both", ORG.organization: "object", ORG.memberOf: "object",
+    ORG.headOf: "object", ORG.postIn: "object", ORG.linkedTo: "both", ORG.hasSite: "subject",
+    ORG.hasMember: "subject", ORG.hasPost: "subject", ORG.member: "none",
+}
+
+
+def _super_properties(ontology: Graph, prop: URIRef) -> set[URIRef]:
+    return set(ontology.transitive_objects(prop, RDFS.subPropertyOf))
+
+
+def test_no_term_makes_a_province_an_organization_under_rdfs(project, store) -> None:
+    ontology = Graph()
+    for path in sorted(Path(project.root / "ontology").glob("*.ttl")):
+        ontology.parse(path, format="turtle")
+    used = rows(store, """
+        SELECT DISTINCT ?p ?position WHERE {
+          { ?u a pbo:ProvincialUnit . ?s ?p ?u . BIND("object" AS ?position) }
+          UNION { ?u a pbo:ProvincialUnit . ?u ?p ?o . BIND("subject" AS ?position) }
+        }""")
+    assert used
+    for row in used:
+        prop, position = URIRef(row["p"]["value"]), row["position"]["value"]
+        for sup in _super_properties(ontology, prop):
+            where = ORG_ORGANIZATION_POSITIONS.get(sup)
+            assert where not in (position, "both"), f"{prop} ⊑ {sup} puts a province in org"
+            ranges = set(ontology.objects(sup, RDFS.range if position == "object"
+                                           else RDFS.domain))
+            organizations = {ORG.Organization, ORG.FormalOrganization, ORG.OrganizationalUnit}
+            assert not ranges & organizations, f"{sup} makes a province an organization"
+    assert (PBO.originalUnit, RDFS.subPropertyOf, ORG.originalOrganization) not in ontology
