@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
@@ -37,6 +37,9 @@ GENERATION_2008_START = date(2008, 8, 1)
 GENERATION_2008_END = date(2025, 6, 30)
 REORGANIZATION_DAY = date(2025, 7, 1)
 RESOLUTION_202 = ID["document/202-2025-qh15-2025"]
+# A unit that changed before the reorganization, by its 2025 code: Thừa Thiên Huế became the
+# centrally-run city of Huế on 2025-01-01 under Resolution 175/2024/QH15 (see the README).
+EARLIER_CHANGES = {"46": (date(2025, 1, 1), ID["document/175-2024-qh15-2024"])}
 
 _CODE = re.compile(r"\d{2}")
 # Tone marks that the old placement moves to the second vowel of a final oa/oe/uy ("Hoà", "uỷ").
@@ -204,10 +207,19 @@ def reference_graphs(ref_dir: Path) -> dict[Path, Graph]:
     merged = {code for code in by_code if len(predecessors(pre, code)) > 1}
     for unit in pre:
         _add_unit(pre_graph, unit, GENERATION_2008)
-        pre_graph.add((unit.iri, PBO.validUntil, _date(GENERATION_2008_END)))
+        earlier = EARLIER_CHANGES.get(unit.successor_code)
+        until = earlier[0] - timedelta(days=1) if earlier else GENERATION_2008_END
+        pre_graph.add((unit.iri, PBO.validUntil, _date(until)))
         pre_graph.add((unit.iri, PBO.successor, by_code[unit.successor_code].iri))
         ends = GENERATION_2008_END if unit.successor_code in merged else None
         _add_committee_and_board(pre_graph, unit, until=ends)
+        if earlier:
+            # The bodies continue under the new name (Thành ủy Huế from 2025-01-01).
+            new = by_code[unit.successor_code]
+            committee, board = body_iris(unit)
+            word = "Thành ủy" if new.is_city else "Tỉnh ủy"
+            _alt_labels(pre_graph, committee, [f"{word} {new.name}"], exclude="")
+            _alt_labels(pre_graph, board, [f"Ban Tổ chức {word} {new.name}"], exclude="")
     for unit in post:
         _add_unit(post_graph, unit, GENERATION_2025)
         originals = predecessors(pre, unit.code)
@@ -311,13 +323,21 @@ def _add_change(graph: Graph, result: Unit, originals: list[Unit]) -> None:
     for original in originals:
         graph.add((node, PBO.originalUnit, original.iri))
     graph.add((node, PBO.resultingUnit, result.iri))
-    kind = "merger" if merger else "continuation"
+    earlier = EARLIER_CHANGES.get(result.code)
+    kind = "merger" if merger else "city-status" if earlier else "continuation"
     graph.add((node, PBO.changeKind, CONCEPT[f"change-kind/{kind}"]))
-    graph.add((node, PBO.effectiveDate, _date(REORGANIZATION_DAY)))
-    graph.add((node, PBO.legalBasis, RESOLUTION_202))
+    graph.add((node, PBO.effectiveDate, _date(earlier[0] if earlier else REORGANIZATION_DAY)))
+    graph.add((node, PBO.legalBasis, earlier[1] if earlier else RESOLUTION_202))
     kind_vi = "thành phố" if result.is_city else "tỉnh"
     kind_en = "City" if result.is_city else "Province"
-    if merger:
+    if earlier:
+        old = originals[0].name
+        graph.add((node, RDFS.label, _vi(
+            f"{old} trở thành thành phố {result.name} trực thuộc trung ương "
+            f"({earlier[0].isoformat()})")))
+        graph.add((node, RDFS.label, _en(
+            f"{old} became the centrally-run city of {result.name} ({earlier[0].isoformat()})")))
+    elif merger:
         names = [u.name for u in originals]
         listed_vi, listed_en = ", ".join(names), f"{', '.join(names[:-1])} and {names[-1]}"
         graph.add((node, RDFS.label, _vi(

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib import namespace as ns
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
 from pbkg.errors import InputError
 from pbkg.namespaces import CONCEPT, ID, ORG, PBO
@@ -141,7 +141,6 @@ def test_post_2025_units_match_vietnam_provinces(tables):
         ("quang-binh", "quang-tri-2025", "merger"),
         ("son-la", "son-la-2025", "continuation"),
         ("cao-bang", "cao-bang-2025", "continuation"),
-        ("thua-thien-hue", "hue-2025", "continuation"),
         ("ha-noi", "ha-noi-2025", "continuation"),
     ],
 )
@@ -361,6 +360,7 @@ EXPECTED_DOCUMENTS = {
     "12-nq-tw-2012": ("12-NQ/TW", "resolution", "ban-chap-hanh-trung-uong-khoa-xi"),
     "nghi-quyet-dai-hoi-xiii-2021": (None, "resolution", "dai-hoi-dai-bieu-toan-quoc-lan-thu-xiii"),
     "202-2025-qh15-2025": ("202/2025/QH15", "law-resolution", "quoc-hoi"),
+    "175-2024-qh15-2024": ("175/2024/QH15", "law-resolution", "quoc-hoi"),
 }
 
 
@@ -453,3 +453,17 @@ def test_missing_table_raises_input_error(tmp_path):
     with pytest.raises(InputError) as caught:
         reference_graphs(tmp_path)
     assert caught.value.path == str(tmp_path / PRE_2025_CSV)
+
+
+def test_hue_became_a_city_on_2025_01_01_under_resolution_175(pre_graph, post_graph):
+    (change,) = post_graph.subjects(PBO.resultingUnit, province("hue-2025"))
+    assert (change, PBO.effectiveDate, Literal("2025-01-01", datatype=XSD.date)) in post_graph
+    assert (change, PBO.legalBasis, ID["document/175-2024-qh15-2024"]) in post_graph
+    assert (province("thua-thien-hue"), PBO.validUntil,
+            Literal("2024-12-31", datatype=XSD.date)) in pre_graph
+    assert (province("hue-2025"), PBO.validFrom,
+            Literal("2025-01-01", datatype=XSD.date)) in post_graph
+    # its party committee continues as one node, known by its new name too
+    committee = ID["org/tinh-uy-thua-thien-hue"]
+    assert (committee, SKOS.altLabel, Literal("Thành ủy Huế", lang="vi")) in pre_graph
+    assert (committee, PBO.validUntil, None) not in pre_graph
