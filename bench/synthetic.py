@@ -905,25 +905,14 @@ class Writer:
                 pairs += [
                     ("pbo:person", [chair_head.term]),
                     ("pbo:inferred", ["true"]),
-                    ("pbo:inferredFrom", [fact(f"role-{year}-chair-person")]),
-                    ("skos:note", [en("Inferred: the head of the unit is described as chair; "
-                                      "the unit as chair is not stated.")]),
+                    ("skos:note", [en("Unit inferred: the source gives the chair role to the "
+                                      "head of the unit; the unit as chair is not stated.")]),
                 ]
-                quote = f"{chair_post.label_vi}, {lead_w} năm {year}"
+                # one role, one node: the person on it, never a second node with him as member
+                quote = (f"Đồng chí {chair_head.name}, {chair_post.label_vi}, {lead_w} "
+                         f"năm {year}")
             pairs += [derived, ("pbo:evidence", [vi(quote)])]
             facts.append(Block(fact(f"role-{year}-{local}"), pairs))
-        if person_chair:
-            facts.append(Block(fact(f"role-{year}-chair-person"), [
-                ("a", ["pbo:ClusterRoleAssignment"]),
-                ("org:member", [chair_head.term]),
-                ("org:organization", [cluster.term]),
-                ("org:role", ["role:chair"]),
-                ("pbo:year", [gyear(year)]),
-                ("pbo:person", [chair_head.term]),
-                derived,
-                ("pbo:evidence", [vi(f"Đồng chí {chair_head.name}, {chair_post.label_vi}, "
-                                     f"{lead_w} năm {year}")]),
-            ]))
 
         # -- awards: conferred, proposed, ranking -------------------------------------------
         movement, theme = world.movement(year)
@@ -937,7 +926,7 @@ class Writer:
             ("a", ["pbo:AwardDecision"]),
             ("pbo:awardKind", [flag]),
             ("pbo:awardStatus", ["status:conferred"]),
-            ("pbo:giver", [giver]),
+            ("pbo:conferredBy", [giver]),
             ("pbo:presentedBy", [leader.term]),
             ("pbo:recipient", [chair.term]),
             ("pbo:year", [gyear(year)]),
@@ -953,7 +942,7 @@ class Writer:
             ("a", ["pbo:AwardDecision"]),
             ("pbo:awardKind", ["award:certificate-of-merit"]),
             ("pbo:awardStatus", ["status:proposed"]),
-            ("pbo:giver", [giver]),
+            ("pbo:proposedTo", [giver]),
             ("pbo:recipient", [u.term for u in proposed]),
             ("pbo:year", [gyear(year)]),
             ("pbo:achievement", [achievement]),
@@ -988,7 +977,7 @@ class Writer:
                 ("a", ["pbo:AwardDecision"]),
                 ("pbo:awardKind", ["award:commendation"]),
                 ("pbo:awardStatus", ["status:conferred"]),
-                ("pbo:giver", [leader_post.term]),
+                ("pbo:conferredBy", [leader_post.term]),
                 ("pbo:recipient", [who.term]),
                 ("pbo:periodStart", [gyear(max(FIRST_YEAR, year - 4))]),
                 ("pbo:periodEnd", [gyear(year)]),
@@ -1144,7 +1133,7 @@ PLANTED_DEFECTS: list[tuple[str, int]] = [
     ("a fact with no pbo:evidence", 1),
     ("a fact with no prov:wasDerivedFrom", 1),
     ("a year outside 1930-2035", 1),
-    ("a cluster membership whose member is a person", 1),
+    ("a cluster membership whose member is a person (member shape and never-a-member rule)", 2),
     ("an award with neither recipient nor count", 1),
     ("a reviewed period that ends before it starts", 1),
     ("an inferred fact with neither pbo:inferredFrom nor a note", 1),

@@ -34,7 +34,8 @@ _BOOLEAN = str(XSD.boolean)
 _PBO_TERMS = """evidence inferred inferredFrom year person decidedAt cluster count countQualifier
     clusterType clusterLevel clusterNumber sector coordinatedBy area boardKind committeeLevel
     conferenceKind date place host attendee attendingUnitCount outcome awardKind awardStatus
-    giver presentedBy recipient collectiveCount individualCount periodStart periodEnd movement
+    conferredBy proposedTo proposedBy announcedBy recipientsUnstated presentedBy recipient
+    collectiveCount individualCount periodStart periodEnd movement
     achievement holder post attestedOn postRole document citedAt documentKind plenumNumber
     effectiveDate presentedAt presenterUnit presenter""".split()
 P = {
@@ -253,7 +254,14 @@ class Lookup:
             "count_qualifier": self.notation(f.first_iri("countQualifier")),
             "year": f.value("year"), "period_start": f.value("periodStart"),
             "period_end": f.value("periodEnd"),
-            "giver": self.ref(f.first_iri("giver")),
+            # "giver" kept for clients of the old model: who conferred it, else whom it is
+            # proposed to; conferred_by and proposed_to tell them apart.
+            "giver": self.ref(f.first_iri("conferredBy") or f.first_iri("proposedTo")),
+            "conferred_by": self.ref(f.first_iri("conferredBy")),
+            "proposed_to": self.ref(f.first_iri("proposedTo")),
+            "proposed_by": self.ref(f.first_iri("proposedBy")),
+            "announced_by": self.ref(f.first_iri("announcedBy")),
+            "recipients_unstated": bool(f.value("recipientsUnstated")),
             "presented_by": self.ref(f.first_iri("presentedBy")),
             "movement": self.ref(f.first_iri("movement")), "achievement": f.value("achievement"),
             "cluster": self.ref(f.first_iri("cluster")),

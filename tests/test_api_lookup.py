@@ -146,7 +146,8 @@ def test_organization_kien_giang_board(client):
     assert {(r["year"], r["role"]) for r in seed(o["roles"])} == {(2022, "vice-chair"),
                                                                    (2023, "chair")}
     awards = {(a["kind"], a["status"]): a for a in seed(o["awards"])}
-    assert awards[("rotating-flag", "conferred")]["inferred"] is True
+    # the rotating flag handed to the 2023 chair is a hand-over, not an award
+    assert ("rotating-flag", "conferred") not in awards
     assert awards[("certificate-of-merit", "proposed")]["year"] == 2022
 
 
@@ -253,16 +254,21 @@ def test_awards_filters(client):
     assert proposed and {a["status"] for a in proposed} == {"proposed"}
     assert "ban-to-chuc-tinh-uy-ca-mau" in {r["id"] for a in proposed for r in a["recipients"]}
     in_2018 = seed(get(client, "/api/awards?year=2018"))
-    assert [(a["kind"], a["period_start"], a["period_end"]) for a in in_2018] == [
-        ("emulation-flag", 2016, 2020)]
-    assert in_2018[0]["collective_count"] == 2
+    # the Tây Ninh flag: a ranking, its named unit and its count on two facts
+    assert [(a["kind"], a["status"], a["period_start"], a["period_end"]) for a in in_2018] == [
+        ("emulation-flag", "ranking", 2016, 2020)] * 2
+    assert sorted((a["collective_count"] or 0, len(a["recipients"])) for a in in_2018) == [
+        (0, 1), (2, 0)]
+    assert {a["proposed_to"]["id"] for a in in_2018} == {"ban-to-chuc-trung-uong"}
+    assert {a["conferred_by"] for a in in_2018} == {None}
     cluster_4 = seed(get(client, "/api/awards?cluster=to-chuc-xay-dung-dang-cum-4"))
     assert {a["cluster"]["id"] for a in cluster_4} == {"to-chuc-xay-dung-dang-cum-4"}
-    assert len(cluster_4) == 2
+    assert len(cluster_4) == 3
     counted = next(a for a in cluster_4 if a["kind"] == "certificate-of-merit")
     assert (counted["collective_count"], counted["individual_count"]) == (3, 4)
+    assert counted["conferred_by"]["id"] == "truong-ban-to-chuc-trung-uong"
     assert counted["giver"]["id"] == "truong-ban-to-chuc-trung-uong"
-    assert len(seed(get(client, "/api/awards?status=conferred&year=2023"))) == 1
+    assert seed(get(client, "/api/awards?status=conferred&year=2023")) == []
 
 
 def test_conferences_filters(client):

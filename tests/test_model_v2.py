@@ -165,3 +165,43 @@ def test_no_term_makes_a_province_an_organization_under_rdfs(project, store) -> 
             organizations = {ORG.Organization, ORG.FormalOrganization, ORG.OrganizationalUnit}
             assert not ranges & organizations, f"{sup} makes a province an organization"
     assert (PBO.originalUnit, RDFS.subPropertyOf, ORG.originalOrganization) not in ontology
+
+
+def test_awards_never_mix_named_recipients_and_counts(store) -> None:
+    assert rows(store, """SELECT ?a WHERE { ?a a pbo:AwardDecision ; pbo:recipient ?r .
+        { ?a pbo:collectiveCount ?c } UNION { ?a pbo:individualCount ?i } }""") == []
+
+
+def test_conferred_by_and_proposed_to_follow_the_status(store) -> None:
+    assert rows(store, "SELECT ?a WHERE { ?a pbo:giver ?g }") == []
+    mixed = rows(store, """SELECT ?a WHERE {
+        { ?a pbo:conferredBy ?g ; pbo:awardStatus/skos:notation ?s FILTER(?s != "conferred") }
+        UNION { ?a pbo:proposedTo ?g ; pbo:awardStatus/skos:notation "conferred" } }""")
+    assert mixed == []
+
+
+def test_lang_son_proposal_names_no_one_and_counts_no_one(store) -> None:
+    found = rows(store, f"""SELECT ?status ?to ?quote WHERE {{
+        <{ID['fact/bao-lang-son-2020-12-30/award-proposal-2020']}> pbo:recipientsUnstated true ;
+            pbo:awardStatus/skos:notation ?status ; pbo:proposedTo ?to ; pbo:evidence ?quote .
+        FILTER NOT EXISTS {{ <{ID['fact/bao-lang-son-2020-12-30/award-proposal-2020']}>
+            pbo:recipient|pbo:collectiveCount|pbo:individualCount ?x }} }}""")
+    assert [(r["status"]["value"], r["to"]["value"]) for r in found] == [
+        ("proposed", str(ID["org/ubnd-tinh-lang-son"]))]
+    assert "đề nghị UBND tỉnh xét khen thưởng" in found[0]["quote"]["value"]
+
+
+def test_cum_5_council_announced_and_proposed_the_2022_awards(store) -> None:
+    council = ID["org/hoi-dong-thi-dua-khen-thuong-cum-5"]
+    found = rows(store, f"""SELECT ?a WHERE {{ ?a a pbo:AwardDecision ;
+        pbo:announcedBy <{council}> ; pbo:proposedBy <{council}> }}""")
+    assert len(found) == 3
+
+
+def test_rotating_flag_hand_over_and_self_assessment_are_not_awards(store) -> None:
+    handover = ID["fact/xay-dung-dang-2022-12/flag-handover-2023"]
+    assert rows(store, f"SELECT ?t WHERE {{ <{handover}> a pbo:AwardDecision }}") == []
+    assert rows(store, f"SELECT ?u WHERE {{ <{handover}> a pbo:FlagHandover ; pbo:handedTo ?u }}")
+    score = ID["fact/dev-10-sggp/x-award-excellent-completion-ranking-count"]
+    assert rows(store, f"SELECT ?c WHERE {{ <{score}> a pbo:AssessmentResult ; pbo:count ?c }}")
+    assert rows(store, f"SELECT ?t WHERE {{ <{score}> a pbo:AwardDecision }}") == []

@@ -163,7 +163,15 @@ class Award(Provenance):
     year: int | None = None
     period_start: int | str | None = None
     period_end: int | str | None = None
-    giver: Ref | None = None
+    giver: Ref | None = Field(None, description="conferred_by, else proposed_to (kept for "
+                                                "clients of the first model)")
+    conferred_by: Ref | None = Field(None, description="who conferred it (conferred awards)")
+    proposed_to: Ref | None = Field(None, description="the authority a proposed or ranked award "
+                                                      "goes to")
+    proposed_by: Ref | None = None
+    announced_by: Ref | None = None
+    recipients_unstated: bool = Field(False, description="the source names no recipient and "
+                                                         "gives no count")
     presented_by: Ref | None = None
     movement: Ref | None = None
     achievement: str | None = None

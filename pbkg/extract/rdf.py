@@ -689,8 +689,9 @@ class _Mapper:
             b = Block(self.fact_iri(name), [str(PBO.AwardDecision)])
             b.add(PBO.awardKind, CONCEPT[f"award-kind/{kind}"])
             b.add(PBO.awardStatus, CONCEPT[f"award-status/{status}"])
+            # Conferred by vs proposed to: the status decides which authority the giver is.
             giver = self._giver(a.get("giver"), ctx)
-            b.add(PBO.giver, giver)
+            b.add(PBO.conferredBy if status == "conferred" else PBO.proposedTo, giver)
             if res is not None:
                 b.add(PBO.recipient, URIRef(res.iri))
             if collectives is not None:
