@@ -205,3 +205,23 @@ def test_rotating_flag_hand_over_and_self_assessment_are_not_awards(store) -> No
     score = ID["fact/dev-10-sggp/x-award-excellent-completion-ranking-count"]
     assert rows(store, f"SELECT ?c WHERE {{ <{score}> a pbo:AssessmentResult ; pbo:count ?c }}")
     assert rows(store, f"SELECT ?t WHERE {{ <{score}> a pbo:AwardDecision }}") == []
+
+
+def test_seed_movements_targets_and_compacts(store) -> None:
+    adoptions = rows(store, """SELECT ?cluster ?year ?m ?n WHERE { ?f a pbo:MovementAdoption ;
+        pbo:cluster ?cluster ; pbo:year ?year .
+        OPTIONAL { ?f pbo:movement ?m } OPTIONAL { ?f pbo:movementCount ?n } }""")
+    got = {(r["cluster"]["value"].rsplit("/", 1)[-1], r["year"]["value"],
+            r.get("m", {}).get("value", "").rsplit("/", 1)[-1], r.get("n", {}).get("value"))
+           for r in adoptions}
+    assert {("to-chuc-xay-dung-dang-cum-4", "2020", "cach-lam-hay-mo-hinh-moi", None),
+            ("ha-nam-khoi-ban-xay-dung-dang", "2020",
+             "dai-hoi-thi-dua-yeu-nuoc-tinh-ha-nam-lan-thu-xi", None),
+            ("ha-nam-khoi-ban-xay-dung-dang", "2020", "ky-niem-130-nam-thanh-lap-tinh-ha-nam", None),
+            ("ha-nam-khoi-ban-xay-dung-dang", "2020", "chuyen-de-2020-hoc-tap-lam-theo-bac", None),
+            ("lang-son-cum-co-quan-dang-tinh", "2020", "", "12")} <= got
+    compacts = rows(store, """SELECT ?cluster ?year WHERE { ?f a pbo:EmulationCompact ;
+        pbo:cluster ?cluster ; pbo:year ?year }""")
+    assert {(r["cluster"]["value"].rsplit("/", 1)[-1], r["year"]["value"]) for r in compacts} == {
+        ("lang-son-cum-co-quan-dang-tinh", "2020"), ("lang-son-cum-co-quan-dang-tinh", "2021"),
+        ("to-chuc-xay-dung-dang-cum-4", "2021"), ("to-chuc-xay-dung-dang-cum-5", "2023")}
