@@ -116,8 +116,11 @@ def cmd_query(args: argparse.Namespace) -> int:
             _print(f"{name.ljust(width)}  {q.title['en']} / {q.title['vi']}"
                    + (f"  [params: {params}]" if params else ""))
         return 0
+    from .asof import bind_as_of, parse_as_of
+
     query = get_query(catalog, args.name)
-    sparql = query.render(_parse_params(args.param))
+    params = bind_as_of(query, _parse_params(args.param), parse_as_of(args.as_of, "--as-of"))
+    sparql = query.render(params)
     _emit(open_store(p).query(sparql), args.format)
     return 0
 
@@ -280,6 +283,9 @@ def make_parser() -> argparse.ArgumentParser:
     q.add_argument("--param", "-p", action="append", default=[], metavar="KEY=VALUE")
     q.add_argument("--format", "-f", choices=["table", "csv", "tsv", "json", "xml"],
                    default="table")
+    q.add_argument("--as-of", metavar="YYYY-MM-DD",
+                   help="as of a date: the roles, members, posts and bodies of that year or day "
+                        "(for queries with an asOf parameter)")
     q.set_defaults(func=cmd_query)
 
     s = sub.add_parser("sparql", help="run an ad-hoc SPARQL query (text or file)")

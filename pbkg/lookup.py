@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .asof import in_force, in_year
 from .catalog import NamedQuery, parse_query_file
 from .errors import InvalidParameter, NotFound
 from .namespaces import DCTERMS, FOAF, ORG, PBO, PROV, RDF, SCHEMA, SKOS, XSD
@@ -37,7 +39,7 @@ _PBO_TERMS = """evidence inferred inferredFrom year person decidedAt cluster cou
     conferredBy proposedTo proposedBy announcedBy recipientsUnstated presentedBy recipient
     collectiveCount individualCount periodStart periodEnd movement
     achievement holder post attestedOn postRole document citedAt documentKind plenumNumber
-    effectiveDate presentedAt presenterUnit presenter""".split()
+    effectiveDate presentedAt presenterUnit presenter validFrom validUntil""".split()
 P = {
     **{name: str(PBO[name]) for name in _PBO_TERMS},
     **{name: str(ORG[name]) for name in ("member", "organization", "role", "unitOf",
@@ -323,7 +325,9 @@ class Lookup:
                 "level": value(row.get("level")), "number": value(row.get("number")),
                 "years": years}
 
-    def cluster(self, slug: str) -> dict:
+    def cluster(self, slug: str, as_of: date | None = None) -> dict:
+        """One cluster; with as_of, only the facts of that year (members, leadership, counts,
+        conferences, awards, movements)."""
         node = self.require("cluster", slug, "EmulationCluster", "cluster")
         (row,) = self.rows("clusters", cluster=node.iri) or [{}]
         members: dict[int, list] = defaultdict(list)
@@ -331,6 +335,8 @@ class Lookup:
         counts, conferences, awards, movements = [], [], [], []
         for f in self.facts_about(node.iri):
             types = f.types
+            if as_of is not None and not _holds_in(f, as_of):
+                continue
             if C["ClusterMembership"] in types and P["organization"] in f.links:
                 item = self.membership_fact(f)
                 members[item["year"]].append(item)
@@ -364,11 +370,15 @@ class Lookup:
 
     # Organizations ------------------------------------------------------------------------
 
-    def organization(self, slug: str) -> dict:
+    def organization(self, slug: str, as_of: date | None = None) -> dict:
+        """One organization; with as_of, whether it existed that day and only the facts of
+        that year (memberships, roles, awards, papers, conferences, post holders)."""
         node = self.require("org", slug, None, "organization")
         memberships, roles, awards, papers, hosted = [], [], [], [], []
         for f in self.facts_about(node.iri):
             types = f.types
+            if as_of is not None and not _holds_in(f, as_of):
+                continue
             if C["ClusterMembership"] in types and P["member"] in f.links:
                 memberships.append(self.membership_fact(f))
             elif C["ClusterRoleAssignment"] in types and P["member"] in f.links:
@@ -380,6 +390,11 @@ class Lookup:
             elif C["Conference"] in types and P["host"] in f.links:
                 hosted.append(self.conference_fact(f))
         posts = self._posts_in(node.iri)
+        if as_of is not None:
+            for post in posts:
+                post["holders"] = [h for h in post["holders"]
+                                   if in_year(h["attested_on"], as_of)]
+        valid_from, valid_until = node.value("validFrom"), node.value("validUntil")
         types = sorted(node.iris("type"))
         main_type = next((t for t in types if t.startswith(str(PBO))), types[0] if types else None)
         parent = node.first_iri("unitOf") or node.first_iri("subOrganizationOf")
@@ -396,6 +411,8 @@ class Lookup:
             "posts": posts,
             "papers": sorted(papers, key=lambda p: p["fact"]),
             "conferences_hosted": sorted(hosted, key=_dated_key),
+            "valid_from": valid_from, "valid_until": valid_until,
+            "in_force": in_force(valid_from, valid_until, as_of) if as_of else None,
         }
 
     def _class(self, iri: str | None) -> dict | None:
@@ -446,7 +463,10 @@ class Lookup:
                                 "valid_from": value(row.get("generationFrom")),
                                 "valid_until": value(row.get("generationUntil"))}}
 
-    def province(self, slug: str) -> dict:
+    def province(self, slug: str, as_of: date | None = None) -> dict:
+        """One provincial unit; with as_of, whether it was in force that day and, in both
+        directions of its lineage, which units were (itself, what it became, or what it came
+        from)."""
         iri = self.iri("province", slug)
         rows = self.rows("provinces", province=iri)
         if not rows:
@@ -466,8 +486,17 @@ class Lookup:
         committee = value(bodies[0]["committee"]) if bodies else None
         board = value(bodies[0].get("board")) if bodies else None
         entry = self.index.get(iri)
+        as_of_view = None
+        if as_of is not None:
+            here = in_force(head["valid_from"], head["valid_until"], as_of)
+            lineage = [c["unit"] for c in came_from + became]
+            as_of_view = {
+                "date": as_of.isoformat(), "in_force": here,
+                "in_force_units": [self.ref(iri)] if here else [
+                    u for u in lineage if u and self._in_force(u["iri"], as_of)]}
         return {
             **head,
+            "as_of": as_of_view,
             "alt_labels": entry.alt_labels() if entry else [],
             "generation_period": generation,
             "became": became[0] if became else None,
@@ -476,13 +505,21 @@ class Lookup:
             "organization_board": self.ref(board),
         }
 
+    def _in_force(self, province_iri: str, as_of: date) -> bool:
+        rows = self.rows("provinces", province=province_iri)
+        return bool(rows) and in_force(value(rows[0].get("validFrom")),
+                                       value(rows[0].get("validUntil")), as_of)
+
     # People -------------------------------------------------------------------------------
 
-    def person(self, slug: str) -> dict:
+    def person(self, slug: str, as_of: date | None = None) -> dict:
+        """One person; with as_of, only the posts attested and roles held that year."""
         node = self.require("person", slug, "Person", "person")
         posts, roles, attended, papers = [], [], [], []
         for f in self.facts_about(node.iri):
             types = f.types
+            if as_of is not None and not _holds_in(f, as_of):
+                continue
             if C["PostAttestation"] in types and P["holder"] in f.links:
                 posts.append(self.post_fact(f))
             elif C["ClusterRoleAssignment"] in types:
@@ -618,3 +655,16 @@ def _dated_key(item: dict) -> tuple:
 
 def _award_key(item: dict) -> tuple:
     return (item.get("year") or item.get("period_end") or 0, item["kind"] or "", item["fact"])
+
+
+def _holds_in(f: Node, as_of: date) -> bool:
+    """Whether a fact holds in the year of as_of: its pbo:year, else its period (start to end),
+    else the day a post was attested or a conference held."""
+    start, end = f.value("periodStart"), f.value("periodEnd")
+    if start is not None or end is not None:
+        return str(start or end)[:4] <= f"{as_of.year:04d}" <= str(end or start)[:4]
+    for prop in ("year", "attestedOn", "date"):
+        found = f.value(prop)
+        if found is not None:
+            return in_year(found, as_of)
+    return False

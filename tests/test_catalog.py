@@ -31,7 +31,7 @@ def test_columns_header_matches_the_select_clause(catalog, store):
 def test_cluster_chairs_parameters_are_typed(catalog):
     q = catalog["cluster-chairs"]
     assert [(p.name, p.type, p.required) for p in q.params] == [
-        ("cluster", "iri", False), ("year", "gYear", False)]
+        ("cluster", "iri", False), ("year", "gYear", False), ("asOf", "date", False)]
 
 
 def test_slug_expands_under_the_declared_prefix(catalog):

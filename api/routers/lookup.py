@@ -5,6 +5,7 @@ quotes and whether it is inferred."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
@@ -249,6 +250,9 @@ class Organization(Entity):
     posts: list[PostInOrganization]
     papers: list[Paper]
     conferences_hosted: list[Conference]
+    valid_from: str | None = Field(None, description="first day of the body, when known")
+    valid_until: str | None = Field(None, description="last day of the body, when it ended")
+    in_force: bool | None = Field(None, description="with as_of: whether it existed that day")
 
 
 class ProvinceSummary(EntityHead):
@@ -287,6 +291,14 @@ class GenerationPeriod(BaseModel):
     valid_until: str | None = None
 
 
+class ProvinceAsOf(BaseModel):
+    date: str
+    in_force: bool = Field(description="whether this unit was in force that day")
+    in_force_units: list[Ref] = Field(description="this unit if in force, else the units of "
+                                                  "its lineage (what it became or came from) "
+                                                  "that were")
+
+
 class Province(ProvinceSummary):
     alt_labels: list[str]
     generation_period: GenerationPeriod
@@ -296,6 +308,8 @@ class Province(ProvinceSummary):
                                                         "came from")
     party_committee: Ref | None = None
     organization_board: Ref | None = None
+    as_of: ProvinceAsOf | None = Field(None, description="with as_of: which units of its "
+                                                         "lineage were in force that day")
 
 
 class PersonPost(Provenance):
@@ -386,6 +400,11 @@ BAD_PARAM = {422: {"description": "A parameter is malformed (FastAPI's validatio
                                   "list, or {error, message} from the core)"}}
 
 
+AsOf = Annotated[date | None, Query(
+    description="As of a date (YYYY-MM-DD): only the facts of that year; for bodies and "
+                "provinces, whether they were in force that day", examples=["2021-06-30"])]
+
+
 def _slug(kind: str, example: str) -> Any:
     return Path(pattern=SLUG, max_length=200, examples=[example],
                 description=f"The slug after /id/{kind}/ in the resource's IRI")
@@ -412,8 +431,9 @@ def list_clusters(request: Request, lookup: LookupDep) -> Any:
                         "inferred, source article, evidence); member counts; conferences; awards; "
                         "movements.")
 def get_cluster(request: Request, lookup: LookupDep,
-                cluster_id: Annotated[str, _slug("cluster", "to-chuc-xay-dung-dang-cum-5")]) -> Any:
-    return send(request, lookup.cluster(cluster_id))
+                cluster_id: Annotated[str, _slug("cluster", "to-chuc-xay-dung-dang-cum-5")],
+                as_of: AsOf = None) -> Any:
+    return send(request, lookup.cluster(cluster_id, as_of=as_of))
 
 
 @router.get("/organizations/{org_id}", response_model=Organization,
@@ -422,8 +442,9 @@ def get_cluster(request: Request, lookup: LookupDep,
                         "leadership roles held; awards received; posts in it with their holders "
                         "as attested; papers presented; conferences hosted.")
 def get_organization(request: Request, lookup: LookupDep,
-                     org_id: Annotated[str, _slug("org", "ban-to-chuc-tinh-uy-kien-giang")]) -> Any:
-    return send(request, lookup.organization(org_id))
+                     org_id: Annotated[str, _slug("org", "ban-to-chuc-tinh-uy-kien-giang")],
+                     as_of: AsOf = None) -> Any:
+    return send(request, lookup.organization(org_id, as_of=as_of))
 
 
 @router.get("/provinces", response_model=list[ProvinceSummary], responses=BAD_PARAM,
@@ -442,8 +463,9 @@ def list_provinces(request: Request, lookup: LookupDep,
                         "which document; for a post-2025 unit the units it came from; its party "
                         "committee and organization board.")
 def get_province(request: Request, lookup: LookupDep,
-                 province_id: Annotated[str, _slug("province", "bac-lieu")]) -> Any:
-    return send(request, lookup.province(province_id))
+                 province_id: Annotated[str, _slug("province", "bac-lieu")],
+                 as_of: AsOf = None) -> Any:
+    return send(request, lookup.province(province_id, as_of=as_of))
 
 
 @router.get("/people/{person_id}", response_model=Person, responses={**NOT_FOUND, **BAD_PARAM},
@@ -451,8 +473,9 @@ def get_province(request: Request, lookup: LookupDep,
             description="Posts as attested (with dates, sources and quotes), cluster roles the "
                         "sources describe of the person, papers, conferences attended.")
 def get_person(request: Request, lookup: LookupDep,
-               person_id: Annotated[str, _slug("person", "nguyen-van-phong")]) -> Any:
-    return send(request, lookup.person(person_id))
+               person_id: Annotated[str, _slug("person", "nguyen-van-phong")],
+               as_of: AsOf = None) -> Any:
+    return send(request, lookup.person(person_id, as_of=as_of))
 
 
 @router.get("/documents", response_model=list[DocumentSummary], summary="List documents",
