@@ -225,3 +225,23 @@ def test_seed_movements_targets_and_compacts(store) -> None:
     assert {(r["cluster"]["value"].rsplit("/", 1)[-1], r["year"]["value"]) for r in compacts} == {
         ("lang-son-cum-co-quan-dang-tinh", "2020"), ("lang-son-cum-co-quan-dang-tinh", "2021"),
         ("to-chuc-xay-dung-dang-cum-4", "2021"), ("to-chuc-xay-dung-dang-cum-5", "2023")}
+
+
+def test_conferences_presiding_bridge_points_and_visits(store) -> None:
+    presided = rows(store, """SELECT ?c ?p WHERE { ?c a pbo:Conference ; pbo:presidedBy ?p }""")
+    assert {r["p"]["value"].rsplit("/", 1)[-1] for r in presided} == {"ngo-van-lien"}
+    bridges = rows(store, """SELECT ?b WHERE { ?c a pbo:Conference ; pbo:bridgePoint ?b }""")
+    assert {r["b"]["value"].rsplit("/", 1)[-1] for r in bridges} == {
+        "thai-binh", "ban-to-chuc-trung-uong"}
+    assert rows(store, "SELECT ?v WHERE { ?v a pbo:Visit , pbo:Conference }") == []
+    visit = ID["event/vu-dia-phuong-iii-vieng-den-tho-nguyen-sinh-sac-2022"]
+    assert rows(store, f"SELECT ?x WHERE {{ <{visit}> a pbo:Visit ; pbo:visitor ?x }}")
+
+
+def test_an_award_handed_over_at_a_review_is_presented_there_not_decided(store) -> None:
+    found = rows(store, f"""SELECT ?c ?d WHERE {{
+        <{ID['fact/bao-tay-ninh-2020-12-04/award-certificate-cach-lam-hay']}>
+            pbo:awardPresentedAt ?c . OPTIONAL {{
+        <{ID['fact/bao-tay-ninh-2020-12-04/award-certificate-cach-lam-hay']}> pbo:decidedAt ?d }} }}""")
+    assert [(r["c"]["value"].rsplit("/", 1)[-1], "d" in r) for r in found] == [
+        ("to-chuc-xay-dung-dang-cum-4-tong-ket-2020", False)]
