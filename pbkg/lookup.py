@@ -38,7 +38,8 @@ _PBO_TERMS = """evidence inferred inferredFrom year person decidedAt cluster cou
     conferenceKind date place host attendee attendingUnitCount outcome awardKind awardStatus
     conferredBy proposedTo proposedBy announcedBy recipientsUnstated presentedBy recipient
     collectiveCount individualCount periodStart periodEnd movement
-    achievement holder post attestedOn postRole document citedAt documentKind plenumNumber
+    achievement holder post attestedOn attestedIn attestedNotAfter postRole document citedAt
+    documentKind plenumNumber
     effectiveDate presentedAt presenterUnit presenter validFrom validUntil""".split()
 P = {
     **{name: str(PBO[name]) for name in _PBO_TERMS},
@@ -291,7 +292,8 @@ class Lookup:
         return {"person": self.ref(f.first_iri("holder")), "post": self.ref(post_iri),
                 "organization": self.ref(post.first_iri("postIn")) if post else None,
                 "post_role": self.notation(post.first_iri("postRole")) if post else None,
-                "attested_on": f.value("attestedOn"), **self.provenance(f)}
+                "attested_on": f.value("attestedOn"), "attested_in": f.value("attestedIn"),
+                "attested_not_after": f.value("attestedNotAfter"), **self.provenance(f)}
 
     def citation_fact(self, f: Node) -> dict:
         return {"document": self.ref(f.first_iri("document")),
@@ -663,7 +665,7 @@ def _holds_in(f: Node, as_of: date) -> bool:
     start, end = f.value("periodStart"), f.value("periodEnd")
     if start is not None or end is not None:
         return str(start or end)[:4] <= f"{as_of.year:04d}" <= str(end or start)[:4]
-    for prop in ("year", "attestedOn", "date"):
+    for prop in ("year", "attestedOn", "attestedIn", "attestedNotAfter", "date"):
         found = f.value(prop)
         if found is not None:
             return in_year(found, as_of)

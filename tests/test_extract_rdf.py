@@ -291,3 +291,18 @@ def test_a_display_date_is_not_an_event_date(shared_dir, project):
     assert PBO + "eventDate" not in pairs
     assert read_article(path).text  # the text is read, and nothing is dated 2024-06-22
     assert not any(str(o) == "2024-06-22" for b in rdf.blocks for _, o in b.pairs)
+
+
+def test_an_undated_post_is_attested_not_after_the_article_date(tmp_path, project):
+    path = tmp_path / "undated.txt"
+    path.write_text("title: Thử nghiệm\ndate: 2023-03-15\n---\nĐồng chí Nguyễn Văn Bình, Trưởng "
+                    "Ban Tổ chức Tỉnh ủy Tây Ninh, phát biểu về công tác thi đua của Cụm thi đua "
+                    "số 4.\n", encoding="utf-8")
+    _, _, rdf = extract_article(path, "test-undated", project)
+    quads = list(ox.parse(rdf.trig().encode(), format=ox.RdfFormat.TRIG))
+    subjects = _by_subject(quads)
+    (post,) = [s for s, p in subjects.items()
+               if any(o.value == PBO + "PostAttestation" for o in p.get(RDF_TYPE, []))]
+    assert [o.value for o in subjects[post][PBO + "attestedNotAfter"]] == ["2023-03-15"]
+    assert PBO + "attestedOn" not in subjects[post]
+    assert any("not after the article's date" in n.value for n in subjects[post][SKOS_NOTE])

@@ -223,6 +223,9 @@ class Cluster(ClusterSummary):
 class Holder(Provenance):
     person: Ref | None = None
     attested_on: str | None = Field(None, description="xsd:date or xsd:gYearMonth")
+    attested_in: int | None = Field(None, description="the year, when only the year is given")
+    attested_not_after: str | None = Field(None, description="undated in the text: the "
+                                                             "article's date, an upper bound")
 
 
 class PostInOrganization(BaseModel):
@@ -317,6 +320,8 @@ class PersonPost(Provenance):
     organization: Ref | None = None
     post_role: str | None = None
     attested_on: str | None = None
+    attested_in: int | None = None
+    attested_not_after: str | None = None
 
 
 class Person(Entity):

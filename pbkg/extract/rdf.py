@@ -729,10 +729,17 @@ class _Mapper:
 
     def map_officials(self, ctx: Context) -> None:
         when = _date_literal(self.event_date)
+        # Undated: the article's date from its header is an upper bound (the post was held by
+        # then), never the date the post was held. A date shown on the page is not used: a
+        # display date may be a repost's (see pbo:displayDate).
+        bound = None
+        header_day = _parse_date(self.article.date)
+        if when is None and header_day is not None:
+            bound = Literal(header_day.isoformat(), datatype=XSD.date)
         for o in self.result.get("officials", []):
-            if when is None:
-                self.skipped.append(f"posts of {o['name']}: the text gives no event date to "
-                                    "attest them on")
+            if when is None and bound is None:
+                self.skipped.append(f"posts of {o['name']}: neither the text nor the header "
+                                    "gives a date to attest them by")
                 continue
             person = self.r.person(o["name"])
             for position in o.get("positions") or []:
@@ -744,7 +751,13 @@ class _Mapper:
                 b = Block(self.fact_iri(f"post-{person.iri.rsplit('/', 1)[-1]}-"
                                         f"{post.iri.rsplit('/', 1)[-1]}"),
                           [str(PBO.PostAttestation)])
-                b.add(PBO.holder, person).add(PBO.post, post).add(PBO.attestedOn, when)
+                b.add(PBO.holder, person).add(PBO.post, post)
+                if when is not None:
+                    b.add(PBO.attestedOn, when)
+                else:
+                    b.add(PBO.attestedNotAfter, bound)
+                    b.add(SKOS.note, _en("Undated in the text: attested not after the "
+                                         "article's date."))
                 self.provenance(b, o.get("start"), o.get("end"), o.get("confidence"))
                 b.comment = f"position as written: \"{position}\""
                 self.facts.append(b)
