@@ -501,6 +501,38 @@ class Resolver:
         block.add(PBO.area, province).add(PBO.committeeLevel, CONCEPT["level/provincial"])
         return self.mint(block)
 
+    def standing_committee(self, province: Entity) -> Entity:
+        """The standing committee (Ban Thường vụ) of a provincial party committee, minted on
+        first use: committee membership is membership of it, not a shared post."""
+        committee = self.committee(province)
+        slug = committee.iri.rsplit("/", 1)[-1]
+        iri = str(ID[f"org/ban-thuong-vu-{slug}"])
+        if iri in self.index.entities:
+            return self.index.entities[iri]
+        block = Block(iri, [str(PBO.PartyCommittee)])
+        block.add(RDFS.label, _vi(f"Ban Thường vụ {committee.label_vi}"))
+        of = (committee.label_en or committee.label_vi or "").replace(" (from 2025)", "")
+        block.add(RDFS.label, _en(f"Standing Committee of the {of}"))
+        block.add(ORG.subOrganizationOf, committee)
+        block.add(PBO.committeeLevel, CONCEPT["level/provincial"])
+        area = committee.prop(PBO.area)
+        if area:
+            block.add(PBO.area, URIRef(area))
+        return self.mint(block)
+
+    def central_committee_term(self, when: date | None) -> Entity | None:
+        """The term of the Central Committee in force on a day (khóa XIII from 2021-02-01)."""
+        if when is None:
+            return None
+        prefix = str(ID["org/ban-chap-hanh-trung-uong-khoa-"])
+        day = when.isoformat()
+        for entity in self.index.entities.values():
+            since, until = entity.prop(PBO.validFrom), entity.prop(PBO.validUntil)
+            if entity.iri.startswith(prefix) and since and since <= day and \
+                    (until is None or day <= until):
+                return entity
+        return None
+
     def board(self, province: Entity, board: tuple[str, str, str, str]) -> Entity:
         province = self.body_area(province)
         committee = self.committee(province)

@@ -245,3 +245,20 @@ def test_an_award_handed_over_at_a_review_is_presented_there_not_decided(store) 
         <{ID['fact/bao-tay-ninh-2020-12-04/award-certificate-cach-lam-hay']}> pbo:decidedAt ?d }} }}""")
     assert [(r["c"]["value"].rsplit("/", 1)[-1], "d" in r) for r in found] == [
         ("to-chuc-xay-dung-dang-cum-4-tong-ket-2020", False)]
+
+
+def test_committee_membership_is_not_a_shared_post(store, project) -> None:
+    shared = rows(store, """SELECT ?p WHERE { ?p pbo:postRole ?r .
+        FILTER(?r IN (<https://w3id.org/pbkg/id/concept/post-role/standing-committee-member>,
+                      <https://w3id.org/pbkg/id/concept/post-role/central-committee-member>)) }""")
+    assert shared == []
+    thanh_hoa = rows(store, f"""SELECT ?who WHERE {{ ?f a pbo:CommitteeMembership ;
+        pbo:committee <{ID['org/ban-thuong-vu-tinh-uy-thanh-hoa']}> ; pbo:holder ?who }}""")
+    assert {r["who"]["value"].rsplit("/", 1)[-1] for r in thanh_hoa} == {
+        "nguyen-van-hung", "do-thi-toan"}
+    terms = rows(store, """SELECT DISTINCT ?t WHERE { ?f a pbo:CommitteeMembership ;
+        pbo:committee <https://w3id.org/pbkg/id/org/ban-chap-hanh-trung-uong> ; pbo:term ?t }""")
+    assert [r["t"]["value"].rsplit("/", 1)[-1] for r in terms] == [
+        "ban-chap-hanh-trung-uong-khoa-xiii"]
+    old_post = str(ID["post/uy-vien-ban-thuong-vu-tinh-uy-ha-nam"])
+    assert kept_iri(store, project.queries, old_post) == str(ID["org/ban-thuong-vu-tinh-uy-ha-nam"])

@@ -743,6 +743,10 @@ class _Mapper:
                 continue
             person = self.r.person(o["name"])
             for position in o.get("positions") or []:
+                committee = committee_for(position, ctx, self.r)
+                if committee is not None:
+                    self.committee_membership(o, position, person, committee, when, bound)
+                    continue
                 post = post_for(position, ctx, self.r, self.cluster_for(None))
                 if post is None:
                     if not _is_cluster_role(position):
@@ -761,6 +765,29 @@ class _Mapper:
                 self.provenance(b, o.get("start"), o.get("end"), o.get("confidence"))
                 b.comment = f"position as written: \"{position}\""
                 self.facts.append(b)
+
+    def committee_membership(self, o: dict, position: str, person: Entity, committee: Entity,
+                             when: Literal | None, bound: Literal | None) -> None:
+        """"Ủy viên Ban Thường vụ", "Ủy viên Trung ương Đảng": membership of that committee,
+        for the term in force on the day when it is the Central Committee's."""
+        b = Block(self.fact_iri(f"committee-{person.iri.rsplit('/', 1)[-1]}-"
+                                f"{committee.iri.rsplit('/', 1)[-1]}"),
+                  [str(PBO.CommitteeMembership)])
+        b.add(PBO.holder, person).add(PBO.committee, committee)
+        if when is not None:
+            b.add(PBO.attestedOn, when)
+        else:
+            b.add(PBO.attestedNotAfter, bound)
+            b.add(SKOS.note, _en("Undated in the text: attested not after the article's date."))
+        if committee.iri == str(ID["org/ban-chap-hanh-trung-uong"]):
+            term = self.r.central_committee_term(_parse_date(str(when or bound)))
+            if term is not None:
+                b.add(PBO.term, term)
+                b.add(SKOS.note, _en(f"Term: {term.label_en or term.label_vi}, in force on the "
+                                     "day; the source names no term."))
+        self.provenance(b, o.get("start"), o.get("end"), o.get("confidence"))
+        b.comment = f"committee membership as written: \"{position}\""
+        self.facts.append(b)
 
     # -- documents
 
@@ -861,6 +888,21 @@ _PROVINCIAL_HEADS = (
 )
 
 
+def committee_for(position: str, ctx: Context, r: Resolver) -> Entity | None:
+    """The committee a membership position names: the Central Committee ("Ủy viên Ban Chấp
+    hành Trung ương Đảng") or a provincial standing committee ("Ủy viên Ban Thường vụ Tỉnh
+    ủy"); None for any other position or when the province cannot be told."""
+    key = rkey(position)
+    if re.fullmatch(r"uy vien (?:ban chap hanh )?trung uong(?: dang)?", key):
+        return r.entity(str(ID["org/ban-chap-hanh-trung-uong"]))
+    m = re.fullmatch(r"uy vien ban thuong vu(?: (?:tinh|thanh) uy)?(.*)", key)
+    if m:
+        named = r.provinces_in(m.group(1), ctx.when)
+        province = named[-1] if named else ctx.province
+        return r.standing_committee(province) if province is not None else None
+    return None
+
+
 def post_for(position: str, ctx: Context, r: Resolver, cluster: Entity | None) -> Entity | None:
     """The org:Post a position names ("Trưởng Ban Tuyên giáo Tỉnh ủy", "Bí thư Tỉnh ủy Thái
     Bình", "Phó Chủ tịch HĐND tỉnh"), resolved or minted; None for what is not understood and
@@ -880,19 +922,8 @@ def post_for(position: str, ctx: Context, r: Resolver, cluster: Entity | None) -
     def suffix(org: Entity) -> str:
         return "-2025" if org.iri.endswith("-2025") else ""
 
-    if re.fullmatch(r"uy vien (?:ban chap hanh )?trung uong(?: dang)?", key):
-        org = r.entity(str(ID["org/ban-chap-hanh-trung-uong"]))
-        return r.post("Ủy viên Ban Chấp hành Trung ương Đảng", "Member of the Party Central "
-                      "Committee", org, "central-committee-member") if org else None
-    m = re.fullmatch(r"uy vien ban thuong vu(?: (?:tinh|thanh) uy)?(.*)", key)
-    if m:
-        province = province_of(m.group(1))
-        if province is None:
-            return None
-        org = r.committee(province)
-        return r.post(f"Ủy viên Ban Thường vụ {org.label_vi}",
-                      f"Member of the Standing Committee, {org.label_en}", org,
-                      "standing-committee-member", suffix(org))
+    # Committee membership ("Ủy viên Ban Thường vụ", "Ủy viên Trung ương") is not a post:
+    # see committee_for.
     m = re.fullmatch(r"(pho bi thu thuong truc|pho bi thu|bi thu) (?:tinh|thanh) uy(.*)", key)
     if m:
         province = province_of(m.group(2))
