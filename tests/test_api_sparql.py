@@ -400,7 +400,8 @@ def test_catalogue(client, project):
     chairs = entries["cluster-chairs"]
     assert chairs["title"]["en"] and chairs["title"]["vi"]
     assert {p["name"]: p["type"] for p in chairs["params"]} == {"cluster": "iri",
-                                                                 "year": "gYear"}
+                                                                 "year": "gYear",
+                                                                 "asOf": "date"}
     assert chairs["columns"][:3] == ["cluster", "clusterLabel", "year"]
 
 
