@@ -131,6 +131,9 @@ class NamedQuery:
         for p in self.params:
             if p.required and not values.get(p.name):
                 raise InvalidParameter(p.name, f"required by query '{self.name}'")
+            # An empty date is not "no date": the OpenAPI format is date, so refuse it.
+            if p.type == "date" and values.get(p.name) == "":
+                raise InvalidParameter(p.name, "expected a date YYYY-MM-DD, got ''")
         bound = [f"VALUES ?{self.param(k).name} {{ {self.param(k).term(v)} }}"
                  for k, v in sorted(values.items()) if v != ""]
         if not bound:

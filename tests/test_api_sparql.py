@@ -461,5 +461,5 @@ def test_openapi_documents_the_endpoints(client):
     run = spec["paths"]["/api/queries/cluster-chairs"]["get"]
     assert run["summary"] == "Who chaired which cluster in which year"
     assert "text/csv" in run["responses"]["200"]["content"]
-    assert {p["name"] for p in run["parameters"]} == {"format", "cluster", "year"}
+    assert {p["name"] for p in run["parameters"]} == {"format", "cluster", "year", "asOf"}
     assert spec["paths"]["/api/queries"]["get"]["summary"]
