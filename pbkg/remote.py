@@ -1,9 +1,10 @@
 """A SPARQL 1.1 server as the store (Oxigraph server, Fuseki, Virtuoso, QLever, GraphDB...).
 
-Queries are sent with the SPARQL 1.1 Protocol (POST, form-encoded): SPARQL JSON for SELECT and
-ASK, Turtle or N-Triples for CONSTRUCT and DESCRIBE; results come back as the same objects as from
-the embedded store. Each request has one total deadline (see upstream.py); failures are 502 and
-time-outs 504, never with the server's address in the message.
+SPARQLWrapper speaks the SPARQL 1.1 Protocol: it builds each request (POST, form-encoded; SPARQL
+JSON for SELECT and ASK, Turtle for CONSTRUCT and DESCRIBE) and reads each answer; results come
+back as the same objects as from the embedded store. The request itself goes through
+upstream.py, which gives it one total deadline; failures are 502 and time-outs 504, never with
+the server's address in the message.
 
 pbkg's queries read the default graph as the union of the named graphs. A server whose default
 graph is empty while its named graphs hold the data would answer every query with nothing: the
@@ -12,11 +13,14 @@ first empty answer checks for that and raises DefaultGraphEmpty, which says how 
 
 from __future__ import annotations
 
-import json
-import urllib.parse
+import io
+import urllib.response
 from collections.abc import Sequence
+from typing import Any
 
 import pyoxigraph as ox
+from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
+from SPARQLWrapper import QueryResult as WrapperResult
 
 from .errors import QueryError
 from .formats import Format, serialize
@@ -25,7 +29,7 @@ from .results import AskResult, GraphResult, QueryResult, SelectResult
 from .sparql_policy import inspect
 from .store import ResultTooLarge, SerializedResult
 from .terms import ox_to_json
-from .upstream import UpstreamError, UpstreamTimeout, exchange, upstream_failure
+from .upstream import UpstreamError, UpstreamTimeout, exchange, public_url, upstream_failure
 
 UNION_DEFAULT_GRAPH_HELP = (
     "Oxigraph: start it with 'oxigraph serve --union-default-graph'; Fuseki: set "
@@ -49,23 +53,48 @@ class RemoteStore:
         self._default_graph_checked = False
 
     def __repr__(self) -> str:
-        from .upstream import public_url
-
         return f"RemoteStore({public_url(self.endpoint)!r})"
 
-    def _post(self, url: str, form: list[tuple[str, str]], accept: str,
-              timeout: float | None) -> tuple[bytes, str]:
+    def _send(self, sparql: str, *, update: bool, graph: bool = False,
+              params: Sequence[tuple[str, str]] = (), timeout: float | None) -> Any:
+        """One request built by SPARQLWrapper, sent within the deadline, its answer converted by
+        SPARQLWrapper: a dict for SPARQL JSON, bytes for RDF."""
+        url = self.update_endpoint if update else self.endpoint
+        assert url is not None
+        wrapper = SPARQLWrapper(public_url(self.endpoint),
+                                updateEndpoint=public_url(url) if update else None)
+        wrapper.setMethod(POST)
+        wrapper.setOnlyConneg(True)  # no format=/output= parameters, which Oxigraph refuses
+        wrapper.setReturnFormat(TURTLE if graph else JSON)
+        wrapper.setQuery(sparql)
+        if update and not wrapper.isSparqlUpdateRequest():
+            raise QueryError("the update must start with one of SPARQL Update's operations "
+                             "(INSERT, DELETE, DROP, CLEAR, CREATE, LOAD, COPY, MOVE, ADD)")
+        for name, value in params:
+            wrapper.addParameter(name, value)
         limit = timeout if timeout is not None else self.timeout
-        response = exchange("POST", url, body=urllib.parse.urlencode(form).encode("utf-8"),
-                            headers={"Content-Type": "application/x-www-form-urlencoded",
-                                     "Accept": accept}, timeout=limit)
+        response = exchange(wrapper._createRequest(), url, timeout=limit)
         if response.status >= 400:
             raise upstream_failure(response, url)
         # Virtuoso's "anytime" queries answer 200 with what they found when the time ran out.
         if (response.headers.get("X-SQL-State") or "").upper() == "S1TAT":
             raise UpstreamTimeout("the SPARQL server stopped the query at its own time limit "
                                   "and sent a partial result")
-        return response.body, response.content_type
+        if update:
+            return None
+        answer = urllib.response.addinfourl(io.BytesIO(response.body), response.headers,
+                                            public_url(url), response.status)
+        try:
+            converted = WrapperResult((answer, wrapper.returnFormat)).convert()
+        except (ValueError, TypeError) as exc:
+            raise UpstreamError(f"the SPARQL server sent JSON that cannot be read: {exc}") \
+                from None
+        expected = bytes if graph else dict
+        if not isinstance(converted, expected):
+            raise UpstreamError("the SPARQL server answered with "
+                                f"{response.content_type or 'no content type'}, not "
+                                f"{'RDF' if graph else 'SPARQL JSON'}")
+        return converted
 
     def query(self, sparql: str, *, limit: int | None = None, timeout: float | None = None,
               default_graph: Sequence[str] | None = None,
@@ -81,19 +110,13 @@ class RemoteStore:
         """The query as sent, without the empty-default-graph check of query()."""
         operation = inspect(sparql)
         graph = operation.returns_graph
-        form = [("query", sparql)]
-        form += [("default-graph-uri", g) for g in default_graph or ()]
-        form += [("named-graph-uri", g) for g in named_graphs or ()]
-        accept = ("text/turtle, application/n-triples;q=0.9" if graph
-                  else "application/sparql-results+json")
-        body, content_type = self._post(self.endpoint, form, accept, timeout)
+        params = [("default-graph-uri", g) for g in default_graph or ()]
+        params += [("named-graph-uri", g) for g in named_graphs or ()]
+        data = self._send(sparql, update=False, graph=graph, params=params, timeout=timeout)
         if graph:
-            fmt = (ox.RdfFormat.N_TRIPLES if content_type in ("application/n-triples",
-                                                               "text/plain")
-                   else ox.RdfFormat.TURTLE)
             try:
                 triples = []
-                for t in ox.parse(body, format=fmt):
+                for t in ox.parse(data, format=ox.RdfFormat.TURTLE):  # N-Triples is Turtle
                     if limit is not None and len(triples) >= limit:
                         raise ResultTooLarge(f"the result has more than {limit} triples; add "
                                              "a LIMIT or narrow the query")
@@ -103,11 +126,6 @@ class RemoteStore:
                 raise UpstreamError(f"the SPARQL server sent RDF that cannot be read: {exc}") \
                     from None
             return GraphResult(triples)
-        try:
-            data = json.loads(body)
-        except ValueError as exc:
-            raise UpstreamError(f"the SPARQL server sent JSON that cannot be read: {exc}") \
-                from None
         if "boolean" in data:
             return AskResult(bool(data["boolean"]))
         if operation.form == "ASK":
@@ -161,7 +179,7 @@ class RemoteStore:
     def update(self, sparql: str, *, timeout: float | None = None) -> None:
         if not self.update_endpoint:
             raise QueryError("this store is used read-only: no update endpoint is set")
-        self._post(self.update_endpoint, [("update", sparql)], "*/*", timeout)
+        self._send(sparql, update=True, timeout=timeout)
 
     def close(self) -> None:
         pass

@@ -1,11 +1,13 @@
-"""HTTP exchanges with an upstream SPARQL server, each bounded by one total deadline.
+"""The one thing SPARQLWrapper does not do: bound a request by one total deadline.
 
-A socket timeout bounds each read, not the request: a server that sends a byte every few seconds
-would hold it for ever. Here a timer shuts the request's sockets down when its deadline passes,
-whatever phase it is in (connect, headers, body). Failures become UpstreamError (HTTP 502) or
+SPARQLWrapper builds the request (a urllib Request) and reads the answer; its own timeout is a
+socket timeout, which bounds each read, not the request: a server that sends a byte every few
+seconds would hold it for ever. Here the request goes through an opener of its own whose
+sockets a timer shuts down when the deadline passes, whatever phase the request is in (connect,
+headers, body); nothing process-wide is installed. Failures become UpstreamError (HTTP 502) or
 UpstreamTimeout (HTTP 504); their messages never carry the server's address, since the public
 endpoint reports them and that address is internal. Credentials may ride in the URL
-(http://user:password@host/...): they are sent with HTTP Basic or Digest, as the server asks.
+(http://user:password@host/...): the opener answers the server's HTTP Basic or Digest challenge.
 """
 
 from __future__ import annotations
@@ -132,13 +134,12 @@ class _HTTPSHandler(urllib.request.HTTPSHandler):
         return self.do_open(self._class, req, context=self._context)
 
 
-def _split_credentials(url: str) -> tuple[str, tuple[str, str] | None]:
+def _credentials(url: str) -> tuple[str, str] | None:
+    """The (user, password) riding in the URL, if any."""
     parts = urllib.parse.urlsplit(url)
     if parts.username is None:
-        return url, None
-    credentials = (urllib.parse.unquote(parts.username),
-                   urllib.parse.unquote(parts.password or ""))
-    return public_url(url), credentials
+        return None
+    return (urllib.parse.unquote(parts.username), urllib.parse.unquote(parts.password or ""))
 
 
 def _scrub(text: str, url: str) -> str:
@@ -149,24 +150,23 @@ def _scrub(text: str, url: str) -> str:
     return " ".join(text.split())[:300]
 
 
-def exchange(method: str, url: str, *, body: bytes | None = None,
-             headers: dict[str, str] | None = None, timeout: float | None,
+def exchange(request: urllib.request.Request, url: str, *, timeout: float | None,
              what: str = "the SPARQL server") -> Response:
-    """One request, answered in full within `timeout` seconds (None: no limit), or an error.
+    """`request` (built by SPARQLWrapper for `url`, the configured URL with any credentials)
+    answered in full within `timeout` seconds (None: no limit), or an error.
 
     HTTP errors come back as responses (status >= 400) for the caller to map; only failures to
     get an answer raise.
     """
-    target, credentials = _split_credentials(url)
     deadline = _Deadline(timeout)
     handlers: list[urllib.request.BaseHandler] = [_HTTPHandler(deadline), _HTTPSHandler(deadline)]
-    if credentials is not None:
+    login = _credentials(url)
+    if login is not None:
         passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-        passwords.add_password(None, target, *credentials)
+        passwords.add_password(None, public_url(url), *login)
         handlers += [urllib.request.HTTPDigestAuthHandler(passwords),
                      urllib.request.HTTPBasicAuthHandler(passwords)]
     opener = urllib.request.build_opener(*handlers)
-    request = urllib.request.Request(target, data=body, method=method, headers=headers or {})
     try:
         try:
             response = opener.open(request, timeout=deadline.remaining())

@@ -6,10 +6,14 @@ A server that is not installed skips its tests with the reason, except in CI (CI
 .ci/run installs them and a missing one fails. Fuseki comes from Maven Central, which some
 machines cannot reach: .ci/run then sets PBKG_FUSEKI_UNAVAILABLE to the reason, and the Fuseki
 tests skip with it, in CI too, so that the gap shows in the test report.
+
+Jena's engine (ARQ over TDB2, what Fuseki serves) is also run without Fuseki, through its
+command line from Debian's libapache-jena-java: see jena_tdb2().
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -17,6 +21,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -183,3 +188,69 @@ def start_fuseki(folder: Path) -> Server:
 
 
 STARTERS = {"oxigraph": start_oxigraph, "virtuoso": start_virtuoso, "fuseki": start_fuseki}
+
+
+# Debian's libapache-jena-java 4.5.0: Jena's jars and those of the packages it depends on.
+JAVA_LIBRARIES = Path("/usr/share/java")
+JENA_JARS = ["jena-arq", "jena-base", "jena-cmds", "jena-core", "jena-dboe-base",
+             "jena-dboe-index", "jena-dboe-storage", "jena-dboe-trans-data",
+             "jena-dboe-transaction", "jena-iri", "jena-rdfconnection", "jena-tdb2",
+             "commons-cli", "commons-codec", "commons-compress", "commons-csv", "commons-io",
+             "commons-lang3", "dexx.collection", "gson", "guava", "httpclient", "httpcore",
+             "jackson-core", "jackson-databind", "jackson-annotations", "jsonld-java",
+             "jakarta.json-api", "protobuf", "thrift", "titanium-json-ld", "slf4j-api",
+             "slf4j-nop"]
+
+
+@dataclass
+class JenaTDB2:
+    """A TDB2 database queried with tdb2.tdbquery, one JVM per query (about 2 s each)."""
+
+    java: str
+    classpath: str
+    location: Path
+
+    def run(self, main: str, *args: str, timeout: float = 120) -> str:
+        # C1 only: these JVMs live for seconds, where the optimizing compiler costs more than
+        # it gains (about 2 s instead of 3 to 5 per query, measured).
+        done = subprocess.run([self.java, "-XX:TieredStopAtLevel=1", "-Xmx1g", "-cp",
+                               self.classpath, main, *args], capture_output=True, text=True,
+                              timeout=timeout)
+        if done.returncode != 0:
+            raise RuntimeError(f"{main} failed: {done.stderr[-2000:]}")
+        return done.stdout
+
+    def query(self, sparql: str) -> dict:
+        """The SPARQL JSON answer, the default graph being the union of the named graphs as on
+        a Fuseki TDB2 dataset with tdb2:unionDefaultGraph true."""
+        # The context symbol that Fuseki's tdb2:unionDefaultGraph sets (TDB2's, not TDB1's
+        # "tdb:" one, which has no effect here).
+        query_file = self.location.parent / "query.rq"
+        query_file.write_text(sparql, encoding="utf-8")
+        return json.loads(self.run("tdb2.tdbquery", "--loc", str(self.location), "--set",
+                                   "http://jena.apache.org/TDB#unionDefaultGraph=true", "--results=json",
+                                   "--query", str(query_file)))
+
+
+def jena_tdb2(folder: Path, nquads: Path) -> JenaTDB2:
+    """`nquads` loaded into a new TDB2 database in `folder` by Jena's own loader."""
+    java = shutil.which("java")
+    jars = [JAVA_LIBRARIES / f"{name}.jar" for name in JENA_JARS]
+    absent = [jar.name for jar in jars if not jar.is_file()]
+    if java is None or absent:
+        missing("Jena's command line is not installed (Debian: apt-get install "
+                "libapache-jena-java openjdk-17-jre-headless); missing: "
+                + ", ".join((["java"] if java is None else []) + absent))
+    # Debian's jena-core moves the Xerces classes Jena embeds from org.apache.jena.ext.xerces
+    # to xerces but leaves their message bundles behind, so the first XSD datatype fails with
+    # "internal error": put the bundles where the classes look for them.
+    messages = folder / "xerces-messages"
+    with zipfile.ZipFile(JAVA_LIBRARIES / "jena-core.jar") as jar:
+        for name in jar.namelist():
+            if name.startswith("org/apache/jena/ext/xerces/") and name.endswith(".properties"):
+                target = messages / name.removeprefix("org/apache/jena/ext/")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(jar.read(name))
+    engine = JenaTDB2(java, os.pathsep.join([*map(str, jars), str(messages)]), folder / "tdb2")
+    engine.run("tdb2.tdbloader", "--loc", str(engine.location), str(nquads), timeout=300)
+    return engine
