@@ -93,7 +93,7 @@ class RemoteStore:
         if not isinstance(converted, expected):
             raise UpstreamError("the SPARQL server answered with "
                                 f"{response.content_type or 'no content type'}, not "
-                                f"{'RDF' if graph else 'SPARQL JSON'}")
+                                f"{'Turtle' if graph else 'SPARQL JSON'}")
         return converted
 
     def query(self, sparql: str, *, limit: int | None = None, timeout: float | None = None,
