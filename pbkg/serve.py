@@ -50,6 +50,8 @@ def serve(host: str = "127.0.0.1", port: int = 8000, *, project: ProjectPaths | 
     start = time.perf_counter()
     store = open_store(p)
     if isinstance(store, EmbeddedStore):
+        store.configure(workers=settings.query_workers,
+                        memory_limit=settings.query_memory_mb * 2**20)
         # Fork the query workers now, before uvicorn starts any thread.
         store.start_workers()
         what = f"{len(store)} quads from {p.dist}"

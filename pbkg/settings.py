@@ -25,6 +25,13 @@ class Settings:
     # (400 over it: a parser recursing deeper can exhaust its stack).
     max_query_bytes: int = 1_048_576
     max_query_depth: int = 100
+    # Fair scheduling of those queries (pbkg.scheduler): worker processes (None: twice the cores,
+    # 4 to 8), queries one client address may run at once (None: half the workers) and have
+    # waiting, and the memory one query may allocate, in MB.
+    query_workers: int | None = None
+    client_queries: int | None = None
+    client_queue: int = 32
+    query_memory_mb: int = 1024
     # "split" runs SHACL-SPARQL rules once on Oxigraph; "pyshacl" is the slow reference path.
     validation_engine: str = "split"
 
@@ -42,6 +49,15 @@ def _float(env: Mapping[str, str], key: str, default: float) -> float:
     return value
 
 
+def _int(env: Mapping[str, str], key: str, default: int | None) -> int | None:
+    raw = env.get(key)
+    if raw is None or raw == "":
+        return default
+    if not raw.strip().isdigit() or int(raw) < 1:
+        raise InvalidParameter(key, f"expected a positive whole number, got {raw!r}")
+    return int(raw)
+
+
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     env = os.environ if env is None else env
     engine = env.get("PBKG_VALIDATION_ENGINE", "split")
@@ -55,5 +71,9 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         update_token=env.get("PBKG_UPDATE_TOKEN") or None,
         max_query_bytes=int(_float(env, "PBKG_MAX_QUERY_BYTES", 1_048_576)),
         max_query_depth=int(_float(env, "PBKG_MAX_QUERY_DEPTH", 100)),
+        query_workers=_int(env, "PBKG_QUERY_WORKERS", None),
+        client_queries=_int(env, "PBKG_CLIENT_QUERIES", None),
+        client_queue=_int(env, "PBKG_CLIENT_QUEUE", 32) or 32,
+        query_memory_mb=_int(env, "PBKG_QUERY_MEMORY", 1024) or 1024,
         validation_engine=engine,
     )

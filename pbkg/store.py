@@ -10,6 +10,11 @@ it raises ResultTooLarge (HTTP 400: the client should add a LIMIT or narrow the 
 `timeout` bounds the time: pyoxigraph cannot cancel a running query, so a query with a timeout
 runs in a worker process forked from the loaded store (sharing its memory copy-on-write); a
 worker that overruns is killed and replaced, and the caller gets QueryTimeout (HTTP 503).
+`memory_limit` (bytes) bounds what one query may allocate: each worker caps its address space
+(RLIMIT_AS) at its size when forked plus that much, so a runaway sort or join fails its
+allocation and the worker dies; the caller gets QueryMemoryExceeded (HTTP 503). A query still
+running after LONG_QUERY seconds has its worker's priority lowered (nice), so that short queries
+and the server itself keep the processors; such a worker is retired after its query.
 Workers are forked by a "zygote" process, itself forked once right after loading, so that no
 fork ever happens in a process that runs other threads (uvicorn's). Without a timeout the query
 runs in-process. Results are serialized by Oxigraph (Rust) and counted on the way out; they
@@ -52,6 +57,16 @@ class QueryTimeout(QueryError):
     """The query ran longer than the time limit and was stopped."""
 
     http_status = 503
+
+
+class QueryMemoryExceeded(QueryError):
+    """The query needed more memory than a query may use, and its worker was stopped."""
+
+    http_status = 503
+
+
+LONG_QUERY = 0.5  # seconds: a query running longer gets a lower processor priority
+_NICE = 10
 
 
 @dataclass(frozen=True)
@@ -175,20 +190,38 @@ def decode(kind: str, fmt_name: str, body: bytes) -> QueryResult:
 class EmbeddedStore:
     """pyoxigraph in memory: measured faster than on disk at our sizes (performance.md)."""
 
-    def __init__(self, store: ox.Store, workers: int | None = None) -> None:
+    def __init__(self, store: ox.Store, workers: int | None = None,
+                 memory_limit: int | None = None) -> None:
         self.store = store
-        self._pool_size = workers or max(2, min(4, os.cpu_count() or 2))
+        # More workers than cores: a few runaway queries (reniced, see LONG_QUERY) then leave
+        # slots, and processor time, to short ones.
+        self._pool_size = workers or default_workers()
+        self.memory_limit = memory_limit
         self._pool: _WorkerPool | None = None
         self._pool_lock = threading.Lock()
 
     @classmethod
-    def from_dist(cls, dist_dir: Path, workers: int | None = None) -> EmbeddedStore:
+    def from_dist(cls, dist_dir: Path, workers: int | None = None,
+                  memory_limit: int | None = None) -> EmbeddedStore:
         dump = dist_dir / "pbkg.nq"
         if not dump.is_file():
             raise NotFound(f"{dump} does not exist: run 'pbkg build' first")
         store = ox.Store()
         store.bulk_load(path=str(dump), format=ox.RdfFormat.N_QUADS)
-        return cls(store, workers)
+        return cls(store, workers, memory_limit)
+
+    def configure(self, *, workers: int | None = None, memory_limit: int | None = None) -> None:
+        """Set the worker count and per-query memory before the workers start."""
+        with self._pool_lock:
+            if self._pool is not None:
+                raise RuntimeError("configure the store before its workers start")
+            self._pool_size = workers or self._pool_size
+            self.memory_limit = memory_limit
+
+    @property
+    def workers(self) -> int:
+        """How many queries can run under the time limit at once."""
+        return self._pool_size
 
     def __len__(self) -> int:
         return len(self.store)
@@ -242,7 +275,7 @@ class EmbeddedStore:
     def _workers(self) -> _WorkerPool:
         with self._pool_lock:
             if self._pool is None:
-                self._pool = _WorkerPool(self.store, self._pool_size)
+                self._pool = _WorkerPool(self.store, self._pool_size, self.memory_limit)
             return self._pool
 
     def _run(self, request: dict, timeout: float | None) -> tuple[str, str, bytes]:
@@ -253,8 +286,8 @@ class EmbeddedStore:
 
 # --- worker processes -----------------------------------------------------------------------
 
-_ERRORS: dict[str, type[QueryError]] = {c.__name__: c for c in (QueryError, ResultTooLarge,
-                                                                 QueryTimeout)}
+_ERRORS: dict[str, type[QueryError]] = {c.__name__: c for c in (
+    QueryError, ResultTooLarge, QueryTimeout, QueryMemoryExceeded)}
 _PR_SET_PDEATHSIG = 1
 
 
@@ -268,7 +301,25 @@ def _die_with_parent() -> None:
         pass
 
 
-def _worker_main(conn: Connection, store: ox.Store) -> None:
+def default_workers() -> int:
+    return max(4, min(8, 2 * (os.cpu_count() or 2)))
+
+
+def _cap_memory(extra: int) -> None:
+    """Let this process allocate at most `extra` more bytes of address space."""
+    import resource
+
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            size = next(int(line.split()[1]) * 1024 for line in f if line.startswith("VmSize:"))
+    except (OSError, StopIteration, ValueError):
+        return  # not Linux: no cap
+    resource.setrlimit(resource.RLIMIT_AS, (size + extra, size + extra))
+
+
+def _worker_main(conn: Connection, store: ox.Store, memory_limit: int | None = None) -> None:
+    if memory_limit:
+        _cap_memory(memory_limit)
     while True:
         try:
             request = pickle.loads(conn.recv_bytes())
@@ -278,6 +329,8 @@ def _worker_main(conn: Connection, store: ox.Store) -> None:
             reply: tuple = ("ok", execute(store, **request))
         except QueryError as exc:
             reply = ("error", type(exc).__name__, str(exc))
+        except MemoryError:
+            reply = ("error", "QueryMemoryExceeded", _memory_message(memory_limit))
         except Exception as exc:  # noqa: BLE001 - reported to the caller, the worker lives on
             reply = ("error", "QueryError", f"query failed: {type(exc).__name__}: {exc}")
         try:
@@ -286,7 +339,13 @@ def _worker_main(conn: Connection, store: ox.Store) -> None:
             return
 
 
-def _zygote_main(ctl: socket.socket, store: ox.Store) -> None:
+def _memory_message(limit: int | None) -> str:
+    cap = f" ({limit / 2**20:.0f} MB)" if limit else ""
+    return (f"the query needed more memory than a query may use{cap} and was stopped; "
+            "narrow it or add a LIMIT")
+
+
+def _zygote_main(ctl: socket.socket, store: ox.Store, memory_limit: int | None) -> None:
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # workers are reaped by the kernel
     while True:
         try:
@@ -301,7 +360,7 @@ def _zygote_main(ctl: socket.socket, store: ox.Store) -> None:
                 ctl.close()
                 signal.signal(signal.SIGCHLD, signal.SIG_DFL)
                 _die_with_parent()
-                _worker_main(Connection(fds[0]), store)
+                _worker_main(Connection(fds[0]), store, memory_limit)
             finally:
                 os._exit(0)
         for fd in fds:
@@ -313,6 +372,14 @@ def _zygote_main(ctl: socket.socket, store: ox.Store) -> None:
 class _Worker:
     pid: int
     conn: Connection
+    reniced: bool = False
+
+    def lower_priority(self) -> None:
+        try:
+            os.setpriority(os.PRIO_PROCESS, self.pid, _NICE)
+            self.reniced = True
+        except (OSError, AttributeError):
+            pass
 
     def kill(self) -> None:
         try:
@@ -323,14 +390,14 @@ class _Worker:
 
 
 class _Zygote:
-    def __init__(self, store: ox.Store) -> None:
+    def __init__(self, store: ox.Store, memory_limit: int | None = None) -> None:
         parent_end, child_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         pid = os.fork()
         if pid == 0:
             try:
                 parent_end.close()
                 signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the server
-                _zygote_main(child_end, store)
+                _zygote_main(child_end, store, memory_limit)
             finally:
                 os._exit(0)
         child_end.close()
@@ -363,9 +430,10 @@ class _Zygote:
 class _WorkerPool:
     """Up to `size` worker processes; a query checks one out, a timed-out one is killed."""
 
-    def __init__(self, store: ox.Store, size: int) -> None:
+    def __init__(self, store: ox.Store, size: int, memory_limit: int | None = None) -> None:
         self._store = store
         self._size = size
+        self._memory_limit = memory_limit
         self._cond = threading.Condition()
         self._idle: list[_Worker] = []
         self._live = 0
@@ -390,7 +458,7 @@ class _WorkerPool:
 
     def _spawn_locked(self) -> _Worker:
         if self._zygote is None:
-            self._zygote = _Zygote(self._store)
+            self._zygote = _Zygote(self._store, self._memory_limit)
             self._finalizer.detach()
             self._finalizer = weakref.finalize(self, _WorkerPool._shutdown, self._idle,
                                                [self._zygote])
@@ -399,7 +467,7 @@ class _WorkerPool:
         except OSError:
             # The zygote died (killed from outside?): fork a new one and retry once.
             self._zygote.close()
-            self._zygote = _Zygote(self._store)
+            self._zygote = _Zygote(self._store, self._memory_limit)
             return self._zygote.spawn()
 
     def _checkout(self, deadline: float) -> _Worker:
@@ -424,7 +492,7 @@ class _WorkerPool:
 
     def _checkin(self, worker: _Worker | None) -> None:
         with self._cond:
-            if worker is None or self._closed:
+            if worker is None or self._closed or worker.reniced:
                 self._live -= 1
                 if worker is not None:
                     worker.kill()
@@ -438,18 +506,25 @@ class _WorkerPool:
         assert worker is not None
         try:
             worker.conn.send_bytes(pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL))
-            if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
+            ready = worker.conn.poll(max(0.0, min(LONG_QUERY, deadline - time.monotonic())))
+            if not ready:
+                worker.lower_priority()
+                ready = worker.conn.poll(max(0.0, deadline - time.monotonic()))
+            if not ready:
                 worker.kill()
                 worker = None
                 raise QueryTimeout(f"the query ran longer than the time limit ({timeout:g} s) "
                                    "and was stopped; narrow it or add a LIMIT")
             reply = pickle.loads(worker.conn.recv_bytes())
-        except (EOFError, OSError) as exc:
+        except (EOFError, OSError):
             if worker is not None:
                 worker.kill()
                 worker = None
-            raise QueryError(f"the query worker stopped unexpectedly ({exc or 'EOF'}); "
-                             "the query may need too much memory") from None
+            if self._memory_limit:
+                # A failed allocation aborts the worker (Rust): the cap is the likely cause.
+                raise QueryMemoryExceeded(_memory_message(self._memory_limit)) from None
+            raise QueryError("the query worker stopped unexpectedly; the query may need too "
+                             "much memory") from None
         finally:
             self._checkin(worker)
         if reply[0] == "ok":

@@ -13,7 +13,6 @@ from collections.abc import Mapping
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
-from starlette.concurrency import run_in_threadpool
 
 from pbkg.catalog import NamedQuery, get_query
 from pbkg.errors import InvalidParameter
@@ -21,7 +20,7 @@ from pbkg.formats import FORMATS, negotiate
 from pbkg.sparql_policy import inspect
 from pbkg.store import query_serialized
 
-from ..deps import get_catalog, get_settings, get_store
+from ..deps import client_address, get_catalog, get_scheduler, get_settings, get_store
 
 router = APIRouter(prefix="/api/queries", tags=["Named queries"])
 
@@ -128,10 +127,14 @@ async def _run(request: Request, query: NamedQuery) -> Response:
     accept = request.headers.get("accept")
     fmt = negotiate(accept, graph=graph, format_name=format_name)
     settings = get_settings(request)
-    result = await run_in_threadpool(
-        query_serialized, get_store(request), text,
-        results_format=FORMATS["json"] if graph else fmt,
-        graph_format=fmt if graph else FORMATS["turtle"],
-        limit=settings.result_limit, timeout=settings.query_timeout)
+    store = get_store(request)
+
+    def run(remaining: float):
+        return query_serialized(store, text, results_format=FORMATS["json"] if graph else fmt,
+                                graph_format=fmt if graph else FORMATS["turtle"],
+                                limit=settings.result_limit, timeout=remaining)
+
+    result = await get_scheduler(request).run(client_address(request), settings.query_timeout,
+                                              run)
     return Response(result.body, media_type=result.format.media_type,
                     headers={"Vary": "Accept"})

@@ -33,7 +33,7 @@ from pbkg.settings import Settings
 from pbkg.sparql_policy import Operation, bearer_token, check, check_depth, check_size, inspect
 from pbkg.store import query_serialized
 
-from ..deps import get_catalog, get_settings, get_store
+from ..deps import client_address, get_catalog, get_scheduler, get_settings, get_store
 
 router = APIRouter(tags=["SPARQL"])
 
@@ -204,11 +204,17 @@ async def _answer(request: Request, text: str, default_graph: list[str],
     graph_format = negotiate(accept, graph=True, format_name=format_name) if graph \
         else FORMATS["turtle"]
     dataset = bool(default_graph or named_graphs)
-    result = await run_in_threadpool(
-        query_serialized, get_store(request), text, results_format=results_format,
-        graph_format=graph_format, limit=settings.result_limit, timeout=settings.query_timeout,
-        default_graph=list(default_graph) if dataset else None,
-        named_graphs=list(named_graphs) if dataset else None)
+    store = get_store(request)
+
+    def run(remaining: float):
+        return query_serialized(
+            store, text, results_format=results_format, graph_format=graph_format,
+            limit=settings.result_limit, timeout=remaining,
+            default_graph=list(default_graph) if dataset else None,
+            named_graphs=list(named_graphs) if dataset else None)
+
+    result = await get_scheduler(request).run(client_address(request), settings.query_timeout,
+                                              run)
     return Response(result.body, media_type=result.format.media_type,
                     headers={"Vary": "Accept"})
 
