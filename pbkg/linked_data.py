@@ -281,14 +281,14 @@ class LinkedData(Lookup):
 
     def describe(self, iri: str) -> list[ox.Triple]:
         """Outgoing statements + statements of the fact nodes pointing at the resource."""
-        result = self.store.query(self.query("describe").render({"entity": iri}))
+        result = self.store.query(self.query("describe").bind({"entity": iri}))
         triples = result.to_ox()  # type: ignore[union-attr]
         if not any(t.subject == ox.NamedNode(iri) for t in triples):
             raise NotFound(f"no resource {self.links.iri(iri)} in the graph")
         return triples
 
     def ontology(self) -> list[ox.Triple]:
-        result = self.store.query(self.query("ontology").render({"ontology": self.ontology_iri}))
+        result = self.store.query(self.query("ontology").bind({"ontology": self.ontology_iri}))
         return result.to_ox()  # type: ignore[union-attr]
 
     # Pages (as plain data for a template) ---------------------------------------------------

@@ -151,7 +151,7 @@ class Lookup:
 
     def rows(self, name: str, **params: str | None) -> list[dict]:
         bound = {k: v for k, v in params.items() if v is not None and v != ""}
-        result = self.query(name).render(bound)
+        result = self.query(name).bind(bound)
         return self.store.query(result).rows  # type: ignore[union-attr]
 
     def iri(self, kind: str, slug: str, name: str = "id") -> str:

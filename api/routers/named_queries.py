@@ -122,7 +122,7 @@ async def _run(request: Request, query: NamedQuery) -> Response:
         if key in values:
             raise InvalidParameter(key, "given more than once")
         values[key] = value
-    text = query.render(values)
+    text = query.bind(values)
     graph = inspect(text).returns_graph
     accept = request.headers.get("accept")
     fmt = negotiate(accept, graph=graph, format_name=format_name)
