@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Literal, URIRef
@@ -197,13 +198,28 @@ def inline_variable(text: str, name: str, term: str) -> str | None:
     that could change the query's meaning: under SELECT *, in a subquery, a VALUES block, GROUP
     BY, ORDER BY, HAVING, BOUND() or after AS. In the top-level projection `?name` becomes
     `(term AS ?name)`, so the result keeps its column."""
+    plan = _substitution_plan(text, name)
+    if plan is None:
+        return None
     out: list[str] = []
     pos = 0
+    for start, end, projected in plan:
+        out.append(text[pos:start])
+        out.append(f"({term} AS {text[start:end]})" if projected else term)
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+@lru_cache(maxsize=256)
+def _substitution_plan(text: str, name: str) -> tuple[tuple[int, int, bool], ...] | None:
+    """Where `?name` occurs in `text` (start, end, in the top-level projection), or None when a
+    constant cannot stand in its place (see inline_variable). Cached: a query's text is fixed."""
+    spans: list[tuple[int, int, bool]] = []
     selects = 0
     in_projection = False
     blocked_by: str | None = None  # the keyword whose clause we are in
     depth = 0  # parentheses inside the projection
-    found = False
     for m in _TOKENS.finditer(text):
         kind, tok = m.lastgroup, m.group()
         if kind == "word":
@@ -211,7 +227,7 @@ def inline_variable(text: str, name: str, term: str) -> str | None:
             if upper == "SELECT":
                 selects += 1
                 if selects > 1:
-                    return None if found or _mentions(text[m.end():], name) else text
+                    return None if spans or _mentions(text[m.end():], name) else tuple(spans)
                 in_projection = True
             elif upper == "WHERE":
                 in_projection = False
@@ -238,14 +254,10 @@ def inline_variable(text: str, name: str, term: str) -> str | None:
             continue
         if blocked_by is not None:
             return None
-        found = True
-        out.append(text[pos:m.start()])
-        out.append(f"({term} AS {tok})" if in_projection and depth == 0 else term)
-        pos = m.end()
+        spans.append((m.start(), m.end(), in_projection and depth == 0))
     if selects and _star_projection(text):
         return None
-    out.append(text[pos:])
-    return "".join(out) if found else text
+    return tuple(spans)
 
 
 def _mentions(text: str, name: str) -> bool:

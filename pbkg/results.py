@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from .terms import JsonTerm, json_to_ox
+from .terms import JsonTerm, json_to_ox, ox_to_json
 
 
 @dataclass
@@ -26,12 +26,33 @@ class AskResult:
     value: bool
 
 
-@dataclass
 class GraphResult:
-    triples: list[tuple[JsonTerm, JsonTerm, JsonTerm]]
+    """Triples as JSON terms (`triples`) or as pyoxigraph triples (`to_ox()`); each form is made
+    from the other only when asked for (an entity page's RDF never needs the JSON form)."""
+
+    def __init__(self, triples: list[tuple[JsonTerm, JsonTerm, JsonTerm]] | None = None, *,
+                 ox_triples: list[ox.Triple] | None = None) -> None:
+        self._triples = triples
+        self._ox = ox_triples
+
+    @property
+    def triples(self) -> list[tuple[JsonTerm, JsonTerm, JsonTerm]]:
+        if self._triples is None:
+            self._triples = [(ox_to_json(t.subject), ox_to_json(t.predicate),
+                              ox_to_json(t.object)) for t in self._ox or []]
+        return self._triples
 
     def to_ox(self) -> list[ox.Triple]:
-        return [ox.Triple(json_to_ox(s), json_to_ox(p), json_to_ox(o)) for s, p, o in self.triples]
+        if self._ox is None:
+            self._ox = [ox.Triple(json_to_ox(s), json_to_ox(p), json_to_ox(o))
+                        for s, p, o in self.triples]
+        return list(self._ox)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, GraphResult) and self.triples == other.triples
+
+    def __repr__(self) -> str:
+        return f"GraphResult({len(self.triples)} triples)"
 
 
 QueryResult = SelectResult | AskResult | GraphResult

@@ -44,7 +44,6 @@ import pyoxigraph as ox
 from .errors import NotFound, QueryError
 from .formats import FORMATS, Format, serialize_triples
 from .results import AskResult, GraphResult, QueryResult, SelectResult
-from .terms import ox_to_json
 
 
 class ResultTooLarge(QueryError):
@@ -129,6 +128,29 @@ def _dataset_options(sparql: str, default_graph: Sequence[str] | None,
     return {"use_default_graph_as_union": True}
 
 
+# A query whose cost is bounded by the size of its answer, which the result limit bounds in
+# turn: PREFIX lines, then SELECT (variables, no expressions) or ASK over exactly one triple
+# pattern with plain terms (no path, blank node, FILTER, DISTINCT, ORDER BY or FROM), and an
+# optional LIMIT / OFFSET. Oxigraph streams it from one index scan, and the counting sink stops
+# it at the limit, so it runs in process without the worker hop.
+_B_IRI = r"<[^<>\"{}|^`\\\x00-\x20]*>"
+_B_PNAME = r"[A-Za-z](?:[\w.-]*\w)?:(?:\w(?:[\w.-]*\w)?)?"
+_B_VAR = r"[?$]\w+"
+_B_LITERAL = (r"\"(?:[^\"\\\n]|\\.)*\"(?:@[A-Za-z]+(?:-[A-Za-z0-9]+)*|\^\^(?:" + _B_IRI + "|"
+              + _B_PNAME + r"))?|[+-]?\d+(?:\.\d+)?|true|false")
+_B_NODE = f"(?:{_B_IRI}|{_B_PNAME}|{_B_VAR})"
+_BOUNDED = re.compile(
+    rf"""\s*(?:PREFIX\s+(?:[A-Za-z][\w.-]*)?:\s*{_B_IRI}\s*)*
+    (?:SELECT\s+(?:{_B_VAR}\s*)+|ASK\s*)(?:WHERE\s*)?
+    \{{\s*{_B_NODE}\s+(?:{_B_NODE}|a)\s+(?:{_B_NODE}|{_B_LITERAL})\s*\.?\s*\}}
+    \s*(?:(?:LIMIT|OFFSET)\s+\d+\s*){{0,2}}""", re.IGNORECASE | re.VERBOSE)
+
+
+def bounded(sparql: str) -> bool:
+    """Is the query one of those whose cost the result limit bounds (see _BOUNDED)?"""
+    return len(sparql) < 4000 and _BOUNDED.fullmatch(sparql) is not None
+
+
 def execute(store: ox.Store, sparql: str, *, results_format: str = "json",
             graph_format: str = "ntriples", limit: int | None = None,
             default_graph: Sequence[str] | None = None,
@@ -177,9 +199,7 @@ def decode(kind: str, fmt_name: str, body: bytes) -> QueryResult:
     """Result objects from JSON (SELECT/ASK) or N-Triples (graphs) bytes."""
     if kind == "graph":
         assert fmt_name == "ntriples"
-        return GraphResult([(ox_to_json(t.subject), ox_to_json(t.predicate),
-                             ox_to_json(t.object))
-                            for t in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)])
+        return GraphResult(ox_triples=list(ox.parse(body, format=ox.RdfFormat.N_TRIPLES)))
     assert fmt_name == "json"
     data = json.loads(body)
     if kind == "ask":
@@ -249,6 +269,10 @@ class EmbeddedStore:
                                          named_graphs=named_graphs), timeout)
         return SerializedResult(kind, FORMATS[fmt], body)
 
+    def answers_in_process(self, sparql: str) -> bool:
+        """Whether this query runs here rather than in a worker (its cost is bounded)."""
+        return bounded(sparql)
+
     def update(self, sparql: str) -> None:
         """Apply a SPARQL Update in this process; the workers are restarted to see it."""
         try:
@@ -279,7 +303,7 @@ class EmbeddedStore:
             return self._pool
 
     def _run(self, request: dict, timeout: float | None) -> tuple[str, str, bytes]:
-        if timeout is None:
+        if timeout is None or (request["limit"] is not None and bounded(request["sparql"])):
             return execute(self.store, **request)
         return self._workers().run(request, timeout)
 

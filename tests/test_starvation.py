@@ -22,7 +22,11 @@ TIMEOUT = 6.0
 CM5 = "to-chuc-xay-dung-dang-cum-5"
 # Runs far longer than the limit in constant memory (COUNT over a three-way cartesian product).
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
-SMALL = f"SELECT ?p ?o WHERE {{ <https://w3id.org/pbkg/id/cluster/{CM5}> ?p ?o }} LIMIT 5"
+# Small, and through the queue (DISTINCT: not a one-pattern lookup answered in process).
+SMALL = (f"SELECT DISTINCT ?p ?o WHERE {{ <https://w3id.org/pbkg/id/cluster/{CM5}> ?p ?o }} "
+         "LIMIT 5")
+# A one-triple-pattern lookup: bounded by the result limit, answered without the queue.
+LOOKUP = f"SELECT ?p ?o WHERE {{ <https://w3id.org/pbkg/id/cluster/{CM5}> ?p ?o }} LIMIT 5"
 # Sorting the cartesian square of the graph: grows by hundreds of MB a second.
 HOG = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f"
 
@@ -126,6 +130,9 @@ def test_per_client_limit_is_429(server):
     status, seconds, body = request(server, sparql(SMALL), "127.0.0.5")
     assert status == 429 and seconds < 1.0, (status, seconds, body)
     assert "too many queries from your address" in json.loads(body)["message"]
+    # A one-pattern lookup from the same client is not queued at all.
+    status, seconds, body = request(server, sparql(LOOKUP), "127.0.0.5")
+    assert status == 200 and seconds < 1.0 and len(json.loads(body)["results"]["bindings"]) == 5
     for t in threads:
         t.join(timeout=6 * TIMEOUT)
 

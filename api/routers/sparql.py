@@ -213,8 +213,15 @@ async def _answer(request: Request, text: str, default_graph: list[str],
             default_graph=list(default_graph) if dataset else None,
             named_graphs=list(named_graphs) if dataset else None)
 
-    result = await get_scheduler(request).run(client_address(request), settings.query_timeout,
-                                              run)
+    in_process = getattr(store, "answers_in_process", None)
+    if in_process is not None and in_process(text):
+        # One triple pattern: its cost is bounded by the result limit, and it is cheaper to
+        # answer here than to hand over to a thread (no queue either: it never waits behind
+        # long queries).
+        result = run(settings.query_timeout)
+    else:
+        result = await get_scheduler(request).run(client_address(request),
+                                                  settings.query_timeout, run)
     return Response(result.body, media_type=result.format.media_type,
                     headers={"Vary": "Accept"})
 
