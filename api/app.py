@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -20,6 +21,7 @@ from pbkg.settings import Settings, load_settings
 from pbkg.store import Store
 
 from . import errors
+from .caching import HttpCaching, build_validators
 from .headers import SecurityHeaders, content_security_policy, inline_script_hashes
 
 log = logging.getLogger("pbkg.api")
@@ -95,6 +97,14 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
 
     csp = content_security_policy(inline_script_hashes(docs_page)
                                   + inline_script_hashes(sparql.EDITOR_PAGE))
+    # Validators from the build, when the data cannot change under the server.
+    validators = None
+    if settings.sparql_endpoint is None and settings.update_token is None:
+        validators = build_validators(project.dist)
+        if validators is not None:
+            validators = (hashlib.sha256(f"{validators[0]} {__version__}".encode())
+                          .hexdigest()[:16], validators[1])
+    app.add_middleware(HttpCaching, build=validators)
     app.add_middleware(RequestLog)
     # Outermost, around Starlette's own error middleware, so that a 500 has the headers too.
     build = app.build_middleware_stack

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import FileResponse, HTMLResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, Response, StreamingResponse
 
 from pbkg import linked_data as ld
 from pbkg.errors import NotFound
@@ -216,6 +216,21 @@ def dump_file(request: Request, filename: str) -> Response:
     links = Links.from_settings(request.app.state.settings)
     headers = {"Content-Disposition": f'attachment; filename="{d.filename}"'}
     if links.public:
-        return Response(links.data(d.path.read_bytes()), media_type=d.media_type,
-                        headers=headers)
+        return StreamingResponse(_rewritten(d.path, links), media_type=d.media_type,
+                                 headers=headers)
     return FileResponse(d.path, media_type=d.media_type, headers=headers)
+
+
+def _rewritten(path, links: Links, block: int = 2**20):
+    """A dump with its IRIs moved to the public base, streamed: rewritten a block of whole
+    lines at a time (an IRI never spans lines), never read whole into memory."""
+    with path.open("rb") as f:
+        rest = b""
+        while chunk := f.read(block):
+            chunk = rest + chunk
+            cut = chunk.rfind(b"\n") + 1
+            rest = chunk[cut:]
+            if cut:
+                yield links.data(chunk[:cut])
+        if rest:
+            yield links.data(rest)
