@@ -143,7 +143,7 @@ def cmd_sparql(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from .serve import serve
 
-    serve(args.host, args.port, log_level=args.log_level)
+    serve(args.host, args.port, log_level=args.log_level, workers=args.workers)
     return 0
 
 
@@ -300,6 +300,8 @@ def make_parser() -> argparse.ArgumentParser:
     sv.add_argument("--port", type=int, default=8000)
     sv.add_argument("--log-level", default="info",
                     choices=["critical", "error", "warning", "info", "debug"])
+    sv.add_argument("--workers", type=int, default=1, metavar="N",
+                    help="server processes sharing the port (each one core; default 1)")
     sv.set_defaults(func=cmd_serve)
 
     ld = sub.add_parser("load", help="replace the build's graphs on a SPARQL server, atomically")
