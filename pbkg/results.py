@@ -123,7 +123,27 @@ def to_xml(result: SelectResult | AskResult) -> str:
     return "\n".join(out) + "\n"
 
 
+# Pages shorten the same few hundred IRIs over and over: answers are kept per prefix table
+# (the tables are module constants; a table is recognized by identity and size).
+_SHORTENED: dict[int, tuple[dict[str, str], int, dict[str, str]]] = {}
+
+
 def shorten(value: str, prefixes: dict[str, str]) -> str:
+    entry = _SHORTENED.get(id(prefixes))
+    if entry is None or entry[0] is not prefixes or entry[1] != len(prefixes):
+        if len(_SHORTENED) >= 16:
+            return _shorten(value, prefixes)
+        entry = _SHORTENED[id(prefixes)] = (prefixes, len(prefixes), {})
+    memo = entry[2]
+    name = memo.get(value)
+    if name is None:
+        name = _shorten(value, prefixes)
+        if len(memo) < 100_000:
+            memo[value] = name
+    return name
+
+
+def _shorten(value: str, prefixes: dict[str, str]) -> str:
     best = ""
     for prefix, ns in prefixes.items():
         if value.startswith(ns) and len(ns) > len(best):
