@@ -1,28 +1,32 @@
-"""Benchmark: pbkg's HTTP API against the in-process floor and against rdflib-endpoint.
+"""Benchmark: pbkg serving, one command per figure of issue 12 (and issue 11's load figure).
 
-    python bench/bench_serve.py [--triples 1000000] [--seed 7] [--work DIR] [--repeat 15]
-                                [--lookups 300] [--peer-budget 600] [--no-peer]
+    python bench/bench_serve.py FIGURE [--triples 1000000] [--seed 7] [--work DIR] ...
 
-On the synthetic graph (bench/synthetic.py, built by pbkg.build into WORK/dist, reused when
-present), two requests:
+FIGURE is one of
 
-  chairs   the cluster-chairs named query, no parameters (every chair of every cluster-year)
-  lookup   one entity's properties: SELECT ?p ?o WHERE { <cluster IRI> ?p ?o }
+  latency   p50 over HTTP of the /id pages (HTML, Turtle), the /api lookups (cluster,
+            organization) and /api/search, each against the same answer computed in this
+            process (pbkg.lookup / pbkg.linked_data / pbkg.search on the same store): the HTTP
+            cost is the ratio.
+  overhead  a one-triple lookup and the cluster-chairs query (>= 2 ms): pyoxigraph in this
+            process (the floor), pbkg's store layer in process with and without the time limit,
+            and pbkg over HTTP, interleaved; targets: lookup <= 3x, chairs <= 1.3x the floor.
+  start     seconds from `pbkg serve` to the first answer, then a bounded load test (wrk, mixed
+            requests) and the server's memory after it (PSS summed over the process tree, so
+            copy-on-write sharing counts once; and the largest RSS).
+  scaling   throughput (wrk, 32 connections) of `pbkg serve --workers 1` and `--workers 2` on
+            the same requests, one after the other; target >= 1.7x.
+  peer      pbkg against rdflib-endpoint serving the same N-Quads (the `bench` extra) on each
+            request type: one-triple lookup, small SELECT, entity description, cluster-chairs.
+  load      issue 11's figure: 64 connections for --seconds (30) of mixed requests on the REAL
+            graph; with --code DIR, the same against the pbkg code in DIR (e.g. an export of
+            main before this change) in the same run.
 
-each answered as SPARQL JSON by
-
-  floor    pyoxigraph in this process: Store.query(...).serialize(JSON), no HTTP
-  store    pbkg.store.EmbeddedStore.query_serialized in this process, with and without the time
-           limit (the cost of running in a killable worker process)
-  pbkg     a real `pbkg serve` process: GET /api/queries/cluster-chairs and GET /sparql?query=
-  peer     rdflib-endpoint (the `bench` extra) serving the same N-Quads as an rdflib Dataset
-           with the union default graph, under uvicorn in its own process
-
-HTTP requests go to 127.0.0.1 over one kept-alive connection per server. floor, store and pbkg
-requests are interleaved (one of each per round) so that load from other processes hits them
-alike; the peer, much slower, runs after, bounded by --peer-budget seconds per measure (a
-request that exceeds it is abandoned and the server killed). Medians; ratios from this run only.
-Results: a table on stdout and bench/results/serve.json (sorted keys, no timestamps).
+The synthetic graph (bench/synthetic.py) is generated and built once into WORK/dist and reused.
+HTTP goes to 127.0.0.1; load tests use wrk (Debian `wrk`), bounded in time. Medians; ratios from
+one run only. Results: a table on stdout and bench/results/serve-FIGURE.json (sorted keys, no
+timestamps); the machine's load average is recorded with each result, since the machine may be
+shared.
 """
 
 from __future__ import annotations
@@ -32,21 +36,26 @@ import http.client
 import json
 import os
 import platform
+import re
+import shutil
 import signal
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-RESULTS = HERE / "results" / "serve.json"
+RESULTS = HERE / "results"
 JSON_ACCEPT = "application/sparql-results+json"
+PBO = "https://w3id.org/pbkg/ontology#"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -157,11 +166,11 @@ class Client:
         self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
         self.last = time.monotonic()
 
-    def get(self, path: str) -> bytes:
+    def get(self, path: str, accept: str = JSON_ACCEPT) -> bytes:
         if time.monotonic() - self.last > 2:
             self.conn.close()
             self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)
-        self.conn.request("GET", path, headers={"Accept": JSON_ACCEPT})
+        self.conn.request("GET", path, headers={"Accept": accept})
         response = self.conn.getresponse()
         body = response.read()
         self.last = time.monotonic()
@@ -175,7 +184,11 @@ class Client:
 # ---------------------------------------------------------------------------------------------
 
 def rows_of(body: bytes) -> int:
-    return len(json.loads(body)["results"]["bindings"])
+    """Rows of a SPARQL JSON result, else lines (RDF)."""
+    try:
+        return len(json.loads(body)["results"]["bindings"])
+    except (ValueError, KeyError, TypeError):
+        return body.count(b"\n")
 
 
 def timed(fn: Callable[[], bytes]) -> tuple[float, bytes]:
@@ -215,48 +228,209 @@ def bounded(fn: Callable[[], bytes], rounds: int, budget: float) -> dict:
             "rows": rows}
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--triples", type=int, default=1_000_000)
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--work", type=Path, default=None,
-                        help="project folder to generate/reuse (default: a fixed temp path)")
-    parser.add_argument("--repeat", type=int, default=15, help="rounds for chairs")
-    parser.add_argument("--lookups", type=int, default=300, help="rounds for the lookup")
-    parser.add_argument("--peer-budget", type=float, default=600.0,
-                        help="seconds per peer measure (a request over it is abandoned)")
-    parser.add_argument("--no-peer", action="store_true")
-    parser.add_argument("--out", type=Path, default=RESULTS)
-    parser.add_argument("--peer-server", nargs=2, metavar=("PORT", "NQUADS"),
-                        help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
-    if args.peer_server:
-        peer_server(int(args.peer_server[0]), Path(args.peer_server[1]))
-        return 0
+# ---------------------------------------------------------------------------------------------
+# Servers and load
+# ---------------------------------------------------------------------------------------------
 
+def start_server(dist: Path, port: int, log: Path, *, workers: int = 1,
+                 code: Path | None = None, env_extra: dict | None = None) -> subprocess.Popen:
+    """`pbkg serve` on `dist` (from the code in `code`, default this checkout)."""
+    # PBKG_HOME: the project the dist was built from (else serve would find it stale and
+    # rebuild it from this checkout's data).
+    home = dist.parent if (dist.parent / "synthetic.json").is_file() else ROOT
+    env = {**os.environ, "PBKG_DIST": str(dist), "PBKG_HOME": str(home), **(env_extra or {})}
+    env.pop("PBKG_SPARQL_ENDPOINT", None)
+    if code is not None:
+        env["PYTHONPATH"] = str(code)
+    command = [sys.executable, "-m", "pbkg.cli", "serve", "--port", str(port),
+               "--log-level", "warning"]
+    if workers > 1:
+        command += ["--workers", str(workers)]
+    return subprocess.Popen(command, stdout=log.open("wb"), stderr=subprocess.STDOUT, env=env,
+                            cwd=str(code or ROOT))
+
+
+def tree(pid: int) -> list[int]:
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+    out = [pid]
+    for child in children:
+        out += tree(int(child))
+    return out
+
+
+def memory(pid: int) -> dict:
+    """PSS summed over the process tree (shared pages counted once) and the largest RSS, MB."""
+    pss = rss = 0
+    for p in tree(pid):
+        try:
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    pss += int(line.split()[1])
+                elif line.startswith("Rss:"):
+                    rss = max(rss, int(line.split()[1]))
+        except OSError:
+            pass
+    return {"pss_mb": round(pss / 1024), "max_rss_mb": round(rss / 1024),
+            "processes": len(tree(pid))}
+
+
+def wrk(port: int, paths: list[tuple[str, str]], connections: int, seconds: float,
+        threads: int = 2) -> dict:
+    """wrk over `paths` (path, Accept) in turn: requests/s, latency percentiles, errors."""
+    if shutil.which("wrk") is None:
+        raise SystemExit("the load tests need wrk: apt-get install wrk")
+    lua = "requests = {}\n"
+    for i, (path, accept) in enumerate(paths):
+        lua += (f"requests[{i}] = wrk.format('GET', {json.dumps(path)}, "
+                f"{{['Accept'] = {json.dumps(accept)}}})\n")
+    lua += ("local i = 0\nrequest = function()\n  local r = requests[i % "
+            f"{len(paths)}]\n  i = i + 1\n  return r\nend\n")
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
+        f.write(lua)
+    try:
+        out = subprocess.run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds:g}s",
+                              "--latency", "--timeout", "30s", "-s", f.name,
+                              f"http://127.0.0.1:{port}"],
+                             capture_output=True, text=True, timeout=seconds + 60).stdout
+    finally:
+        os.unlink(f.name)
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    total = int(re.search(r"(\d+) requests in", out).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    socket_errors = re.search(r"Socket errors: (.*)", out)
+    lat = {q: _ms(m) for q, m in re.findall(r"^\s+(50|90|99)%\s+(\S+)", out, re.MULTILINE)}
+    return {"requests_per_s": rate, "requests": total, "p50_ms": lat.get("50"),
+            "p90_ms": lat.get("90"), "p99_ms": lat.get("99"),
+            "non_2xx": int(errors.group(1)) if errors else 0,
+            "socket_errors": socket_errors.group(1) if socket_errors else None,
+            "connections": connections, "seconds": seconds}
+
+
+def _ms(text: str) -> float:
+    value, unit = re.match(r"([\d.]+)(\w+)", text).groups()
+    return round(float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit], 3)
+
+
+def load_average() -> list[float]:
+    return [round(x, 2) for x in os.getloadavg()]
+
+
+def served(dist: Path, work: Path, name: str, *, workers: int = 1, code: Path | None = None,
+           env_extra: dict | None = None):
+    """A context: a started server (port, process, seconds to ready)."""
+    from contextlib import contextmanager
+
+    @contextmanager
+    def run():
+        logs = work / "logs"
+        logs.mkdir(parents=True, exist_ok=True)
+        port = free_port()
+        process = start_server(dist, port, logs / f"{name}.log", workers=workers, code=code,
+                               env_extra=env_extra)
+        try:
+            ready = wait_ready(port, "/api/queries", process, 600)
+            yield port, process, ready
+        finally:
+            stop(process)
+    return run()
+
+
+# ---------------------------------------------------------------------------------------------
+# Figures
+# ---------------------------------------------------------------------------------------------
+
+def sample_entities(store) -> dict[str, str]:
+    """Clusters and organizations by how many facts point at them: the median one (a typical
+    page) and the largest (the heaviest page)."""
+    def ranked(query: str) -> list[str]:
+        return [row["x"]["value"] for row in store.query(query).rows]
+    clusters = ranked(f"SELECT ?x (COUNT(*) AS ?n) WHERE {{ ?x a <{PBO}EmulationCluster> . "
+                      "?f <http://www.w3.org/ns/org#organization> ?x } GROUP BY ?x "
+                      "ORDER BY ?n ?x")
+    orgs = ranked("SELECT ?x (COUNT(*) AS ?n) WHERE { ?f <http://www.w3.org/ns/org#member> ?x . "
+                  "FILTER(STRSTARTS(STR(?x), 'https://w3id.org/pbkg/id/org/')) } GROUP BY ?x "
+                  "ORDER BY ?n ?x")
+    return {"cluster": clusters[len(clusters) // 2], "cluster_largest": clusters[-1],
+            "org": orgs[len(orgs) // 2], "org_largest": orgs[-1]}
+
+
+def fig_latency(args, work: Path, dist: Path) -> dict:
+    from pbkg.linked_data import TURTLE, LinkedData, Links, serialize
+    from pbkg.lookup import Lookup
+    from pbkg.paths import ProjectPaths
+    from pbkg.settings import Settings
+    from pbkg.store import EmbeddedStore
+
+    store = EmbeddedStore.from_dist(dist)
+    queries = ProjectPaths(work).queries
+    lookup, lds = Lookup(store, queries), LinkedData(store, queries, Settings())
+    links = Links.from_settings(Settings())
+    ents = sample_entities(store)
+    cslug, oslug, bigc, bigo = (ents[k].rsplit("/", 1)[1] for k in
+                                ("cluster", "org", "cluster_largest", "org_largest"))
+    search_q = "ban to chuc tinh uy"
+    _ = lookup.index  # build the label index before timing, as the server does on first use
+    cases = {
+        "id_page_html": (f"/id/cluster/{cslug}", "text/html", lambda: lds.page(ents["cluster"])),
+        "id_turtle": (f"/id/cluster/{cslug}", "text/turtle",
+                      lambda: serialize(lds.describe(ents["cluster"]), TURTLE, links)),
+        "id_org_html": (f"/id/org/{oslug}", "text/html", lambda: lds.page(ents["org"])),
+        "api_cluster": (f"/api/clusters/{cslug}", "application/json",
+                        lambda: lookup.cluster(cslug)),
+        "api_organization": (f"/api/organizations/{oslug}", "application/json",
+                             lambda: lookup.organization(oslug)),
+        "id_page_html_largest": (f"/id/cluster/{bigc}", "text/html",
+                                 lambda: lds.page(ents["cluster_largest"])),
+        "api_cluster_largest": (f"/api/clusters/{bigc}", "application/json",
+                                lambda: lookup.cluster(bigc)),
+        "api_organization_largest": (f"/api/organizations/{bigo}", "application/json",
+                                     lambda: lookup.organization(bigo)),
+        "api_search": ("/api/search?" + urllib.parse.urlencode({"q": search_q}),
+                       "application/json", lambda: lookup.search(search_q)),
+    }
+    results: dict[str, dict] = {}
+    with served(dist, work, "latency") as (port, _, _):
+        client = Client(port, 120)
+        for name, (path, accept, local) in cases.items():
+            print(f"measuring {name} ...", file=sys.stderr)
+            http_t, local_t = [], []
+            for i in range(args.repeat + 2):
+                t0 = time.perf_counter()
+                client.get(path, accept=accept)
+                t1 = time.perf_counter()
+                local()
+                t2 = time.perf_counter()
+                if i >= 2:
+                    http_t.append(t1 - t0)
+                    local_t.append(t2 - t1)
+            h, loc = statistics.median(http_t) * 1000, statistics.median(local_t) * 1000
+            results[name] = {"path": path, "http_p50_ms": round(h, 2),
+                             "in_process_p50_ms": round(loc, 2),
+                             "ratio_http_to_in_process": round(h / loc, 2), "runs": len(http_t)}
+    store.close()
+    print(f"\n{'request':26} {'HTTP p50':>10} {'in process':>11} {'ratio':>6}")
+    for name, r in results.items():
+        print(f"{name:26} {r['http_p50_ms']:>8.2f}ms {r['in_process_p50_ms']:>9.2f}ms "
+              f"{r['ratio_http_to_in_process']:>5}x")
+    return {"entities": ents, "results": results}
+
+
+def fig_overhead(args, work: Path, dist: Path) -> dict:
     import pyoxigraph as ox
-    import rdflib
 
     from pbkg.catalog import load_catalog
     from pbkg.formats import FORMATS
     from pbkg.paths import ProjectPaths
     from pbkg.store import EmbeddedStore
 
-    work = args.work or Path(os.environ.get("TMPDIR", "/tmp")) / \
-        f"pbkg-bench-serve-{args.triples}-{args.seed}"
-    info = prepare(work, args.triples, args.seed)
-    dist = work / "dist"
     chairs_query = load_catalog(ProjectPaths(work).queries)["cluster-chairs"].render({})
-
-    # (a) the floor, and pbkg's store layer, in this process
-    t0 = time.perf_counter()
     store = EmbeddedStore.from_dist(dist)
-    load_s = time.perf_counter() - t0
     store.start_workers()
     floor_store = store.store
-    entity = next(iter(floor_store.query(
-        "SELECT ?c WHERE { ?c a <https://w3id.org/pbkg/ontology#EmulationCluster> } "
-        "ORDER BY ?c LIMIT 1", use_default_graph_as_union=True)))["c"].value
+    entity = sample_entities(store)["cluster"]
     lookup_query = f"SELECT ?p ?o WHERE {{ <{entity}> ?p ?o }}"
     queries = {"chairs": chairs_query, "lookup": lookup_query}
 
@@ -269,17 +443,12 @@ def main(argv: list[str] | None = None) -> int:
             q, results_format=FORMATS["json"], graph_format=FORMATS["turtle"],
             limit=10_000_000, timeout=timeout).body
 
-    # (b) pbkg serve
-    logs = work / "logs"
-    logs.mkdir(exist_ok=True)
-    port = free_port()
-    server = start_pbkg(work, port, logs / "pbkg-serve.log")
-    try:
-        ready_s = wait_ready(port, "/sparql", server, 300)
+    results: dict[str, dict] = {}
+    env = {"PBKG_RESULT_LIMIT": "10000000", "PBKG_QUERY_TIMEOUT": "600"}
+    with served(dist, work, "overhead", env_extra=env) as (port, _, _):
         client = Client(port, 600)
         paths = {"chairs": "/api/queries/cluster-chairs",
                  "lookup": "/sparql?" + urllib.parse.urlencode({"query": lookup_query})}
-        results: dict[str, dict] = {}
         for name, rounds in (("chairs", args.repeat), ("lookup", args.lookups)):
             q = queries[name]
             print(f"measuring {name} ({rounds} rounds) ...", file=sys.stderr)
@@ -289,84 +458,222 @@ def main(argv: list[str] | None = None) -> int:
                 "store_time_limited": layer(q, 600.0),
                 "pbkg_http": lambda p=paths[name]: client.get(p),
             }, rounds)
-    finally:
-        stop(server)
     store.close()
-
-    # (c) the peer
-    peer_info: dict = {}
-    if not args.no_peer:
-        port = free_port()
-        print("starting rdflib-endpoint (loading the N-Quads into rdflib) ...", file=sys.stderr)
-        peer = start_peer(dist / "pbkg.nq", port, logs / "peer.log")
-        try:
-            peer_info["ready_s"] = round(wait_ready(port, "/sparql", peer, 1800), 1)
-            client = Client(port, args.peer_budget)
-            for name, rounds in (("chairs", min(args.repeat, 5)), ("lookup", args.lookups)):
-                path = "/sparql?" + urllib.parse.urlencode({"query": queries[name]})
-                print(f"measuring {name} on the peer ...", file=sys.stderr)
-                try:
-                    results[name]["peer_http"] = bounded(
-                        lambda p=path, c=client: c.get(p), rounds, args.peer_budget)
-                except TimeoutError:
-                    results[name]["peer_http"] = {"median_ms": None, "runs": 0, "rows": None,
-                                                  "over_budget_s": args.peer_budget}
-                    stop(peer)
-                    peer = start_peer(dist / "pbkg.nq", port, logs / "peer.log")
-                    wait_ready(port, "/sparql", peer, 1800)
-                    client = Client(port, args.peer_budget)
-        finally:
-            stop(peer)
-
-    # ratios and report
-    for r in results.values():
-        floor_ms = r["floor"]["median_ms"]
-        r["ratio_pbkg_to_floor"] = round(r["pbkg_http"]["median_ms"] / floor_ms, 2)
-        r["ratio_time_limit_overhead"] = round(r["store_time_limited"]["median_ms"]
-                                               / r["store_in_process"]["median_ms"], 2)
-        peer_ms = r.get("peer_http", {}).get("median_ms")
-        if peer_ms:
-            r["ratio_peer_to_pbkg"] = round(peer_ms / r["pbkg_http"]["median_ms"], 1)
-        rows = {k: v["rows"] for k, v in r.items() if isinstance(v, dict) and v.get("rows")}
-        r["same_rows"] = len(set(rows.values())) == 1
-
-    print()
-    print(f"{info.get('quads', '?')} quads; pbkg serve ready in {ready_s:.1f}s; "
-          f"in-process load {load_s:.1f}s")
-    header = f"{'request':8} {'measure':20} {'median':>12} {'runs':>5} {'rows':>7}"
-    print(header)
-    print("-" * len(header))
     for name, r in results.items():
-        for measure in ("floor", "store_in_process", "store_time_limited", "pbkg_http",
-                        "peer_http"):
-            if measure not in r:
-                continue
-            m = r[measure]
-            median = f"{m['median_ms']:.3f} ms" if m["median_ms"] is not None else \
-                f"> {m['over_budget_s']:.0f} s"
-            print(f"{name:8} {measure:20} {median:>12} {m['runs']:>5} {m['rows'] or '-':>7}")
-        line = (f"{name:8} pbkg/floor {r['ratio_pbkg_to_floor']}x, time-limit overhead "
-                f"{r['ratio_time_limit_overhead']}x")
-        if "ratio_peer_to_pbkg" in r:
-            line += f", peer/pbkg {r['ratio_peer_to_pbkg']}x"
-        print(line + ("" if r["same_rows"] else "  ROW COUNTS DIFFER"))
-        print()
+        r["ratio_pbkg_to_floor"] = round(r["pbkg_http"]["median_ms"]
+                                         / r["floor"]["median_ms"], 2)
+        r["same_rows"] = len({v["rows"] for v in r.values() if isinstance(v, dict)}) == 1
+        print(f"{name:8} " + ", ".join(f"{m} {r[m]['median_ms']:.3f} ms" for m in
+                                       ("floor", "store_in_process", "store_time_limited",
+                                        "pbkg_http"))
+              + f"; pbkg/floor {r['ratio_pbkg_to_floor']}x"
+              + ("" if r["same_rows"] else "  ROW COUNTS DIFFER"))
+    return {"lookup_entity": entity, "results": results}
 
-    body = {
+
+def mixed_paths(ents: dict[str, str]) -> list[tuple[str, str]]:
+    cslug, oslug = (ents[k].rsplit("/", 1)[1] for k in ("cluster", "org"))
+    one = f"SELECT ?p ?o WHERE {{ <{ents['cluster']}> ?p ?o }}"
+    return [(f"/api/clusters/{cslug}", "application/json"),
+            (f"/id/cluster/{cslug}", "text/html"),
+            (f"/id/org/{oslug}", "text/turtle"),
+            ("/api/search?q=ban%20to%20chuc", "application/json"),
+            ("/sparql?" + urllib.parse.urlencode({"query": one}), JSON_ACCEPT),
+            ("/api/queries/cluster-chairs?year=2023", JSON_ACCEPT)]
+
+
+def _entities_over_http(port: int) -> dict[str, str]:
+    client = Client(port, 120)
+    def first(query: str) -> str:
+        body = client.get("/sparql?" + urllib.parse.urlencode({"query": query}))
+        return json.loads(body)["results"]["bindings"][0]["x"]["value"]
+    return {"cluster": first(f"SELECT ?x WHERE {{ ?x a <{PBO}EmulationCluster> }} "
+                             "ORDER BY ?x LIMIT 1"),
+            "org": first("SELECT DISTINCT ?x WHERE { ?f <http://www.w3.org/ns/org#member> ?x . "
+                         "FILTER(STRSTARTS(STR(?x), 'https://w3id.org/pbkg/id/org/')) } "
+                         "ORDER BY ?x LIMIT 1")}
+
+
+def fig_start(args, work: Path, dist: Path) -> dict:
+    with served(dist, work, "start") as (port, process, ready):
+        ents = _entities_over_http(port)
+        idle = memory(process.pid)
+        print(f"ready after {ready:.2f}s; idle {idle}", file=sys.stderr)
+        load = wrk(port, mixed_paths(ents), 16, args.seconds)
+        after = memory(process.pid)
+    print(f"\nready after {ready:.2f} s; memory idle {idle['pss_mb']} MB PSS, after "
+          f"{args.seconds:g} s of load ({load['requests']} requests, "
+          f"{load['requests_per_s']:.0f}/s) {after['pss_mb']} MB PSS, largest RSS "
+          f"{after['max_rss_mb']} MB")
+    return {"ready_s": round(ready, 2), "memory_idle": idle, "memory_after_load": after,
+            "load": load}
+
+
+def fig_scaling(args, work: Path, dist: Path) -> dict:
+    out: dict = {}
+    for workers in (1, 2):
+        with served(dist, work, f"scaling-{workers}", workers=workers) as (port, _, _):
+            ents = _entities_over_http(port)
+            one = f"SELECT ?p ?o WHERE {{ <{ents['cluster']}> ?p ?o }}"
+            cslug = ents["cluster"].rsplit("/", 1)[1]
+            for name, paths in {
+                "one_triple": [("/sparql?" + urllib.parse.urlencode({"query": one}),
+                                JSON_ACCEPT)],
+                "api_cluster": [(f"/api/clusters/{cslug}", "application/json")],
+                "mixed": mixed_paths(ents),
+            }.items():
+                wrk(port, paths, 8, 2)  # warm-up
+                out.setdefault(name, {})[f"workers_{workers}"] = wrk(port, paths, 32,
+                                                                     args.seconds)
+    print()
+    for name, r in out.items():
+        a, b = r["workers_1"]["requests_per_s"], r["workers_2"]["requests_per_s"]
+        r["ratio_2_to_1"] = round(b / a, 2)
+        print(f"{name:12} 1 process {a:8.0f} req/s, 2 processes {b:8.0f} req/s: "
+              f"{r['ratio_2_to_1']}x")
+    return out
+
+
+def fig_peer(args, work: Path, dist: Path) -> dict:
+    from pbkg.catalog import load_catalog, parse_query_file
+    from pbkg.paths import ProjectPaths
+
+    queries = ProjectPaths(work).queries
+    chairs = load_catalog(queries)["cluster-chairs"].render({})
+    results: dict[str, dict] = {}
+    env = {"PBKG_RESULT_LIMIT": "10000000", "PBKG_QUERY_TIMEOUT": "600"}
+    with served(dist, work, "peer-pbkg", env_extra=env) as (port, _, _):
+        ents = _entities_over_http(port)
+        cslug = ents["cluster"].rsplit("/", 1)[1]
+        describe = parse_query_file(queries / "lookup" / "describe.rq").bind(
+            {"entity": ents["cluster"]})
+        small = (f"SELECT ?c ?label WHERE {{ ?c a <{PBO}EmulationCluster> ; "
+                 "<http://www.w3.org/2000/01/rdf-schema#label> ?label } LIMIT 20")
+        one = f"SELECT ?p ?o WHERE {{ <{ents['cluster']}> ?p ?o }}"
+        cases = {
+            "one_triple": (("/sparql?" + urllib.parse.urlencode({"query": one}), JSON_ACCEPT),
+                           one, JSON_ACCEPT),
+            "small_select": (("/sparql?" + urllib.parse.urlencode({"query": small}),
+                              JSON_ACCEPT), small, JSON_ACCEPT),
+            "entity_description": ((f"/id/cluster/{cslug}", "text/turtle"), describe,
+                                   "text/turtle"),
+            "cluster_chairs": (("/api/queries/cluster-chairs", JSON_ACCEPT), chairs,
+                               JSON_ACCEPT),
+        }
+        client = Client(port, 600)
+        for name, ((path, accept), _, _) in cases.items():
+            results[name] = {"pbkg_http": bounded(lambda p=path, a=accept: client.get(p, a),
+                                                  args.repeat, 60)}
+    port = free_port()
+    print("starting rdflib-endpoint (loading the N-Quads into rdflib) ...", file=sys.stderr)
+    logs = work / "logs"
+    peer = start_peer(dist / "pbkg.nq", port, logs / "peer.log")
+    try:
+        ready = wait_ready(port, "/sparql", peer, 3600)
+        client = Client(port, args.peer_budget)
+        for name, (_, query, accept) in cases.items():
+            print(f"measuring {name} on the peer ...", file=sys.stderr)
+            path = "/sparql?" + urllib.parse.urlencode({"query": query})
+            try:
+                results[name]["peer_http"] = bounded(
+                    lambda p=path, a=accept, c=client: c.get(p, a), min(args.repeat, 5),
+                    args.peer_budget)
+            except (TimeoutError, OSError):
+                results[name]["peer_http"] = {"median_ms": None, "runs": 0,
+                                              "over_budget_s": args.peer_budget}
+                stop(peer)
+                peer = start_peer(dist / "pbkg.nq", port, logs / "peer.log")
+                wait_ready(port, "/sparql", peer, 3600)
+                client = Client(port, args.peer_budget)
+    finally:
+        stop(peer)
+    print()
+    for name, r in results.items():
+        peer_ms = r["peer_http"]["median_ms"]
+        r["ratio_peer_to_pbkg"] = round(peer_ms / r["pbkg_http"]["median_ms"], 1) \
+            if peer_ms else None
+        print(f"{name:20} pbkg {r['pbkg_http']['median_ms']:9.2f} ms, rdflib-endpoint "
+              f"{peer_ms if peer_ms is not None else '>budget'} ms: "
+              f"{r['ratio_peer_to_pbkg']}x")
+    return {"peer_ready_s": round(ready, 1), "results": results}
+
+
+def fig_load(args, work: Path, dist: Path) -> dict:
+    """Issue 11's load figure on the real graph: this code, and --code DIR for comparison."""
+    from pbkg.build import build
+    from pbkg.paths import paths
+
+    real = work / "real-dist"
+    if not (real / "manifest.json").is_file():
+        print("building the real graph ...", file=sys.stderr)
+        build(paths(), out_dir=real)
+    codes = {"this": None}
+    if args.code:
+        codes = {"other": args.code.resolve(), "this": None}
+    out: dict = {}
+    for label, code in codes.items():
+        with served(real, work, f"load-{label}", code=code) as (port, process, _):
+            ents = _entities_over_http(port)
+            wrk(port, mixed_paths(ents), 8, 2)
+            out[label] = wrk(port, mixed_paths(ents), 64, args.seconds)
+            out[label]["memory_after"] = memory(process.pid)
+    print()
+    for label, r in out.items():
+        print(f"{label:6} {r['requests_per_s']:8.0f} req/s, p50 {r['p50_ms']} ms, p99 "
+              f"{r['p99_ms']} ms, {r['requests']} requests, non-2xx {r['non_2xx']}, "
+              f"PSS after {r['memory_after']['pss_mb']} MB")
+    return out
+
+
+FIGURES = {"latency": fig_latency, "overhead": fig_overhead, "start": fig_start,
+           "scaling": fig_scaling, "peer": fig_peer, "load": fig_load}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("figure", nargs="?", choices=sorted(FIGURES))
+    parser.add_argument("--triples", type=int, default=1_000_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--work", type=Path, default=None,
+                        help="project folder to generate/reuse (default: a fixed temp path)")
+    parser.add_argument("--repeat", type=int, default=30, help="rounds per request")
+    parser.add_argument("--lookups", type=int, default=300, help="rounds for the lookup")
+    parser.add_argument("--seconds", type=float, default=30.0, help="length of a load test")
+    parser.add_argument("--peer-budget", type=float, default=600.0,
+                        help="seconds per peer measure (a request over it is abandoned)")
+    parser.add_argument("--code", type=Path, default=None,
+                        help="load: also run the pbkg code in this folder (a baseline)")
+    parser.add_argument("--peer-server", nargs=2, metavar=("PORT", "NQUADS"),
+                        help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.peer_server:
+        peer_server(int(args.peer_server[0]), Path(args.peer_server[1]))
+        return 0
+    if args.figure is None:
+        parser.error("name a figure: " + ", ".join(sorted(FIGURES)))
+
+    import pyoxigraph as ox
+
+    work = args.work or Path(os.environ.get("TMPDIR", "/tmp")) / \
+        f"pbkg-bench-serve-{args.triples}-{args.seed}"
+    info = prepare(work, args.triples, args.seed)
+    load_before = load_average()
+    body = FIGURES[args.figure](args, work, work / "dist")
+    out = RESULTS / f"serve-{args.figure}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    report = {
+        "figure": args.figure,
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
                     "system": platform.system(), "pyoxigraph": ox.__version__,
-                    "rdflib": rdflib.__version__},
+                    "load_average_before": load_before, "load_average_after": load_average()},
         "data": {k: info.get(k) for k in ("target_triples", "generated_triples", "quads",
-                                           "seed", "articles", "clusters")},
-        "lookup_entity": entity,
-        "pbkg_serve_ready_s": round(ready_s, 1),
-        "peer": peer_info,
-        "results": results,
+                                           "seed")},
+        **body,
     }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(body, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
-                        encoding="utf-8")
-    print(f"results written to {args.out}", file=sys.stderr)
+    out.write_text(json.dumps(report, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
+                   encoding="utf-8")
+    print(f"\nload average before/after: {load_before} / {load_average()}; results written to "
+          f"{out}", file=sys.stderr)
     return 0
 
 

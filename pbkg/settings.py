@@ -30,7 +30,7 @@ class Settings:
     # waiting, and the memory one query may allocate, in MB.
     query_workers: int | None = None
     client_queries: int | None = None
-    client_queue: int = 32
+    client_queue: int = 64
     query_memory_mb: int = 1024
     # "split" runs SHACL-SPARQL rules once on Oxigraph; "pyshacl" is the slow reference path.
     validation_engine: str = "split"
@@ -73,7 +73,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         max_query_depth=int(_float(env, "PBKG_MAX_QUERY_DEPTH", 100)),
         query_workers=_int(env, "PBKG_QUERY_WORKERS", None),
         client_queries=_int(env, "PBKG_CLIENT_QUERIES", None),
-        client_queue=_int(env, "PBKG_CLIENT_QUEUE", 32) or 32,
+        client_queue=_int(env, "PBKG_CLIENT_QUEUE", 64) or 64,
         query_memory_mb=_int(env, "PBKG_QUERY_MEMORY", 1024) or 1024,
         validation_engine=engine,
     )
