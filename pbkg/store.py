@@ -65,6 +65,7 @@ class QueryMemoryExceeded(QueryError):
 
 
 LONG_QUERY = 0.5  # seconds: a query running longer gets a lower processor priority
+RETIRE_AFTER = 1000  # queries, after which a worker is replaced by a fresh fork
 _NICE = 10
 
 
@@ -397,6 +398,7 @@ class _Worker:
     pid: int
     conn: Connection
     reniced: bool = False
+    queries: int = 0
 
     def lower_priority(self) -> None:
         try:
@@ -516,7 +518,9 @@ class _WorkerPool:
 
     def _checkin(self, worker: _Worker | None) -> None:
         with self._cond:
-            if worker is None or self._closed or worker.reniced:
+            # Retired: a reniced worker, and one that ran many queries (its private copies of
+            # the store's pages, written by the allocator, grow with use).
+            if worker is None or self._closed or worker.reniced or worker.queries >= RETIRE_AFTER:
                 self._live -= 1
                 if worker is not None:
                     worker.kill()
@@ -529,6 +533,7 @@ class _WorkerPool:
         worker: _Worker | None = self._checkout(deadline)
         assert worker is not None
         try:
+            worker.queries += 1
             worker.conn.send_bytes(pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL))
             ready = worker.conn.poll(max(0.0, min(LONG_QUERY, deadline - time.monotonic())))
             if not ready:

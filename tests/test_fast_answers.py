@@ -58,3 +58,23 @@ def test_in_process_answers_like_a_worker(store):
 def test_in_process_keeps_the_result_limit(store):
     with pytest.raises(ResultTooLarge):
         serialized(store, "SELECT ?s ?p ?o WHERE { ?s ?p ?o }", limit=5, timeout=5.0)
+
+
+def test_workers_are_retired_after_many_queries(built_dist, monkeypatch):
+    import pbkg.store as store_module
+    from pbkg.store import EmbeddedStore
+
+    monkeypatch.setattr(store_module, "RETIRE_AFTER", 2)
+    fresh = EmbeddedStore.from_dist(built_dist, workers=1)
+    try:
+        query = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+        pids = []
+        for _ in range(4):
+            assert fresh.query(query, timeout=10).rows[0]["n"]["value"] != "0"
+            pool = fresh._workers()
+            pids.append(pool._idle[0].pid if pool._idle else None)
+        assert pids[0] is not None and pids[2] is not None and pids[0] != pids[2]
+        assert pids[1] is None and pids[3] is None  # retired after its second query
+        assert len(set(pids) - {None}) == 2
+    finally:
+        fresh.close()
