@@ -13,8 +13,8 @@ worker that overruns is killed and replaced, and the caller gets QueryTimeout (H
 `memory_limit` (bytes) bounds what one query may allocate: each worker caps its address space
 (RLIMIT_AS) at its size when forked plus that much, so a runaway sort or join fails its
 allocation and the worker dies; the caller gets QueryMemoryExceeded (HTTP 503). A query still
-running after LONG_QUERY seconds has its worker's priority lowered (nice), so that short queries
-and the server itself keep the processors; such a worker is retired after its query.
+running after LONG_QUERY seconds while other queries run has its worker's priority lowered
+(nice), so that short queries keep the processors; such a worker is retired after its query.
 Workers are forked by a "zygote" process, itself forked once right after loading, so that no
 fork ever happens in a process that runs other threads (uvicorn's). Without a timeout the query
 runs in-process. Results are serialized by Oxigraph (Rust) and counted on the way out; they
@@ -516,6 +516,10 @@ class _WorkerPool:
                                        "the time limit; try again")
                 self._cond.wait(remaining)
 
+    def _busy(self) -> int:
+        """Queries running now (workers checked out)."""
+        return self._live - len(self._idle)
+
     def _checkin(self, worker: _Worker | None) -> None:
         with self._cond:
             # Retired: a reniced worker, and one that ran many queries (its private copies of
@@ -535,10 +539,15 @@ class _WorkerPool:
         try:
             worker.queries += 1
             worker.conn.send_bytes(pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL))
-            ready = worker.conn.poll(max(0.0, min(LONG_QUERY, deadline - time.monotonic())))
-            if not ready:
-                worker.lower_priority()
-                ready = worker.conn.poll(max(0.0, deadline - time.monotonic()))
+            started = time.monotonic()
+            ready = False
+            while not ready and (left := deadline - time.monotonic()) > 0:
+                ready = worker.conn.poll(min(left, LONG_QUERY / 2))
+                # A long query yields the processors, but only to other queries: alone, it
+                # keeps its priority.
+                if (not ready and not worker.reniced and self._busy() > 1
+                        and time.monotonic() - started >= LONG_QUERY):
+                    worker.lower_priority()
             if not ready:
                 worker.kill()
                 worker = None
