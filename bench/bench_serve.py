@@ -237,7 +237,7 @@ def start_server(dist: Path, port: int, log: Path, *, workers: int = 1,
     """`pbkg serve` on `dist` (from the code in `code`, default this checkout)."""
     # PBKG_HOME: the project the dist was built from (else serve would find it stale and
     # rebuild it from this checkout's data).
-    home = dist.parent if (dist.parent / "synthetic.json").is_file() else ROOT
+    home = dist.parent if (dist.parent / "synthetic.json").is_file() else (code or ROOT)
     env = {**os.environ, "PBKG_DIST": str(dist), "PBKG_HOME": str(home), **(env_extra or {})}
     env.pop("PBKG_SPARQL_ENDPOINT", None)
     if code is not None:
@@ -612,7 +612,9 @@ def fig_load(args, work: Path, dist: Path) -> dict:
         codes = {"other": args.code.resolve(), "this": None}
     out: dict = {}
     for label, code in codes.items():
-        with served(real, work, f"load-{label}", code=code) as (port, process, _):
+        # Other code serves its own checkout's data, built by itself on start.
+        dist = real if code is None else work / f"real-dist-{label}"
+        with served(dist, work, f"load-{label}", code=code) as (port, process, _):
             ents = _entities_over_http(port)
             wrk(port, mixed_paths(ents), 8, 2)
             out[label] = wrk(port, mixed_paths(ents), 64, args.seconds)
