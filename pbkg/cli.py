@@ -136,6 +136,9 @@ def cmd_sparql(args: argparse.Namespace) -> int:
             raise InputError(candidate, f"cannot be read: {exc}") from None
     else:
         text = args.query
+    from .query_limits import check_structure
+
+    check_structure(text)  # before the engine's parser, which can overflow its stack
     _emit(open_store(paths()).query(text), args.format)
     return 0
 
