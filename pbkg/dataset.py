@@ -87,6 +87,8 @@ def parse_file(path: Path, graph: str) -> list[ox.Quad]:
         known = ", ".join(sorted(_FORMATS))
         raise InputError(path, f"unknown RDF format '{path.suffix}' (use one of {known})")
     target = ox.NamedNode(graph)
+    if fmt == ox.RdfFormat.RDF_XML:
+        _check_xml(path)
     try:
         parsed = list(ox.parse(path=str(path), format=fmt))
     except SyntaxError as exc:
@@ -96,6 +98,16 @@ def parse_file(path: Path, graph: str) -> list[ox.Quad]:
     if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
         return parsed
     return [ox.Quad(t.subject, t.predicate, t.object, target) for t in parsed]
+
+
+def _check_xml(path: Path) -> None:
+    from .xml_entities import check_entities
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot be read: {exc}") from None
+    check_entities(path, data)
 
 
 def _syntax_message(exc: SyntaxError) -> str:
