@@ -62,7 +62,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if store is None:
-            from pbkg.cli import open_store
+            from pbkg.store_open import open_store
 
             app.state.store = open_store(project, quiet=True)
         yield

@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import __version__
 from .errors import InvalidParameter, PbkgError, ValidationFailed
-from .paths import ProjectPaths, paths
+from .paths import paths
+from .store_open import open_store
 
-EXIT_VIOLATIONS = 1
-EXIT_ERROR = 2
+# Exit codes (documented in the README's command-line section).
+EXIT_OK = 0
+EXIT_VIOLATIONS = 1  # the data violates the shapes (build, validate)
+EXIT_ERROR = 2  # bad input: a file, a parameter, a query, a command line (argparse uses 2 too)
+EXIT_UNAVAILABLE = 3  # the environment: a port in use, an extra not installed, a path not writable
+EXIT_INTERRUPTED = 130
+
+
+class Unavailable(PbkgError):
+    """Something pbkg needs from the machine is missing: a module, a port, a writable path."""
 
 
 def _print(text: str) -> None:
@@ -26,25 +37,6 @@ def _parse_params(items: Sequence[str]) -> dict[str, str]:
             raise InvalidParameter(item, "expected KEY=VALUE")
         params[key.strip()] = value
     return params
-
-
-def open_store(p: ProjectPaths, quiet: bool = False):
-    """The configured store: a remote endpoint, or the embedded one (built first if stale)."""
-    from .settings import load_settings
-    from .store import EmbeddedStore
-
-    settings = load_settings()
-    if settings.sparql_endpoint:
-        from .remote import RemoteStore
-
-        return RemoteStore(settings.sparql_endpoint, timeout=settings.query_timeout)
-    from .build import build, is_stale
-
-    if is_stale(p):
-        if not quiet:
-            print("pbkg: dist/ is missing or out of date; building it first", file=sys.stderr)
-        build(p)
-    return EmbeddedStore.from_dist(p.dist)
 
 
 def _emit(result, fmt: str) -> None:
@@ -144,9 +136,15 @@ def cmd_sparql(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .serve import serve
-
-    serve(args.host, args.port, log_level=args.log_level)
+    try:
+        from api.server import PortUnavailable, serve
+    except ModuleNotFoundError as exc:
+        raise Unavailable(f"pbkg serve needs the HTTP extra, which is not installed (no module "
+                          f"'{exc.name}'): pip install -e '.[api]'") from None
+    try:
+        serve(args.host, args.port, log_level=args.log_level)
+    except PortUnavailable as exc:
+        raise Unavailable(str(exc)) from None
     return 0
 
 
@@ -265,8 +263,20 @@ def cmd_review(args: argparse.Namespace) -> int:
     return 0
 
 
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"expected a port number from 0 to 65535 (0: any free "
+                                         f"port), got {text!r}")
+    return port
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pbkg", description="Party-building knowledge graph.")
+    parser.add_argument("--version", action="version", version=f"pbkg {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     b = sub.add_parser("build", help="assemble, validate and write dist/ (atomically)")
@@ -300,7 +310,8 @@ def make_parser() -> argparse.ArgumentParser:
 
     sv = sub.add_parser("serve", help="serve the SPARQL endpoint and the API (builds if stale)")
     sv.add_argument("--host", default="127.0.0.1")
-    sv.add_argument("--port", type=int, default=8000)
+    sv.add_argument("--port", type=_port, default=8000,
+                    help="0 to 65535; 0 picks a free port (the log names it)")
     sv.add_argument("--log-level", default="info",
                     choices=["critical", "error", "warning", "info", "debug"])
     sv.set_defaults(func=cmd_serve)
@@ -387,11 +398,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValidationFailed as exc:
         print(f"pbkg: {exc}", file=sys.stderr)
         return EXIT_VIOLATIONS
+    except Unavailable as exc:
+        print(f"pbkg: {exc}", file=sys.stderr)
+        return EXIT_UNAVAILABLE
     except PbkgError as exc:
         print(f"pbkg: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except OSError as exc:  # a path the command must write or read: no traceback, the path
+        print(f"pbkg: {_os_error(exc)}", file=sys.stderr)
+        return EXIT_UNAVAILABLE
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
+
+
+def _os_error(exc: OSError) -> str:
+    where = exc.filename or ""
+    reason = exc.strerror or str(exc)
+    dist = os.environ.get("PBKG_DIST")
+    hint = ""
+    if dist and where and str(where).startswith(str(Path(dist).resolve())):
+        hint = " (PBKG_DIST names the build folder: point it at a writable folder)"
+    return f"{where}: {reason}{hint}" if where else f"{reason}{hint}"
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ import pyoxigraph as ox
 
 from .errors import InputError
 from .namespaces import GRAPH, RDF
+from .overrides import drop_overridden
 from .paths import ProjectPaths
 from .terms import rdflib_graph_to_ox
 
@@ -134,8 +135,6 @@ def assemble(files: Sequence[SourceFile], root: Path | None = None) -> Assembly:
     for sf in files:
         quads = parse_file(sf.path, sf.graph)
         if "/graph/extracted/" in sf.graph:  # a curated file of the same article overrides it
-            from .ingest import without_curated
-
             quads = without_curated(quads, sf, files)
         store.extend(quads)
         name = _display_path(sf.path, root)
@@ -150,6 +149,20 @@ def assemble(files: Sequence[SourceFile], root: Path | None = None) -> Assembly:
             else:
                 source_of.setdefault(subject, name)
     return Assembly(store=store, files=list(files), source_of=source_of)
+
+
+def without_curated(quads: list[ox.Quad], source: SourceFile,
+                    files: Sequence[SourceFile]) -> list[ox.Quad]:
+    """For dataset assembly: the quads of data/extracted/KEY.ttl minus what the curated files
+    of the same article (data/sources/KEY.ttl, data/curated/KEY.ttl: graph/article/KEY)
+    already state. Other files' quads are returned as they are."""
+    if "/graph/extracted/" not in source.graph:
+        return quads
+    twins = [sf for sf in files if sf.graph == article_graph(source.path.stem)]
+    if not twins:
+        return quads
+    curated = [q for sf in twins for q in parse_file(sf.path, sf.graph)]
+    return drop_overridden(quads, curated)
 
 
 def _display_path(path: Path, root: Path | None) -> str:

@@ -48,8 +48,8 @@ def _years(args: argparse.Namespace) -> tuple[int | None, int | None] | None:
 
 
 def _project(args: argparse.Namespace):
-    from ..cli import open_store
     from ..paths import paths
+    from ..store_open import open_store
     from .projection import project
 
     store = open_store(paths())
@@ -88,8 +88,8 @@ def cmd_viz(args: argparse.Namespace) -> int:
     output = Path(args.output)
     draw.image_format(output)
     if args.what == "timeline":
-        from ..cli import open_store
         from ..paths import paths
+        from ..store_open import open_store
         from .projection import full_projection, resolve_cluster
         from .timeline import timeline
 
