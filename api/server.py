@@ -17,8 +17,13 @@ import socket
 import sys
 import time
 
+import uvicorn
+from uvicorn.config import LOGGING_CONFIG
+
 from pbkg.errors import PbkgError
 from pbkg.paths import ProjectPaths, paths
+
+from .app import create_app
 
 log = logging.getLogger("pbkg.serve")
 
@@ -29,8 +34,6 @@ class PortUnavailable(PbkgError):
 
 def log_config(level: str = "INFO") -> dict:
     """uvicorn's logging configuration, plus the "pbkg" loggers on stderr."""
-    from uvicorn.config import LOGGING_CONFIG
-
     config = copy.deepcopy(LOGGING_CONFIG)
     config["formatters"]["pbkg"] = {
         "()": "uvicorn.logging.DefaultFormatter",
@@ -71,13 +74,9 @@ def bind(host: str, port: int) -> socket.socket:
 
 def serve(host: str = "127.0.0.1", port: int = 8000, *, project: ProjectPaths | None = None,
           log_level: str = "info") -> None:
-    import uvicorn
-
     from pbkg.settings import load_settings
     from pbkg.store import EmbeddedStore
     from pbkg.store_open import open_store
-
-    from .app import create_app
 
     sock = bind(host, port)
     try:

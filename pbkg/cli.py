@@ -10,8 +10,8 @@ from pathlib import Path
 
 from . import __version__
 from .errors import InvalidParameter, PbkgError, ValidationFailed
-from .paths import paths
-from .store_open import open_store
+from .paths import check_writable, paths
+from .store_open import check_dist, open_store
 
 # Exit codes (documented in the README's command-line section).
 EXIT_OK = 0
@@ -65,6 +65,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .build import build
 
     p = paths()
+    check_dist(p)
     result = build(p, engine=args.engine)
     t = result.timings
     _print(f"built {result.out_dir}: {result.quads} quads in {result.graphs} named graphs, "
@@ -75,17 +76,12 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from .build import validate_assembly
-    from .dataset import SourceFile, assemble, source_files
+    from .dataset import assemble, source_files
 
     p = paths()
     files = source_files(p)
     if args.paths:
-        # Check the given files against the project's context (ontology, reference, entities).
-        given = [Path(x).resolve() for x in args.paths]
-        context = [sf for sf in files if "/graph/article/" not in sf.graph
-                   and sf.path.resolve() not in given]
-        files = context + [SourceFile(path, f"https://w3id.org/pbkg/graph/file/{path.stem}")
-                           for path in given]
+        files = _validation_inputs([Path(x) for x in args.paths], files, p.sources)
     report = validate_assembly(assemble(files, root=p.root), p, args.engine)
     if args.format == "json":
         _print(report.to_json())
@@ -94,6 +90,33 @@ def cmd_validate(args: argparse.Namespace) -> int:
     else:
         _print(report.to_text())
     return 0 if report.conforms else EXIT_VIOLATIONS
+
+
+def _validation_inputs(given: list[Path], files: list, sources: Path) -> list:
+    """What `pbkg validate FILE...` checks: the given files with the context they need.
+
+    The context is the ontology, the reference data, the entities and the extracted files; a
+    project file also brings the other files of its graph (data/curated/KEY.ttl comes with its
+    article's metadata, data/sources/KEY.ttl); a file from elsewhere named KEY.ttl brings
+    data/sources/KEY.ttl when the project has it."""
+    from .dataset import SourceFile
+
+    chosen = [path.resolve() for path in given]
+    project = {sf.path.resolve(): sf for sf in files}
+    out = [sf for sf in files
+           if "/graph/article/" not in sf.graph and sf.path.resolve() not in chosen]
+    for path in chosen:
+        own = project.get(path)
+        if own is not None:
+            out.append(own)
+            out += [sf for sf in files if sf.graph == own.graph and sf.path.resolve() != path
+                    and sf.path.resolve() not in chosen and sf not in out]
+            continue
+        out.append(SourceFile(path, f"https://w3id.org/pbkg/graph/file/{path.stem}"))
+        metadata = (sources / path.name).resolve()
+        if metadata in project and metadata not in chosen and project[metadata] not in out:
+            out.append(project[metadata])
+    return out
 
 
 def cmd_query(args: argparse.Namespace) -> int:
@@ -109,11 +132,22 @@ def cmd_query(args: argparse.Namespace) -> int:
                    + (f"  [params: {params}]" if params else ""))
         return 0
     from .asof import bind_as_of, parse_as_of
+    from .entity_match import resolve_query_params
+    from .settings import load_settings
 
     query = get_query(catalog, args.name)
-    params = bind_as_of(query, _parse_params(args.param), parse_as_of(args.as_of, "--as-of"))
-    sparql = query.render(params)
-    _emit(open_store(p).query(sparql), args.format)
+    values = _parse_params(args.param)
+    for name, value in values.items():  # names and types first, before the store is opened
+        param = query.param(name)
+        if value and not (param.type == "iri" and param.prefix):
+            param.term(value)
+    values = bind_as_of(query, values, parse_as_of(args.as_of, "--as-of"))
+    store = open_store(p)
+    # An IRI parameter names a node of the graph (slug, IRI, end of a slug, label words): one
+    # that matches nothing is an error with close matches, not an empty result.
+    values = resolve_query_params(query, values, store, p.queries,
+                                  load_settings().base_iri + "id/")
+    _emit(store.query(query.render(values)), args.format)
     return 0
 
 
@@ -139,6 +173,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     try:
         from api.server import PortUnavailable, serve
     except ModuleNotFoundError as exc:
+        if (exc.name or "").split(".")[0] in ("pbkg", "api"):
+            raise
         raise Unavailable(f"pbkg serve needs the HTTP extra, which is not installed (no module "
                           f"'{exc.name}'): pip install -e '.[api]'") from None
     try:
@@ -155,6 +191,7 @@ def cmd_load(args: argparse.Namespace) -> int:
     p = paths()
     dist = Path(args.dist) if args.dist else p.dist
     if not args.dist and is_stale(p):
+        check_dist(p)
         print("pbkg: dist/ is missing or out of date; building it first", file=sys.stderr)
         build(p)
     report = load_build(args.to, dist, query=args.query)
@@ -167,6 +204,8 @@ def cmd_load(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from .export import export
 
+    if args.output:
+        check_writable(Path(args.output), "the export")
     filters = {"clusters": args.cluster or None, "years": (args.year_from, args.year_to),
                "types": args.type or None}
     fmt = export(args.format, Path(args.output) if args.output else None, paths(),

@@ -5,9 +5,11 @@ Shared by the command line and the HTTP layer (both import it; it imports neithe
 
 from __future__ import annotations
 
+import os
 import sys
 
-from .paths import ProjectPaths
+from .errors import InputError
+from .paths import ProjectPaths, check_writable
 from .store import Store
 
 
@@ -24,7 +26,19 @@ def open_store(p: ProjectPaths, quiet: bool = False) -> Store:
     from .build import build, is_stale
 
     if is_stale(p):
+        check_dist(p)
         if not quiet:
             print("pbkg: dist/ is missing or out of date; building it first", file=sys.stderr)
         build(p)
     return EmbeddedStore.from_dist(p.dist)
+
+
+def check_dist(p: ProjectPaths) -> None:
+    """The build folder (dist/, or PBKG_DIST) can be written, before a build starts."""
+    try:
+        check_writable(p.dist, "the build", folder=True)
+    except InputError as exc:
+        if not os.environ.get("PBKG_DIST"):
+            raise
+        raise InputError(exc.path, f"{exc.detail} (PBKG_DIST names the build folder: point "
+                                   "it at a writable folder)") from None

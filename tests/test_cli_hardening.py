@@ -137,3 +137,150 @@ def test_namespace_entities_of_ontology_editors_still_parse(tmp_path):
     quads = parse_file(path, "https://w3id.org/pbkg/graph/test")
     assert [(q.subject.value, q.object.value) for q in quads] == [
         ("http://example.org/s", "http://example.org/o")]
+
+
+# -- finding 6: newcomer traps -----------------------------------------------------------------
+
+ARTICLE = "xay-dung-dang-2022-12"
+
+
+def test_validate_unmodified_curated_and_source_files_pass(dist_env, project):
+    # Before: the curated file was checked without its article's metadata (data/sources/KEY.ttl)
+    # and failed with 44 "must name the article it comes from" violations.
+    for path in (project.curated / f"{ARTICLE}.ttl", project.sources / f"{ARTICLE}.ttl"):
+        out = run(["validate", str(path)], dist_env)
+        assert out.returncode == 0, out.stdout[-2000:] + out.stderr
+        assert "Conforms" in out.stdout
+
+
+def test_validate_copy_elsewhere_brings_its_metadata_and_still_finds_violations(
+        dist_env, project, tmp_path):
+    text = (project.curated / f"{ARTICLE}.ttl").read_text(encoding="utf-8")
+    good = tmp_path / f"{ARTICLE}.ttl"
+    good.write_text(text, encoding="utf-8")
+    out = run(["validate", str(good)], dist_env)
+    assert out.returncode == 0, out.stdout[-2000:] + out.stderr
+    bad = tmp_path / "bad" / f"{ARTICLE}.ttl"
+    bad.parent.mkdir()
+    bad.write_text(text.replace(f"prov:wasDerivedFrom art:{ARTICLE}",
+                                "prov:wasDerivedFrom art:no-such-article"), encoding="utf-8")
+    out = run(["validate", str(bad)], dist_env)
+    assert out.returncode == 1, out.stderr
+    assert "no-such-article" in out.stdout and "prov:wasDerivedFrom" in out.stdout
+
+
+@pytest.mark.parametrize("value,needle", [
+    ("nope", "no cluster matches 'nope'"),
+    ("to-chuc-xay-dung-dang-cum-99", "close matches: to-chuc-xay-dung-dang-cum-"),
+    ("https://w3id.org/pbkg/id/cluster/nope", "no cluster matches"),
+    ("cum", "matches several cluster nodes"),
+])
+def test_query_iri_parameter_matching_no_node_is_an_error(dist_env, value, needle):
+    # Before: "(0 rows)" and exit 0.
+    out = run(["query", "cluster-chairs", "-p", f"cluster={value}"], dist_env)
+    assert_clean_error(out, needle)
+    assert "0 rows" not in out.stdout
+
+
+def test_query_and_viz_resolve_a_cluster_the_same_way(dist_env, store):
+    import csv
+    import io
+
+    from pbkg.network.projection import full_projection, resolve_cluster
+
+    wanted = resolve_cluster(full_projection(store), "cum-5")
+    assert wanted.endswith("/cluster/to-chuc-xay-dung-dang-cum-5")
+    for value in ("cum-5", "Cụm thi đua số 5", wanted):
+        out = run(["query", "cluster-chairs", "-p", f"cluster={value}", "-f", "csv"], dist_env)
+        assert out.returncode == 0, out.stderr
+        rows = list(csv.DictReader(io.StringIO(out.stdout)))
+        assert rows and {r["cluster"] for r in rows} == {wanted}, value
+
+
+def test_serve_without_the_api_extra_names_the_install_command(dist_env):
+    code = ("import sys; sys.modules['fastapi'] = None; from pbkg.cli import main; "
+            "sys.exit(main(['serve', '--port', '0']))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env=dict(os.environ, **dist_env), timeout=120)
+    assert_clean_error(out, "pip install -e '.[api]'", code=3)
+
+
+def test_unwritable_outputs_are_clear_errors(dist_env, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder\n")
+    cases = [
+        (["viz", "--cluster", "cum-5", "-o", str(blocker / "x.svg")], dist_env),
+        (["export", "-f", "turtle", "-o", str(blocker / "x.ttl")], dist_env),
+        (["network", "export", "-f", "gexf", "-o", str(blocker / "x.gexf")], dist_env),
+        (["query", "cluster-chairs"], {"PBKG_DIST": str(blocker / "dist")}),
+        (["build"], {"PBKG_DIST": str(blocker)}),
+    ]
+    for args, env in cases:
+        out = run(args, env)
+        assert_clean_error(out, str(blocker))
+        assert "cannot write" in out.stderr, (args, out.stderr)
+    out = run(["build"], {"PBKG_DIST": str(blocker / "dist")})
+    assert "PBKG_DIST" in out.stderr
+
+
+@pytest.mark.parametrize("port", ["99999", "-1", "eighty"])
+def test_serve_port_out_of_range_is_refused(port):
+    out = run(["serve", "--port", port])
+    assert_clean_error(out, "expected a port number from 0 to 65535")
+
+
+def test_serve_on_a_taken_port_fails_at_once_with_exit_code_3(tmp_path):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        # An empty build folder: the port is checked before any build starts.
+        out = run(["serve", "--port", str(port)], {"PBKG_DIST": str(tmp_path / "dist")},
+                  timeout=60)
+    assert_clean_error(out, f"port {port} on 127.0.0.1 is already in use", code=3)
+    assert "startup complete" not in out.stderr and "building" not in out.stderr
+    assert not (tmp_path / "dist").exists()
+
+
+def test_serve_port_zero_logs_the_port_it_bound(dist_env, tmp_path):
+    import re
+    import time
+    import urllib.request
+
+    log = tmp_path / "serve.log"
+    with log.open("wb") as sink:
+        process = subprocess.Popen([sys.executable, "-m", "pbkg.cli", "serve", "--port", "0"],
+                                   stdout=sink, stderr=subprocess.STDOUT,
+                                   env=dict(os.environ, **dist_env))
+    try:
+        deadline = time.monotonic() + 60
+        found = None
+        while found is None and time.monotonic() < deadline and process.poll() is None:
+            found = re.search(r"on http://127\.0\.0\.1:(\d+)/sparql", log.read_text())
+            time.sleep(0.2)
+        assert found, log.read_text()
+        port = int(found.group(1))
+        assert port != 0
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/queries",
+                                            timeout=2) as r:
+                    assert r.status == 200
+                    break
+            except OSError:
+                assert time.monotonic() < deadline, log.read_text()
+                time.sleep(0.2)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+# -- item 4: version --------------------------------------------------------------------------
+
+def test_version():
+    from pbkg import __version__
+
+    out = run(["--version"])
+    assert out.returncode == 0 and out.stdout.strip() == f"pbkg {__version__}"

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from ..errors import InvalidParameter
+from ..paths import check_writable
 
 
 def _filters(parser: argparse.ArgumentParser, *, year: bool = False) -> None:
@@ -71,6 +72,8 @@ def cmd_network_stats(args: argparse.Namespace) -> int:
 def cmd_network_export(args: argparse.Namespace) -> int:
     from .formats import write_graph
 
+    if args.output:
+        check_writable(Path(args.output), "the network")
     _, graph = _project(args)
     if args.output:
         write_graph(graph, args.format, Path(args.output), args.lang)
@@ -87,6 +90,7 @@ def cmd_viz(args: argparse.Namespace) -> int:
 
     output = Path(args.output)
     draw.image_format(output)
+    check_writable(output, "the picture")
     if args.what == "timeline":
         from ..paths import paths
         from ..store_open import open_store
