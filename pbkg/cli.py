@@ -11,6 +11,7 @@ from pathlib import Path
 from . import __version__
 from .errors import InvalidParameter, PbkgError, ValidationFailed
 from .paths import check_writable, paths
+from .progress import set_quiet, step
 from .store_open import check_dist, open_store
 
 # Exit codes (documented in the README's command-line section).
@@ -66,7 +67,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     p = paths()
     check_dist(p)
-    result = build(p, engine=args.engine)
+    with step(f"building {p.dist}"):
+        result = build(p, engine=args.engine)
     t = result.timings
     _print(f"built {result.out_dir}: {result.quads} quads in {result.graphs} named graphs, "
            f"{result.triples} distinct triples; shapes pass "
@@ -82,7 +84,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
     files = source_files(p)
     if args.paths:
         files = _validation_inputs([Path(x) for x in args.paths], files, p.sources)
-    report = validate_assembly(assemble(files, root=p.root), p, args.engine)
+    with step("reading the files"):
+        assembly = assemble(files, root=p.root)
+    with step("validating with SHACL"):
+        report = validate_assembly(assembly, p, args.engine)
     if args.format == "json":
         _print(report.to_json())
     elif args.format == "turtle":
@@ -147,7 +152,9 @@ def cmd_query(args: argparse.Namespace) -> int:
     # that matches nothing is an error with close matches, not an empty result.
     values = resolve_query_params(query, values, store, p.queries,
                                   load_settings().base_iri + "id/")
-    _emit(store.query(query.render(values)), args.format)
+    with step(f"running {query.name}"):
+        result = store.query(query.render(values))
+    _emit(result, args.format)
     return 0
 
 
@@ -165,7 +172,10 @@ def cmd_sparql(args: argparse.Namespace) -> int:
     from .query_limits import check_structure
 
     check_structure(text)  # before the engine's parser, which can overflow its stack
-    _emit(open_store(paths()).query(text), args.format)
+    store = open_store(paths())
+    with step("running the query"):
+        result = store.query(text)
+    _emit(result, args.format)
     return 0
 
 
@@ -193,8 +203,10 @@ def cmd_load(args: argparse.Namespace) -> int:
     if not args.dist and is_stale(p):
         check_dist(p)
         print("pbkg: dist/ is missing or out of date; building it first", file=sys.stderr)
-        build(p)
-    report = load_build(args.to, dist, query=args.query)
+        with step(f"building {p.dist}"):
+            build(p)
+    with step(f"loading into {args.to}"):
+        report = load_build(args.to, dist, query=args.query)
     _print(f"loaded {report.triples} triples in {len(report.graphs)} graphs into {report.url} "
            f"in one update ({len(report.dropped)} graphs no longer in the build dropped, "
            f"{report.seconds:.1f} s)")
@@ -208,8 +220,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         check_writable(Path(args.output), "the export")
     filters = {"clusters": args.cluster or None, "years": (args.year_from, args.year_to),
                "types": args.type or None}
-    fmt = export(args.format, Path(args.output) if args.output else None, paths(),
-                 filters=filters)
+    with step(f"exporting {args.format}"):
+        fmt = export(args.format, Path(args.output) if args.output else None, paths(),
+                     filters=filters)
     if args.output:
         print(f"pbkg: wrote {args.output} ({fmt.name}, {fmt.media_type})", file=sys.stderr)
     return 0
@@ -233,7 +246,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from .ingest import ingest
 
-    result = ingest(args.article, args.key, paths(), replace=args.replace)
+    with step(f"ingesting {args.article}"):
+        result = ingest(args.article, args.key, paths(), replace=args.replace)
     skipped = f", {len(result.skipped)} not recorded (see its header)" if result.skipped else ""
     _print(f"wrote {result.path}: {result.facts} facts, {result.minted} new nodes{skipped}; "
            "review it before it is trusted")
@@ -248,12 +262,15 @@ def cmd_eval_extract(args: argparse.Namespace) -> int:
     if args.seeds or args.gold == "seeds":
         from .seed_gold import evaluate_seeds
 
-        reports = {"seeds": evaluate_seeds(paths())}
+        with step("scoring the seeds"):
+            reports = {"seeds": evaluate_seeds(paths())}
     elif args.gold and args.articles and not args.split:
-        reports = {"all": evaluate(Path(args.gold), Path(args.articles))}
+        with step("scoring the extractor"):
+            reports = {"all": evaluate(Path(args.gold), Path(args.articles))}
     elif args.gold and not args.articles:
         split = Path(args.split) if args.split else None
-        reports = evaluate_corpus(Path(args.gold), split, args.part)
+        with step("scoring the extractor"):
+            reports = evaluate_corpus(Path(args.gold), split, args.part)
     else:
         raise InvalidParameter("eval-extract", "give GOLD_DIR ARTICLES_DIR, a CORPUS folder "
                                                "(with --split FILE [--part NAME]), or --seeds")
@@ -316,6 +333,8 @@ def _port(text: str) -> int:
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pbkg", description="Party-building knowledge graph.")
     parser.add_argument("--version", action="version", version=f"pbkg {__version__}")
+    parser.add_argument("--quiet", "-q", action="store_true",
+                        help="no progress lines on stderr (shown for steps over 2 s)")
     sub = parser.add_subparsers(dest="command", required=True)
 
     b = sub.add_parser("build", help="assemble, validate and write dist/ (atomically)")
@@ -427,11 +446,24 @@ def make_parser() -> argparse.ArgumentParser:
     from .network.commands import register as register_network
 
     register_network(sub)  # pbkg network stats|export, pbkg viz [timeline]
+    _add_quiet(sub)
     return parser
+
+
+def _add_quiet(sub: argparse._SubParsersAction) -> None:
+    """`--quiet` after the subcommand too (`pbkg build --quiet`), at every level."""
+    for parser in set(sub.choices.values()):
+        if not any("--quiet" in a.option_strings for a in parser._actions):
+            parser.add_argument("--quiet", action="store_true", default=argparse.SUPPRESS,
+                                help="no progress lines on stderr")
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                _add_quiet(action)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
+    set_quiet(args.quiet)
     try:
         return args.func(args)
     except ValidationFailed as exc:

@@ -10,6 +10,7 @@ import sys
 
 from .errors import InputError
 from .paths import ProjectPaths, check_writable
+from .progress import step
 from .store import Store
 
 
@@ -29,8 +30,10 @@ def open_store(p: ProjectPaths, quiet: bool = False) -> Store:
         check_dist(p)
         if not quiet:
             print("pbkg: dist/ is missing or out of date; building it first", file=sys.stderr)
-        build(p)
-    return EmbeddedStore.from_dist(p.dist)
+        with step(f"building {p.dist}"):
+            build(p)
+    with step(f"loading the store from {p.dist}"):
+        return EmbeddedStore.from_dist(p.dist)
 
 
 def check_dist(p: ProjectPaths) -> None:

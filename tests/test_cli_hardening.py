@@ -284,3 +284,24 @@ def test_version():
 
     out = run(["--version"])
     assert out.returncode == 0 and out.stdout.strip() == f"pbkg {__version__}"
+
+
+# -- item 4: progress on long steps -----------------------------------------------------------
+
+def test_progress_lines_name_each_step_and_quiet_turns_them_off(dist_env, project):
+    target = str(project.curated / f"{ARTICLE}.ttl")
+    every_step = dict(dist_env, PBKG_PROGRESS_AFTER="0")  # report every step, however short
+    out = run(["validate", target], every_step)
+    assert out.returncode == 0, out.stderr
+    lines = out.stderr.splitlines()
+    assert "pbkg: reading the files…" in lines and "pbkg: validating with SHACL…" in lines
+    assert any(line.startswith("pbkg: validating with SHACL: done in ") for line in lines)
+    assert "Conforms" in out.stdout and "…" not in out.stdout  # stdout stays the result only
+    for args in (["--quiet", "validate", target], ["validate", target, "--quiet"]):
+        out = run(args, every_step)
+        assert out.returncode == 0 and out.stderr == "", out.stderr
+
+
+def test_short_steps_print_no_progress(dist_env):
+    out = run(["query", "cluster-chairs", "-p", "year=2021", "-f", "csv"], dist_env)
+    assert out.returncode == 0 and "…" not in out.stderr, out.stderr

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..errors import InvalidParameter
 from ..paths import check_writable
+from ..progress import step
 
 
 def _filters(parser: argparse.ArgumentParser, *, year: bool = False) -> None:
@@ -54,7 +55,8 @@ def _project(args: argparse.Namespace):
     from .projection import project
 
     store = open_store(paths())
-    return store, project(store, clusters=args.cluster, years=_years(args), types=args.type)
+    with step("projecting the graph"):
+        return store, project(store, clusters=args.cluster, years=_years(args), types=args.type)
 
 
 def cmd_network_stats(args: argparse.Namespace) -> int:
@@ -104,7 +106,8 @@ def cmd_viz(args: argparse.Namespace) -> int:
         draw.draw_timeline(timeline(graph, cluster), output, lang=args.lang)
     else:
         _, graph = _project(args)
-        draw.draw_network(graph, output, lang=args.lang, title=_title(graph, args))
+        with step(f"drawing {output}"):
+            draw.draw_network(graph, output, lang=args.lang, title=_title(graph, args))
     print(f"pbkg: wrote {output}", file=sys.stderr)
     return 0
 
