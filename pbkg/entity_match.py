@@ -19,6 +19,7 @@ from .store import Store
 from .text import fold
 
 MAX_SUGGESTIONS = 5
+_PLURALS = {"person": "people", "org": "organizations"}
 
 
 def _slug(iri: str) -> str:
@@ -61,7 +62,8 @@ def match_entity(text: str, candidates: Mapping[str, Iterable[str]], *, param: s
 
 def _ambiguous(text: str, slugs: list[str], param: str, kind: str) -> InvalidParameter:
     shown = ", ".join(slugs[:MAX_SUGGESTIONS]) + (", ..." if len(slugs) > MAX_SUGGESTIONS else "")
-    return InvalidParameter(param, f"{text!r} matches several {kind} nodes: {shown}; "
+    plural = _PLURALS.get(kind, f"{kind}s")
+    return InvalidParameter(param, f"{text!r} matches several {plural}: {shown}; "
                                    "give the whole slug")
 
 

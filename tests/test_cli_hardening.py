@@ -173,7 +173,7 @@ def test_validate_copy_elsewhere_brings_its_metadata_and_still_finds_violations(
     ("nope", "no cluster matches 'nope'"),
     ("to-chuc-xay-dung-dang-cum-99", "close matches: to-chuc-xay-dung-dang-cum-"),
     ("https://w3id.org/pbkg/id/cluster/nope", "no cluster matches"),
-    ("cum", "matches several cluster nodes"),
+    ("cum", "matches several clusters"),
 ])
 def test_query_iri_parameter_matching_no_node_is_an_error(dist_env, value, needle):
     # Before: "(0 rows)" and exit 0.
