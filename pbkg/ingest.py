@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from pbkg.articles import check_key, source_file_name
 from pbkg.dataset import without_curated
 from pbkg.errors import InputError
 from pbkg.extract.article import Article, read_article
@@ -34,7 +35,7 @@ from pbkg.namespaces import PBO
 from pbkg.overrides import FACT_KEYS, drop_overridden
 from pbkg.paths import ProjectPaths, paths
 from pbkg.resolve import Resolver
-from pbkg.text import fold, slugify
+from pbkg.text import fold
 
 REVIEW_LINE = "reviewed against the gold and the text"
 FINGERPRINT_LINE = "text fingerprint:"
@@ -51,14 +52,6 @@ class IngestResult:
     facts: int
     minted: int
     skipped: list[str] = field(default_factory=list)
-
-
-def source_file_name(path: Path, p: ProjectPaths) -> str:
-    """How pbo:sourceFile names the text: relative to the shared folder when it is there."""
-    try:
-        return str(path.resolve().relative_to(p.shared.resolve()))
-    except ValueError:
-        return path.name
 
 
 def extract_article(path: Path | str, key: str | None = None, p: ProjectPaths | None = None,
@@ -78,14 +71,6 @@ def extract_article(path: Path | str, key: str | None = None, p: ProjectPaths | 
         resolver = Resolver.from_project(p, exclude=[p.extracted / f"{key}.ttl"])
     rdf = article_rdf(article, result, resolver, key, source_file_name(path, p))
     return article, result, rdf
-
-
-def check_key(key: str) -> str:
-    slug = slugify(key)
-    if not slug or slug != key:
-        raise InputError(Path(key), f"an article key is an ASCII slug (a-z, 0-9, hyphens), "
-                                    f"such as '{slug or 'bao-thanh-hoa-2025-11-18'}'")
-    return key
 
 
 def text_fingerprint(text: str) -> str:
