@@ -1,5 +1,5 @@
 """Layers one way (issue 11, finding 7): the core (pbkg/ but the command line) never imports the
-command line or the HTTP layer, and no module imports itself back through others.
+command line or the HTTP layer, and no pbkg module imports itself back through others.
 
 Imports are read from the source (every `import`, also those inside functions, which run
 later but still tie the modules together), so the test needs no optional extra installed."""
@@ -105,8 +105,10 @@ def test_core_never_imports_the_cli_or_the_http_layer():
     assert not bad, "\n".join(bad)
 
 
-def test_no_import_cycles():
-    found = cycles(import_graph())
+def test_no_import_cycles_through_pbkg():
+    # Every cycle that passes through a pbkg module (the core or the command line), also one
+    # that goes through the HTTP layer on the way (api.app -> pbkg.cli -> api.app was one).
+    found = [c for c in cycles(import_graph()) if any(m.startswith("pbkg") for m in c)]
     assert not found, found
 
 
