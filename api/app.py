@@ -91,10 +91,10 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
         # No badge from validator.swagger.io: the page fetches nothing from other hosts.
         swagger_ui_parameters={"validatorUrl": None}).body.decode()
 
-    from .routers import mount_all, named_queries, sparql
+    from .routers import mount_all, named_queries
 
-    csp = content_security_policy(inline_script_hashes(docs_page)
-                                  + inline_script_hashes(sparql.EDITOR_PAGE))
+    # The site's own pages (the query editor included) have no inline script: only Swagger UI's.
+    csp = content_security_policy(inline_script_hashes(docs_page))
     app.add_middleware(RequestLog)
     # Outermost, around Starlette's own error middleware, so that a 500 has the headers too.
     build = app.build_middleware_stack

@@ -8,7 +8,6 @@ page draws with sigma.js on graphology (WebGL), vendored from npm into api/stati
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
@@ -18,6 +17,8 @@ from pydantic import StringConstraints
 from pbkg import network
 from pbkg.linked_data import Links
 from pbkg.network.formats import NETWORK_FORMATS, graph_bytes, normalize_format, web_payload
+
+from ..pages import render
 
 router = APIRouter(tags=["network"])
 
@@ -53,23 +54,12 @@ def _filtered(request: Request, cluster: list[str] | None, year_from: int | None
     return full, graph
 
 
-@lru_cache(maxsize=1)
-def _templates():
-    from jinja2 import Environment, PackageLoader, select_autoescape
-
-    return Environment(loader=PackageLoader("api", "templates"),
-                       autoescape=select_autoescape(["html"]), trim_blocks=True,
-                       lstrip_blocks=True)
-
-
 @router.get("/graph", response_class=HTMLResponse, summary="The network explorer (HTML)",
             description="An interactive view of the network: search, filters by cluster, year "
                         "and node type, a click on a node opens its page, a leadership timeline "
                         "per cluster, labels in Vietnamese or English.")
 def graph_page(request: Request) -> HTMLResponse:
-    links = _links(request)
-    html = _templates().get_template("graph.html").render(path=links.path)
-    return HTMLResponse(html)
+    return render(request, "graph.html")
 
 
 @router.get("/api/graph", summary="The network as nodes and edges (JSON)",
