@@ -87,6 +87,33 @@ def graph_timeline(request: Request, cluster: Annotated[str, Query(
     return JSONResponse(links.json(network.timeline(full, iri).as_dict(href=links.href)))
 
 
+@router.get("/api/graph/fact", summary="One fact of an edge: its label, quote and source",
+            description="For the explorer's edge details: the generated label of a fact "
+                        "(vi or en), one evidence quote, and its source article.")
+def graph_fact(request: Request, fact: Annotated[str, Query(
+        max_length=300, pattern="^fact/[a-z0-9/-]+$",
+        examples=["fact/xay-dung-dang-2022-12/role-2023-chair"],
+        description="The fact's path under /id/")], lang: LangParam = "vi") -> JSONResponse:
+    from pbkg.errors import NotFound
+    from pbkg.site import Site
+
+    state = request.app.state
+    site = Site(state.store, state.project.queries, state.settings)
+    node = site.entity(site.id_base + fact)
+    if not node.props:
+        raise NotFound(f"no fact {fact}")
+    prov = site.provenance(node)
+    links = _links(request)
+    source = prov["source"]
+    labels = site.index.labels(node.iri) or site.fact_labels(node)
+    return JSONResponse({
+        "label": labels.get(lang) or labels.get("vi", ""), "href": links.href(node.iri),
+        "quote": (prov["evidence"] or [None])[0], "inferred": prov["inferred"],
+        "source": {"href": links.href(source["iri"]), "title": source["title"],
+                   "url": source["url"]} if source else None,
+    })
+
+
 @router.get("/api/graph/export", summary="Download the network (GraphML, GEXF, Cytoscape JSON)",
             response_class=Response,
             responses={200: {"content": {m: {} for _, m, _ in NETWORK_FORMATS.values()}}})
