@@ -224,7 +224,7 @@ def _role_labels(labels: dict[str, str]) -> dict[str, str]:
 
 
 def _level_key(level: str) -> tuple[int, str]:
-    order = {"central": 0, "provincial": 1, "district": 2}
+    order = {"central": 0, "national-sector": 1, "provincial": 2, "district": 3, "ward": 4}
     return (order.get(level, 5), level)
 
 

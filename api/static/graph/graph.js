@@ -788,6 +788,7 @@
     get selected() { return state.selected; },
     select(node) { selectNode(node); },
     setYear(year) { setYear(year); },
+    showEdge(edge) { return showEdge(edge, true); },
     edgeMidpoint(edge) {
       const g = state.graph;
       const s = state.renderer.getNodeDisplayData(g.source(edge));
