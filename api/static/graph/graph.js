@@ -260,7 +260,7 @@
       settings.adjustSizes = false;
       if (n <= LIVE_LAYOUT_ABOVE) {
         // Small enough to lay out before the first frame (the picture is then stable).
-        fa2.assign(graph, { iterations: n > 400 ? 150 : 300, settings });
+        fa2.assign(graph, { iterations: n > 400 ? 150 : (n > 150 ? 120 : 300), settings });
         graphologyLibrary.layoutNoverlap.assign(graph, { maxIterations: 60,
           settings: { ratio: 1.2, margin: 2 } });
       } else {
@@ -340,6 +340,7 @@
         return;
       }
       selectNode(node);
+      hideTooltip();  // the side panel says more; on a phone the tooltip would cover it
     });
     renderer.on("doubleClickNode", ({ node, preventSigmaDefault }) => {
       preventSigmaDefault();
