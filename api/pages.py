@@ -42,7 +42,7 @@ def render(request: Request, template: str, status: int = 200,
 
     def switch(to: str) -> str:
         params = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"]
-        return "?" + urlencode([*params, ("lang", to)])
+        return request.url.path + "?" + urlencode([*params, ("lang", to)])
 
     html = templates().get_template(template).render(
         href=safe_href(links.href), show=links.iri, path=links.path, label=label, lang=lang,
