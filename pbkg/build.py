@@ -1,8 +1,22 @@
-"""`pbkg build`: assemble, validate, write dist/ atomically.
+"""`pbkg build`: assemble, validate, write dist/ atomically, reusing what has not changed.
 
-A failed build (bad input or SHACL violations) raises before anything is moved, so the last good
-dist/ stays in place. Outputs are sorted and carry no timestamps: two builds of one commit are
-byte-identical.
+Layout: ``dist`` is a symbolic link to a complete version directory ``.dist.v-<digest>`` next to
+it. A build fills a temporary ``.dist.new-<pid>-<random>`` and, once everything is written,
+renames it to its version name and replaces the link with ``rename(2)``: a reader sees the old
+output or the new one, never a gap or a mix. A killed build leaves its temporary directory behind;
+the next build removes it once its process is gone, and keeps only the current and the previous
+version (a server may still have the previous store open).
+
+A version holds the dumps, ``store/`` (an Oxigraph store, optimized, for ``pbkg serve`` to open
+read-only) and ``search.sqlite`` (the full-text label index). A failed build (bad input or SHACL
+violations) raises before the link moves, so the last good output stays in place.
+
+Incremental: when the inputs, shapes and pbkg version match the manifest, nothing is done. When
+some files changed, the previous store is copied (hard links) and only the graphs made from the
+changed files are removed and parsed again; the whole union is then validated (the SHACL shapes
+span graphs: one chair per cluster-year, a role holder is a member...), with the fast engine.
+Outputs carry no timestamps and are written in the store's order, which depends only on the
+content: two builds of one commit are byte-identical.
 """
 
 from __future__ import annotations
@@ -10,8 +24,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import secrets
 import shutil
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,13 +34,22 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from . import __version__
-from .dataset import Assembly, SourceFile, assemble, source_files
+from .dataset import (
+    Assembly,
+    SourceFile,
+    graph_inputs,
+    load_files,
+    source_files,
+    sources_of,
+)
 from .errors import ValidationFailed
 from .namespaces import PREFIXES
 from .paths import ProjectPaths, paths
 from .terms import ox_triples_to_rdflib
 
 MANIFEST = "manifest.json"
+STORE_DIR = "store"
+SEARCH_INDEX = "search.sqlite"
 # Dump files by format name; the dataset formats keep the named graphs, the others hold the union.
 DUMPS: dict[str, tuple[str, ox.RdfFormat, bool]] = {
     "trig": ("pbkg.trig", ox.RdfFormat.TRIG, True),
@@ -56,23 +80,37 @@ class BuildResult:
     triples: int
     graphs: int
     timings: dict[str, float] = field(default_factory=dict)
+    # "unchanged" (nothing done), "incremental" (some graphs reparsed) or "full".
+    mode: str = "full"
 
 
 def input_digest(files: list[SourceFile], root: Path) -> dict[str, str]:
     out = {}
     for sf in files:
-        try:
-            name = str(sf.path.resolve().relative_to(root.resolve()))
-        except ValueError:
-            name = str(sf.path)
-        out[name] = hashlib.sha256(sf.path.read_bytes()).hexdigest()
+        out[_name(sf.path, root)] = hashlib.sha256(sf.path.read_bytes()).hexdigest()
     return out
 
 
-def validate_assembly(asm: Assembly, p: ProjectPaths, engine: str = "split"):
-    """Run the shapes over the union of all graphs; returns the validation report."""
-    from .validate import load_shapes, validate
+def shapes_digest(shapes_dir: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(Path(shapes_dir).glob("*.ttl")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
+
+def _name(path: Path, root: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(path)
+
+
+def validate_assembly(asm: Assembly, p: ProjectPaths, engine: str = "fast"):
+    """Run the shapes over the union of all graphs; returns the validation report."""
+    from .validate import load_shapes, validate, validate_store
+
+    if engine == "fast":
+        return validate_store(asm.store, load_shapes(p.shapes), source_of=asm.source_of)
     union = asm.union_triples()
     union_store = ox.Store()
     union_store.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in union)
@@ -80,59 +118,209 @@ def validate_assembly(asm: Assembly, p: ProjectPaths, engine: str = "split"):
                     source_of=asm.source_of, store=union_store, engine=engine)
 
 
+def validate_store_files(store: ox.Store, files: list[SourceFile], p: ProjectPaths,
+                         engine: str = "fast"):
+    """Validate a store holding ``files``; a report names the file of each violating node."""
+    from dataclasses import replace
+
+    from .validate import ValidationReport, load_shapes, validate_store
+
+    if engine == "fast":
+        report = validate_store(store, load_shapes(p.shapes))
+    else:
+        from .dataset import assemble
+
+        report = validate_assembly(assemble(files, root=p.root), p, engine)
+    if report.conforms:
+        return report
+    where = sources_of({v.focus for v in report.violations}, files, p.root)
+    return ValidationReport(False, [replace(v, source_file=where.get(v.focus))
+                                    for v in report.violations])
+
+
 def build(p: ProjectPaths | None = None, out_dir: Path | None = None,
-          engine: str = "split") -> BuildResult:
+          engine: str = "fast", incremental: bool = True) -> BuildResult:
     p = p or paths()
-    out_dir = out_dir or p.dist
+    out_dir = Path(out_dir or p.dist)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
+    remove_stale(out_dir)
     files = source_files(p)
-    asm = assemble(files, root=p.root)
-    timings["load"] = time.perf_counter() - t0
+    inputs = input_digest(files, p.root)
+    key = {"pbkg": __version__, "inputs": inputs, "shapes": shapes_digest(p.shapes)}
+    previous = read_manifest(out_dir) if incremental else None
+    if previous is not None and all(previous.get(k) == v for k, v in key.items()) \
+            and _complete(out_dir, previous):
+        timings["check"] = time.perf_counter() - t0
+        return BuildResult(out_dir, previous["quads"], previous["triples"],
+                           len(previous["graphs"]), timings, mode="unchanged")
 
-    t1 = time.perf_counter()
-    report = validate_assembly(asm, p, engine)
-    timings["validate"] = time.perf_counter() - t1
-    if not report.conforms:
-        raise ValidationFailed(
-            f"the data violates the shapes ({len(report.violations)} violations); "
-            f"dist/ was left as it was.\n\n{report.to_text()}", report)
-
-    t2 = time.perf_counter()
-    quads = asm.sorted_quads()
-    triples = asm.union_triples()
-    graphs = sorted({q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)})
-    manifest = {
-        "pbkg": __version__,
-        "inputs": input_digest(files, p.root),
-        "quads": len(quads),
-        "triples": len(triples),
-        "graphs": graphs,
-        "dumps": {name: spec[0] for name, spec in DUMPS.items()},
-    }
-    _write_atomically(out_dir, quads, triples, manifest)
-    timings["write"] = time.perf_counter() - t2
-    return BuildResult(out_dir, len(quads), len(triples), len(graphs), timings)
-
-
-def _write_atomically(out_dir: Path, quads: list[ox.Quad], triples: list[ox.Triple],
-                      manifest: dict) -> None:
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
+    tmp = out_dir.parent / f".{out_dir.name}.new-{os.getpid()}-{secrets.token_hex(4)}"
+    tmp.mkdir()
     try:
-        for filename, fmt, dataset in DUMPS.values():
-            ox.serialize(quads if dataset else triples, str(tmp / filename), fmt,
-                         prefixes=SERIALIZATION_PREFIXES if fmt in _PRETTY else None)
-        (tmp / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
-                                    encoding="utf-8")
-        # Swap: the old output is moved aside only once the new one is complete.
-        old = out_dir.parent / f".{out_dir.name}.old-{os.getpid()}"
-        if out_dir.exists():
-            os.replace(out_dir, old)
-        os.replace(tmp, out_dir)
-        shutil.rmtree(old, ignore_errors=True)
+        store, mode = _fill_store(tmp / STORE_DIR, files, inputs, p, out_dir, previous)
+        timings["load"] = time.perf_counter() - t0
+
+        t1 = time.perf_counter()
+        report = validate_store_files(store, files, p, engine)
+        timings["validate"] = time.perf_counter() - t1
+        if not report.conforms:
+            raise ValidationFailed(
+                f"the data violates the shapes ({len(report.violations)} violations); "
+                f"dist/ was left as it was.\n\n{report.to_text()}", report)
+
+        t2 = time.perf_counter()
+        quads, triples = _write_dumps(store, tmp)
+        timings["dumps"] = time.perf_counter() - t2
+        t3 = time.perf_counter()
+        from .search import write_index
+
+        write_index(store, p.queries, tmp / SEARCH_INDEX)
+        timings["index"] = time.perf_counter() - t3
+        t4 = time.perf_counter()
+        graphs = sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
+        store.optimize()
+        store.flush()
+        del store
+        timings["optimize"] = time.perf_counter() - t4
+        manifest = {
+            **key,
+            "quads": quads,
+            "triples": triples,
+            "graphs": graphs,
+            "dumps": {name: spec[0] for name, spec in DUMPS.items()},
+            "graph_files": {_name(sf.path, p.root): sf.graph for sf in files},
+            "store": STORE_DIR,
+            "search_index": SEARCH_INDEX,
+        }
+        _publish(tmp, out_dir, manifest)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    remove_stale(out_dir)
+    timings["total"] = time.perf_counter() - t0
+    return BuildResult(out_dir, quads, triples, len(graphs), timings, mode=mode)
+
+
+def _fill_store(path: Path, files: list[SourceFile], inputs: dict[str, str], p: ProjectPaths,
+                out_dir: Path, previous: dict | None) -> tuple[ox.Store, str]:
+    """A new on-disk store with every input: copied from the previous build where its graphs'
+    files are unchanged, parsed otherwise."""
+    old_store = out_dir / STORE_DIR
+    if previous is not None and previous.get("pbkg") == __version__ and old_store.is_dir():
+        old_inputs: dict[str, str] = previous.get("inputs", {})
+        changed = {n for n in set(inputs) | set(old_inputs) if inputs.get(n) != old_inputs.get(n)}
+        by_graph = graph_inputs(files)
+        stale_graphs = {g for g, members in by_graph.items()
+                        if any(_name(m.path, p.root) in changed for m in members)}
+        # A removed file's graph: it is stale too (gone, or made of the remaining files).
+        stale_graphs |= set(previous.get("graph_files", {}).get(n, "") for n in changed) - {""}
+        if len(stale_graphs) * 2 <= len(by_graph):
+            try:
+                ox.Store.read_only(str(old_store)).backup(str(path))
+            except OSError:
+                pass
+            else:
+                store = ox.Store(str(path))
+                for graph in sorted(stale_graphs):
+                    store.remove_graph(ox.NamedNode(graph))
+                load_files(store, [sf for sf in files if sf.graph in stale_graphs], files)
+                return store, "incremental"
+            shutil.rmtree(path, ignore_errors=True)
+    store = ox.Store(str(path))
+    load_files(store, files)
+    return store, "full"
+
+
+def _write_dumps(store: ox.Store, out: Path) -> tuple[int, int]:
+    """The six dumps, written by Oxigraph in the store's order (which depends only on the
+    content); the union formats hold each triple once however many graphs state it."""
+    for filename, fmt, dataset in DUMPS.values():
+        prefixes = SERIALIZATION_PREFIXES if fmt in _PRETTY else None
+        if dataset:
+            store.dump(str(out / filename), fmt, prefixes=prefixes)
+        elif prefixes is None:
+            store.query(_UNION).serialize(str(out / filename), fmt)
+        else:  # a query result has no prefixes to write: the triples go through serialize()
+            ox.serialize(store.query(_UNION), str(out / filename), fmt, prefixes=prefixes)
+    triples = store.query(_COUNT_UNION)
+    return len(store), int(next(iter(triples))["n"].value)
+
+
+_UNION = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
+_COUNT_UNION = ("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
+                "WHERE { GRAPH ?g { ?s ?p ?o } } }")
+
+
+def _publish(tmp: Path, out_dir: Path, manifest: dict) -> None:
+    (tmp / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
+                                encoding="utf-8")
+    _fsync_tree(tmp)
+    digest = hashlib.sha256((tmp / MANIFEST).read_bytes()).hexdigest()[:16]
+    version = out_dir.parent / f".{out_dir.name}.v-{digest}-{secrets.token_hex(3)}"
+    os.rename(tmp, version)
+    if out_dir.exists() and not out_dir.is_symlink():
+        # A dist/ from before versioned builds: moved aside once (the only swap with a gap).
+        os.rename(out_dir, out_dir.parent / f".{out_dir.name}.v-legacy-{secrets.token_hex(3)}")
+    link = out_dir.parent / f".{out_dir.name}.link-{os.getpid()}-{secrets.token_hex(3)}"
+    os.symlink(version.name, link)
+    os.replace(link, out_dir)  # atomic: readers see the old version or the new one
+
+
+def _fsync_tree(root: Path) -> None:
+    for path in [*root.rglob("*"), root]:
+        if path.is_file() or path.is_dir():
+            fd = os.open(path, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+
+
+_TEMP = re.compile(r"^\.(?P<name>.+)\.(?:new|link)-(?P<pid>\d+)-[0-9a-f]+$")
+
+
+def remove_stale(out_dir: Path, keep: int = 2) -> list[Path]:
+    """Remove what killed builds left (temporary directories and links of dead processes) and
+    versions older than the current and previous ones. Returns what was removed."""
+    removed: list[Path] = []
+    parent = out_dir.parent
+    if not parent.is_dir():
+        return removed
+    current = os.readlink(out_dir) if out_dir.is_symlink() else None
+    versions = []
+    for entry in parent.iterdir():
+        match = _TEMP.match(entry.name)
+        if match and match["name"] == out_dir.name and not _alive(int(match["pid"])):
+            removed.append(entry)
+        elif entry.name.startswith(f".{out_dir.name}.v-") and entry.name != current:
+            versions.append(entry)
+    versions.sort(key=lambda e: e.lstat().st_mtime, reverse=True)
+    removed += versions[keep - 1:] if current else versions[keep:]
+    for entry in removed:
+        if entry.is_symlink() or entry.is_file():
+            entry.unlink(missing_ok=True)
+        else:
+            shutil.rmtree(entry, ignore_errors=True)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _complete(out_dir: Path, manifest: dict) -> bool:
+    names = [*manifest.get("dumps", {}).values(), manifest.get("store"),
+             manifest.get("search_index")]
+    return all(name and (out_dir / name).exists() for name in names)
 
 
 _PRETTY = {ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML}

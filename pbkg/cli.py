@@ -68,11 +68,16 @@ def cmd_build(args: argparse.Namespace) -> int:
     p = paths()
     check_dist(p)
     with step(f"building {p.dist}"):
-        result = build(p, engine=args.engine)
+        result = build(p, engine=args.engine, incremental=not args.full)
     t = result.timings
-    _print(f"built {result.out_dir}: {result.quads} quads in {result.graphs} named graphs, "
-           f"{result.triples} distinct triples; shapes pass "
-           f"(load {t['load']:.2f}s, validate {t['validate']:.2f}s, write {t['write']:.2f}s)")
+    if result.mode == "unchanged":
+        _print(f"{result.out_dir} is up to date: {result.quads} quads in {result.graphs} named "
+               f"graphs, {result.triples} distinct triples (inputs unchanged)")
+        return 0
+    _print(f"built {result.out_dir} ({result.mode}): {result.quads} quads in {result.graphs} "
+           f"named graphs, {result.triples} distinct triples; shapes pass "
+           f"(load {t['load']:.2f}s, validate {t['validate']:.2f}s, dumps {t['dumps']:.2f}s, "
+           f"store and index {t['index'] + t['optimize']:.2f}s)")
     return 0
 
 
@@ -338,14 +343,17 @@ def make_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     b = sub.add_parser("build", help="assemble, validate and write dist/ (atomically)")
-    b.add_argument("--engine", choices=["split", "pyshacl"], default="split",
-                   help="SHACL engine: split (fast, default) or pyshacl (reference)")
+    b.add_argument("--engine", choices=["fast", "split", "pyshacl"], default="fast",
+                   help="SHACL engine: fast (Rust + Oxigraph, default), split or pyshacl "
+                        "(the reference)")
+    b.add_argument("--full", action="store_true",
+                   help="rebuild everything instead of reusing the unchanged inputs")
     b.set_defaults(func=cmd_build)
 
     v = sub.add_parser("validate", help="validate the project data, or given files, with SHACL")
     v.add_argument("paths", nargs="*", help="RDF files to check against the project's context")
     v.add_argument("--format", choices=["text", "json", "turtle"], default="text")
-    v.add_argument("--engine", choices=["split", "pyshacl"], default="split")
+    v.add_argument("--engine", choices=["fast", "split", "pyshacl"], default="fast")
     v.set_defaults(func=cmd_validate)
 
     q = sub.add_parser("query", help="run a named query from queries/")

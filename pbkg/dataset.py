@@ -165,6 +165,67 @@ def without_curated(quads: list[ox.Quad], source: SourceFile,
     return drop_overridden(quads, curated)
 
 
+def load_files(store: ox.Store, files: Sequence[SourceFile],
+               all_files: Sequence[SourceFile] | None = None) -> None:
+    """Parse ``files`` into ``store`` (each into its graph) without Python work per triple.
+
+    ``all_files`` is the whole input, which an extracted file needs to drop what the curated
+    files of its article state. A syntax error names the file and the line.
+    """
+    for sf in files:
+        fmt = _FORMATS.get(sf.path.suffix)
+        if sf.path.suffix == ".csv" or "/graph/extracted/" in sf.graph or fmt is None:
+            quads = parse_file(sf.path, sf.graph)
+            if "/graph/extracted/" in sf.graph:
+                quads = without_curated(quads, sf, list(all_files or files))
+            store.bulk_extend(quads)
+            continue
+        if fmt == ox.RdfFormat.RDF_XML:
+            _check_xml(sf.path)  # Oxigraph expands XML entities: refuse a billion laughs first
+        to_graph = None if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS) else \
+            ox.NamedNode(sf.graph)
+        try:
+            store.bulk_load(path=str(sf.path), format=fmt, to_graph=to_graph)
+        except SyntaxError as exc:
+            raise InputError(sf.path, _syntax_message(exc), line=exc.lineno) from None
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            raise InputError(sf.path, f"cannot be read: {exc}") from None
+
+
+def graph_inputs(files: Sequence[SourceFile]) -> dict[str, list[SourceFile]]:
+    """The files each graph is made from, including those an extracted graph depends on."""
+    out: dict[str, list[SourceFile]] = {}
+    for sf in files:
+        out.setdefault(sf.graph, []).append(sf)
+    for graph, members in out.items():
+        if "/graph/extracted/" in graph:
+            members += [t for m in list(members)
+                        for t in out.get(article_graph(m.path.stem), [])]
+    return out
+
+
+def sources_of(subjects: Iterable[str], files: Sequence[SourceFile],
+               root: Path | None = None) -> dict[str, str]:
+    """For a few subjects (those a report names), the file that defines each, as assemble()
+    computes it for all: the file typing it, else the first naming it. Reads the input files."""
+    wanted = set(subjects)
+    found: dict[str, str] = {}
+    first: dict[str, str] = {}
+    for sf in files:
+        if not wanted - found.keys():
+            break
+        name = _display_path(sf.path, root)
+        for q in parse_file(sf.path, sf.graph):
+            subject = q.subject.value if isinstance(q.subject, ox.NamedNode) else None
+            if subject not in wanted or subject in found:
+                continue
+            if q.predicate == _RDF_TYPE:
+                found[subject] = name
+            else:
+                first.setdefault(subject, name)
+    return {**first, **found}
+
+
 def _display_path(path: Path, root: Path | None) -> str:
     if root is not None:
         try:

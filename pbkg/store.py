@@ -180,9 +180,23 @@ class EmbeddedStore:
         self._pool_size = workers or max(2, min(4, os.cpu_count() or 2))
         self._pool: _WorkerPool | None = None
         self._pool_lock = threading.Lock()
+        # The build's full-text label index next to an on-disk store (pbkg.search.index_for).
+        self.search_index_path: Path | None = None
 
     @classmethod
     def from_dist(cls, dist_dir: Path, workers: int | None = None) -> EmbeddedStore:
+        """The build's on-disk store opened read-only (no parsing, whatever the size), with its
+        search index; a dist/ without them (an older build) is loaded from its N-Quads dump."""
+        # Resolved once: a later build moves the dist/ link, not this server's version.
+        dist_dir = Path(dist_dir).resolve()
+        on_disk, index = dist_dir / "store", dist_dir / "search.sqlite"
+        if on_disk.is_dir() and index.is_file():
+            try:
+                embedded = cls(ox.Store.read_only(str(on_disk)), workers)
+            except OSError as exc:
+                raise NotFound(f"{on_disk} cannot be opened ({exc}): run 'pbkg build'") from None
+            embedded.search_index_path = index
+            return embedded
         dump = dist_dir / "pbkg.nq"
         if not dump.is_file():
             raise NotFound(f"{dump} does not exist: run 'pbkg build' first")

@@ -1,10 +1,14 @@
 """Validate the graph against the SHACL shapes in shapes/.
 
-Two engines, one result set:
+Three engines, one result set:
 
+- ``"fast"`` (the build's default): the Rust validator ``shacl`` (PyPI) for SHACL Core, fed the
+  N-Quads of an Oxigraph store directly (no rdflib round trip), and each SHACL-SPARQL constraint
+  run once over the whole graph on Oxigraph, as in ``"split"`` (the Rust engine does not fill
+  ``{?var}`` in messages). About 25x faster than pyshacl on the Core shapes at 10^5 triples.
 - ``"pyshacl"``: pyshacl on everything (SHACL Core and SHACL-SPARQL, advanced features, no
   inference). The reference semantics.
-- ``"split"`` (default): pyshacl for SHACL Core only; each SHACL-SPARQL constraint runs once over
+- ``"split"``: pyshacl for SHACL Core only; each SHACL-SPARQL constraint runs once over
   the whole graph on Oxigraph, its targets joined in. pyshacl runs a SPARQL constraint once per
   focus node on rdflib's engine, which costs about 90 % of its time and grows super-linearly
   (see the design note performance.md). The shapes' queries are written to be correct with
@@ -13,6 +17,7 @@ Two engines, one result set:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections import deque
@@ -23,6 +28,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pyshacl
+import shacl
 from pyshacl.helper.path_helper import shacl_path_to_sparql_path
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
@@ -33,7 +39,7 @@ from rdflib.util import from_n3
 from pbkg.errors import InputError, InvalidParameter
 from pbkg.namespaces import OWL, PBS, PREFIXES, RDF, RDFS, SH, XSD
 
-ENGINES = ("split", "pyshacl")
+ENGINES = ("fast", "split", "pyshacl")
 
 # Shape predicates that select or describe, as opposed to constrain: a shape left with only these
 # once its SPARQL constraints are taken out has nothing for pyshacl to do.
@@ -179,7 +185,7 @@ def validate(
     *,
     source_of: Mapping[str, str] | None = None,
     store: ox.Store | None = None,
-    engine: str = "split",
+    engine: str = "fast",
 ) -> ValidationReport:
     """Validate ``data`` (ontology, vocabularies and instance data in one graph) against ``shapes``.
 
@@ -187,6 +193,13 @@ def validate(
     Oxigraph store holding the same triples in its default graph (the split engine builds one
     from ``data`` if it is not given).
     """
+    if engine == "fast":
+        store = store if store is not None else graph_to_store(data)
+        try:
+            return validate_store(store, shapes, source_of=source_of)
+        except ValueError:
+            # The Rust parser refuses an IRI that rdflib let in ("a b"); pyshacl reports it.
+            engine = "split"
     if engine == "pyshacl":
         violations = _run_pyshacl(data, shapes)
     elif engine == "split":
@@ -198,10 +211,75 @@ def validate(
                 violations += constraint.run(store)
     else:
         raise InvalidParameter("engine", f"one of {', '.join(ENGINES)}, not {engine!r}")
+    return _report(violations, source_of)
+
+
+def validate_store(store: ox.Store, shapes: Graph, *,
+                   source_of: Mapping[str, str] | None = None) -> ValidationReport:
+    """The fast engine: validate every graph of an Oxigraph store, taken as one graph.
+
+    The data never leaves Rust as terms: the store is dumped as N-Quads (the validator reads all
+    graphs as one), SHACL-SPARQL constraints are queried on the store itself.
+    """
+    core, constraints = split_shapes(shapes)
+    compiled = _compiled(core.serialize(format="nt", encoding="utf-8"))
+    data = store.dump(format=ox.RdfFormat.N_QUADS)
+    report = compiled.validate_text(data.decode("utf-8"), format="nquads")
+    violations = [_from_rust(result) for result in report.results]
+    for constraint in constraints:
+        violations += constraint.run(store, union=True)
+    return _report(violations, source_of)
+
+
+def _report(violations: list[Violation], source_of: Mapping[str, str] | None) -> ValidationReport:
     if source_of:
         violations = [replace(v, source_file=source_of.get(v.focus)) for v in violations]
     unique = sorted(set(violations), key=_sort_key)
     return ValidationReport(conforms=not unique, violations=unique)
+
+
+_COMPILED: dict[str, shacl.Shapes] = {}
+
+
+def _compiled(shapes_nt: bytes) -> shacl.Shapes:
+    """Compiled shapes, kept by content: compiling is a fair share of a small validation."""
+    key = hashlib.sha256(shapes_nt).hexdigest()
+    if key not in _COMPILED:
+        _COMPILED.clear()
+        _COMPILED[key] = shacl.Shapes.from_text(shapes_nt.decode("utf-8"), format="ntriples")
+    return _COMPILED[key]
+
+
+# The Rust validator prefixes blank node labels with the index of the graph they came from
+# (0: data, 1: shapes); the labels after it are those of the N-Triples it was given.
+_RUST_BNODE = re.compile(r"^_:[01]_")
+
+
+def _from_rust(result: shacl.Result) -> Violation:
+    path = result.path
+    if path is not None and path.startswith("<") and path.endswith(">") and " " not in path:
+        path = path[1:-1]
+    return Violation(
+        focus=_rust_term(result.focus_node),
+        path=path,
+        value=_rust_term(result.value) if result.value is not None else None,
+        component=result.component_iri,
+        shape=_rust_term(result.source_shape or ""),
+        message=" ".join(sorted(result.messages)),
+        severity=result.severity_iri,
+    )
+
+
+def _rust_term(text: str) -> str:
+    """An N-Triples term as the report writes it (the form pyshacl's results take)."""
+    if text.startswith("<") and text.endswith(">"):
+        return text[1:-1]
+    if text.startswith("_:"):
+        return _RUST_BNODE.sub("_:", text)
+    if text.startswith('"'):
+        triple = next(iter(ox.parse(f"<x:s> <x:p> {text} .", format=ox.RdfFormat.N_TRIPLES)))
+        return _text(_from_ox(triple.object))
+    return text
 
 
 @dataclass(frozen=True)
@@ -213,9 +291,10 @@ class SparqlConstraint:
     messages: tuple[str, ...]
     severity: str
 
-    def run(self, store: ox.Store) -> list[Violation]:
+    def run(self, store: ox.Store, union: bool = False) -> list[Violation]:
+        """Run on the store's default graph, or with ``union`` on all its graphs as one."""
         found = []
-        solutions = store.query(self.query)
+        solutions = store.query(self.query, use_default_graph_as_union=union)
         names = [variable.value for variable in solutions.variables]
         for solution in solutions:
             bound = {name: _from_ox(solution[name]) for name in names if solution[name] is not None}
@@ -523,4 +602,5 @@ __all__ = [
     "load_shapes",
     "split_shapes",
     "validate",
+    "validate_store",
 ]

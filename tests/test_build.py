@@ -48,11 +48,15 @@ def test_two_builds_are_byte_identical(project, built_dist, tmp_path):
         assert (out / filename).read_bytes() == (built_dist / filename).read_bytes(), filename
 
 
+def _files(out: Path) -> dict[str, bytes]:
+    return {f.name: f.read_bytes() for f in out.iterdir() if f.is_file()}
+
+
 def test_failed_build_leaves_previous_dist_untouched(project, tmp_path):
     p = _copy_project(project, tmp_path / "proj")
     out = tmp_path / "proj" / "dist"
     build(p, out_dir=out)
-    before = {f.name: f.read_bytes() for f in out.iterdir()}
+    before = _files(out)
     assert not is_stale(p, out)
 
     broken = p.curated / "bao-lang-son-2020-12-30.ttl"
@@ -62,7 +66,7 @@ def test_failed_build_leaves_previous_dist_untouched(project, tmp_path):
     with pytest.raises(InputError) as err:
         build(p, out_dir=out)
     assert "bao-lang-son-2020-12-30.ttl" in str(err.value) and err.value.line is not None
-    assert {f.name: f.read_bytes() for f in out.iterdir()} == before
+    assert _files(out) == before
 
     # A SHACL violation fails the build too: a second chair for Cụm 5 in 2023.
     broken.write_text(text + """
@@ -77,4 +81,28 @@ def test_failed_build_leaves_previous_dist_untouched(project, tmp_path):
     with pytest.raises(ValidationFailed) as err:
         build(p, out_dir=out)
     assert "bogus" in str(err.value) or "cum-5" in str(err.value)
-    assert {f.name: f.read_bytes() for f in out.iterdir()} == before
+    assert _files(out) == before
+
+
+def test_fast_engine_agrees_with_pyshacl_on_the_real_graph(project):
+    """The real graph conforms under both; with labels, members and a year broken in place, both
+    report the same results (node, path, value, component, shape, severity, message, file)."""
+    from pbkg.build import validate_assembly
+    from pbkg.dataset import assemble, source_files
+
+    asm = assemble(source_files(project), root=project.root)
+    clean = {e: validate_assembly(asm, project, engine=e) for e in ("fast", "pyshacl")}
+    assert clean["fast"].conforms and clean["pyshacl"].conforms
+
+    label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    member = ox.NamedNode("http://www.w3.org/ns/org#member")
+    year = ox.NamedNode("https://w3id.org/pbkg/ontology#year")
+    broken = [*list(asm.store.quads_for_pattern(None, label, None))[:40:8],
+              *list(asm.store.quads_for_pattern(None, member, None))[:3]]
+    for quad in broken:
+        asm.store.remove(quad)
+    some_year = next(iter(asm.store.quads_for_pattern(None, year, None)))
+    asm.store.add(ox.Quad(some_year.subject, year, ox.Literal("20x3"), some_year.graph_name))
+    fast, reference = (validate_assembly(asm, project, engine=e) for e in ("fast", "pyshacl"))
+    assert not reference.conforms and len(reference.violations) >= 4
+    assert fast.violations == reference.violations
