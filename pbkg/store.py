@@ -22,9 +22,11 @@ import json
 import os
 import pickle
 import re
+import shutil
 import signal
 import socket
 import struct
+import tempfile
 import threading
 import time
 import weakref
@@ -182,6 +184,8 @@ class EmbeddedStore:
         self._pool_lock = threading.Lock()
         # The build's full-text label index next to an on-disk store (pbkg.search.index_for).
         self.search_index_path: Path | None = None
+        self._read_only_path: Path | None = None
+        self._copy_dir: Path | None = None
 
     @classmethod
     def from_dist(cls, dist_dir: Path, workers: int | None = None) -> EmbeddedStore:
@@ -196,6 +200,7 @@ class EmbeddedStore:
             except OSError as exc:
                 raise NotFound(f"{on_disk} cannot be opened ({exc}): run 'pbkg build'") from None
             embedded.search_index_path = index
+            embedded._read_only_path = on_disk
             return embedded
         dump = dist_dir / "pbkg.nq"
         if not dump.is_file():
@@ -231,8 +236,13 @@ class EmbeddedStore:
         return SerializedResult(kind, FORMATS[fmt], body)
 
     def update(self, sparql: str) -> None:
-        """Apply a SPARQL Update in this process; the workers are restarted to see it."""
+        """Apply a SPARQL Update in this process; the workers are restarted to see it.
+
+        The build's store is opened read-only and stays as built: the first update moves this
+        server to a private copy of it (hard links, so cheap), removed on close."""
         try:
+            if self._read_only_path is not None:
+                self._private_copy()
             self.store.update(sparql)
         except SyntaxError as exc:
             raise QueryError(f"malformed update: {exc}") from None
@@ -252,6 +262,16 @@ class EmbeddedStore:
             if self._pool is not None:
                 self._pool.close()
                 self._pool = None
+        if self._copy_dir is not None:
+            shutil.rmtree(self._copy_dir, ignore_errors=True)
+            self._copy_dir = None
+
+    def _private_copy(self) -> None:
+        self._copy_dir = Path(tempfile.mkdtemp(prefix="pbkg-store-"))
+        target = self._copy_dir / "store"
+        self.store.backup(str(target))
+        self.store = ox.Store(str(target))
+        self._read_only_path = None
 
     def _workers(self) -> _WorkerPool:
         with self._pool_lock:

@@ -106,3 +106,108 @@ def test_fast_engine_agrees_with_pyshacl_on_the_real_graph(project):
     fast, reference = (validate_assembly(asm, project, engine=e) for e in ("fast", "pyshacl"))
     assert not reference.conforms and len(reference.violations) >= 4
     assert fast.violations == reference.violations
+
+
+def _dumps(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name, _, _ in DUMPS.values()}
+
+
+def test_unchanged_rebuild_does_nothing_and_a_changed_file_rebuilds_only_its_graph(
+        project, tmp_path):
+    from pbkg.build import build
+
+    p = _copy_project(project, tmp_path / "proj")
+    out = tmp_path / "proj" / "dist"
+    assert build(p, out_dir=out).mode == "full"
+    version = out.resolve()
+    again = build(p, out_dir=out)
+    assert again.mode == "unchanged" and out.resolve() == version
+
+    # One article changes, one is added, one is removed: the incremental output is the one a
+    # full build gives, byte for byte.
+    changed = p.curated / "bao-lang-son-2020-12-30.ttl"
+    changed.write_text(changed.read_text(encoding="utf-8").replace(
+        "Chiều nay", "Chiều hôm nay"), encoding="utf-8")
+    sources = sorted(p.sources.glob("*.ttl"))
+    shutil.copy(sources[0], p.sources / "zz-copy-of-an-article.ttl")
+    removed = p.curated / f"{sources[1].stem}.ttl"
+    if removed.exists():
+        removed.unlink()
+    result = build(p, out_dir=out)
+    assert result.mode == "incremental"
+    full = build(p, out_dir=tmp_path / "full", incremental=False)
+    assert full.mode == "full"
+    assert (result.quads, result.triples) == (full.quads, full.triples)
+    assert _dumps(out) == _dumps(tmp_path / "full")
+    assert json.loads((out / "manifest.json").read_text()) == \
+        json.loads((tmp_path / "full" / "manifest.json").read_text())
+
+
+def test_a_killed_build_leaves_dist_intact_and_the_next_build_cleans_up(project, tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    p = _copy_project(project, tmp_path / "proj")
+    out = tmp_path / "proj" / "dist"
+    build(p, out_dir=out)
+    before = _files(out)
+    target = out.resolve()
+    changed = p.curated / "bao-lang-son-2020-12-30.ttl"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    code = ("import sys; from pathlib import Path; from pbkg.build import build; "
+            "from pbkg.paths import ProjectPaths; "
+            "build(ProjectPaths(Path(sys.argv[1])), out_dir=Path(sys.argv[2]), incremental=False)")
+    child = subprocess.Popen([sys.executable, "-c", code, str(p.root), str(out)])
+    try:
+        deadline = time.monotonic() + 60
+        while not list(out.parent.glob(".dist.new-*")) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert list(out.parent.glob(".dist.new-*")), "the build never started writing"
+        time.sleep(0.3)
+        os.kill(child.pid, signal.SIGKILL)
+    finally:
+        child.wait(timeout=60)
+    assert child.returncode == -signal.SIGKILL
+    assert out.resolve() == target and _files(out) == before
+    assert list(out.parent.glob(".dist.new-*"))  # what the killed build left...
+
+    result = build(p, out_dir=out)
+    assert result.mode != "unchanged"
+    assert not list(out.parent.glob(".dist.new-*"))  # ...is gone after the next build
+    assert not list(out.parent.glob(".dist.link-*"))
+    versions = sorted(out.parent.glob(".dist.v-*"))
+    assert out.resolve() in versions and len(versions) <= 2
+
+
+def test_dist_never_disappears_while_builds_swap(project, tmp_path):
+    import threading
+
+    p = _copy_project(project, tmp_path / "proj")
+    out = tmp_path / "proj" / "dist"
+    build(p, out_dir=out)
+    missing: list[str] = []
+    stop = threading.Event()
+
+    def watch() -> None:
+        while not stop.is_set():
+            try:
+                json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+            except (OSError, ValueError) as exc:
+                missing.append(repr(exc))
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    try:
+        changed = p.curated / "bao-lang-son-2020-12-30.ttl"
+        for n in range(3):
+            changed.write_text(changed.read_text(encoding="utf-8") + f"\n# {n}\n",
+                               encoding="utf-8")
+            assert build(p, out_dir=out).mode == "incremental"
+    finally:
+        stop.set()
+        watcher.join()
+    assert missing == []
+    assert len(list(out.parent.glob(".dist.v-*"))) == 2  # the current and the previous one
