@@ -11,12 +11,11 @@ A version holds the dumps, ``store/`` (an Oxigraph store, optimized, for ``pbkg 
 read-only) and ``search.sqlite`` (the full-text label index). A failed build (bad input or SHACL
 violations) raises before the link moves, so the last good output stays in place.
 
-Incremental: when the inputs, shapes and pbkg version match the manifest, nothing is done. When
-some files changed, the previous store is copied (hard links) and only the graphs made from the
-changed files are removed and parsed again; the whole union is then validated (the SHACL shapes
-span graphs: one chair per cluster-year, a role holder is a member...), with the fast engine.
-Outputs carry no timestamps and are written in the store's order, which depends only on the
-content: two builds of one commit are byte-identical.
+When the inputs, shapes and pbkg version match the manifest, nothing is done ("unchanged").
+Otherwise everything is rebuilt in memory: parsing is in Rust and cheap, and the shapes span
+graphs (one chair per cluster-year, a role holder is a member...), so the whole union is
+validated again, with the fast engine. Outputs carry no timestamps and are written in the
+store's order, which depends only on the content: two builds of one commit are byte-identical.
 """
 
 from __future__ import annotations
@@ -37,7 +36,6 @@ from . import __version__
 from .dataset import (
     Assembly,
     SourceFile,
-    graph_inputs,
     load_files,
     source_files,
     sources_of,
@@ -80,7 +78,7 @@ class BuildResult:
     triples: int
     graphs: int
     timings: dict[str, float] = field(default_factory=dict)
-    # "unchanged" (nothing done), "incremental" (some graphs reparsed) or "full".
+    # "unchanged" (nothing done), "changed" (rebuilt over a previous build) or "full".
     mode: str = "full"
 
 
@@ -119,14 +117,15 @@ def validate_assembly(asm: Assembly, p: ProjectPaths, engine: str = "fast"):
 
 
 def validate_store_files(store: ox.Store, files: list[SourceFile], p: ProjectPaths,
-                         engine: str = "fast"):
-    """Validate a store holding ``files``; a report names the file of each violating node."""
+                         engine: str = "fast", nquads: Path | None = None):
+    """Validate a store holding ``files`` (``nquads``: its N-Quads dump, if written already);
+    a report names the file of each violating node."""
     from dataclasses import replace
 
     from .validate import ValidationReport, load_shapes, validate_store
 
     if engine == "fast":
-        report = validate_store(store, load_shapes(p.shapes))
+        report = validate_store(store, load_shapes(p.shapes), nquads=nquads)
     else:
         from .dataset import assemble
 
@@ -159,11 +158,16 @@ def build(p: ProjectPaths | None = None, out_dir: Path | None = None,
     tmp = out_dir.parent / f".{out_dir.name}.new-{os.getpid()}-{secrets.token_hex(4)}"
     tmp.mkdir()
     try:
-        store, mode = _fill_store(tmp / STORE_DIR, files, inputs, p, out_dir, previous)
+        # In memory while building: the dumps and the index read it many times over.
+        store = ox.Store()
+        load_files(store, files)
         timings["load"] = time.perf_counter() - t0
 
+        # The N-Quads dump first: the validator reads it.
         t1 = time.perf_counter()
-        report = validate_store_files(store, files, p, engine)
+        nquads = tmp / DUMPS["nquads"][0]
+        store.dump(str(nquads), ox.RdfFormat.N_QUADS)
+        report = validate_store_files(store, files, p, engine, nquads)
         timings["validate"] = time.perf_counter() - t1
         if not report.conforms:
             raise ValidationFailed(
@@ -180,17 +184,15 @@ def build(p: ProjectPaths | None = None, out_dir: Path | None = None,
         timings["index"] = time.perf_counter() - t3
         t4 = time.perf_counter()
         graphs = sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
-        store.optimize()
-        store.flush()
         del store
-        timings["optimize"] = time.perf_counter() - t4
+        _write_store(nquads, tmp / STORE_DIR)
+        timings["store"] = time.perf_counter() - t4
         manifest = {
             **key,
             "quads": quads,
             "triples": triples,
             "graphs": graphs,
             "dumps": {name: spec[0] for name, spec in DUMPS.items()},
-            "graph_files": {_name(sf.path, p.root): sf.graph for sf in files},
             "store": STORE_DIR,
             "search_index": SEARCH_INDEX,
         }
@@ -199,57 +201,37 @@ def build(p: ProjectPaths | None = None, out_dir: Path | None = None,
         shutil.rmtree(tmp, ignore_errors=True)
     remove_stale(out_dir)
     timings["total"] = time.perf_counter() - t0
-    return BuildResult(out_dir, quads, triples, len(graphs), timings, mode=mode)
+    return BuildResult(out_dir, quads, triples, len(graphs), timings,
+                       mode="full" if previous is None else "changed")
 
 
-def _fill_store(path: Path, files: list[SourceFile], inputs: dict[str, str], p: ProjectPaths,
-                out_dir: Path, previous: dict | None) -> tuple[ox.Store, str]:
-    """A new on-disk store with every input: copied from the previous build where its graphs'
-    files are unchanged, parsed otherwise."""
-    old_store = out_dir / STORE_DIR
-    if previous is not None and previous.get("pbkg") == __version__ and old_store.is_dir():
-        old_inputs: dict[str, str] = previous.get("inputs", {})
-        changed = {n for n in set(inputs) | set(old_inputs) if inputs.get(n) != old_inputs.get(n)}
-        by_graph = graph_inputs(files)
-        stale_graphs = {g for g, members in by_graph.items()
-                        if any(_name(m.path, p.root) in changed for m in members)}
-        # A removed file's graph: it is stale too (gone, or made of the remaining files).
-        stale_graphs |= set(previous.get("graph_files", {}).get(n, "") for n in changed) - {""}
-        if len(stale_graphs) * 2 <= len(by_graph):
-            try:
-                ox.Store.read_only(str(old_store)).backup(str(path))
-            except OSError:
-                pass
-            else:
-                store = ox.Store(str(path))
-                for graph in sorted(stale_graphs):
-                    store.remove_graph(ox.NamedNode(graph))
-                load_files(store, [sf for sf in files if sf.graph in stale_graphs], files)
-                return store, "incremental"
-            shutil.rmtree(path, ignore_errors=True)
+def _write_store(nquads: Path, path: Path) -> None:
+    """The on-disk store pbkg serve opens read-only: bulk loaded from the N-Quads dump, compacted
+    (an uncompacted RocksDB is several times slower to query: performance.md)."""
     store = ox.Store(str(path))
-    load_files(store, files)
-    return store, "full"
+    store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+    store.optimize()
+    store.flush()
 
 
 def _write_dumps(store: ox.Store, out: Path) -> tuple[int, int]:
     """The six dumps, written by Oxigraph in the store's order (which depends only on the
-    content); the union formats hold each triple once however many graphs state it."""
+    content). The union is computed once, into a second store's default graph."""
+    union = ox.Store()
+    union.load(store.query(_UNION).serialize(format=ox.RdfFormat.N_TRIPLES),
+               format=ox.RdfFormat.N_TRIPLES)
     for filename, fmt, dataset in DUMPS.values():
         prefixes = SERIALIZATION_PREFIXES if fmt in _PRETTY else None
+        if (out / filename).exists():
+            continue
         if dataset:
             store.dump(str(out / filename), fmt, prefixes=prefixes)
-        elif prefixes is None:
-            store.query(_UNION).serialize(str(out / filename), fmt)
-        else:  # a query result has no prefixes to write: the triples go through serialize()
-            ox.serialize(store.query(_UNION), str(out / filename), fmt, prefixes=prefixes)
-    triples = store.query(_COUNT_UNION)
-    return len(store), int(next(iter(triples))["n"].value)
+        else:
+            union.dump(str(out / filename), fmt, from_graph=ox.DefaultGraph(), prefixes=prefixes)
+    return len(store), len(union)
 
 
 _UNION = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
-_COUNT_UNION = ("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
-                "WHERE { GRAPH ?g { ?s ?p ?o } } }")
 
 
 def _publish(tmp: Path, out_dir: Path, manifest: dict) -> None:

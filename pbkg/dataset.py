@@ -178,30 +178,18 @@ def load_files(store: ox.Store, files: Sequence[SourceFile],
             quads = parse_file(sf.path, sf.graph)
             if "/graph/extracted/" in sf.graph:
                 quads = without_curated(quads, sf, list(all_files or files))
-            store.bulk_extend(quads)
+            store.extend(quads)
             continue
         if fmt == ox.RdfFormat.RDF_XML:
             _check_xml(sf.path)  # Oxigraph expands XML entities: refuse a billion laughs first
         to_graph = None if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS) else \
             ox.NamedNode(sf.graph)
         try:
-            store.bulk_load(path=str(sf.path), format=fmt, to_graph=to_graph)
+            store.load(path=str(sf.path), format=fmt, to_graph=to_graph)
         except SyntaxError as exc:
             raise InputError(sf.path, _syntax_message(exc), line=exc.lineno) from None
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             raise InputError(sf.path, f"cannot be read: {exc}") from None
-
-
-def graph_inputs(files: Sequence[SourceFile]) -> dict[str, list[SourceFile]]:
-    """The files each graph is made from, including those an extracted graph depends on."""
-    out: dict[str, list[SourceFile]] = {}
-    for sf in files:
-        out.setdefault(sf.graph, []).append(sf)
-    for graph, members in out.items():
-        if "/graph/extracted/" in graph:
-            members += [t for m in list(members)
-                        for t in out.get(article_graph(m.path.stem), [])]
-    return out
 
 
 def sources_of(subjects: Iterable[str], files: Sequence[SourceFile],

@@ -215,16 +215,21 @@ def validate(
 
 
 def validate_store(store: ox.Store, shapes: Graph, *,
-                   source_of: Mapping[str, str] | None = None) -> ValidationReport:
+                   source_of: Mapping[str, str] | None = None,
+                   nquads: Path | None = None) -> ValidationReport:
     """The fast engine: validate every graph of an Oxigraph store, taken as one graph.
 
     The data never leaves Rust as terms: the store is dumped as N-Quads (the validator reads all
-    graphs as one), SHACL-SPARQL constraints are queried on the store itself.
+    graphs as one; ``nquads`` is a file already holding that dump), SHACL-SPARQL constraints are
+    queried on the store itself.
     """
     core, constraints = split_shapes(shapes)
     compiled = _compiled(core.serialize(format="nt", encoding="utf-8"))
-    data = store.dump(format=ox.RdfFormat.N_QUADS)
-    report = compiled.validate_text(data.decode("utf-8"), format="nquads")
+    if nquads is not None and nquads.suffix == ".nq":
+        report = compiled.validate_file(str(nquads))
+    else:
+        data = store.dump(format=ox.RdfFormat.N_QUADS)
+        report = compiled.validate_text(data.decode("utf-8"), format="nquads")
     violations = [_from_rust(result) for result in report.results]
     for constraint in constraints:
         violations += constraint.run(store, union=True)

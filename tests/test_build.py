@@ -112,7 +112,7 @@ def _dumps(out: Path) -> dict[str, bytes]:
     return {name: (out / name).read_bytes() for name, _, _ in DUMPS.values()}
 
 
-def test_unchanged_rebuild_does_nothing_and_a_changed_file_rebuilds_only_its_graph(
+def test_unchanged_rebuild_does_nothing_and_a_changed_one_equals_a_full_build(
         project, tmp_path):
     from pbkg.build import build
 
@@ -134,7 +134,7 @@ def test_unchanged_rebuild_does_nothing_and_a_changed_file_rebuilds_only_its_gra
     if removed.exists():
         removed.unlink()
     result = build(p, out_dir=out)
-    assert result.mode == "incremental"
+    assert result.mode == "changed"
     full = build(p, out_dir=tmp_path / "full", incremental=False)
     assert full.mode == "full"
     assert (result.quads, result.triples) == (full.quads, full.triples)
@@ -205,7 +205,7 @@ def test_dist_never_disappears_while_builds_swap(project, tmp_path):
         for n in range(3):
             changed.write_text(changed.read_text(encoding="utf-8") + f"\n# {n}\n",
                                encoding="utf-8")
-            assert build(p, out_dir=out).mode == "incremental"
+            assert build(p, out_dir=out).mode == "changed"
     finally:
         stop.set()
         watcher.join()
