@@ -186,6 +186,7 @@ class EmbeddedStore:
         self.search_index_path: Path | None = None
         self._read_only_path: Path | None = None
         self._copy_dir: Path | None = None
+        self._quads: int | None = None
 
     @classmethod
     def from_dist(cls, dist_dir: Path, workers: int | None = None) -> EmbeddedStore:
@@ -201,6 +202,11 @@ class EmbeddedStore:
                 raise NotFound(f"{on_disk} cannot be opened ({exc}): run 'pbkg build'") from None
             embedded.search_index_path = index
             embedded._read_only_path = on_disk
+            try:  # counting an on-disk store scans it (seconds at 10^7): the build counted
+                manifest = json.loads((dist_dir / "manifest.json").read_text(encoding="utf-8"))
+                embedded._quads = int(manifest["quads"])
+            except (OSError, ValueError, KeyError, TypeError):
+                pass
             return embedded
         dump = dist_dir / "pbkg.nq"
         if not dump.is_file():
@@ -210,6 +216,8 @@ class EmbeddedStore:
         return cls(store, workers)
 
     def __len__(self) -> int:
+        if self._quads is not None and self._read_only_path is not None:
+            return self._quads
         return len(self.store)
 
     def named_graphs(self) -> list[str]:
