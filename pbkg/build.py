@@ -164,27 +164,28 @@ def build(p: ProjectPaths | None = None, out_dir: Path | None = None,
         load_files(store, files)
         timings["load"] = time.perf_counter() - t0
 
-        # The N-Quads dump first: the validator reads it.
+        # The N-Quads dump first: the validator and the on-disk store read it. Then three things
+        # at once: the on-disk store and the dumps (Rust, without the GIL) beside the validation
+        # and the index (partly Python). Nothing is published unless the data conforms.
+        from .search import write_index
+
         t1 = time.perf_counter()
         nquads = tmp / DUMPS["nquads"][0]
         store.dump(str(nquads), ox.RdfFormat.N_QUADS)
-        report = validate_store_files(store, files, p, engine, nquads)
-        timings["validate"] = time.perf_counter() - t1
-        if not report.conforms:
-            raise ValidationFailed(
-                f"the data violates the shapes ({len(report.violations)} violations); "
-                f"dist/ was left as it was.\n\n{report.to_text()}", report)
-
-        # The dumps (Rust, without the GIL) beside the index (mostly Python), then the store.
-        from .search import write_index
-
-        with ThreadPoolExecutor(max_workers=1) as pool:
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            on_disk = pool.submit(_timed, _write_store, nquads, tmp / STORE_DIR)
             dumps = pool.submit(_timed, _write_dumps, store, tmp)
+            report = validate_store_files(store, files, p, engine, nquads)
+            timings["validate"] = time.perf_counter() - t1
+            if not report.conforms:
+                raise ValidationFailed(
+                    f"the data violates the shapes ({len(report.violations)} violations); "
+                    f"dist/ was left as it was.\n\n{report.to_text()}", report)
             timings["index"], _ = _timed(write_index, store, p.queries, tmp / SEARCH_INDEX)
             timings["dumps"], (quads, triples) = dumps.result()
+            timings["store"], _ = on_disk.result()
         graphs = sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
         del store
-        timings["store"], _ = _timed(_write_store, nquads, tmp / STORE_DIR)
         manifest = {
             **key,
             "quads": quads,
