@@ -164,26 +164,27 @@ def build(p: ProjectPaths | None = None, out_dir: Path | None = None,
         load_files(store, files)
         timings["load"] = time.perf_counter() - t0
 
-        # The N-Quads dump first: the validator and the on-disk store read it. Then three things
-        # at once: the on-disk store and the dumps (Rust, without the GIL) beside the validation
-        # and the index (partly Python). Nothing is published unless the data conforms.
+        # The N-Quads dump first: the validator and the on-disk store read it. Then two things at
+        # a time (Oxigraph and the Rust validator release the GIL): the on-disk store beside the
+        # validation, then the dumps beside the index. Two, not four: the peak memory stays
+        # bounded. Nothing is published unless the data conforms.
         from .search import write_index
 
         t1 = time.perf_counter()
         nquads = tmp / DUMPS["nquads"][0]
         store.dump(str(nquads), ox.RdfFormat.N_QUADS)
-        with ThreadPoolExecutor(max_workers=2) as pool:
+        with ThreadPoolExecutor(max_workers=1) as pool:
             on_disk = pool.submit(_timed, _write_store, nquads, tmp / STORE_DIR)
-            dumps = pool.submit(_timed, _write_dumps, store, tmp)
             report = validate_store_files(store, files, p, engine, nquads)
             timings["validate"] = time.perf_counter() - t1
             if not report.conforms:
                 raise ValidationFailed(
                     f"the data violates the shapes ({len(report.violations)} violations); "
                     f"dist/ was left as it was.\n\n{report.to_text()}", report)
+            timings["store"], _ = on_disk.result()
+            dumps = pool.submit(_timed, _write_dumps, store, tmp)
             timings["index"], _ = _timed(write_index, store, p.queries, tmp / SEARCH_INDEX)
             timings["dumps"], (quads, triples) = dumps.result()
-            timings["store"], _ = on_disk.result()
         graphs = sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
         del store
         manifest = {
@@ -223,8 +224,10 @@ def _write_dumps(store: ox.Store, out: Path) -> tuple[int, int]:
     """The six dumps, written by Oxigraph in the store's order (which depends only on the
     content). The union is computed once, into a second store's default graph."""
     union = ox.Store()
-    union.load(store.query(_UNION).serialize(format=ox.RdfFormat.N_TRIPLES),
-               format=ox.RdfFormat.N_TRIPLES)
+    scratch = out / ".union.nt"  # through a file: the serialized union never sits in memory
+    store.query(_UNION).serialize(str(scratch), ox.RdfFormat.N_TRIPLES)
+    union.load(path=str(scratch), format=ox.RdfFormat.N_TRIPLES)
+    scratch.unlink()
     for filename, fmt, dataset in DUMPS.values():
         prefixes = SERIALIZATION_PREFIXES if fmt in _PRETTY else None
         if (out / filename).exists():

@@ -162,11 +162,11 @@ def test_a_killed_build_leaves_dist_intact_and_the_next_build_cleans_up(project,
             "build(ProjectPaths(Path(sys.argv[1])), out_dir=Path(sys.argv[2]), incremental=False)")
     child = subprocess.Popen([sys.executable, "-c", code, str(p.root), str(out)])
     try:
-        deadline = time.monotonic() + 60
-        while not list(out.parent.glob(".dist.new-*")) and time.monotonic() < deadline:
-            time.sleep(0.02)
-        assert list(out.parent.glob(".dist.new-*")), "the build never started writing"
-        time.sleep(0.3)
+        # Killed once it has written its first dump, while it validates and writes the rest.
+        deadline = time.monotonic() + 120
+        while not list(out.parent.glob(".dist.new-*/pbkg.nq")) and time.monotonic() < deadline:
+            time.sleep(0.005)
+        assert list(out.parent.glob(".dist.new-*/pbkg.nq")), "the build never started writing"
         os.kill(child.pid, signal.SIGKILL)
     finally:
         child.wait(timeout=60)
