@@ -181,10 +181,16 @@ def build(p: ProjectPaths | None = None, out_dir: Path | None = None,
                 raise ValidationFailed(
                     f"the data violates the shapes ({len(report.violations)} violations); "
                     f"dist/ was left as it was.\n\n{report.to_text()}", report)
+            t2 = time.perf_counter()
+            union = _union(store, tmp)
             timings["store"], _ = on_disk.result()
-            dumps = pool.submit(_timed, _write_dumps, store, tmp)
+            union_dumps = pool.submit(_write_dumps, union, tmp, False)
             timings["index"], _ = _timed(write_index, store, p.queries, tmp / SEARCH_INDEX)
-            timings["dumps"], (quads, triples) = dumps.result()
+            _write_dumps(store, tmp, True)
+            union_dumps.result()
+            timings["dumps"] = time.perf_counter() - t2
+        quads, triples = len(store), len(union)
+        del union
         graphs = sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
         del store
         manifest = {
@@ -220,23 +226,27 @@ def _write_store(nquads: Path, path: Path) -> None:
     store.flush()
 
 
-def _write_dumps(store: ox.Store, out: Path) -> tuple[int, int]:
-    """The six dumps, written by Oxigraph in the store's order (which depends only on the
-    content). The union is computed once, into a second store's default graph."""
+def _union(store: ox.Store, out: Path) -> ox.Store:
+    """The union of all graphs, each triple once: written as the N-Triples dump (straight from
+    the query, in the store's order) and loaded back from it into a store's default graph."""
+    nt = out / DUMPS["ntriples"][0]
+    store.query(_UNION).serialize(str(nt), ox.RdfFormat.N_TRIPLES)
     union = ox.Store()
-    scratch = out / ".union.nt"  # through a file: the serialized union never sits in memory
-    store.query(_UNION).serialize(str(scratch), ox.RdfFormat.N_TRIPLES)
-    union.load(path=str(scratch), format=ox.RdfFormat.N_TRIPLES)
-    scratch.unlink()
-    for filename, fmt, dataset in DUMPS.values():
-        prefixes = SERIALIZATION_PREFIXES if fmt in _PRETTY else None
-        if (out / filename).exists():
+    union.load(path=str(nt), format=ox.RdfFormat.N_TRIPLES)
+    return union
+
+
+def _write_dumps(source: ox.Store, out: Path, dataset: bool) -> None:
+    """The dataset dumps (all graphs) or the union ones (the default graph) not written yet,
+    written by Oxigraph in the store's order, which depends only on the content."""
+    for filename, fmt, keeps_graphs in DUMPS.values():
+        if keeps_graphs != dataset or (out / filename).exists():
             continue
+        prefixes = SERIALIZATION_PREFIXES if fmt in _PRETTY else None
         if dataset:
-            store.dump(str(out / filename), fmt, prefixes=prefixes)
+            source.dump(str(out / filename), fmt, prefixes=prefixes)
         else:
-            union.dump(str(out / filename), fmt, from_graph=ox.DefaultGraph(), prefixes=prefixes)
-    return len(store), len(union)
+            source.dump(str(out / filename), fmt, from_graph=ox.DefaultGraph(), prefixes=prefixes)
 
 
 _UNION = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
