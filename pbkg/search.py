@@ -237,11 +237,17 @@ class DiskIndex(SearchIndex):
         q, words, prefix = _checked(query, limit, kind, self.id_base)
         *complete, last = words
         match = " ".join([*(f'"{w}"' for w in complete), f'"{last}"*'])
+        # The FTS match is _score's "every word, the last maybe a prefix"; SQLite ranks as
+        # _ranked does (score, label rank, key length, IRI), so only `limit` entries are read.
         conn = self._connect()
         iris = [row[0] for row in conn.execute(
-            "SELECT DISTINCT name.iri FROM name_fts JOIN name ON name.rowid = name_fts.rowid "
-            "WHERE name_fts MATCH ? AND name.iri >= ? AND name.iri < ?",
-            (match, prefix, prefix + "\U0010ffff"))]
+            "SELECT name.iri, MIN((CASE WHEN name.key = :q THEN 0 "
+            "  WHEN substr(name.key, 1, length(:q)) = :q THEN 1 ELSE 2 END) * 1000000000 "
+            "  + name.rank * 100000000 + length(name.key)) AS best "
+            "FROM name_fts JOIN name ON name.rowid = name_fts.rowid "
+            "WHERE name_fts MATCH :match AND name.iri >= :lo AND name.iri < :hi "
+            "GROUP BY name.iri ORDER BY best, name.iri LIMIT :limit",
+            {"q": q, "match": match, "lo": prefix, "hi": prefix + "\U0010ffff", "limit": limit})]
         return _ranked(self._entries(iris).values(), q, words, prefix, limit)
 
 
@@ -326,7 +332,8 @@ _SCHEMA = """
 CREATE TABLE entry (iri TEXT PRIMARY KEY, types TEXT NOT NULL, is_fact INTEGER NOT NULL,
                     notation TEXT, url TEXT) WITHOUT ROWID;
 CREATE TABLE name (rowid INTEGER PRIMARY KEY, iri TEXT NOT NULL, position INTEGER NOT NULL,
-                   text TEXT NOT NULL, lang TEXT, property TEXT NOT NULL, key TEXT NOT NULL);
+                   text TEXT NOT NULL, lang TEXT, property TEXT NOT NULL, key TEXT NOT NULL,
+                   rank INTEGER NOT NULL);
 CREATE INDEX name_iri ON name (iri, position);
 CREATE VIRTUAL TABLE name_fts USING fts5 (key, content='name', content_rowid='rowid',
                                           tokenize="unicode61 remove_diacritics 0 tokenchars '_'");
@@ -350,8 +357,9 @@ def write_index(store: ox.Store, queries_dir: Path, path: Path) -> None:
             (e.iri, json.dumps(e.types), int(e.is_fact), e.notation, e.url)
             for e in sorted(index.entries.values(), key=lambda e: e.iri)))
         conn.executemany(
-            "INSERT INTO name (iri, position, text, lang, property, key) VALUES (?, ?, ?, ?, ?, ?)",
-            ((e.iri, i, n.text, n.lang, n.property, n.key)
+            "INSERT INTO name (iri, position, text, lang, property, key, rank) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            ((e.iri, i, n.text, n.lang, n.property, n.key, n.rank)
              for e in sorted(index.entries.values(), key=lambda e: e.iri)
              for i, n in enumerate(e.names)))
         conn.execute("INSERT INTO name_fts (name_fts) VALUES ('rebuild')")
