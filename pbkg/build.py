@@ -26,6 +26,7 @@ import os
 import re
 import secrets
 import shutil
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -164,33 +165,33 @@ def build(p: ProjectPaths | None = None, out_dir: Path | None = None,
         load_files(store, files)
         timings["load"] = time.perf_counter() - t0
 
-        # The N-Quads dump first: the validator and the on-disk store read it. Then two things at
-        # a time (Oxigraph and the Rust validator release the GIL): the on-disk store beside the
-        # validation, then the dumps beside the index. Two, not four: the peak memory stays
-        # bounded. Nothing is published unless the data conforms.
+        # The N-Quads dump first: the validator and the on-disk store read it. Then two lanes
+        # (Oxigraph and the Rust validator release the GIL): validation, the index and the
+        # dataset dumps here; the on-disk store, the union and its dumps beside. Two, not more:
+        # the peak memory stays bounded. Nothing is published unless the data conforms.
         from .search import write_index
 
         t1 = time.perf_counter()
         nquads = tmp / DUMPS["nquads"][0]
         store.dump(str(nquads), ox.RdfFormat.N_QUADS)
+        failed = threading.Event()
         with ThreadPoolExecutor(max_workers=1) as pool:
-            on_disk = pool.submit(_timed, _write_store, nquads, tmp / STORE_DIR)
-            report = validate_store_files(store, files, p, engine, nquads)
-            timings["validate"] = time.perf_counter() - t1
-            if not report.conforms:
-                raise ValidationFailed(
-                    f"the data violates the shapes ({len(report.violations)} violations); "
-                    f"dist/ was left as it was.\n\n{report.to_text()}", report)
-            t2 = time.perf_counter()
-            union = _union(store, tmp)
-            timings["store"], _ = on_disk.result()
-            union_dumps = pool.submit(_write_dumps, union, tmp, False)
-            timings["index"], _ = _timed(write_index, store, p.queries, tmp / SEARCH_INDEX)
-            _write_dumps(store, tmp, True)
-            union_dumps.result()
-            timings["dumps"] = time.perf_counter() - t2
-        quads, triples = len(store), len(union)
-        del union
+            beside = pool.submit(_store_and_union, store, tmp, failed)
+            try:
+                report = validate_store_files(store, files, p, engine, nquads)
+                timings["validate"] = time.perf_counter() - t1
+                if not report.conforms:
+                    raise ValidationFailed(
+                        f"the data violates the shapes ({len(report.violations)} violations); "
+                        f"dist/ was left as it was.\n\n{report.to_text()}", report)
+                timings["index"], _ = _timed(write_index, store, p.queries, tmp / SEARCH_INDEX)
+                timings["dataset dumps"], _ = _timed(_write_dumps, store, tmp, True)
+            except BaseException:
+                failed.set()  # the other lane stops after its current step
+                raise
+            triples, lane = beside.result()
+            timings.update(lane)
+        quads = len(store)
         graphs = sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
         del store
         manifest = {
@@ -224,6 +225,20 @@ def _write_store(nquads: Path, path: Path) -> None:
     store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
     store.optimize()
     store.flush()
+
+
+def _store_and_union(store: ox.Store, out: Path, failed: threading.Event
+                     ) -> tuple[int, dict[str, float]]:
+    """The second lane of a build: the on-disk store, then the union and its dumps."""
+    timings: dict[str, float] = {}
+    timings["store"], _ = _timed(_write_store, out / DUMPS["nquads"][0], out / STORE_DIR)
+    if failed.is_set():
+        return 0, timings
+    timings["union"], union = _timed(_union, store, out)
+    if failed.is_set():
+        return 0, timings
+    timings["union dumps"], _ = _timed(_write_dumps, union, out, False)
+    return len(union), timings
 
 
 def _union(store: ox.Store, out: Path) -> ox.Store:
