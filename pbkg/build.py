@@ -28,8 +28,10 @@ import secrets
 import shutil
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -38,6 +40,7 @@ from . import __version__
 from .dataset import (
     Assembly,
     SourceFile,
+    graph_inputs,
     load_files,
     source_files,
     sources_of,
@@ -80,7 +83,7 @@ class BuildResult:
     triples: int
     graphs: int
     timings: dict[str, float] = field(default_factory=dict)
-    # "unchanged" (nothing done), "changed" (rebuilt over a previous build) or "full".
+    # "unchanged" (nothing done), "incremental" (the previous store updated) or "full".
     mode: str = "full"
 
 
@@ -176,7 +179,9 @@ def build(p: ProjectPaths | None = None, out_dir: Path | None = None,
         store.dump(str(nquads), ox.RdfFormat.N_QUADS)
         failed = threading.Event()
         with ThreadPoolExecutor(max_workers=1) as pool:
-            beside = pool.submit(_store_and_union, store, tmp, failed)
+            beside = pool.submit(_store_and_union, store, tmp, failed, partial(
+                _reuse_store, files=files, inputs=inputs, p=p, out_dir=out_dir,
+                previous=previous))
             try:
                 report = validate_store_files(store, files, p, engine, nquads)
                 timings["validate"] = time.perf_counter() - t1
@@ -189,7 +194,7 @@ def build(p: ProjectPaths | None = None, out_dir: Path | None = None,
             except BaseException:
                 failed.set()  # the other lane stops after its current step
                 raise
-            triples, lane = beside.result()
+            triples, lane, reused = beside.result()
             timings.update(lane)
         quads = len(store)
         graphs = sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
@@ -202,6 +207,7 @@ def build(p: ProjectPaths | None = None, out_dir: Path | None = None,
             "dumps": {name: spec[0] for name, spec in DUMPS.items()},
             "store": STORE_DIR,
             "search_index": SEARCH_INDEX,
+            "graph_files": {_name(sf.path, p.root): sf.graph for sf in files},
         }
         _publish(tmp, out_dir, manifest)
     finally:
@@ -209,7 +215,7 @@ def build(p: ProjectPaths | None = None, out_dir: Path | None = None,
     remove_stale(out_dir)
     timings["total"] = time.perf_counter() - t0
     return BuildResult(out_dir, quads, triples, len(graphs), timings,
-                       mode="full" if previous is None else "changed")
+                       mode="incremental" if reused else "full")
 
 
 def _timed(fn, *args):  # noqa: ANN001, ANN202 - a thin wrapper
@@ -227,18 +233,54 @@ def _write_store(nquads: Path, path: Path) -> None:
     store.flush()
 
 
-def _store_and_union(store: ox.Store, out: Path, failed: threading.Event
-                     ) -> tuple[int, dict[str, float]]:
-    """The second lane of a build: the on-disk store, then the union and its dumps."""
+def _reuse_store(path: Path, files: list[SourceFile], inputs: dict[str, str], p: ProjectPaths,
+                 out_dir: Path, previous: dict | None) -> bool:
+    """The on-disk store of the previous build, copied (hard links) with the graphs made from
+    changed files parsed again; False (nothing written) when there is none or most changed."""
+    old = out_dir / STORE_DIR
+    if previous is None or previous.get("pbkg") != __version__ or not old.is_dir():
+        return False
+    old_inputs: dict[str, str] = previous.get("inputs", {})
+    changed = {n for n in set(inputs) | set(old_inputs) if inputs.get(n) != old_inputs.get(n)}
+    by_graph = graph_inputs(files)
+    stale = {g for g, members in by_graph.items()
+             if any(_name(m.path, p.root) in changed for m in members)}
+    # The graph of a removed file: gone, or made of the files that remain.
+    stale |= {previous.get("graph_files", {}).get(n) for n in changed} - {None}
+    if len(stale) * 2 > len(by_graph):
+        return False
+    try:
+        ox.Store.read_only(str(old)).backup(str(path))
+    except OSError:  # removed meanwhile, or not a store: build it from the dump instead
+        shutil.rmtree(path, ignore_errors=True)
+        return False
+    store = ox.Store(str(path))
+    for graph in sorted(stale):
+        if store.contains_named_graph(ox.NamedNode(graph)):
+            store.remove_graph(ox.NamedNode(graph))
+    load_files(store, [sf for sf in files if sf.graph in stale], files)
+    store.optimize()
+    store.flush()
+    return True
+
+
+def _store_and_union(store: ox.Store, out: Path, failed: threading.Event,
+                     reuse: Callable[[Path], bool]) -> tuple[int, dict[str, float], bool]:
+    """The second lane of a build: the on-disk store (the previous one updated if ``reuse``
+    can, else loaded from the N-Quads dump), then the union and its dumps."""
     timings: dict[str, float] = {}
-    timings["store"], _ = _timed(_write_store, out / DUMPS["nquads"][0], out / STORE_DIR)
+    start = time.perf_counter()
+    reused = reuse(out / STORE_DIR)
+    if not reused:
+        _write_store(out / DUMPS["nquads"][0], out / STORE_DIR)
+    timings["store"] = time.perf_counter() - start
     if failed.is_set():
-        return 0, timings
+        return 0, timings, reused
     timings["union"], union = _timed(_union, store, out)
     if failed.is_set():
-        return 0, timings
+        return 0, timings, reused
     timings["union dumps"], _ = _timed(_write_dumps, union, out, False)
-    return len(union), timings
+    return len(union), timings, reused
 
 
 def _union(store: ox.Store, out: Path) -> ox.Store:

@@ -192,6 +192,19 @@ def load_files(store: ox.Store, files: Sequence[SourceFile],
             raise InputError(sf.path, f"cannot be read: {exc}") from None
 
 
+def graph_inputs(files: Sequence[SourceFile]) -> dict[str, list[SourceFile]]:
+    """The files each graph is made from, with those an extracted graph depends on (the curated
+    files of its article, whose statements it drops)."""
+    out: dict[str, list[SourceFile]] = {}
+    for sf in files:
+        out.setdefault(sf.graph, []).append(sf)
+    for graph, members in out.items():
+        if "/graph/extracted/" in graph:
+            members += [twin for m in list(members)
+                        for twin in out.get(article_graph(m.path.stem), [])]
+    return out
+
+
 def sources_of(subjects: Iterable[str], files: Sequence[SourceFile],
                root: Path | None = None) -> dict[str, str]:
     """For a few subjects (those a report names), the file that defines each, as assemble()
