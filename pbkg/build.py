@@ -284,12 +284,13 @@ def _store_and_union(store: ox.Store, out: Path, failed: threading.Event,
 
 
 def _union(store: ox.Store, out: Path) -> ox.Store:
-    """The union of all graphs, each triple once: written as the N-Triples dump (straight from
-    the query, in the store's order) and loaded back from it into a store's default graph."""
-    nt = out / DUMPS["ntriples"][0]
-    store.query(_UNION).serialize(str(nt), ox.RdfFormat.N_TRIPLES)
+    """The union of all graphs in a store's default graph, each triple once (a store is a set:
+    the triples stated in two graphs come in twice and are kept once)."""
+    scratch = out / ".union.nt"  # through a file: the serialized union never sits in memory
+    store.query(_UNION).serialize(str(scratch), ox.RdfFormat.N_TRIPLES)
     union = ox.Store()
-    union.load(path=str(nt), format=ox.RdfFormat.N_TRIPLES)
+    union.load(path=str(scratch), format=ox.RdfFormat.N_TRIPLES)
+    scratch.unlink()
     return union
 
 
@@ -306,7 +307,7 @@ def _write_dumps(source: ox.Store, out: Path, dataset: bool) -> None:
             source.dump(str(out / filename), fmt, from_graph=ox.DefaultGraph(), prefixes=prefixes)
 
 
-_UNION = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
+_UNION = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
 def _publish(tmp: Path, out_dir: Path, manifest: dict) -> None:
