@@ -392,9 +392,12 @@ def read_manifest(out_dir: Path) -> dict | None:
 
 
 def is_stale(p: ProjectPaths | None = None, out_dir: Path | None = None) -> bool:
-    """True when dist/ is missing or was built from other inputs than the current files."""
+    """True when dist/ is missing or was built from other inputs, shapes or pbkg version than
+    the current ones (what `pbkg build` would rebuild)."""
     p = p or paths()
     manifest = read_manifest(out_dir or p.dist)
     if manifest is None:
         return True
-    return manifest.get("inputs") != input_digest(source_files(p), p.root)
+    return manifest.get("inputs") != input_digest(source_files(p), p.root) \
+        or manifest.get("shapes") != shapes_digest(p.shapes) \
+        or manifest.get("pbkg") != __version__

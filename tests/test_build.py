@@ -123,6 +123,14 @@ def test_unchanged_rebuild_does_nothing_and_a_changed_one_equals_a_full_build(
     again = build(p, out_dir=out)
     assert again.mode == "unchanged" and out.resolve() == version
 
+    # A shapes file changes: nothing to parse again, but everything is validated again.
+    rules = p.shapes / "rules.ttl"
+    rules.write_text(rules.read_text(encoding="utf-8") + "\n# reviewed\n", encoding="utf-8")
+    assert is_stale(p, out)
+    reshaped = build(p, out_dir=out)
+    assert reshaped.mode == "incremental" and "validate" in reshaped.timings
+    assert not is_stale(p, out)
+
     # One article changes, one is added, one is removed: the incremental output is the one a
     # full build gives, byte for byte.
     changed = p.curated / "bao-lang-son-2020-12-30.ttl"
