@@ -12,10 +12,14 @@ read-only) and ``search.sqlite`` (the full-text label index). A failed build (ba
 violations) raises before the link moves, so the last good output stays in place.
 
 When the inputs, shapes and pbkg version match the manifest, nothing is done ("unchanged").
-Otherwise everything is rebuilt in memory: parsing is in Rust and cheap, and the shapes span
-graphs (one chair per cluster-year, a role holder is a member...), so the whole union is
-validated again, with the fast engine. Outputs carry no timestamps and are written in the
-store's order, which depends only on the content: two builds of one commit are byte-identical.
+Otherwise the graph is assembled again in memory (parsing is in Rust and cheap) and, when fewer
+than half the graphs changed ("incremental"): the previous on-disk store is copied (hard links)
+and only the changed graphs are replaced in it; SHACL Core is checked again only on the nodes
+the changed graphs can touch, in any graph (validate_changes: the previous build conformed to
+the same shapes), and the SHACL-SPARQL rules, which span graphs (one chair per cluster-year, a
+role holder is a member...), run on the whole union. The dumps and the search index are written
+again in full. Outputs carry no timestamps and are written in the store's order, which depends
+only on the content: two builds of one commit are byte-identical.
 """
 
 from __future__ import annotations
@@ -46,7 +50,7 @@ from .dataset import (
     sources_of,
 )
 from .errors import ValidationFailed
-from .namespaces import PREFIXES
+from .namespaces import GRAPH, PREFIXES
 from .paths import ProjectPaths, paths
 from .terms import ox_triples_to_rdflib
 
@@ -122,24 +126,78 @@ def validate_assembly(asm: Assembly, p: ProjectPaths, engine: str = "fast"):
 
 
 def validate_store_files(store: ox.Store, files: list[SourceFile], p: ProjectPaths,
-                         engine: str = "fast", nquads: Path | None = None):
+                         engine: str = "fast", nquads: Path | None = None,
+                         changes: tuple[ox.Store, set[str]] | None = None):
     """Validate a store holding ``files`` (``nquads``: its N-Quads dump, if written already);
-    a report names the file of each violating node."""
+    a report names the file of each violating node. ``changes``: the previous build's store
+    (which conformed to the same shapes) and the graphs changed since: then only what the
+    changes can touch is validated again (validate_changes)."""
     from dataclasses import replace
 
-    from .validate import ValidationReport, load_shapes, validate_store
+    from .validate import load_shapes, report_of, validate_store
 
-    if engine == "fast":
+    report = None
+    if engine == "fast" and changes is not None:
+        report = validate_changes(store, load_shapes(p.shapes), *changes)
+    if report is None and engine == "fast":
         report = validate_store(store, load_shapes(p.shapes), nquads=nquads)
-    else:
+    elif report is None:
         from .dataset import assemble
 
         report = validate_assembly(assemble(files, root=p.root), p, engine)
     if report.conforms:
         return report
     where = sources_of({v.focus for v in report.violations}, files, p.root)
-    return ValidationReport(False, [replace(v, source_file=where.get(v.focus))
-                                    for v in report.violations])
+    return report_of([replace(v, source_file=where.get(v.focus)) for v in report.violations])
+
+
+# Most nodes a changed build validates again before it validates everything instead.
+MAX_TOUCHED = 50_000
+
+
+def validate_changes(store: ox.Store, shapes, old: ox.Store, stale: set[str]):  # noqa: ANN001
+    """Validate what changed graphs can touch; None where everything must be validated.
+
+    The previous build conformed to the same shapes. A node's SHACL Core result depends on the
+    triples of the subjects within reach() hops of it (and on the class hierarchy, in the
+    ontology). So: the subjects of the changed graphs, old and new contents, are touched; so is
+    every node from which one of them is within reach() hops, in the new union; those are
+    validated again, on the triples within reach() hops of them plus the ontology. The
+    SHACL-SPARQL rules span graphs (one chair per cluster-year...): they run on the whole union.
+    """
+    from .validate import reach, report_of, sparql_rule_violations, validate_core_of
+
+    hops = reach(shapes)
+    ontology = ox.NamedNode(str(GRAPH.ontology))
+    if hops is None or ontology.value in stale or str(GRAPH.reference) in stale:
+        return None
+    touched: set = set()
+    for source in (old, store):
+        for graph in stale:
+            for q in source.quads_for_pattern(None, None, None, ox.NamedNode(graph)):
+                touched.add(q.subject)
+                if not isinstance(q.object, ox.Literal):
+                    touched.add(q.object)
+    frontier = set(touched)
+    for _ in range(hops):  # nodes from which a touched subject is within reach
+        frontier = {q.subject for node in frontier
+                    for q in store.quads_for_pattern(None, None, node)} - touched
+        touched |= frontier
+        if len(touched) > MAX_TOUCHED:
+            return None
+    around, frontier = set(touched), set(touched)
+    for _ in range(hops):  # and what those depend on
+        frontier = {q.object for node in frontier
+                    for q in store.quads_for_pattern(node, None, None)
+                    if not isinstance(q.object, ox.Literal)} - around
+        around |= frontier
+    sub = ox.Store()
+    sub.extend(q for node in around for q in store.quads_for_pattern(node, None, None))
+    sub.extend(store.quads_for_pattern(None, None, None, ontology))
+    focus = {t.value if isinstance(t, ox.NamedNode) else f"_:{t.value}" for t in touched}
+    violations = validate_core_of(sub.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8"),
+                                  shapes, focus)
+    return report_of(violations + sparql_rule_violations(store, shapes))
 
 
 def build(p: ProjectPaths | None = None, out_dir: Path | None = None,
@@ -163,6 +221,7 @@ def build(p: ProjectPaths | None = None, out_dir: Path | None = None,
     tmp = out_dir.parent / f".{out_dir.name}.new-{os.getpid()}-{secrets.token_hex(4)}"
     tmp.mkdir()
     try:
+        stale = _stale_graphs(files, inputs, p, out_dir, previous)
         # In memory while building: the dumps and the index read it many times over.
         store = ox.Store()
         load_files(store, files)
@@ -180,10 +239,14 @@ def build(p: ProjectPaths | None = None, out_dir: Path | None = None,
         failed = threading.Event()
         with ThreadPoolExecutor(max_workers=1) as pool:
             beside = pool.submit(_store_and_union, store, tmp, failed, partial(
-                _reuse_store, files=files, inputs=inputs, p=p, out_dir=out_dir,
-                previous=previous))
+                _reuse_store, files=files, out_dir=out_dir, stale=stale))
             try:
-                report = validate_store_files(store, files, p, engine, nquads)
+                changes = None
+                if stale is not None and previous is not None \
+                        and previous.get("shapes") == key["shapes"]:
+                    # The previous build conformed to these shapes (only such builds publish).
+                    changes = (ox.Store.read_only(str(out_dir / STORE_DIR)), stale)
+                report = validate_store_files(store, files, p, engine, nquads, changes)
                 timings["validate"] = time.perf_counter() - t1
                 if not report.conforms:
                     raise ValidationFailed(
@@ -233,13 +296,13 @@ def _write_store(nquads: Path, path: Path) -> None:
     store.flush()
 
 
-def _reuse_store(path: Path, files: list[SourceFile], inputs: dict[str, str], p: ProjectPaths,
-                 out_dir: Path, previous: dict | None) -> bool:
-    """The on-disk store of the previous build, copied (hard links) with the graphs made from
-    changed files parsed again; False (nothing written) when there is none or most changed."""
-    old = out_dir / STORE_DIR
-    if previous is None or previous.get("pbkg") != __version__ or not old.is_dir():
-        return False
+def _stale_graphs(files: list[SourceFile], inputs: dict[str, str], p: ProjectPaths,
+                  out_dir: Path, previous: dict | None) -> set[str] | None:
+    """The graphs made from files changed since the previous build (added, edited, removed);
+    None when there is no previous build to start from, or most graphs changed."""
+    if previous is None or previous.get("pbkg") != __version__ \
+            or not (out_dir / STORE_DIR).is_dir():
+        return None
     old_inputs: dict[str, str] = previous.get("inputs", {})
     changed = {n for n in set(inputs) | set(old_inputs) if inputs.get(n) != old_inputs.get(n)}
     by_graph = graph_inputs(files)
@@ -247,8 +310,16 @@ def _reuse_store(path: Path, files: list[SourceFile], inputs: dict[str, str], p:
              if any(_name(m.path, p.root) in changed for m in members)}
     # The graph of a removed file: gone, or made of the files that remain.
     stale |= {previous.get("graph_files", {}).get(n) for n in changed} - {None}
-    if len(stale) * 2 > len(by_graph):
+    return None if len(stale) * 2 > len(by_graph) else stale
+
+
+def _reuse_store(path: Path, files: list[SourceFile], out_dir: Path,
+                 stale: set[str] | None) -> bool:
+    """The on-disk store of the previous build, copied (hard links) with the ``stale`` graphs
+    parsed again; False (nothing written) when there is no previous build to start from."""
+    if stale is None:
         return False
+    old = out_dir / STORE_DIR
     try:
         ox.Store.read_only(str(old)).backup(str(path))
     except OSError:  # removed meanwhile, or not a store: build it from the dump instead

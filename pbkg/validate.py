@@ -32,6 +32,7 @@ import pyshacl
 import shacl
 from pyshacl.helper.path_helper import shacl_path_to_sparql_path
 from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
@@ -235,6 +236,18 @@ def validate_store(store: ox.Store, shapes: Graph, *,
             core_run = pool.submit(compiled.validate_text, data, format="nquads")
         violations = [v for constraint in constraints for v in constraint.run(store, union=True)]
         violations += [_from_rust(result) for result in core_run.result().results]
+    return _report(violations, source_of)
+
+
+def sparql_rule_violations(store: ox.Store, shapes: Graph) -> list[Violation]:
+    """The SHACL-SPARQL constraints the fast engine runs itself, over all graphs of ``store``."""
+    _, constraints = split_shapes(shapes)
+    return [v for constraint in constraints for v in constraint.run(store, union=True)]
+
+
+def report_of(violations: list[Violation],
+              source_of: Mapping[str, str] | None = None) -> ValidationReport:
+    """A report of these results: each once, sorted."""
     return _report(violations, source_of)
 
 
@@ -608,6 +621,98 @@ __all__ = [
     "graph_to_store",
     "load_shapes",
     "split_shapes",
+    "reach",
+    "report_of",
+    "sparql_rule_violations",
     "validate",
+    "validate_core_of",
     "validate_store",
 ]
+
+
+# Incremental validation ---------------------------------------------------------------------
+#
+# A focus node's SHACL Core result depends only on the triples whose subject lies within a few
+# hops of it along the shapes' paths (the values, their types, the values of nested shapes), and
+# on the class hierarchy. reach() says how many hops: a build that changed some triples need only
+# validate again the nodes from which a changed subject is within that many hops (pbkg.build).
+
+_NESTED = (SH.node, SH.qualifiedValueShape, SH["not"])
+_LISTS = (SH["or"], SH["and"], SH.xone)
+_LOCAL_TARGET = re.compile(
+    r"^\s*SELECT\s+DISTINCT\s+\?this\s+WHERE\s*\{\s*\?this\s+a\s+\?\w+\s*\.\s*"
+    r"(FILTER\s*\((?:[^{}])*\)\s*)*\}\s*$", re.IGNORECASE | re.DOTALL)
+
+
+def reach(shapes: Graph) -> int | None:
+    """The largest number of hops from a focus node to a subject whose triples its Core result
+    depends on; None where that cannot be bounded here (inverse or recursive paths, a SPARQL
+    target that looks beyond the focus node's own types): validate everything then."""
+    core, _ = split_shapes(shapes)
+    for target in core.objects(None, SH.target):
+        select = core.value(target, SH.select)
+        if select is None or not _LOCAL_TARGET.match(str(select)):
+            return None
+    if any(core.triples((None, SH.targetObjectsOf, None))):
+        return None  # a changed triple's object becomes a focus node: not a subject's neighbour
+    memo: dict[Node, int | None] = {}
+
+    def shape_reach(shape: Node, seen: frozenset[Node]) -> int | None:
+        if shape in seen:
+            return None  # a recursive shape
+        if shape in memo:
+            return memo[shape]
+        seen = seen | {shape}
+        depth = 0
+        nested = [n for p in _NESTED for n in core.objects(shape, p)]
+        for p in _LISTS:
+            for head in core.objects(shape, p):
+                nested += list(Collection(core, head))
+        values = 0
+        path = core.value(shape, SH.path)
+        if path is not None:
+            if isinstance(path, URIRef):
+                values = 1
+            elif (path, RDF.first, None) in core:
+                steps = list(Collection(core, path))
+                if not all(isinstance(s, URIRef) for s in steps):
+                    return None
+                values = len(steps)
+            else:
+                return None  # inverse, alternative or repeated paths
+            depth = values - 1
+            if (shape, SH["class"], None) in core:
+                depth = max(depth, values)  # the values' rdf:type
+        for inner in nested:
+            inner_reach = shape_reach(inner, seen)
+            if inner_reach is None:
+                return None
+            depth = max(depth, values + inner_reach)
+        if path is None and (shape, SH["class"], None) in core:
+            depth = max(depth, 0)
+        for prop in core.objects(shape, SH.property):
+            inner_reach = shape_reach(prop, seen)
+            if inner_reach is None:
+                return None
+            depth = max(depth, inner_reach)
+        memo[shape] = depth
+        return depth
+
+    shapes_with_targets = set(core.subjects(RDF.type, SH.NodeShape)) | set(
+        core.subjects(RDF.type, SH.PropertyShape))
+    deepest = 0
+    for shape in shapes_with_targets:
+        found = shape_reach(shape, frozenset())
+        if found is None:
+            return None
+        deepest = max(deepest, found)
+    return deepest
+
+
+def validate_core_of(subgraph_nquads: str, shapes: Graph, focus: set[str]) -> list[Violation]:
+    """The fast engine's Core results for the given focus nodes only, on a subgraph that holds
+    every triple within reach() hops of them (and the ontology)."""
+    core, _ = split_shapes(shapes)
+    compiled = _compiled(core.serialize(format="nt", encoding="utf-8"))
+    report = compiled.validate_text(subgraph_nquads, format="nquads")
+    return [v for v in map(_from_rust, report.results) if v.focus in focus]

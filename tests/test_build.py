@@ -224,3 +224,61 @@ def test_dist_never_disappears_while_builds_swap(project, tmp_path):
         watcher.join()
     assert missing == []
     assert len(list(out.parent.glob(".dist.v-*"))) == 2  # the current and the previous one
+
+
+def _full_report(p: ProjectPaths):
+    from pbkg.build import validate_assembly
+    from pbkg.dataset import assemble, source_files
+
+    return validate_assembly(assemble(source_files(p), root=p.root), p, engine="pyshacl")
+
+
+@pytest.mark.parametrize("edit", ["org-typed-as-person", "label-removed", "second-chair"])
+def test_a_changed_build_validates_what_the_change_touches_in_other_graphs(project, tmp_path,
+                                                                          edit, monkeypatch):
+    """An incremental build validates again only the nodes a change can touch, but those may
+    live in other files: it must fail with exactly the results of a full validation."""
+    p = _copy_project(project, tmp_path / "proj")
+    out = tmp_path / "proj" / "dist"
+    build(p, out_dir=out)
+    store = ox.Store.read_only(str(out / "store"))
+    member = ox.NamedNode("http://www.w3.org/ns/org#member")
+    org = next(q.object for q in store.quads_for_pattern(None, member, None)
+               if "/id/org/" in q.object.value)
+    new_file = p.curated / "zz-edit.ttl"
+    if edit == "org-typed-as-person":
+        # A new article states the organization is a person: memberships elsewhere break.
+        new_file.write_text(f"<{org.value}> a <https://w3id.org/pbkg/ontology#Person> .\n",
+                            encoding="utf-8")
+    elif edit == "label-removed":
+        # An article's facts lose their evidence quotes (its own graph only).
+        article = next(f for f in sorted(p.curated.glob("*.ttl")) if f.name != "entities.ttl")
+        triples = list(ox.parse(path=str(article), format=ox.RdfFormat.TURTLE))
+        kept = [t for t in triples if not t.predicate.value.endswith("#evidence")]
+        assert len(kept) < len(triples)
+        ox.serialize(kept, str(article), ox.RdfFormat.N_TRIPLES)
+    else:
+        new_file.write_text("""
+<https://w3id.org/pbkg/id/fact/zz-edit/bogus> a <https://w3id.org/pbkg/ontology#ClusterRoleAssignment> ;
+  <http://www.w3.org/ns/org#member> <https://w3id.org/pbkg/id/org/ban-to-chuc-tinh-uy-ca-mau> ;
+  <http://www.w3.org/ns/org#organization> <https://w3id.org/pbkg/id/cluster/to-chuc-xay-dung-dang-cum-5> ;
+  <http://www.w3.org/ns/org#role> <https://w3id.org/pbkg/id/concept/cluster-role/chair> ;
+  <https://w3id.org/pbkg/ontology#year> "2023"^^<http://www.w3.org/2001/XMLSchema#gYear> .
+""", encoding="utf-8")
+    del store
+    expected = _full_report(p)
+    assert not expected.conforms
+    import pbkg.build
+
+    partial_reports = []
+
+    def recording(*args):
+        partial_reports.append(validate_changes(*args))
+        return partial_reports[-1]
+
+    validate_changes = pbkg.build.validate_changes
+    monkeypatch.setattr(pbkg.build, "validate_changes", recording)
+    with pytest.raises(ValidationFailed) as failure:
+        build(p, out_dir=out)
+    assert len(partial_reports) == 1 and partial_reports[0] is not None  # not a full validation
+    assert failure.value.report.violations == expected.violations

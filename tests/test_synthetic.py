@@ -112,3 +112,29 @@ def test_another_seed_gives_another_graph(synthetic, project, generated, tmp_pat
     synthetic.generate(other, TRIPLES, seed=8, source=project)
     entities = Path("data/curated/entities.ttl")
     assert (other / entities).read_bytes() != (generated[0] / entities).read_bytes()
+
+
+def test_an_incremental_build_finds_the_planted_violations(synthetic, generated, planted,
+                                                           tmp_path, monkeypatch):
+    """The planted file added to a built project: the build validates again only what it
+    touches, and reports exactly what a full validation reports."""
+    import pbkg.build
+
+    root = tmp_path / "project"
+    shutil.copytree(generated[0], root)
+    p = ProjectPaths(root)
+    build(p, out_dir=root / "dist")
+    planted_file = Path("data/curated") / f"{synthetic.PLANTED}.ttl"
+    shutil.copy(planted[0].root / planted_file, root / planted_file)
+    expected = validate_assembly(assemble(source_files(p), root=p.root), p, engine="pyshacl")
+    calls = []
+    original = pbkg.build.validate_changes
+    monkeypatch.setattr(pbkg.build, "validate_changes",
+                        lambda *a: calls.append(original(*a)) or calls[-1])
+    with pytest.raises(ValidationFailed) as failure:
+        build(p, out_dir=root / "dist")
+    assert calls and calls[0] is not None
+    got, want = set(failure.value.report.violations), set(expected.violations)
+    assert got == want, (sorted(got - want, key=str), sorted(want - got, key=str))
+    assert failure.value.report.violations == expected.violations
+    assert len(expected.violations) == planted[1]
