@@ -197,3 +197,23 @@ def test_malformed_iri_is_reported_not_fatal(shapes: Graph, engine: str) -> None
         (str(org), "https://w3id.org/pbkg/shapes#InstanceIRIShape")
     ]
     assert split.violations == reference.violations
+
+
+def test_reach_bounds_the_hops_a_result_depends_on(shapes: Graph) -> None:
+    from pbkg.validate import reach
+
+    # A membership's member must be a unit: its value (1 hop) and that value's types (2 hops).
+    assert reach(shapes) == 2
+    prefix = "@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://example.org/> .\n"
+    inverse = Graph().parse(data=prefix + "ex:S a sh:NodeShape ; sh:targetClass ex:C ; "
+                            "sh:property [ sh:path [ sh:inversePath ex:p ] ; sh:minCount 1 ] .",
+                            format="turtle")
+    assert reach(inverse) is None  # depends on subjects pointing at the node: not bounded here
+    nested = Graph().parse(data=prefix + "ex:S a sh:NodeShape ; sh:targetClass ex:C ; "
+                           "sh:property [ sh:path ( ex:p ex:q ) ; sh:node ex:T ] . "
+                           "ex:T a sh:NodeShape ; sh:property [ sh:path ex:r ; sh:class ex:D ] .",
+                           format="turtle")
+    assert reach(nested) == 3  # the values 2 hops away, theirs (ex:r) 3 hops, and their types
+    recursive = Graph().parse(data=prefix + "ex:S a sh:NodeShape ; sh:targetClass ex:C ; "
+                              "sh:property [ sh:path ex:p ; sh:node ex:S ] .", format="turtle")
+    assert reach(recursive) is None
