@@ -174,10 +174,10 @@ def validate_changes(store: ox.Store, shapes, old: ox.Store, stale: set[str]):  
     touched: set = set()
     for source in (old, store):
         for graph in stale:
-            for q in source.quads_for_pattern(None, None, None, ox.NamedNode(graph)):
-                touched.add(q.subject)
-                if not isinstance(q.object, ox.Literal):
-                    touched.add(q.object)
+            # Subjects only: a triple is part of its subject's description; no shape reads
+            # it from the object's side (reach() refuses inverse paths and object targets).
+            touched.update(q.subject for q in
+                           source.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
     frontier = set(touched)
     for _ in range(hops):  # nodes from which a touched subject is within reach
         frontier = {q.subject for node in frontier
