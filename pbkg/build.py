@@ -91,11 +91,50 @@ class BuildResult:
     mode: str = "full"
 
 
-def input_digest(files: list[SourceFile], root: Path) -> dict[str, str]:
+def input_digest(files: list[SourceFile], root: Path,
+                 known: dict | None = None) -> dict[str, str]:
+    """sha256 of each input. ``known``: a previous manifest, whose hash of a file is reused when
+    the file's size and modification time (in ns) are those it recorded (as make does)."""
+    hashes = (known or {}).get("inputs", {})
+    stats = (known or {}).get("stats", {})
     out = {}
     for sf in files:
-        out[_name(sf.path, root)] = hashlib.sha256(sf.path.read_bytes()).hexdigest()
+        name = _name(sf.path, root)
+        if name in hashes and stats.get(name) == _stat(sf.path):
+            out[name] = hashes[name]
+        else:
+            out[name] = hashlib.sha256(sf.path.read_bytes()).hexdigest()
     return out
+
+
+def _stats_file(out_dir: Path) -> Path:
+    # Beside the output, not in it: the outputs carry no timestamps.
+    return out_dir.parent / f".{out_dir.name}.stats.json"
+
+
+def _with_stats(manifest: dict | None, out_dir: Path) -> dict | None:
+    """The manifest's input hashes with the sizes and times recorded when they were computed."""
+    if manifest is None:
+        return None
+    try:
+        recorded = json.loads(_stats_file(out_dir).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return manifest
+    if recorded.get("inputs") != manifest.get("inputs"):
+        return manifest  # the cache of another build
+    return {**manifest, "stats": recorded.get("stats", {})}
+
+
+def _write_stats(out_dir: Path, inputs: dict[str, str], stats: dict[str, list[int]]) -> None:
+    target = _stats_file(out_dir)
+    tmp = target.with_name(f"{target.name}.{os.getpid()}")
+    tmp.write_text(json.dumps({"inputs": inputs, "stats": stats}), encoding="utf-8")
+    os.replace(tmp, target)
+
+
+def _stat(path: Path) -> list[int]:
+    st = path.stat()
+    return [st.st_size, st.st_mtime_ns]
 
 
 def shapes_digest(shapes_dir: Path) -> str:
@@ -209,9 +248,11 @@ def build(p: ProjectPaths | None = None, out_dir: Path | None = None,
     t0 = time.perf_counter()
     remove_stale(out_dir)
     files = source_files(p)
-    inputs = input_digest(files, p.root)
-    key = {"pbkg": __version__, "inputs": inputs, "shapes": shapes_digest(p.shapes)}
     previous = read_manifest(out_dir) if incremental else None
+    # Sizes and times before hashing: a file edited meanwhile looks changed next time.
+    stats = {_name(sf.path, p.root): _stat(sf.path) for sf in files}
+    inputs = input_digest(files, p.root, _with_stats(previous, out_dir))
+    key = {"pbkg": __version__, "inputs": inputs, "shapes": shapes_digest(p.shapes)}
     if previous is not None and all(previous.get(k) == v for k, v in key.items()) \
             and _complete(out_dir, previous):
         timings["check"] = time.perf_counter() - t0
@@ -273,6 +314,7 @@ def build(p: ProjectPaths | None = None, out_dir: Path | None = None,
             "graph_files": {_name(sf.path, p.root): sf.graph for sf in files},
         }
         _publish(tmp, out_dir, manifest)
+        _write_stats(out_dir, inputs, stats)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     remove_stale(out_dir)
@@ -466,9 +508,11 @@ def is_stale(p: ProjectPaths | None = None, out_dir: Path | None = None) -> bool
     """True when dist/ is missing or was built from other inputs, shapes or pbkg version than
     the current ones (what `pbkg build` would rebuild)."""
     p = p or paths()
-    manifest = read_manifest(out_dir or p.dist)
+    out_dir = out_dir or p.dist
+    manifest = read_manifest(out_dir)
     if manifest is None:
         return True
-    return manifest.get("inputs") != input_digest(source_files(p), p.root) \
+    known = _with_stats(manifest, out_dir)
+    return manifest.get("inputs") != input_digest(source_files(p), p.root, known) \
         or manifest.get("shapes") != shapes_digest(p.shapes) \
         or manifest.get("pbkg") != __version__
