@@ -145,6 +145,10 @@ def shapes_digest(shapes_dir: Path) -> str:
 
 
 def _name(path: Path, root: Path) -> str:
+    try:  # the inputs are listed under the root: no need to resolve links (slow for 10^4 files)
+        return str(path.relative_to(root))
+    except ValueError:
+        pass
     try:
         return str(path.resolve().relative_to(root.resolve()))
     except ValueError:
@@ -255,6 +259,8 @@ def build(p: ProjectPaths | None = None, out_dir: Path | None = None,
     key = {"pbkg": __version__, "inputs": inputs, "shapes": shapes_digest(p.shapes)}
     if previous is not None and all(previous.get(k) == v for k, v in key.items()) \
             and _complete(out_dir, previous):
+        if _with_stats(previous, out_dir).get("stats") != stats:  # type: ignore[union-attr]
+            _write_stats(out_dir, inputs, stats)  # hashed this time: next time, not
         timings["check"] = time.perf_counter() - t0
         return BuildResult(out_dir, previous["quads"], previous["triples"],
                            len(previous["graphs"]), timings, mode="unchanged")
