@@ -252,6 +252,7 @@ class EmbeddedStore:
             if self._read_only_path is not None:
                 self._private_copy()
             self.store.update(sparql)
+            self.__dict__.pop("_pbkg_search_index", None)  # names and labels: read them again
         except SyntaxError as exc:
             raise QueryError(f"malformed update: {exc}") from None
         except (OSError, ValueError) as exc:
@@ -280,6 +281,7 @@ class EmbeddedStore:
         self.store.backup(str(target))
         self.store = ox.Store(str(target))
         self._read_only_path = None
+        self.search_index_path = None  # the build's index no longer describes this store
 
     def _workers(self) -> _WorkerPool:
         with self._pool_lock:
