@@ -50,7 +50,7 @@ from .dataset import (
     sources_of,
 )
 from .errors import ValidationFailed
-from .namespaces import GRAPH, PREFIXES
+from .namespaces import GRAPH, SERIALIZATION_PREFIXES
 from .paths import ProjectPaths, paths
 from .terms import ox_triples_to_rdflib
 
@@ -65,18 +65,6 @@ DUMPS: dict[str, tuple[str, ox.RdfFormat, bool]] = {
     "ntriples": ("pbkg.nt", ox.RdfFormat.N_TRIPLES, False),
     "jsonld": ("pbkg.jsonld", ox.RdfFormat.JSON_LD, False),
     "rdfxml": ("pbkg.rdf", ox.RdfFormat.RDF_XML, False),
-}
-SERIALIZATION_PREFIXES = {
-    **PREFIXES,
-    "cl": "https://w3id.org/pbkg/id/cluster/",
-    "o": "https://w3id.org/pbkg/id/org/",
-    "pr": "https://w3id.org/pbkg/id/province/",
-    "pe": "https://w3id.org/pbkg/id/person/",
-    "po": "https://w3id.org/pbkg/id/post/",
-    "doc": "https://w3id.org/pbkg/id/document/",
-    "art": "https://w3id.org/pbkg/id/article/",
-    "conf": "https://w3id.org/pbkg/id/conference/",
-    "g": "https://w3id.org/pbkg/graph/",
 }
 
 

@@ -42,7 +42,7 @@ def _parse_params(items: Sequence[str]) -> dict[str, str]:
 
 def _emit(result, fmt: str) -> None:
     from . import results
-    from .build import SERIALIZATION_PREFIXES
+    from .namespaces import SERIALIZATION_PREFIXES
 
     if isinstance(result, results.GraphResult):
         import pyoxigraph as ox

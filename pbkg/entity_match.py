@@ -96,8 +96,8 @@ def resolve_query_params(query: NamedQuery, values: Mapping[str, str], store: St
         if param.type != "iri" or not param.prefix or not raw.strip():
             continue
         index = index_for(store, queries_dir, id_base)
-        candidates = {iri: [n.text for n in entry.names]
-                      for iri, entry in index.entries.items()
-                      if iri.startswith(param.prefix) and entry.types and not entry.is_fact}
+        candidates = {entry.iri: [n.text for n in entry.names]
+                      for entry in index.entries_under(param.prefix)
+                      if entry.types and not entry.is_fact}
         out[name] = match_entity(raw, candidates, param=name, kind=kind_of(param.prefix))
     return out

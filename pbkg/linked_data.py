@@ -24,12 +24,12 @@ from urllib.parse import quote
 
 import pyoxigraph as ox
 
-from .build import DUMPS, SERIALIZATION_PREFIXES, read_manifest
+from .build import DUMPS, read_manifest
 from .collation import sort_key
 from .errors import InvalidParameter, NotFound
 from .formats import NotAcceptable, parse_accept
 from .lookup import Node, group_facts
-from .namespaces import DCTERMS, OWL, PBO, PROV, RDF, RDFS, SKOS, XSD
+from .namespaces import DCTERMS, OWL, PBO, PROV, RDF, RDFS, SERIALIZATION_PREFIXES, SKOS, XSD
 from .results import shorten
 from .settings import Settings
 from .site import Site

@@ -152,6 +152,14 @@ class SearchIndex:
     def get(self, iri: str) -> Entry | None:
         return self.entries.get(iri)
 
+    def iris(self, prefix: str = "") -> list[str]:
+        """Every indexed IRI that starts with ``prefix``, sorted."""
+        return sorted(i for i in self.entries if i.startswith(prefix))
+
+    def entries_under(self, prefix: str) -> list[Entry]:
+        """The entries of the IRIs under ``prefix``, sorted by IRI."""
+        return [e for e in (self.get(i) for i in self.iris(prefix)) if e is not None]
+
     def labels(self, iri: str) -> dict[str, str]:
         entry = self.get(iri)
         return entry.labels() if entry else {}
@@ -216,6 +224,16 @@ class DiskIndex(SearchIndex):
             self._cache.clear()
         self._cache[iri] = entry
         return entry
+
+    def iris(self, prefix: str = "") -> list[str]:
+        rows = self._connect().execute(
+            "SELECT iri FROM entry WHERE iri >= ? AND iri < ? ORDER BY iri",
+            (prefix, prefix + "\U0010ffff"))
+        return [row[0] for row in rows]
+
+    def entries_under(self, prefix: str) -> list[Entry]:
+        found = self._entries(self.iris(prefix))
+        return [found[i] for i in sorted(found)]
 
     def _entries(self, iris: list[str]) -> dict[str, Entry]:
         conn = self._connect()

@@ -64,7 +64,7 @@ class Site(Lookup):
         def make() -> Names:
             validity = {r["entity"]["value"]: (_v(r.get("from")), _v(r.get("until")))
                         for r in self.site_rows("validity")}
-            ids = [i for i in self.index.entries if i.startswith(self.id_base)]
+            ids = self.index.iris(self.id_base)
             return Names(self.index.labels, ids, validity)
         return self._cached("names", make)
 
@@ -181,13 +181,13 @@ class Site(Lookup):
         if not segments:
             return []
         slug = segments[-1].split(".")[0]
-        kinds = sorted({i[len(self.id_base):].split("/", 1)[0] for i in self.index.entries
-                        if i.startswith(self.id_base)})
+        kinds = sorted({i[len(self.id_base):].split("/", 1)[0]
+                        for i in self.index.iris(self.id_base)})
         out: list[dict] = []
         seen: set[str] = set()
         for kind in kinds:
             iri = f"{self.id_base}{kind}/{slug}"
-            if iri in self.index.entries and iri not in seen:
+            if iri not in seen and self.index.get(iri) is not None:
                 seen.add(iri)
                 out.append({"iri": iri, "labels": self.name_labels(iri)})
         words = search_key(slug.replace("-", " "))

@@ -52,7 +52,10 @@ def app(built_dist):
     from api.app import create_app
     from pbkg.store import EmbeddedStore
 
-    return create_app(store=EmbeddedStore.from_dist(built_dist))
+    # The pages list the dumps of the build they serve: this one, not the checkout's dist/.
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PBKG_DIST", str(built_dist))
+        yield create_app(store=EmbeddedStore.from_dist(built_dist))
 
 
 @pytest.fixture(scope="module")
