@@ -64,7 +64,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if store is None:
-            from pbkg.cli import open_store
+            from pbkg.store_open import open_store
 
             app.state.store = open_store(project, quiet=True)
         yield
@@ -93,10 +93,10 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
         # No badge from validator.swagger.io: the page fetches nothing from other hosts.
         swagger_ui_parameters={"validatorUrl": None}).body.decode()
 
-    from .routers import mount_all, named_queries, sparql
+    from .routers import mount_all, named_queries
 
-    csp = content_security_policy(inline_script_hashes(docs_page)
-                                  + inline_script_hashes(sparql.EDITOR_PAGE))
+    # The site's own pages (the query editor included) have no inline script: only Swagger UI's.
+    csp = content_security_policy(inline_script_hashes(docs_page))
     # Validators from the build, when the data cannot change under the server.
     validators = None
     if settings.sparql_endpoint is None and settings.update_token is None:

@@ -74,11 +74,11 @@ def problem(request: Request, status: int, detail: str, *, type_: str = "about:b
 
 def html_error(request: Request, status: int, title: str, detail: str,
                headers: dict[str, str]) -> Response:
-    """The error page for browsers (the hook the site's styling replaces)."""
-    from .routers.linked_data import render
+    """The error page for browsers: the site's page (api.pages), with a search box and, for a
+    404, the resources the path may have meant."""
+    from .pages import html_error as page
 
-    response = render(request, "error.html", status=status, error_status=status, title=title,
-                      detail=detail)
+    response = page(request, status, detail, title=title)
     response.headers.update(headers)
     return response
 

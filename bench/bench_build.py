@@ -1,33 +1,33 @@
-"""Benchmark: pbkg's build path against the plain rdflib + pyshacl a user would otherwise write.
+"""Benchmark: `pbkg build` and the serving start against a bare Oxigraph load of the same quads.
 
-    python bench/bench_build.py [--sizes real,10000,100000] [--repeat 3] [--budget 150]
+    python bench/bench_build.py [--sizes 100000] [--seed 7] [--out bench/results/build.json]
 
-For each size (the real project, or a synthetic project of about that many triples made by
-bench/synthetic.py), in one run:
+For each size (a synthetic project of about that many generated triples, made by
+bench/synthetic.py; or "real", the project itself), in one run, each measure in a fresh child
+process (its wall time and its peak resident memory, from wait4):
 
-  pbkg      load      pbkg.dataset.assemble(source_files(p))
-            validate  pbkg.build.validate_assembly(asm, p, engine="split")
-            build     pbkg.build.build(p, out_dir=...), the whole command including dist/
-  baseline  load      every input file parsed into one rdflib.Graph (the CSV reference tables
-                      are first converted to Turtle with pbkg.reference.reference_graphs,
-                      untimed, so that the baseline too only parses files)
-            validate  pyshacl.validate(graph, shacl_graph=shapes, advanced=True)
+  baseline      a bare Oxigraph load of the build's quads (dist/pbkg.nq) into an in-memory
+                pyoxigraph Store, then len(store)
+  baseline-disk the same into an on-disk Store(path), then optimize()
+  build         pbkg.build.build(p, incremental=False): parse, validate (fast engine), six dumps,
+                the on-disk store and the search index, swap
+  unchanged     pbkg.build.build(p) again with nothing changed
+  one-file      one article file edited (one evidence quote), pbkg.build.build(p)
+  serve-start   EmbeddedStore.from_dist(dist) (the on-disk store, read-only) and its search
+                index, then one search and one lookup query answered ("ready_s": from after
+                the bench's imports; "wall_s" is the whole process); then 12 searches timed
+  serve-legacy  the previous start: dist/pbkg.nq parsed into an in-memory store, the search
+                index built from it, the same search and lookup
 
-Load and validate are timed, for both, on a copy with planted violations
-(synthetic.plant_violations), so one run gives both the time and the number of violations each
-found; the build is timed on the clean copy (a build with violations writes nothing). Each figure
-is the median of up to --repeat runs; a measure stops repeating once its runs add up to
---measure-budget seconds. The baseline runs in a child process killed after --budget seconds,
-and is skipped outright where its time predicted from the previous size exceeds the budget.
-
-Results: a table on stdout and bench/results/build.json (sorted keys, no timestamps).
+Ratios are against the in-memory baseline measured in the same run. Results: a table on stdout
+and bench/results/build.json (sorted keys, no timestamps).
 """
 
 from __future__ import annotations
 
 import argparse
-import gc
 import json
+import os
 import platform
 import shutil
 import statistics
@@ -35,330 +35,183 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import pyoxigraph as ox  # noqa: E402
-import pyshacl  # noqa: E402
-import rdflib  # noqa: E402
 import synthetic  # noqa: E402
 
-from pbkg.build import build, validate_assembly  # noqa: E402
-from pbkg.dataset import assemble, parse_file, source_files  # noqa: E402
-from pbkg.errors import ValidationFailed  # noqa: E402
 from pbkg.paths import ProjectPaths, paths  # noqa: E402
-from pbkg.reference import reference_graphs  # noqa: E402
 
 RESULTS = HERE / "results" / "build.json"
-SH_RESULT = rdflib.URIRef("http://www.w3.org/ns/shacl#result")
-# pyshacl runs each SHACL-SPARQL constraint once per focus node, parsing the query each time: a
-# large cost per fact, growing a little faster than the graph. Predict the next size with n^1.2
-# (measured here: real 4.6k -> 10k triples took 2.6x).
-GROWTH = 1.2
+ID = "https://w3id.org/pbkg/id/"
+SEARCH = "tinh uy ca mau"
+# Searches after the start (the index's first use excluded): words common and rare, prefixes.
+SEARCHES = ["tinh uy", "Cà Mau", "ban to chuc", "cum thi dua", "dang uy", "syn", "hoi nghi",
+            "truong chinh tri", "bao", "ha noi", "kiên giang", "to chuc xay dung dang cum 5"]
+START = time.perf_counter()
 
 
-# ---------------------------------------------------------------------------------------------
-# Projects
-# ---------------------------------------------------------------------------------------------
+def child(measure: str, root: Path, dist: Path) -> dict:
+    """One measure, in this (child) process; returns what it wants reported besides time."""
+    if measure in ("baseline", "baseline-disk"):
+        if measure == "baseline":
+            store = ox.Store()
+        else:
+            store = ox.Store(str(dist.parent / "baseline-store"))
+        store.bulk_load(path=str(dist / "pbkg.nq"), format=ox.RdfFormat.N_QUADS)
+        if measure == "baseline-disk":
+            store.optimize()
+        return {"quads": len(store)}
+    if measure in ("build", "unchanged", "one-file"):
+        from pbkg.build import build
 
-def base_triples(src: ProjectPaths) -> int:
-    """Triples of the ontology and reference data, which every synthetic project also holds."""
-    files = [sf for sf in source_files(src)
-             if sf.path.is_relative_to(src.ontology) or sf.path.is_relative_to(src.reference)]
-    seen = set()
-    for sf in files:
-        seen.update((q.subject, q.predicate, q.object) for q in parse_file(sf.path, sf.graph))
-    return len(seen)
+        result = build(ProjectPaths(root), out_dir=dist, incremental=measure != "build")
+        return {"mode": result.mode, "quads": result.quads, "triples": result.triples,
+                "timings": {k: round(v, 3) for k, v in result.timings.items()}}
+    if measure in ("serve-start", "serve-legacy"):
+        from pbkg.search import index_for
+        from pbkg.store import EmbeddedStore
+
+        if measure == "serve-start":
+            store = EmbeddedStore.from_dist(dist)
+        else:
+            memory = ox.Store()
+            memory.bulk_load(path=str(dist / "pbkg.nq"), format=ox.RdfFormat.N_QUADS)
+            store = EmbeddedStore(memory)
+        index = index_for(store, paths().queries, ID)
+        hits = index.search(SEARCH, 10)
+        rows = store.query(f"SELECT ?p ?o WHERE {{ <{hits[0].entry.iri}> ?p ?o }}").rows
+        ready = time.perf_counter() - START
+        times = []
+        for q in SEARCHES:
+            t = time.perf_counter()
+            index.search(q, 20)
+            times.append(time.perf_counter() - t)
+        return {"hits": len(hits), "rows": len(rows),  # type: ignore[arg-type]
+                "ready_s": round(ready, 3),
+                "search_ms_median": round(statistics.median(times) * 1000, 2),
+                "search_ms_max": round(max(times) * 1000, 2)}
+    raise SystemExit(f"unknown measure {measure}")
 
 
-def copy_real(src: ProjectPaths, dst: Path) -> ProjectPaths:
-    for name in ("ontology", "shapes", "queries", "data"):
-        shutil.copytree(src.root / name, dst / name)
-    return ProjectPaths(dst)
+def run_child(measure: str, root: Path, dist: Path, timeout: float) -> dict:
+    """Wall time (process start to exit, imports included) and peak RSS of one measure."""
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, __file__, "--child", measure, str(root), str(dist)],
+                            stdout=subprocess.PIPE)
+    deadline = start + timeout
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.perf_counter() > deadline:
+            proc.kill()
+            os.wait4(proc.pid, 0)
+            return {"error": f"killed after {timeout:.0f} s"}
+        time.sleep(0.01)
+    wall = time.perf_counter() - start
+    out = proc.stdout.read() if proc.stdout else b""
+    if os.waitstatus_to_exitcode(status) != 0:
+        return {"error": f"exit {os.waitstatus_to_exitcode(status)}"}
+    report = json.loads(out.decode().strip().splitlines()[-1])
+    return {"wall_s": round(wall, 3), "peak_mb": round(usage.ru_maxrss / 1024), **report}
 
 
-def prepare(size: str, work: Path, src: ProjectPaths, base: int, seed: int) -> dict:
-    """The clean project, a planted copy, and the baseline's Turtle version of the planted copy."""
-    clean = work / size / "project"
-    clean.mkdir(parents=True)
+def edit_one_file(root: Path) -> Path:
+    """Change one evidence quote of one article (the first curated article file)."""
+    curated = sorted(f for f in (root / "data" / "curated").glob("*.ttl")
+                     if f.name != "entities.ttl")
+    target = curated[len(curated) // 2]
+    text = target.read_text(encoding="utf-8")
+    marker = '"@vi'
+    at = text.index(marker)
+    target.write_text(text[:at] + " (sửa)" + text[at:], encoding="utf-8")
+    return target
+
+
+def measure_size(size: str, work: Path, seed: int, timeout: float) -> dict:
+    root = work / size / "project"
     info: dict = {"size": size}
+    t = time.perf_counter()
     if size == "real":
-        copy_real(src, clean)
+        src = paths()
+        for name in ("ontology", "shapes", "queries", "data"):
+            shutil.copytree(src.root / name, root / name)
     else:
-        target = max(int(size) - base, 1000)
-        info["synthetic"] = synthetic.generate(clean, target, seed=seed, source=src)
-    planted = work / size / "planted"
-    shutil.copytree(clean, planted)
-    info["planted_expected"] = synthetic.plant_violations(planted)
-    info["baseline_files"] = str(baseline_inputs(ProjectPaths(planted), work / size / "baseline"))
-    info["clean"], info["planted"] = str(clean), str(planted)
+        info["synthetic"] = synthetic.generate(root, int(size), seed=seed, source=paths())
+    info["generate_s"] = round(time.perf_counter() - t, 1)
+    dist = root / "dist"
+    results = {}
+    results["build"] = run_child("build", root, dist, timeout)
+    for measure in ("baseline", "baseline-disk", "unchanged"):
+        results[measure] = run_child(measure, root, dist, timeout)
+    info["edited"] = str(edit_one_file(root).relative_to(root))
+    results["one-file"] = run_child("one-file", root, dist, timeout)
+    for measure in ("serve-start", "serve-legacy"):
+        results[measure] = run_child(measure, root, dist, timeout)
+    base = results["baseline"].get("wall_s")
+    for r in results.values():
+        if base and "wall_s" in r:
+            r["x_baseline"] = round(r["wall_s"] / base, 2)
+    info["results"] = results
     return info
 
 
-def baseline_inputs(p: ProjectPaths, out: Path) -> Path:
-    """Untimed: the CSV tables as Turtle; returns a file listing every input file of the build."""
-    out.mkdir(parents=True)
-    graphs = reference_graphs(p.reference)
-    listed = []
-    for sf in source_files(p):
-        if sf.path.suffix == ".csv":
-            ttl = out / (sf.path.stem + ".ttl")
-            graphs[sf.path].serialize(ttl, format="turtle")
-            listed.append(ttl)
-        else:
-            listed.append(sf.path)
-    listing = out / "files.txt"
-    listing.write_text("\n".join(str(f) for f in listed) + "\n", encoding="utf-8")
-    return listing
-
-
-def union_size(p: ProjectPaths) -> int:
-    return len(assemble(source_files(p), root=p.root).union_triples())
-
-
-# ---------------------------------------------------------------------------------------------
-# Measuring
-# ---------------------------------------------------------------------------------------------
-
-def timed(fn: Callable[[], object]) -> tuple[float, object]:
-    gc.collect()
-    start = time.perf_counter()
-    value = fn()
-    return time.perf_counter() - start, value
-
-
-def repeated(fn: Callable[[], object], repeat: int, budget: float) -> tuple[list[float], object]:
-    """Run fn up to `repeat` times, stopping once the runs add up to `budget` seconds."""
-    times, value = [], None
-    while len(times) < repeat and (not times or sum(times) < budget):
-        seconds, value = timed(fn)
-        times.append(seconds)
-    return times, value
-
-
-def median(times: list[float]) -> float:
-    return statistics.median(times)
-
-
-def pbkg_measures(info: dict, repeat: int, measure_budget: float, work: Path) -> dict:
-    planted, clean = ProjectPaths(Path(info["planted"])), ProjectPaths(Path(info["clean"]))
-    load_times, asm = repeated(lambda: assemble(source_files(planted), root=planted.root),
-                               repeat, measure_budget)
-    validate_times, report = repeated(lambda: validate_assembly(asm, planted, engine="split"),
-                                      repeat, measure_budget)
-    out = work / info["size"] / "dist"
-    status = {"value": "ok"}
-
-    def full_build() -> None:
-        try:
-            build(clean, out_dir=out)
-        except ValidationFailed as failure:
-            status["value"] = f"invalid ({len(failure.report.violations)} violations)"
-
-    build_times, _ = repeated(full_build, repeat, measure_budget)
-    return {
-        "load_s": median(load_times),
-        "validate_s": median(validate_times),
-        "build_s": median(build_times),
-        "build_status": status["value"],
-        "runs": {"load": len(load_times), "validate": len(validate_times),
-                 "build": len(build_times)},
-        "violations": len(report.violations),
-    }
-
-
-def baseline_once(listing: Path, shapes_dir: Path, timeout: float) -> dict | None:
-    """One baseline run in a child process; None when it ran out of time."""
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--baseline-worker", str(listing),
-           str(shapes_dir)]
-    try:
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=True)
-    except subprocess.TimeoutExpired:
-        return None
-    except subprocess.CalledProcessError as error:
-        raise RuntimeError(f"the baseline worker failed:\n{error.stderr}") from None
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
-def baseline_worker(listing: Path, shapes_dir: Path) -> None:
-    """What a user would write: parse everything into one graph, run pyshacl."""
-    import logging
-    import warnings
-
-    logging.disable(logging.WARNING)     # rdflib logs every ill-typed literal it meets
-    warnings.simplefilter("ignore")
-    files = [Path(line) for line in listing.read_text(encoding="utf-8").splitlines() if line]
-    shapes = rdflib.Graph()
-    for f in sorted(shapes_dir.glob("*.ttl")):
-        shapes.parse(f, format="turtle")
-
-    def load() -> rdflib.Graph:
-        graph = rdflib.Graph()
-        for f in files:
-            graph.parse(f, format="turtle")
-        return graph
-
-    load_s, graph = timed(load)
-    validate_s, (conforms, results, _) = timed(
-        lambda: pyshacl.validate(graph, shacl_graph=shapes, advanced=True))
-    violations = len(set(results.objects(None, SH_RESULT)))
-    print(json.dumps({"load_s": load_s, "validate_s": validate_s, "violations": violations,
-                      "conforms": bool(conforms), "triples": len(graph)}))
-
-
-def baseline_measures(info: dict, repeat: int, measure_budget: float, budget: float,
-                      predicted: float | None) -> dict:
-    if predicted is not None and predicted > budget:
-        return {"skipped": f"predicted {predicted:.0f} s > budget {budget:.0f} s"}
-    listing, shapes_dir = Path(info["baseline_files"]), ProjectPaths(Path(info["planted"])).shapes
-    runs: list[dict] = []
-    while len(runs) < repeat and (not runs or sum(r["load_s"] + r["validate_s"] for r in runs)
-                                  < measure_budget):
-        run = baseline_once(listing, shapes_dir, budget)
-        if run is None:
-            if not runs:
-                return {"skipped": f"ran over the budget of {budget:.0f} s"}
-            break
-        runs.append(run)
-    return {
-        "load_s": median([r["load_s"] for r in runs]),
-        "validate_s": median([r["validate_s"] for r in runs]),
-        "runs": len(runs),
-        "violations": runs[0]["violations"],
-        "triples": runs[0]["triples"],
-    }
-
-
-# ---------------------------------------------------------------------------------------------
-# Report
-# ---------------------------------------------------------------------------------------------
-
-def fmt(seconds: float | None) -> str:
-    if seconds is None:
-        return "-"
-    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.1f} s"
-
-
 def table(rows: list[dict]) -> str:
-    head = ["size (triples)", "pbkg load", "pbkg validate", "pbkg build (dist/)",
-            "baseline load", "baseline validate", "baseline total",
-            "baseline / pbkg (load + validate)", "violations found: pbkg / baseline / planted"]
-    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    for row in rows:
-        pb, bl = row["pbkg"], row["baseline"]
-        pbkg_total = pb["load_s"] + pb["validate_s"]
-        if "skipped" in bl:
-            base = ["skipped", "skipped", "skipped", "-"]
-            found = f"{pb['violations']} / - / {row['planted_expected']}"
-        else:
-            total = bl["load_s"] + bl["validate_s"]
-            same = "same" if pb["violations"] == bl["violations"] else "DIFFERENT"
-            ratio = f"{total / pbkg_total:.0f}x"
-            base = [fmt(bl["load_s"]), fmt(bl["validate_s"]), fmt(total), ratio]
-            found = (f"{pb['violations']} / {bl['violations']} / {row['planted_expected']} "
-                     f"({same})")
-        build = fmt(pb["build_s"]) + ("" if pb["build_status"] == "ok" else " *")
-        label = f"{row['triples']:,}" + (" (real data)" if row["size"] == "real" else "")
-        lines.append("| " + " | ".join([label, fmt(pb["load_s"]), fmt(pb["validate_s"]), build,
-                                        *base, found]) + " |")
+    lines = [f"{'size':>8} {'measure':<14} {'wall s':>8} {'x base':>7} {'peak MB':>8}  notes"]
+    for info in rows:
+        for name, r in info["results"].items():
+            if "error" in r:
+                lines.append(f"{info['size']:>8} {name:<14} {r['error']}")
+                continue
+            notes = r.get("mode", "")
+            if "timings" in r:
+                notes += " " + " ".join(f"{k}={v:.2f}" for k, v in r["timings"].items())
+            if "quads" in r:
+                notes += f" quads={r['quads']}"
+            lines.append(f"{info['size']:>8} {name:<14} {r['wall_s']:>8.2f} "
+                         f"{r.get('x_baseline', 0):>7.2f} {r['peak_mb']:>8}  {notes.strip()}")
     return "\n".join(lines)
 
 
 def environment() -> dict:
-    import os
+    import shacl
 
-    return {
-        "cpus": os.cpu_count(),
-        "machine": platform.machine(),
-        "python": platform.python_version(),
-        "pyoxigraph": ox.__version__,
-        "pyshacl": pyshacl.__version__,
-        "rdflib": rdflib.__version__,
-    }
+    return {"cpus": os.cpu_count(), "machine": platform.machine(),
+            "python": platform.python_version(), "pyoxigraph": ox.__version__,
+            "shacl": shacl.__version__}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="real,10000,100000",
-                        help="comma-separated: 'real' and/or triple counts (default: %(default)s)")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per measure (median)")
-    parser.add_argument("--measure-budget", type=float, default=30.0,
-                        help="stop repeating a measure once its runs reach this many seconds")
-    parser.add_argument("--budget", type=float, default=150.0,
-                        help="seconds one baseline run may take before it is skipped")
+    parser.add_argument("--sizes", default="100000",
+                        help="comma-separated: 'real' or a number of generated triples")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--timeout", type=float, default=900.0, help="per measure, seconds")
     parser.add_argument("--out", type=Path, default=RESULTS, help="JSON results file")
-    parser.add_argument("--work", type=Path, default=None,
-                        help="keep the generated projects here (default: a temporary folder)")
-    parser.add_argument("--baseline-worker", nargs=2, type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--work", type=Path, default=None, help="kept work folder (else a temp)")
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if args.baseline_worker:
-        baseline_worker(*args.baseline_worker)
+    if args.child:
+        measure, root, dist = args.child
+        print(json.dumps(child(measure, Path(root), Path(dist))))
         return 0
-
-    import logging
-    import warnings
-
-    logging.disable(logging.WARNING)
-    warnings.simplefilter("ignore")
-    src = paths()
-    base = base_triples(src)
-    work = args.work or Path(tempfile.mkdtemp(prefix="pbkg-bench-"))
-    work.mkdir(parents=True, exist_ok=True)
-    rows: list[dict] = []
-    last: tuple[int, float] | None = None
-    started = time.perf_counter()
+    work = args.work or Path(tempfile.mkdtemp(prefix="pbkg-bench-build-"))
     try:
-        for size in [s.strip() for s in args.sizes.split(",") if s.strip()]:
-            if (work / size).exists():
-                shutil.rmtree(work / size)
-            print(f"[{time.perf_counter() - started:5.0f} s] {size}: preparing", file=sys.stderr)
-            info = prepare(size, work, src, base, args.seed)
-            triples = union_size(ProjectPaths(Path(info["clean"])))
-            print(f"[{time.perf_counter() - started:5.0f} s] {size}: {triples:,} triples, pbkg",
-                  file=sys.stderr)
-            pb = pbkg_measures(info, args.repeat, args.measure_budget, work)
-            predicted = None
-            if last is not None:
-                predicted = last[1] * (triples / last[0]) ** GROWTH
-            print(f"[{time.perf_counter() - started:5.0f} s] {size}: baseline"
-                  + (f" (predicted {predicted:.0f} s)" if predicted else ""), file=sys.stderr)
-            bl = baseline_measures(info, args.repeat, args.measure_budget, args.budget, predicted)
-            if "skipped" in bl:
-                print(f"  baseline skipped at {triples:,} triples: {bl['skipped']}",
-                      file=sys.stderr)
-            else:
-                last = (triples, bl["load_s"] + bl["validate_s"])
-            row = {"size": size, "triples": triples, "planted_expected": info["planted_expected"],
-                   "pbkg": pb, "baseline": bl}
-            if "synthetic" in info:
-                row["synthetic"] = info["synthetic"]
-            rows.append(row)
+        rows = [measure_size(size, work, args.seed, args.timeout)
+                for size in args.sizes.split(",")]
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
-
     print(table(rows))
-    notes = [row for row in rows if row["pbkg"]["build_status"] != "ok"]
-    for row in notes:
-        print(f"* {row['size']}: the clean build failed validation, "
-              f"{row['pbkg']['build_status']}; its time is load + validate up to the failure.")
-    for row in rows:
-        if "skipped" in row["baseline"]:
-            print(f"baseline skipped at {row['triples']:,} triples: {row['baseline']['skipped']}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    body = {"environment": environment(), "repeat": args.repeat,
-            "measure_budget_s": args.measure_budget, "baseline_budget_s": args.budget,
-            "seed": args.seed, "results": rows}
-    args.out.write_text(json.dumps(body, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
-                        encoding="utf-8")
-    print(f"results written to {args.out}", file=sys.stderr)
-    print(f"total {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    args.out.write_text(json.dumps({"environment": environment(), "sizes": rows}, indent=2,
+                                   sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    sys.exit(main())

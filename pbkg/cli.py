@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import __version__
 from .errors import InvalidParameter, PbkgError, ValidationFailed
-from .paths import ProjectPaths, paths
+from .paths import check_writable, paths
+from .progress import set_quiet, step
+from .store_open import check_dist, open_store
 
-EXIT_VIOLATIONS = 1
-EXIT_ERROR = 2
+# Exit codes (documented in the README's command-line section).
+EXIT_OK = 0
+EXIT_VIOLATIONS = 1  # the data violates the shapes (build, validate)
+EXIT_ERROR = 2  # bad input: a file, a parameter, a query, a command line (argparse uses 2 too)
+EXIT_UNAVAILABLE = 3  # the environment: a port in use, an extra not installed, a path not writable
+EXIT_INTERRUPTED = 130
+
+
+class Unavailable(PbkgError):
+    """Something pbkg needs from the machine is missing: a module, a port, a writable path."""
 
 
 def _print(text: str) -> None:
@@ -28,28 +40,9 @@ def _parse_params(items: Sequence[str]) -> dict[str, str]:
     return params
 
 
-def open_store(p: ProjectPaths, quiet: bool = False):
-    """The configured store: a remote endpoint, or the embedded one (built first if stale)."""
-    from .settings import load_settings
-    from .store import EmbeddedStore
-
-    settings = load_settings()
-    if settings.sparql_endpoint:
-        from .remote import RemoteStore
-
-        return RemoteStore(settings.sparql_endpoint, timeout=settings.query_timeout)
-    from .build import build, is_stale
-
-    if is_stale(p):
-        if not quiet:
-            print("pbkg: dist/ is missing or out of date; building it first", file=sys.stderr)
-        build(p)
-    return EmbeddedStore.from_dist(p.dist)
-
-
 def _emit(result, fmt: str) -> None:
     from . import results
-    from .build import SERIALIZATION_PREFIXES
+    from .namespaces import SERIALIZATION_PREFIXES
 
     if isinstance(result, results.GraphResult):
         import pyoxigraph as ox
@@ -73,28 +66,32 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .build import build
 
     p = paths()
-    result = build(p, engine=args.engine)
+    check_dist(p)
+    with step(f"building {p.dist}"):
+        result = build(p, engine=args.engine, incremental=not args.full)
     t = result.timings
-    _print(f"built {result.out_dir}: {result.quads} quads in {result.graphs} named graphs, "
-           f"{result.triples} distinct triples; shapes pass "
-           f"(load {t['load']:.2f}s, validate {t['validate']:.2f}s, write {t['write']:.2f}s)")
+    if result.mode == "unchanged":
+        _print(f"{result.out_dir} is up to date: {result.quads} quads in {result.graphs} named "
+               f"graphs, {result.triples} distinct triples (inputs unchanged)")
+        return 0
+    _print(f"built {result.out_dir} ({result.mode}): {result.quads} quads in {result.graphs} "
+           f"named graphs, {result.triples} distinct triples; shapes pass "
+           f"(load {t['load']:.2f}s, validate {t['validate']:.2f}s, total {t['total']:.2f}s)")
     return 0
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from .build import validate_assembly
-    from .dataset import SourceFile, assemble, source_files
+    from .dataset import assemble, source_files
 
     p = paths()
     files = source_files(p)
     if args.paths:
-        # Check the given files against the project's context (ontology, reference, entities).
-        given = [Path(x).resolve() for x in args.paths]
-        context = [sf for sf in files if "/graph/article/" not in sf.graph
-                   and sf.path.resolve() not in given]
-        files = context + [SourceFile(path, f"https://w3id.org/pbkg/graph/file/{path.stem}")
-                           for path in given]
-    report = validate_assembly(assemble(files, root=p.root), p, args.engine)
+        files = _validation_inputs([Path(x) for x in args.paths], files, p.sources)
+    with step("reading the files"):
+        assembly = assemble(files, root=p.root)
+    with step("validating with SHACL"):
+        report = validate_assembly(assembly, p, args.engine)
     if args.format == "json":
         _print(report.to_json())
     elif args.format == "turtle":
@@ -102,6 +99,33 @@ def cmd_validate(args: argparse.Namespace) -> int:
     else:
         _print(report.to_text())
     return 0 if report.conforms else EXIT_VIOLATIONS
+
+
+def _validation_inputs(given: list[Path], files: list, sources: Path) -> list:
+    """What `pbkg validate FILE...` checks: the given files with the context they need.
+
+    The context is the ontology, the reference data, the entities and the extracted files; a
+    project file also brings the other files of its graph (data/curated/KEY.ttl comes with its
+    article's metadata, data/sources/KEY.ttl); a file from elsewhere named KEY.ttl brings
+    data/sources/KEY.ttl when the project has it."""
+    from .dataset import SourceFile
+
+    chosen = [path.resolve() for path in given]
+    project = {sf.path.resolve(): sf for sf in files}
+    out = [sf for sf in files
+           if "/graph/article/" not in sf.graph and sf.path.resolve() not in chosen]
+    for path in chosen:
+        own = project.get(path)
+        if own is not None:
+            out.append(own)
+            out += [sf for sf in files if sf.graph == own.graph and sf.path.resolve() != path
+                    and sf.path.resolve() not in chosen and sf not in out]
+            continue
+        out.append(SourceFile(path, f"https://w3id.org/pbkg/graph/file/{path.stem}"))
+        metadata = (sources / path.name).resolve()
+        if metadata in project and metadata not in chosen and project[metadata] not in out:
+            out.append(project[metadata])
+    return out
 
 
 def cmd_query(args: argparse.Namespace) -> int:
@@ -117,11 +141,24 @@ def cmd_query(args: argparse.Namespace) -> int:
                    + (f"  [params: {params}]" if params else ""))
         return 0
     from .asof import bind_as_of, parse_as_of
+    from .entity_match import resolve_query_params
+    from .settings import load_settings
 
     query = get_query(catalog, args.name)
-    params = bind_as_of(query, _parse_params(args.param), parse_as_of(args.as_of, "--as-of"))
-    sparql = query.render(params)
-    _emit(open_store(p).query(sparql), args.format)
+    values = _parse_params(args.param)
+    for name, value in values.items():  # names and types first, before the store is opened
+        param = query.param(name)
+        if value and not (param.type == "iri" and param.prefix):
+            param.term(value)
+    values = bind_as_of(query, values, parse_as_of(args.as_of, "--as-of"))
+    store = open_store(p)
+    # An IRI parameter names a node of the graph (slug, IRI, end of a slug, label words): one
+    # that matches nothing is an error with close matches, not an empty result.
+    values = resolve_query_params(query, values, store, p.queries,
+                                  load_settings().base_iri + "id/")
+    with step(f"running {query.name}"):
+        result = store.query(query.render(values))
+    _emit(result, args.format)
     return 0
 
 
@@ -136,14 +173,28 @@ def cmd_sparql(args: argparse.Namespace) -> int:
             raise InputError(candidate, f"cannot be read: {exc}") from None
     else:
         text = args.query
-    _emit(open_store(paths()).query(text), args.format)
+    from .query_limits import check_structure
+
+    check_structure(text)  # before the engine's parser, which can overflow its stack
+    store = open_store(paths())
+    with step("running the query"):
+        result = store.query(text)
+    _emit(result, args.format)
     return 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .serve import serve
-
-    serve(args.host, args.port, log_level=args.log_level, workers=args.workers)
+    try:
+        from api.server import PortUnavailable, serve
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").split(".")[0] in ("pbkg", "api"):
+            raise
+        raise Unavailable(f"pbkg serve needs the HTTP extra, which is not installed (no module "
+                          f"'{exc.name}'): pip install -e '.[api]'") from None
+    try:
+        serve(args.host, args.port, log_level=args.log_level, workers=args.workers)
+    except PortUnavailable as exc:
+        raise Unavailable(str(exc)) from None
     return 0
 
 
@@ -154,9 +205,12 @@ def cmd_load(args: argparse.Namespace) -> int:
     p = paths()
     dist = Path(args.dist) if args.dist else p.dist
     if not args.dist and is_stale(p):
+        check_dist(p)
         print("pbkg: dist/ is missing or out of date; building it first", file=sys.stderr)
-        build(p)
-    report = load_build(args.to, dist, query=args.query)
+        with step(f"building {p.dist}"):
+            build(p)
+    with step(f"loading into {args.to}"):
+        report = load_build(args.to, dist, query=args.query)
     _print(f"loaded {report.triples} triples in {len(report.graphs)} graphs into {report.url} "
            f"in one update ({len(report.dropped)} graphs no longer in the build dropped, "
            f"{report.seconds:.1f} s)")
@@ -166,10 +220,13 @@ def cmd_load(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from .export import export
 
+    if args.output:
+        check_writable(Path(args.output), "the export")
     filters = {"clusters": args.cluster or None, "years": (args.year_from, args.year_to),
                "types": args.type or None}
-    fmt = export(args.format, Path(args.output) if args.output else None, paths(),
-                 filters=filters)
+    with step(f"exporting {args.format}"):
+        fmt = export(args.format, Path(args.output) if args.output else None, paths(),
+                     filters=filters)
     if args.output:
         print(f"pbkg: wrote {args.output} ({fmt.name}, {fmt.media_type})", file=sys.stderr)
     return 0
@@ -193,7 +250,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from .ingest import ingest
 
-    result = ingest(args.article, args.key, paths(), replace=args.replace)
+    with step(f"ingesting {args.article}"):
+        result = ingest(args.article, args.key, paths(), replace=args.replace)
     skipped = f", {len(result.skipped)} not recorded (see its header)" if result.skipped else ""
     _print(f"wrote {result.path}: {result.facts} facts, {result.minted} new nodes{skipped}; "
            "review it before it is trusted")
@@ -208,12 +266,15 @@ def cmd_eval_extract(args: argparse.Namespace) -> int:
     if args.seeds or args.gold == "seeds":
         from .seed_gold import evaluate_seeds
 
-        reports = {"seeds": evaluate_seeds(paths())}
+        with step("scoring the seeds"):
+            reports = {"seeds": evaluate_seeds(paths())}
     elif args.gold and args.articles and not args.split:
-        reports = {"all": evaluate(Path(args.gold), Path(args.articles))}
+        with step("scoring the extractor"):
+            reports = {"all": evaluate(Path(args.gold), Path(args.articles))}
     elif args.gold and not args.articles:
         split = Path(args.split) if args.split else None
-        reports = evaluate_corpus(Path(args.gold), split, args.part)
+        with step("scoring the extractor"):
+            reports = evaluate_corpus(Path(args.gold), split, args.part)
     else:
         raise InvalidParameter("eval-extract", "give GOLD_DIR ARTICLES_DIR, a CORPUS folder "
                                                "(with --split FILE [--part NAME]), or --seeds")
@@ -262,19 +323,36 @@ def cmd_review(args: argparse.Namespace) -> int:
     return 0
 
 
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"expected a port number from 0 to 65535 (0: any free "
+                                         f"port), got {text!r}")
+    return port
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pbkg", description="Party-building knowledge graph.")
+    parser.add_argument("--version", action="version", version=f"pbkg {__version__}")
+    parser.add_argument("--quiet", "-q", action="store_true",
+                        help="no progress lines on stderr (shown for steps over 2 s)")
     sub = parser.add_subparsers(dest="command", required=True)
 
     b = sub.add_parser("build", help="assemble, validate and write dist/ (atomically)")
-    b.add_argument("--engine", choices=["split", "pyshacl"], default="split",
-                   help="SHACL engine: split (fast, default) or pyshacl (reference)")
+    b.add_argument("--engine", choices=["fast", "split", "pyshacl"], default="fast",
+                   help="SHACL engine: fast (Rust + Oxigraph, default), split or pyshacl "
+                        "(the reference)")
+    b.add_argument("--full", action="store_true",
+                   help="rebuild everything instead of reusing the unchanged inputs")
     b.set_defaults(func=cmd_build)
 
     v = sub.add_parser("validate", help="validate the project data, or given files, with SHACL")
     v.add_argument("paths", nargs="*", help="RDF files to check against the project's context")
     v.add_argument("--format", choices=["text", "json", "turtle"], default="text")
-    v.add_argument("--engine", choices=["split", "pyshacl"], default="split")
+    v.add_argument("--engine", choices=["fast", "split", "pyshacl"], default="fast")
     v.set_defaults(func=cmd_validate)
 
     q = sub.add_parser("query", help="run a named query from queries/")
@@ -297,7 +375,8 @@ def make_parser() -> argparse.ArgumentParser:
 
     sv = sub.add_parser("serve", help="serve the SPARQL endpoint and the API (builds if stale)")
     sv.add_argument("--host", default="127.0.0.1")
-    sv.add_argument("--port", type=int, default=8000)
+    sv.add_argument("--port", type=_port, default=8000,
+                    help="0 to 65535; 0 picks a free port (the log names it)")
     sv.add_argument("--log-level", default="info",
                     choices=["critical", "error", "warning", "info", "debug"])
     sv.add_argument("--workers", type=int, default=1, metavar="N",
@@ -376,21 +455,50 @@ def make_parser() -> argparse.ArgumentParser:
     from .network.commands import register as register_network
 
     register_network(sub)  # pbkg network stats|export, pbkg viz [timeline]
+    _add_quiet(sub)
     return parser
+
+
+def _add_quiet(sub: argparse._SubParsersAction) -> None:
+    """`--quiet` after the subcommand too (`pbkg build --quiet`), at every level."""
+    for parser in set(sub.choices.values()):
+        if not any("--quiet" in a.option_strings for a in parser._actions):
+            parser.add_argument("--quiet", action="store_true", default=argparse.SUPPRESS,
+                                help="no progress lines on stderr")
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                _add_quiet(action)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
+    set_quiet(args.quiet)
     try:
         return args.func(args)
     except ValidationFailed as exc:
         print(f"pbkg: {exc}", file=sys.stderr)
         return EXIT_VIOLATIONS
+    except Unavailable as exc:
+        print(f"pbkg: {exc}", file=sys.stderr)
+        return EXIT_UNAVAILABLE
     except PbkgError as exc:
         print(f"pbkg: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except OSError as exc:  # a path the command must write or read: no traceback, the path
+        print(f"pbkg: {_os_error(exc)}", file=sys.stderr)
+        return EXIT_UNAVAILABLE
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
+
+
+def _os_error(exc: OSError) -> str:
+    where = exc.filename or ""
+    reason = exc.strerror or str(exc)
+    dist = os.environ.get("PBKG_DIST")
+    hint = ""
+    if dist and where and str(where).startswith(str(Path(dist).resolve())):
+        hint = " (PBKG_DIST names the build folder: point it at a writable folder)"
+    return f"{where}: {reason}{hint}" if where else f"{reason}{hint}"
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ import pyoxigraph as ox
 
 from .errors import InputError
 from .namespaces import GRAPH, RDF
+from .overrides import drop_overridden
 from .paths import ProjectPaths
 from .terms import rdflib_graph_to_ox
 
@@ -87,6 +88,8 @@ def parse_file(path: Path, graph: str) -> list[ox.Quad]:
         known = ", ".join(sorted(_FORMATS))
         raise InputError(path, f"unknown RDF format '{path.suffix}' (use one of {known})")
     target = ox.NamedNode(graph)
+    if fmt == ox.RdfFormat.RDF_XML:
+        _check_xml(path)
     try:
         parsed = list(ox.parse(path=str(path), format=fmt))
     except SyntaxError as exc:
@@ -96,6 +99,16 @@ def parse_file(path: Path, graph: str) -> list[ox.Quad]:
     if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
         return parsed
     return [ox.Quad(t.subject, t.predicate, t.object, target) for t in parsed]
+
+
+def _check_xml(path: Path) -> None:
+    from .xml_entities import check_entities
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot be read: {exc}") from None
+    check_entities(path, data)
 
 
 def _syntax_message(exc: SyntaxError) -> str:
@@ -122,8 +135,6 @@ def assemble(files: Sequence[SourceFile], root: Path | None = None) -> Assembly:
     for sf in files:
         quads = parse_file(sf.path, sf.graph)
         if "/graph/extracted/" in sf.graph:  # a curated file of the same article overrides it
-            from .ingest import without_curated
-
             quads = without_curated(quads, sf, files)
         store.extend(quads)
         name = _display_path(sf.path, root)
@@ -138,6 +149,82 @@ def assemble(files: Sequence[SourceFile], root: Path | None = None) -> Assembly:
             else:
                 source_of.setdefault(subject, name)
     return Assembly(store=store, files=list(files), source_of=source_of)
+
+
+def without_curated(quads: list[ox.Quad], source: SourceFile,
+                    files: Sequence[SourceFile]) -> list[ox.Quad]:
+    """For dataset assembly: the quads of data/extracted/KEY.ttl minus what the curated files
+    of the same article (data/sources/KEY.ttl, data/curated/KEY.ttl: graph/article/KEY)
+    already state. Other files' quads are returned as they are."""
+    if "/graph/extracted/" not in source.graph:
+        return quads
+    twins = [sf for sf in files if sf.graph == article_graph(source.path.stem)]
+    if not twins:
+        return quads
+    curated = [q for sf in twins for q in parse_file(sf.path, sf.graph)]
+    return drop_overridden(quads, curated)
+
+
+def load_files(store: ox.Store, files: Sequence[SourceFile],
+               all_files: Sequence[SourceFile] | None = None) -> None:
+    """Parse ``files`` into ``store`` (each into its graph) without Python work per triple.
+
+    ``all_files`` is the whole input, which an extracted file needs to drop what the curated
+    files of its article state. A syntax error names the file and the line.
+    """
+    for sf in files:
+        fmt = _FORMATS.get(sf.path.suffix)
+        if sf.path.suffix == ".csv" or "/graph/extracted/" in sf.graph or fmt is None:
+            quads = parse_file(sf.path, sf.graph)
+            if "/graph/extracted/" in sf.graph:
+                quads = without_curated(quads, sf, list(all_files or files))
+            store.extend(quads)
+            continue
+        if fmt == ox.RdfFormat.RDF_XML:
+            _check_xml(sf.path)  # Oxigraph expands XML entities: refuse a billion laughs first
+        to_graph = None if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS) else \
+            ox.NamedNode(sf.graph)
+        try:
+            store.load(path=str(sf.path), format=fmt, to_graph=to_graph)
+        except SyntaxError as exc:
+            raise InputError(sf.path, _syntax_message(exc), line=exc.lineno) from None
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            raise InputError(sf.path, f"cannot be read: {exc}") from None
+
+
+def graph_inputs(files: Sequence[SourceFile]) -> dict[str, list[SourceFile]]:
+    """The files each graph is made from, with those an extracted graph depends on (the curated
+    files of its article, whose statements it drops)."""
+    out: dict[str, list[SourceFile]] = {}
+    for sf in files:
+        out.setdefault(sf.graph, []).append(sf)
+    for graph, members in out.items():
+        if "/graph/extracted/" in graph:
+            members += [twin for m in list(members)
+                        for twin in out.get(article_graph(m.path.stem), [])]
+    return out
+
+
+def sources_of(subjects: Iterable[str], files: Sequence[SourceFile],
+               root: Path | None = None) -> dict[str, str]:
+    """For a few subjects (those a report names), the file that defines each, as assemble()
+    computes it for all: the file typing it, else the first naming it. Reads the input files."""
+    wanted = set(subjects)
+    found: dict[str, str] = {}
+    first: dict[str, str] = {}
+    for sf in files:
+        if not wanted - found.keys():
+            break
+        name = _display_path(sf.path, root)
+        for q in parse_file(sf.path, sf.graph):
+            subject = q.subject.value if isinstance(q.subject, ox.NamedNode) else None
+            if subject not in wanted or subject in found:
+                continue
+            if q.predicate == _RDF_TYPE:
+                found[subject] = name
+            else:
+                first.setdefault(subject, name)
+    return {**first, **found}
 
 
 def _display_path(path: Path, root: Path | None) -> str:

@@ -171,7 +171,7 @@ def serialize_triples(triples: Iterable[ox.Triple], fmt: Format,
                       prefixes: dict[str, str] | None = None) -> bytes:
     """Triples in an RDF format; Turtle and RDF/XML with `prefixes` (default: the project's)."""
     if prefixes is None:
-        from .build import SERIALIZATION_PREFIXES
+        from .namespaces import SERIALIZATION_PREFIXES
 
         prefixes = SERIALIZATION_PREFIXES
     pretty = fmt.ox_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML)

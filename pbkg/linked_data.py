@@ -20,16 +20,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pyoxigraph as ox
 
-from .build import DUMPS, SERIALIZATION_PREFIXES, read_manifest
+from .build import DUMPS, read_manifest
+from .collation import sort_key
 from .errors import InvalidParameter, NotFound
 from .formats import NotAcceptable, parse_accept
-from .lookup import Lookup, Node, group_facts
-from .namespaces import DCTERMS, OWL, PBO, PROV, RDF, RDFS, SKOS, XSD
+from .lookup import Node, group_facts
+from .namespaces import DCTERMS, OWL, PBO, PROV, RDF, RDFS, SERIALIZATION_PREFIXES, SKOS, XSD
 from .results import shorten
 from .settings import Settings
+from .site import Site
 from .store import Store
 
 VOID = "http://rdfs.org/ns/void#"
@@ -248,13 +251,19 @@ def serialize(triples: Iterable[ox.Triple], fmt: Format, links: Links) -> bytes:
 
 # Entities ------------------------------------------------------------------------------------
 
-_FACT_SHOWN_ELSEWHERE = {str(PBO["evidence"]), str(PROV["wasDerivedFrom"]), str(PBO["inferred"]),
-                         str(SKOS["note"]), str(PBO["inferredFrom"])}
+_FACT_SHOWN_ELSEWHERE = {str(PBO[p]) for p in (
+    "evidence", "inferred", "inferredFrom", "extractionMethod", "extractionConfidence",
+    "evidenceStart", "evidenceEnd")} | {str(PROV["wasDerivedFrom"]), str(SKOS["note"])}
+# Fact cards: who held what comes first, awards last; other classes in between.
+_CLASS_ORDER = {str(PBO[c]): i for i, c in enumerate((
+    "ClusterRoleAssignment", "ClusterMembership", "PostAttestation", "MemberCount",
+    "MovementAdoption", "DocumentCitation", "ConferencePaper"))}
+_LAST = {str(PBO["AwardDecision"])}
 _HEADER = {str(RDF["type"]), str(RDFS["label"]), str(SKOS["prefLabel"]), str(SKOS["altLabel"]),
            str(PBO["abbreviation"])}
 
 
-class LinkedData(Lookup):
+class LinkedData(Site):
     """Descriptions of resources, ontology, VoID and dumps, over one store."""
 
     def __init__(self, store: Store, queries_dir: Path, settings: Settings | None = None) -> None:
@@ -299,7 +308,7 @@ class LinkedData(Lookup):
     def term_value(self, term: dict) -> dict:
         if term["type"] == "uri":
             iri = term["value"]
-            return {"type": "uri", "iri": iri, "labels": self.index.labels(iri),
+            return {"type": "uri", "iri": iri, "labels": self._labels_of(iri),
                     "curie": shorten(iri, PREFIXES), "local": iri.startswith(self.base)}
         out = {"type": "literal", "value": term["value"], "lang": term.get("xml:lang"),
                "datatype": None}
@@ -318,9 +327,27 @@ class LinkedData(Lookup):
 
     def fact_provenance(self, node: Node) -> dict:
         prov = self.provenance(node)
-        prov["inferred_from"] = [self.term_value({"type": "uri", "value": i})
+        prov["inferred_from"] = [{**self.term_value({"type": "uri", "value": i}),
+                                  "fact_labels": self._fact_labels_of(i)}
                                  for i in prov["inferred_from"]]
+        method = node.value(str(PBO["extractionMethod"]))
+        confidence = node.value(str(PBO["extractionConfidence"]))
+        prov["extraction"] = ({"method": method, "confidence": confidence}
+                              if method or confidence else None)
         return prov
+
+    def _labels_of(self, iri: str) -> dict[str, str]:
+        """An entity's name (with its period where two share it), a fact's generated label,
+        a term's labels."""
+        entry = self.index.get(iri)
+        if entry is not None and entry.is_fact:
+            return self._fact_labels_of(iri)
+        if iri.startswith(self.id_base) and entry is not None and entry.labels():
+            return self.name_labels(iri)
+        return self.index.labels(iri)
+
+    def _fact_labels_of(self, iri: str) -> dict[str, str]:
+        return self.fact_labels(self.entity(iri))
 
     def _class(self, iri: str | None) -> dict | None:  # type: ignore[override]
         if iri is None:
@@ -342,28 +369,40 @@ class LinkedData(Lookup):
             fact_iris.add(f.iri)
             cls = _main_class(f.iris("type"))
             facts[cls].append({
-                "iri": f.iri, "labels": self.index.labels(f.iri),
+                "iri": f.iri,
+                "labels": self.index.labels(f.iri) or self.fact_labels(f, omit=(iri,)),
+                "year": f.value("year"),
                 "links": [self.prop(p) for p in sorted(f.links)],
-                "properties": self.property_groups(f, _HEADER | _FACT_SHOWN_ELSEWHERE),
+                "properties": _without(self.property_groups(
+                    f, _HEADER | _FACT_SHOWN_ELSEWHERE), iri),
                 "provenance": self.fact_provenance(f),
             })
+        for items in facts.values():
+            items.sort(key=lambda x: (-(x["year"] or 0), sort_key(x["labels"].get("vi", ""))))
         referenced: dict[str, list[dict]] = defaultdict(list)
         for row in self.rows("referenced-by", entity=iri):
             subject = row["s"]["value"]
             if subject in fact_iris or row["s"]["type"] != "uri":
                 continue
             referenced[row["p"]["value"]].append(self.term_value(row["s"]))
+        labels = self.index.labels(iri) or (self.fact_labels(node) if is_fact else {})
+        if not is_fact and labels:
+            labels = self.name_labels(iri)
         return {
             "iri": iri,
-            "labels": self.index.labels(iri),
+            "labels": labels,
+            "graph_href": None if is_fact else f"graph?focus={quote(iri, safe='')}",
+            "timeline_href": (f"graph?cluster={iri.rsplit('/', 1)[-1]}&view=timeline"
+                              if str(PBO["EmulationCluster"]) in node.iris("type") else None),
+            "leadership": [] if is_fact else self.leadership_rows(iri),
             "alt_labels": entry.alt_labels() if entry else [],
             "types": [self._class(t) for t in sorted(node.iris("type"))],
             "is_fact": is_fact,
             "provenance": self.fact_provenance(node) if is_fact else None,
             "properties": self.property_groups(node, hide),
             "facts": [{"class": self._class(cls), "items": items}
-                      for cls, items in sorted(facts.items(),
-                                               key=lambda kv: _prop_key(self.prop(kv[0])))],
+                      for cls, items in sorted(facts.items(), key=lambda kv: _class_key(
+                          kv[0], self.prop(kv[0])))],
             "referenced_by": [{"property": self.prop(p),
                                "subjects": sorted(v, key=_value_key)}
                               for p, v in sorted(referenced.items(),
@@ -421,6 +460,17 @@ class LinkedData(Lookup):
 
     def graphs(self) -> list[tuple[str, int]]:
         return [(r["graph"]["value"], int(r["triples"]["value"])) for r in self.rows("void-graphs")]
+
+    def void_page(self, dist: Path) -> dict:
+        """The VoID description as data for a readable page."""
+        return {
+            "title": DATASET_TITLE, "description": DATASET_DESCRIPTION, "license": CC_BY,
+            "endpoint": self.links.path("sparql"), "uri_space": self.links.iri(self.id_base),
+            "counts": self.counts(), "vocabularies": self.vocabularies(),
+            "graphs": [{"iri": g, "triples": n, "title": self.index.title(g)}
+                       for g, n in self.graphs()],
+            "dumps": dumps_index(dist, self.links)["files"],
+        }
 
     def void(self) -> list[ox.Triple]:
         """The VoID + DCAT description of the dataset (canonical IRIs; Links rewrites them)."""
@@ -540,6 +590,21 @@ def _main_class(types: list[str]) -> str:
     return (ours or sorted(types) or [""])[0]
 
 
+def _class_key(cls: str, prop: dict) -> tuple:
+    rank = len(_CLASS_ORDER) + (1 if cls in _LAST else 0)
+    return (_CLASS_ORDER.get(cls, rank), _prop_key(prop))
+
+
+def _without(groups: list[dict], subject: str) -> list[dict]:
+    """A fact card's rows without the page's own subject (the page already says it)."""
+    out = []
+    for g in groups:
+        values = [v for v in g["values"] if not (v["type"] == "uri" and v["iri"] == subject)]
+        if values:
+            out.append({**g, "values": values})
+    return out
+
+
 def _prop_key(prop: dict) -> tuple[str, str]:
     labels = prop.get("labels") or {}
     return ((labels.get("en") or prop.get("curie") or prop["iri"]).lower(), prop["iri"])
@@ -548,8 +613,8 @@ def _prop_key(prop: dict) -> tuple[str, str]:
 def _value_key(v: dict) -> tuple:
     if v["type"] == "uri":
         labels = v.get("labels") or {}
-        return (0, labels.get("vi") or labels.get("en") or v["iri"], v["iri"])
-    return (1, v["value"], v.get("lang") or "")
+        return (0, sort_key(labels.get("vi") or labels.get("en") or v["iri"]), v["iri"])
+    return (1, sort_key(v["value"]), v.get("lang") or "")
 
 
 __all__ = ["Format", "FORMATS", "HTML", "JSONLD", "Links", "LinkedData", "NotAcceptable",

@@ -33,3 +33,17 @@ __all__ = [
     "BASE", "PBO", "ID", "GRAPH", "CONCEPT", "ORG", "SCHEMA", "SH", "PBS", "PREFIXES",
     "DCTERMS", "FOAF", "OWL", "PROV", "RDF", "RDFS", "SKOS", "XSD",
 ]
+
+# Prefixes for the dumps and readable outputs: the vocabularies plus short ones for instance kinds.
+SERIALIZATION_PREFIXES = {
+    **PREFIXES,
+    "cl": "https://w3id.org/pbkg/id/cluster/",
+    "o": "https://w3id.org/pbkg/id/org/",
+    "pr": "https://w3id.org/pbkg/id/province/",
+    "pe": "https://w3id.org/pbkg/id/person/",
+    "po": "https://w3id.org/pbkg/id/post/",
+    "doc": "https://w3id.org/pbkg/id/document/",
+    "art": "https://w3id.org/pbkg/id/article/",
+    "conf": "https://w3id.org/pbkg/id/conference/",
+    "g": "https://w3id.org/pbkg/graph/",
+}

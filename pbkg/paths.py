@@ -77,3 +77,23 @@ class ProjectPaths:
 
 def paths() -> ProjectPaths:
     return ProjectPaths(project_root())
+
+
+def check_writable(path: Path, what: str, *, folder: bool = False) -> None:
+    """Raise InputError (naming `path`) unless `what` can be written at `path`: the nearest
+    existing ancestor must be a folder this process may write in, and a file must not be a
+    folder (or a folder a file). Checked before the work, so a long build or drawing is not
+    lost to a typo in an output path."""
+    from .errors import InputError
+
+    target = Path(path).absolute()
+    if target.exists() and target.is_dir() != folder:
+        kind = "a file" if folder else "a folder"
+        raise InputError(path, f"cannot write {what} here: it is {kind}")
+    ancestor = target.parent
+    while not ancestor.exists() and ancestor != ancestor.parent:
+        ancestor = ancestor.parent
+    if not ancestor.is_dir():
+        raise InputError(path, f"cannot write {what} here: {ancestor} is a file, not a folder")
+    if not os.access(ancestor, os.W_OK | os.X_OK):
+        raise InputError(path, f"cannot write {what} here: {ancestor} is not writable")

@@ -220,8 +220,8 @@ class Session:
 
     def write_curated(self) -> Path:
         """Write the accepted and corrected facts to data/curated/KEY.ttl (atomically)."""
+        from pbkg.articles import check_key, source_file_name
         from pbkg.extract.rdf import article_rdf
-        from pbkg.ingest import check_key, source_file_name
         from pbkg.resolve import Resolver
 
         chosen = {c.id: c for c in self.candidates if c.decision in ("accept", "correct")}
@@ -338,8 +338,8 @@ def open_session(article_path: Path | str, key: str | None = None,
                  p: ProjectPaths | None = None) -> Session:
     """Extract an article and lay the decisions already taken over its candidates; rejected
     facts stay rejected (and out of what is written) however often it is extracted again."""
+    from pbkg.articles import check_key
     from pbkg.extract.rdf import default_key
-    from pbkg.ingest import check_key
 
     p = p or paths()
     article = read_article(article_path)

@@ -13,16 +13,21 @@ type-ahead); ties go to preferred labels over alternative ones, then to shorter 
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import sqlite3
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from .catalog import NamedQuery, parse_query_file
 from .errors import InvalidParameter
 from .namespaces import DCTERMS, FOAF, PBO, RDFS, SCHEMA, SKOS
-from .store import Store
+from .store import Store, decode, execute
 from .text import fold
 
 _WORD = re.compile(r"\w+")
@@ -147,19 +152,27 @@ class SearchIndex:
     def get(self, iri: str) -> Entry | None:
         return self.entries.get(iri)
 
+    def iris(self, prefix: str = "") -> list[str]:
+        """Every indexed IRI that starts with ``prefix``, sorted."""
+        return sorted(i for i in self.entries if i.startswith(prefix))
+
+    def entries_under(self, prefix: str) -> list[Entry]:
+        """The entries of the IRIs under ``prefix``, sorted by IRI."""
+        return [e for e in (self.get(i) for i in self.iris(prefix)) if e is not None]
+
     def labels(self, iri: str) -> dict[str, str]:
-        entry = self.entries.get(iri)
+        entry = self.get(iri)
         return entry.labels() if entry else {}
 
     def notation(self, iri: str) -> str | None:
-        entry = self.entries.get(iri)
+        entry = self.get(iri)
         if entry and entry.notation:
             return entry.notation
         return None
 
     def title(self, iri: str) -> str | None:
         """An article's headline."""
-        entry = self.entries.get(iri)
+        entry = self.get(iri)
         if entry is None:
             return None
         for n in entry.names:
@@ -168,37 +181,123 @@ class SearchIndex:
         return entry.label("vi") or entry.label("en")
 
     def url(self, iri: str) -> str | None:
-        entry = self.entries.get(iri)
+        entry = self.get(iri)
         return entry.url if entry else None
 
     # Search -------------------------------------------------------------------------------
 
     def search(self, query: str, limit: int = 20, kind: str | None = None) -> list[Hit]:
-        if len(query) > MAX_QUERY_LENGTH:
-            raise InvalidParameter("q", f"longer than {MAX_QUERY_LENGTH} characters")
-        if not 1 <= limit <= MAX_LIMIT:
-            raise InvalidParameter("limit", f"must be between 1 and {MAX_LIMIT}")
-        q = key(query)
-        if not q:
-            raise InvalidParameter("q", "needs at least one letter or digit")
-        words = q.split()
-        prefix = self.id_base if kind is None else f"{self.id_base}{kind}/"
-        hits: list[Hit] = []
-        for entry in self.entries.values():
-            if not entry.iri.startswith(prefix):
+        q, words, prefix = _checked(query, limit, kind, self.id_base)
+        return _ranked(self.entries.values(), q, words, prefix, limit)
+
+
+class DiskIndex(SearchIndex):
+    """The same index kept in an SQLite file written by ``pbkg build`` (write_index): names in an
+    FTS5 table of their folded keys, entries read on demand. Opening costs nothing whatever
+    the graph's size, and the server holds no copy of it."""
+
+    def __init__(self, path: Path, id_base: str) -> None:
+        super().__init__({}, id_base)
+        self.path = Path(path)
+        self._local = threading.local()
+        self._cache: dict[str, Entry | None] = {}
+        self._connect()  # fail now, with the path, if the file is not an index
+
+    def _connect(self) -> sqlite3.Connection:
+        # One connection per thread and per process (a forked worker opens its own).
+        conn = getattr(self._local, "conn", None)
+        if conn is None or self._local.pid != os.getpid():
+            try:
+                conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro&immutable=1",
+                                       uri=True, check_same_thread=False)
+                conn.execute("SELECT 1 FROM entry LIMIT 1")
+            except sqlite3.Error as exc:
+                raise OSError(f"{self.path}: not a search index ({exc})") from None
+            self._local.conn, self._local.pid = conn, os.getpid()
+        return conn
+
+    def get(self, iri: str) -> Entry | None:
+        if iri in self._cache:
+            return self._cache[iri]
+        entry = self._entries([iri]).get(iri)
+        if len(self._cache) > 100_000:
+            self._cache.clear()
+        self._cache[iri] = entry
+        return entry
+
+    def iris(self, prefix: str = "") -> list[str]:
+        rows = self._connect().execute(
+            "SELECT iri FROM entry WHERE iri >= ? AND iri < ? ORDER BY iri",
+            (prefix, prefix + "\U0010ffff"))
+        return [row[0] for row in rows]
+
+    def entries_under(self, prefix: str) -> list[Entry]:
+        found = self._entries(self.iris(prefix))
+        return [found[i] for i in sorted(found)]
+
+    def _entries(self, iris: list[str]) -> dict[str, Entry]:
+        conn = self._connect()
+        out: dict[str, Entry] = {}
+        for start in range(0, len(iris), 500):
+            chunk = iris[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            for iri, types, is_fact, notation, url in conn.execute(
+                    f"SELECT iri, types, is_fact, notation, url FROM entry WHERE iri IN ({marks})",
+                    chunk):
+                out[iri] = Entry(iri, json.loads(types), bool(is_fact), [], notation, url)
+            for iri, text, lang, prop, k in conn.execute(
+                    f"SELECT iri, text, lang, property, key FROM name WHERE iri IN ({marks}) "
+                    "ORDER BY iri, position", chunk):
+                out[iri].names.append(Name(text, lang, prop, k, tuple(k.split())))
+        return out
+
+    def search(self, query: str, limit: int = 20, kind: str | None = None) -> list[Hit]:
+        q, words, prefix = _checked(query, limit, kind, self.id_base)
+        *complete, last = words
+        match = " ".join([*(f'"{w}"' for w in complete), f'"{last}"*'])
+        # The FTS match is _score's "every word, the last maybe a prefix"; SQLite ranks as
+        # _ranked does (score, label rank, key length, IRI), so only `limit` entries are read.
+        conn = self._connect()
+        iris = [row[0] for row in conn.execute(
+            "SELECT name.iri, MIN((CASE WHEN name.key = :q THEN 0 "
+            "  WHEN substr(name.key, 1, length(:q)) = :q THEN 1 ELSE 2 END) * 1000000000 "
+            "  + name.rank * 100000000 + length(name.key)) AS best "
+            "FROM name_fts JOIN name ON name.rowid = name_fts.rowid "
+            "WHERE name_fts MATCH :match AND name.iri >= :lo AND name.iri < :hi "
+            "GROUP BY name.iri ORDER BY best, name.iri LIMIT :limit",
+            {"q": q, "match": match, "lo": prefix, "hi": prefix + "\U0010ffff", "limit": limit})]
+        return _ranked(self._entries(iris).values(), q, words, prefix, limit)
+
+
+def _checked(query: str, limit: int, kind: str | None, id_base: str) -> tuple[str, list[str], str]:
+    if len(query) > MAX_QUERY_LENGTH:
+        raise InvalidParameter("q", f"longer than {MAX_QUERY_LENGTH} characters")
+    if not 1 <= limit <= MAX_LIMIT:
+        raise InvalidParameter("limit", f"must be between 1 and {MAX_LIMIT}")
+    q = key(query)
+    if not q:
+        raise InvalidParameter("q", "needs at least one letter or digit")
+    return q, q.split(), id_base if kind is None else f"{id_base}{kind}/"
+
+
+def _ranked(entries: Iterable[Entry], q: str, words: list[str], prefix: str,
+            limit: int) -> list[Hit]:
+    hits: list[Hit] = []
+    for entry in entries:
+        if not entry.iri.startswith(prefix):
+            continue
+        best: Hit | None = None
+        for name in entry.names:
+            score = _score(q, words, name)
+            if score is None:
                 continue
-            best: Hit | None = None
-            for name in entry.names:
-                score = _score(q, words, name)
-                if score is None:
-                    continue
-                if best is None or (score, name.rank, len(name.key)) < (
-                        best.score, best.name.rank, len(best.name.key)):
-                    best = Hit(entry, score, name)
-            if best is not None:
-                hits.append(best)
-        hits.sort(key=lambda h: (h.score, h.name.rank, len(h.name.key), h.entry.iri))
-        return hits[:limit]
+            if best is None or (score, name.rank, len(name.key)) < (
+                    best.score, best.name.rank, len(best.name.key)):
+                best = Hit(entry, score, name)
+        if best is not None:
+            hits.append(best)
+    hits.sort(key=lambda h: (h.score, h.name.rank, len(h.name.key), h.entry.iri))
+    return hits[:limit]
 
 
 def _score(q: str, words: list[str], name: Name) -> int | None:
@@ -226,15 +325,65 @@ def lookup_query(queries_dir: Path, name: str) -> NamedQuery:
 
 
 def index_for(store: Store, queries_dir: Path, id_base: str) -> SearchIndex:
-    """The store's index, built on first use and kept on the store object."""
+    """The store's index: the build's on-disk index when the store has one (a store opened from
+    dist/), else built from the store on first use; kept on the store object."""
     index = getattr(store, _ATTR, None)
     if index is not None:
         return index
     with _LOCK:
         index = getattr(store, _ATTR, None)
+        on_disk = getattr(store, "search_index_path", None)
+        if index is None and on_disk is not None:
+            index = DiskIndex(on_disk, id_base)
+            setattr(store, _ATTR, index)
         if index is None:
             labels = store.query(lookup_query(queries_dir, "labels").render())
             types = store.query(lookup_query(queries_dir, "types").render())
             index = SearchIndex.from_rows(labels.rows, types.rows, id_base)  # type: ignore[union-attr]
             setattr(store, _ATTR, index)
     return index
+
+
+# Writing the on-disk index (pbkg build) -----------------------------------------------------
+
+_SCHEMA = """
+CREATE TABLE entry (iri TEXT PRIMARY KEY, types TEXT NOT NULL, is_fact INTEGER NOT NULL,
+                    notation TEXT, url TEXT) WITHOUT ROWID;
+CREATE TABLE name (rowid INTEGER PRIMARY KEY, iri TEXT NOT NULL, position INTEGER NOT NULL,
+                   text TEXT NOT NULL, lang TEXT, property TEXT NOT NULL, key TEXT NOT NULL,
+                   rank INTEGER NOT NULL);
+CREATE INDEX name_iri ON name (iri, position);
+CREATE VIRTUAL TABLE name_fts USING fts5 (key, content='name', content_rowid='rowid',
+                                          tokenize="unicode61 remove_diacritics 0 tokenchars '_'");
+"""
+
+
+def write_index(store: ox.Store, queries_dir: Path, path: Path) -> None:
+    """Write the label index of a pyoxigraph store to an SQLite file (FTS5 over folded keys).
+
+    Reads the same two queries as the in-memory index, so both give the same entries.
+    """
+    labels, types = (decode(*execute(store, lookup_query(queries_dir, name).render())).rows
+                     for name in ("labels", "types"))
+    index = SearchIndex.from_rows(labels, types, "")  # type: ignore[arg-type]
+    tmp = path.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    conn = sqlite3.connect(tmp)
+    try:
+        conn.executescript(_SCHEMA)
+        conn.executemany("INSERT INTO entry VALUES (?, ?, ?, ?, ?)", (
+            (e.iri, json.dumps(e.types), int(e.is_fact), e.notation, e.url)
+            for e in sorted(index.entries.values(), key=lambda e: e.iri)))
+        conn.executemany(
+            "INSERT INTO name (iri, position, text, lang, property, key, rank) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            ((e.iri, i, n.text, n.lang, n.property, n.key, n.rank)
+             for e in sorted(index.entries.values(), key=lambda e: e.iri)
+             for i, n in enumerate(e.names)))
+        conn.execute("INSERT INTO name_fts (name_fts) VALUES ('rebuild')")
+        conn.execute("INSERT INTO name_fts (name_fts) VALUES ('optimize')")
+        conn.commit()
+        conn.execute("VACUUM")
+    finally:
+        conn.close()
+    os.replace(tmp, path)

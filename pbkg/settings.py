@@ -32,8 +32,9 @@ class Settings:
     client_queries: int | None = None
     client_queue: int = 64
     query_memory_mb: int = 1024
-    # "split" runs SHACL-SPARQL rules once on Oxigraph; "pyshacl" is the slow reference path.
-    validation_engine: str = "split"
+    # "fast": Rust SHACL Core + SHACL-SPARQL on Oxigraph; "split": pyshacl Core + SPARQL on
+    # Oxigraph; "pyshacl" is the slow reference path.
+    validation_engine: str = "fast"
 
 
 def _float(env: Mapping[str, str], key: str, default: float) -> float:
@@ -60,9 +61,9 @@ def _int(env: Mapping[str, str], key: str, default: int | None) -> int | None:
 
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     env = os.environ if env is None else env
-    engine = env.get("PBKG_VALIDATION_ENGINE", "split")
-    if engine not in ("split", "pyshacl"):
-        raise InvalidParameter("PBKG_VALIDATION_ENGINE", "expected 'split' or 'pyshacl'")
+    engine = env.get("PBKG_VALIDATION_ENGINE", "fast")
+    if engine not in ("fast", "split", "pyshacl"):
+        raise InvalidParameter("PBKG_VALIDATION_ENGINE", "expected 'fast', 'split' or 'pyshacl'")
     return Settings(
         public_base=env.get("PBKG_PUBLIC_BASE") or None,
         sparql_endpoint=env.get("PBKG_SPARQL_ENDPOINT") or None,

@@ -27,9 +27,11 @@ import json
 import os
 import pickle
 import re
+import shutil
 import signal
 import socket
 import struct
+import tempfile
 import threading
 import time
 import weakref
@@ -220,10 +222,33 @@ class EmbeddedStore:
         self.memory_limit = memory_limit
         self._pool: _WorkerPool | None = None
         self._pool_lock = threading.Lock()
+        # The build's full-text label index next to an on-disk store (pbkg.search.index_for).
+        self.search_index_path: Path | None = None
+        self._read_only_path: Path | None = None
+        self._copy_dir: Path | None = None
+        self._quads: int | None = None
 
     @classmethod
     def from_dist(cls, dist_dir: Path, workers: int | None = None,
                   memory_limit: int | None = None) -> EmbeddedStore:
+        """The build's on-disk store opened read-only (no parsing, whatever the size), with its
+        search index; a dist/ without them (an older build) is loaded from its N-Quads dump."""
+        # Resolved once: a later build moves the dist/ link, not this server's version.
+        dist_dir = Path(dist_dir).resolve()
+        on_disk, index = dist_dir / "store", dist_dir / "search.sqlite"
+        if on_disk.is_dir() and index.is_file():
+            try:
+                embedded = cls(ox.Store.read_only(str(on_disk)), workers, memory_limit)
+            except OSError as exc:
+                raise NotFound(f"{on_disk} cannot be opened ({exc}): run 'pbkg build'") from None
+            embedded.search_index_path = index
+            embedded._read_only_path = on_disk
+            try:  # counting an on-disk store scans it (seconds at 10^7): the build counted
+                manifest = json.loads((dist_dir / "manifest.json").read_text(encoding="utf-8"))
+                embedded._quads = int(manifest["quads"])
+            except (OSError, ValueError, KeyError, TypeError):
+                pass
+            return embedded
         dump = dist_dir / "pbkg.nq"
         if not dump.is_file():
             raise NotFound(f"{dump} does not exist: run 'pbkg build' first")
@@ -245,6 +270,8 @@ class EmbeddedStore:
         return self._pool_size
 
     def __len__(self) -> int:
+        if self._quads is not None and self._read_only_path is not None:
+            return self._quads
         return len(self.store)
 
     def named_graphs(self) -> list[str]:
@@ -275,9 +302,15 @@ class EmbeddedStore:
         return bounded(sparql)
 
     def update(self, sparql: str) -> None:
-        """Apply a SPARQL Update in this process; the workers are restarted to see it."""
+        """Apply a SPARQL Update in this process; the workers are restarted to see it.
+
+        The build's store is opened read-only and stays as built: the first update moves this
+        server to a private copy of it (hard links, so cheap), removed on close."""
         try:
+            if self._read_only_path is not None:
+                self._private_copy()
             self.store.update(sparql)
+            self.__dict__.pop("_pbkg_search_index", None)  # names and labels: read them again
         except SyntaxError as exc:
             raise QueryError(f"malformed update: {exc}") from None
         except (OSError, ValueError) as exc:
@@ -296,6 +329,17 @@ class EmbeddedStore:
             if self._pool is not None:
                 self._pool.close()
                 self._pool = None
+        if self._copy_dir is not None:
+            shutil.rmtree(self._copy_dir, ignore_errors=True)
+            self._copy_dir = None
+
+    def _private_copy(self) -> None:
+        self._copy_dir = Path(tempfile.mkdtemp(prefix="pbkg-store-"))
+        target = self._copy_dir / "store"
+        self.store.backup(str(target))
+        self.store = ox.Store(str(target))
+        self._read_only_path = None
+        self.search_index_path = None  # the build's index no longer describes this store
 
     def _workers(self) -> _WorkerPool:
         with self._pool_lock:

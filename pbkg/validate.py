@@ -1,10 +1,14 @@
 """Validate the graph against the SHACL shapes in shapes/.
 
-Two engines, one result set:
+Three engines, one result set:
 
+- ``"fast"`` (the build's default): the Rust validator ``shacl`` (PyPI) for SHACL Core, fed the
+  N-Quads of an Oxigraph store directly (no rdflib round trip), and each SHACL-SPARQL constraint
+  run once over the whole graph on Oxigraph, as in ``"split"`` (the Rust engine does not fill
+  ``{?var}`` in messages). About 25x faster than pyshacl on the Core shapes at 10^5 triples.
 - ``"pyshacl"``: pyshacl on everything (SHACL Core and SHACL-SPARQL, advanced features, no
   inference). The reference semantics.
-- ``"split"`` (default): pyshacl for SHACL Core only; each SHACL-SPARQL constraint runs once over
+- ``"split"``: pyshacl for SHACL Core only; each SHACL-SPARQL constraint runs once over
   the whole graph on Oxigraph, its targets joined in. pyshacl runs a SPARQL constraint once per
   focus node on rdflib's engine, which costs about 90 % of its time and grows super-linearly
   (see the design note performance.md). The shapes' queries are written to be correct with
@@ -13,18 +17,22 @@ Two engines, one result set:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections import deque
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
 import pyshacl
+import shacl
 from pyshacl.helper.path_helper import shacl_path_to_sparql_path
 from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
@@ -33,7 +41,7 @@ from rdflib.util import from_n3
 from pbkg.errors import InputError, InvalidParameter
 from pbkg.namespaces import OWL, PBS, PREFIXES, RDF, RDFS, SH, XSD
 
-ENGINES = ("split", "pyshacl")
+ENGINES = ("fast", "split", "pyshacl")
 
 # Shape predicates that select or describe, as opposed to constrain: a shape left with only these
 # once its SPARQL constraints are taken out has nothing for pyshacl to do.
@@ -179,7 +187,7 @@ def validate(
     *,
     source_of: Mapping[str, str] | None = None,
     store: ox.Store | None = None,
-    engine: str = "split",
+    engine: str = "fast",
 ) -> ValidationReport:
     """Validate ``data`` (ontology, vocabularies and instance data in one graph) against ``shapes``.
 
@@ -187,6 +195,13 @@ def validate(
     Oxigraph store holding the same triples in its default graph (the split engine builds one
     from ``data`` if it is not given).
     """
+    if engine == "fast":
+        store = store if store is not None else graph_to_store(data)
+        try:
+            return validate_store(store, shapes, source_of=source_of)
+        except ValueError:
+            # The Rust parser refuses an IRI that rdflib let in ("a b"); pyshacl reports it.
+            engine = "split"
     if engine == "pyshacl":
         violations = _run_pyshacl(data, shapes)
     elif engine == "split":
@@ -198,10 +213,93 @@ def validate(
                 violations += constraint.run(store)
     else:
         raise InvalidParameter("engine", f"one of {', '.join(ENGINES)}, not {engine!r}")
+    return _report(violations, source_of)
+
+
+def validate_store(store: ox.Store, shapes: Graph, *,
+                   source_of: Mapping[str, str] | None = None,
+                   nquads: Path | None = None) -> ValidationReport:
+    """The fast engine: validate every graph of an Oxigraph store, taken as one graph.
+
+    The data never leaves Rust as terms: the store is dumped as N-Quads (the validator reads all
+    graphs as one; ``nquads`` is a file already holding that dump), SHACL-SPARQL constraints are
+    queried on the store itself.
+    """
+    core, constraints = split_shapes(shapes)
+    compiled = _compiled(core.serialize(format="nt", encoding="utf-8"))
+    # Both engines release the GIL: the Core shapes run in a thread beside the SPARQL ones.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        if nquads is not None and nquads.suffix == ".nq":
+            core_run = pool.submit(compiled.validate_file, str(nquads))
+        else:
+            data = store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8")
+            core_run = pool.submit(compiled.validate_text, data, format="nquads")
+        violations = [v for constraint in constraints for v in constraint.run(store, union=True)]
+        violations += [_from_rust(result) for result in core_run.result().results]
+    return _report(violations, source_of)
+
+
+def sparql_rule_violations(store: ox.Store, shapes: Graph) -> list[Violation]:
+    """The SHACL-SPARQL constraints the fast engine runs itself, over all graphs of ``store``."""
+    _, constraints = split_shapes(shapes)
+    return [v for constraint in constraints for v in constraint.run(store, union=True)]
+
+
+def report_of(violations: list[Violation],
+              source_of: Mapping[str, str] | None = None) -> ValidationReport:
+    """A report of these results: each once, sorted."""
+    return _report(violations, source_of)
+
+
+def _report(violations: list[Violation], source_of: Mapping[str, str] | None) -> ValidationReport:
     if source_of:
         violations = [replace(v, source_file=source_of.get(v.focus)) for v in violations]
     unique = sorted(set(violations), key=_sort_key)
     return ValidationReport(conforms=not unique, violations=unique)
+
+
+_COMPILED: dict[str, shacl.Shapes] = {}
+
+
+def _compiled(shapes_nt: bytes) -> shacl.Shapes:
+    """Compiled shapes, kept by content: compiling is a fair share of a small validation."""
+    key = hashlib.sha256(shapes_nt).hexdigest()
+    if key not in _COMPILED:
+        _COMPILED.clear()
+        _COMPILED[key] = shacl.Shapes.from_text(shapes_nt.decode("utf-8"), format="ntriples")
+    return _COMPILED[key]
+
+
+# The Rust validator prefixes blank node labels with the index of the graph they came from
+# (0: data, 1: shapes); the labels after it are those of the N-Triples it was given.
+_RUST_BNODE = re.compile(r"^_:[01]_")
+
+
+def _from_rust(result: shacl.Result) -> Violation:
+    path = result.path
+    if path is not None and path.startswith("<") and path.endswith(">") and " " not in path:
+        path = path[1:-1]
+    return Violation(
+        focus=_rust_term(result.focus_node),
+        path=path,
+        value=_rust_term(result.value) if result.value is not None else None,
+        component=result.component_iri,
+        shape=_rust_term(result.source_shape or ""),
+        message=" ".join(sorted(result.messages)),
+        severity=result.severity_iri,
+    )
+
+
+def _rust_term(text: str) -> str:
+    """An N-Triples term as the report writes it (the form pyshacl's results take)."""
+    if text.startswith("<") and text.endswith(">"):
+        return text[1:-1]
+    if text.startswith("_:"):
+        return _RUST_BNODE.sub("_:", text)
+    if text.startswith('"'):
+        triple = next(iter(ox.parse(f"<x:s> <x:p> {text} .", format=ox.RdfFormat.N_TRIPLES)))
+        return _text(_from_ox(triple.object))
+    return text
 
 
 @dataclass(frozen=True)
@@ -213,9 +311,10 @@ class SparqlConstraint:
     messages: tuple[str, ...]
     severity: str
 
-    def run(self, store: ox.Store) -> list[Violation]:
+    def run(self, store: ox.Store, union: bool = False) -> list[Violation]:
+        """Run on the store's default graph, or with ``union`` on all its graphs as one."""
         found = []
-        solutions = store.query(self.query)
+        solutions = store.query(self.query, use_default_graph_as_union=union)
         names = [variable.value for variable in solutions.variables]
         for solution in solutions:
             bound = {name: _from_ox(solution[name]) for name in names if solution[name] is not None}
@@ -522,5 +621,98 @@ __all__ = [
     "graph_to_store",
     "load_shapes",
     "split_shapes",
+    "reach",
+    "report_of",
+    "sparql_rule_violations",
     "validate",
+    "validate_core_of",
+    "validate_store",
 ]
+
+
+# Incremental validation ---------------------------------------------------------------------
+#
+# A focus node's SHACL Core result depends only on the triples whose subject lies within a few
+# hops of it along the shapes' paths (the values, their types, the values of nested shapes), and
+# on the class hierarchy. reach() says how many hops: a build that changed some triples need only
+# validate again the nodes from which a changed subject is within that many hops (pbkg.build).
+
+_NESTED = (SH.node, SH.qualifiedValueShape, SH["not"])
+_LISTS = (SH["or"], SH["and"], SH.xone)
+_LOCAL_TARGET = re.compile(
+    r"^\s*SELECT\s+DISTINCT\s+\?this\s+WHERE\s*\{\s*\?this\s+a\s+\?\w+\s*\.\s*"
+    r"(FILTER\s*\((?:[^{}])*\)\s*)*\}\s*$", re.IGNORECASE | re.DOTALL)
+
+
+def reach(shapes: Graph) -> int | None:
+    """The largest number of hops from a focus node to a subject whose triples its Core result
+    depends on; None where that cannot be bounded here (inverse or recursive paths, a SPARQL
+    target that looks beyond the focus node's own types): validate everything then."""
+    core, _ = split_shapes(shapes)
+    for target in core.objects(None, SH.target):
+        select = core.value(target, SH.select)
+        if select is None or not _LOCAL_TARGET.match(str(select)):
+            return None
+    if any(core.triples((None, SH.targetObjectsOf, None))):
+        return None  # a changed triple's object becomes a focus node: not a subject's neighbour
+    memo: dict[Node, int | None] = {}
+
+    def shape_reach(shape: Node, seen: frozenset[Node]) -> int | None:
+        if shape in seen:
+            return None  # a recursive shape
+        if shape in memo:
+            return memo[shape]
+        seen = seen | {shape}
+        depth = 0
+        nested = [n for p in _NESTED for n in core.objects(shape, p)]
+        for p in _LISTS:
+            for head in core.objects(shape, p):
+                nested += list(Collection(core, head))
+        values = 0
+        path = core.value(shape, SH.path)
+        if path is not None:
+            if isinstance(path, URIRef):
+                values = 1
+            elif (path, RDF.first, None) in core:
+                steps = list(Collection(core, path))
+                if not all(isinstance(s, URIRef) for s in steps):
+                    return None
+                values = len(steps)
+            else:
+                return None  # inverse, alternative or repeated paths
+            depth = values - 1
+            if (shape, SH["class"], None) in core:
+                depth = max(depth, values)  # the values' rdf:type
+        for inner in nested:
+            inner_reach = shape_reach(inner, seen)
+            if inner_reach is None:
+                return None
+            depth = max(depth, values + inner_reach)
+        if path is None and (shape, SH["class"], None) in core:
+            depth = max(depth, 0)
+        for prop in core.objects(shape, SH.property):
+            inner_reach = shape_reach(prop, seen)
+            if inner_reach is None:
+                return None
+            depth = max(depth, inner_reach)
+        memo[shape] = depth
+        return depth
+
+    shapes_with_targets = set(core.subjects(RDF.type, SH.NodeShape)) | set(
+        core.subjects(RDF.type, SH.PropertyShape))
+    deepest = 0
+    for shape in shapes_with_targets:
+        found = shape_reach(shape, frozenset())
+        if found is None:
+            return None
+        deepest = max(deepest, found)
+    return deepest
+
+
+def validate_core_of(subgraph_nquads: str, shapes: Graph, focus: set[str]) -> list[Violation]:
+    """The fast engine's Core results for the given focus nodes only, on a subgraph that holds
+    every triple within reach() hops of them (and the ontology)."""
+    core, _ = split_shapes(shapes)
+    compiled = _compiled(core.serialize(format="nt", encoding="utf-8"))
+    report = compiled.validate_text(subgraph_nquads, format="nquads")
+    return [v for v in map(_from_rust, report.results) if v.focus in focus]

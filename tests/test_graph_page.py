@@ -227,7 +227,7 @@ def test_search_finds_a_unit_without_diacritics(page, server):
     assert page.errors == []
 
 
-def test_click_on_a_node_opens_its_page(page, server):
+def test_click_on_a_node_selects_it_then_opens_its_page(page, server):
     page.goto(f"{server}/graph?cluster=cum-5")
     _ready(page)
     page.evaluate("node => window.pbkgExplorer.centerOn(node, 0.6)", CA_MAU_BOARD)
@@ -239,7 +239,13 @@ def test_click_on_a_node_opens_its_page(page, server):
     page.wait_for_selector("#tooltip:not([hidden])", timeout=10_000)
     assert "Ban Tổ chức Tỉnh ủy Cà Mau" in page.inner_text("#tooltip")
     _screenshot(page, "graph-hover.png")
-    assert page.errors == []  # (the entity page is not ours: its own requests are not checked)
+    assert page.errors == []
+    # A first click selects (the side panel lists its roles by year), a second opens the page.
+    page.mouse.click(point["x"], point["y"])
+    page.wait_for_selector("#side-panel:not([hidden])", timeout=10_000)
+    panel = page.inner_text("#side-panel")
+    assert "Ban Tổ chức Tỉnh ủy Cà Mau" in panel and "2022" in panel and "cụm trưởng" in panel
+    page.wait_for_timeout(700)  # two separate clicks, not a double click
     with page.expect_navigation(timeout=30_000):
         page.mouse.click(point["x"], point["y"])
     assert page.url.endswith("/id/org/ban-to-chuc-tinh-uy-ca-mau")

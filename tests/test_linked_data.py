@@ -137,8 +137,10 @@ def test_html_page_shows_labels_facts_quotes_and_sources(client):
     html = fetch(client, CM5, BROWSER).text
     assert "<title>Cụm thi đua số 5 ngành Tổ chức xây dựng Đảng · pbkg</title>" in html
     assert "Emulation Cluster No. 5 of the Party Organization Sector" in html
-    # Property labels from the ontology, in both languages.
-    assert "cluster level" in html and "cấp của cụm" in html
+    # Property labels from the ontology, in the page's language (Vietnamese unless asked).
+    assert "cấp của cụm" in html
+    assert "cluster level" in fetch(client, CM5 + "?lang=en", BROWSER).text
+    client.cookies.clear()  # ?lang= is remembered in a cookie: back to the default
     # Fact nodes pointing at the cluster, each with its source article and quote.
     assert "bầu ra Cụm trưởng Cụm Thi đua số 5 năm 2023 là BTC TU Kiên Giang" in html
     assert 'href="/id/article/xay-dung-dang-2022-12"' in html
@@ -153,13 +155,15 @@ def test_html_page_shows_labels_facts_quotes_and_sources(client):
 
 def test_html_marks_inferred_facts(client):
     html = fetch(client, "/id/cluster/ha-nam-khoi-ban-xay-dung-dang", BROWSER).text
-    assert "inferred · suy ra" in html
+    assert '<span class="badge inferred">suy ra</span>' in html
     assert "Unit inferred: the source gives the chair role to Trần Đức Thuần" in html
 
 
 def test_fact_node_page_shows_its_own_properties_and_provenance(client):
     html = fetch(client, "/id/fact/xay-dung-dang-2022-12/role-2023-chair", BROWSER).text
-    assert "Source and evidence" in html
+    assert "Nguồn và trích dẫn" in html
+    assert "<h1>Cụm trưởng Cụm thi đua số 5 ngành Tổ chức xây dựng Đảng năm 2023: " \
+        "Ban Tổ chức Tỉnh ủy Kiên Giang</h1>" in html
     assert "bầu ra Cụm trưởng Cụm Thi đua số 5 năm 2023 là BTC TU Kiên Giang" in html
     assert 'href="/id/org/ban-to-chuc-tinh-uy-kien-giang"' in html
     assert 'href="/id/concept/cluster-role/chair"' in html
@@ -168,7 +172,7 @@ def test_fact_node_page_shows_its_own_properties_and_provenance(client):
 
 def test_referenced_by_lists_incoming_links(client):
     html = fetch(client, "/id/province/bac-lieu", BROWSER).text
-    assert "Referenced by" in html
+    assert "Được nhắc đến bởi" in html
     assert 'href="/id/org/tinh-uy-bac-lieu"' in html
     assert 'href="/id/change/2025-ca-mau"' in html
 
@@ -181,7 +185,7 @@ def test_referenced_by_lists_incoming_links(client):
 def test_unknown_is_404_html_for_browsers_problem_details_otherwise(client, path):
     page = fetch(client, path, BROWSER, status=404)
     assert page.headers["content-type"].startswith("text/html")
-    assert "Not found" in page.text
+    assert "Không tìm thấy" in page.text and 'role="search"' in page.text
     text = fetch(client, path, "text/turtle", status=404)
     assert text.headers["content-type"] == "application/problem+json"
     body = text.json()

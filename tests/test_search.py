@@ -3,6 +3,7 @@ do not matter; exact matches rank first; the index is built once per store."""
 
 from __future__ import annotations
 
+import json
 import unicodedata
 
 import pytest
@@ -122,3 +123,56 @@ def test_index_is_built_once_per_store(store, project):
     label_scans = [q for q in counting.queries if "schema:headline" in q]
     assert len(label_scans) == 1
     assert index_for(counting, project.queries, ID) is index_for(counting, project.queries, ID)
+
+
+def test_the_build_index_on_disk_answers_as_the_in_memory_index(store, project, built_dist):
+    """The API's store (opened from dist/) searches the build's SQLite FTS5 index; the index
+    built in memory from the same store gives the same hits, names and labels."""
+    from pbkg.search import DiskIndex, SearchIndex
+
+    disk = index_for(store, project.queries, ID)
+    assert isinstance(disk, DiskIndex) and disk.path == (built_dist / "search.sqlite").resolve()
+
+    class Plain:  # the same store without its on-disk index
+        def query(self, sparql, **kw):
+            return store.query(sparql, **kw)
+
+    memory = index_for(Plain(), project.queries, ID)
+    assert type(memory) is SearchIndex
+    queries = ["ca mau", "Cà Mau", NFD("Tỉnh uỷ Cà Mau"), "tinh uy", "BTC TU Soc Trang", "cum",
+               "xay dung dang", "ban to chuc t", "2023", "zzzz qqqq", "đảng"]
+    for q in queries:
+        for kind in (None, "org", "province"):
+            got = [(h.entry.iri, h.score, h.name.text) for h in disk.search(q, 50, kind)]
+            want = [(h.entry.iri, h.score, h.name.text) for h in memory.search(q, 50, kind)]
+            assert got == want, (q, kind)
+    assert any(disk.search(q, 5) for q in queries)
+    for iri in list(memory.entries)[:200]:
+        assert disk.labels(iri) == memory.labels(iri)
+        assert disk.get(iri) == memory.get(iri)
+        assert (disk.title(iri), disk.url(iri), disk.notation(iri)) == \
+            (memory.title(iri), memory.url(iri), memory.notation(iri))
+    assert disk.get(ID + "no-such-thing") is None
+
+
+def test_serve_opens_the_build_store_without_the_dumps(built_dist, tmp_path, project):
+    """The server opens dist/store read-only and never reparses a dump: it works with the
+    dumps gone."""
+    import shutil
+
+    from pbkg.store import EmbeddedStore
+
+    copy = tmp_path / "dist"
+    shutil.copytree(built_dist, copy, symlinks=True)
+    for dump in copy.glob("pbkg.*"):
+        dump.unlink()
+    opened = EmbeddedStore.from_dist(copy)
+    try:
+        manifest = json.loads((copy / "manifest.json").read_text())
+        assert len(opened) == manifest["quads"]
+        client = TestClient(create_app(settings=Settings(), store=opened, project=project))
+        assert search(client, "ca mau")
+        with pytest.raises(RuntimeError, match="read-write"):  # the build's files stay as built
+            opened.store.add(opened.store.quads_for_pattern(None, None, None).__next__())
+    finally:
+        opened.close()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from . import graph, linked_data, lookup, named_queries, sparql
+from . import graph, linked_data, lookup, named_queries, site, sparql
 
-ROUTERS = (sparql, named_queries, lookup, linked_data, graph)
+ROUTERS = (sparql, named_queries, lookup, linked_data, graph, site)
 
 
 def mount_all(app: FastAPI) -> None:

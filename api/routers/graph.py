@@ -8,7 +8,6 @@ page draws with sigma.js on graphology (WebGL), vendored from npm into api/stati
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
@@ -18,6 +17,8 @@ from pydantic import StringConstraints
 from pbkg import network
 from pbkg.linked_data import Links
 from pbkg.network.formats import NETWORK_FORMATS, graph_bytes, normalize_format, web_payload
+
+from ..pages import render
 
 router = APIRouter(tags=["network"])
 
@@ -53,23 +54,12 @@ def _filtered(request: Request, cluster: list[str] | None, year_from: int | None
     return full, graph
 
 
-@lru_cache(maxsize=1)
-def _templates():
-    from jinja2 import Environment, PackageLoader, select_autoescape
-
-    return Environment(loader=PackageLoader("api", "templates"),
-                       autoescape=select_autoescape(["html"]), trim_blocks=True,
-                       lstrip_blocks=True)
-
-
 @router.get("/graph", response_class=HTMLResponse, summary="The network explorer (HTML)",
             description="An interactive view of the network: search, filters by cluster, year "
                         "and node type, a click on a node opens its page, a leadership timeline "
                         "per cluster, labels in Vietnamese or English.")
 def graph_page(request: Request) -> HTMLResponse:
-    links = _links(request)
-    html = _templates().get_template("graph.html").render(path=links.path)
-    return HTMLResponse(html)
+    return render(request, "graph.html")
 
 
 @router.get("/api/graph", summary="The network as nodes and edges (JSON)",
@@ -95,6 +85,33 @@ def graph_timeline(request: Request, cluster: Annotated[str, Query(
     iri = network.resolve_cluster(full, cluster)
     links = _links(request)
     return JSONResponse(links.json(network.timeline(full, iri).as_dict(href=links.href)))
+
+
+@router.get("/api/graph/fact", summary="One fact of an edge: its label, quote and source",
+            description="For the explorer's edge details: the generated label of a fact "
+                        "(vi or en), one evidence quote, and its source article.")
+def graph_fact(request: Request, fact: Annotated[str, Query(
+        max_length=300, pattern="^fact/[a-z0-9/-]+$",
+        examples=["fact/xay-dung-dang-2022-12/role-2023-chair"],
+        description="The fact's path under /id/")], lang: LangParam = "vi") -> JSONResponse:
+    from pbkg.errors import NotFound
+    from pbkg.site import Site
+
+    state = request.app.state
+    site = Site(state.store, state.project.queries, state.settings)
+    node = site.entity(site.id_base + fact)
+    if not node.props:
+        raise NotFound(f"no fact {fact}")
+    prov = site.provenance(node)
+    links = _links(request)
+    source = prov["source"]
+    labels = site.index.labels(node.iri) or site.fact_labels(node)
+    return JSONResponse({
+        "label": labels.get(lang) or labels.get("vi", ""), "href": links.href(node.iri),
+        "quote": (prov["evidence"] or [None])[0], "inferred": prov["inferred"],
+        "source": {"href": links.href(source["iri"]), "title": source["title"],
+                   "url": source["url"]} if source else None,
+    })
 
 
 @router.get("/api/graph/export", summary="Download the network (GraphML, GEXF, Cytoscape JSON)",

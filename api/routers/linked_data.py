@@ -7,18 +7,17 @@ What to send is decided by pbkg.linked_data; this module only maps requests and 
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import FileResponse, HTMLResponse, Response, StreamingResponse
+from fastapi.responses import FileResponse, Response, StreamingResponse
 
 from pbkg import linked_data as ld
 from pbkg.errors import NotFound
 from pbkg.linked_data import Format, LinkedData, Links
 
 from .. import errors
-from ..links import safe_href, web_url
+from ..pages import html_error, render
 
 router = APIRouter(tags=["linked data"])
 
@@ -47,28 +46,9 @@ DEREF_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
-@lru_cache(maxsize=1)
-def templates():
-    from jinja2 import Environment, PackageLoader, select_autoescape
-
-    env = Environment(loader=PackageLoader("api", "templates"),
-                      autoescape=select_autoescape(["html"]), trim_blocks=True,
-                      lstrip_blocks=True)
-    env.filters["web_url"] = web_url
-    return env
-
-
 def service(request: Request) -> LinkedData:
     state = request.app.state
     return LinkedData(state.store, state.project.queries, state.settings)
-
-
-def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
-    links = Links.from_settings(request.app.state.settings)
-    env = templates()
-    html = env.get_template(template).render(
-        href=safe_href(links.href), show=links.iri, path=links.path, label=_label, **context)
-    return HTMLResponse(html, status_code=status, headers={"Vary": "Accept"})
 
 
 def rdf_response(data: bytes, fmt: Format, alternates: str | None = None) -> Response:
@@ -79,11 +59,6 @@ def rdf_response(data: bytes, fmt: Format, alternates: str | None = None) -> Res
     return Response(data, media_type=media, headers=headers)
 
 
-def _label(labels: dict | None, fallback: str = "") -> str:
-    labels = labels or {}
-    return labels.get("vi") or labels.get("en") or fallback
-
-
 def _alternates(links: Links, base_path: str) -> str:
     return ", ".join(f'<{links.path(base_path)}.{f.extension}>; rel="alternate"; '
                      f'type="{f.media_type}"' for f in ld.PAGE_FORMATS)
@@ -91,7 +66,7 @@ def _alternates(links: Links, base_path: str) -> str:
 
 def not_found(request: Request, message: str) -> Response:
     if ld.wants_html(request.headers.get("accept")):
-        return render(request, "not_found.html", status=404, message=message)
+        return html_error(request, 404, message)
     return errors.problem(request, 404, message, type_=errors.TYPE_PREFIX + "not-found")
 
 
@@ -166,15 +141,19 @@ def context(request: Request) -> Response:
 @router.get("/.well-known/void", summary="VoID and DCAT description of the dataset",
             description="Title, licence, counts computed from the store, SPARQL endpoint, dumps "
                         "with media types, vocabularies, URI space and named graphs as subsets. "
-                        "Turtle by default; JSON-LD, N-Triples, RDF/XML by negotiation.",
-            responses={200: {"content": {f.media_type: {} for f in ld.RDF_FORMATS}},
+                        "Turtle by default; JSON-LD, N-Triples, RDF/XML by negotiation; an "
+                        "HTML page when the client prefers HTML (a browser).",
+            responses={200: {"content": {f.media_type: {} for f in [*ld.RDF_FORMATS, ld.HTML]}},
                        406: {"description": "No acceptable format"}})
 def void(request: Request, format: RdfFormat = None) -> Response:
     lds = service(request)
     try:
-        fmt = ld.choose(request.headers.get("accept"), format, None, ld.RDF_FORMATS)
+        fmt = ld.choose(request.headers.get("accept"), format, None, [*ld.RDF_FORMATS, ld.HTML])
     except ld.NotAcceptable as exc:
         return not_acceptable(exc, request)
+    if fmt is ld.HTML:
+        return render(request, "void.html", void=lds.void_page(_dist(request)),
+                      formats=ld.RDF_FORMATS)
     return rdf_response(ld.serialize(lds.void(), fmt, lds.links), fmt)
 
 

@@ -8,7 +8,6 @@ limit (PBKG_RESULT_LIMIT rows or triples, 400 when exceeded).
 
 from __future__ import annotations
 
-import html
 import json
 import urllib.parse
 
@@ -27,6 +26,7 @@ from pbkg.formats import (
     prefers_html,
     serialize_triples,
 )
+from pbkg.linked_data import PREFIXES
 from pbkg.service_description import PREFIXES as SD_PREFIXES
 from pbkg.service_description import service_description
 from pbkg.settings import Settings
@@ -276,96 +276,13 @@ def _script_json(value: object) -> str:
 
 
 def _editor(request: Request, query: str | None) -> HTMLResponse:
-    examples = [{"name": q.name, "title": q.title.get("en", q.name),
-                 "title_vi": q.title.get("vi", ""), "query": q.text}
-                for q in get_catalog(request).values()]
-    items = "\n".join(
-        f'<li><a href="#" data-example="{i}">{html.escape(e["title"])}</a> '
-        f'<span lang="vi">{html.escape(e["title_vi"])}</span> <code>{html.escape(e["name"])}'
-        f'</code></li>' for i, e in enumerate(examples))
-    # Assets by a relative URL (from /sparql: static/yasgui/...), so a mount prefix is kept.
-    page = (EDITOR_PAGE.replace("%%EXAMPLES%%", _script_json(examples))
-            .replace("%%QUERY%%", _script_json(query)).replace("%%LIST%%", items)
-            .replace("%%ASSETS%%", "static/yasgui"))
-    return HTMLResponse(page, headers={"Vary": "Accept"})
+    """The query editor page, in the site's frame (api/templates/sparql.html, script in
+    api/static/sparql.js)."""
+    from ..i18n import lang_of
+    from ..pages import render
 
-
-EDITOR_PAGE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>pbkg SPARQL endpoint</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="%%ASSETS%%/yasgui.min.css">
-<style>
-body { font-family: system-ui, sans-serif; margin: 0 1.5rem 2rem; }
-header { display: flex; align-items: baseline; gap: 1rem; flex-wrap: wrap; }
-h1 { font-size: 1.3rem; }
-details { margin: 0 0 1rem; }
-details li { margin: .2rem 0; }
-details span { color: #555; }
-</style>
-</head>
-<body>
-<header>
-<h1>pbkg SPARQL endpoint</h1>
-<span>Default graph: the union of all sources. Read-only; queries are limited in time and
-size.</span>
-</header>
-<details>
-<summary>Example queries (the named queries of <code>queries/*.rq</code>, one tab each)</summary>
-<ul id="examples">
-%%LIST%%
-</ul>
-</details>
-<div id="yasgui"></div>
-<script id="pbkg-examples" type="application/json">%%EXAMPLES%%</script>
-<script id="pbkg-query" type="application/json">%%QUERY%%</script>
-<script src="%%ASSETS%%/yasgui.min.js"></script>
-<script>
-(function () {
-  var examples = JSON.parse(document.getElementById("pbkg-examples").textContent);
-  var given = JSON.parse(document.getElementById("pbkg-query").textContent);
-  var endpoint = window.location.origin + window.location.pathname;
-  // No autocompleter that calls other hosts (LOV): prefixes come bundled.
-  Yasgui.Yasqe.defaults.autocompleters = ["prefixes", "variables"];
-  var yasgui = new Yasgui(document.getElementById("yasgui"), {
-    requestConfig: { endpoint: endpoint, method: "POST" },
-    copyEndpointOnNewTab: true,
-    endpointCatalogueOptions: Object.assign({}, Yasgui.defaults.endpointCatalogueOptions, {
-      getData: function () { return [{ endpoint: endpoint }]; }
-    }),
-    persistenceId: null,
-    populateFromUrl: false
-  });
-  // A tab not yet shown has no editor: its query goes in through its configuration.
-  function tabConfig(name, query) {
-    var defaults = Yasgui.Tab.getDefaults(yasgui);
-    return Object.assign({}, defaults, {
-      name: name,
-      yasqe: Object.assign({}, defaults.yasqe, { value: query }),
-      requestConfig: Object.assign({}, defaults.requestConfig, { endpoint: endpoint })
-    });
-  }
-  var first = yasgui.getTab();
-  var tabs = examples.map(function (ex) {
-    return yasgui.addTab(false, tabConfig(ex.name, ex.query));
-  });
-  if (given) {
-    yasgui.addTab(true, tabConfig("Query", given));
-  } else if (tabs.length) {
-    yasgui.selectTabId(tabs[0].getId());
-  }
-  if (first && (given || tabs.length)) { first.close(); }
-  document.querySelectorAll("#examples a").forEach(function (link) {
-    link.addEventListener("click", function (event) {
-      event.preventDefault();
-      yasgui.selectTabId(tabs[Number(link.dataset.example)].getId());
-    });
-  });
-})();
-</script>
-</body>
-</html>
-"""
+    lang = lang_of(request)
+    examples = [{"name": q.name, "title": q.title.get(lang) or q.title.get("en") or q.name,
+                 "query": q.text} for q in get_catalog(request).values()]
+    return render(request, "sparql.html", examples=examples, examples_json=_script_json(
+        examples), query_json=_script_json(query), prefixes_json=_script_json(PREFIXES))

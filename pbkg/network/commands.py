@@ -16,6 +16,8 @@ import sys
 from pathlib import Path
 
 from ..errors import InvalidParameter
+from ..paths import check_writable
+from ..progress import step
 
 
 def _filters(parser: argparse.ArgumentParser, *, year: bool = False) -> None:
@@ -48,12 +50,13 @@ def _years(args: argparse.Namespace) -> tuple[int | None, int | None] | None:
 
 
 def _project(args: argparse.Namespace):
-    from ..cli import open_store
     from ..paths import paths
+    from ..store_open import open_store
     from .projection import project
 
     store = open_store(paths())
-    return store, project(store, clusters=args.cluster, years=_years(args), types=args.type)
+    with step("projecting the graph"):
+        return store, project(store, clusters=args.cluster, years=_years(args), types=args.type)
 
 
 def cmd_network_stats(args: argparse.Namespace) -> int:
@@ -71,6 +74,8 @@ def cmd_network_stats(args: argparse.Namespace) -> int:
 def cmd_network_export(args: argparse.Namespace) -> int:
     from .formats import write_graph
 
+    if args.output:
+        check_writable(Path(args.output), "the network")
     _, graph = _project(args)
     if args.output:
         write_graph(graph, args.format, Path(args.output), args.lang)
@@ -87,9 +92,10 @@ def cmd_viz(args: argparse.Namespace) -> int:
 
     output = Path(args.output)
     draw.image_format(output)
+    check_writable(output, "the picture")
     if args.what == "timeline":
-        from ..cli import open_store
         from ..paths import paths
+        from ..store_open import open_store
         from .projection import full_projection, resolve_cluster
         from .timeline import timeline
 
@@ -100,7 +106,8 @@ def cmd_viz(args: argparse.Namespace) -> int:
         draw.draw_timeline(timeline(graph, cluster), output, lang=args.lang)
     else:
         _, graph = _project(args)
-        draw.draw_network(graph, output, lang=args.lang, title=_title(graph, args))
+        with step(f"drawing {output}"):
+            draw.draw_network(graph, output, lang=args.lang, title=_title(graph, args))
     print(f"pbkg: wrote {output}", file=sys.stderr)
     return 0
 

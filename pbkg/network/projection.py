@@ -38,7 +38,6 @@ from ..formats import FORMATS
 from ..namespaces import ID, PREFIXES
 from ..paths import paths
 from ..results import shorten
-from ..text import fold
 
 NET = "https://w3id.org/pbkg/network#"
 _RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
@@ -305,23 +304,22 @@ def year_range(years: int | tuple | range | None) -> YearRange | None:
 
 
 def resolve_clusters(graph: nx.MultiDiGraph, values: Iterable[str] | None) -> list[str]:
-    """Cluster IRIs for what a user typed: an IRI, a slug (to-chuc-xay-dung-dang-cum-5), a
-    unique end of a slug (cum-5), or words of a label, diacritics optional ("Cụm 5", "lang son").
-    """
+    """Cluster IRIs for what a user typed, as pbkg.entity_match reads it (the same resolver as
+    the named queries' parameters): an IRI, a slug (to-chuc-xay-dung-dang-cum-5), a unique end
+    of a slug (cum-5), or words of a label, diacritics optional ("Cụm 5", "lang son")."""
+    from ..entity_match import match_entity
+
     if not values:
         return []
     if isinstance(values, str):
         values = [values]
-    clusters = [n for n, d in graph.nodes(data=True) if d.get("type") == "cluster"]
+    candidates = {n: [d.get("label_vi", ""), d.get("label_en", "")]
+                  for n, d in graph.nodes(data=True) if d.get("type") == "cluster"}
     out: list[str] = []
     for raw in values:
-        text = raw.strip()
-        if not text:
+        if not raw.strip():
             continue
-        found = _match_cluster(graph, clusters, text)
-        if found is None:
-            known = ", ".join(sorted(c.rsplit("/", 1)[-1] for c in clusters))
-            raise InvalidParameter("cluster", f"no cluster matches {text!r} (known: {known})")
+        found = match_entity(raw, candidates, param="cluster", kind="cluster")
         if found not in out:
             out.append(found)
     return out
@@ -333,38 +331,6 @@ def resolve_cluster(graph: nx.MultiDiGraph, value: str | None) -> str:
     if not found:
         raise InvalidParameter("cluster", "a cluster is required")
     return found[0]
-
-
-def _match_cluster(graph: nx.MultiDiGraph, clusters: list[str], text: str) -> str | None:
-    if text in clusters:
-        return text
-    slugs = {c.rsplit("/", 1)[-1]: c for c in clusters}
-    if text in slugs:
-        return slugs[text]
-    if "/" in text:  # an IRI under another base (a public one): its slug decides
-        tail = text.rstrip("/").rsplit("/", 1)[-1]
-        if "/cluster/" in text and tail in slugs:
-            return slugs[tail]
-    for rule in (lambda s: s.endswith("-" + text), lambda s: text in s):
-        hits = [c for s, c in slugs.items() if rule(s)]
-        if len(hits) == 1:
-            return hits[0]
-        if len(hits) > 1:
-            raise InvalidParameter("cluster", f"{text!r} matches several clusters: "
-                                   + ", ".join(sorted(h.rsplit('/', 1)[-1] for h in hits)))
-    words = fold(text).replace("-", " ").split()
-    hits = []
-    for c in clusters:
-        data = graph.nodes[c]
-        hay = " ".join(fold(data.get(k, "")) for k in ("label_vi", "label_en")).split()
-        if all(w in hay for w in words):
-            hits.append(c)
-    if len(hits) == 1:
-        return hits[0]
-    if len(hits) > 1:
-        raise InvalidParameter("cluster", f"{text!r} matches several clusters: "
-                               + ", ".join(sorted(h.rsplit('/', 1)[-1] for h in hits)))
-    return None
 
 
 def check_types(types: Iterable[str] | None, queries_dir: Path | None = None) -> list[str]:

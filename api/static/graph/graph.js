@@ -32,6 +32,10 @@
       unit: "Đơn vị", inferred: "suy ra", member: "thành viên", noMatch: "Không tìm thấy",
       noTimeline: "Cụm này chưa có dữ kiện về thành viên hay lãnh đạo.", year: "năm",
       filtered: "đã lọc", empty: "Không có nút nào với bộ lọc này.",
+      allYears: "Mọi năm", play: "Phát theo năm", pause: "Dừng", yearLabel: "Năm",
+      rolesByYear: "Vai trò theo năm", noRoles: "Không có vai trò lãnh đạo hay thành viên.",
+      source: "Nguồn", close: "Đóng", legendHint: "Nhấp để ẩn, hiện.",
+      filtersToggle: "Bộ lọc", legendToggle: "Chú giải", edgeOf: "Quan hệ",
     },
     en: {
       title: "Network of organizations and emulation clusters", search: "Search",
@@ -47,6 +51,10 @@
       unit: "Unit", inferred: "inferred", member: "member", noMatch: "No match",
       noTimeline: "No membership or leadership facts for this cluster.", year: "year",
       filtered: "filtered", empty: "No node matches these filters.",
+      allYears: "All years", play: "Play by year", pause: "Pause", yearLabel: "Year",
+      rolesByYear: "Roles by year", noRoles: "No leadership role or membership.",
+      source: "Source", close: "Close", legendHint: "Click to hide or show.",
+      filtersToggle: "Filters", legendToggle: "Legend", edgeOf: "Relation",
     },
   };
   const LIVE_LAYOUT_ABOVE = 1000; // nodes: above this, ForceAtlas2 runs live in a worker
@@ -57,7 +65,12 @@
     lang: "vi", view: "network", filters: { cluster: "", from: "", to: "", types: [] },
     data: null, graph: null, renderer: null, focus: null, focusSet: null, matches: null,
     timeline: null, request: 0, layout: null, layoutTimer: null,
+    hiddenTypes: new Set(), hiddenRelations: new Set(), year: null, playTimer: null,
+    selected: null, factCache: {},
   };
+  // The first view shows the leadership network: clusters, units and people (not geography).
+  const DEFAULT_TYPES = ["cluster", "organization", "person"];
+  const ROLE_RELATIONS = ["chaired", "standing_vice_chaired", "vice_chaired"];
 
   const t = (key) => (I18N[state.lang] || I18N.vi)[key] || key;
   const fold = (s) => (s || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "")
@@ -82,12 +95,17 @@
 
   function readQuery() {
     const q = new URLSearchParams(window.location.search);
-    state.lang = q.get("lang") === "en" ? "en" : "vi";
+    const asked = q.get("lang") || document.documentElement.lang;
+    state.lang = asked === "en" ? "en" : "vi";
     state.view = q.get("view") === "timeline" ? "timeline" : "network";
     state.filters = {
       cluster: q.get("cluster") || "", from: q.get("from") || "", to: q.get("to") || "",
       types: (q.getAll("type").join(",") || "").split(",").filter(Boolean),
     };
+    if (!q.has("type") && !q.has("cluster") && !q.has("focus")) {
+      state.filters.types = DEFAULT_TYPES.slice();
+    }
+    state.focusRequest = q.get("focus") || null;
   }
 
   function apiParams() {
@@ -150,6 +168,11 @@
     renderLegend();
     setStatus("ready", statusText(), data.count);
     startLayout();
+    if (state.focusRequest && state.graph.hasNode(state.focusRequest)) {
+      selectNode(state.focusRequest);
+      focusNode(state.focusRequest);
+      state.focusRequest = null;
+    }
     if (state.view === "timeline") loadTimeline();
   }
 
@@ -197,14 +220,34 @@
         degree: node.degree || 0, search: fold(node.label_vi) + " " + fold(node.label_en),
       });
     }
+    // Parallel edges of one relation (a unit chairing a cluster in two years) become one edge
+    // that lists its years; different relations between two nodes are drawn apart (curved).
+    const merged = {};
     for (const edge of state.data.edges) {
       if (!graph.hasNode(edge.source) || !graph.hasNode(edge.target)) continue;
+      const key = edge.source + "|" + edge.target + "|" + edge.relation;
+      const fact = edge.id.split("#")[0];
+      const item = { year: edge.year, inferred: !!edge.inferred, fact: fact,
+                     source: edge.provenance || null };
+      if (merged[key]) { merged[key].facts.push(item); continue; }
+      merged[key] = { edge: edge, facts: [item] };
+    }
+    const pairCount = {};
+    for (const key of Object.keys(merged)) {
+      const { edge, facts } = merged[key];
+      const pair = [edge.source, edge.target].sort().join("|");
+      const rank = pairCount[pair] = (pairCount[pair] || 0) + 1;
       const base = edgeColors[edge.relation] || "#999999";
-      const role = /chaired$/.test(edge.relation);
-      graph.addEdgeWithKey(edge.id, edge.source, edge.target, {
-        relation: edge.relation, inferred: !!edge.inferred, year: edge.year,
-        color: edge.inferred ? rgba(base, 0.45) : base,
-        size: edge.inferred ? 0.6 : (role ? 2.2 : 1),
+      const role = ROLE_RELATIONS.includes(edge.relation);
+      const inferred = facts.every((f) => f.inferred);
+      facts.sort((x, y) => (x.year || 0) - (y.year || 0));
+      const years = facts.map((f) => f.year).filter((y) => y != null);
+      graph.addEdgeWithKey(key, edge.source, edge.target, {
+        relation: edge.relation, inferred: inferred, year: years[0], years: years, facts: facts,
+        color: inferred ? rgba(base, 0.45) : base,
+        size: inferred ? 0.8 : (role ? (edge.relation === "chaired" ? 4 : 2.6) : 0.8),
+        zIndex: role ? 2 : 0, curvature: rank > 1 ? 0.25 * (rank - 1) : 0,
+        label: years.join(", "),
       });
     }
     stopLayout();
@@ -217,7 +260,7 @@
       settings.adjustSizes = false;
       if (n <= LIVE_LAYOUT_ABOVE) {
         // Small enough to lay out before the first frame (the picture is then stable).
-        fa2.assign(graph, { iterations: n > 400 ? 150 : 300, settings });
+        fa2.assign(graph, { iterations: n > 400 ? 150 : (n > 150 ? 120 : 300), settings });
         graphologyLibrary.layoutNoverlap.assign(graph, { maxIterations: 60,
           settings: { ratio: 1.2, margin: 2 } });
       } else {
@@ -261,8 +304,10 @@
       zIndex: true, minCameraRatio: 0.02, maxCameraRatio: 8,
       hideEdgesOnMove: big, hideLabelsOnMove: big, // keep panning smooth on large graphs
       allowInvalidContainer: true, // the network tab may be hidden (timeline view)
+      enableEdgeEvents: !big,
       nodeReducer: (node, data) => {
         const res = Object.assign({}, data);
+        if (state.hiddenTypes.has(data.kind)) { res.hidden = true; return res; }
         if (state.focusSet && !state.focusSet.has(node)) {
           res.color = "#dfe3e8"; res.label = ""; res.zIndex = 0;
         } else if (state.focusSet) {
@@ -274,6 +319,10 @@
         return res;
       },
       edgeReducer: (edge, data) => {
+        if (state.hiddenRelations.has(data.relation)) return Object.assign({}, data, { hidden: true });
+        if (state.year != null && data.years.length && !data.years.includes(state.year)) {
+          return Object.assign({}, data, { hidden: true });
+        }
         if (!state.focus) return data;
         const g = state.graph;
         if (g.source(edge) !== state.focus && g.target(edge) !== state.focus) {
@@ -282,13 +331,28 @@
         return Object.assign({}, data, { zIndex: 1 });
       },
     });
+    // A click (or a tap) selects: the side panel lists the node's roles by year and links to
+    // its page; a second click on the selected node opens the page.
     renderer.on("clickNode", ({ node }) => {
+      if (state.selected === node) {
+        const href = state.graph.getNodeAttribute(node, "href");
+        if (href) window.location.assign(href);
+        return;
+      }
+      selectNode(node);
+      hideTooltip();  // the side panel says more; on a phone the tooltip would cover it
+    });
+    renderer.on("doubleClickNode", ({ node, preventSigmaDefault }) => {
+      preventSigmaDefault();
       const href = state.graph.getNodeAttribute(node, "href");
       if (href) window.location.assign(href);
     });
     renderer.on("enterNode", ({ node }) => { setFocus(node); showTooltip(node); });
-    renderer.on("leaveNode", () => { setFocus(null); hideTooltip(); });
-    renderer.on("clickStage", () => { setFocus(null); hideTooltip(); clearSearch(); });
+    renderer.on("leaveNode", () => { setFocus(state.selected); hideTooltip(); });
+    renderer.on("clickStage", () => { selectNode(null); hideTooltip(); clearSearch(); });
+    renderer.on("enterEdge", ({ edge }) => showEdge(edge, false));
+    renderer.on("leaveEdge", () => { if (!$("tooltip").classList.contains("pinned")) hideTooltip(); });
+    renderer.on("clickEdge", ({ edge }) => showEdge(edge, true));
     state.renderer = renderer;
   }
 
@@ -320,14 +384,167 @@
     const legend = $("legend");
     const nodes = state.data.node_types.filter((x) => x.count > 0);
     const rels = state.data.relations.filter((x) => x.count > 0);
+    const item = (attr, x, hidden, cls) =>
+      `<li data-${attr}="${esc(x.id)}"><button type="button" aria-pressed="${!hidden}">` +
+      `<span class="swatch${cls}" data-color="${esc(x.color)}"></span> ` +
+      `${esc(x["label_" + state.lang])} <span class="count">${x.count}</span></button></li>`;
     legend.innerHTML =
-      `<h2>${esc(t("legendNodes"))}</h2><ul>` + nodes.map((x) =>
-        `<li data-type="${esc(x.id)}"><span class="swatch" style="background:${esc(x.color)}"></span> ` +
-        `${esc(x["label_" + state.lang])} <span class="count">${x.count}</span></li>`).join("") +
-      `</ul><h2>${esc(t("legendEdges"))}</h2><ul>` + rels.map((x) =>
-        `<li data-relation="${esc(x.id)}"><span class="swatch line" style="background:${esc(x.color)}"></span> ` +
-        `${esc(x["label_" + state.lang])} <span class="count">${x.count}</span></li>`).join("") +
-      `</ul><p class="note">${esc(t("inferredNote"))}</p>`;
+      `<h2>${esc(t("legendNodes"))}</h2><ul>` +
+      nodes.map((x) => item("type", x, state.hiddenTypes.has(x.id), "")).join("") +
+      `</ul><h2>${esc(t("legendEdges"))}</h2><ul>` +
+      rels.map((x) => item("relation", x, state.hiddenRelations.has(x.id), " line")).join("") +
+      `</ul><p class="note">${esc(t("legendHint"))} ${esc(t("inferredNote"))}</p>`;
+    paintSwatches(legend);
+  }
+
+  // Colours are set through the CSSOM (no inline style attribute: a strict CSP allows this).
+  function paintSwatches(root) {
+    root.querySelectorAll(".swatch[data-color]").forEach((el) => {
+      el.style.background = el.dataset.color;
+    });
+  }
+
+  function toggleLegend(event) {
+    const button = event.target.closest("button");
+    if (!button) return;
+    const li = button.closest("li");
+    const set = li.dataset.type ? state.hiddenTypes : state.hiddenRelations;
+    const id = li.dataset.type || li.dataset.relation;
+    if (set.has(id)) set.delete(id); else set.add(id);
+    button.setAttribute("aria-pressed", String(!set.has(id)));
+    if (state.renderer) state.renderer.refresh({ skipIndexation: true });
+  }
+
+  // --- time ----------------------------------------------------------------------------------
+
+  function fillYears() {
+    const range = $("year");
+    const years = state.data.years || [];
+    if (years.length < 2) { $("time").hidden = true; return; }
+    $("time").hidden = false;
+    range.min = String(years[0] - 1);  // the leftmost stop means "all years"
+    range.max = String(years[1]);
+    range.value = state.year == null ? range.min : String(state.year);
+    showYear();
+  }
+
+  function setYear(year) {
+    state.year = year;
+    showYear();
+    if (state.renderer) state.renderer.refresh({ skipIndexation: true });
+    if (state.selected) renderPanel(state.selected);
+  }
+
+  function showYear() {
+    $("year-value").textContent = state.year == null ? t("allYears") : String(state.year);
+    $("year").setAttribute("aria-valuetext", $("year-value").textContent);
+  }
+
+  function play() {
+    const range = $("year");
+    if (state.playTimer) { stopPlay(); return; }
+    $("play").textContent = t("pause");
+    $("play").setAttribute("aria-pressed", "true");
+    let year = Number(range.min) + 1;
+    const step = () => {
+      if (year > Number(range.max)) { stopPlay(); return; }
+      range.value = String(year);
+      setYear(year);
+      year += 1;
+    };
+    step();
+    state.playTimer = window.setInterval(step, 900);
+  }
+
+  function stopPlay() {
+    if (state.playTimer) window.clearInterval(state.playTimer);
+    state.playTimer = null;
+    $("play").textContent = t("play");
+    $("play").setAttribute("aria-pressed", "false");
+  }
+
+  // --- selection, side panel and edge details -------------------------------------------------
+
+  function relationOf(id) {
+    return ((state.data && state.data.relations) || []).find((x) => x.id === id) || {};
+  }
+
+  function selectNode(node) {
+    state.selected = node;
+    setFocus(node);
+    const panel = $("side-panel");
+    if (!node) { panel.hidden = true; return; }
+    renderPanel(node);
+    panel.hidden = false;
+  }
+
+  function renderPanel(node) {
+    const g = state.graph;
+    const a = g.getNodeAttributes(node);
+    const rows = [];
+    g.forEachEdge(node, (edge, e, source, target) => {
+      if (!ROLE_RELATIONS.includes(e.relation) && e.relation !== "member_of") return;
+      const other = source === node ? target : source;
+      for (const f of e.facts) {
+        rows.push({ year: f.year, relation: e.relation, other: other, fact: f });
+      }
+    });
+    rows.sort((x, y) => (y.year || 0) - (x.year || 0) ||
+      ROLE_RELATIONS.concat(["member_of"]).indexOf(x.relation) -
+      ROLE_RELATIONS.concat(["member_of"]).indexOf(y.relation));
+    const body = rows.length ? `<table class="panel-roles"><caption>${esc(t("rolesByYear"))}</caption>` +
+      rows.map((r) => `<tr${state.year != null && r.year !== state.year ? ' class="dim"' : ""}>` +
+        `<td>${esc(r.year == null ? "" : r.year)}</td>` +
+        `<td class="rel-${esc(r.relation)}">${esc(relationOf(r.relation)["label_" + state.lang] || r.relation)}` +
+        `${r.fact.inferred ? ` <em>(${esc(t("inferred"))})</em>` : ""}</td>` +
+        `<td><a href="${esc(g.getNodeAttribute(r.other, "href"))}">${esc(g.getNodeAttribute(r.other, "label"))}</a></td>` +
+        `<td><a href="${esc(factHref(r.fact.fact))}">${esc(t("source"))}</a></td></tr>`).join("") +
+      "</table>" : `<p class="hint">${esc(t("noRoles"))}</p>`;
+    $("side-panel-body").innerHTML =
+      `<h2><a href="${esc(a.href)}">${esc(a.label)}</a></h2>` +
+      `<p class="kind">${esc(a["class_" + state.lang] || a.kind)} · <a href="${esc(a.href)}">${esc(t("open"))} →</a></p>` + body;
+  }
+
+  function factHref(fact) {
+    // Edge ids start with the fact's path under /id/ ("fact/<source>/<name>").
+    return (app.dataset.idBase || "/id/") + fact;
+  }
+
+  async function factDetails(fact) {
+    if (state.factCache[fact]) return state.factCache[fact];
+    const response = await fetch(app.dataset.factApi + "?fact=" + encodeURIComponent(fact) +
+      "&lang=" + state.lang, { headers: { Accept: "application/json" } });
+    const data = response.ok ? await response.json() : null;
+    state.factCache[fact] = data;
+    return data;
+  }
+
+  async function showEdge(edge, pinned) {
+    const g = state.graph;
+    const e = g.getEdgeAttributes(edge);
+    const tip = $("tooltip");
+    const rel = relationOf(e.relation)["label_" + state.lang] || e.relation;
+    const head = `<strong>${esc(g.getNodeAttribute(g.source(edge), "label"))}</strong> — ${esc(rel)} — ` +
+      `<strong>${esc(g.getNodeAttribute(g.target(edge), "label"))}</strong>`;
+    const years = e.years.length ? `<div class="kind">${esc(t("yearLabel"))}: ${esc(e.years.join(", "))}</div>` : "";
+    tip.innerHTML = head + years;
+    tip.dataset.edge = edge;
+    tip.classList.toggle("pinned", !!pinned);
+    const s = g.getNodeAttributes(g.source(edge));
+    const d = g.getNodeAttributes(g.target(edge));
+    const pos = state.renderer.graphToViewport({ x: (s.x + d.x) / 2, y: (s.y + d.y) / 2 });
+    tip.style.left = `${Math.max(0, Math.min(pos.x + 14, container.clientWidth - 300))}px`;
+    tip.style.top = `${pos.y + 14}px`;
+    tip.hidden = false;
+    const facts = e.facts.filter((f) => f.fact.startsWith("fact/")).slice(0, 6);
+    if (!facts.length) return;
+    const details = await Promise.all(facts.map((f) => factDetails(f.fact).catch(() => null)));
+    if (tip.dataset.edge !== edge) return;
+    tip.innerHTML = head + years + details.map((x, i) => x ? `<div class="edge-fact">` +
+      `<a href="${esc(factHref(facts[i].fact))}">${esc(x.label)}</a>` +
+      (x.quote ? `<blockquote lang="vi">“${esc(x.quote)}”</blockquote>` : "") +
+      (x.source ? `<div class="kind">${esc(t("source"))}: <a href="${esc(x.source.href)}">${esc(x.source.title || "")}</a></div>` : "") +
+      `</div>` : "").join("");
   }
 
   // --- controls ---------------------------------------------------------------------------
@@ -353,8 +570,10 @@
     box.innerHTML = `<legend>${esc(t("types"))}</legend>` + state.data.node_types.map((x) => {
       const on = !state.filters.types.length || state.filters.types.includes(x.id);
       return `<label><input type="checkbox" name="type" value="${esc(x.id)}"${on ? " checked" : ""}>` +
-        `<span class="swatch" style="background:${esc(x.color)}"></span>${esc(x["label_" + state.lang])}</label>`;
+        `<span class="swatch" data-color="${esc(x.color)}"></span>${esc(x["label_" + state.lang])}</label>`;
     }).join("");
+    paintSwatches(box);
+    fillYears();
     const download = $("download");
     const p = apiParams();
     p.set("format", "gexf");
@@ -504,6 +723,11 @@
 
   function init() {
     readQuery();
+    if (window.matchMedia("(max-width: 40em)").matches) {
+      // A phone: the graph first; filters and legend open on demand.
+      $("filters-box").open = false;
+      $("legend-box").open = false;
+    }
     applyLanguage();
     showView(state.view);
     $("filters").addEventListener("submit", (event) => {
@@ -522,8 +746,11 @@
     });
     document.querySelectorAll(".lang-switch button").forEach((b) => b.addEventListener("click", () => {
       state.lang = b.dataset.lang;
+      document.cookie = "lang=" + state.lang + "; path=/; max-age=31536000; samesite=lax";
+      document.documentElement.lang = state.lang;
       writeQuery();
       applyLanguage();
+      if (state.selected) renderPanel(state.selected);
     }));
     document.querySelectorAll(".tabs button").forEach((b) =>
       b.addEventListener("click", () => showView(b.dataset.view)));
@@ -543,6 +770,14 @@
       const button = event.target.closest("button[data-node]");
       if (button) focusNode(button.dataset.node);
     });
+    $("legend").addEventListener("click", toggleLegend);
+    $("year").addEventListener("input", () => {
+      stopPlay();
+      const v = Number($("year").value);
+      setYear(v < Number($("year").min) + 1 ? null : v);
+    });
+    $("play").addEventListener("click", play);
+    $("side-panel-close").addEventListener("click", () => selectNode(null));
     load();
   }
 
@@ -551,6 +786,18 @@
     get graph() { return state.graph; },
     get renderer() { return state.renderer; },
     get data() { return state.data; },
+    get selected() { return state.selected; },
+    select(node) { selectNode(node); },
+    setYear(year) { setYear(year); },
+    showEdge(edge) { return showEdge(edge, true); },
+    edgeMidpoint(edge) {
+      const g = state.graph;
+      const s = state.renderer.getNodeDisplayData(g.source(edge));
+      const d = state.renderer.getNodeDisplayData(g.target(edge));
+      const p = state.renderer.framedGraphToViewport({ x: (s.x + d.x) / 2, y: (s.y + d.y) / 2 });
+      const box = container.getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    },
     centerOn(node, ratio) { // move the camera (no animation) so the node is at the centre
       const display = state.renderer.getNodeDisplayData(node);
       state.renderer.getCamera().setState({ x: display.x, y: display.y, ratio: ratio || 0.5 });

@@ -1,34 +1,49 @@
-"""`pbkg serve`: build if the data changed, open the store once, serve the API with uvicorn.
+"""`pbkg serve`: bind the port, build if the data changed, open the store once, serve the app
+with uvicorn.
 
-One log line per request (logger "pbkg.api", written by the app's middleware); uvicorn's own
-access log is off so that each request is logged once.
+The port is bound before anything else, so a taken port is reported at once (before a build,
+and before uvicorn logs "startup complete") and `--port 0` serves on a free port that the log
+names. One log line per request (logger "pbkg.api", written by the app's middleware); uvicorn's
+own access log is off so that each request is logged once.
 
 `--workers N` runs N server processes on one listening socket (the kernel hands each connection
 to one of them), so N cores serve: one Python process tops out at about one core. The store is
-opened once, then the processes are forked from the one that opened it, so the in-memory store
-is shared copy-on-write rather than loaded N times (a store opened read-only from disk would be
-shared through the page cache instead). Each process forks its own query workers and keeps its
-own fair queue, so the per-client limit applies per process. The first process supervises: it
-restarts a server process that dies and stops them all on Ctrl-C or SIGTERM.
+opened once, then the processes are forked from the one that opened it, so the store is shared
+(copy-on-write in memory, or through the page cache for the build's read-only on-disk store)
+rather than opened N times. Each process forks its own query workers and keeps its own fair
+queue, so the per-client limit applies per process. The first process supervises: it restarts a
+server process that dies and stops them all on Ctrl-C or SIGTERM.
 """
 
 from __future__ import annotations
 
 import copy
+import errno
 import logging
 import logging.config
+import os
+import signal
+import socket
 import sys
 import time
 
-from .paths import ProjectPaths, paths
+import uvicorn
+from uvicorn.config import LOGGING_CONFIG
+
+from pbkg.errors import PbkgError
+from pbkg.paths import ProjectPaths, paths
+
+from .app import create_app
 
 log = logging.getLogger("pbkg.serve")
 
 
+class PortUnavailable(PbkgError):
+    """The address to serve on cannot be bound (taken, not allowed, or not an address here)."""
+
+
 def log_config(level: str = "INFO") -> dict:
     """uvicorn's logging configuration, plus the "pbkg" loggers on stderr."""
-    from uvicorn.config import LOGGING_CONFIG
-
     config = copy.deepcopy(LOGGING_CONFIG)
     config["formatters"]["pbkg"] = {
         "()": "uvicorn.logging.DefaultFormatter",
@@ -42,21 +57,48 @@ def log_config(level: str = "INFO") -> dict:
     return config
 
 
+def bind(host: str, port: int) -> socket.socket:
+    """A listening-ready socket on (host, port), or PortUnavailable saying why."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        raise PortUnavailable(f"cannot serve on host '{host}': {exc.strerror}") from None
+    family, kind, proto, _, address = infos[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+    except OSError as exc:
+        sock.close()
+        if exc.errno == errno.EADDRINUSE:
+            why = "is already in use (another server is running there?); stop it or choose " \
+                  "another --port"
+        elif exc.errno == errno.EACCES:
+            why = "is not allowed for this user (ports below 1024 need privileges); choose " \
+                  "another --port"
+        else:
+            why = f"cannot be bound: {exc.strerror}"
+        raise PortUnavailable(f"port {port} on {host} {why}") from None
+    return sock
+
+
 def serve(host: str = "127.0.0.1", port: int = 8000, *, project: ProjectPaths | None = None,
           log_level: str = "info", workers: int = 1) -> None:
-    import uvicorn
+    from pbkg.settings import load_settings
+    from pbkg.store import EmbeddedStore
+    from pbkg.store_open import open_store
 
-    from api.app import create_app
-
-    from .cli import open_store
-    from .settings import load_settings
-    from .store import EmbeddedStore
-
-    logging.config.dictConfig(log_config(log_level))
-    p = project or paths()
-    settings = load_settings()
-    start = time.perf_counter()
-    store = open_store(p)
+    sock = bind(host, port)
+    try:
+        logging.config.dictConfig(log_config(log_level))
+        p = project or paths()
+        settings = load_settings()
+        start = time.perf_counter()
+        store = open_store(p)
+    except BaseException:
+        sock.close()
+        raise
+    port = sock.getsockname()[1]
     if isinstance(store, EmbeddedStore):
         store.configure(workers=settings.query_workers,
                         memory_limit=settings.query_memory_mb * 2**20)
@@ -67,41 +109,30 @@ def serve(host: str = "127.0.0.1", port: int = 8000, *, project: ProjectPaths | 
     else:
         what = f"the SPARQL endpoint {settings.sparql_endpoint}"
     app = create_app(settings, store=store, project=p)
+    shown = f"[{host}]" if ":" in host else host
     log.info("serving %s (opened in %.1fs) on http://%s:%d/sparql (time limit %gs, "
-             "result limit %d)", what, time.perf_counter() - start, host, port,
+             "result limit %d)", what, time.perf_counter() - start, shown, port,
              settings.query_timeout, settings.result_limit)
     config = uvicorn.Config(app, host=host, port=port, log_config=log_config(log_level),
                             log_level=log_level, access_log=False)
     try:
         if workers > 1:
-            _serve_processes(config, store, workers)
+            _serve_processes(config, store, sock, workers)
         else:
-            uvicorn.Server(config).run()
+            uvicorn.Server(config).run(sockets=[sock])
     finally:
+        sock.close()
         close = getattr(store, "close", None)
         if close is not None:
             close()
         sys.stderr.flush()
 
 
-def _serve_processes(config, store, count: int) -> None:
+def _serve_processes(config: uvicorn.Config, store: object, sock: socket.socket,
+                     count: int) -> None:
     """Fork `count` server processes on one listening socket and supervise them."""
-    import os
-    import signal
-    import socket
+    from pbkg.store import EmbeddedStore, _die_with_parent
 
-    import uvicorn
-
-    from .errors import PbkgError
-
-    family = socket.AF_INET6 if ":" in config.host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    try:
-        sock.bind((config.host, config.port))
-    except OSError as exc:
-        sock.close()
-        raise PbkgError(f"cannot listen on {config.host}:{config.port}: {exc.strerror}") from None
     sock.listen(2048)
     sock.set_inheritable(True)
 
@@ -111,8 +142,6 @@ def _serve_processes(config, store, count: int) -> None:
             return pid
         status = 0
         try:
-            from .store import EmbeddedStore, _die_with_parent
-
             _die_with_parent()
             signal.signal(signal.SIGINT, signal.SIG_DFL)
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -175,4 +204,3 @@ def _serve_processes(config, store, count: int) -> None:
                     os.waitpid(pid, 0)
                 except (ProcessLookupError, ChildProcessError):
                     pass
-        sock.close()

@@ -1,0 +1,78 @@
+"""HTML pages: one Jinja environment, one render() that gives every template the links, the
+language and its texts, and the HTML error page for browsers (api.errors calls html_error()).
+
+Templates hold no inline script or style attribute that a strict Content-Security-Policy would
+block: behaviour is in api/static/*.js.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+
+from pbkg.linked_data import Links, wants_html
+
+from .i18n import COOKIE, LANGS, lang_of, translator
+from .links import safe_href, web_url
+
+
+@lru_cache(maxsize=1)
+def templates():
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    env = Environment(loader=PackageLoader("api", "templates"),
+                      autoescape=select_autoescape(["html"]), trim_blocks=True,
+                      lstrip_blocks=True)
+    env.filters["web_url"] = web_url
+    return env
+
+
+def render(request: Request, template: str, status: int = 200,
+           headers: dict[str, str] | None = None, **context: Any) -> HTMLResponse:
+    links = Links.from_settings(request.app.state.settings)
+    lang = lang_of(request)
+
+    def label(labels: dict | None, fallback: str = "") -> str:
+        labels = labels or {}
+        return labels.get(lang) or labels.get("vi") or labels.get("en") or fallback
+
+    def switch(to: str) -> str:
+        params = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"]
+        return request.url.path + "?" + urlencode([*params, ("lang", to)])
+
+    html = templates().get_template(template).render(
+        href=safe_href(links.href), show=links.iri, path=links.path, label=label, lang=lang,
+        langs=LANGS, t=translator(lang), switch=switch, current=request.url.path,
+        q=request.query_params.get("q", "")[:200], **context)
+    response = HTMLResponse(html, status_code=status,
+                            headers={"Vary": "Accept, Accept-Language, Cookie", **(headers or {})})
+    if request.query_params.get("lang") in LANGS:
+        response.set_cookie(COOKIE, lang, max_age=365 * 24 * 3600, samesite="lax")
+    return response
+
+
+def html_error(request: Request, status: int, message: str,
+               title: str | None = None) -> HTMLResponse:
+    """The error page for a browser: the message, "did you mean" for a path that names
+    nothing (/id/doc/x -> /id/document/x) and a search box."""
+    suggestions: list[dict] = []
+    if status == 404:
+        try:
+            from pbkg.site import Site
+
+            state = request.app.state
+            if state.store is not None:
+                site = Site(state.store, state.project.queries, state.settings)
+                suggestions = site.suggest(request.url.path)
+        except Exception:  # noqa: BLE001 - an error page must not fail in turn
+            suggestions = []
+    return render(request, "error.html", status=status, status_code=status, message=message,
+                  title=title, suggestions=suggestions)
+
+
+def prefers_html(request: Request) -> bool:
+    return wants_html(request.headers.get("accept"))

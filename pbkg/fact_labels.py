@@ -1,0 +1,182 @@
+"""Readable names for facts and for bodies that share a name.
+
+A fact node (a role, a membership, an award, a post held...) has no rdfs:label; pages used to show
+its slug. Its label is generated here from its statements, generically: whatever the class, the
+parts come from properties by the part they play in a sentence, and every word comes from the
+labels of the ontology, the vocabularies and the entities (so a new class or property needs no
+code, only labels):
+
+    kind    what the fact is: a concept it points to (org:role, pbo:awardKind...) or its class
+    scope   the body it is about (org:organization, pbo:cluster, pbo:citedAt...)
+    time    pbo:year, or a date
+    who     the unit or person it names (org:member, pbo:holder, pbo:recipient...), else a count
+
+    vi: "Cụm trưởng Cụm thi đua số 5 năm 2023: Ban Tổ chức Tỉnh ủy Kiên Giang"
+    en: "Chair unit, Emulation Cluster No. 5, 2023: Organization Board of ..."
+
+On the page of one of the fact's parts, that part is left out (`omit`), since the page says it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from .namespaces import ORG, PBO, RDF
+
+LANGS = ("vi", "en")
+_P = lambda ns, *names: [str(ns[n]) for n in names]  # noqa: E731
+
+# Properties by the part they play; the first that has a value wins for kind, scope and time.
+KIND = _P(ORG, "role") + _P(PBO, "awardKind", "post", "movement", "conferenceKind", "document",
+                            "documentKind")
+STATUS = _P(PBO, "awardStatus")
+SCOPE = _P(ORG, "organization") + _P(PBO, "cluster", "citedAt", "presentedAt", "decidedAt")
+TIME = _P(PBO, "year", "date", "attestedOn", "effectiveDate", "periodStart")
+WHO = _P(ORG, "member") + _P(PBO, "holder", "recipient", "person", "presenter", "presenterUnit",
+                             "attendee", "host")
+COUNT = _P(PBO, "count", "collectiveCount", "individualCount", "attendingUnitCount")
+TYPE = str(RDF["type"])
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+_OURS = str(PBO)
+
+Labels = Callable[[str], dict[str, str]]
+
+
+def _first_part(label: str) -> str:
+    """'cụm trưởng, trưởng khối' -> 'Cụm trưởng': the first of a label's synonyms, capitalized."""
+    head = label.split(",")[0].strip()
+    return head[:1].upper() + head[1:]
+
+
+def format_time(value: str, lang: str) -> str:
+    """A year or an ISO date as a reader writes it: 'năm 2023', 'ngày 15/07/2020'; '2023'."""
+    m = _DATE.match(value)
+    if not m:
+        return value
+    year, month, day = m.groups()
+    if lang == "vi":
+        if day:
+            return f"ngày {day}/{month}/{year}"
+        if month:
+            return f"tháng {int(month)}/{year}"
+        return f"năm {year}"
+    return "-".join(x for x in (year, month, day) if x)
+
+
+@dataclass(frozen=True)
+class FactParts:
+    kind: dict[str, str]
+    status: dict[str, str]
+    scope: list[str]
+    time: str | None
+    who: list[str]
+    count: str | None
+
+
+def parts(props: dict[str, list[dict]], labels: Labels) -> FactParts:
+    """The parts of a fact from its statements (property IRI -> JSON terms)."""
+    def iris(prop: str) -> list[str]:
+        return sorted(t["value"] for t in props.get(prop, []) if t["type"] == "uri")
+
+    def literal(prop: str) -> str | None:
+        values = sorted(t["value"] for t in props.get(prop, []) if t["type"] == "literal")
+        return values[0] if values else None
+
+    kind: dict[str, str] = {}
+    for p in KIND:
+        for iri in iris(p):
+            kind = {lang: _first_part(text) for lang, text in labels(iri).items()}
+            break
+        if kind:
+            break
+    if not kind:
+        classes = [t for t in iris(TYPE) if t.startswith(_OURS)] or iris(TYPE)
+        for cls in classes:
+            kind = {lang: _first_part(text) for lang, text in labels(cls).items()}
+            if kind:
+                break
+    status: dict[str, str] = {}
+    for p in STATUS:
+        for iri in iris(p):
+            status = labels(iri)
+    scope = next((iris(p) for p in SCOPE if iris(p)), [])
+    time = next((literal(p) for p in TIME if literal(p)), None)
+    who = [i for p in WHO for i in iris(p)]
+    count = next((literal(p) for p in COUNT if literal(p)), None)
+    return FactParts(kind, status, scope[:1], time, list(dict.fromkeys(who)), count)
+
+
+def fact_label(props: dict[str, list[dict]], name: Callable[[str, str], str],
+               labels: Labels, omit: Iterable[str] = ()) -> dict[str, str]:
+    """{'vi': ..., 'en': ...} for a fact; `name(iri, lang)` names an entity, `labels(iri)` gives
+    the labels of a term; the parts in `omit` (the page's own subject) are left out."""
+    omitted = set(omit)
+    p = parts(props, labels)
+    out = {}
+    for lang in LANGS:
+        kind = p.kind.get(lang) or p.kind.get("vi") or p.kind.get("en") or ""
+        status = p.status.get(lang) or p.status.get("vi") or ""
+        scope = [name(i, lang) for i in p.scope if i not in omitted]
+        who = [name(i, lang) for i in p.who if i not in omitted]
+        if not who and p.count is not None:
+            who = [p.count]
+        time = format_time(p.time, lang) if p.time else ""
+        if lang == "vi":
+            head = " ".join(x for x in (kind, *scope, time) if x)
+        else:
+            head = ", ".join(x for x in (kind, *scope, time) if x)
+        if status:
+            head += f" ({status})"
+        text = f"{head}: {'; '.join(who)}" if who and head else (head or "; ".join(who))
+        out[lang] = text
+    return out
+
+
+# Names that two bodies share --------------------------------------------------------------------
+
+def period(valid_from: str | None, valid_until: str | None) -> str | None:
+    """'(2025–)', '(–2025)', '(2008–2025)' from validity dates; None when neither is known."""
+    start = valid_from[:4] if valid_from else ""
+    end = valid_until[:4] if valid_until else ""
+    if not start and not end:
+        return None
+    return f"({start}–{end})"
+
+
+class Names:
+    """Entity names, with the validity period added where two entities share a label."""
+
+    def __init__(self, labels: Labels, all_iris: Iterable[str],
+                 validity: dict[str, tuple[str | None, str | None]]) -> None:
+        self._labels = labels
+        seen: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for iri in all_iris:
+            for lang, text in labels(iri).items():
+                seen[(lang, text)].append(iri)
+        self._suffix: dict[str, str] = {}
+        for iris in seen.values():
+            if len(iris) < 2:
+                continue
+            for iri in iris:
+                mark = period(*validity.get(iri, (None, None)))
+                if mark:
+                    self._suffix[iri] = mark
+
+    def __call__(self, iri: str, lang: str) -> str:
+        labels = self._labels(iri)
+        text = labels.get(lang) or labels.get("vi") or labels.get("en") or _tail(iri)
+        suffix = self._suffix.get(iri)
+        return f"{text} {suffix}" if suffix else text
+
+    def labels(self, iri: str) -> dict[str, str]:
+        """Both languages' names of an entity (with the period where needed)."""
+        return {lang: self(iri, lang) for lang in LANGS}
+
+
+def _tail(iri: str) -> str:
+    return re.split(r"[#/]", iri.rstrip("/"))[-1]
+
+

@@ -1,0 +1,230 @@
+"""What the site's own pages show: the home page overview, the leadership overview (every
+cluster by year) and the compact leadership table at the top of entity pages, search results,
+and "did you mean" for a path that names nothing.
+
+Plain data for templates; the queries are in queries/site/. Computed once per store where the
+answer does not depend on the request (the store is read-only while served).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from .collation import sort_key
+from .errors import InvalidParameter
+from .fact_labels import Names, fact_label
+from .lookup import Lookup, Node
+from .search import key as search_key
+
+_LOCK = threading.Lock()
+_ATTR = "_pbkg_site_cache"
+CHAIR = "chair"
+# Role order in tables: chair first, then standing vice-chair, then vice-chair.
+ROLE_ORDER = {"chair": 0, "standing-vice-chair": 1, "vice-chair": 2}
+# Home-page counts: class local name -> the entity kind in /id/<kind>/.
+COUNTED = ("EmulationCluster", "PartyBoard", "PartyCommittee", "Person", "Document",
+           "ProvincialUnit", "Conference", "AwardDecision")
+
+
+class Site(Lookup):
+    """The site's pages over one store."""
+
+    def _cache(self) -> dict[str, Any]:
+        cache = getattr(self.store, _ATTR, None)
+        if cache is None:
+            with _LOCK:
+                cache = getattr(self.store, _ATTR, None)
+                if cache is None:
+                    cache = {}
+                    setattr(self.store, _ATTR, cache)
+        return cache
+
+    def _cached(self, name: str, make) -> Any:
+        cache = self._cache()
+        if name not in cache:
+            value = make()
+            with _LOCK:
+                cache.setdefault(name, value)
+        return cache[name]
+
+    def site_rows(self, name: str, **params: str | None) -> list[dict]:
+        bound = {k: v for k, v in params.items() if v}
+        from .catalog import parse_query_file
+
+        query = _site_query(self.queries_dir / "site" / f"{name}.rq", parse_query_file)
+        return self.store.query(query.render(bound)).rows  # type: ignore[union-attr]
+
+    # Names ----------------------------------------------------------------------------------
+
+    @property
+    def names(self) -> Names:
+        def make() -> Names:
+            validity = {r["entity"]["value"]: (_v(r.get("from")), _v(r.get("until")))
+                        for r in self.site_rows("validity")}
+            ids = self.index.iris(self.id_base)
+            return Names(self.index.labels, ids, validity)
+        return self._cached("names", make)
+
+    def name_labels(self, iri: str | None) -> dict[str, str]:
+        return self.names.labels(iri) if iri else {}
+
+    def fact_labels(self, node: Node, omit: tuple[str, ...] = ()) -> dict[str, str]:
+        return fact_label(node.props, self.names, self.index.labels, omit)
+
+    def link(self, iri: str | None) -> dict | None:
+        if not iri:
+            return None
+        return {"iri": iri, "labels": self.name_labels(iri)}
+
+    # Home -----------------------------------------------------------------------------------
+
+    def home(self) -> dict:
+        return self._cached("home", self._home)
+
+    def _home(self) -> dict:
+        counts = {r["class"]["value"].rsplit("#", 1)[-1].rsplit("/", 1)[-1]: int(r["n"]["value"])
+                  for r in self.site_rows("counts")}
+        (facts,) = self.site_rows("fact-count")
+        clusters = []
+        for row in self.rows("clusters"):
+            iri = row["cluster"]["value"]
+            years = sorted({int(y) for y in row.get("years", {}).get("value", "").split() if y})
+            clusters.append({"iri": iri, "labels": self.name_labels(iri),
+                             "level": row.get("level", {}).get("value") or "other",
+                             "type": row.get("type", {}).get("value"), "years": years})
+        levels: dict[str, list[dict]] = defaultdict(list)
+        for c in sorted(clusters, key=lambda c: sort_key(c["labels"].get("vi", c["iri"]))):
+            levels[c["level"]].append(c)
+        sources = []
+        for row in self.site_rows("latest-sources"):
+            iri = row["article"]["value"]
+            publisher = row.get("publisher", {}).get("value")
+            sources.append({"iri": iri, "title": self.index.title(iri),
+                            "url": self.index.url(iri), "date": _v(row.get("date")),
+                            "publisher": self.link(publisher),
+                            "facts": int(row["facts"]["value"])})
+        return {
+            "counts": {name: counts.get(name, 0) for name in COUNTED},
+            "sources_count": counts.get("NewsArticle", 0),
+            "facts": int(facts["n"]["value"]),
+            "levels": [{"level": lv, "clusters": levels[lv]}
+                       for lv in sorted(levels, key=_level_key)],
+            "sources": sources,
+        }
+
+    # Leadership -----------------------------------------------------------------------------
+
+    def leadership_rows(self, entity: str | None = None) -> list[dict]:
+        """Role facts as rows (year, role, cluster, unit, person, source, quote), by cluster
+        name, year and role; `entity` keeps those naming it."""
+        def make() -> list[dict]:
+            out = []
+            for r in self.site_rows("leadership"):
+                member = _v(r.get("member"))
+                person = _v(r.get("person"))
+                unit = member if member and not self.is_person(member) else None
+                if person is None and member and self.is_person(member):
+                    person = member
+                role_iri = r["role"]["value"]
+                role = self.index.notation(role_iri) or role_iri.rsplit("/", 1)[-1]
+                source = _v(r.get("source"))
+                out.append({
+                    "fact": r["fact"]["value"], "year": int(r["year"]["value"][:4]),
+                    "role": role, "role_labels": _role_labels(self.index.labels(role_iri)),
+                    "cluster": self.link(r["cluster"]["value"]), "unit": self.link(unit),
+                    "person": self.link(person),
+                    "inferred": r["inferred"]["value"] in ("true", "1"),
+                    "source": self.source(source), "quote": _v(r.get("quote")),
+                })
+            out.sort(key=lambda x: (sort_key(x["cluster"]["labels"].get("vi", "")), x["year"],
+                                    ROLE_ORDER.get(x["role"], 9), x["fact"]))
+            return out
+        rows = self._cached("leadership", make)
+        if entity is None:
+            return rows
+        return [r for r in rows if entity in (r["cluster"]["iri"],
+                                              (r["unit"] or {}).get("iri"),
+                                              (r["person"] or {}).get("iri"))]
+
+    def leadership(self) -> dict:
+        """The overview: one row per cluster, one column per year, each cell the chair and
+        vice-chairs of that year (with the fact, its quote and source)."""
+        rows = self.leadership_rows()
+        years = sorted({r["year"] for r in rows})
+        clusters: dict[str, dict] = {}
+        for r in rows:
+            c = clusters.setdefault(r["cluster"]["iri"], {"cluster": r["cluster"], "cells": {}})
+            c["cells"].setdefault(r["year"], []).append(r)
+        return {"years": years, "clusters": list(clusters.values()), "count": len(rows)}
+
+    # Search and suggestions -----------------------------------------------------------------
+
+    def search_page(self, q: str, limit: int = 50) -> list[dict]:
+        hits = self.index.search(q, limit=limit)
+        out = []
+        for h in hits:
+            iri = h.entry.iri
+            kind = iri[len(self.id_base):].split("/", 1)[0]
+            out.append({"iri": iri, "kind": kind, "labels": self.name_labels(iri),
+                        "matched": h.name.text})
+        return out
+
+    def suggest(self, path: str, limit: int = 5) -> list[dict]:
+        """Resources a mistyped path may have meant: /id/doc/x -> /id/document/x, and names
+        sharing words with the path's last segment."""
+        segments = [s for s in path.strip("/").split("/") if s]
+        if segments and segments[0] == "id":
+            segments = segments[1:]
+        if not segments:
+            return []
+        slug = segments[-1].split(".")[0]
+        kinds = sorted({i[len(self.id_base):].split("/", 1)[0]
+                        for i in self.index.iris(self.id_base)})
+        out: list[dict] = []
+        seen: set[str] = set()
+        for kind in kinds:
+            iri = f"{self.id_base}{kind}/{slug}"
+            if iri not in seen and self.index.get(iri) is not None:
+                seen.add(iri)
+                out.append({"iri": iri, "labels": self.name_labels(iri)})
+        words = search_key(slug.replace("-", " "))
+        if words and len(out) < limit:
+            try:
+                for hit in self.search_page(words, limit=limit):
+                    if hit["iri"] not in seen:
+                        seen.add(hit["iri"])
+                        out.append({"iri": hit["iri"], "labels": hit["labels"]})
+            except InvalidParameter:  # a slug of stop words: no suggestion
+                pass
+        return out[:limit]
+
+
+_QUERIES: dict[Path, Any] = {}
+
+
+def _site_query(path: Path, parse) -> Any:
+    if path not in _QUERIES:
+        _QUERIES[path] = parse(path)
+    return _QUERIES[path]
+
+
+def _v(term: dict | None) -> str | None:
+    return term["value"] if term else None
+
+
+def _role_labels(labels: dict[str, str]) -> dict[str, str]:
+    out = {}
+    for lang, text in labels.items():
+        head = text.split(",")[0].strip()
+        out[lang] = head[:1].upper() + head[1:]
+    return out
+
+
+def _level_key(level: str) -> tuple[int, str]:
+    order = {"central": 0, "national-sector": 1, "provincial": 2, "district": 3, "ward": 4}
+    return (order.get(level, 5), level)
+
+
