@@ -196,19 +196,28 @@ def validate_changes(store: ox.Store, shapes, old: ox.Store, stale: set[str]):  
     validated again, on the triples within reach() hops of them plus the ontology. The
     SHACL-SPARQL rules span graphs (one chair per cluster-year...): they run on the whole union.
     """
-    from .validate import reach, report_of, sparql_rule_violations, validate_core_of
+    from .validate import (
+        object_target_predicates,
+        reach,
+        report_of,
+        sparql_rule_violations,
+        validate_core_of,
+    )
 
     hops = reach(shapes)
     ontology = ox.NamedNode(str(GRAPH.ontology))
     if hops is None or ontology.value in stale or str(GRAPH.reference) in stale:
         return None
+    targeting = object_target_predicates(shapes)
     touched: set = set()
     for source in (old, store):
         for graph in stale:
-            # Subjects only: a triple is part of its subject's description; no shape reads
-            # it from the object's side (reach() refuses inverse paths and object targets).
-            touched.update(q.subject for q in
-                           source.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+            # A triple is part of its subject's description (reach() refuses inverse paths);
+            # its object is touched too where the triple makes the object a focus node.
+            for q in source.quads_for_pattern(None, None, None, ox.NamedNode(graph)):
+                touched.add(q.subject)
+                if q.predicate.value in targeting and not isinstance(q.object, ox.Literal):
+                    touched.add(q.object)
     frontier = set(touched)
     for _ in range(hops):  # nodes from which a touched subject is within reach
         frontier = {q.subject for node in frontier

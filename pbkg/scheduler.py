@@ -84,7 +84,9 @@ class FairScheduler:
             loop = asyncio.get_running_loop()
             try:
                 return await loop.run_in_executor(self._executor, fn, remaining)
-            except QueryTimeout:
+            except QueryTimeout as exc:
+                if type(exc) is not QueryTimeout:
+                    raise  # a remote store's own kind (a gateway timeout, 504) says more
                 waited = timeout - remaining
                 spent = f", of which {waited:.1f} s waiting for a free slot" if waited >= 0.05 \
                     else ""

@@ -75,7 +75,6 @@ class Operation:
     is_update: bool
     form: str | None  # SELECT, CONSTRUCT, DESCRIBE or ASK for a query; None for an update
     keywords: frozenset[str]  # every keyword, upper-case
-    depth: int = 0  # deepest nesting of brackets
     # SERVICE or LOAD found where the text cannot be read without a parser (see scan)
     unclear: frozenset[str] = frozenset()
 
@@ -108,15 +107,13 @@ class Scan:
     """One pass of the tokenizer over a text."""
 
     words: list[str]
-    depth: int  # deepest nesting of (), {} and [] outside strings, IRIs and comments
     ambiguous: bool  # an IRI token stands where the parser may read '<' as less-than
 
 
 def scan(text: str) -> Scan:
-    """Words, nesting depth and '<' ambiguity of `text`, in linear time."""
+    """Words and '<' ambiguity of `text`, in linear time."""
     words: list[str] = []
     stack: list[str] = []
-    depth = 0
     ambiguous = False
     previous = ""
     for m in _TOKEN.finditer(text):
@@ -134,13 +131,12 @@ def scan(text: str) -> Scan:
             char = m.group()
             if char in _OPEN:
                 stack.append(char)
-                depth = max(depth, len(stack))
             elif char in _CLOSE and stack:
                 stack.pop()
             previous = char
             continue
         previous = kind or ""
-    return Scan(words, depth, ambiguous)
+    return Scan(words, ambiguous)
 
 
 def inspect(text: str) -> Operation:
@@ -168,14 +164,7 @@ def _inspect(text: str) -> Operation:
         # (a string, a comment) could be a keyword to the parser: refuse rather than guess.
         unclear = {m.group().upper() for m in _RISKY.finditer(text)} - seen
     return Operation(is_update, None if is_update else form, frozenset(seen),
-                     depth=found.depth, unclear=frozenset(unclear))
-
-
-def check_depth(op: Operation, max_depth: int) -> None:
-    """Raise QueryError when the text nests (), {} or [] deeper than `max_depth` (a parser
-    recursing that deep can exhaust its stack)."""
-    if op.depth > max_depth:
-        raise QueryError(f"the query nests brackets {op.depth} deep; the limit is {max_depth}")
+                     unclear=frozenset(unclear))
 
 
 def check(op: Operation, *, as_update: bool = False, update_token: str | None = None,

@@ -647,15 +647,17 @@ _LOCAL_TARGET = re.compile(
 def reach(shapes: Graph) -> int | None:
     """The largest number of hops from a focus node to a subject whose triples its Core result
     depends on; None where that cannot be bounded here (inverse or recursive paths, a SPARQL
-    target that looks beyond the focus node's own types): validate everything then."""
+    target that looks beyond the focus node's own types): validate everything then. Object
+    targets (sh:targetObjectsOf) count at least one hop: the triple that targets a node belongs
+    to its subject (pbkg.build also touches the objects of changed triples with those
+    predicates, object_target_predicates)."""
     core, _ = split_shapes(shapes)
     for target in core.objects(None, SH.target):
         select = core.value(target, SH.select)
         if select is None or not _LOCAL_TARGET.match(str(select)):
             return None
-    if any(core.triples((None, SH.targetObjectsOf, None))):
-        return None  # a changed triple's object becomes a focus node: not a subject's neighbour
     memo: dict[Node, int | None] = {}
+    deepest = 0
 
     def shape_reach(shape: Node, seen: frozenset[Node]) -> int | None:
         if shape in seen:
@@ -698,15 +700,22 @@ def reach(shapes: Graph) -> int | None:
         memo[shape] = depth
         return depth
 
+    if any(core.triples((None, SH.targetObjectsOf, None))):
+        deepest = 1
     shapes_with_targets = set(core.subjects(RDF.type, SH.NodeShape)) | set(
         core.subjects(RDF.type, SH.PropertyShape))
-    deepest = 0
     for shape in shapes_with_targets:
         found = shape_reach(shape, frozenset())
         if found is None:
             return None
         deepest = max(deepest, found)
     return deepest
+
+
+def object_target_predicates(shapes: Graph) -> set[str]:
+    """The predicates whose triples' objects are focus nodes (sh:targetObjectsOf)."""
+    core, _ = split_shapes(shapes)
+    return {str(p) for p in core.objects(None, SH.targetObjectsOf)}
 
 
 def validate_core_of(subgraph_nquads: str, shapes: Graph, focus: set[str]) -> list[Violation]:

@@ -152,6 +152,10 @@ def test_deep_nesting_is_a_clear_400(client):
     deep = "SELECT * WHERE " + "{" * 4_000 + " ?s ?p ?o " + "}" * 4_000
     text = _problem(client.post("/sparql", content=deep.encode(),
                                 headers={"Content-Type": "application/sparql-query"}), 400)
-    assert "nests brackets" in text and "limit is 50" in text
+    assert "nests brackets more than 50 levels deep" in text
+    chained = "SELECT * WHERE { ?s ?p ?o FILTER(" + "||".join(["1"] * 1_200) + ") }"
+    text = _problem(client.post("/sparql", content=chained.encode(),
+                                headers={"Content-Type": "application/sparql-query"}), 400)
+    assert "operators" in text
     shallow = "SELECT * WHERE " + "{" * 40 + " ?s ?p ?o " + "}" * 40 + " LIMIT 1"
     assert client.get("/sparql", params={"query": shallow}).status_code == 200

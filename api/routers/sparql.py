@@ -27,10 +27,11 @@ from pbkg.formats import (
     serialize_triples,
 )
 from pbkg.linked_data import PREFIXES
+from pbkg.query_limits import check_structure
 from pbkg.service_description import PREFIXES as SD_PREFIXES
 from pbkg.service_description import service_description
 from pbkg.settings import Settings
-from pbkg.sparql_policy import Operation, bearer_token, check, check_depth, check_size, inspect
+from pbkg.sparql_policy import Operation, bearer_token, check, check_size, inspect
 from pbkg.store import query_serialized
 
 from ..deps import client_address, get_catalog, get_scheduler, get_settings, get_store
@@ -180,12 +181,18 @@ async def _body(request: Request, max_bytes: int) -> bytes:
 _INLINE_INSPECT = 20_000
 
 
+def _inspect_within_limits(text: str, max_depth: int) -> Operation:
+    # Nesting and operator chains first: past them the engine's parser overflows its stack.
+    check_structure(text, max_depth=max_depth)
+    return inspect(text)
+
+
 async def _inspected(text: str, settings: Settings) -> Operation:
-    """The request's operation, its nesting checked (linear time, off the event loop for large
-    texts; the text's size was checked on the raw request)."""
-    op = inspect(text) if len(text) <= _INLINE_INSPECT else await run_in_threadpool(inspect, text)
-    check_depth(op, settings.max_query_depth)
-    return op
+    """The request's operation, its structure checked (linear time, off the event loop for
+    large texts; the text's size was checked on the raw request)."""
+    if len(text) <= _INLINE_INSPECT:
+        return _inspect_within_limits(text, settings.max_query_depth)
+    return await run_in_threadpool(_inspect_within_limits, text, settings.max_query_depth)
 
 
 async def _answer(request: Request, text: str, default_graph: list[str],
