@@ -443,23 +443,29 @@ class LinkedData(Site):
 
     # VoID -----------------------------------------------------------------------------------
 
+    # The statistics scan the whole store: computed once per store (read-only while served).
     def counts(self) -> dict[str, int]:
-        (row,) = self.rows("void-counts")
-        (entities,) = self.rows("void-entities", uriSpace=self.id_base)
-        out = {k: int(v["value"]) for k, v in row.items()}
-        out["entities"] = int(entities["entities"]["value"])
-        return out
+        def make() -> dict[str, int]:
+            (row,) = self.rows("void-counts")
+            (entities,) = self.rows("void-entities", uriSpace=self.id_base)
+            out = {k: int(v["value"]) for k, v in row.items()}
+            out["entities"] = int(entities["entities"]["value"])
+            return out
+        return dict(self._cached("void-counts", make))
 
     def vocabularies(self) -> list[str]:
-        spaces = set()
-        for row in self.rows("void-vocabularies"):
-            term = row["term"]["value"]
-            cut = max(term.rfind("#"), term.rfind("/"))
-            spaces.add(term[: cut + 1])
-        return sorted(s for s in spaces if s)
+        def make() -> list[str]:
+            spaces = set()
+            for row in self.rows("void-vocabularies"):
+                term = row["term"]["value"]
+                cut = max(term.rfind("#"), term.rfind("/"))
+                spaces.add(term[: cut + 1])
+            return sorted(s for s in spaces if s)
+        return list(self._cached("void-vocabularies", make))
 
     def graphs(self) -> list[tuple[str, int]]:
-        return [(r["graph"]["value"], int(r["triples"]["value"])) for r in self.rows("void-graphs")]
+        return list(self._cached("void-graphs", lambda: [
+            (r["graph"]["value"], int(r["triples"]["value"])) for r in self.rows("void-graphs")]))
 
     def void_page(self, dist: Path) -> dict:
         """The VoID description as data for a readable page."""

@@ -310,7 +310,9 @@ class EmbeddedStore:
             if self._read_only_path is not None:
                 self._private_copy()
             self.store.update(sparql)
-            self.__dict__.pop("_pbkg_search_index", None)  # names and labels: read them again
+            # Names, labels and the site's per-store answers: read them again.
+            self.__dict__.pop("_pbkg_search_index", None)
+            self.__dict__.pop("_pbkg_site_cache", None)
         except SyntaxError as exc:
             raise QueryError(f"malformed update: {exc}") from None
         except (OSError, ValueError) as exc:
