@@ -6,14 +6,11 @@ with no violation."""
 from __future__ import annotations
 
 import re
-import shutil
-import threading
-import time
 
 import pytest
 import rdflib
 from fastapi.testclient import TestClient
-from test_graph_page import BROWSER_ARGS, CHROMIUM, _free_port
+from web import chromium, served
 
 from api.app import create_app
 from api.links import web_url
@@ -145,36 +142,15 @@ def test_service_description_does_not_echo_the_host_header(store):
 
 @pytest.fixture(scope="module")
 def server(store):
-    import uvicorn
-
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(Settings(), store=store), host="127.0.0.1",
-                                        port=port, log_level="warning", lifespan="on",
-                                        timeout_graceful_shutdown=2))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the test server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    app = create_app(Settings(), store=store)
+    with served(app, lifespan="on", timeout_graceful_shutdown=2) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser():
-    if not CHROMIUM.exists() and not shutil.which("chromium"):
-        pytest.skip("Chromium is not installed (apt-get install chromium); CI installs it")
-    sync_api = pytest.importorskip("playwright.sync_api",
-                                   reason="Playwright is not installed (pip install playwright)")
-    with sync_api.sync_playwright() as p:
-        instance = p.chromium.launch(
-            executable_path=str(CHROMIUM if CHROMIUM.exists() else shutil.which("chromium")),
-            args=BROWSER_ARGS)
+    with chromium() as instance:
         yield instance
-        instance.close()
 
 
 @pytest.mark.parametrize("path,ready", [

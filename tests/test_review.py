@@ -7,16 +7,14 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import threading
-import time
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 from test_extract_rdf import ARTICLE  # tests/ is on sys.path under pytest
+from web import ARTIFACTS, chromium, served
 
 from pbkg.build import build
 from pbkg.errors import InputError, InvalidParameter
@@ -25,8 +23,6 @@ from pbkg.paths import ProjectPaths
 from pbkg.review import load_decisions, open_session
 
 KEY = "review-cum-7-2023"
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
 @pytest.fixture
@@ -154,71 +150,43 @@ def test_review_api_rejects_bad_requests_with_400(copy, tmp_path):
     assert ok.status_code == 200 and ok.json()["candidate"]["by"] == "D"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_review_page_in_chromium(copy, tmp_path):
-    if not CHROMIUM.exists() and not shutil.which("chromium"):
-        pytest.skip("Chromium is not installed (apt-get install chromium); CI installs it")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    import uvicorn
-
     from api.review import create_review_app
 
     session = open_session(tmp_path / "cum-7.txt", KEY, copy)
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_review_app(session, "Reviewer E"),
-                                        host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not srv.started:
-        assert time.monotonic() < deadline and thread.is_alive(), "server did not start"
-        time.sleep(0.05)
-    try:
-        with sync_api.sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path=str(CHROMIUM if CHROMIUM.exists() else shutil.which("chromium")),
-                args=["--headless", "--no-sandbox", "--disable-gpu"])
-            page = browser.new_page(viewport={"width": 1400, "height": 900})
-            errors: list[str] = []
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.goto(f"http://127.0.0.1:{port}/")
-            # every candidate with offsets is highlighted, at its offsets
-            text = page.inner_text("#text")
-            assert text == session.text
-            with_spans = [c for c in session.candidates if c.start is not None]
-            for c in with_spans:
-                pieces = page.eval_on_selector_all(
-                    f'.hl[data-ids~="{c.id}"]', "els => els.map(e => e.textContent).join('')")
-                assert pieces == session.text[c.start : c.end], c.label
-            chair = _by_label(session, "chair 2024: Ban Tổ chức Tỉnh ủy Bến Tre")
-            award = next(c for c in session.candidates if c.category == "awards")
-            page.hover(f"#f-{chair.id}")
-            assert page.locator(".hl.active").count() >= 1
-            page.click(f"#f-{award.id} .reject")
-            page.wait_for_selector(f'#f-{award.id}[data-decision="reject"]')
-            page.fill(f"#f-{chair.id} input[name=year]", "2025")
-            page.click(f"#f-{chair.id} .correct")
-            page.wait_for_selector(f'#f-{chair.id}[data-decision="correct"]')
-            page.fill(f"#f-{chair.id} input[name=year]", "later")
-            page.click(f"#f-{chair.id} .correct")
-            page.wait_for_function("document.getElementById('message').textContent.length > 0")
-            assert "year" in page.inner_text("#message")
-            page.click("#write")
-            page.wait_for_selector("#status[data-written]")
-            ARTIFACTS.mkdir(exist_ok=True)
-            page.screenshot(path=str(ARTIFACTS / "review-page.png"))
-            page.reload()
-            assert page.get_attribute(f"#f-{award.id}", "data-decision") == "reject"
-            assert errors == []
-            browser.close()
-    finally:
-        srv.should_exit = True
-        thread.join(timeout=10)
+    with served(create_review_app(session, "Reviewer E")) as url, chromium() as browser:
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(f"{url}/")
+        # every candidate with offsets is highlighted, at its offsets
+        text = page.inner_text("#text")
+        assert text == session.text
+        with_spans = [c for c in session.candidates if c.start is not None]
+        for c in with_spans:
+            pieces = page.eval_on_selector_all(
+                f'.hl[data-ids~="{c.id}"]', "els => els.map(e => e.textContent).join('')")
+            assert pieces == session.text[c.start : c.end], c.label
+        chair = _by_label(session, "chair 2024: Ban Tổ chức Tỉnh ủy Bến Tre")
+        award = next(c for c in session.candidates if c.category == "awards")
+        page.hover(f"#f-{chair.id}")
+        assert page.locator(".hl.active").count() >= 1
+        page.click(f"#f-{award.id} .reject")
+        page.wait_for_selector(f'#f-{award.id}[data-decision="reject"]')
+        page.fill(f"#f-{chair.id} input[name=year]", "2025")
+        page.click(f"#f-{chair.id} .correct")
+        page.wait_for_selector(f'#f-{chair.id}[data-decision="correct"]')
+        page.fill(f"#f-{chair.id} input[name=year]", "later")
+        page.click(f"#f-{chair.id} .correct")
+        page.wait_for_function("document.getElementById('message').textContent.length > 0")
+        assert "year" in page.inner_text("#message")
+        page.click("#write")
+        page.wait_for_selector("#status[data-written]")
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "review-page.png"))
+        page.reload()
+        assert page.get_attribute(f"#f-{award.id}", "data-decision") == "reject"
+        assert errors == []
     decided = load_decisions(KEY, copy)
     assert decided[award.id]["decision"] == "reject" and decided[award.id]["by"] == "Reviewer E"
     assert decided[chair.id]["corrected"]["year"] == 2025

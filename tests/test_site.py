@@ -5,8 +5,6 @@ the vendored axe-core (no serious or critical violation)."""
 
 from __future__ import annotations
 
-import shutil
-import threading
 import time
 from pathlib import Path
 
@@ -14,7 +12,7 @@ import pytest
 
 pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
-from test_graph_page import ARTIFACTS, BROWSER_ARGS, CHROMIUM, _free_port  # noqa: E402
+from web import ARTIFACTS, chromium, served  # noqa: E402
 
 from pbkg.collation import sort_key, sorted_vi  # noqa: E402
 from pbkg.fact_labels import period  # noqa: E402
@@ -184,40 +182,21 @@ def test_labels_api(client):
 
 @pytest.fixture(scope="module")
 def server(app):
-    import uvicorn
-
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the test server did not start")
-        time.sleep(0.05)
-    # One SPARQL query first, so the store's query workers are forked before any browser starts:
-    # a fork after Playwright's driver started would inherit its pipes and keep it from exiting.
     import urllib.request
 
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}/sparql?query=ASK%7B%7D", timeout=30):
-        pass
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with served(app) as url:
+        # One SPARQL query first, so the store's query workers are forked before any browser
+        # starts: a fork after Playwright's driver started would inherit its pipes and keep it
+        # from exiting.
+        with urllib.request.urlopen(f"{url}/sparql?query=ASK%7B%7D", timeout=30):
+            pass
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser(server):
-    if not CHROMIUM.exists() and not shutil.which("chromium"):
-        pytest.skip("Chromium is not installed (apt-get install chromium); CI installs it")
-    sync_api = pytest.importorskip("playwright.sync_api",
-                                   reason="Playwright is not installed (pip install playwright)")
-    with sync_api.sync_playwright() as p:
-        instance = p.chromium.launch(
-            executable_path=str(CHROMIUM if CHROMIUM.exists() else shutil.which("chromium")),
-            args=BROWSER_ARGS)
+    with chromium() as instance:
         yield instance
-        instance.close()
 
 
 def _page(browser, width: int, height: int):
