@@ -10,11 +10,12 @@ import json
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import FileResponse, Response, StreamingResponse
+from fastapi.responses import FileResponse, RedirectResponse, Response, StreamingResponse
 
 from pbkg import linked_data as ld
 from pbkg.errors import NotFound
 from pbkg.linked_data import Format, LinkedData, Links
+from pbkg.redirects import kept_iri
 
 from .. import errors
 from ..pages import html_error, render
@@ -86,6 +87,12 @@ def dereference(request: Request, path: str, format: PageFormat = None) -> Respo
     lds = service(request)
     try:
         iri, extension = lds.resolve(path)
+        # A retired IRI (folded into another node, issue 8) moves permanently to the kept one.
+        kept = kept_iri(request.app.state.store, request.app.state.project.queries, iri)
+        if kept:
+            target = lds.links.href(kept) + (f".{extension}" if extension else "")
+            query = request.url.query
+            return RedirectResponse(target + (f"?{query}" if query else ""), status_code=301)
         fmt = ld.choose(request.headers.get("accept"), format, extension, ld.PAGE_FORMATS)
         if fmt is ld.HTML:
             return render(request, "entity.html", page=lds.page(iri),
