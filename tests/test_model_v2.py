@@ -262,3 +262,40 @@ def test_committee_membership_is_not_a_shared_post(store, project) -> None:
         "ban-chap-hanh-trung-uong-khoa-xiii"]
     old_post = str(ID["post/uy-vien-ban-thuong-vu-tinh-uy-ha-nam"])
     assert kept_iri(store, project.queries, old_post) == str(ID["org/ban-thuong-vu-tinh-uy-ha-nam"])
+
+
+def test_two_reports_of_one_conference_are_one_node_with_two_sources(project, built_dist) -> None:
+    """The real articles report no conference twice, so a second report of Cụm 4's 2020 review
+    is added in its own source graph; `conferences` gives one node with two rows, each source
+    with the quote taken from it and never the other's."""
+    import pyoxigraph as ox
+
+    from pbkg.catalog import load_catalog
+    from pbkg.store import EmbeddedStore
+
+    base = EmbeddedStore.from_dist(built_dist).store
+    store = ox.Store()
+    store.extend(base)
+    conference = ox.NamedNode(str(ID["conference/to-chuc-xay-dung-dang-cum-4-tong-ket-2020"]))
+    article = ox.NamedNode(str(ID["article/test-second-report-2020-12-05"]))
+    graph = ox.NamedNode("https://w3id.org/pbkg/graph/article/test-second-report-2020-12-05")
+    quote = "Cụm thi đua số 4 đã tổng kết công tác năm 2020 tại Tây Ninh"
+    prov = "http://www.w3.org/ns/prov#"
+    store.extend([
+        ox.Quad(conference, ox.NamedNode(prov + "wasDerivedFrom"), article, graph),
+        ox.Quad(conference, ox.NamedNode(str(PBO.evidence)), ox.Literal(quote, language="vi"),
+                graph),
+    ])
+    query = load_catalog(project.queries)["conferences"]
+    result = EmbeddedStore(store).query(query.render({}))
+    mine = [r for r in result.rows if r["conference"]["value"] == conference.value]
+    by_source = {r["source"]["value"]: r["evidence"]["value"] for r in mine}
+    assert len(mine) == 2 and len(by_source) == 2
+    assert by_source[article.value] == quote
+    tay_ninh = str(ID["article/bao-tay-ninh-2020-12-04"])
+    stated = {q.object.value for q in base.quads_for_pattern(
+        conference, ox.NamedNode(str(PBO.evidence)), None,
+        ox.NamedNode("https://w3id.org/pbkg/graph/article/bao-tay-ninh-2020-12-04"))}
+    assert by_source[tay_ninh] in stated and quote not in stated
+    # One node: the event's own statements (kind, date, label) are the same on both rows.
+    assert len({(r["label"]["value"], r["kind"]["value"], r["date"]["value"]) for r in mine}) == 1
