@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import rdflib
 from fastapi.testclient import TestClient
-from rdflib.namespace import OWL, RDF
+from rdflib.namespace import DCTERMS, OWL, RDF
 
 from api.app import create_app
 from pbkg.settings import Settings
@@ -86,6 +86,17 @@ def test_every_retired_iri_redirects_to_a_live_node(client, retired) -> None:
         assert response.headers["location"] == path_of(kept), old
         live = client.get(path_of(kept), headers={"Accept": "text/turtle"})
         assert live.status_code == 200, kept
+
+
+def test_a_post_replaced_by_its_committee_redirects_to_the_committee(client, project) -> None:
+    graph = rdflib.Graph()
+    graph.parse(project.root / "data" / "reference" / "retired-iris.ttl", format="turtle")
+    replaced = list(graph.subject_objects(DCTERMS.isReplacedBy))
+    assert replaced
+    for old, kept in replaced:
+        response = client.get(path_of(str(old)), headers={"Accept": "text/turtle"})
+        assert response.status_code == 301, old
+        assert response.headers["location"] == path_of(str(kept)), old
 
 
 def test_a_live_iri_and_an_unknown_one_are_not_redirected(client) -> None:
