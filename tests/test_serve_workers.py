@@ -37,11 +37,11 @@ def descendants(pid: int) -> list[int]:
     return out
 
 
-def written(pid: int) -> int:
-    for line in Path(f"/proc/{pid}/io").read_text().splitlines():
-        if line.startswith("wchar:"):
-            return int(line.split()[1])
-    return 0
+def cpu_ticks(pid: int) -> int:
+    """User and system time of a process, in clock ticks: it grows only while the process works.
+    (Bytes written would depend on the event loop: asyncio's send() is not counted as a write.)"""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
 
 
 def get(port: int, path: str) -> tuple[int, bytes]:
@@ -84,12 +84,12 @@ def test_two_processes_answer_and_stop_together(server):
     process, port = server
     servers = children_of(process.pid)
     assert len(servers) == 2
-    before = {pid: written(pid) for pid in servers}
-    for _ in range(60):  # one connection each: the kernel spreads them
+    before = {pid: cpu_ticks(pid) for pid in servers}
+    for _ in range(120):  # one connection each: the kernel spreads them
         status, body = get(port, "/api/clusters/to-chuc-xay-dung-dang-cum-5")
         assert status == 200 and json.loads(body)["id"] == "to-chuc-xay-dung-dang-cum-5"
-    grown = {pid: written(pid) - before[pid] for pid in servers}
-    assert all(g > 20_000 for g in grown.values()), grown
+    grown = {pid: cpu_ticks(pid) - before[pid] for pid in servers}
+    assert all(g >= 5 for g in grown.values()), grown  # both answered (an idle one stays ~0)
     everything = descendants(process.pid)
     assert len(everything) >= 4  # two servers, each with its query-worker zygote
     process.send_signal(signal.SIGINT)
