@@ -60,3 +60,19 @@ def shared_dir(project: ProjectPaths) -> Path:
         pytest.skip(f"the shared folder with the article texts is absent ({project.shared}); "
                     "CI always has it")
     return project.shared
+
+
+@pytest.fixture
+def copy(tmp_path: Path, project: ProjectPaths) -> ProjectPaths:
+    """A copy of the project (its own data, no extracted files), and the test article (Cụm 7,
+    2023) as tmp_path/cum-7.txt: for tests that ingest or review into a project."""
+    import shutil
+
+    from test_extract_rdf import ARTICLE  # tests/ is on sys.path under pytest
+
+    root = tmp_path / "project"
+    for name in ("ontology", "shapes", "queries"):
+        shutil.copytree(project.root / name, root / name)
+    shutil.copytree(project.data, root / "data", ignore=shutil.ignore_patterns("extracted"))
+    (tmp_path / "cum-7.txt").write_text(ARTICLE, encoding="utf-8")
+    return ProjectPaths(root)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,22 +17,10 @@ from test_extract_rdf import ARTICLE  # tests/ is on sys.path under pytest
 from pbkg.build import build
 from pbkg.errors import InputError
 from pbkg.ingest import REVIEW_LINE, drop_overridden, ingest
-from pbkg.paths import ProjectPaths
 
 ID = "https://w3id.org/pbkg/id/"
 PBO = "https://w3id.org/pbkg/ontology#"
 KEY = "test-cum-7-2023"
-
-
-@pytest.fixture
-def copy(tmp_path: Path, project: ProjectPaths) -> ProjectPaths:
-    """A copy of the project (its own data, no extracted files), and the article as a file."""
-    root = tmp_path / "project"
-    for name in ("ontology", "shapes", "queries"):
-        shutil.copytree(project.root / name, root / name)
-    shutil.copytree(project.data, root / "data", ignore=shutil.ignore_patterns("extracted"))
-    (tmp_path / "cum-7.txt").write_text(ARTICLE, encoding="utf-8")
-    return ProjectPaths(root)
 
 
 def _store(dist: Path) -> ox.Store:

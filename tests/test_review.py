@@ -6,33 +6,20 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from test_extract_rdf import ARTICLE  # tests/ is on sys.path under pytest
 from web import ARTIFACTS, chromium, served
 
 from pbkg.build import build
 from pbkg.errors import InputError, InvalidParameter
 from pbkg.ingest import ingest
-from pbkg.paths import ProjectPaths
 from pbkg.review import load_decisions, open_session
 
 KEY = "review-cum-7-2023"
-
-
-@pytest.fixture
-def copy(tmp_path: Path, project: ProjectPaths) -> ProjectPaths:
-    root = tmp_path / "project"
-    for name in ("ontology", "shapes", "queries"):
-        shutil.copytree(project.root / name, root / name)
-    shutil.copytree(project.data, root / "data", ignore=shutil.ignore_patterns("extracted"))
-    (tmp_path / "cum-7.txt").write_text(ARTICLE, encoding="utf-8")
-    return ProjectPaths(root)
 
 
 def _by_label(session, needle: str):
