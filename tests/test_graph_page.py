@@ -157,6 +157,32 @@ def test_page_loads_without_errors_and_shows_the_filtered_count(page, server, st
     assert page.errors == []
 
 
+def test_different_relations_between_two_nodes_are_drawn_apart(page, server, store):
+    # A unit that is a member of its cluster and chairs it in the same years: one straight edge
+    # and one arc per further relation, never two edges on one line.
+    expected = project(store, clusters=["cum-5"])
+    relations: dict[frozenset, set] = {}
+    for s, o, d in expected.edges(data=True):
+        relations.setdefault(frozenset((s, o)), set()).add(d["relation"])
+    multi = {pair for pair, rels in relations.items() if len(rels) > 1}
+    assert multi, "the cum-5 projection has no pair joined by two relations"
+    page.goto(f"{server}/graph?cluster=to-chuc-xay-dung-dang-cum-5")
+    _ready(page)
+    drawn = page.evaluate("""() => {
+        const g = window.pbkgExplorer.graph, out = [];
+        g.forEachEdge((e, a, s, t) => out.push([s, t, a.type || "", a.curvature || 0]));
+        return out; }""")
+    shapes: dict[frozenset, list] = {}
+    for s, o, kind, bend in drawn:
+        shapes.setdefault(frozenset((s, o)), []).append((kind, bend))
+    for pair in multi:
+        got = shapes[pair]
+        assert len(got) == len(relations[pair])
+        assert sorted(k for k, _ in got).count("") == 1, got
+        assert len(set(got)) == len(got), got  # each edge on its own curve
+    assert page.errors == []
+
+
 def test_filters_in_the_form_reload_the_graph(page, server, store):
     page.goto(f"{server}/graph?cluster=cum-5")
     _ready(page)

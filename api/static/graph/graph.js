@@ -246,7 +246,10 @@
         relation: edge.relation, inferred: inferred, year: years[0], years: years, facts: facts,
         color: inferred ? rgba(base, 0.45) : base,
         size: inferred ? 0.8 : (role ? (edge.relation === "chaired" ? 4 : 2.6) : 0.8),
-        zIndex: role ? 2 : 0, curvature: rank > 1 ? 0.25 * (rank - 1) : 0,
+        // The second and later relations of one pair are drawn as arcs of growing bend, so
+        // "member" and "chaired" between a unit and its cluster do not lie on one line.
+        zIndex: role ? 2 : 0, type: rank > 1 ? "curved" : undefined,
+        curvature: rank > 1 ? 0.3 * (rank - 1) : 0,
         label: years.join(", "),
       });
     }
@@ -298,6 +301,7 @@
     const renderer = new Sigma(state.graph, container, {
       renderEdgeLabels: false,
       defaultEdgeType: big ? "line" : "arrow",
+      edgeProgramClasses: { curved: Sigma.rendering.EdgeCurveProgram },
       labelFont: "'Noto Sans', 'DejaVu Sans', system-ui, sans-serif",
       labelSize: 12, labelWeight: "normal", labelDensity: 0.6,
       labelRenderedSizeThreshold: big ? 9 : 6,
