@@ -292,12 +292,14 @@ def test_corpus_evidence_is_verbatim_at_its_offsets():
     from pbkg.extract.doc import Doc
 
     corpus = _corpus_dir()
+    wrong = []
     for path in sorted(corpus.glob("*/articles/*.txt")):
         article = read_article(path)
         text = Doc(article.text).text
         result = extract(article)
         for cat in ("clusters", "roles", "awards", "officials", "documents", "events"):
             for item in result[cat]:
-                if "evidence" in item:
-                    assert text[item["start"] : item["end"]] == item["evidence"], (
-                        path.name, cat, item)
+                if "evidence" in item and text[item["start"] : item["end"]] != item["evidence"]:
+                    # article, category and offsets only: the held-out texts are not shown
+                    wrong.append((path.name, cat, item["start"], item["end"]))
+    assert wrong == []
