@@ -15,6 +15,7 @@ from pbkg.extract.patterns import (
     CAP_WORD,
     CLUSTER_BARE,
     CLUSTER_HEAD,
+    LOWER,
     NAME_STOP,
     NUMBER,
     ORG_HEAD,
@@ -33,10 +34,15 @@ _QUALIFIERS = [
                rf"(?![\w])"),
 ]
 _DESCRIPTOR_START = re.compile(r"\s+các\s+")
+# a descriptor that is a name: "Khối thi đua Mặt trận Tổ quốc", "Cụm thi đua Tuyên giáo",
+# "Cụm thi đua khu vực miền Đông", "Khối thi đua ngành Nội chính"
+_NAME_START = re.compile(
+    rf"[ \t]+(?=(?:khu\s+vực|ngành|lĩnh\s+vực|cơ\s+quan|[{UPPER}])"
+    r"(?!(?:Cụm|Khối|Trưởng|Phó|Năm|Ngày|Hội\s+nghị|Tháng)(?![\w])))")
 _DESC_TOKEN = re.compile(r"[\w’']+")
-_DESC_SPACE = re.compile(r"[ \t]+(?=[\w’'])")
+_DESC_SPACE = re.compile(rf"[ \t]+(?=[\w’'])|[ \t]*[-–][ \t]*(?=[{LOWER}])")  # "chính trị - xã hội"
 _DESC_COMMA = re.compile(r",[ \t]+(?=cơ\s+quan)")
-_VA_CO_QUAN = re.compile(r"và\s+cơ\s+quan")
+_VA_CO_QUAN = re.compile(r"và\s+(?:cơ\s+quan|các\s+(?:đoàn\s+thể|cơ\s+quan|tổ\s+chức|đơn\s+vị))")
 _DESC_STOPS = re.compile(
     r"(?:tổ\s+chức|tổng\s+kết|sơ\s+kết|có|gồm|đã|vừa|đang|sẽ|năm|ký|triển\s+khai|đề\s+nghị|"
     r"thông\s+qua|tiếp\s+tục|xác\s+định|là|được|cũng|cùng|với|tại|trong|để|nhằm|đạt|"
@@ -126,8 +132,8 @@ def _extend(doc: Doc, start: int, p: int, kind: str) -> Mention:
                 break
         else:
             break
-    if number is None:
-        d = _DESCRIPTOR_START.match(canon, p)
+    if number is None and not named:
+        d = _DESCRIPTOR_START.match(canon, p) or _NAME_START.match(canon, p)
         if d:
             end = _descriptor(doc, d.end())
             if end > d.end():
@@ -143,7 +149,7 @@ def _descriptor(doc: Doc, p: int) -> int:
     """End of "các cơ quan Đảng tỉnh", "các Ban, cơ quan của Đảng", ... starting at `p`."""
     canon = doc.canon
     end, count = p, 0
-    while count < 12:
+    while count < 16:
         m = _DESC_TOKEN.match(canon, p)
         if not m or _DESC_STOPS.match(canon, p) and count > 0:
             if m and canon.startswith("và", p) and _VA_CO_QUAN.match(canon, p):
@@ -245,6 +251,7 @@ _QUALIFIER_ORG = re.compile(
     rf"[\w’']*(?:\s+[\w’'.]+){{0,9}}?\s*(?=\(|$)"
 )
 _IN_OF = re.compile(r"(?:trong|thuộc|của)\s*$")
+_LIST_INTRO = re.compile(r":|(?<![\w])là(?![\w])")
 
 
 def _between_ok(text: str) -> bool:
@@ -288,8 +295,9 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
         if bare and not _all_units(found):
             continue
         if not op.group(0).lstrip("(").strip().startswith(("gồm", "bao")) and not bare and (
-                found.count is None or ":" not in canon[op.end() : found.items[0][1]]):
-            continue  # "có 10 đơn vị" is a list opener only before a colon
+                found.count is None or not _LIST_INTRO.search(canon, op.end(),
+                                                              found.items[0][1])):
+            continue  # "có 10 đơn vị" is a list opener only before a colon or "là"
         for text, s, e in found.items:
             cluster.add_member(text, s, e)
         if found.prefix:

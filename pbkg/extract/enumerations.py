@@ -53,14 +53,18 @@ ABBR_PREFIX = re.compile(
 _END = re.compile(
     r"\s(?:đã|vừa|đang|sẽ|cùng|tổ\s+chức|tham\s+dự|tham\s+gia|được|là|do|với\s+sự|nhằm|"
     r"thực\s+hiện|tiến\s+hành|họp|có|đều|luôn|phối\s+hợp|tích\s+cực|ký|bình\s+chọn|"
-    r"thống\s+nhất|tổng\s+kết|sơ\s+kết)(?![\w])|[“”\"]|\.(?:\s|$)|\n|:"
+    r"thống\s+nhất|tổng\s+kết|sơ\s+kết|thuộc|trực\s+thuộc|trên\s+địa\s+bàn)(?![\w])|[“”\"]|"
+    r"\.(?:\s|$)|\n|:"
 )
 _SPLIT_COMMA = re.compile(r"\s*,\s*(?:và\s+)?|\s+và\s+")
+# a comma list may go on after a semicolon, but only with an item that is plainly a unit
+_SPLIT_COMMA_SEMI = re.compile(r"(\s*;\s*(?:và\s+)?)|\s*,\s*(?:và\s+)?|\s+và\s+")
 _SPLIT_SEMI = re.compile(r"\s*;\s*(?:và\s+)?|\s*,?\s+và\s+(?=[^;]*$)")
 _LEVEL_START = re.compile(rf"^{_LEVEL}(?![\w])", re.IGNORECASE)
 _NUMBERED = re.compile(r"(?:^|\s)(?:[Qq]uận|[Pp]hường|[Xx]ã|[Kk]hu\s+phố|[Tt]ổ|[Ấấ]p|"
                        r"[Qq]uận\s+ủy|[Đđ]ảng\s+ủy\s+[Pp]hường)\s+\d{1,3}$")
 _NUMBER = re.compile(r"^\d{1,3}$")
+_IS = re.compile(r"(?:là|như\s+sau)(?=[\s:])")
 _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)$")
 _CAPITAL = re.compile(rf"^[{UPPER}]")
 
@@ -113,6 +117,8 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
             q += 1
         if canon.startswith("gồm", q) or canon.startswith("bao gồm", q):
             q = canon.index("gồm", q) + 3
+        elif _IS.match(canon, q):
+            q = _IS.match(canon, q).end()
         p_after_count = q
     else:
         p_after_count = p
@@ -145,10 +151,7 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
     region = canon[items_start:items_end]
     semi, comma = region.find(";"), region.find(",")
     use_semi = semi != -1 and (comma == -1 or semi < comma or _items_hold_commas(region))
-    if not use_semi and semi != -1:  # a list separated by commas ends at a semicolon
-        items_end = items_start + semi
-        region = canon[items_start:items_end]
-    splitter = _SPLIT_SEMI if use_semi else _SPLIT_COMMA
+    splitter = _SPLIT_SEMI if use_semi else _SPLIT_COMMA_SEMI
     after_level = bool(re.search(rf"{_LEVEL}(?:\s+ủy)?\s*$", prefix, re.IGNORECASE)) or bool(
         re.search(r"\b(?:huyện|quận|phường|xã|tỉnh|thành\s+phố|thị\s+xã)\b", prefix,
                   re.IGNORECASE))
@@ -156,7 +159,13 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
                               re.IGNORECASE))
     items: list[tuple[str, int, int]] = []
     pos = items_start
+    after_semi = False
     for part in splitter.split(region):
+        if part is None:
+            continue
+        if not use_semi and ";" in part:  # the separator itself (a captured group)
+            after_semi = True
+            continue
         idx = canon.find(part, pos, items_end) if part.strip() else -1
         if idx == -1:
             break
@@ -169,7 +178,8 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
         e = s + len(text)
         if not items and _NUMBERED.search(canon[s:e]):
             numbered = True
-        if not _valid(canon[s:e], numbered, after_level):
+        if not _valid(canon[s:e], numbered, after_level) or (
+                after_semi and not ORG_HEAD_CI.match(canon, s)):
             break
         items.append((text, s, e))
     if len(items) < 2:

@@ -64,7 +64,8 @@ TITLES = (
 # Titles of the head (or deputy head) of a body: the body is what follows the title.
 HEAD_TITLES = (
     "Tổng Biên tập", "Giám đốc", "Tổng Giám đốc", "Vụ trưởng", "Cục trưởng", "Viện trưởng",
-    "Chánh Văn phòng", "Chủ nhiệm", "Hiệu trưởng", "Trưởng", "Bí thư", "Chủ tịch",
+    # "Chánh" alone: the body of a "Chánh Văn phòng Tỉnh ủy" is the "Văn phòng Tỉnh ủy"
+    "Chánh", "Chủ nhiệm", "Hiệu trưởng", "Trưởng", "Bí thư", "Chủ tịch",
 )
 
 # Abbreviations expanded (after folding) when comparing unit names.

@@ -89,7 +89,7 @@ SURNAME = "|".join(sorted(set(gz.SURNAMES), key=len, reverse=True))
 PERSON = re.compile(rf"(?<![\w’'])(?:{SURNAME})(?:\s+{CAP_WORD}){{1,3}}(?![\w’'])")
 # A name of two to four capitalized syllables whatever its surname; taken for a person only in
 # a context that says so (after "đồng chí", "TS", or before "- Title").
-_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+LOWER = _LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
 _SYLLABLE = rf"[{UPPER}][{_LOWER}]*"
 _SYLLABLE_ANY = rf"{_SYLLABLE}(?:[’'][{UPPER}]?[{_LOWER}]+)?"
 NAME_ANY = re.compile(

@@ -24,7 +24,13 @@ from pbkg.extract.clusters import CLUSTER_BARE, Cluster, Mention, mention_at, re
 from pbkg.extract.doc import Doc
 from pbkg.extract.officials import OfficialMention
 from pbkg.extract.patterns import HEAD_TITLE, ROLE, ROLE_NAMES, YEAR, norm_key
-from pbkg.extract.units import Unit, parse_backward, parse_forward, parse_list
+from pbkg.extract.units import (
+    Unit,
+    parse_backward,
+    parse_forward,
+    parse_list,
+    parse_list_backward,
+)
 
 _SPACES = re.compile(r"[ \t]+")
 _PAREN_BEFORE = re.compile(r"\([^()]{1,60}\)[ \t]*$")
@@ -34,7 +40,8 @@ _BRACKET_CLOSE = re.compile(r"[^()\n]{0,80}?\)")  # the rest of the cluster's na
 _BRACKET_BEFORE = re.compile(r"\([ \t]*(?:là[ \t]+)?(?:đơn[ \t]+vị[ \t]+)?$")
 _REPRESENT_BEFORE = re.compile(
     r"(?:[Đđ]ại\s+diện|[Tt]hay\s+mặt)(?:\s+cho)?\s+(?:(?:đơn\s+vị|cơ\s+quan)\s+)?$")
-_STANDING = re.compile(r"(?:ban[ \t]+)?[Tt]hường[ \t]+trực[ \t]+(?=[A-ZĐ])")
+_STANDING = re.compile(  # "Phó Bí thư Thường trực Huyện ủy", "Phó Giám đốc phụ trách Trung tâm"
+    r"(?:(?:[Bb]an[ \t]+)?[Tt]hường[ \t]+trực|phụ[ \t]+trách)[ \t]+(?=[A-ZĐ])")
 _TAIL_THI_DUA = re.compile(r"[ \t]+thi\s+đua(?![\w])")
 _TAIL_YEAR = re.compile(rf"[ \t]*,?[ \t]*năm[ \t]+(?P<year>{YEAR})(?![\d])", re.IGNORECASE)
 _COPULA_BEFORE = re.compile(
@@ -182,8 +189,9 @@ def find_roles(
                     role_start=m.start())
         # 1. in brackets after the unit: "X (Cụm trưởng)", "X (đơn vị Cụm phó năm 2023)"
         if _BRACKET_BEFORE.search(before) and _BRACKET_CLOSE.match(after):
-            unit = parse_backward(doc, m.start() - len(before) + before.rindex("("))
-            if unit:
+            paren = m.start() - len(before) + before.rindex("(")
+            unit = parse_backward(doc, paren)
+            for unit in [unit] if unit else parse_list_backward(doc, paren):
                 hits.append(RoleHit(start=unit.start, end=tail_end + 1, unit=unit,
                                     via="bracket", confidence=0.85, **base))
             continue
@@ -241,7 +249,8 @@ def find_roles(
             if paren:  # "X (đơn vị đăng cai) là Cụm trưởng"
                 verb_start = paren.start()
             unit = parse_backward(doc, verb_start)
-            if unit:
+            # "Trường Chính trị tỉnh Nam Định, Ninh Bình là Cụm phó": each unit of the list
+            for unit in [unit] if unit else parse_list_backward(doc, verb_start):
                 hits.append(RoleHit(start=unit.start, end=tail_end, unit=unit, via="copula",
                                     confidence=0.9, **base))
             continue

@@ -21,6 +21,8 @@ _LEVEL = re.compile(
 _NOT_ORG = re.compile(
     r"Hội\s+(?:nghị|thảo|thi|diễn|viên)(?![\w])|Đoàn\s+(?:công\s+tác|viên)(?![\w])"
 )
+# words a number may follow inside a name ("Quận ủy Quận 1", "Đảng ủy Phường 3", "Khu phố 2")
+_NUMBERED_LEVEL = {"số", "quận", "phường", "phố", "tổ", "ấp", "khóm", "thôn", "xóm", "khu"}
 _LIST_SEP = re.compile(r"[ \t]*,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+")
 _CAPITAL = re.compile(rf"[{UPPER}]")
 
@@ -56,7 +58,7 @@ def _tokens_forward(doc: Doc, pos: int, max_tokens: int) -> int | None:
                 break
             if ROLE.match(canon, p) or _CK_NEXT.match(canon, p):
                 break
-            if tok.isdigit() and prev.lower() != "số":
+            if tok.isdigit() and prev.lower() not in _NUMBERED_LEVEL:
                 break
         end, prev, count = m.end(), tok, count + 1
         sp = _SPACE.match(canon, end)
@@ -175,3 +177,37 @@ def parse_list(doc: Doc, pos: int, *, first_bare_ok: bool = False, limit: int = 
         items.append(nxt)
         p = nxt.end
     return items
+
+
+_TAIL_ITEM = re.compile(r"(?:[ \t]*,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)(?P<item>(?:(?![ \t]và[ \t])[^,;:.()\n]){2,40})$")
+
+
+def parse_list_backward(doc: Doc, end: int, *, limit: int = 12) -> list[Unit]:
+    """A list of units ending at `end` whose items after the first are bare place names:
+    "Trường Chính trị tỉnh Nam Định, Ninh Bình" or "Ban Tổ chức Tỉnh ủy Bạc Liêu và Sóc
+    Trăng" (before "là Cụm phó"). The bare items get the first item's prefix in `full`;
+    [] when the text before `end` is no such list."""
+    from pbkg.extract import places  # the gazetteer loads on first use only
+
+    canon = doc.canon
+    while end > 0 and canon[end - 1] in " \t":
+        end -= 1
+    bare: list[tuple[int, int]] = []
+    while len(bare) < limit:
+        m = _TAIL_ITEM.search(canon, max(0, end - 60), end)
+        if not m or not places.is_place(m.group("item").strip()):
+            return []
+        s, e = doc.trimmed(m.start("item"), end)
+        bare.insert(0, (s, e))
+        end = m.start()
+        head = parse_backward(doc, end)
+        if head is not None:
+            prefix = place_prefix(head.text)
+            if not prefix:
+                return []
+            items = [head]
+            for s, e in bare:
+                text = doc.slice(s, e)
+                items.append(Unit(s, e, text, prefix + text))
+            return items
+    return []
