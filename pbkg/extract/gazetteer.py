@@ -10,7 +10,10 @@ SURNAMES = (
     "Mai Trương Đoàn Lương Tô Hà Văn Quách Cao Thái Lưu Tạ Châu Triệu Kiều Chu La Từ Hứa Lã "
     "Vi Nông Lò Tống Khổng Thân Đàm Kim Mạc Âu Tăng Lại Lục Quan Phùng Diệp Bế Hầu Doãn Tôn "
     "Vương Lữ Khúc Nghiêm Cù Thạch Danh Điểu Ninh Thiều Trình Viên Mẫn Chế Hàn Lạc Mã Quản "
-    "Giáp Bạch Đồng Ngọ Hán Lường Sầm Khương Tiêu Vàng Thào Sùng Giàng Mùa"
+    "Giáp Bạch Đồng Ngọ Hán Lường Sầm Khương Tiêu Vàng Thào Sùng Giàng Mùa "
+    # less common ones, and those of ethnic minorities
+    "Phí Nhữ Vừ Lầu Kha Ngụy Đậu Cấn Bàn Đới Khuất Quàng Chẩu Nịnh Bì Hờ Ksor Siu Kpă "
+    "Rcom Đèo Tào Cầm Tòng Khiếu Uông Lều"
 ).split()
 
 # Pre-2025 provinces and centrally-run cities (and a few other place names that look like
@@ -59,6 +62,8 @@ TITLES = (
     "Phó Trưởng phòng", "Giảng viên", "Bí thư Chi bộ", "Bí thư Đảng ủy", "Đại úy", "Thiếu tá",
     "Thiếu tướng", "Phó Giáo sư", "Giáo sư", "Tiến sĩ", "Thạc sĩ", "Chính ủy", "Tư lệnh",
     "Chỉ huy trưởng", "Trưởng Công an", "Chánh Văn phòng", "Trưởng Khoa",
+    # abbreviated memberships written before the posts ("TUV, Trưởng BTC TU")
+    "TUV", "HUV", "UVBTV", "UV BTV", "UVTW", "UVBCH", "ĐUV", "QUV", "BTV",
 )
 
 # Titles of the head (or deputy head) of a body: the body is what follows the title.

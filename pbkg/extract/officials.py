@@ -21,6 +21,7 @@ from pbkg.extract.patterns import (
     POSITION_STOP,
     ROLE,
     TITLE,
+    UPPER,
     norm_key,
 )
 from pbkg.extract.units import is_capitalized
@@ -141,6 +142,74 @@ def _positions(doc: Doc, start: int) -> tuple[list[tuple[int, int]], int]:
     return spans, spans[-1][1]
 
 
+_LEAD_HONORIFIC = re.compile(r"(?:đồng\s+chí|đ/c|ông|bà)[ \t]+", re.IGNORECASE)
+_BODY_WORD = re.compile(r"(?:ủy|Ban|Trung\s+ương|Đảng|tỉnh|Vụ|Sở|HĐND|UBND|Trung\s+tâm|Trường|"
+                        r"Báo|Hội|Văn\s+phòng|đoàn|BTC|BTG|BDV|UBKT|Học\s+viện)")
+
+
+def _clause_start(doc: Doc, end: int) -> int:
+    canon = doc.canon
+    lo = max(0, end - 120)
+    cut = 0
+    for b in _BACK_BOUNDARY.finditer(canon, lo, end):
+        cut = b.end() - lo
+    s = lo + cut
+    while s < end and canon[s] in " \t":
+        s += 1
+    return s
+
+
+def _position_clause(doc: Doc, s: int, end: int) -> tuple[int, int] | None:
+    """[s, end) as one position: a title, a body word, no verb."""
+    canon = doc.canon
+    if not TITLE.match(canon, s) or end - s < 4 or POSITION_STOP.search(canon, s, end):
+        return None
+    if not _BODY_WORD.search(canon, s, end):
+        return None
+    ps, pe = doc.trimmed(s, end)
+    return (ps, pe) if pe > ps else None
+
+
+def _title_before(doc: Doc, name_start: int, n_words: int) -> tuple[int, int] | None:
+    """The position written before a name: "Phó Bí thư Thường trực Tỉnh ủy Phạm Hùng Thái",
+    "Đồng chí Bí thư Huyện ủy Nguyễn Văn An", "Trưởng Ban Tổ chức Tỉnh ủy, đồng chí Nguyễn
+    Văn An" (the post, a comma, an honorific, the name)."""
+    canon = doc.canon
+    s = _clause_start(doc, name_start)
+    hon = _LEAD_HONORIFIC.match(canon, s)
+    if hon and hon.end() == name_start:
+        # only an honorific before the name: the post may be the clause before the comma
+        q = s
+        while q > 0 and canon[q - 1] in " \t":
+            q -= 1
+        if q == 0 or canon[q - 1] != ",":
+            return None
+        return _position_clause(doc, _clause_start(doc, q - 1), q - 1)
+    if hon:
+        s = hon.end()
+    if n_words < 3:
+        return None
+    return _position_clause(doc, s, name_start)
+
+
+def _place_before(doc: Doc, name_start: int) -> bool:
+    """True when the capitalized words just before a name are a place or a numbered unit
+    ("Huyện ủy Tân Hiệp", "Quận ủy Quận 1"), so the name follows a body's full name."""
+    canon = doc.canon
+    word = rf"(?:[{UPPER}][\w’']*|\d{{1,3}})"
+    run = re.search(rf"({word}(?:[ \t]+{word}){{0,3}})[ \t]+$",
+                    canon[max(0, name_start - 40) : name_start])
+    if not run:
+        return False
+    words = run.group(1).split()
+    for i in range(len(words)):
+        tail = " ".join(words[i:])
+        if re.fullmatch(r"(?:Quận|Phường)[ \t]+\d{1,3}", tail) or (
+                len(words) - i >= 1 and places.is_place(tail)):
+            return True
+    return False
+
+
 def find_official_mentions(doc: Doc) -> list[OfficialMention]:
     canon = doc.canon
     out: list[OfficialMention] = []
@@ -154,14 +223,18 @@ def find_official_mentions(doc: Doc) -> list[OfficialMention]:
             words.pop()
         name = " ".join(words)
         name_end = m.start() + len(name)
-        if _is_place(doc, name, m.start()):
+        titled = _title_before(doc, m.start(), len(words))
+        if _is_place(doc, name, m.start()) and not (titled and not places.is_place(name)
+                                                    and norm_key(name) not in _PLACES):
             continue
         # a capitalized word before the name: part of a body's name ("Trường Chính trị
         # Nguyễn Văn Cừ"), unless it is an abbreviation that ends a title ("Thành ủy TPHCM")
+        # or the place that ends one ("Trưởng Ban Tuyên giáo Huyện ủy Tân Hiệp Nguyễn Văn An")
         prev = _preceded_by_capital(doc, m.start())
-        if prev and not _ABBR_BEFORE.search(canon, max(0, m.start() - 12), m.start()):
+        if prev and not _ABBR_BEFORE.search(canon, max(0, m.start() - 12), m.start()) and not (
+                titled and _place_before(doc, m.start())):
             continue
-        if _inside_body_name(doc, m.start()):
+        if not prev and _inside_body_name(doc, m.start()):
             continue
         after = _AFTER_NAME.match(canon, name_end)
         if not prev and after and (TITLE.match(canon, after.end())
@@ -174,30 +247,9 @@ def find_official_mentions(doc: Doc) -> list[OfficialMention]:
                     start = max(0, start - 12) + hon.start()
                 out.append(OfficialMention(name, m.start(), name_end, spans, start, end))
                 continue
-        # title before the name: "Phó Bí thư Thường trực Tỉnh ủy Phạm Hùng Thái"
-        if len(words) < 3:
-            continue
-        lo = max(0, m.start() - 120)
-        chunk = canon[lo : m.start()]
-        cut = 0
-        for b in _BACK_BOUNDARY.finditer(chunk):
-            cut = b.end()
-        s = lo + cut
-        while s < m.start() and canon[s] in " \t":
-            s += 1
-        hon = HONORIFIC.match(canon, s)
-        if hon:
-            s = hon.end()
-            while s < m.start() and canon[s] in " \t":
-                s += 1
-        title = TITLE.match(canon, s)
-        if not title or m.start() - s < 4 or POSITION_STOP.search(canon, s, m.start()):
-            continue
-        if not re.search(r"(?:ủy|Ban|Trung\s+ương|Đảng|tỉnh|Vụ|Sở|HĐND|UBND)",
-                         canon[s : m.start()]):
-            continue
-        ps, pe = doc.trimmed(s, m.start())
-        out.append(OfficialMention(name, m.start(), name_end, [(ps, pe)], ps, name_end, True))
+        if titled:
+            ps, pe = titled
+            out.append(OfficialMention(name, m.start(), name_end, [(ps, pe)], ps, name_end, True))
     out.extend(_names_by_context(doc, out))
     return out
 
@@ -211,22 +263,34 @@ def _names_by_context(doc: Doc, found: list[OfficialMention]) -> list[OfficialMe
     for m in NAME_ANY.finditer(canon):
         if taken.covers(m.start()) or doc.in_display(m.start()):
             continue
-        words = m.group().split()
-        if any(TITLE.fullmatch(w) or ORG_HEAD.fullmatch(w) for w in words) or ORG_HEAD.match(
-                m.group()) or TITLE.match(m.group()) or ROLE.match(m.group()):
+        name_start, name = m.start(), m.group()
+        lead = _CAP_HONORIFIC.match(name)  # "Ông Giang Văn Tú" at a sentence's start
+        if lead:
+            name_start, name = name_start + lead.end(), name[lead.end() :]
+        words = name.split()
+        if len(words) < 2 or any(TITLE.fullmatch(w) or ORG_HEAD.fullmatch(w) for w in words) or (
+                ORG_HEAD.match(name) or TITLE.match(name) or ROLE.match(name)):
             continue
-        before = canon[max(0, m.start() - 30) : m.start()]
+        before = canon[max(0, name_start - 30) : name_start]
         hon = HONORIFIC.search(before)
-        if not hon or _is_place(doc, m.group(), m.start()) or places.is_place(m.group()):
+        # without an honorific, a middle name "Văn" / "Thị" and a post after it will do
+        if not hon and not lead and not (len(words) >= 3 and words[1] in _MIDDLE
+                                         and not _preceded_by_capital(doc, name_start)):
+            continue
+        if _is_place(doc, name, name_start) or places.is_place(name):
             continue
         after = _AFTER_NAME.match(canon, m.end())
         if not after or not (TITLE.match(canon, after.end()) or ROLE.match(canon, after.end())):
             continue
         spans, end = _positions(doc, after.end())
         if spans:
-            start = max(0, m.start() - 30) + hon.start()
-            out.append(OfficialMention(m.group(), m.start(), m.end(), spans, start, end))
+            start = m.start() if lead or not hon else max(0, name_start - 30) + hon.start()
+            out.append(OfficialMention(name, name_start, m.end(), spans, start, end))
     return out
+
+
+_CAP_HONORIFIC = re.compile(r"(?:Ông|Bà|Đồng chí|Đ/c)[ \t]+")
+_MIDDLE = {"Văn", "Thị"}
 
 
 def merge_officials(doc: Doc, mentions: list[OfficialMention]) -> list[dict]:

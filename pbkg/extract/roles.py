@@ -190,8 +190,8 @@ def find_roles(
         # 1. in brackets after the unit: "X (Cụm trưởng)", "X (đơn vị Cụm phó năm 2023)"
         if _BRACKET_BEFORE.search(before) and _BRACKET_CLOSE.match(after):
             paren = m.start() - len(before) + before.rindex("(")
-            unit = parse_backward(doc, paren)
-            for unit in [unit] if unit else parse_list_backward(doc, paren):
+            one = parse_backward(doc, paren)
+            for unit in [one] if one else parse_list_backward(doc, paren):
                 hits.append(RoleHit(start=unit.start, end=tail_end + 1, unit=unit,
                                     via="bracket", confidence=0.85, **base))
             continue
@@ -248,9 +248,9 @@ def find_roles(
             paren = _PAREN_BEFORE.search(canon, max(0, verb_start - 80), verb_start)
             if paren:  # "X (đơn vị đăng cai) là Cụm trưởng"
                 verb_start = paren.start()
-            unit = parse_backward(doc, verb_start)
+            one = parse_backward(doc, verb_start)
             # "Trường Chính trị tỉnh Nam Định, Ninh Bình là Cụm phó": each unit of the list
-            for unit in [unit] if unit else parse_list_backward(doc, verb_start):
+            for unit in [one] if one else parse_list_backward(doc, verb_start):
                 hits.append(RoleHit(start=unit.start, end=tail_end, unit=unit, via="copula",
                                     confidence=0.9, **base))
             continue

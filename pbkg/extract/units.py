@@ -179,7 +179,8 @@ def parse_list(doc: Doc, pos: int, *, first_bare_ok: bool = False, limit: int = 
     return items
 
 
-_TAIL_ITEM = re.compile(r"(?:[ \t]*,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)(?P<item>(?:(?![ \t]và[ \t])[^,;:.()\n]){2,40})$")
+_TAIL_ITEM = re.compile(r"(?:[ \t]*,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)"
+                        r"(?P<item>(?:(?![ \t]và[ \t])[^,;:.()\n]){2,40})$")
 
 
 def parse_list_backward(doc: Doc, end: int, *, limit: int = 12) -> list[Unit]:
