@@ -88,6 +88,7 @@ class Cluster:
     list_prefix: str | None = None
     evidence: tuple[int, int] | None = None
     level: str = "other"
+    implicit: bool = False  # named by no mention: kept only if a list gives it members
     _keys: list[tuple[str, str]] = field(default_factory=list, repr=False)  # (full, bare)
 
     @property
@@ -205,6 +206,16 @@ def group_clusters(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
     for m in mentions:
         if m.bare and (m.kind, m.number) in groups:
             groups[(m.kind, m.number)].mentions.append(m)
+    if not groups:
+        # no mention names a cluster ("Cụm thi đua gồm các đơn vị: ..."): the one the article
+        # is about, unnamed; dropped later unless a list gives it members
+        plain = [m for m in mentions if not m.named and not m.bare and CLUSTER_HEAD.match(
+            doc.canon, m.start) and not _PLURAL_BEFORE.search(doc.canon, max(0, m.start - 12),
+                                                             m.start)]
+        if plain:
+            kind = plain[0].kind
+            groups[(kind, None)] = Cluster(kind, None, [m for m in plain if m.kind == kind],
+                                           implicit=True)
     for c in groups.values():
         c.mentions.sort(key=lambda m: m.start)
     clusters = sorted(groups.values(), key=lambda c: c.first)
@@ -217,6 +228,9 @@ def group_clusters(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
         )
         c.name = doc.slice(best.start, best.end).strip()
     return clusters
+
+
+_PLURAL_BEFORE = re.compile(r"(?<![\w])(?:các|những|mỗi|từng|giữa|cho)\s+$", re.IGNORECASE)
 
 
 def main_cluster(clusters: list[Cluster]) -> Cluster | None:
@@ -241,8 +255,9 @@ def resolve(mention: Mention | None, clusters: list[Cluster]) -> Cluster | None:
 
 _OPENERS = re.compile(
     r"(?P<paren>\(\s*)?(?<![\w])(?:bao\s+)?gồm(?![\w])"  # "gồm", "(gồm", "bao gồm"
-    r"|(?<![\w])(?:hiện\s+)?(?:có|với)\s+(?=\d{1,3}\s)"  # "có 6 đơn vị thành viên:"
+    r"|(?<![\w])(?:hiện\s+)?(?:có|với)\s+(?=\d{1,3}\s|các\s)"  # "có 6 đơn vị thành viên:"
     r"|(?P<bare>\()"  # "Cụm thi đua số 5 (A, B, C)"
+    r"|(?P<colon>:)"  # "Cụm thi đua số 5: Ban Tổ chức Tỉnh ủy Bến Tre, Trà Vinh, Vĩnh Long"
 )
 # what may stand between a cluster's mention and its list
 # "- Ban Tuyên giáo Thành ủy", "ngành Tuyên giáo", "Tuyên giáo": a name's tail, no verb in it
@@ -280,7 +295,7 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
             continue
         mention = before[-1]
         between = canon[mention.end : op.start()]
-        bare = op.group("bare") is not None
+        bare = op.group("bare") is not None or op.group("colon") is not None
         if bare and between.strip():
             continue
         if not bare and not _between_ok(between):
@@ -288,16 +303,17 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
         cluster = resolve(mention, clusters)
         if cluster is None:
             continue
-        in_parens = op.group("paren") is not None or bare or "(" in between
+        in_parens = op.group("paren") is not None or op.group("bare") is not None or (
+            "(" in between)
         found = enumerations.parse(doc, op.end(), sent.end, in_parens=in_parens)
         if found is None:
             continue
         if bare and not _all_units(found):
             continue
         if not op.group(0).lstrip("(").strip().startswith(("gồm", "bao")) and not bare and (
-                found.count is None or not _LIST_INTRO.search(canon, op.end(),
-                                                              found.items[0][1])):
-            continue  # "có 10 đơn vị" is a list opener only before a colon or "là"
+                (found.count is None and not found.prefix.lower().startswith("các "))
+                or not _LIST_INTRO.search(canon, op.end(), found.items[0][1])):
+            continue  # "có 10 đơn vị", "có các đơn vị" open a list only before a colon or "là"
         for text, s, e in found.items:
             cluster.add_member(text, s, e)
         if found.prefix:
@@ -324,6 +340,9 @@ _COUNT_COLON = re.compile(
     rf"(?<![\w/])(?P<n>\d{{1,3}})\s+{enumerations.COUNT_NOUN}(?:\s+thành\s+viên)?"
     r"(?:\s+(?:trong|thuộc|của)\s+(?:[Cc]ụm|[Kk]hối)(?:\s+thi\s+đua)?)?\s*:", re.IGNORECASE)
 _AFTER_MENTION = re.compile(r"\s*(?:,\s*)?(?:là|gồm|bao\s+gồm)?\s*:")
+_MEMBERS_OF = re.compile(
+    r"(?<![\w])(?:các\s+)?(?:đơn\s+vị\s+)?thành\s+viên\s+(?:của\s+|trong\s+)?$", re.IGNORECASE)
+_IS_AFTER = re.compile(r"\s*(?:,\s*)?(?:là|gồm|bao\s+gồm)\s+")
 _BEFORE_MENTION = re.compile(r"\s+(?:trong|thuộc|của)\s+$")
 _LIST_START = re.compile(
     r"(?<![\w])(?:gồm|giữa|là)\s+|:\s*|(?<![\w])(?=các\s+(?:huyện|quận|thị\s+xã|phường|xã|"
@@ -341,11 +360,17 @@ def _lists_around_mentions(doc: Doc, mentions: list[Mention], clusters: list[Clu
             continue
         count = _COUNT_OF.search(canon, max(sent.start, mention.start - 80), mention.start)
         after = _AFTER_MENTION.match(canon, mention.end, sent.end)
+        members_of = _MEMBERS_OF.search(canon, max(sent.start, mention.start - 40), mention.start)
+        is_after = _IS_AFTER.match(canon, mention.end, sent.end)
         found = None
         start = mention.start
         if count and after:
             found = enumerations.parse(doc, after.end(), sent.end)
             start = count.start()
+        elif members_of and (after or is_after):
+            # "Thành viên Cụm thi đua số 2 là các Ban Tổ chức Tỉnh ủy: A, B và C"
+            found = enumerations.parse(doc, (after or is_after).end(), sent.end)
+            start = members_of.start()
         elif (loose := _COUNT_COLON.search(canon, mention.end, sent.end)) is not None:
             # "Khối ... với sự tham dự của lãnh đạo 3 đơn vị thành viên: A, B và C"
             found = enumerations.parse(doc, loose.start(), sent.end)

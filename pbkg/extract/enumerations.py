@@ -56,10 +56,11 @@ _END = re.compile(
     r"thống\s+nhất|tổng\s+kết|sơ\s+kết|thuộc|trực\s+thuộc|trên\s+địa\s+bàn)(?![\w])|[“”\"]|"
     r"\.(?:\s|$)|\n|:"
 )
-_SPLIT_COMMA = re.compile(r"\s*,\s*(?:và\s+)?|\s+và\s+")
-# a comma list may go on after a semicolon, but only with an item that is plainly a unit
-_SPLIT_COMMA_SEMI = re.compile(r"(\s*;\s*(?:và\s+)?)|\s*,\s*(?:và\s+)?|\s+và\s+")
-_SPLIT_SEMI = re.compile(r"\s*;\s*(?:và\s+)?|\s*,?\s+và\s+(?=[^;]*$)")
+# separators, named: a comma list may go on after a semicolon, but only with an item that is
+# plainly a unit; a list in parentheses may be written with dashes ("(Bến Tre – Trà Vinh)")
+_SPLIT_COMMA = re.compile(r"(?P<semi>\s*;\s*(?:và\s+)?)|\s*,\s*(?:và\s+)?|(?P<va>\s+và\s+)")
+_SPLIT_SEMI = re.compile(r"\s*;\s*(?:và\s+)?|(?P<va>\s*,?\s+và\s+(?=[^;]*$))")
+_SPLIT_DASH = re.compile(r"\s+[-–—]\s+|\s*[–—]\s*|(?P<va>\s+và\s+)")
 _LEVEL_START = re.compile(rf"^{_LEVEL}(?![\w])", re.IGNORECASE)
 _NUMBERED = re.compile(r"(?:^|\s)(?:[Qq]uận|[Pp]hường|[Xx]ã|[Kk]hu\s+phố|[Tt]ổ|[Ấấ]p|"
                        r"[Qq]uận\s+ủy|[Đđ]ảng\s+ủy\s+[Pp]hường)\s+\d{1,3}$")
@@ -151,26 +152,22 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
     region = canon[items_start:items_end]
     semi, comma = region.find(";"), region.find(",")
     use_semi = semi != -1 and (comma == -1 or semi < comma or _items_hold_commas(region))
-    splitter = _SPLIT_SEMI if use_semi else _SPLIT_COMMA_SEMI
+    splitter = _SPLIT_SEMI if use_semi else _SPLIT_COMMA
+    if in_parens and not use_semi and comma == -1 and _SPLIT_DASH.search(region):
+        splitter = _SPLIT_DASH
     after_level = bool(re.search(rf"{_LEVEL}(?:\s+ủy)?\s*$", prefix, re.IGNORECASE)) or bool(
         re.search(r"\b(?:huyện|quận|phường|xã|tỉnh|thành\s+phố|thị\s+xã)\b", prefix,
                   re.IGNORECASE))
     numbered = bool(re.search(r"(?:quận|phường|khu\s+phố|tổ|ấp)(?:\s+ủy)?\s*$", prefix,
                               re.IGNORECASE))
     items: list[tuple[str, int, int]] = []
-    pos = items_start
     after_semi = False
-    for part in splitter.split(region):
-        if part is None:
-            continue
-        if not use_semi and ";" in part:  # the separator itself (a captured group)
+    for part_start, part_end, sep in _parts(splitter, canon, items_start, items_end):
+        if sep is not None and sep.lastgroup == "semi":
             after_semi = True
-            continue
-        idx = canon.find(part, pos, items_end) if part.strip() else -1
-        if idx == -1:
+        s, e = doc.trimmed(part_start, part_end)
+        if e <= s:
             break
-        s, e = doc.trimmed(idx, idx + len(part))
-        pos = idx + len(part)
         text = doc.slice(s, e).rstrip(".")
         note = _TRAILING_NOTE.search(text)  # "Trường Chính trị tỉnh Hà Nam (Cụm trưởng)"
         if note and note.start() > 0:
@@ -178,6 +175,13 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
         e = s + len(text)
         if not items and _NUMBERED.search(canon[s:e]):
             numbered = True
+        if items and sep is not None and sep.lastgroup == "va" and _joins_previous(
+                canon, items[-1], s, e):
+            # "Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh", "Ban Tuyên giáo và Dân vận Tỉnh ủy":
+            # what follows "và" is no unit of its own but the rest of the name
+            ps = items[-1][1]
+            items[-1] = (doc.slice(ps, e), ps, e)
+            continue
         if not _valid(canon[s:e], numbered, after_level) or (
                 after_semi and not ORG_HEAD_CI.match(canon, s)):
             break
@@ -186,6 +190,33 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
         return None
     prefix = re.sub(rf"^(?:các\s+)?{COUNT.pattern}\s*", "", prefix, flags=re.IGNORECASE).strip()
     return Enumeration(items, prefix, count, items[-1][2])
+
+
+def _parts(splitter: re.Pattern[str], canon: str, start: int,
+           end: int) -> list[tuple[int, int, re.Match[str] | None]]:
+    """The parts of canon[start:end] between separators, each with the separator before it."""
+    out: list[tuple[int, int, re.Match[str] | None]] = []
+    pos, sep = start, None
+    for m in splitter.finditer(canon, start, end):
+        if m.end() == m.start():
+            continue
+        out.append((pos, m.start(), sep))
+        pos, sep = m.end(), m
+    out.append((pos, end, sep))
+    return out
+
+
+def _joins_previous(canon: str, prev: tuple[str, int, int], s: int, e: int) -> bool:
+    """True when the part after "và" continues the previous item's name: the previous item
+    names a body, the part is neither a body nor a place, and ends like a name's tail."""
+    text = canon[s:e]
+    if not ORG_HEAD_CI.match(canon, prev[1]) or ORG_HEAD_CI.match(text) or places.is_place(text):
+        return False
+    if not _CAPITAL.match(text) or _LEVEL_START.match(text):
+        return False
+    last = text.split()[-1]
+    return last in {"tỉnh", "thành", "phố", "huyện", "quận", "ủy", "Ủy"} or text.endswith(
+        ("Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Trung ương"))
 
 
 def _items_hold_commas(region: str) -> bool:

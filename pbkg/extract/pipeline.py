@@ -86,6 +86,10 @@ def extract(article: Article) -> dict:
         if cluster is not None:
             s, e = role["start"], role["end"]
             cluster.add_member(role["unit"], s, e, role.get("unit_full"))
+    clusters = [c for c in clusters if not c.implicit or c.members]
+    for role in roles:
+        if role["cluster"] and not any(c.name == role["cluster"] for c in clusters):
+            role["cluster"] = None
     for c in clusters:
         c.level = assign_level(doc, c)
         item: dict = {
