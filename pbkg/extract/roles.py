@@ -23,13 +23,22 @@ from dataclasses import dataclass
 from pbkg.extract.clusters import CLUSTER_BARE, Cluster, Mention, mention_at, resolve
 from pbkg.extract.doc import Doc
 from pbkg.extract.officials import OfficialMention
-from pbkg.extract.patterns import HEAD_TITLE, ROLE, ROLE_NAMES, YEAR, norm_key
+from pbkg.extract.patterns import (
+    HEAD_TITLE,
+    NAME_STOP,
+    ORG_HEAD,
+    ROLE,
+    ROLE_NAMES,
+    YEAR,
+    norm_key,
+)
 from pbkg.extract.units import (
     Unit,
     parse_backward,
     parse_forward,
     parse_list,
     parse_list_backward,
+    parse_units_backward,
 )
 
 _SPACES = re.compile(r"[ \t]+")
@@ -37,7 +46,8 @@ _PAREN_BEFORE = re.compile(r"\([^()]{1,60}\)[ \t]*$")
 _UNIT_AFTER = re.compile(r"^[ \t]*(?:\([ \t]*|[-–—][ \t]+)(?:là[ \t]+)?(?=[A-ZĐ])")
 _ON_BEHALF = re.compile(r"(?<![\w])(?:thay\s+mặt|đại\s+diện)(?:\s+cho)?\s+(?=[A-ZĐ])")
 _BRACKET_CLOSE = re.compile(r"[^()\n]{0,80}?\)")  # the rest of the cluster's name, then ")"
-_BRACKET_BEFORE = re.compile(r"\([ \t]*(?:là[ \t]+)?(?:đơn[ \t]+vị[ \t]+)?$")
+_BRACKET_BEFORE = re.compile(
+    r"\([ \t]*(?:là[ \t]+)?(?:đơn[ \t]+vị[ \t]+)?(?:(?:đại[ \t]+diện|thay[ \t]+mặt)[ \t]+)?$")
 _REPRESENT_BEFORE = re.compile(
     r"(?:[Đđ]ại\s+diện|[Tt]hay\s+mặt)(?:\s+cho)?\s+(?:(?:đơn\s+vị|cơ\s+quan)\s+)?$")
 _STANDING = re.compile(  # "Phó Bí thư Thường trực Huyện ủy", "Phó Giám đốc phụ trách Trung tâm"
@@ -49,9 +59,12 @@ _COPULA_BEFORE = re.compile(
     r"(?:được\s+(?:(?:(?!được\s)[^,.;()]){0,80}?\s+)?(?:bầu|chọn|suy\s+tôn|giao|cử|phân\s+công)"
     r"\s+|được\s+)?"
     r"(?:là|làm|giữ(?:\s+vai\s+trò)?|đảm\s+(?:nhận|nhiệm)(?:\s+(?:vai\s+trò|nhiệm\s+vụ))?)"
-    r"(?:\s+(?:đơn\s+vị|vai\s+trò))?)\s+(?:\d+\s+)?$",
+    r"(?:\s+(?:đơn\s+vị|vai\s+trò))?"
+    # "được (Ban X) giao nhiệm vụ Cụm trưởng", "được chọn giữ vai trò"
+    r"|được\s+(?:(?:(?!được\s)[^,.;()]){0,80}?\s+)?(?:bầu|chọn|suy\s+tôn|giao|cử|phân\s+công)"
+    r"\s+(?:nhiệm\s+vụ|vai\s+trò)(?:\s+(?:là|làm))?(?:\s+đơn\s+vị)?)\s+(?:\d+\s+)?$",
 )
-_COPULA_AFTER = re.compile(r"^[ \t]*(?:là|:)[ \t]+")
+_COPULA_AFTER = re.compile(r"^[ \t]*(?:là|:|thuộc[ \t]+về)[ \t]+")
 _HANDOVER_BEFORE = re.compile(
     r"(?P<verb>(?:bàn|chuyển)\s+giao)\s+(?:lại\s+)?(?:(?:nhiệm\s+vụ|vai\s+trò|chức\s+danh|"
     r"chức\s+vụ|trách\s+nhiệm)\s+)?(?:đơn\s+vị\s+)?$"
@@ -158,6 +171,31 @@ def _unit_from_positions(doc: Doc, om: OfficialMention, role_start: int) -> Unit
     return min(candidates, key=lambda c: c[0])[1]
 
 
+_CLAUSE_CUT = re.compile(r"[,;:.()\n“”\"!?]")
+_SUBJECT_LEAD = re.compile(r"[ \t]*(?:(?:năm|trong\s+năm)\s+\d{4}[ \t]*,?[ \t]*)?", re.IGNORECASE)
+
+
+def _clause_subject(doc: Doc, verb_start: int) -> list[Unit]:
+    """The unit that opens the clause of a second, coordinated verb: "X nhận Cờ luân lưu và
+    đảm nhận vai trò Cụm trưởng" gives X. Only when "và" joins the verbs and no other body
+    is named between."""
+    canon = doc.canon
+    lo = max(0, verb_start - 160)
+    cut = lo
+    for b in _CLAUSE_CUT.finditer(canon, lo, verb_start):
+        cut = b.end()
+    lead = _SUBJECT_LEAD.match(canon, cut)
+    unit = parse_forward(doc, lead.end() if lead else cut)
+    if unit is None:
+        return []
+    rest = canon[unit.end : verb_start]
+    if not re.search(r"[ \t]và[ \t]*$", rest) or ORG_HEAD.search(rest):
+        return []
+    if not NAME_STOP.match(canon, unit.end + 1):  # a verb right after the subject
+        return []
+    return [unit]
+
+
 def _official_at(officials: list[OfficialMention], starts: list[int],
                  pos: int) -> OfficialMention | None:
     """The person whose run of positions holds `pos` (officials sorted by that run's start)."""
@@ -209,7 +247,8 @@ def find_roles(
                         person.name_start >= q):
                     unit = _unit_from_positions(doc, person, -1)
             if unit is None:  # "Ban X đại diện Cụm trưởng", "Ban X – đại diện Cụm trưởng"
-                dash = re.search(r"[ \t]*[-–—,][ \t]*$", canon[max(0, lead - 4) : lead])
+                dash = re.search(r"[ \t]*[-–—,][ \t]*(?:(?:là[ \t]+)?(?:đơn[ \t]+vị|cơ[ \t]+quan)"
+                                 r"[ \t]+)?$", canon[max(0, lead - 20) : lead])
                 unit = parse_backward(doc, lead - len(dash.group()) if dash else lead,
                                       strict=True)
             if unit:
@@ -248,12 +287,16 @@ def find_roles(
             paren = _PAREN_BEFORE.search(canon, max(0, verb_start - 80), verb_start)
             if paren:  # "X (đơn vị đăng cai) là Cụm trưởng"
                 verb_start = paren.start()
-            one = parse_backward(doc, verb_start)
-            # "Trường Chính trị tỉnh Nam Định, Ninh Bình là Cụm phó": each unit of the list
-            for unit in [one] if one else parse_list_backward(doc, verb_start):
+            # "X là Cụm phó", "X và Y là Cụm phó", "Trường Chính trị tỉnh Nam Định, Ninh Bình
+            # là Cụm phó", "X nhận Cờ luân lưu và đảm nhận vai trò Cụm trưởng"
+            units = (parse_units_backward(doc, verb_start)
+                     or parse_list_backward(doc, verb_start)
+                     or _clause_subject(doc, verb_start))
+            for unit in units:
                 hits.append(RoleHit(start=unit.start, end=tail_end, unit=unit, via="copula",
                                     confidence=0.9, **base))
-            continue
+            if units:
+                continue
         # 5. hand-over "X bàn giao Cụm trưởng năm 2024 cho Y"
         ho = _HANDOVER_BEFORE.search(before)
         ha = _HANDOVER_AFTER.match(after)
@@ -280,6 +323,12 @@ def find_roles(
         ca = _COPULA_AFTER.match(after)
         if ca:
             units = parse_list(doc, tail_end + ca.end())
+            if not units:
+                q = tail_end + ca.end()
+                person = _official_at(officials, official_starts, q + 40)
+                if person is not None and q <= person.start <= q + 12:
+                    head = _unit_from_positions(doc, person, -1)
+                    units = [head] if head else []
             for unit in units:
                 hits.append(RoleHit(start=m.start(), end=unit.end, unit=unit,
                                     via="copula-after", confidence=0.9, **base))

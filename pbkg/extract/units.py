@@ -212,3 +212,29 @@ def parse_list_backward(doc: Doc, end: int, *, limit: int = 12) -> list[Unit]:
                 items.append(Unit(s, e, text, prefix + text))
             return items
     return []
+
+
+_JOIN_BEFORE = re.compile(r"(?:[ \t]*,|[ \t]+và)[ \t]*$")
+
+
+def parse_units_backward(doc: Doc, end: int, *, limit: int = 8) -> list[Unit]:
+    """Full unit names ending at `end`, joined by "và" (and commas when a "và" joins the
+    last two): "Huyện ủy Châu Thành và Thành ủy Rạch Giá"; [] when none ends there."""
+    last = parse_backward(doc, end)
+    if last is None:
+        return []
+    units, seps = [last], []
+    while len(units) < limit:
+        sep = _JOIN_BEFORE.search(doc.canon, max(0, units[0].start - 8), units[0].start)
+        if not sep:
+            break
+        prev = parse_backward(doc, sep.start())
+        if prev is None:
+            break
+        units.insert(0, prev)
+        seps.insert(0, "và" in sep.group())
+    # commas alone join clauses as often as units: a chain counts only when "và" joins its
+    # last two units ("A, B và C", "A và B")
+    if not seps or not seps[-1]:
+        return [last]
+    return units
