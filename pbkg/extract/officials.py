@@ -5,6 +5,7 @@ A name needs a known surname and a position next to it; place names are not peop
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -223,8 +224,10 @@ def find_official_mentions(doc: Doc) -> list[OfficialMention]:
             words.pop()
         name = " ".join(words)
         name_end = m.start() + len(name)
-        titled = _title_before(doc, m.start(), len(words))
-        if _is_place(doc, name, m.start()) and not (titled and not places.is_place(name)
+        # the post written before the name, looked for once and only when needed
+        titled = functools.cache(functools.partial(_title_before, doc, m.start(), len(words)))
+
+        if _is_place(doc, name, m.start()) and not (titled() and not places.is_place(name)
                                                     and norm_key(name) not in _PLACES):
             continue
         # a capitalized word before the name: part of a body's name ("Trường Chính trị
@@ -232,7 +235,7 @@ def find_official_mentions(doc: Doc) -> list[OfficialMention]:
         # or the place that ends one ("Trưởng Ban Tuyên giáo Huyện ủy Tân Hiệp Nguyễn Văn An")
         prev = _preceded_by_capital(doc, m.start())
         if prev and not _ABBR_BEFORE.search(canon, max(0, m.start() - 12), m.start()) and not (
-                titled and _place_before(doc, m.start())):
+                titled() and _place_before(doc, m.start())):
             continue
         if not prev and _inside_body_name(doc, m.start()):
             continue
@@ -247,8 +250,8 @@ def find_official_mentions(doc: Doc) -> list[OfficialMention]:
                     start = max(0, start - 12) + hon.start()
                 out.append(OfficialMention(name, m.start(), name_end, spans, start, end))
                 continue
-        if titled:
-            ps, pe = titled
+        if (span := titled()) is not None:
+            ps, pe = span
             out.append(OfficialMention(name, m.start(), name_end, [(ps, pe)], ps, name_end, True))
     out.extend(_names_by_context(doc, out))
     return out
@@ -275,6 +278,7 @@ def _names_by_context(doc: Doc, found: list[OfficialMention]) -> list[OfficialMe
         hon = HONORIFIC.search(before)
         # without an honorific, a middle name "Văn" / "Thị" and a post after it will do
         if not hon and not lead and not (len(words) >= 3 and words[1] in _MIDDLE
+                                         and words[0] not in _NOT_SURNAME
                                          and not _preceded_by_capital(doc, name_start)):
             continue
         if _is_place(doc, name, name_start) or places.is_place(name):
@@ -291,6 +295,9 @@ def _names_by_context(doc: Doc, found: list[OfficialMention]) -> list[OfficialMe
 
 _CAP_HONORIFIC = re.compile(r"(?:Ông|Bà|Đồng chí|Đ/c)[ \t]+")
 _MIDDLE = {"Văn", "Thị"}
+# capitalized nouns that open names of places and bodies ("Phòng Văn hóa", "Nhà Văn hóa")
+_NOT_SURNAME = {"Phòng", "Nhà", "Đài", "Ngành", "Công", "Khu", "Làng", "Trung", "Hội", "Câu",
+                "Đội", "Tổ", "Ban", "Sở", "Bộ", "Cục", "Vụ", "Quỹ", "Lễ", "Tuần", "Tháng"}
 
 
 def merge_officials(doc: Doc, mentions: list[OfficialMention]) -> list[dict]:
