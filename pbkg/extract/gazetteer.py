@@ -64,6 +64,7 @@ TITLES = (
     "Chỉ huy trưởng", "Trưởng Công an", "Chánh Văn phòng", "Trưởng Khoa",
     # abbreviated memberships written before the posts ("TUV, Trưởng BTC TU")
     "TUV", "HUV", "UVBTV", "UV BTV", "UVTW", "UVBCH", "ĐUV", "QUV", "BTV",
+    "Phụ trách", "Trợ lý", "Phó Tổng Biên tập",
 )
 
 # Titles of the head (or deputy head) of a body: the body is what follows the title.

@@ -114,6 +114,15 @@ def _positions(doc: Doc, start: int) -> tuple[list[tuple[int, int]], int]:
             continue
         end = stop.start()
         break
+    # the next person of a list ends the run: "A - Title, B - Title"
+    for sep in re.finditer(r"[ \t]*[,;][ \t]*", canon[start:end]):
+        q = start + sep.end()
+        nxt = PERSON.match(canon, q)
+        if nxt:
+            after = _AFTER_NAME.match(canon, nxt.end())
+            if after and TITLE.match(canon, after.end()):
+                end = start + sep.start()
+                break
     # split at separators followed by a title or a role
     cut_points = [start]
     for sep in _POS_SPLIT.finditer(canon, start, end):
@@ -188,7 +197,7 @@ def _title_before(doc: Doc, name_start: int, n_words: int) -> tuple[int, int] | 
         return _position_clause(doc, _clause_start(doc, q - 1), q - 1)
     if hon:
         s = hon.end()
-    if n_words < 3:
+    if n_words < 2:
         return None
     return _position_clause(doc, s, name_start)
 
