@@ -24,7 +24,8 @@ from dataclasses import dataclass
 
 from pbkg.extract import places
 from pbkg.extract.doc import Doc
-from pbkg.extract.patterns import ORG_HEAD_CI, UPPER
+from pbkg.extract.patterns import NAME_STOP, ORG_HEAD, ORG_HEAD_CI, TITLE, UPPER
+from pbkg.extract.units import parse_forward
 
 COUNT_NOUN = (
     r"(?:đơn\s+vị|thành\s+viên|cơ\s+quan|tập\s+thể|ban(?:\s+\w+){0,3}|tỉnh(?:\s+ủy)?|thành\s+ủy|"
@@ -89,6 +90,8 @@ def _valid(text: str, numbered: bool, after_level: bool) -> bool:
     if text.startswith("các ") and len(words) > 1 and (_CAPITAL.match(words[1])
                                                         or ORG_HEAD_CI.match(text[4:])):
         text, words = text[4:], words[1:]  # "các Ban Đảng Tỉnh ủy"
+    if TITLE.match(text) and not ORG_HEAD_CI.match(text):
+        return False  # a post ("Bí thư", "Phó Trưởng ban") is no unit
     if _CAPITAL.match(text) or _LEVEL_START.match(text):
         return True
     # "trường Chính trị tỉnh Hà Nam": a body's head word written in lower case
@@ -184,6 +187,12 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
             continue
         if not _valid(canon[s:e], numbered, after_level) or (
                 after_semi and not ORG_HEAD_CI.match(canon, s)):
+            break
+        # a body's name followed by a verb ends the list there: "Huyện ủy Châu Thành hoàn
+        # thành tốt nhiệm vụ" is the unit "Huyện ủy Châu Thành"
+        unit = parse_forward(doc, s) if ORG_HEAD.match(canon, s) else None
+        if unit is not None and unit.end < e and NAME_STOP.match(canon, unit.end + 1):
+            items.append((doc.slice(s, unit.end), s, unit.end))
             break
         items.append((text, s, e))
     if len(items) < 2:

@@ -171,6 +171,8 @@ def _unit_from_positions(doc: Doc, om: OfficialMention, role_start: int) -> Unit
     return min(candidates, key=lambda c: c[0])[1]
 
 
+_PROPOSED = re.compile(r"(?<![\w])(?:đề\s+nghị|đề\s+xuất|dự\s+kiến|kiến\s+nghị)(?![\w])"
+                       r"[^,.;:()]*$", re.IGNORECASE)
 _CLAUSE_CUT = re.compile(r"[,;:.()\n“”\"!?]")
 _SUBJECT_LEAD = re.compile(r"[ \t]*(?:(?:năm|trong\s+năm)\s+\d{4}[ \t]*,?[ \t]*)?", re.IGNORECASE)
 
@@ -289,6 +291,8 @@ def find_roles(
                 verb_start = paren.start()
             # "X là Cụm phó", "X và Y là Cụm phó", "Trường Chính trị tỉnh Nam Định, Ninh Bình
             # là Cụm phó", "X nhận Cờ luân lưu và đảm nhận vai trò Cụm trưởng"
+            if _PROPOSED.search(canon, max(0, verb_start - 120), verb_start):
+                continue  # "đề nghị X làm Cụm trưởng": a proposal, not a role
             units = (parse_units_backward(doc, verb_start)
                      or parse_list_backward(doc, verb_start)
                      or _clause_subject(doc, verb_start))
