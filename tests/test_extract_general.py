@@ -1,0 +1,227 @@
+"""Stand-ins for unseen articles: sentences written for these tests (none is taken from a corpus
+article) in the domain's usual phrasing, one class of phrasing per case, with the facts a careful
+reader takes from them, and sentences that state no such fact. The corpus split
+(tests/cases/extract-split.json) measures the same thing on real text."""
+
+from __future__ import annotations
+
+import pytest
+
+from pbkg.extract import extract_text
+
+Y = "Tổng kết năm 2023. "
+
+
+def lists(text: str) -> list[list[str]]:
+    return [c["members"] for c in extract_text(text)["clusters"] if c["members"]]
+
+
+def roles(text: str) -> list[tuple]:
+    return [(r["year"], r["role"], r.get("unit_full") or r["unit"])
+            for r in extract_text(text)["roles"]]
+
+
+def officials(text: str) -> dict[str, list[str]]:
+    return {o["name"]: o["positions"] for o in extract_text(text)["officials"]}
+
+
+MEKONG = ["Bến Tre", "Trà Vinh", "Vĩnh Long"]
+PAPERS = ["Báo Yên Bái", "Báo Lào Cai", "Báo Hà Giang"]
+
+
+# -- enumerations ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,members", [
+    # a count and "là" instead of a colon
+    ("Cụm thi đua số 3 có 3 thành viên là Huyện ủy Tân Hiệp, Huyện ủy Châu Thành và Thành ủy "
+     "Rạch Giá.", ["Huyện ủy Tân Hiệp", "Huyện ủy Châu Thành",
+                   "Thành ủy Rạch Giá"]),
+    # "có các đơn vị:" without a count
+    ("Cụm thi đua số 2 có các đơn vị: Báo Yên Bái, Báo Lào Cai, Báo Hà Giang.", PAPERS),
+    # a colon right after the cluster's name
+    ("Cụm thi đua số 5: Ban Tổ chức Tỉnh ủy Bến Tre, Trà Vinh, Vĩnh Long ký kết giao ước thi đua "
+     "năm 2023.", ["Ban Tổ chức Tỉnh ủy Bến Tre", "Trà Vinh", "Vĩnh Long"]),
+    # the members named before the cluster: "Thành viên Cụm X là ..."
+    ("Thành viên Cụm thi đua số 2 là các Ban Tổ chức Tỉnh ủy: Bến Tre, Trà Vinh và Vĩnh Long.",
+     MEKONG),
+    # dashes between province names inside parentheses
+    ("Cụm thi đua số 5 (Bến Tre – Trà Vinh – Vĩnh Long) ký kết giao ước thi đua.", MEKONG),
+    # a comma list going on after a semicolon with a full unit name
+    ("Cụm thi đua số 3 gồm Ban Tổ chức Tỉnh ủy Hà Giang, Ban Tổ chức Tỉnh ủy Tuyên Quang; Ban Tổ "
+     "chức Tỉnh ủy Bắc Kạn.", ["Ban Tổ chức Tỉnh ủy Hà Giang", "Ban Tổ chức Tỉnh ủy Tuyên Quang",
+                               "Ban Tổ chức Tỉnh ủy Bắc Kạn"]),
+    # "và" inside a body's name is no separator
+    ("Khối thi đua số III gồm Văn phòng Tỉnh ủy, Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh, Báo "
+     "Quảng Ninh.", ["Văn phòng Tỉnh ủy", "Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh",
+                     "Báo Quảng Ninh"]),
+    # numbered wards, a list ending at "thuộc"
+    ("Cụm thi đua số 5 gồm các phường 1, 2, 3, 4 thuộc thành phố Cà Mau.", ["1", "2", "3", "4"]),
+    # a cluster named by words, not a number: mass organisations
+    ("Khối thi đua Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội tỉnh gồm Ủy ban MTTQ Việt "
+     "Nam tỉnh, Hội LHPN tỉnh, Tỉnh đoàn, Hội Nông dân tỉnh, Hội Cựu chiến binh tỉnh.",
+     ["Ủy ban MTTQ Việt Nam tỉnh", "Hội LHPN tỉnh", "Tỉnh đoàn", "Hội Nông dân tỉnh",
+      "Hội Cựu chiến binh tỉnh"]),
+    # a cluster the article never names by number
+    ("Cụm thi đua gồm các đơn vị: Báo Yên Bái, Báo Lào Cai, Báo Hà Giang.", PAPERS),
+    # a shared prefix with its abbreviation, then a colon
+    ("Cụm thi đua số 1 gồm Trung tâm Bồi dưỡng chính trị (TTBDCT) các huyện: Tân Hiệp, Châu "
+     "Thành và Giồng Riềng.", ["Tân Hiệp", "Châu Thành", "Giồng Riềng"]),
+    # the bodies of a district and a ward cluster
+    ("Cụm thi đua số 3 gồm Đảng ủy các phường: Tân Định, Đa Kao và Bến Nghé.",
+     ["Tân Định", "Đa Kao", "Bến Nghé"]),
+    ("Cụm thi đua số 1 gồm Ban Tuyên giáo các huyện ủy, thị ủy, thành ủy: Tân Hiệp, Châu Thành, "
+     "Giồng Riềng và Rạch Giá.", ["Tân Hiệp", "Châu Thành", "Giồng Riềng", "Rạch Giá"]),
+    ("Cụm thi đua số 2 gồm: Quận ủy Hải Châu, Thanh Khê, Sơn Trà và Huyện ủy Hòa Vang.",
+     ["Quận ủy Hải Châu", "Thanh Khê", "Sơn Trà", "Huyện ủy Hòa Vang"]),
+    # the block of central party agencies
+    ("Khối thi đua các cơ quan Đảng Trung ương gồm 4 đơn vị: Văn phòng Trung ương Đảng, Ban Tổ "
+     "chức Trung ương, Học viện Chính trị quốc gia Hồ Chí Minh và Báo Nhân Dân.",
+     ["Văn phòng Trung ương Đảng", "Ban Tổ chức Trung ương",
+      "Học viện Chính trị quốc gia Hồ Chí Minh", "Báo Nhân Dân"]),
+    # a list of bodies whose last one is followed by a verb
+    ("Cụm thi đua số 2: Huyện ủy Tân Hiệp, Huyện ủy Châu Thành hoàn thành tốt nhiệm vụ.",
+     ["Huyện ủy Tân Hiệp", "Huyện ủy Châu Thành"]),
+])
+def test_enumerations(text: str, members: list[str]):
+    assert lists(text) == [members]
+
+
+@pytest.mark.parametrize("text", [
+    "Khối thi đua các cơ quan Đảng tỉnh gồm 9 đơn vị đã ký kết giao ước.",
+    "Cụm thi đua số 5: Tổng kết công tác thi đua năm 2023.",
+    "Cụm thi đua số 5: Đoàn kết, đổi mới, sáng tạo.",
+    "Cụm thi đua số 3 có các đồng chí lãnh đạo tham dự: Bí thư, Phó Bí thư.",
+    "Năm 2023, các huyện: Tân Hiệp, Châu Thành đạt kết quả tốt.",  # no cluster
+    "Các cụm thi đua gồm nhiều đơn vị.",
+])
+def test_no_member_list(text: str):
+    assert lists(text) == []
+
+
+# -- roles ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,expected", [
+    # units of a list before the copula: full names joined by "và", bare place names
+    (Y + "Huyện ủy Tân Hiệp được chọn là đơn vị Cụm trưởng, Huyện ủy Châu Thành và Thành ủy Rạch "
+     "Giá là đơn vị Cụm phó.",
+     [(2023, "chair", "Huyện ủy Tân Hiệp"), (2023, "vice-chair", "Huyện ủy Châu Thành"),
+      (2023, "vice-chair", "Thành ủy Rạch Giá")]),
+    ("Năm 2023, Trường Chính trị tỉnh Hà Nam là Cụm trưởng, Trường Chính trị tỉnh Nam Định, Ninh "
+     "Bình là Cụm phó.",
+     [(2023, "chair", "Trường Chính trị tỉnh Hà Nam"),
+      (2023, "vice-chair", "Trường Chính trị tỉnh Nam Định"),
+      (2023, "vice-chair", "Trường Chính trị tỉnh Ninh Bình")]),
+    ("Năm 2024, Ban Tổ chức Tỉnh ủy Bạc Liêu, Sóc Trăng (Cụm phó) phát biểu.",
+     [(2024, "vice-chair", "Ban Tổ chức Tỉnh ủy Bạc Liêu"),
+      (2024, "vice-chair", "Ban Tổ chức Tỉnh ủy Sóc Trăng")]),
+    # assignment in the passive, "thuộc về", the subject of a second verb
+    ("Năm 2023, Ban Tổ chức Tỉnh ủy Cà Mau được Ban Tổ chức Trung ương giao nhiệm vụ Cụm trưởng "
+     "Cụm thi đua số 5.", [(2023, "chair", "Ban Tổ chức Tỉnh ủy Cà Mau")]),
+    ("Năm 2023, Văn phòng Tỉnh ủy được giao nhiệm vụ là Khối trưởng.",
+     [(2023, "chair", "Văn phòng Tỉnh ủy")]),
+    (Y + "Cụm trưởng năm 2024 thuộc về Ban Tổ chức Tỉnh ủy Sóc Trăng.",
+     [(2024, "chair", "Ban Tổ chức Tỉnh ủy Sóc Trăng")]),
+    (Y + "Ban Tổ chức Tỉnh ủy Sóc Trăng nhận Cờ luân lưu và đảm nhận vai trò Cụm trưởng năm 2024.",
+     [(2024, "chair", "Ban Tổ chức Tỉnh ủy Sóc Trăng")]),
+    # the role of a person: the body he or she heads, or deputises for
+    ("Năm 2023, Khối trưởng là đồng chí Nguyễn Văn An, Chánh Văn phòng Tỉnh ủy.",
+     [(2023, "chair", "Văn phòng Tỉnh ủy")]),
+    (Y + "Đồng chí Nguyễn Văn An, Phó Trưởng Ban Thường trực Ban Tuyên giáo Tỉnh ủy, Trưởng Khối "
+     "thi đua phát biểu.", [(2023, "chair", "Ban Tuyên giáo Tỉnh ủy")]),
+    (Y + "Đồng chí Trần Văn Hùng, Phó Bí thư Thường trực Đảng ủy Phường 2, Cụm phó phát biểu.",
+     [(2023, "vice-chair", "Đảng ủy Phường 2")]),
+    (Y + "Đồng chí Nguyễn Văn An, Phó Giám đốc phụ trách Trung tâm Chính trị huyện Tiên Du, Cụm "
+     "trưởng phát biểu.", [(2023, "chair", "Trung tâm Chính trị huyện Tiên Du")]),
+    # represented, as a unit written before the role
+    ("Năm 2023, Ban Tổ chức Tỉnh ủy Cà Mau, đơn vị đại diện Cụm trưởng, báo cáo kết quả.",
+     [(2023, "chair", "Ban Tổ chức Tỉnh ủy Cà Mau")]),
+    ("Năm 2023, Ban Tổ chức Tỉnh ủy Cà Mau (đại diện Cụm trưởng) báo cáo kết quả.",
+     [(2023, "chair", "Ban Tổ chức Tỉnh ủy Cà Mau")]),
+    # a numbered unit
+    ("Năm 2023, Ban Tuyên giáo Quận ủy Quận 1 giữ vai trò Cụm trưởng Cụm thi đua 1.",
+     [(2023, "chair", "Ban Tuyên giáo Quận ủy Quận 1")]),
+])
+def test_roles(text: str, expected: list[tuple]):
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Năm 2023, Ban Tổ chức Tỉnh ủy Cà Mau là đơn vị đăng cai hội nghị.",
+    "Năm 2023, đồng chí Nguyễn Văn An, Trưởng Ban Tổ chức Tỉnh ủy Cà Mau chủ trì hội nghị.",
+    "Năm 2023, hội nghị bầu Cụm trưởng, Cụm phó năm 2024.",
+    "Năm 2023, Cụm trưởng đã điều hành tốt các hoạt động của Cụm.",
+    "Cụm trưởng là đồng chí Nguyễn Văn An.",  # a person without a post
+    "Năm 2023, đề nghị Ban Tổ chức Tỉnh ủy Cà Mau làm Cụm trưởng năm 2024.",  # proposed
+    "Năm 2023, Ban Tổ chức Tỉnh ủy Cà Mau đăng cai hội nghị và phát biểu chào mừng; Cụm trưởng "
+    "báo cáo.",
+    "Năm 2023, Đồng chí Nguyễn Văn An, Trưởng Ban Tổ chức Tỉnh ủy Cà Mau cảm ơn Cụm trưởng.",
+])
+def test_no_role(text: str):
+    assert roles(text) == []
+
+
+def test_a_role_beside_an_award_takes_only_its_own_unit():
+    text = ("Năm 2023, Ban Tổ chức Tỉnh ủy Bạc Liêu và Sóc Trăng được tặng Bằng khen, Ban Tổ chức "
+            "Tỉnh ủy Cà Mau là Cụm trưởng.")
+    assert roles(text) == [(2023, "chair", "Ban Tổ chức Tỉnh ủy Cà Mau")]
+
+
+# -- people --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the post before the name, after a comma and an honorific
+    ("Phó Trưởng Ban Tổ chức Tỉnh ủy Cà Mau, đồng chí Nguyễn Văn An phát biểu khai mạc.",
+     {"Nguyễn Văn An": ["Phó Trưởng Ban Tổ chức Tỉnh ủy Cà Mau"]}),
+    # the post before the name, whose body ends with a place name or a number
+    ("Trưởng Ban Tuyên giáo Huyện ủy Tân Hiệp Nguyễn Văn An trao giải cho các đội thi.",
+     {"Nguyễn Văn An": ["Trưởng Ban Tuyên giáo Huyện ủy Tân Hiệp"]}),
+    ("Đồng chí Bí thư Huyện ủy Nguyễn Văn An phát biểu.", {"Nguyễn Văn An": ["Bí thư Huyện ủy"]}),
+    ("Bí thư Tỉnh ủy Lê Hùng dự hội nghị.", {"Lê Hùng": ["Bí thư Tỉnh ủy"]}),
+    # surnames outside the common list, a capitalized honorific, a middle name "Thị"
+    ("Ông Giang Văn Tú, Giám đốc Trung tâm Chính trị huyện Tiên Du phát biểu.",
+     {"Giang Văn Tú": ["Giám đốc Trung tâm Chính trị huyện Tiên Du"]}),
+    ("Tham dự có các đồng chí: Phí Văn Hùng, Trưởng Ban Dân vận Tỉnh ủy; Nhữ Thị Lan, Phó Trưởng "
+     "Ban Dân vận Tỉnh ủy.", {"Phí Văn Hùng": ["Trưởng Ban Dân vận Tỉnh ủy"],
+                              "Nhữ Thị Lan": ["Phó Trưởng Ban Dân vận Tỉnh ủy"]}),
+    # abbreviated memberships and "in charge of" posts
+    ("Đ/c Nguyễn Văn An – TUV, Trưởng BTC TU phát biểu.",
+     {"Nguyễn Văn An": ["TUV", "Trưởng BTC TU"]}),
+    ("Đồng chí Nguyễn Văn An, Phụ trách Ban Tuyên giáo Huyện ủy phát biểu.",
+     {"Nguyễn Văn An": ["Phụ trách Ban Tuyên giáo Huyện ủy"]}),
+    # a list of "name - post" separated by commas
+    ("Dự hội nghị có các đồng chí: Nguyễn Văn An - Phó Trưởng Ban Tổ chức Trung ương, Lê Văn Bình "
+     "- Vụ trưởng Vụ Địa phương III.",
+     {"Nguyễn Văn An": ["Phó Trưởng Ban Tổ chức Trung ương"],
+      "Lê Văn Bình": ["Vụ trưởng Vụ Địa phương III"]}),
+])
+def test_people(text: str, expected: dict[str, list[str]]):
+    assert officials(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Bí thư Huyện ủy Lâm Hà dự hội nghị.",  # a district, not a person
+    "Năm 2023, Phòng Văn Hóa Thông Tin, Trưởng phòng dự.",
+    "Hội nghị tại Trường Chính trị Nguyễn Văn Cừ, Hiệu trưởng phát biểu.",
+])
+def test_no_person(text: str):
+    assert officials(text) == {}
+
+
+# -- robustness: the same facts through NFD, zero-width characters and odd dashes ---------------
+
+
+def test_odd_characters_give_the_same_facts():
+    import unicodedata
+
+    text = (Y + "Huyện ủy Tân Hiệp được chọn là đơn vị Cụm trưởng, Huyện ủy Châu Thành và Thành ủy "
+            "Rạch Giá là đơn vị Cụm phó. Cụm thi đua số 5 (Bến Tre – Trà Vinh – Vĩnh Long) ký kết.")
+    odd = unicodedata.normalize("NFD", text.replace("Bến", "B\u200bến").replace("Cụm thi",
+                                                                                "Cụm\u00a0thi"))
+    odd = odd.replace("–", "\u2012")
+    assert roles(odd) == roles(text) and len(roles(text)) == 3
+    # the units named in roles are members too
+    units = ["Huyện ủy Tân Hiệp", "Huyện ủy Châu Thành", "Thành ủy Rạch Giá"]
+    assert lists(odd) == [MEKONG + units] == lists(text)
