@@ -183,23 +183,24 @@ def _position_clause(doc: Doc, s: int, end: int) -> tuple[int, int] | None:
 def _title_before(doc: Doc, name_start: int, n_words: int) -> tuple[int, int] | None:
     """The position written before a name: "Phó Bí thư Thường trực Tỉnh ủy Phạm Hùng Thái",
     "Đồng chí Bí thư Huyện ủy Nguyễn Văn An", "Trưởng Ban Tổ chức Tỉnh ủy, đồng chí Nguyễn
-    Văn An" (the post, a comma, an honorific, the name)."""
+    Văn An", "Hiệu trưởng Trường Chính trị tỉnh Hà Nam, TS. Lê Thị Hoa" (the post, a comma, an
+    honorific or academic title, the name)."""
     canon = doc.canon
-    s = _clause_start(doc, name_start)
-    hon = _LEAD_HONORIFIC.match(canon, s)
-    if hon and hon.end() == name_start:
+    hon = HONORIFIC.search(canon, max(0, name_start - 30), name_start)
+    if hon:
         # only an honorific before the name: the post may be the clause before the comma
-        q = s
+        q = hon.start()
         while q > 0 and canon[q - 1] in " \t":
             q -= 1
-        if q == 0 or canon[q - 1] != ",":
-            return None
-        return _position_clause(doc, _clause_start(doc, q - 1), q - 1)
-    if hon:
-        s = hon.end()
+        if q > 0 and canon[q - 1] == ",":
+            return _position_clause(doc, _clause_start(doc, q - 1), q - 1)
+    s = _clause_start(doc, hon.start() if hon else name_start)
+    lead = _LEAD_HONORIFIC.match(canon, s)
+    if lead:
+        s = lead.end()
     if n_words < 2:
         return None
-    return _position_clause(doc, s, name_start)
+    return _position_clause(doc, s, hon.start() if hon else name_start)
 
 
 def _place_before(doc: Doc, name_start: int) -> bool:

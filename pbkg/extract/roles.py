@@ -64,7 +64,7 @@ _COPULA_BEFORE = re.compile(
     r"|được\s+(?:(?:(?!được\s)[^,.;()]){0,80}?\s+)?(?:bầu|chọn|suy\s+tôn|giao|cử|phân\s+công)"
     r"\s+(?:nhiệm\s+vụ|vai\s+trò)(?:\s+(?:là|làm))?(?:\s+đơn\s+vị)?)\s+(?:\d+\s+)?$",
 )
-_COPULA_AFTER = re.compile(r"^[ \t]*(?:là|:|thuộc[ \t]+về)[ \t]+")
+_COPULA_AFTER = re.compile(r"^[ \t]*(?:là|:|thuộc[ \t]+về|gồm(?:[ \t]+có)?)[ \t]*:?[ \t]+")
 _HANDOVER_BEFORE = re.compile(
     r"(?P<verb>(?:bàn|chuyển)\s+giao)\s+(?:lại\s+)?(?:(?:nhiệm\s+vụ|vai\s+trò|chức\s+danh|"
     r"chức\s+vụ|trách\s+nhiệm)\s+)?(?:đơn\s+vị\s+)?$"
