@@ -79,6 +79,9 @@ PAPERS = ["Báo Yên Bái", "Báo Lào Cai", "Báo Hà Giang"]
      "chức Trung ương, Học viện Chính trị quốc gia Hồ Chí Minh và Báo Nhân Dân.",
      ["Văn phòng Trung ương Đảng", "Ban Tổ chức Trung ương",
       "Học viện Chính trị quốc gia Hồ Chí Minh", "Báo Nhân Dân"]),
+    # the members in the sentence after the one that names the only cluster
+    ("Ngày 10/12, Cụm thi đua số 3 tổng kết năm 2023. Các đơn vị thành viên gồm: Báo Yên Bái, "
+     "Báo Lào Cai và Báo Hà Giang.", PAPERS),
     # a list of bodies whose last one is followed by a verb
     ("Cụm thi đua số 2: Huyện ủy Tân Hiệp, Huyện ủy Châu Thành hoàn thành tốt nhiệm vụ.",
      ["Huyện ủy Tân Hiệp", "Huyện ủy Châu Thành"]),
@@ -94,6 +97,9 @@ def test_enumerations(text: str, members: list[str]):
     "Cụm thi đua số 3 có các đồng chí lãnh đạo tham dự: Bí thư, Phó Bí thư.",
     "Năm 2023, các huyện: Tân Hiệp, Châu Thành đạt kết quả tốt.",  # no cluster
     "Các cụm thi đua gồm nhiều đơn vị.",
+    # members written apart from two clusters: which one is not said
+    "Cụm thi đua số 3 và Cụm thi đua số 4 tổng kết. Các đơn vị thành viên gồm: Báo Yên Bái, Báo "
+    "Lào Cai và Báo Hà Giang.",
 ])
 def test_no_member_list(text: str):
     assert lists(text) == []
@@ -121,6 +127,9 @@ def test_no_member_list(text: str):
      "Cụm thi đua số 5.", [(2023, "chair", "Ban Tổ chức Tỉnh ủy Cà Mau")]),
     ("Năm 2023, Văn phòng Tỉnh ủy được giao nhiệm vụ là Khối trưởng.",
      [(2023, "chair", "Văn phòng Tỉnh ủy")]),
+    ("Năm 2023, Cụm phó gồm Ban Tổ chức Tỉnh ủy Bạc Liêu và Ban Tổ chức Tỉnh ủy Sóc Trăng.",
+     [(2023, "vice-chair", "Ban Tổ chức Tỉnh ủy Bạc Liêu"),
+      (2023, "vice-chair", "Ban Tổ chức Tỉnh ủy Sóc Trăng")]),
     (Y + "Cụm trưởng năm 2024 thuộc về Ban Tổ chức Tỉnh ủy Sóc Trăng.",
      [(2024, "chair", "Ban Tổ chức Tỉnh ủy Sóc Trăng")]),
     (Y + "Ban Tổ chức Tỉnh ủy Sóc Trăng nhận Cờ luân lưu và đảm nhận vai trò Cụm trưởng năm 2024.",
@@ -179,6 +188,8 @@ def test_a_role_beside_an_award_takes_only_its_own_unit():
     ("Trưởng Ban Tuyên giáo Huyện ủy Tân Hiệp Nguyễn Văn An trao giải cho các đội thi.",
      {"Nguyễn Văn An": ["Trưởng Ban Tuyên giáo Huyện ủy Tân Hiệp"]}),
     ("Đồng chí Bí thư Huyện ủy Nguyễn Văn An phát biểu.", {"Nguyễn Văn An": ["Bí thư Huyện ủy"]}),
+    ("Hiệu trưởng Trường Chính trị tỉnh Hà Nam, TS. Lê Thị Hoa phát biểu.",
+     {"Lê Thị Hoa": ["Hiệu trưởng Trường Chính trị tỉnh Hà Nam"]}),
     ("Bí thư Tỉnh ủy Lê Hùng dự hội nghị.", {"Lê Hùng": ["Bí thư Tỉnh ủy"]}),
     # surnames outside the common list, a capitalized honorific, a middle name "Thị"
     ("Ông Giang Văn Tú, Giám đốc Trung tâm Chính trị huyện Tiên Du phát biểu.",

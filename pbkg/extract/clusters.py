@@ -292,7 +292,12 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
         hi = bisect.bisect_left(starts, op.start())
         before = [m for m in mentions[lo:hi] if m.end <= op.start()]
         if not before:
-            continue
+            # "Các đơn vị thành viên gồm: A, B, C" in an article about one cluster
+            if len(clusters) == 1 and _MEMBERS_LEAD.match(canon[sent.start : op.start()]):
+                before = [Mention(op.start(), op.start(), clusters[0].kind, clusters[0].number,
+                                  False, cluster=clusters[0])]
+            else:
+                continue
         mention = before[-1]
         between = canon[mention.end : op.start()]
         bare = op.group("bare") is not None or op.group("colon") is not None
@@ -342,6 +347,9 @@ _COUNT_COLON = re.compile(
 _AFTER_MENTION = re.compile(r"\s*(?:,\s*)?(?:là|gồm|bao\s+gồm)?\s*:")
 _MEMBERS_OF = re.compile(
     r"(?<![\w])(?:các\s+)?(?:đơn\s+vị\s+)?thành\s+viên\s+(?:của\s+|trong\s+)?$", re.IGNORECASE)
+_MEMBERS_LEAD = re.compile(
+    r"^\W*(?:hiện\s+nay\s*,?\s*)?(?:các\s+)?(?:đơn\s+vị|thành\s+viên)(?:\s+thành\s+viên)?\s*$",
+    re.IGNORECASE)
 _IS_AFTER = re.compile(r"\s*(?:,\s*)?(?:là|gồm|bao\s+gồm)\s+")
 _BEFORE_MENTION = re.compile(r"\s+(?:trong|thuộc|của)\s+$")
 _LIST_START = re.compile(
