@@ -30,7 +30,6 @@ def _move_tone(m: re.Match[str]) -> str:
     return unicodedata.normalize("NFC", first + "".join(marks)) + base
 
 
-_SPACES = re.compile(r"[^\S\n]|[\u200b\u200c\u200d\u2060\ufeff]")
 # Odd dashes, quotes and apostrophes as the three dashes, the curly quotes and the
 # apostrophe the patterns know (one character for one, so offsets do not move).
 _ODD = str.maketrans({
@@ -40,6 +39,10 @@ _ODD = str.maketrans({
     "\u2039": "“", "\u203a": "”", "\uff02": "\"",
     "\u2018": "’", "\u201a": "’", "\u201b": "’", "\u2032": "’", "\u02bc": "’", "\u00b4": "’",
     "\u0060": "’",
+    # every space character but the line break as a plain space, zero-width ones too (a
+    # table lookup: a regular expression substituting each space is slower)
+    **{chr(c): " " for c in range(0x3001) if chr(c).isspace() and c != 10},
+    **dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff", " "),
 })
 
 
@@ -48,8 +51,8 @@ def canonical(text: str) -> str:
     space character (no-break, thin, tab, zero-width) as a plain space, and odd dashes and
     quotes as the usual ones."""
     text = text.translate(_ODD)
-    out = _SPACES.sub(" ", _OLD_TONES.sub(_move_tone, text))
-    return out if len(out) == len(text) else _SPACES.sub(" ", text)
+    out = _OLD_TONES.sub(_move_tone, text)
+    return out if len(out) == len(text) else text
 
 
 # -- words that end names ---------------------------------------------------------------
