@@ -143,6 +143,11 @@ def test_no_member_list(text: str):
      [(2023, "vice-chair", "Đảng ủy Phường 2")]),
     (Y + "Đồng chí Nguyễn Văn An, Phó Giám đốc phụ trách Trung tâm Chính trị huyện Tiên Du, Cụm "
      "trưởng phát biểu.", [(2023, "chair", "Trung tâm Chính trị huyện Tiên Du")]),
+    # the post before the name, the role after it
+    ("Năm 2023, Phó Trưởng Ban Tuyên giáo Tỉnh ủy Nguyễn Văn An, Trưởng Khối thi đua phát biểu.",
+     [(2023, "chair", "Ban Tuyên giáo Tỉnh ủy")]),
+    ("Năm 2023, Giám đốc Trung tâm Chính trị huyện Tiên Du Lê Thị Hoa, Cụm trưởng phát biểu.",
+     [(2023, "chair", "Trung tâm Chính trị huyện Tiên Du")]),
     # represented, as a unit written before the role
     ("Năm 2023, Ban Tổ chức Tỉnh ủy Cà Mau, đơn vị đại diện Cụm trưởng, báo cáo kết quả.",
      [(2023, "chair", "Ban Tổ chức Tỉnh ủy Cà Mau")]),

@@ -244,8 +244,9 @@ def find_official_mentions(doc: Doc) -> list[OfficialMention]:
         # Nguyễn Văn Cừ"), unless it is an abbreviation that ends a title ("Thành ủy TPHCM")
         # or the place that ends one ("Trưởng Ban Tuyên giáo Huyện ủy Tân Hiệp Nguyễn Văn An")
         prev = _preceded_by_capital(doc, m.start())
-        if prev and not _ABBR_BEFORE.search(canon, max(0, m.start() - 12), m.start()) and not (
-                titled() and _place_before(doc, m.start())):
+        if prev and titled() and _place_before(doc, m.start()):
+            prev = False  # the body's name ends with a place: the name is a person's
+        if prev and not _ABBR_BEFORE.search(canon, max(0, m.start() - 12), m.start()):
             continue
         if not prev and _inside_body_name(doc, m.start()):
             continue
@@ -258,6 +259,9 @@ def find_official_mentions(doc: Doc) -> list[OfficialMention]:
                 hon = HONORIFIC.search(canon[max(0, start - 12) : start])
                 if hon:
                     start = max(0, start - 12) + hon.start()
+                # a post before the name too: "Phó Trưởng Ban X Nguyễn Văn An, Trưởng Khối"
+                if (span := titled()) is not None and not prev:
+                    spans, start = [span, *spans], min(start, span[0])
                 out.append(OfficialMention(name, m.start(), name_end, spans, start, end))
                 continue
         if (span := titled()) is not None:

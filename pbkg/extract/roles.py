@@ -156,8 +156,10 @@ def _unit_from_positions(doc: Doc, om: OfficialMention, role_start: int) -> Unit
         if standing:
             org_start = standing.end()
         unit = parse_forward(doc, org_start, head_ci=True)
-        if unit and unit.end > e:
-            continue
+        if unit and unit.end > e:  # the name after a post runs on into the person's name
+            cut = doc.trimmed(unit.start, e)
+            text = doc.slice(*cut)
+            unit = Unit(cut[0], cut[1], text, text) if cut[1] > cut[0] else None
         if unit and not unit.text[:1].isupper():
             text = unit.text[:1].upper() + unit.text[1:]
             unit = Unit(unit.start, unit.end, text, text)
