@@ -153,6 +153,18 @@ def test_no_member_list(text: str):
      [(2023, "chair", "Ban Tổ chức Tỉnh ủy Cà Mau")]),
     ("Năm 2023, Ban Tổ chức Tỉnh ủy Cà Mau (đại diện Cụm trưởng) báo cáo kết quả.",
      [(2023, "chair", "Ban Tổ chức Tỉnh ủy Cà Mau")]),
+    # names with "TP." and with "và" inside them
+    ("Năm 2023, Ban Tổ chức Thành ủy TP.HCM là Cụm trưởng.",
+     [(2023, "chair", "Ban Tổ chức Thành ủy TP.HCM")]),
+    ("Năm 2023, Ban Tổ chức Thành ủy TP. Cần Thơ là Cụm trưởng.",
+     [(2023, "chair", "Ban Tổ chức Thành ủy TP. Cần Thơ")]),
+    ("Năm 2023, Ban Tuyên giáo và Dân vận Tỉnh ủy là Khối trưởng.",
+     [(2023, "chair", "Ban Tuyên giáo và Dân vận Tỉnh ủy")]),
+    ("Năm 2023, Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh là Khối trưởng.",
+     [(2023, "chair", "Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh")]),
+    ("Năm 2024, Ban Tổ chức Tỉnh ủy Bạc Liêu và Sóc Trăng được bầu làm Cụm phó.",
+     [(2024, "vice-chair", "Ban Tổ chức Tỉnh ủy Bạc Liêu"),
+      (2024, "vice-chair", "Ban Tổ chức Tỉnh ủy Sóc Trăng")]),
     # a numbered unit
     ("Năm 2023, Ban Tuyên giáo Quận ủy Quận 1 giữ vai trò Cụm trưởng Cụm thi đua 1.",
      [(2023, "chair", "Ban Tuyên giáo Quận ủy Quận 1")]),
@@ -180,6 +192,13 @@ def test_a_role_beside_an_award_takes_only_its_own_unit():
     text = ("Năm 2023, Ban Tổ chức Tỉnh ủy Bạc Liêu và Sóc Trăng được tặng Bằng khen, Ban Tổ chức "
             "Tỉnh ủy Cà Mau là Cụm trưởng.")
     assert roles(text) == [(2023, "chair", "Ban Tổ chức Tỉnh ủy Cà Mau")]
+
+
+def test_place_names_are_written_capitalized():
+    from pbkg.extract import places
+
+    assert places.is_place("dân vận")  # folded, a common phrase meets a commune's name
+    assert not places.is_place_name("dân vận") and places.is_place_name("Sóc Trăng")
 
 
 # -- people --------------------------------------------------------------------------------------

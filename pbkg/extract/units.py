@@ -13,7 +13,7 @@ from pbkg.extract.patterns import NAME_STOP, ORG_HEAD, ORG_HEAD_CI, ROLE, TITLE,
 _TOKEN = re.compile(r"[\w’']+")
 _SPACE = re.compile(r"[ \t]+")
 _HYPHEN = re.compile(r"[ \t]*[-–][ \t]*")
-_BOUNDARY = re.compile(r"[,;:.()\n“”\"!?]")
+_BOUNDARY = re.compile(r"[,;:()\n“”\"!?]|(?<!TP)(?<!Tp)(?<!TX)\.")  # "TP.HCM" is one name
 _CK_NEXT = re.compile(r"(?:cụm|khối)\s+(?:trưởng|phó|thi\s+đua)(?![\w])", re.IGNORECASE)
 _LEVEL = re.compile(
     r"(?:phường|xã|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)(?![\w])", re.IGNORECASE
@@ -43,6 +43,38 @@ class Unit:
         return self.start, self.end
 
 
+_ABBR_DOT = re.compile(r"\.[ \t]?(?=[A-ZĐ])")
+_NAME_TAIL = re.compile(r"(?:tỉnh|thành\s+phố|huyện|quận|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|Quận\s+ủy|"
+                        r"Thị\s+ủy|Trung\s+ương)$")
+
+
+def _and_joins(doc: Doc, start: int, after: int, max_tokens: int) -> bool:
+    """True when "và" at `after` joins two halves of one body's name: the name so far opens
+    with a body word, what follows is no body and no place of its own and ends the way
+    names end ("Ban Tuyên giáo và Dân vận Tỉnh ủy"), not "Huyện ủy A và B" (B a place)."""
+    from pbkg.extract import places  # loaded on first use only
+
+    canon = doc.canon
+    sp = _SPACE.match(canon, after)
+    if not sp or not ORG_HEAD.match(canon, start):
+        return False
+    q = sp.end()
+    tok = _TOKEN.match(canon, q)
+    if not tok or not is_capitalized(tok.group()) or ORG_HEAD.match(canon, q) or (
+            TITLE.match(canon, q) or ROLE.match(canon, q)):
+        return False
+    end = _tokens_forward(doc, q, max_tokens)
+    if end is None:
+        return False
+    words = canon[q:end].split()
+    for n in range(1, min(4, len(words)) + 1):  # a place written as one: capitalized words
+        head = words[:n]
+        if all(is_capitalized(w) for w in head) and places.is_place(" ".join(head)):
+            return False
+    rest = " ".join(words)
+    return bool(_NAME_TAIL.search(rest))
+
+
 def _tokens_forward(doc: Doc, pos: int, max_tokens: int) -> int | None:
     """End offset of a name starting at `pos`, stopping at punctuation, verbs and roles."""
     canon = doc.canon
@@ -54,6 +86,11 @@ def _tokens_forward(doc: Doc, pos: int, max_tokens: int) -> int | None:
         tok = m.group()
         if count > 0:
             stop = NAME_STOP.match(canon, p)
+            if stop and stop.group() == "và" and _and_joins(doc, pos, stop.end(), max_tokens):
+                # "Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh": "và" inside one name
+                p = _SPACE.match(canon, stop.end()).end()
+                count += 1
+                continue
             if stop and not (prev.lower() == "ban" and stop.group().startswith("tổ")):
                 break
             if ROLE.match(canon, p) or _CK_NEXT.match(canon, p):
@@ -64,6 +101,10 @@ def _tokens_forward(doc: Doc, pos: int, max_tokens: int) -> int | None:
         sp = _SPACE.match(canon, end)
         if sp and _TOKEN.match(canon, sp.end()):
             p = sp.end()
+            continue
+        dot = _ABBR_DOT.match(canon, end) if tok in {"TP", "Tp", "TX", "Tx"} else None
+        if dot and _TOKEN.match(canon, dot.end()):  # "Thành ủy TP.HCM", "TP. Cần Thơ"
+            p = dot.end()
             continue
         hy = _HYPHEN.match(canon, end)
         if hy and hy.end() > end:
@@ -196,7 +237,7 @@ def parse_list_backward(doc: Doc, end: int, *, limit: int = 12) -> list[Unit]:
     bare: list[tuple[int, int]] = []
     while len(bare) < limit:
         m = _TAIL_ITEM.search(canon, max(0, end - 60), end)
-        if not m or not places.is_place(m.group("item").strip()):
+        if not m or not places.is_place_name(m.group("item").strip()):
             return []
         s, e = doc.trimmed(m.start("item"), end)
         bare.insert(0, (s, e))
