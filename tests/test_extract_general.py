@@ -260,3 +260,27 @@ def test_odd_characters_give_the_same_facts():
     # the units named in roles are members too
     units = ["Huyện ủy Tân Hiệp", "Huyện ủy Châu Thành", "Thành ủy Rạch Giá"]
     assert lists(odd) == [MEKONG + units] == lists(text)
+
+
+# -- awards --------------------------------------------------------------------------------------
+
+
+def awards(text: str) -> list[tuple[str, str, str]]:
+    return [(a["status"], a["award"], a["recipient"]) for a in extract_text(text)["awards"]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Năm 2023, Ban Tuyên giáo Huyện ủy Tân Hiệp xuất sắc giành giải Nhất toàn đoàn.",
+     [("conferred", "giải Nhất toàn đoàn", "Ban Tuyên giáo Huyện ủy Tân Hiệp")]),
+    ("Năm 2023, Trường Chính trị tỉnh Hà Nam được Chủ tịch nước tặng Huân chương Lao động hạng "
+     "Ba.", [("conferred", "Huân chương Lao động hạng Ba", "Trường Chính trị tỉnh Hà Nam")]),
+    ("Hội thi năm 2023: Giải Nhất: Đội Ban Tuyên giáo Huyện ủy Tân Hiệp; giải Nhì: Đội Ban Tuyên "
+     "giáo Huyện ủy Châu Thành.",
+     [("conferred", "Giải Nhất", "Ban Tuyên giáo Huyện ủy Tân Hiệp"),
+      ("conferred", "giải Nhì", "Ban Tuyên giáo Huyện ủy Châu Thành")]),
+    ("Năm 2023, Cụm thống nhất đề nghị Ban Tổ chức Trung ương tặng Bằng khen cho Ban Tổ chức Tỉnh "
+     "ủy Sóc Trăng.", [("proposed", "Bằng khen", "Ban Tổ chức Tỉnh ủy Sóc Trăng")]),
+    ("Kết thúc hội thi, Ban tổ chức đã trao 1 giải Nhất, 2 giải Nhì cho các đội.", []),
+])
+def test_awards(text: str, expected: list[tuple[str, str, str]]):
+    assert awards(text) == expected

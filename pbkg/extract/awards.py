@@ -14,7 +14,8 @@ from pbkg.extract.units import Unit, parse_backward, parse_forward, parse_list
 
 AWARD = (
     r"(?P<award>(?:[Gg]iải\s+(?:[Nn]hất|[Nn]hì|[Bb]a|[Kk]huyến\s+khích|[Đđ]ặc\s+biệt)|[Cc]ờ\s+thi\s+đua(?:\s+xuất\s+sắc)?|[Cc]ờ\s+luân\s+lưu|[Cc]ờ|[Bb]ằng\s+khen|"
-    r"[Gg]iấy\s+khen|[Hh]uân\s+chương(?:\s+" + CAP_WORD + r"){1,3}(?:\s+hạng\s+\w+)?|"
+    r"[Gg]iấy\s+khen|[Hh]uân\s+chương(?:\s+[\w’']+){1,3}?\s+hạng\s+\w+|"
+    r"[Hh]uân\s+chương(?:\s+" + CAP_WORD + r"){1,3}|"
     r"[Hh]uy\s+chương(?:\s+" + CAP_WORD + r"){1,3}|[Kk]ỷ\s+niệm\s+chương(?:\s+" + CAP_WORD +
     r"){0,4}|[Dd]anh\s+hiệu\s+(?:“[^”]{1,80}”|\"[^\"]{1,80}\"|" + CAP_WORD +
     r"(?:\s+[\w’']+){0,5}))"

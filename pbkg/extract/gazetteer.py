@@ -113,7 +113,7 @@ NAME_STOPS = (
     "này", "đó", "ấy", "thì", "rồi", "mới", "luôn", "đều", "chỉ", "vẫn", "cùng với",
     "chỉ đạo", "tham gia", "ghi nhận", "biểu dương", "yêu cầu", "mong muốn", "khẳng định",
     "trân trọng", "vinh dự", "từng", "suy tôn", "chọn", "cử",
-    "lần", "vai trò", "nhiệm vụ", "đơn vị",
+    "lần", "vai trò", "nhiệm vụ", "đơn vị", "xuất sắc", "giành", "đoạt", "giữ vững",
 )
 
 # Verbs and words that end a person's list of positions.
