@@ -16,8 +16,8 @@ SURNAMES = (
     "Rcom Đèo Tào Cầm Tòng Khiếu Uông Lều"
 ).split()
 
-# Pre-2025 provinces and centrally-run cities (and a few other place names that look like
-# person names); a candidate person name that starts with one of them is rejected.
+# Pre-2025 provinces and centrally-run cities; a candidate person name that starts with one of
+# them is rejected (districts and communes come from the gazetteer, `pbkg.extract.places`).
 PROVINCES = (
     "An Giang", "Bà Rịa - Vũng Tàu", "Bà Rịa", "Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bạc Liêu",
     "Bắc Ninh", "Bến Tre", "Bình Định", "Bình Dương", "Bình Phước", "Bình Thuận", "Cà Mau",
@@ -28,7 +28,7 @@ PROVINCES = (
     "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh",
     "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh", "Thái Bình", "Thái Nguyên", "Thanh Hóa",
     "Thừa Thiên Huế", "Tiền Giang", "Hồ Chí Minh", "Trà Vinh", "Tuyên Quang", "Vĩnh Long",
-    "Vĩnh Phúc", "Yên Bái", "Huế", "Châu Thành", "Cao Lãnh", "Hà Tiên", "Mộc Châu",
+    "Vĩnh Phúc", "Yên Bái", "Huế",
 )
 
 # Words that open an organization's name (case as usually written).

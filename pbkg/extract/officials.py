@@ -55,12 +55,20 @@ class OfficialMention:
 
 
 def _is_place(doc: Doc, name: str, start: int) -> bool:
-    key = norm_key(name)
-    words = key.split()
+    """True when `name` opens with a province or district of either generation ("Châu Thành",
+    "Hà Tiên": the gazetteer, not a hand list), is a commune's whole name, or follows a level
+    word ("huyện", "Huyện ủy")."""
+    words = name.split()
     for n in range(len(words), 1, -1):
-        if " ".join(words[:n]) in _PLACES:
+        if norm_key(" ".join(words[:n])) in _PLACES or _REGION_KINDS & places.kinds(
+                " ".join(words[:n])):
             return True
+    if len(words) <= 2 and places.is_place(name):
+        return True
     return bool(_PRE_PLACE.search(doc.canon[max(0, start - 20) : start]))
+
+
+_REGION_KINDS = frozenset({places.PROVINCE, places.DISTRICT})
 
 
 _CLAUSE_LEAD = re.compile(r"(?:^|(?<=[,;:.()\n“”\"]))[ \t]*|(?<![\w])(?:tại|ở|của|với|cho)[ \t]+")
