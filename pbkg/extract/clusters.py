@@ -27,8 +27,10 @@ from pbkg.extract.patterns import (
 
 _QUALIFIERS = [
     re.compile(r"\s*\(\s*(?:Khối|Cụm|khối|cụm)\s+(?:số\s+)?(?P<num>\d{1,3})\s*\)"),
-    re.compile(r"\s*\(\s*Ban\s+Tổ\s+chức\s+Trung\s+ương\s*\)"),
-    re.compile(r"\s*,\s*Ban\s+Tổ\s+chức\s+Trung\s+ương(?![\w])"),
+    # the central board that runs a national sector's clusters ("Cụm thi đua số 3 (Ban Tổ chức
+    # Trung ương)", "Cụm thi đua số 2, Ban Tuyên giáo Trung ương")
+    re.compile(r"\s*\(\s*Ban(?:\s+[\w’']+){1,4}?\s+Trung\s+ương\s*\)"),
+    re.compile(r"\s*,\s*Ban(?:\s+[\w’']+){1,4}?\s+Trung\s+ương(?![\w])"),
     re.compile(r"\s+(?:[Nn]gành|của\s+ngành)\s+[Tt]ổ\s+chức(?:\s+[Xx]ây\s+dựng)?\s+Đảng(?![\w])"),
     re.compile(rf"\s+(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng)\s+ủy(?:\s+(?!Cụm|Khối){CAP_WORD}){{0,3}}"
                rf"(?![\w])"),
