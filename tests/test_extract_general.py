@@ -173,6 +173,18 @@ def test_roles(text: str, expected: list[tuple]):
     assert roles(text) == expected
 
 
+def test_units_elected_without_a_year_lead_by_the_domain_rule():
+    # at a year-end review: the next year; at the signing of the agreement: the year signed
+    review = ("Ngày 15/12/2023, Cụm thi đua số 5 tổ chức hội nghị tổng kết công tác thi đua năm "
+              "2023. Hội nghị đã bầu Ban Tổ chức Tỉnh ủy Sóc Trăng làm Cụm trưởng.")
+    assert roles(review) == [(2024, "chair", "Ban Tổ chức Tỉnh ủy Sóc Trăng")]
+    signing = ("Ngày 15/3/2023, Cụm thi đua số 5 ký kết giao ước thi đua năm 2023. Hội nghị đã "
+               "bầu Ban Tổ chức Tỉnh ủy Sóc Trăng làm Cụm trưởng.")
+    assert roles(signing) == [(2023, "chair", "Ban Tổ chức Tỉnh ủy Sóc Trăng")]
+    assert not extract_text(review)["roles"][0]["year_explicit"]
+    assert roles("Hội nghị bầu Báo Yên Bái làm Cụm trưởng.") == []  # no conference, no year
+
+
 @pytest.mark.parametrize("text", [
     "Năm 2023, Ban Tổ chức Tỉnh ủy Cà Mau là đơn vị đăng cai hội nghị.",
     "Năm 2023, đồng chí Nguyễn Văn An, Trưởng Ban Tổ chức Tỉnh ủy Cà Mau chủ trì hội nghị.",

@@ -51,6 +51,16 @@ def _tidy(result: dict) -> dict:
     return result
 
 
+def _elected_year(events: list[dict]) -> int | None:
+    """The year units elected at the article's main conference lead the cluster (domain rule:
+    elected at a year-end review, for the next year; at a signing, for the year signed)."""
+    for e in events[:1]:
+        if e.get("year_covered"):
+            y = int(e["year_covered"])
+            return {"tổng kết": y + 1, "ký kết giao ước": y}.get(e["kind"])
+    return None
+
+
 def extract(article: Article) -> dict:
     """All facts the article states, in the schema of `pbkg extract`."""
     result: dict = {
@@ -77,7 +87,7 @@ def extract(article: Article) -> dict:
     events = find_events(doc, mentions, clusters, article.date)
     year = context_year(doc, events)
     official_mentions = find_official_mentions(doc)
-    roles = find_roles(doc, official_mentions, clusters, year)
+    roles = find_roles(doc, official_mentions, clusters, year, _elected_year(events))
     # a unit named in a role of the cluster is also a member
     for role in roles:
         cluster = next((c for c in clusters if c.name == role["cluster"]), None) or resolve(

@@ -215,7 +215,11 @@ def find_roles(
     officials: list[OfficialMention],
     clusters: list[Cluster],
     context_year: int | None,
+    elected_year: int | None = None,
 ) -> list[dict]:
+    """Roles the text states. `elected_year` is the year that units elected at the article's
+    conference without a stated year lead the cluster: the next year at a year-end review,
+    the year signed for at the signing of the emulation agreement."""
     canon = doc.canon
     hits: list[RoleHit] = []
     officials = sorted((o for o in officials if o.positions), key=lambda o: o.positions[0][0])
@@ -365,11 +369,11 @@ def find_roles(
             if unit:
                 hits.append(RoleHit(start=unit.start, end=tail_end, unit=unit,
                                     via="apposition", confidence=0.8, **base))
-    return _finish(doc, hits, clusters, context_year)
+    return _finish(doc, hits, clusters, context_year, elected_year)
 
 
 def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
-            context_year: int | None) -> list[dict]:
+            context_year: int | None, elected_year: int | None = None) -> list[dict]:
     canon = doc.canon
     unstated: set[int] = set()
     explicit_by_sentence: dict[int, list[RoleHit]] = {}
@@ -395,6 +399,8 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
         if h.election or _ELECTION.search(text):
             if context_year is not None and _NEXT_YEAR.search(text):
                 h.year = context_year + 1
+            elif elected_year is not None and h.via != "handover-out":
+                h.year = elected_year
             else:
                 unstated.add(id(h))  # which year an election is for is not guessed
             continue
