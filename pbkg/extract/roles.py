@@ -12,7 +12,10 @@ A role mention is attached to a unit only by a pattern that states it:
 Hosting ("đơn vị đăng cai") and presiding ("chủ trì") are not roles. A year comes from the role
 phrase, else from another role of the same sentence, else from a sentence-initial "Năm 2021,",
 else (descriptive sentences only) from the article's context year, else it is null (the
-excerpt does not give it); an election or hand-over without a stated year gives no role."""
+excerpt does not give it). An election or hand-over without a stated year takes the year the
+domain gives it when the article's conference is known (elected at a year-end review: the next
+year; at the signing of the agreement: that year), else it gives no role.
+A proposed role ("đề nghị X làm Cụm trưởng") is no role."""
 
 from __future__ import annotations
 
