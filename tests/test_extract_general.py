@@ -165,6 +165,11 @@ def test_no_member_list(text: str):
     ("Năm 2024, Ban Tổ chức Tỉnh ủy Bạc Liêu và Sóc Trăng được bầu làm Cụm phó.",
      [(2024, "vice-chair", "Ban Tổ chức Tỉnh ủy Bạc Liêu"),
       (2024, "vice-chair", "Ban Tổ chức Tỉnh ủy Sóc Trăng")]),
+    # in the capacity of the role
+    ("Năm 2023, trên cương vị Cụm trưởng, Ban Tổ chức Tỉnh ủy Cà Mau đã chủ động tham mưu.",
+     [(2023, "chair", "Ban Tổ chức Tỉnh ủy Cà Mau")]),
+    ("Năm 2023, Ban Tổ chức Tỉnh ủy Cà Mau với tư cách là Cụm trưởng đã chủ trì.",
+     [(2023, "chair", "Ban Tổ chức Tỉnh ủy Cà Mau")]),
     # a numbered unit
     ("Năm 2023, Ban Tuyên giáo Quận ủy Quận 1 giữ vai trò Cụm trưởng Cụm thi đua 1.",
      [(2023, "chair", "Ban Tuyên giáo Quận ủy Quận 1")]),

@@ -78,8 +78,10 @@ _RECEIVE_BEFORE = re.compile(
     r"(?:(?:nhiệm\s+vụ|vai\s+trò|chức\s+danh)\s+)?$"
 )
 _ROTATING = re.compile(r"[ \t]+luân[ \t]+phiên(?![\w])")
-_VAI_TRO_BEFORE = re.compile(r"vai\s+trò\s+(?:là\s+)?(?:đơn\s+vị\s+)?$")
-_WITH_ROLE_BEFORE = re.compile(r"(?P<verb>(?:với|trong)\s+vai\s+trò)\s+(?:là\s+)?(?:đơn\s+vị\s+)?$")
+_CAPACITY = r"(?:vai\s+trò|cương\s+vị|tư\s+cách)"  # "với vai trò / trên cương vị Cụm trưởng"
+_VAI_TRO_BEFORE = re.compile(rf"{_CAPACITY}\s+(?:là\s+)?(?:đơn\s+vị\s+)?$")
+_WITH_ROLE_BEFORE = re.compile(
+    rf"(?P<verb>(?:với|trong|trên|ở)\s+{_CAPACITY})\s+(?:là\s+)?(?:đơn\s+vị\s+)?$")
 _APPOSITION = re.compile(r"[ \t]*(?:[-–—]|,)[ \t]*(?:là[ \t]+)?(?:đơn[ \t]+vị[ \t]+)?$")
 _ELECTION = re.compile(
     r"(?<![\w])(?:bầu|bàn\s+giao|chuyển\s+giao|tiếp\s+nhận|phân\s+công|suy\s+tôn)(?![\w])",
