@@ -148,6 +148,11 @@ def test_no_member_list(text: str):
      [(2023, "chair", "Ban Tuyên giáo Tỉnh ủy")]),
     ("Năm 2023, Giám đốc Trung tâm Chính trị huyện Tiên Du Lê Thị Hoa, Cụm trưởng phát biểu.",
      [(2023, "chair", "Trung tâm Chính trị huyện Tiên Du")]),
+    # represented by a person whose post heads (or deputises in) the body
+    ("Năm 2023, đồng chí Nguyễn Văn An, Phó Chánh Văn phòng Tỉnh ủy, thay mặt Khối trưởng phát "
+     "biểu.", [(2023, "chair", "Văn phòng Tỉnh ủy")]),
+    ("Năm 2023, đại diện Khối trưởng, đồng chí Nguyễn Văn An, Chánh Văn phòng Tỉnh ủy phát biểu.",
+     [(2023, "chair", "Văn phòng Tỉnh ủy")]),
     # represented, as a unit written before the role
     ("Năm 2023, Ban Tổ chức Tỉnh ủy Cà Mau, đơn vị đại diện Cụm trưởng, báo cáo kết quả.",
      [(2023, "chair", "Ban Tổ chức Tỉnh ủy Cà Mau")]),

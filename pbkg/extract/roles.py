@@ -259,6 +259,12 @@ def find_roles(
                 if unit is None and person is not None and person.start <= q + 20 and (
                         person.name_start >= q):
                     unit = _unit_from_positions(doc, person, -1)
+            if unit is None:  # "đồng chí X, Phó Chánh Văn phòng Tỉnh ủy, thay mặt Khối trưởng"
+                back = re.search(r"[ \t]*[,–—-]?[ \t]*$", canon[max(0, lead - 4) : lead])
+                q = lead - len(back.group()) if back else lead
+                person = _official_at(officials, official_starts, max(0, q - 1))
+                if person is not None and person.positions[-1][1] == q:
+                    unit = _unit_from_positions(doc, person, -1)
             if unit is None:  # "Ban X đại diện Cụm trưởng", "Ban X – đại diện Cụm trưởng"
                 dash = re.search(r"[ \t]*[-–—,][ \t]*(?:(?:là[ \t]+)?(?:đơn[ \t]+vị|cơ[ \t]+quan)"
                                  r"[ \t]+)?$", canon[max(0, lead - 20) : lead])
