@@ -153,6 +153,8 @@ def test_no_member_list(text: str):
      "biểu.", [(2023, "chair", "Văn phòng Tỉnh ủy")]),
     ("Năm 2023, đại diện Khối trưởng, đồng chí Nguyễn Văn An, Chánh Văn phòng Tỉnh ủy phát biểu.",
      [(2023, "chair", "Văn phòng Tỉnh ủy")]),
+    ("Năm 2023, đồng chí Nguyễn Văn An, Trưởng Ban Tổ chức Tỉnh ủy Cà Mau, đồng thời là Cụm "
+     "trưởng, phát biểu.", [(2023, "chair", "Ban Tổ chức Tỉnh ủy Cà Mau")]),
     # represented, as a unit written before the role
     ("Năm 2023, Ban Tổ chức Tỉnh ủy Cà Mau, đơn vị đại diện Cụm trưởng, báo cáo kết quả.",
      [(2023, "chair", "Ban Tổ chức Tỉnh ủy Cà Mau")]),

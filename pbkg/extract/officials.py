@@ -122,9 +122,13 @@ def _positions(doc: Doc, start: int) -> tuple[list[tuple[int, int]], int]:
             continue
         end = stop.start()
         break
-    # the next person of a list ends the run: "A - Title, B - Title"
+    # the next person of a list ends the run: "A - Title, B - Title"; so does a clause after a
+    # comma that opens with a lower-case word and no post ("..., đồng thời là", "..., năm nay")
     for sep in re.finditer(r"[ \t]*[,;][ \t]*", canon[start:end]):
         q = start + sep.end()
+        if canon[q : q + 1].islower() and not TITLE.match(canon, q) and not ROLE.match(canon, q):
+            end = start + sep.start()
+            break
         nxt = PERSON.match(canon, q)
         if nxt:
             after = _AFTER_NAME.match(canon, nxt.end())

@@ -180,6 +180,7 @@ def _unit_from_positions(doc: Doc, om: OfficialMention, role_start: int) -> Unit
 
 _PROPOSED = re.compile(r"(?<![\w])(?:đề\s+nghị|đề\s+xuất|dự\s+kiến|kiến\s+nghị)(?![\w])"
                        r"[^,.;:()]*$", re.IGNORECASE)
+_ALSO_BEFORE = re.compile(r"[ \t]*,?[ \t]*(?:(?:đồng\s+thời|cũng|hiện)[ \t]+)?$")
 _CLAUSE_CUT = re.compile(r"[,;:.()\n“”\"!?]")
 _SUBJECT_LEAD = re.compile(r"[ \t]*(?:(?:năm|trong\s+năm)\s+\d{4}[ \t]*,?[ \t]*)?", re.IGNORECASE)
 
@@ -313,6 +314,13 @@ def find_roles(
             units = (parse_units_backward(doc, verb_start)
                      or parse_list_backward(doc, verb_start)
                      or _clause_subject(doc, verb_start))
+            if not units:  # "đồng chí X, Trưởng Ban Y, đồng thời là Cụm trưởng": the body Y
+                back = _ALSO_BEFORE.search(canon, max(0, verb_start - 24), verb_start)
+                q = back.start() if back else verb_start
+                person = _official_at(officials, official_starts, max(0, q - 1))
+                if person is not None and person.positions[-1][1] == q:
+                    head = _unit_from_positions(doc, person, -1)
+                    units = [head] if head else []
             for unit in units:
                 hits.append(RoleHit(start=unit.start, end=tail_end, unit=unit, via="copula",
                                     confidence=0.9, **base))
