@@ -16,6 +16,24 @@ _KIND = (r"(?:Nghị\s+quyết|Chỉ\s+thị|Kết\s+luận|Quy\s+định|Thông
 _CODE = (r"(?P<code>\d{1,4}(?:/\d{4})?\s*[-/]\s*[A-ZĐ][A-ZĐa-z0-9]{0,5}"
          r"(?:\s*[-/]\s*[A-ZĐ][A-ZĐa-z0-9]{0,5}){0,2})")
 CODED = re.compile(rf"(?P<kind>{_KIND})?(?:\s+(?:số|s\.)?)?\s*{_CODE}(?![\w/-])")
+# the same matches found from the code's digits (a pattern that opens with a digit is scanned
+# for quickly; one that opens with an optional word is tried at every character)
+_CODE_AT = re.compile(rf"{_CODE}(?![\w/-])")
+_KIND_BEFORE = re.compile(rf"(?P<kind>{_KIND})(?:\s+(?:số|s\.)?)?\s*$")
+
+
+def _coded(canon: str) -> list[tuple[int, int, str | None, int, int]]:
+    """(start, end, kind, code start, code end) of each coded citation, as CODED.finditer."""
+    out = []
+    pos = 0
+    while True:
+        m = _CODE_AT.search(canon, pos)
+        if m is None:
+            return out
+        k = _KIND_BEFORE.search(canon, max(pos, m.start() - 40), m.start())
+        start = k.start("kind") if k else m.start("code")
+        out.append((start, m.end(), k.group("kind") if k else None, m.start("code"), m.end()))
+        pos = m.end()
 NUMBERED = re.compile(rf"(?P<kind>{_KIND})\s+(?:số\s+)?(?P<num>\d{{1,4}})(?![\w/-])")
 NAMED = re.compile(
     r"(?P<kind>Nghị\s+quyết)\s+(?:"
@@ -93,19 +111,17 @@ def find_documents(doc: Doc) -> list[dict]:
         if number:
             by_number.setdefault((int(number), _kind_key(kind)), []).append(item)
 
-    for m in CODED.finditer(canon):
-        code = re.sub(r"\s+", "", doc.slice(m.start("code"), m.end("code")))
+    for start, end, kind_text, code_start, code_end in _coded(canon):
+        code = re.sub(r"\s+", "", doc.slice(code_start, code_end))
         letters = re.split(r"[-/]", code)
         if not any(part in _CODE_KIND or part in {"TW", "TTg", "CP", "QH", "BCT", "BBT", "TU"}
                    or re.fullmatch(r"[A-ZĐ]{2,}", part) for part in letters[1:]):
             continue
-        if m.group("kind") is None and not re.search(r"[A-Z]{2,}/[A-Z]{2,}|-[A-ZĐ]{2}/|/[A-Z]+-",
-                                                     code):
+        if kind_text is None and not re.search(r"[A-Z]{2,}/[A-Z]{2,}|-[A-ZĐ]{2}/|/[A-Z]+-", code):
             continue
-        start = m.start("kind") if m.group("kind") else m.start("code")
-        kind = re.sub(r"\s+", " ", m.group("kind")) if m.group("kind") else _kind_of_code(code)
+        kind = re.sub(r"\s+", " ", kind_text) if kind_text else _kind_of_code(code)
         number = re.match(r"\d+", code).group(0)
-        add(code, kind, number, start, m.end(), 0.95)
+        add(code, kind, number, start, end, 0.95)
     for m in NAMED.finditer(canon):
         if taken.covers(m.start()):
             continue

@@ -79,6 +79,25 @@ ROLE = re.compile(
     re.IGNORECASE,
 )
 ROLE_NAMES = {"standing": "standing-vice-chair", "vice": "vice-chair", "chair": "chair"}
+_CK_WORD = re.compile(r"cụm|khối", re.IGNORECASE)
+
+
+def find_role_words(canon: str) -> list[re.Match[str]]:
+    """ROLE.finditer(canon), run only around the words "cụm" / "khối" that every role word
+    holds (the pattern ignores case and opens with alternatives, so scanning all the text with
+    it tries it at every character). A role word starts at most 24 characters before its
+    "cụm"/"khối" and ends within 20 after it, so windows of [-24, +60] lose none."""
+    out: list[re.Match[str]] = []
+    segments: list[list[int]] = []
+    for k in _CK_WORD.finditer(canon):
+        lo, hi = max(0, k.start() - 24), min(len(canon), k.end() + 60)
+        if segments and lo <= segments[-1][1]:
+            segments[-1][1] = hi
+        else:
+            segments.append([lo, hi])
+    for lo, hi in segments:
+        out.extend(ROLE.finditer(canon, lo, hi))
+    return out
 
 # -- clusters ---------------------------------------------------------------------------
 

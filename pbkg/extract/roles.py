@@ -33,6 +33,7 @@ from pbkg.extract.patterns import (
     ROLE,
     ROLE_NAMES,
     YEAR,
+    find_role_words,
     norm_key,
 )
 from pbkg.extract.units import (
@@ -230,7 +231,7 @@ def find_roles(
     hits: list[RoleHit] = []
     officials = sorted((o for o in officials if o.positions), key=lambda o: o.positions[0][0])
     official_starts = [o.positions[0][0] for o in officials]
-    for m in ROLE.finditer(canon):
+    for m in find_role_words(canon):
         if doc.in_display(m.start()):
             continue
         role = ROLE_NAMES[m.lastgroup or "chair"]
