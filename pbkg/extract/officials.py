@@ -297,7 +297,13 @@ def _names_by_context(doc: Doc, found: list[OfficialMention]) -> list[OfficialMe
         if lead:
             name_start, name = name_start + lead.end(), name[lead.end() :]
         words = name.split()
-        if len(words) < 2 or any(TITLE.fullmatch(w) or ORG_HEAD.fullmatch(w) for w in words) or (
+        if len(words) < 2:
+            continue
+        # a post after the name first: the cheapest test, and the one most names fail
+        after = _AFTER_NAME.match(canon, m.end())
+        if not after or not (TITLE.match(canon, after.end()) or ROLE.match(canon, after.end())):
+            continue
+        if any(TITLE.fullmatch(w) or ORG_HEAD.fullmatch(w) for w in words) or (
                 ORG_HEAD.match(name) or TITLE.match(name) or ROLE.match(name)):
             continue
         before = canon[max(0, name_start - 30) : name_start]
@@ -308,9 +314,6 @@ def _names_by_context(doc: Doc, found: list[OfficialMention]) -> list[OfficialMe
                                          and not _preceded_by_capital(doc, name_start)):
             continue
         if _is_place(doc, name, name_start) or places.is_place(name):
-            continue
-        after = _AFTER_NAME.match(canon, m.end())
-        if not after or not (TITLE.match(canon, after.end()) or ROLE.match(canon, after.end())):
             continue
         spans, end = _positions(doc, after.end())
         if spans:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from pbkg.text import fold
@@ -73,6 +73,7 @@ def _index() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in index.items()}
 
 
+@lru_cache(maxsize=1 << 14)
 def kinds(name: str) -> frozenset[str]:
     """The kinds of unit named `name` (a bare name, or one with its type word); empty when
     no unit of either generation has that name."""
