@@ -82,6 +82,8 @@ PAPERS = ["Báo Yên Bái", "Báo Lào Cai", "Báo Hà Giang"]
     # the members in the sentence after the one that names the only cluster
     ("Ngày 10/12, Cụm thi đua số 3 tổng kết năm 2023. Các đơn vị thành viên gồm: Báo Yên Bái, "
      "Báo Lào Cai và Báo Hà Giang.", PAPERS),
+    ("Ngày 10/12, Cụm thi đua số 5 tổng kết năm 2023. Tham dự có lãnh đạo Ban Tổ chức Tỉnh ủy "
+     "các tỉnh trong Cụm: Bến Tre, Trà Vinh và Vĩnh Long.", MEKONG),
     # a list of bodies whose last one is followed by a verb
     ("Cụm thi đua số 2: Huyện ủy Tân Hiệp, Huyện ủy Châu Thành hoàn thành tốt nhiệm vụ.",
      ["Huyện ủy Tân Hiệp", "Huyện ủy Châu Thành"]),
@@ -97,6 +99,8 @@ def test_enumerations(text: str, members: list[str]):
     "Cụm thi đua số 3 có các đồng chí lãnh đạo tham dự: Bí thư, Phó Bí thư.",
     "Năm 2023, các huyện: Tân Hiệp, Châu Thành đạt kết quả tốt.",  # no cluster
     "Các cụm thi đua gồm nhiều đơn vị.",
+    "Ngày 10/12, Cụm thi đua số 5 tổng kết. Tham dự có các đồng chí trong Cụm: Nguyễn Văn An, "
+    "Lê Văn Bình.",
     # members written apart from two clusters: which one is not said
     "Cụm thi đua số 3 và Cụm thi đua số 4 tổng kết. Các đơn vị thành viên gồm: Báo Yên Bái, Báo "
     "Lào Cai và Báo Hà Giang.",

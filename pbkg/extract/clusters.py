@@ -55,6 +55,8 @@ _DESC_STOPS = re.compile(
 _GENERIC = re.compile(
     r"(?<![\w])(?P<kind>Cụm|Khối|cụm|khối)(?=\s+(?:(?:hiện\s+)?có\s+\d{1,3}\s+đơn\s+vị"
     r"(?:\s+thành\s+viên)?\s*,?\s*)?(?:bao\s+)?gồm(?![\w]))"
+    # "lãnh đạo Ban Tổ chức Tỉnh ủy các tỉnh trong Cụm: A, B, C"
+    r"|(?:(?<=trong )|(?<=thuộc )|(?<=của ))(?P<kind2>Cụm|Khối|cụm|khối)(?=\s*:)"
 )
 _BETWEEN_OK = re.compile(
     r"^[\s,]*(?:(?:hiện\s+)?có\s+)?(?:\d+\s+(?:đơn\s+vị|thành\s+viên|cơ\s+quan|tập\s+thể)"
@@ -179,8 +181,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
             continue
         out.append(_extend(doc, head.start(), head.end(), head.group("kind").lower()))
     for generic in _GENERIC.finditer(doc.canon):
-        out.append(Mention(generic.start(), generic.end(), generic.group("kind").lower(), None,
-                           False))
+        kind = (generic.group("kind") or generic.group("kind2")).lower()
+        out.append(Mention(generic.start(), generic.end(), kind, None, False))
     covered = Spans([(m.start, m.end) for m in out])
     for bare in CLUSTER_BARE.finditer(doc.canon):
         if covered.covers(bare.start()):
