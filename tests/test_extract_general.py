@@ -308,6 +308,15 @@ def awards(text: str) -> list[tuple[str, str, str]]:
       ("conferred", "giải Nhì", "Ban Tuyên giáo Huyện ủy Châu Thành")]),
     ("Năm 2023, Cụm thống nhất đề nghị Ban Tổ chức Trung ương tặng Bằng khen cho Ban Tổ chức Tỉnh "
      "ủy Sóc Trăng.", [("proposed", "Bằng khen", "Ban Tổ chức Tỉnh ủy Sóc Trăng")]),
+    ("Năm 2023, Ban Tổ chức Tỉnh ủy Sóc Trăng được đề nghị Ban Tổ chức Trung ương tặng Cờ thi "
+     "đua.", [("proposed", "Cờ thi đua", "Ban Tổ chức Tỉnh ủy Sóc Trăng")]),
+    # a proposal's scope runs on over a semicolon that opens with the verb
+    ("Năm 2023, Cụm đề nghị tặng Cờ thi đua của Ban Tổ chức Trung ương cho Ban Tổ chức Tỉnh ủy "
+     "Sóc Trăng; tặng Bằng khen cho Ban Tổ chức Tỉnh ủy Hậu Giang.",
+     [("proposed", "Cờ thi đua", "Ban Tổ chức Tỉnh ủy Sóc Trăng"),
+      ("proposed", "Bằng khen", "Ban Tổ chức Tỉnh ủy Hậu Giang")]),
+    ("Năm 2023, Ban Tổ chức Tỉnh ủy Sóc Trăng vinh dự đón nhận Bằng khen của Ban Tổ chức Trung "
+     "ương.", [("conferred", "Bằng khen", "Ban Tổ chức Tỉnh ủy Sóc Trăng")]),
     ("Kết thúc hội thi, Ban tổ chức đã trao 1 giải Nhất, 2 giải Nhì cho các đội.", []),
 ])
 def test_awards(text: str, expected: list[tuple[str, str, str]]):

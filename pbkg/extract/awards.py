@@ -25,7 +25,7 @@ _GIVE = re.compile(r"(?P<passive>được\s+)?(?:trao\s+tặng|tặng|trao)\s+" 
 _OF_GIVER = re.compile(r"\s+của\s+(?P<giver>[^,;.()\n]{2,80}?)(?=\s+cho\s|[,;.()\n]|$)")
 _AGENT = re.compile(
     r"(?<![\w])(?:(?:đã|cũng|đều|vừa|vinh\s+dự|rất\s+vinh\s+dự)\s+)*được\s+"
-    rf"(?P<giver>[{UPPER}][^,;.()]{{1,60}}?)\s+$"
+    rf"(?:(?:đề\s+nghị|xét\s+đề\s+nghị)\s+)?(?P<giver>[{UPPER}][^,;.()]{{1,60}}?)\s+$"
 )
 _SUBJECT = re.compile(
     rf"(?:^|[,;:]\s*)(?P<giver>(?:{TITLE.pattern}|{ORG_HEAD.pattern})[^,;.()]{{0,60}}?)\s+$",
@@ -89,7 +89,10 @@ def find_awards(doc: Doc, context_year: int | None) -> list[dict]:
         sent = doc.sentence_at(m.start())
         sent_key = (sent.start, sent.end) if sent else (cs, ce)
         prev = last_in_clause.get(sent_key)
-        if _PROPOSE.search(before):
+        if _PROPOSE.search(before) or (
+                not before.strip() and sent is not None
+                and _PROPOSE.search(canon, sent.start, m.start())):
+            # "đề nghị tặng A cho X; tặng B cho Y": the second gift is proposed too
             status = "proposed"
         elif _RANK.search(before):
             status = "ranking"
@@ -248,6 +251,8 @@ _DISTINCTION = re.compile(  # "X được công nhận danh hiệu “...”", "
     r"(?:(?:đã|vinh\s+dự|được)\s+)*(?:công\s+nhận|đạt|giữ\s+vững)\s+(?:đạt\s+)?"
     r"(?P<award>danh\s+hiệu\s+(?:“[^”]{3,80}”|\"[^\"]{3,80}\"))"
 )
+_RECEIVE = re.compile(  # "X (vinh dự) (được) (đón) nhận Cờ thi đua của Y"
+    r"(?:(?:đã|vinh\s+dự|được|rất\s+vinh\s+dự)\s+)*(?:đón\s+)?nhận\s+" + AWARD)
 _RANKED_LIST = re.compile(  # "bình xét ... có 02 tập thể: A và B"
     r"(?<![\w])(?:bình\s+xét|bình\s+chọn|suy\s+tôn|xếp\s+hạng)(?![\w])[^.;:]{0,80}?"
     r"(?<![\w])(?:\d{1,3}|một|hai|ba|bốn|năm)\s+(?:tập\s+thể|đơn\s+vị)(?:\s+[\w’']+){0,4}\s*:",
@@ -268,7 +273,7 @@ def _prizes(doc: Doc, context_year: int | None) -> list[dict]:
     distinction; the recipient must be a unit written next to the prize."""
     canon = doc.canon
     out = []
-    for rx in (_PRIZE_AFTER, _DISTINCTION):
+    for rx in (_PRIZE_AFTER, _DISTINCTION, _RECEIVE):
         for m in rx.finditer(canon):
             if doc.in_display(m.start()):
                 continue
