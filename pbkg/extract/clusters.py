@@ -270,7 +270,7 @@ _QUALIFIER_ORG = re.compile(
     rf"[\w’']*(?:\s+[\w’'.]+){{0,9}}?\s*(?=\(|$)"
 )
 _IN_OF = re.compile(r"(?:trong|thuộc|của)\s*$")
-_LIST_INTRO = re.compile(r":|(?<![\w])là(?![\w])")
+_LIST_INTRO = re.compile(r":|(?<![\w])là(?![\w])|\(")
 
 
 def _between_ok(text: str) -> bool:

@@ -124,6 +124,9 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
         elif _IS.match(canon, q):
             q = _IS.match(canon, q).end()
         p_after_count = q
+        close = canon.find(")", q, limit) if canon.startswith("(", q) else -1
+        if close != -1:  # "3 đơn vị (A, B và C)": the list is what the parentheses hold
+            p_after_count, limit, in_parens = q + 1, close, True
     else:
         p_after_count = p
     prefix_start = p_after_count
