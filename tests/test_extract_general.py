@@ -325,3 +325,12 @@ def awards(text: str) -> list[tuple[str, str, str]]:
 ])
 def test_awards(text: str, expected: list[tuple[str, str, str]]):
     assert awards(text) == expected
+
+
+# -- documents -----------------------------------------------------------------------------------
+
+
+def test_codes_whose_issuer_carries_a_term_number():
+    text = "Theo Nghị quyết số 202/2025/QH15 của Quốc hội, từ năm 2025 còn 34 tỉnh. Điểm 15/20 đạt."
+    docs = extract_text(text)["documents"]
+    assert [(d["id"], d["issuer"]) for d in docs] == [("202/2025/QH15", "Quốc hội")]

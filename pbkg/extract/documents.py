@@ -113,7 +113,8 @@ def find_documents(doc: Doc) -> list[dict]:
 
     for start, end, kind_text, code_start, code_end in _coded(canon):
         code = re.sub(r"\s+", "", doc.slice(code_start, code_end))
-        letters = re.split(r"[-/]", code)
+        # an issuer's letters may carry a term number ("202/2025/QH15")
+        letters = [re.sub(r"(?<=[A-ZĐa-z])\d{1,2}$", "", part) for part in re.split(r"[-/]", code)]
         if not any(part in _CODE_KIND or part in {"TW", "TTg", "CP", "QH", "BCT", "BBT", "TU"}
                    or re.fullmatch(r"[A-ZĐ]{2,}", part) for part in letters[1:]):
             continue
