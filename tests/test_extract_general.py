@@ -277,6 +277,18 @@ def test_no_person(text: str):
     assert officials(text) == {}
 
 
+def test_a_list_of_thousands_of_names_is_cut_at_the_largest_cluster_size():
+    import itertools
+    import string
+
+    from pbkg.extract.enumerations import MAX_ITEMS
+
+    names = ["Báo " + a.upper() + b + c
+             for a, b, c in itertools.product(string.ascii_lowercase, repeat=3)][:3000]
+    members = lists("Cụm thi đua số 1 gồm " + ", ".join(names) + ".")
+    assert members == [names[:MAX_ITEMS]]
+
+
 # -- robustness: the same facts through NFD, zero-width characters and odd dashes ---------------
 
 

@@ -71,6 +71,11 @@ _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)$")
 _CAPITAL = re.compile(rf"^[{UPPER}]")
 
 
+# No cluster has this many members: a longer run is cut there, so that a pathological input
+# (a list of thousands of names) stays linear (members are compared with one another).
+MAX_ITEMS = 200
+
+
 @dataclass
 class Enumeration:
     items: list[tuple[str, int, int]]  # (text as written, start, end)
@@ -169,6 +174,8 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
     items: list[tuple[str, int, int]] = []
     after_semi = False
     for part_start, part_end, sep in _parts(splitter, canon, items_start, items_end):
+        if len(items) >= MAX_ITEMS:
+            break
         if sep is not None and sep.lastgroup == "semi":
             after_semi = True
         s, e = doc.trimmed(part_start, part_end)
@@ -244,10 +251,11 @@ _BULLET = re.compile(r"\n[ \t]*(?:[-–+•*·]|\d{1,2}[.)]|[a-zđ][.)])[ \t]+(?
 def _bullets(doc: Doc, pos: int) -> list[tuple[str, int, int]]:
     """Items written one a line after a colon: "- Báo Yên Bái;" "1. Báo Lào Cai"."""
     items: list[tuple[str, int, int]] = []
-    while True:
+    while len(items) < MAX_ITEMS:
         m = _BULLET.match(doc.canon, pos)
         if not m or not _valid(m.group("item"), False, False):
             return items
         s, e = m.start("item"), m.end("item")
         items.append((doc.slice(s, e), s, e))
         pos = m.end()
+    return items
