@@ -70,6 +70,11 @@ _COUNT_ANY = re.compile(
 _HAS_COUNT = re.compile(r"\bcó\s+(?P<n>\d{1,3})\s+đơn\s+vị(?:\s+thành\s+viên)?")
 
 
+# more members than any cluster has: what a text names beyond is not kept, and adding a member
+# stays bounded in time
+MAX_MEMBERS = 500
+
+
 @dataclass(eq=False)
 class Mention:
     start: int
@@ -100,6 +105,8 @@ class Cluster:
         return self.mentions[0].start if self.mentions else 0
 
     def add_member(self, text: str, start: int, end: int, full: str | None = None) -> bool:
+        if len(self.members) >= MAX_MEMBERS:  # each new member is compared with all the others
+            return False
         key = norm_key(full or text, expand=True)
         for other, bare in self._keys:
             if key == other or contains_words(key, bare) or contains_words(other, key):
