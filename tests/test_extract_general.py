@@ -253,6 +253,10 @@ def test_place_names_are_written_capitalized():
     ("Tham dự có các đồng chí: Phí Văn Hùng, Trưởng Ban Dân vận Tỉnh ủy; Nhữ Thị Lan, Phó Trưởng "
      "Ban Dân vận Tỉnh ủy.", {"Phí Văn Hùng": ["Trưởng Ban Dân vận Tỉnh ủy"],
                               "Nhữ Thị Lan": ["Phó Trưởng Ban Dân vận Tỉnh ủy"]}),
+    # every item of a list opened by "các đồng chí:" is a person, whatever the surname
+    ("Tham dự có các đồng chí: Ksor Phước Hà, Phó Bí thư Tỉnh ủy; Rơ Châm Long, Trưởng Ban Dân "
+     "vận Tỉnh ủy.", {"Ksor Phước Hà": ["Phó Bí thư Tỉnh ủy"],
+                      "Rơ Châm Long": ["Trưởng Ban Dân vận Tỉnh ủy"]}),
     # abbreviated memberships and "in charge of" posts
     ("Đ/c Nguyễn Văn An – TUV, Trưởng BTC TU phát biểu.",
      {"Nguyễn Văn An": ["TUV", "Trưởng BTC TU"]}),

@@ -308,8 +308,10 @@ def _names_by_context(doc: Doc, found: list[OfficialMention]) -> list[OfficialMe
             continue
         before = canon[max(0, name_start - 30) : name_start]
         hon = HONORIFIC.search(before)
+        # in a list opened by "các đồng chí:", every item is a person: "...; Ksor Phước Hà, ..."
+        listed = not hon and _in_people_list(doc, name_start)
         # without an honorific, a middle name "Văn" / "Thị" and a post after it will do
-        if not hon and not lead and not (len(words) >= 3 and words[1] in _MIDDLE
+        if not hon and not lead and not listed and not (len(words) >= 3 and words[1] in _MIDDLE
                                          and words[0] not in _NOT_SURNAME
                                          and not _preceded_by_capital(doc, name_start)):
             continue
@@ -320,6 +322,23 @@ def _names_by_context(doc: Doc, found: list[OfficialMention]) -> list[OfficialMe
             start = m.start() if lead or not hon else max(0, name_start - 30) + hon.start()
             out.append(OfficialMention(name, name_start, m.end(), spans, start, end))
     return out
+
+
+_PEOPLE_LIST = re.compile(r"(?<![\w])(?:các|những)\s+(?:đồng\s+chí|ông|bà|vị)(?![\w])",
+                          re.IGNORECASE)
+
+
+def _in_people_list(doc: Doc, name_start: int) -> bool:
+    """True when the name opens an item of a list of people ("các đồng chí: A, ...; B, ...")."""
+    canon = doc.canon
+    q = name_start
+    while q > 0 and canon[q - 1] in " \t":
+        q -= 1
+    if q == 0 or canon[q - 1] not in ";:":
+        return False
+    sent = doc.sentence_at(name_start)
+    lo = sent.start if sent else max(0, name_start - 400)
+    return bool(_PEOPLE_LIST.search(canon, max(lo, name_start - 600), q))
 
 
 _CAP_HONORIFIC = re.compile(r"(?:Ông|Bà|Đồng chí|Đ/c)[ \t]+")
