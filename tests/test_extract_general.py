@@ -84,6 +84,9 @@ PAPERS = ["Báo Yên Bái", "Báo Lào Cai", "Báo Hà Giang"]
      "Báo Lào Cai và Báo Hà Giang.", PAPERS),
     ("Ngày 10/12, Cụm thi đua số 5 tổng kết năm 2023. Tham dự có lãnh đạo Ban Tổ chức Tỉnh ủy "
      "các tỉnh trong Cụm: Bến Tre, Trà Vinh và Vĩnh Long.", MEKONG),
+    # the members as the subject of "là thành viên Cụm X"
+    ("Năm 2023, Báo Yên Bái, Báo Lào Cai và Báo Hà Giang đều là thành viên của Cụm thi đua số 3.",
+     PAPERS),
     # a count, then the list in parentheses
     ("Cụm thi đua số 3 có 3 đơn vị (Báo Yên Bái, Báo Lào Cai, Báo Hà Giang) đã ký kết giao ước.",
      PAPERS),
@@ -102,6 +105,7 @@ def test_enumerations(text: str, members: list[str]):
     "Cụm thi đua số 3 có các đồng chí lãnh đạo tham dự: Bí thư, Phó Bí thư.",
     "Năm 2023, các huyện: Tân Hiệp, Châu Thành đạt kết quả tốt.",  # no cluster
     "Các cụm thi đua gồm nhiều đơn vị.",
+    "Hội nghị đánh giá cao các đơn vị là thành viên Cụm thi đua số 3.",
     "Cụm thi đua số 3 có 10 đơn vị (năm 2023) tham dự.",
     "Ngày 10/12, Cụm thi đua số 5 tổng kết. Tham dự có các đồng chí trong Cụm: Nguyễn Văn An, "
     "Lê Văn Bình.",

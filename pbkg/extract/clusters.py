@@ -362,6 +362,10 @@ _MEMBERS_LEAD = re.compile(
     r"^\W*(?:hiện\s+nay\s*,?\s*)?(?:các\s+)?(?:đơn\s+vị|thành\s+viên)(?:\s+thành\s+viên)?\s*$",
     re.IGNORECASE)
 _IS_AFTER = re.compile(r"\s*(?:,\s*)?(?:là|gồm|bao\s+gồm)\s+")
+_ARE_MEMBERS = re.compile(r"(?<![\w])(?:đều\s+)?là\s+(?:các\s+)?(?:đơn\s+vị\s+)?thành\s+viên\s+"
+                          r"(?:của\s+|trong\s+|thuộc\s+)?$", re.IGNORECASE)
+_SUBJECT_START = re.compile(r"\W*(?:(?:năm|trong\s+năm)\s+\d{4}\s*,\s*|hiện\s+nay\s*,\s*)?",
+                            re.IGNORECASE)
 _BEFORE_MENTION = re.compile(r"\s+(?:trong|thuộc|của)\s+$")
 _LIST_START = re.compile(
     r"(?<![\w])(?:gồm|giữa|là)\s+|:\s*|(?<![\w])(?=các\s+(?:huyện|quận|thị\s+xã|phường|xã|"
@@ -396,6 +400,14 @@ def _lists_around_mentions(doc: Doc, mentions: list[Mention], clusters: list[Clu
             if found is not None and found.count is None:
                 found = None
             count, start = loose, mention.start
+        elif (member := _ARE_MEMBERS.search(canon, max(sent.start, mention.start - 40),
+                                            mention.start)) is not None:
+            # "Ban Tổ chức Tỉnh ủy A, B và C là thành viên Cụm thi đua số 5": the sentence's
+            # subject, a list that runs to the verb
+            lead = _SUBJECT_START.match(canon, sent.start)
+            cand = enumerations.parse(doc, lead.end() if lead else sent.start, member.start())
+            if cand is not None and not canon[cand.end : member.start()].strip():
+                found, start = cand, cand.items[0][1]
         elif _BEFORE_MENTION.search(canon, max(sent.start, mention.start - 12), mention.start):
             prep = _BEFORE_MENTION.search(canon, max(sent.start, mention.start - 12),
                                           mention.start)
