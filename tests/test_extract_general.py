@@ -105,6 +105,7 @@ def test_enumerations(text: str, members: list[str]):
     "Cụm thi đua số 3 có các đồng chí lãnh đạo tham dự: Bí thư, Phó Bí thư.",
     "Năm 2023, các huyện: Tân Hiệp, Châu Thành đạt kết quả tốt.",  # no cluster
     "Các cụm thi đua gồm nhiều đơn vị.",
+    "Cụm thi đua số 3 có các hoạt động: Hội thi văn nghệ, Hội diễn quần chúng.",
     "Hội nghị đánh giá cao các đơn vị là thành viên Cụm thi đua số 3.",
     "Cụm thi đua số 3 có 10 đơn vị (năm 2023) tham dự.",
     "Ngày 10/12, Cụm thi đua số 5 tổng kết. Tham dự có các đồng chí trong Cụm: Nguyễn Văn An, "

@@ -277,6 +277,7 @@ _QUALIFIER_ORG = re.compile(
     rf"[\w’']*(?:\s+[\w’'.]+){{0,9}}?\s*(?=\(|$)"
 )
 _IN_OF = re.compile(r"(?:trong|thuộc|của)\s*$")
+_UNITS_NOUN = re.compile(rf"các\s+{enumerations.COUNT_NOUN}(?![\w])", re.IGNORECASE)
 _LIST_INTRO = re.compile(r":|(?<![\w])là(?![\w])|\(")
 
 
@@ -327,7 +328,7 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
         if bare and not _all_units(found):
             continue
         if not op.group(0).lstrip("(").strip().startswith(("gồm", "bao")) and not bare and (
-                (found.count is None and not found.prefix.lower().startswith("các "))
+                (found.count is None and not _UNITS_NOUN.match(found.prefix))
                 or not _LIST_INTRO.search(canon, op.end(), found.items[0][1])):
             continue  # "có 10 đơn vị", "có các đơn vị" open a list only before a colon or "là"
         for text, s, e in found.items:
