@@ -11,6 +11,12 @@
 - the whole list maybe inside parentheses, which then end it;
 - bare numbers after a numbered item ("Quận ủy 1, 3, 5, 10"), bare place names after a level
   word ("các phường Bến Cát, Tân Uyên"), both accepted only in such a list.
+- the count may be followed by "là" or by the list in parentheses ("3 thành viên là A, B và C",
+  "3 đơn vị (A, B, C)"); inside parentheses, dashes may separate the items ("(A – B – C)");
+- a comma list goes on after a semicolon only with an item that opens with a body's name;
+  a "và" whose second half is no unit but the rest of a name ("Đảng ủy Khối Cơ quan và Doanh
+  nghiệp tỉnh") joins it; a body's name followed by a verb ends the list;
+- at most MAX_ITEMS items.
 
 An item must look like a unit: a capitalized name, a level word and a name, a known place
 (`pbkg.extract.places`), or a bare number in a numbered list. A list that runs into something
