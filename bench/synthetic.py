@@ -46,6 +46,7 @@ from rdflib.namespace import DCTERMS, RDFS
 
 from pbkg.namespaces import ID
 from pbkg.paths import ProjectPaths, paths
+from pbkg.periods import period_iri
 from pbkg.reference import load_province_tables, reference_graphs
 from pbkg.text import nfc, slugify
 
@@ -158,6 +159,13 @@ def gyear(year: int) -> str:
 
 def xdate(day: date) -> str:
     return typed(day.isoformat(), "date")
+
+
+def period_block(start: date, end: date, label: str) -> Block:
+    """A pbo:Period node, written as every file that names the span writes it."""
+    return Block(f"<{period_iri(start, end)}>", [
+        ("a", ["pbo:Period"]), ("rdfs:label", [vi(label)]),
+        ("pbo:validFrom", [xdate(start)]), ("pbo:validUntil", [xdate(end)])])
 
 
 def nonneg(n: int) -> str:
@@ -842,8 +850,7 @@ class Writer:
             ("pbo:date", [xdate(held)]),
             ("pbo:place", [place]),
             ("pbo:host", [chair.term]),
-            ("pbo:reviewedPeriodStart", [xdate(date(year, 1, 1))]),
-            ("pbo:reviewedPeriodEnd", [xdate(date(year, 12, 31))]),
+            ("pbo:reviewedPeriod", [f"<{period_iri(date(year, 1, 1), date(year, 12, 31))}>"]),
             ("pbo:attendee", [leader.term, chair_head.term]),
             ("pbo:attendingUnitCount", [nonneg(attending)]),
             ("pbo:outcome", outcomes),
@@ -854,6 +861,7 @@ class Writer:
                 vi(f"Dự hội nghị có {named[0][2]}; {attending} đơn vị thành viên tham dự")]),
         ]
         facts.append(Block(conf, conf_pairs, comment=f"{cluster.label_vi}, {year}"))
+        facts.append(period_block(date(year, 1, 1), date(year, 12, 31), f"năm {year}"))
 
         # -- members ------------------------------------------------------------------------
         qualifier = "count:exact" if rng.random() < 0.85 else "count:more-than"
@@ -973,19 +981,21 @@ class Writer:
         facts.append(Block(fact(f"award-ranking-{year}"), ranking))
         if rng.random() < 0.3:
             who = rng.choice(members)
+            first = max(FIRST_YEAR, year - 4)
+            span = (date(first, 1, 1), date(year, 12, 31))
             facts.append(Block(fact(f"award-commendation-{year}"), [
                 ("a", ["pbo:AwardDecision"]),
                 ("pbo:awardKind", ["award:commendation"]),
                 ("pbo:awardStatus", ["status:conferred"]),
                 ("pbo:conferredBy", [leader_post.term]),
                 ("pbo:recipient", [who.term]),
-                ("pbo:periodStart", [gyear(max(FIRST_YEAR, year - 4))]),
-                ("pbo:periodEnd", [gyear(year)]),
+                ("pbo:period", [f"<{period_iri(*span)}>"]),
                 ("pbo:cluster", [cluster.term]),
                 derived,
                 ("pbo:evidence", [vi(f"tặng Giấy khen cho {who.label_vi} giai đoạn "
-                                     f"{max(FIRST_YEAR, year - 4)}-{year}")]),
+                                     f"{first}-{year}")]),
             ]))
+            facts.append(period_block(*span, f"giai đoạn {first}-{year}"))
 
         # -- theme, documents, papers -------------------------------------------------------
         facts.append(Block(fact(f"theme-{year}"), [
@@ -1239,9 +1249,12 @@ def plant_violations(out_root: Path) -> int:
         Block("conf:syn-planted-period-reversed", [
             ("a", ["pbo:Conference"]), ("rdfs:label", [vi("Hội nghị có kỳ đánh giá đảo ngược")]),
             ("pbo:conferenceKind", ["ckind:mid-year-review"]), ("pbo:cluster", [c]),
-            ("pbo:reviewedPeriodStart", [xdate(date(int(year), 6, 30))]),
-            ("pbo:reviewedPeriodEnd", [xdate(date(int(year), 1, 1))]), derived, quote],
-            comment=PLANTED_DEFECTS[9][0]),
+            ("pbo:reviewedPeriod", [f"<{BASE}period/{year}-06-30--{year}-01-01>"]), derived,
+            quote], comment=PLANTED_DEFECTS[9][0]),
+        Block(f"<{BASE}period/{year}-06-30--{year}-01-01>", [
+            ("a", ["pbo:Period"]), ("rdfs:label", [vi(f"6 tháng đầu năm {year}")]),
+            ("pbo:validFrom", [xdate(date(int(year), 6, 30))]),
+            ("pbo:validUntil", [xdate(date(int(year), 1, 1))])]),
         Block("f:inferred-unexplained", [
             ("a", ["pbo:ClusterMembership"]), ("org:member", [f"<{chair_unit}>"]),
             ("org:organization", [c]), ("pbo:year", [y]), ("pbo:inferred", ["true"]),

@@ -25,6 +25,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .namespaces import ORG, PBO, RDF
+from .periods import PREFIX as PERIOD_PREFIX
+from .periods import format_period
 
 LANGS = ("vi", "en")
 _P = lambda ns, *names: [str(ns[n]) for n in names]  # noqa: E731
@@ -34,7 +36,9 @@ KIND = _P(ORG, "role") + _P(PBO, "awardKind", "post", "movement", "conferenceKin
                             "documentKind")
 STATUS = _P(PBO, "awardStatus")
 SCOPE = _P(ORG, "organization") + _P(PBO, "cluster", "citedAt", "presentedAt", "decidedAt")
-TIME = _P(PBO, "year", "date", "attestedOn", "effectiveDate", "periodStart")
+TIME = _P(PBO, "year", "date", "attestedOn", "effectiveDate")
+# A period node (id/period/...) when no date or year is stated on the fact itself.
+PERIOD = _P(PBO, "period", "reviewedPeriod")
 WHO = _P(ORG, "member") + _P(PBO, "holder", "recipient", "person", "presenter", "presenterUnit",
                              "attendee", "host")
 COUNT = _P(PBO, "count", "collectiveCount", "individualCount", "attendingUnitCount")
@@ -52,7 +56,10 @@ def _first_part(label: str) -> str:
 
 
 def format_time(value: str, lang: str) -> str:
-    """A year or an ISO date as a reader writes it: 'năm 2023', 'ngày 15/07/2020'; '2023'."""
+    """A year, an ISO date or a period IRI as a reader writes it: 'năm 2023', 'ngày 15/07/2020',
+    'giai đoạn 2016-2020'; '2023'."""
+    if value.startswith(PERIOD_PREFIX):
+        return format_period(value, lang) or value
     m = _DATE.match(value)
     if not m:
         return value
@@ -104,6 +111,8 @@ def parts(props: dict[str, list[dict]], labels: Labels) -> FactParts:
             status = labels(iri)
     scope = next((iris(p) for p in SCOPE if iris(p)), [])
     time = next((literal(p) for p in TIME if literal(p)), None)
+    if time is None:
+        time = next((iris(p)[0] for p in PERIOD if iris(p)), None)
     who = [i for p in WHO for i in iris(p)]
     count = next((literal(p) for p in COUNT if literal(p)), None)
     return FactParts(kind, status, scope[:1], time, list(dict.fromkeys(who)), count)

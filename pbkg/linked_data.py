@@ -41,7 +41,8 @@ FOAF_NS = "http://xmlns.com/foaf/0.1/"
 CC_BY = "https://creativecommons.org/licenses/by/4.0/"
 IANA = "https://www.iana.org/assignments/media-types/"
 PREFIXES = {**SERIALIZATION_PREFIXES, "void": VOID, "dcat": DCAT}
-_SEGMENT = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# A double hyphen only joins the two days of a period (period/2024-01-01--2024-06-30).
+_SEGMENT = re.compile(r"^[a-z0-9]+(?:--?[a-z0-9]+)*$")
 
 DATASET_TITLE = {
     "en": "Party-building knowledge graph",

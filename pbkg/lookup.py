@@ -19,7 +19,8 @@ from typing import Any
 from .asof import in_force, in_year
 from .catalog import NamedQuery, parse_query_file
 from .errors import InvalidParameter, NotFound
-from .namespaces import DCTERMS, FOAF, ORG, PBO, PROV, RDF, SCHEMA, SKOS, XSD
+from .namespaces import DCTERMS, FOAF, ORG, PBO, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
+from .periods import period_bounds
 from .search import SearchIndex, index_for
 from .settings import Settings
 from .store import Store
@@ -37,7 +38,7 @@ _PBO_TERMS = """evidence inferred inferredFrom year person decidedAt cluster cou
     clusterType clusterLevel clusterNumber sector coordinatedBy area boardKind committeeLevel
     conferenceKind date place host attendee attendingUnitCount outcome awardKind awardStatus
     conferredBy proposedTo proposedBy announcedBy recipientsUnstated presentedBy recipient
-    collectiveCount individualCount periodStart periodEnd movement
+    collectiveCount individualCount period reviewedPeriod movement
     achievement holder post attestedOn attestedIn attestedNotAfter postRole document citedAt
     documentKind plenumNumber
     effectiveDate presentedAt presenterUnit presenter validFrom validUntil""".split()
@@ -49,7 +50,6 @@ P = {
                                              "references")},
     "type": str(RDF["type"]), "derivedFrom": str(PROV["wasDerivedFrom"]),
     "note": str(SKOS["note"]), "editorialNote": str(SKOS["editorialNote"]),
-    "reviewedStart": str(PBO["reviewedPeriodStart"]), "reviewedEnd": str(PBO["reviewedPeriodEnd"]),
     "asWritten": str(PBO["identifierAsWritten"]), "foafName": str(FOAF["name"]),
     "headline": str(SCHEMA["headline"]),
 }
@@ -139,6 +139,7 @@ class Lookup:
         self.settings = settings or Settings()
         self.base = self.settings.base_iri
         self.id_base = self.base + "id/"
+        self._periods: dict[str, dict] = {}
 
     # Plumbing -----------------------------------------------------------------------------
 
@@ -246,7 +247,38 @@ class Lookup:
         return {"year": f.value("year"), "count": f.value("count"),
                 "qualifier": self.notation(f.first_iri("countQualifier")), **self.provenance(f)}
 
+    def period(self, iri: str | None) -> dict | None:
+        """A pbo:Period node: id, IRI, labels, first and last day (read once per lookup)."""
+        if iri is None:
+            return None
+        if iri not in self._periods:
+            node = self.entity(iri)
+            # A label without a language (the slug, "2016-2020") is shown as the Vietnamese one.
+            plain = node.all(str(RDFS.label))
+            labels = self.index.labels(iri) or ({"vi": plain[0]["value"]} if plain else {})
+            start, end = node.value("validFrom"), node.value("validUntil")
+            bounds = period_bounds(iri)
+            if bounds and (start is None or end is None):
+                start, end = bounds[0].isoformat(), bounds[1].isoformat()
+            self._periods[iri] = {**self.ref(iri), "labels": labels,  # type: ignore[dict-item]
+                                  "start": start, "end": end}
+        return self._periods[iri]
+
+    def holds_in(self, f: Node, as_of: date) -> bool:
+        """Whether a fact holds in the year of as_of: its pbo:year, else its period (first to
+        last year), else the day a post was attested or a conference held."""
+        period = self.period(f.first_iri("period"))
+        if period and (period["start"] or period["end"]):
+            start, end = period["start"] or period["end"], period["end"] or period["start"]
+            return str(start)[:4] <= f"{as_of.year:04d}" <= str(end)[:4]
+        for prop in ("year", "attestedOn", "attestedIn", "attestedNotAfter", "date"):
+            found = f.value(prop)
+            if found is not None:
+                return in_year(found, as_of)
+        return False
+
     def award_fact(self, f: Node) -> dict:
+        period = self.period(f.first_iri("period"))
         return {
             "kind": self.notation(f.first_iri("awardKind")),
             "kind_labels": self.index.labels(f.first_iri("awardKind") or ""),
@@ -255,8 +287,12 @@ class Lookup:
             "collective_count": f.value("collectiveCount"),
             "individual_count": f.value("individualCount"),
             "count_qualifier": self.notation(f.first_iri("countQualifier")),
-            "year": f.value("year"), "period_start": f.value("periodStart"),
-            "period_end": f.value("periodEnd"),
+            "year": f.value("year"),
+            # The period node, and its first and last years for clients of the first model
+            # (which had them as xsd:gYear on the award).
+            "period": period,
+            "period_start": int(period["start"][:4]) if period else None,
+            "period_end": int(period["end"][:4]) if period else None,
             # "giver" kept for clients of the old model: who conferred it, else whom it is
             # proposed to; conferred_by and proposed_to tell them apart.
             "giver": self.ref(f.first_iri("conferredBy") or f.first_iri("proposedTo")),
@@ -273,13 +309,13 @@ class Lookup:
         }
 
     def conference_fact(self, f: Node) -> dict:
-        start, end = f.value("reviewedStart"), f.value("reviewedEnd")
+        reviewed = self.period(f.first_iri("reviewedPeriod"))
         return {
             "id": self.ref(f.iri)["id"], "iri": f.iri,  # type: ignore[index]
             "labels": self.index.labels(f.iri),
             "kind": self.notation(f.first_iri("conferenceKind")), "date": f.value("date"),
             "place": self.ref(f.first_iri("place")), "cluster": self.ref(f.first_iri("cluster")),
-            "reviewed_period": {"start": start, "end": end} if start or end else None,
+            "reviewed_period": reviewed,
             "hosts": self.refs(f.iris("host")), "attendees": self.refs(f.iris("attendee")),
             "attending_unit_count": f.value("attendingUnitCount"),
             "outcomes": [t["value"] for t in f.all("outcome")],
@@ -337,7 +373,7 @@ class Lookup:
         counts, conferences, awards, movements = [], [], [], []
         for f in self.facts_about(node.iri):
             types = f.types
-            if as_of is not None and not _holds_in(f, as_of):
+            if as_of is not None and not self.holds_in(f, as_of):
                 continue
             if C["ClusterMembership"] in types and P["organization"] in f.links:
                 item = self.membership_fact(f)
@@ -379,7 +415,7 @@ class Lookup:
         memberships, roles, awards, papers, hosted = [], [], [], [], []
         for f in self.facts_about(node.iri):
             types = f.types
-            if as_of is not None and not _holds_in(f, as_of):
+            if as_of is not None and not self.holds_in(f, as_of):
                 continue
             if C["ClusterMembership"] in types and P["member"] in f.links:
                 memberships.append(self.membership_fact(f))
@@ -520,7 +556,7 @@ class Lookup:
         posts, roles, attended, papers = [], [], [], []
         for f in self.facts_about(node.iri):
             types = f.types
-            if as_of is not None and not _holds_in(f, as_of):
+            if as_of is not None and not self.holds_in(f, as_of):
                 continue
             if C["PostAttestation"] in types and P["holder"] in f.links:
                 posts.append(self.post_fact(f))
@@ -657,16 +693,3 @@ def _dated_key(item: dict) -> tuple:
 
 def _award_key(item: dict) -> tuple:
     return (item.get("year") or item.get("period_end") or 0, item["kind"] or "", item["fact"])
-
-
-def _holds_in(f: Node, as_of: date) -> bool:
-    """Whether a fact holds in the year of as_of: its pbo:year, else its period (start to end),
-    else the day a post was attested or a conference held."""
-    start, end = f.value("periodStart"), f.value("periodEnd")
-    if start is not None or end is not None:
-        return str(start or end)[:4] <= f"{as_of.year:04d}" <= str(end or start)[:4]
-    for prop in ("year", "attestedOn", "attestedIn", "attestedNotAfter", "date"):
-        found = f.value(prop)
-        if found is not None:
-            return in_year(found, as_of)
-    return False

@@ -27,7 +27,7 @@ FACT_KEYS: dict[str, tuple[str, ...]] = {
     str(PBO.DocumentCitation): (str(PBO.document),),
     str(PBO.AwardDecision): (str(PBO.awardKind), str(PBO.awardStatus), str(PBO.recipient),
                              str(PBO.collectiveCount), str(PBO.individualCount), str(PBO.year),
-                             str(PBO.periodStart)),
+                             str(PBO.period)),
     str(PBO.Conference): (str(PBO.cluster), str(PBO.conferenceKind), str(PBO.date)),
     str(PBO.ConferencePaper): (str(PBO.presenterUnit), str(PBO.presentedAt)),
     str(PBO.MovementAdoption): (str(PBO.movement), str(PBO.cluster), str(PBO.year)),

@@ -35,6 +35,7 @@ from rdflib.namespace import XSD
 from pbkg.extract.patterns import norm_key, roman_to_int
 from pbkg.namespaces import CONCEPT, DCTERMS, FOAF, ID, ORG, PBO, RDF, RDFS, SKOS
 from pbkg.paths import ProjectPaths
+from pbkg.periods import period_bounds
 from pbkg.text import nfc, slugify
 
 REORGANIZATION_DAY = date(2025, 7, 1)
@@ -52,7 +53,7 @@ _PROPERTY_PREDICATES = {str(p) for p in (
     PBO.area, PBO.clusterNumber, PBO.clusterLevel, PBO.clusterType, PBO.generation,
     PBO.validFrom, PBO.validUntil, PBO.successor, PBO.unitType, DCTERMS.issued, DCTERMS.creator,
     PBO.documentKind, ORG.unitOf, PBO.boardKind, PBO.committeeLevel, ORG.postIn, PBO.postRole,
-    PBO.conferenceKind, PBO.cluster, PBO.date, PBO.reviewedPeriodStart, PBO.coordinatedBy,
+    PBO.conferenceKind, PBO.cluster, PBO.date, PBO.reviewedPeriod, PBO.coordinatedBy,
     PBO.termNumber, PBO.plenumNumber, DCTERMS.identifier)}
 
 
@@ -1110,8 +1111,9 @@ class Resolver:
                 continue
             if when and e.prop(PBO.date) == when:
                 return e
-            start = e.prop(PBO.reviewedPeriodStart) or e.prop(PBO.date) or ""
-            if not when and year and start.startswith(year):
+            reviewed = period_bounds(e.prop(PBO.reviewedPeriod) or "")
+            start = reviewed[0].isoformat() if reviewed else e.prop(PBO.date) or ""
+            if not when and year and start.startswith(str(year)):
                 return e
         return None
 

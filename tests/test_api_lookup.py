@@ -256,6 +256,10 @@ def test_awards_filters(client):
     # the Tây Ninh flag: a ranking, its named unit and its count on two facts
     assert [(a["kind"], a["status"], a["period_start"], a["period_end"]) for a in in_2018] == [
         ("emulation-flag", "ranking", 2016, 2020)] * 2
+    # The period node itself (pbo:period): its id, the source's name for it, its days.
+    assert {(a["period"]["id"], a["period"]["labels"]["vi"], a["period"]["start"],
+             a["period"]["end"]) for a in in_2018} == {
+        ("2016-2020", "giai đoạn 2016-2020", "2016-01-01", "2020-12-31")}
     assert sorted((a["collective_count"] or 0, len(a["recipients"])) for a in in_2018) == [
         (0, 1), (2, 0)]
     assert {a["proposed_to"]["id"] for a in in_2018} == {"ban-to-chuc-trung-uong"}
@@ -273,6 +277,12 @@ def test_awards_filters(client):
 def test_conferences_filters(client):
     mid = get(client, "/api/conferences?kind=mid-year-review")
     assert {c["kind"] for c in mid} == {"mid-year-review"} and len(seed(mid)) == 3
+    # Each reviews the first half of its year: a pbo:Period node named by its days.
+    for c in seed(mid):
+        year = c["reviewed_period"]["start"][:4]
+        assert (c["reviewed_period"]["id"], c["reviewed_period"]["end"]) == (
+            f"{year}-01-01--{year}-06-30", f"{year}-06-30")
+        assert c["reviewed_period"]["labels"]["vi"] == f"6 tháng đầu năm {year}"
     cm5 = get(client, "/api/conferences?cluster=to-chuc-xay-dung-dang-cum-5")
     assert {c["cluster"]["id"] for c in cm5} == {"to-chuc-xay-dung-dang-cum-5"}
     dates = [c["date"] or "" for c in get(client, "/api/conferences")]

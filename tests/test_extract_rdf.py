@@ -146,6 +146,43 @@ def test_an_elected_role_is_decided_at_the_review_and_a_proposal_is_not_conferre
     assert award[PBO + "recipient"][0].value == f"{ID}org/ban-to-chuc-tinh-uy-soc-trang"
 
 
+def test_a_reviewed_period_is_a_period_node_in_the_articles_graph(synthetic):
+    """`pbkg ingest` writes the one period pattern: pbo:reviewedPeriod to id/period/2023, the
+    node itself (label, first and last day) in the article's graph, no retired term."""
+    _, _, rdf, quads, _ = synthetic
+    subjects = _by_subject(quads)
+    conference = subjects[next(iter(_typed(quads, "Conference")))]
+    (period,) = [o.value for o in conference[PBO + "reviewedPeriod"]]
+    assert period == f"{ID}period/2023"
+    node = subjects[period]
+    assert [o.value for o in node[RDF_TYPE]] == [PBO + "Period"]
+    assert [(o.value, o.language) for o in node[RDFS_LABEL]] == [("năm 2023", "vi")]
+    assert [o.value for o in node[PBO + "validFrom"]] == ["2023-01-01"]
+    assert [o.value for o in node[PBO + "validUntil"]] == ["2023-12-31"]
+    assert {q.graph_name.value for q in quads if q.subject.value == period} == {rdf.graph}
+    retired = {PBO + p for p in ("periodStart", "periodEnd", "reviewedPeriodStart",
+                                 "reviewedPeriodEnd")}
+    assert not [q for q in quads if q.predicate.value in retired]
+
+
+def test_period_iris_name_their_days():
+    from datetime import date
+
+    from pbkg.periods import format_period, period_bounds, period_iri, period_slug
+
+    assert period_slug(date(2016, 1, 1), date(2020, 12, 31)) == "2016-2020"
+    assert period_slug(date(2020, 1, 1), date(2020, 12, 31)) == "2020"
+    assert period_slug(date(2024, 1, 1), date(2024, 6, 30)) == "2024-01-01--2024-06-30"
+    for start, end in [(date(2016, 1, 1), date(2020, 12, 31)), (date(2020, 1, 1),
+                       date(2020, 12, 31)), (date(2024, 1, 1), date(2024, 6, 30))]:
+        assert period_bounds(period_iri(start, end)) == (start, end)
+    assert period_bounds(f"{ID}period/nhiem-ky-2020-2025") is None
+    assert period_bounds(f"{ID}period/2024-02-30--2024-06-30") is None
+    assert format_period(f"{ID}period/2016-2020", "vi") == "giai đoạn 2016-2020"
+    assert format_period(f"{ID}period/2020", "vi") == "năm 2020"
+    assert format_period(f"{ID}period/2024-01-01--2024-06-30", "en") == "2024-01-01 to 2024-06-30"
+
+
 def test_a_new_cluster_gets_a_new_ascii_iri_and_labels(synthetic, resolver):
     _, _, rdf, quads, _ = synthetic
     new = f"{ID}cluster/to-chuc-xay-dung-dang-cum-7"

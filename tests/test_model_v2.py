@@ -299,3 +299,63 @@ def test_two_reports_of_one_conference_are_one_node_with_two_sources(project, bu
     assert by_source[tay_ninh] in stated and quote not in stated
     # One node: the event's own statements (kind, date, label) are the same on both rows.
     assert len({(r["label"]["value"], r["kind"]["value"], r["date"]["value"]) for r in mine}) == 1
+
+
+# One period pattern (item 6) ------------------------------------------------------------------
+
+RETIRED_PERIOD_TERMS = (PBO.periodStart, PBO.periodEnd, PBO.reviewedPeriodStart,
+                        PBO.reviewedPeriodEnd)
+
+
+def test_no_data_uses_the_retired_period_terms(store) -> None:
+    used = rows(store, """
+        SELECT DISTINCT ?p WHERE { GRAPH ?g { ?s ?p ?o }
+          FILTER(?p IN (pbo:periodStart, pbo:periodEnd, pbo:reviewedPeriodStart,
+                        pbo:reviewedPeriodEnd)) }""")
+    assert used == []
+
+
+def test_retired_period_terms_are_deprecated_and_replaced(project) -> None:
+    from rdflib.namespace import DCTERMS, OWL
+
+    ontology = Graph().parse(project.ontology / "pbkg.ttl")
+    replaced = {t: ontology.value(t, DCTERMS.isReplacedBy) for t in RETIRED_PERIOD_TERMS}
+    assert replaced == {PBO.periodStart: PBO.period, PBO.periodEnd: PBO.period,
+                        PBO.reviewedPeriodStart: PBO.reviewedPeriod,
+                        PBO.reviewedPeriodEnd: PBO.reviewedPeriod}
+    assert all(str(ontology.value(t, OWL.deprecated)) == "true" for t in RETIRED_PERIOD_TERMS)
+
+
+def test_tay_ninh_flag_period_is_a_period_node(store) -> None:
+    found = rows(store, f"""
+        SELECT ?period ?from ?until ?label WHERE {{
+          <{ID['fact/bao-tay-ninh-2020-12-04/award-emulation-flag-2016-2020']}> pbo:period ?period .
+          ?period a pbo:Period ; pbo:validFrom ?from ; pbo:validUntil ?until ;
+                  <http://www.w3.org/2000/01/rdf-schema#label> ?label }}""")
+    assert [(r["period"]["value"], r["from"]["value"], r["until"]["value"], r["label"]["value"])
+            for r in found] == [(str(ID["period/2016-2020"]), "2016-01-01", "2020-12-31",
+                                 "giai đoạn 2016-2020")]
+
+
+def test_reviewed_periods_are_shared_nodes_with_the_slug_days(store) -> None:
+    """Every reviewed period is a pbo:Period whose IRI names its days, and a span named by
+    several articles (the whole year 2022: Cụm 5's review and Bắc Ninh's) is one node."""
+    from datetime import date
+
+    from pbkg.periods import period_bounds
+
+    found = rows(store, """
+        SELECT ?conference ?period ?from ?until WHERE {
+          ?conference a pbo:Conference ; pbo:reviewedPeriod ?period .
+          ?period a pbo:Period ; pbo:validFrom ?from ; pbo:validUntil ?until }""")
+    assert len(found) >= 10
+    for r in found:
+        bounds = period_bounds(r["period"]["value"])
+        assert bounds == (date.fromisoformat(r["from"]["value"]),
+                          date.fromisoformat(r["until"]["value"])), r
+    by_period: dict[str, set[str]] = {}
+    for r in found:
+        by_period.setdefault(r["period"]["value"], set()).add(r["conference"]["value"])
+    assert len(by_period[str(ID["period/2022"])]) >= 2
+    half = str(ID["period/2024-01-01--2024-06-30"])
+    assert by_period[half] == {str(ID["conference/to-chuc-xay-dung-dang-cum-1-so-ket-2024"])}

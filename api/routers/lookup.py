@@ -130,8 +130,13 @@ class MemberCount(Provenance):
 
 
 class Period(BaseModel):
-    start: str | None = None
-    end: str | None = None
+    """A pbo:Period node (id/period/2016-2020): its labels and its first and last days."""
+    id: str | None = None
+    kind: str | None = None
+    iri: str | None = None
+    labels: Labels = Field(default_factory=Labels)
+    start: str | None = Field(None, description="first day, xsd:date")
+    end: str | None = Field(None, description="last day, xsd:date")
 
 
 class Conference(Provenance):
@@ -162,8 +167,9 @@ class Award(Provenance):
     individual_count: int | None = None
     count_qualifier: str | None = None
     year: int | None = None
-    period_start: int | str | None = None
-    period_end: int | str | None = None
+    period: Period | None = Field(None, description="the period the award is for (pbo:period)")
+    period_start: int | str | None = Field(None, description="first year of the period")
+    period_end: int | str | None = Field(None, description="last year of the period")
     giver: Ref | None = Field(None, description="conferred_by, else proposed_to (kept for "
                                                 "clients of the first model)")
     conferred_by: Ref | None = Field(None, description="who conferred it (conferred awards)")

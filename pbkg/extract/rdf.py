@@ -45,6 +45,7 @@ from pbkg.namespaces import (
     SCHEMA,
     SKOS,
 )
+from pbkg.periods import period_triples
 from pbkg.resolve import Block, Context, Entity, Resolution, Resolver, count_in, rkey
 from pbkg.text import nfc, slugify
 
@@ -273,8 +274,21 @@ class _Mapper:
         self.main_conference_year: int | None = None
         self.main_conference_kind: str | None = None
         self.event_date: str | None = None
+        self.periods: dict[str, Block] = {}
 
     # -- shared pieces
+
+    def period(self, start: date, end: date, label_vi: str) -> URIRef:
+        """The pbo:Period node of a span the article names, written into the article's graph
+        with the same triples as in every other file that names it."""
+        triples = period_triples(start, end, _vi(label_vi))
+        node = triples[0][0]
+        if str(node) not in self.periods:
+            block = Block(str(node), [str(PBO.Period)])
+            for _, p, o in triples[1:]:
+                block.add(p, o)
+            self.periods[str(node)] = block
+        return node
 
     def fact_iri(self, name: str) -> str:
         base = "x-" + slugify(name)[:80].strip("-")
@@ -438,10 +452,15 @@ class _Mapper:
                 block.add(PBO.date, _date_literal(e.get("date")))
                 place = self.r.place(e.get("place"), ctx)
                 block.add(PBO.place, place)
-                if year and concept in ("year-end-review", "mid-year-review"):
-                    end = "12-31" if concept == "year-end-review" else "06-30"
-                    block.add(PBO.reviewedPeriodStart, Literal(f"{year}-01-01", datatype=XSD.date))
-                    block.add(PBO.reviewedPeriodEnd, Literal(f"{year}-{end}", datatype=XSD.date))
+                if year and str(year).isdigit() and concept in ("year-end-review",
+                                                                "mid-year-review"):
+                    y = int(year)
+                    if concept == "year-end-review":
+                        reviewed = self.period(date(y, 1, 1), date(y, 12, 31), f"năm {y}")
+                    else:
+                        reviewed = self.period(date(y, 1, 1), date(y, 6, 30),
+                                               f"6 tháng đầu năm {y}")
+                    block.add(PBO.reviewedPeriod, reviewed)
                 self.provenance(block, e.get("start"), e.get("end"), e.get("confidence"))
                 block.comment = f"event: {e.get('kind')}, {e.get('date') or 'no date in the text'}"
                 self.conferences.append(block)
@@ -702,8 +721,10 @@ class _Mapper:
                 b.add(PBO.countQualifier, CONCEPT["count-qualifier/exact"])
             period = str(a.get("year_or_period") or "")
             m = re.fullmatch(r"(\d{4})\s*[-–]\s*(\d{4})", period)
-            if m:
-                b.add(PBO.periodStart, _year(m.group(1))).add(PBO.periodEnd, _year(m.group(2)))
+            if m and m.group(1) <= m.group(2):
+                first, last = int(m.group(1)), int(m.group(2))
+                b.add(PBO.period, self.period(date(first, 1, 1), date(last, 12, 31),
+                                              f"giai đoạn {first}-{last}"))
             elif re.fullmatch(r"\d{4}", period):
                 b.add(PBO.year, _year(period))
             if cluster is not None:
@@ -824,7 +845,7 @@ class _Mapper:
                  PBO.AwardDecision, PBO.PostAttestation, PBO.DocumentCitation]
         rank = {str(c): i for i, c in enumerate(order)}
         facts = sorted(self.facts, key=lambda b: rank.get(b.types[0], 99))
-        minted = [b for iri, b in self.r.minted.items()]
+        minted = [b for iri, b in self.r.minted.items()] + list(self.periods.values())
         return ArticleRDF(self.key, self.art, str(GRAPH[f"extracted/{self.key}"]), article,
                           self.conferences, facts, minted, self.skipped, self.assumed)
 
