@@ -361,6 +361,8 @@ EXPECTED_DOCUMENTS = {
     "nghi-quyet-dai-hoi-xiii-2021": (None, "resolution", "dai-hoi-dai-bieu-toan-quoc-lan-thu-xiii"),
     "202-2025-qh15-2025": ("202/2025/QH15", "law-resolution", "quoc-hoi"),
     "175-2024-qh15-2024": ("175/2024/QH15", "law-resolution", "quoc-hoi"),
+    "34-ct-tw-2014": ("34-CT/TW", "directive", "bo-chinh-tri"),
+    "29-nq-tw-2013": ("29-NQ/TW", "resolution", "ban-chap-hanh-trung-uong-khoa-xi"),
 }
 
 
@@ -393,6 +395,16 @@ def test_document_details(documents):
     nq202 = doc("202-2025-qh15-2025")
     assert (nq202, DCTERMS.issued, Literal("2025-06-12", datatype=XSD_DATE)) in documents
     assert set(documents.objects(nq202, PBO.effectiveDate))
+    # The public record (issue 8): 29-NQ/TW of the 8th plenum on 2013-11-04, 20-TB/TW of
+    # 2022-09-08 by the Politburo; no note calls a confirmed document unconfirmed.
+    assert (doc("29-nq-tw-2013"), PBO.plenumNumber, Literal(8)) in documents
+    assert (doc("29-nq-tw-2013"), DCTERMS.issued,
+            Literal("2013-11-04", datatype=XSD_DATE)) in documents
+    assert (doc("20-tb-tw-2022"), DCTERMS.issued,
+            Literal("2022-09-08", datatype=XSD_DATE)) in documents
+    for slug in ("20-tb-tw-2022", "28-kl-tw-2022", "29-nq-tw-2013"):
+        (note,) = documents.objects(doc(slug), SKOS.editorialNote)
+        assert "not found" not in note and "not confirmed" not in note, slug
     # The mistyped "40-TB/TW" of one source is not a document of its own.
     assert not set(documents.subjects(DCTERMS.identifier, Literal("40-TB/TW")))
 
