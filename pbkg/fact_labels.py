@@ -43,6 +43,7 @@ WHO = _P(ORG, "member") + _P(PBO, "holder", "recipient", "person", "presenter", 
                              "attendee", "host")
 COUNT = _P(PBO, "count", "collectiveCount", "individualCount", "attendingUnitCount")
 TYPE = str(RDF["type"])
+_ROLE, _ORGANIZATION = str(ORG["role"]), str(ORG["organization"])
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _OURS = str(PBO)
 
@@ -53,6 +54,23 @@ def _first_part(label: str) -> str:
     """'cụm trưởng, trưởng khối' -> 'Cụm trưởng': the first of a label's synonyms, capitalized."""
     head = label.split(",")[0].strip()
     return head[:1].upper() + head[1:]
+
+
+# A "khối" (block) names its leaders otherwise than a "cụm" (cluster): its chair is the Trưởng
+# khối, not the Cụm trưởng. By role notation; a cluster keeps the role's own label.
+BLOCK_ROLE_VI = {"chair": "Trưởng khối", "standing-vice-chair": "Khối phó thường trực",
+                 "vice-chair": "Khối phó"}
+_ROLE_SCHEME = "/concept/cluster-role/"
+
+
+def role_labels(role_iri: str, labels: dict[str, str], block: bool) -> dict[str, str]:
+    """A cluster role as a reader writes it: 'Cụm trưởng' in a cluster, 'Trưởng khối' in a
+    block (its first synonym, capitalized, otherwise)."""
+    out = {lang: _first_part(text) for lang, text in labels.items()}
+    notation = role_iri.rsplit(_ROLE_SCHEME, 1)[-1] if _ROLE_SCHEME in role_iri else None
+    if block and notation in BLOCK_ROLE_VI:
+        out["vi"] = BLOCK_ROLE_VI[notation]
+    return out
 
 
 def format_time(value: str, lang: str) -> str:
@@ -83,8 +101,10 @@ class FactParts:
     count: str | None
 
 
-def parts(props: dict[str, list[dict]], labels: Labels) -> FactParts:
-    """The parts of a fact from its statements (property IRI -> JSON terms)."""
+def parts(props: dict[str, list[dict]], labels: Labels,
+          is_block: Callable[[str], bool] = lambda iri: False) -> FactParts:
+    """The parts of a fact from its statements (property IRI -> JSON terms); `is_block(iri)`
+    tells a block (khối) from a cluster (cụm), whose roles are named differently."""
     def iris(prop: str) -> list[str]:
         return sorted(t["value"] for t in props.get(prop, []) if t["type"] == "uri")
 
@@ -95,7 +115,11 @@ def parts(props: dict[str, list[dict]], labels: Labels) -> FactParts:
     kind: dict[str, str] = {}
     for p in KIND:
         for iri in iris(p):
-            kind = {lang: _first_part(text) for lang, text in labels(iri).items()}
+            if p == _ROLE:
+                block = any(is_block(c) for c in iris(_ORGANIZATION))
+                kind = role_labels(iri, labels(iri), block)
+            else:
+                kind = {lang: _first_part(text) for lang, text in labels(iri).items()}
             break
         if kind:
             break
@@ -119,11 +143,12 @@ def parts(props: dict[str, list[dict]], labels: Labels) -> FactParts:
 
 
 def fact_label(props: dict[str, list[dict]], name: Callable[[str, str], str],
-               labels: Labels, omit: Iterable[str] = ()) -> dict[str, str]:
+               labels: Labels, omit: Iterable[str] = (),
+               is_block: Callable[[str], bool] = lambda iri: False) -> dict[str, str]:
     """{'vi': ..., 'en': ...} for a fact; `name(iri, lang)` names an entity, `labels(iri)` gives
     the labels of a term; the parts in `omit` (the page's own subject) are left out."""
     omitted = set(omit)
-    p = parts(props, labels)
+    p = parts(props, labels, is_block)
     out = {}
     for lang in LANGS:
         kind = p.kind.get(lang) or p.kind.get("vi") or p.kind.get("en") or ""

@@ -18,6 +18,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -356,8 +357,11 @@ class LinkedData(Site):
         return {"iri": iri, "curie": shorten(iri, PREFIXES), "name": re.split(r"[#/]", iri)[-1],
                 "labels": self.index.labels(iri)}
 
-    def page(self, iri: str) -> dict:
-        """Everything an HTML page of a resource shows."""
+    def page(self, iri: str, as_of: date | None = None) -> dict:
+        """Everything an HTML page of a resource shows; with as_of, as of that day: only the
+        facts of its year (roles, memberships, awards, posts), whether the resource existed
+        that day, its lineage in both directions with what existed then, and only the
+        referring units and bodies that existed then."""
         node = self.entity(iri)
         if not node.props:
             raise NotFound(f"no resource {self.links.iri(iri)} in the graph")
@@ -368,6 +372,8 @@ class LinkedData(Site):
         fact_iris = set()
         for f in self.facts_about(iri):
             fact_iris.add(f.iri)
+            if as_of is not None and not self.holds_in(f, as_of):
+                continue
             cls = _main_class(f.iris("type"))
             facts[cls].append({
                 "iri": f.iri,
@@ -385,6 +391,8 @@ class LinkedData(Site):
             subject = row["s"]["value"]
             if subject in fact_iris or row["s"]["type"] != "uri":
                 continue
+            if as_of is not None and self.in_force_on(subject, as_of) is False:
+                continue
             referenced[row["p"]["value"]].append(self.term_value(row["s"]))
         labels = self.index.labels(iri) or (self.fact_labels(node) if is_fact else {})
         if not is_fact and labels:
@@ -395,7 +403,8 @@ class LinkedData(Site):
             "graph_href": None if is_fact else f"graph?focus={quote(iri, safe='')}",
             "timeline_href": (f"graph?cluster={iri.rsplit('/', 1)[-1]}&view=timeline"
                               if str(PBO["EmulationCluster"]) in node.iris("type") else None),
-            "leadership": [] if is_fact else self.leadership_rows(iri),
+            "leadership": [] if is_fact else self.leadership_rows(iri, as_of),
+            "as_of": self.as_of_view(iri, as_of) if as_of is not None else None,
             "alt_labels": entry.alt_labels() if entry else [],
             "types": [self._class(t) for t in sorted(node.iris("type"))],
             "is_fact": is_fact,
@@ -409,6 +418,27 @@ class LinkedData(Site):
                               for p, v in sorted(referenced.items(),
                                                  key=lambda kv: _prop_key(self.prop(kv[0])))],
         }
+
+    def as_of_view(self, iri: str, as_of: date) -> dict:
+        """The day a page shows, whether the resource existed then (None when it has no
+        validity), and its lineage both ways, each unit or body marked in force or not."""
+        from_, until = self.own_validity.get(iri, (None, None))
+        lineage = []
+        for row in self.rows("lineage", entity=iri):
+            unit = row["unit"]["value"]
+            lineage.append({"direction": row["direction"]["value"], "unit": self.link(unit),
+                            "date": (row.get("effective") or {}).get("value"),
+                            "in_force": self.in_force_on(unit, as_of)})
+        lineage.sort(key=lambda x: (x["direction"] != "from", x["date"] or "",
+                                    sort_key(x["unit"]["labels"].get("vi", ""))))
+        here = self.in_force_on(iri, as_of)
+        return {"date": as_of.isoformat(), "year": as_of.year, "in_force": here,
+                "valid_from": from_, "valid_until": until, "lineage": lineage,
+                # Under the names they had that day: their own labels, without the years
+                # that tell apart two units sharing a name over time.
+                "in_force_then": [{"iri": u, "labels": self.index.labels(u)}
+                                  for u in ([iri] if here else []) + [
+                                      x["unit"]["iri"] for x in lineage if x["in_force"]]]}
 
     def ontology_page(self) -> dict:
         rows = [{"fact": {"type": "uri", "value": t.subject.value},

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .asof import in_force
 from .collation import sort_key
 from .errors import InvalidParameter
-from .fact_labels import Names, fact_label
+from .fact_labels import Names, fact_label, role_labels
 from .lookup import Lookup, Node
 from .search import key as search_key
 
@@ -60,19 +62,49 @@ class Site(Lookup):
     # Names ----------------------------------------------------------------------------------
 
     @property
+    def validity(self) -> dict[str, tuple[str | None, str | None]]:
+        """First and last day of every unit or body that has them (or whose area has them)."""
+        def make() -> dict[str, tuple[str | None, str | None]]:
+            return {r["entity"]["value"]: (_v(r.get("from")), _v(r.get("until")))
+                    for r in self.site_rows("validity")}
+        return self._cached("validity", make)
+
+    @property
+    def own_validity(self) -> dict[str, tuple[str | None, str | None]]:
+        """First and last day of what states them itself (not through its area)."""
+        def make() -> dict[str, tuple[str | None, str | None]]:
+            return {r["entity"]["value"]: (_v(r.get("from")), _v(r.get("until")))
+                    for r in self.site_rows("own-validity")}
+        return self._cached("own-validity", make)
+
+    def in_force_on(self, iri: str, as_of: date) -> bool | None:
+        """Whether a unit or body existed on as_of, by its own first and last day; None when
+        it states neither (a body that continued across 2025, a person, a cluster)."""
+        if iri not in self.own_validity:
+            return None
+        return in_force(*self.own_validity[iri], as_of)
+
+    @property
     def names(self) -> Names:
         def make() -> Names:
-            validity = {r["entity"]["value"]: (_v(r.get("from")), _v(r.get("until")))
-                        for r in self.site_rows("validity")}
             ids = self.index.iris(self.id_base)
-            return Names(self.index.labels, ids, validity)
+            return Names(self.index.labels, ids, self.validity)
         return self._cached("names", make)
 
     def name_labels(self, iri: str | None) -> dict[str, str]:
         return self.names.labels(iri) if iri else {}
 
+    @property
+    def blocks(self) -> frozenset[str]:
+        """The clusters that are blocks (khối), whose roles are named otherwise."""
+        def make() -> frozenset[str]:
+            return frozenset(r["cluster"]["value"] for r in self.rows("clusters")
+                             if (_v(r.get("type")) or "").rsplit("/", 1)[-1] == "block")
+        return self._cached("blocks", make)
+
     def fact_labels(self, node: Node, omit: tuple[str, ...] = ()) -> dict[str, str]:
-        return fact_label(node.props, self.names, self.index.labels, omit)
+        return fact_label(node.props, self.names, self.index.labels, omit,
+                          is_block=self.blocks.__contains__)
 
     def link(self, iri: str | None) -> dict | None:
         if not iri:
@@ -117,9 +149,12 @@ class Site(Lookup):
 
     # Leadership -----------------------------------------------------------------------------
 
-    def leadership_rows(self, entity: str | None = None) -> list[dict]:
+    def leadership_rows(self, entity: str | None = None,
+                        as_of: date | None = None) -> list[dict]:
         """Role facts as rows (year, role, cluster, unit, person, source, quote), by cluster
-        name, year and role; `entity` keeps those naming it."""
+        name, year and role; `entity` keeps those naming it, `as_of` those of its year. The
+        rows are computed once per store; the filters apply to them, so the cache does not
+        depend on the date."""
         def make() -> list[dict]:
             out = []
             for r in self.site_rows("leadership"):
@@ -133,7 +168,9 @@ class Site(Lookup):
                 source = _v(r.get("source"))
                 out.append({
                     "fact": r["fact"]["value"], "year": int(r["year"]["value"][:4]),
-                    "role": role, "role_labels": _role_labels(self.index.labels(role_iri)),
+                    "role": role,
+                    "role_labels": role_labels(role_iri, self.index.labels(role_iri),
+                                               r["cluster"]["value"] in self.blocks),
                     "cluster": self.link(r["cluster"]["value"]), "unit": self.link(unit),
                     "person": self.link(person),
                     "inferred": r["inferred"]["value"] in ("true", "1"),
@@ -143,6 +180,8 @@ class Site(Lookup):
                                     ROLE_ORDER.get(x["role"], 9), x["fact"]))
             return out
         rows = self._cached("leadership", make)
+        if as_of is not None:
+            rows = [r for r in rows if r["year"] == as_of.year]
         if entity is None:
             return rows
         return [r for r in rows if entity in (r["cluster"]["iri"],
@@ -213,14 +252,6 @@ def _site_query(path: Path, parse) -> Any:
 
 def _v(term: dict | None) -> str | None:
     return term["value"] if term else None
-
-
-def _role_labels(labels: dict[str, str]) -> dict[str, str]:
-    out = {}
-    for lang, text in labels.items():
-        head = text.split(",")[0].strip()
-        out[lang] = head[:1].upper() + head[1:]
-    return out
 
 
 def _level_key(level: str) -> tuple[int, str]:

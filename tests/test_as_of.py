@@ -143,3 +143,109 @@ def test_api_continuing_province_shows_the_bodies_that_continue(client) -> None:
     after = get(client, "/api/provinces/thanh-hoa-2025")
     assert after["party_committee"]["id"] == "tinh-uy-thanh-hoa"
     assert after["organization_board"]["id"] == "ban-to-chuc-tinh-uy-thanh-hoa"
+
+
+# Entity pages (HTML) as of a date ------------------------------------------------------------
+
+HTML = {"Accept": "text/html"}
+
+
+def page(client: TestClient, path: str, status: int = 200) -> str:
+    response = client.get(path, headers=HTML)
+    assert response.status_code == status, response.text[:500]
+    assert response.headers["content-type"].startswith("text/html")
+    return response.text
+
+
+@pytest.fixture(scope="module")
+def lds(store, project):
+    from pbkg.linked_data import LinkedData
+
+    return LinkedData(store, project.queries, Settings())
+
+
+def org(slug: str) -> str:
+    return f"https://w3id.org/pbkg/id/org/{slug}"
+
+
+def test_page_as_of_keeps_the_roles_and_facts_of_that_year(lds) -> None:
+    iri = org("ban-to-chuc-tinh-uy-thanh-hoa")
+    whole = lds.page(iri)
+    dated = lds.page(iri, as_of=date(2025, 11, 18))
+    assert {r["year"] for r in whole["leadership"]} >= {2025}
+    assert dated["leadership"] and {r["year"] for r in dated["leadership"]} == {2025}
+    years = {i["year"] for g in dated["facts"] for i in g["items"] if i["year"]}
+    assert years == {2025}
+    assert sum(len(g["items"]) for g in dated["facts"]) < sum(len(g["items"])
+                                                             for g in whole["facts"])
+    # A body that continued across 2025 states no first or last day: no claim either way.
+    assert dated["as_of"]["in_force"] is None and whole["as_of"] is None
+
+
+def test_page_as_of_says_which_bodies_existed_with_their_lineage(lds) -> None:
+    old = lds.page(org("ban-to-chuc-tinh-uy-bac-ninh"), as_of=date(2025, 8, 1))["as_of"]
+    assert old["in_force"] is False and old["valid_until"] == "2025-06-30"
+    became = [x for x in old["lineage"] if x["direction"] == "became"]
+    assert [(x["unit"]["iri"], x["in_force"]) for x in became] == [
+        (org("ban-to-chuc-tinh-uy-bac-ninh-2025"), True)]
+    assert [u["iri"] for u in old["in_force_then"]] == [org("ban-to-chuc-tinh-uy-bac-ninh-2025")]
+    new = lds.page(org("ban-to-chuc-tinh-uy-bac-ninh-2025"), as_of=date(2025, 3, 1))["as_of"]
+    assert new["in_force"] is False
+    came_from = {x["unit"]["iri"] for x in new["lineage"] if x["direction"] == "from"}
+    assert org("ban-to-chuc-tinh-uy-bac-ninh") in came_from and len(came_from) >= 2
+    assert {u["iri"] for u in new["in_force_then"]} == came_from
+
+
+def test_page_as_of_province_lineage_both_directions(lds) -> None:
+    province = "https://w3id.org/pbkg/id/province/"
+    hue = lds.page(province + "thua-thien-hue", as_of=date(2025, 3, 1))["as_of"]
+    assert hue["in_force"] is False
+    assert [u["iri"] for u in hue["in_force_then"]] == [province + "hue-2025"]
+    ca_mau = lds.page(province + "ca-mau-2025", as_of=date(2025, 3, 1))["as_of"]
+    assert ca_mau["in_force"] is False
+    assert {u["iri"] for u in ca_mau["in_force_then"]} == {province + "ca-mau",
+                                                           province + "bac-lieu"}
+    assert {x["direction"] for x in ca_mau["lineage"]} == {"from"}
+    # Each unit under the name it had: the labels of the units in force then.
+    assert {u["labels"]["vi"] for u in ca_mau["in_force_then"]} == {"Cà Mau", "Bạc Liêu"}
+
+
+def test_html_page_as_of_names_the_day_and_links_back(client) -> None:
+    html = page(client, "/id/org/ban-to-chuc-tinh-uy-bac-ninh?as_of=2025-08-01")
+    assert '<time datetime="2025-08-01">' in html
+    assert 'class="undated" href="/id/org/ban-to-chuc-tinh-uy-bac-ninh"' in html
+    assert "not-in-force" in html
+    assert 'href="/id/org/ban-to-chuc-tinh-uy-bac-ninh-2025?as_of=2025-08-01"' in html
+    undated = page(client, "/id/org/ban-to-chuc-tinh-uy-bac-ninh")
+    assert 'class="as-of"' not in undated
+
+
+def test_html_page_as_of_does_not_leak_into_the_undated_page(client) -> None:
+    """The per-store cache holds what does not depend on the date; a dated page first must
+    leave the undated one whole."""
+    dated = page(client, "/id/org/ban-to-chuc-tinh-uy-thanh-hoa?as_of=2021-06-30")
+    whole = page(client, "/id/org/ban-to-chuc-tinh-uy-thanh-hoa")
+    dated_again = page(client, "/id/org/ban-to-chuc-tinh-uy-thanh-hoa?as_of=2021-06-30")
+    assert dated == dated_again
+    assert whole.count('<article class="fact') > dated.count('<article class="fact')
+
+
+@pytest.mark.parametrize("bad", ["2021-02-30", "soon", "2021", "2021-6-3"])
+def test_html_page_bad_as_of_is_400_html_or_problem_json(client, bad: str) -> None:
+    path = f"/id/cluster/to-chuc-xay-dung-dang-cum-2?as_of={bad}"
+    html = client.get(path, headers=HTML)
+    assert html.status_code == 400 and html.headers["content-type"].startswith("text/html")
+    assert "YYYY-MM-DD" in html.text and bad in html.text
+    problem = client.get(path, headers={"Accept": "application/json"})
+    assert problem.status_code == 400
+    assert problem.headers["content-type"].startswith("application/problem+json")
+    body = problem.json()
+    assert body["status"] == 400 and "YYYY-MM-DD" in body["detail"]
+    assert body["parameter"] == "as_of"
+
+
+def test_rdf_as_of_is_refused_with_a_message(client) -> None:
+    response = client.get("/id/cluster/to-chuc-xay-dung-dang-cum-2.ttl?as_of=2021-06-30")
+    assert response.status_code == 400
+    assert "HTML page" in response.json()["detail"]
+    assert client.get("/id/cluster/to-chuc-xay-dung-dang-cum-2.ttl").status_code == 200

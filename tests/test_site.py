@@ -87,6 +87,31 @@ def test_fact_labels_are_generated_and_omit_the_page_subject(app):
             assert all(v.get("iri") != CUM5 for v in g["values"])
 
 
+def test_a_block_chair_is_truong_khoi_and_a_cluster_chair_cum_truong(app):
+    """A "khối" (block) names its chair Trưởng khối, a "cụm" (cluster) Cụm trưởng: in the fact
+    labels and in the leadership table."""
+    from pbkg.fact_labels import role_labels
+    from pbkg.linked_data import LinkedData
+
+    state = app.state
+    lds = LinkedData(state.store, state.project.queries, state.settings)
+    block = str(ID["cluster/ha-nam-khoi-ban-xay-dung-dang"])
+    fact = str(ID["fact/bao-ha-nam-2020-07-15/role-2020-chair"])
+    labels = lds.fact_labels(lds.entity(fact))
+    assert labels["vi"].startswith("Trưởng khối ") and "Cụm trưởng" not in labels["vi"]
+    rows = {r["fact"]: r for r in lds.leadership_rows(block)}
+    assert rows[fact]["role_labels"]["vi"] == "Trưởng khối"
+    cum5 = {r["fact"]: r for r in lds.leadership_rows(CUM5)}
+    assert cum5[str(ID["fact/xay-dung-dang-2022-12/role-2023-chair"])]["role_labels"]["vi"] == (
+        "Cụm trưởng")
+    chair = str(ID["concept/cluster-role/chair"])
+    vice = str(ID["concept/cluster-role/vice-chair"])
+    assert role_labels(chair, {"vi": "cụm trưởng, trưởng khối"}, True) == {"vi": "Trưởng khối"}
+    assert role_labels(chair, {"vi": "cụm trưởng, trưởng khối"}, False) == {"vi": "Cụm trưởng"}
+    assert role_labels(vice, {"vi": "cụm phó", "en": "vice-chair unit"}, True) == {
+        "vi": "Khối phó", "en": "Vice-chair unit"}
+
+
 def test_bodies_sharing_a_name_get_their_period(app):
     from pbkg.site import Site
 
@@ -290,6 +315,34 @@ def test_cluster_page_starts_with_its_leadership_table(desktop, server):
     assert not any(t.startswith("role-") for t in titles)
     assert desktop.locator('a[href^="/graph?focus="]').count() == 1
     assert desktop.locator('a[href*="view=timeline"]').count() == 1
+
+
+def test_entity_page_as_of_a_date_from_its_form(desktop, phone, server):
+    """The date form on an entity page shows it as of that day: the day named, the lineage
+    with what existed then, a link back to the undated page; it passes axe on both sizes."""
+    path = "/id/org/ban-to-chuc-tinh-uy-bac-ninh"
+    desktop.goto(server + path)
+    assert desktop.locator("section.as-of").count() == 0
+    desktop.fill("#as-of-date", "2025-08-01")
+    with desktop.expect_navigation():
+        desktop.click("form.as-of-pick button")
+    assert desktop.url.endswith(path + "?as_of=2025-08-01")
+    section = desktop.locator("section.as-of")
+    assert section.locator("time").get_attribute("datetime") == "2025-08-01"
+    assert section.locator(".as-of-status.not-in-force").count() == 1
+    became = section.locator('ul.lineage li[data-direction="became"] a')
+    assert "Bắc Ninh" in became.first.inner_text()
+    assert desktop.input_value("#as-of-date") == "2025-08-01"
+    for pg, size in ((desktop, "desktop"), (phone, "390")):
+        if pg is phone:
+            pg.goto(server + path + "?as_of=2025-08-01")
+        _shot(pg, f"site-as-of-{size}.png")
+        assert _axe(pg) == [], size
+        assert pg.errors == [], size
+    with desktop.expect_navigation():
+        section.locator("a.undated").click()
+    assert desktop.url == server + path
+    assert desktop.locator("section.as-of").count() == 0
 
 
 def test_language_switch_in_the_header_is_remembered(desktop, server):

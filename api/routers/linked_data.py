@@ -13,7 +13,8 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response, StreamingResponse
 
 from pbkg import linked_data as ld
-from pbkg.errors import NotFound
+from pbkg.asof import parse_as_of
+from pbkg.errors import InvalidParameter, NotFound
 from pbkg.linked_data import Format, LinkedData, Links
 from pbkg.redirects import kept_iri
 
@@ -38,9 +39,15 @@ def format_param(offered: list[Format]) -> Any:
 PageFormat = format_param(ld.PAGE_FORMATS)
 RdfFormat = format_param(ld.RDF_FORMATS)
 DumpsFormat = format_param(DUMP_INDEX_FORMATS)
+# A string, parsed by pbkg.asof, so that a bad date gets 400 with the same message as the CLI's.
+AsOfPage = Annotated[str | None, Query(
+    examples=["2021-06-30"],
+    description="As of a day (YYYY-MM-DD), for the HTML page: the facts of that year, whether "
+                "the resource existed that day, its lineage both ways")]
 RDF_CONTENT = {f.media_type: {} for f in ld.PAGE_FORMATS}
 DEREF_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"description": "The resource, in the negotiated format", "content": RDF_CONTENT},
+    400: {"description": "A bad as_of, or as_of with an RDF format"},
     404: {"description": "Unknown IRI (an HTML page for browsers, problem details otherwise)"},
     406: {"description": "No acceptable format"},
     422: {"description": "Unknown ?format="},
@@ -71,6 +78,12 @@ def not_found(request: Request, message: str) -> Response:
     return errors.problem(request, 404, message, type_=errors.TYPE_PREFIX + "not-found")
 
 
+def bad_request(request: Request, exc: InvalidParameter) -> Response:
+    """400: the HTML error page for a browser, problem details otherwise."""
+    return errors.problem(request, 400, str(exc), type_=errors.problem_type(exc),
+                          parameter=exc.name)
+
+
 def not_acceptable(exc: Exception, request: Request) -> Response:
     return errors.problem(request, 406, str(exc), type_=errors.problem_type(exc))
 
@@ -83,7 +96,8 @@ def not_acceptable(exc: Exception, request: Request) -> Response:
                               "extension (/id/cluster/x.ttl). The RDF is the resource's own "
                               "statements plus those of the fact nodes pointing at it, each with "
                               "its source article and evidence.")
-def dereference(request: Request, path: str, format: PageFormat = None) -> Response:
+def dereference(request: Request, path: str, format: PageFormat = None,
+                as_of: AsOfPage = None) -> Response:
     lds = service(request)
     try:
         iri, extension = lds.resolve(path)
@@ -94,10 +108,18 @@ def dereference(request: Request, path: str, format: PageFormat = None) -> Respo
             query = request.url.query
             return RedirectResponse(target + (f"?{query}" if query else ""), status_code=301)
         fmt = ld.choose(request.headers.get("accept"), format, extension, ld.PAGE_FORMATS)
+        day = parse_as_of(as_of)
         if fmt is ld.HTML:
-            return render(request, "entity.html", page=lds.page(iri),
+            return render(request, "entity.html", page=lds.page(iri, as_of=day),
                           formats=ld.RDF_FORMATS, base_path=iri[len(lds.base):])
+        if day is not None:
+            # The RDF is the resource's whole description; the API's lookups take as_of.
+            raise InvalidParameter("as_of", "as_of selects what the HTML page shows; the RDF "
+                                            "formats describe the resource whole (ask "
+                                            "/api/... with as_of for JSON as of a date)")
         data = ld.serialize(lds.describe(iri), fmt, lds.links)
+    except InvalidParameter as exc:
+        return bad_request(request, exc)
     except NotFound as exc:
         return not_found(request, str(exc))
     except ld.NotAcceptable as exc:
