@@ -235,7 +235,9 @@ def test_dumps_download_with_media_type_and_parse(client, built_dist, name):
     if dataset:
         ds = rdflib.Dataset()
         ds.parse(data=response.content, format=RDFLIB_FORMAT[fmt.media_type])
-        assert len(ds) == manifest["quads"]
+        # Quads, not len(ds): that counts distinct triples, and a node several sources state
+        # identically (a pbo:Period, id/period/2020) has the same triple in several graphs.
+        assert sum(1 for _ in ds.quads((None, None, None, None))) == manifest["quads"]
         graphs = {str(g.identifier) for g in ds.graphs() if len(g)}
         assert graphs == set(manifest["graphs"])
     else:

@@ -33,7 +33,9 @@ def test_jena_holds_the_build(jena: JenaTDB2, store):
             for r in jena.query(per_graph)["results"]["bindings"]}
     built = {canonical(r["g"]): canonical(r["n"]) for r in store.query(per_graph).rows}
     assert held == built and len(built) > 3
-    union = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    # Distinct triples: Jena's union graph is a set, Oxigraph's a multiset, and a pbo:Period
+    # node stated identically by several sources (id/period/2020) is in several graphs.
+    union = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
     assert canonical(jena.query(union)["results"]["bindings"][0]["n"]) == \
         canonical(store.query(union).rows[0]["n"])
 
