@@ -456,6 +456,10 @@ class LinkedData(Site):
                 "definitions": _by_lang(term.all(str(SKOS["definition"]))),
                 "kind": self.prop(sorted(types)[0]) if types else None,
                 "properties": self.property_groups(term, hidden),
+                # A retired term stays so that old data is understood; the page says so.
+                "deprecated": term.value(str(OWL["deprecated"])) in (True, "true", "1"),
+                "replaced_by": [i.rsplit("#", 1)[-1]
+                                for i in term.iris(str(DCTERMS["isReplacedBy"]))],
             }
             if str(OWL["Class"]) in types:
                 classes.append(item)

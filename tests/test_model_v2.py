@@ -326,6 +326,18 @@ def test_retired_period_terms_are_deprecated_and_replaced(project) -> None:
     assert all(str(ontology.value(t, OWL.deprecated)) == "true" for t in RETIRED_PERIOD_TERMS)
 
 
+def test_the_ontology_page_marks_the_retired_period_terms(project, store) -> None:
+    from pbkg.linked_data import LinkedData
+    from pbkg.settings import Settings
+
+    page = LinkedData(store, project.queries, Settings()).ontology_page()
+    terms = {t["name"]: t for t in page["object_properties"] + page["other"] + page["classes"]}
+    assert (terms["periodStart"]["deprecated"], terms["periodStart"]["replaced_by"]) == (
+        True, ["period"])
+    assert terms["reviewedPeriodEnd"]["replaced_by"] == ["reviewedPeriod"]
+    assert terms["period"]["deprecated"] is False and terms["period"]["replaced_by"] == []
+
+
 def test_tay_ninh_flag_period_is_a_period_node(store) -> None:
     found = rows(store, f"""
         SELECT ?period ?from ?until ?label WHERE {{
