@@ -291,8 +291,8 @@ class Lookup:
             # The period node, and its first and last years for clients of the first model
             # (which had them as xsd:gYear on the award).
             "period": period,
-            "period_start": int(period["start"][:4]) if period else None,
-            "period_end": int(period["end"][:4]) if period else None,
+            "period_start": int(period["start"][:4]) if period and period["start"] else None,
+            "period_end": int(period["end"][:4]) if period and period["end"] else None,
             # "giver" kept for clients of the old model: who conferred it, else whom it is
             # proposed to; conferred_by and proposed_to tell them apart.
             "giver": self.ref(f.first_iri("conferredBy") or f.first_iri("proposedTo")),
