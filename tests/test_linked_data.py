@@ -235,7 +235,9 @@ def test_dumps_download_with_media_type_and_parse(client, built_dist, name):
     if dataset:
         ds = rdflib.Dataset()
         ds.parse(data=response.content, format=RDFLIB_FORMAT[fmt.media_type])
-        assert len(ds) == manifest["quads"]
+        # quads, not len(ds): a node written identically in several files (a pbo:Period) is
+        # one triple in several graphs, which len() of a Dataset counts once
+        assert sum(1 for _ in ds.quads((None, None, None, None))) == manifest["quads"]
         graphs = {str(g.identifier) for g in ds.graphs() if len(g)}
         assert graphs == set(manifest["graphs"])
     else:
