@@ -220,8 +220,10 @@ def test_seed_movements_targets_and_compacts(store) -> None:
             ("ha-nam-khoi-ban-xay-dung-dang", "2020", "ky-niem-130-nam-thanh-lap-tinh-ha-nam", None),
             ("ha-nam-khoi-ban-xay-dung-dang", "2020", "chuyen-de-2020-hoc-tap-lam-theo-bac", None),
             ("lang-son-cum-co-quan-dang-tinh", "2020", "", "12")} <= got
+    # The seeds' compacts only: the corpus articles add their own.
     compacts = rows(store, """SELECT ?cluster ?year WHERE { ?f a pbo:EmulationCompact ;
-        pbo:cluster ?cluster ; pbo:year ?year }""")
+        pbo:cluster ?cluster ; pbo:year ?year ; <http://www.w3.org/ns/prov#wasDerivedFrom> ?a .
+        FILTER(!CONTAINS(STR(?a), "/article/dev-")) }""")
     assert {(r["cluster"]["value"].rsplit("/", 1)[-1], r["year"]["value"]) for r in compacts} == {
         ("lang-son-cum-co-quan-dang-tinh", "2020"), ("lang-son-cum-co-quan-dang-tinh", "2021"),
         ("to-chuc-xay-dung-dang-cum-4", "2021"), ("to-chuc-xay-dung-dang-cum-5", "2023")}
@@ -229,9 +231,10 @@ def test_seed_movements_targets_and_compacts(store) -> None:
 
 def test_conferences_presiding_bridge_points_and_visits(store) -> None:
     presided = rows(store, """SELECT ?c ?p WHERE { ?c a pbo:Conference ; pbo:presidedBy ?p }""")
-    assert {r["p"]["value"].rsplit("/", 1)[-1] for r in presided} == {"ngo-van-lien"}
+    # Seed 001's review; the corpus articles add their own presiding officials and bridges.
+    assert "ngo-van-lien" in {r["p"]["value"].rsplit("/", 1)[-1] for r in presided}
     bridges = rows(store, """SELECT ?b WHERE { ?c a pbo:Conference ; pbo:bridgePoint ?b }""")
-    assert {r["b"]["value"].rsplit("/", 1)[-1] for r in bridges} == {
+    assert {r["b"]["value"].rsplit("/", 1)[-1] for r in bridges} >= {
         "thai-binh", "ban-to-chuc-trung-uong"}
     assert rows(store, "SELECT ?v WHERE { ?v a pbo:Visit , pbo:Conference }") == []
     visit = ID["event/vu-dia-phuong-iii-vieng-den-tho-nguyen-sinh-sac-2022"]
