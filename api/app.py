@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import inspect
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -22,6 +23,7 @@ from pbkg.store import Store
 
 from . import errors
 from .caching import HttpCaching, build_validators
+from .fast_lane import FastLane
 from .headers import SecurityHeaders, content_security_policy, inline_script_hashes
 
 log = logging.getLogger("pbkg.api")
@@ -56,6 +58,11 @@ class RequestLog:
                      (time.perf_counter() - start) * 1000)
 
 
+# FastAPI 0.16x checks for OpenTelemetry providers on every request; pbkg configures none.
+_NO_TELEMETRY: dict = {"telemetry": {"tracing": False, "metrics": False, "logs": False}} \
+    if "telemetry" in inspect.signature(FastAPI.__init__).parameters else {}
+
+
 def create_app(settings: Settings | None = None, store: Store | None = None,
                project: ProjectPaths | None = None) -> FastAPI:
     settings = settings or load_settings()
@@ -77,6 +84,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
         lifespan=lifespan,
         docs_url=None,
         redoc_url=None,
+        **_NO_TELEMETRY,
     )
     app.state.settings = settings
     app.state.project = project
@@ -104,6 +112,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
         if validators is not None:
             validators = (hashlib.sha256(f"{validators[0]} {__version__}".encode())
                           .hexdigest()[:16], validators[1])
+    # Innermost: bounded /sparql lookups skip the routing, with the headers below still added.
+    app.add_middleware(FastLane, state=app.state)
     app.add_middleware(HttpCaching, build=validators)
     app.add_middleware(RequestLog)
     # Outermost, around Starlette's own error middleware, so that a 500 has the headers too.

@@ -158,25 +158,86 @@ def peer_server(port: int, nquads: Path) -> None:
 
 
 class Client:
-    """One kept-alive HTTP connection; returns the body of a 200 response. The connection is
-    renewed after 2 s idle (servers close idle keep-alive connections after about 5 s)."""
+    """One kept-alive HTTP/1.1 connection on a raw socket; returns the body of a 200 response.
+
+    Deliberately minimal, so that the client's own cost stays small beside the server's: the
+    request is prepared once per (path, Accept), the answer read by Content-Length (pbkg and
+    the peer send one on every answer measured here; chunked answers are read too). http.client
+    costs about 0.1 ms more per request, as much as the one-triple lookup itself. The connection
+    is renewed after 2 s idle (servers close idle keep-alive connections after about 5 s)."""
 
     def __init__(self, port: int, timeout: float) -> None:
         self.port, self.timeout = port, timeout
-        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
-        self.last = time.monotonic()
+        self.sock: socket.socket | None = None
+        self.last = 0.0
+        self._requests: dict[tuple[str, str], bytes] = {}
+
+    def _connect(self) -> socket.socket:
+        if self.sock is not None:
+            self.sock.close()
+        self.sock = socket.create_connection(("127.0.0.1", self.port), timeout=self.timeout)
+        self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.buffer = b""
+        return self.sock
 
     def get(self, path: str, accept: str = JSON_ACCEPT) -> bytes:
-        if time.monotonic() - self.last > 2:
-            self.conn.close()
-            self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)
-        self.conn.request("GET", path, headers={"Accept": accept})
-        response = self.conn.getresponse()
-        body = response.read()
+        request = self._requests.get((path, accept))
+        if request is None:
+            request = self._requests[path, accept] = (
+                f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{self.port}\r\nAccept: {accept}\r\n\r\n"
+            ).encode("latin-1")
+        sock = self.sock
+        if sock is None or time.monotonic() - self.last > 2:
+            sock = self._connect()
+        sock.sendall(request)
+        status, headers = self._head()
+        if headers.get(b"transfer-encoding", b"").lower() == b"chunked":
+            body = self._chunked()
+        else:
+            body = self._exactly(int(headers.get(b"content-length", b"0")))
         self.last = time.monotonic()
-        if response.status != 200:
-            raise RuntimeError(f"HTTP {response.status}: {body[:300]!r}")
+        if headers.get(b"connection", b"").lower() == b"close":
+            self.sock.close()
+            self.sock = None
+        if status != 200:
+            raise RuntimeError(f"HTTP {status}: {body[:300]!r}")
         return body
+
+    def _recv(self) -> None:
+        data = self.sock.recv(1 << 20)
+        if not data:
+            raise OSError("connection closed by the server")
+        self.buffer += data
+
+    def _line(self, end: bytes = b"\r\n") -> bytes:
+        while (cut := self.buffer.find(end)) < 0:
+            self._recv()
+        line, self.buffer = self.buffer[:cut], self.buffer[cut + len(end):]
+        return line
+
+    def _exactly(self, size: int) -> bytes:
+        while len(self.buffer) < size:
+            self._recv()
+        data, self.buffer = self.buffer[:size], self.buffer[size:]
+        return data
+
+    def _head(self) -> tuple[int, dict[bytes, bytes]]:
+        lines = self._line(b"\r\n\r\n").split(b"\r\n")
+        status = int(lines[0].split()[1])
+        headers = {}
+        for line in lines[1:]:
+            name, _, value = line.partition(b":")
+            headers[name.strip().lower()] = value.strip()
+        return status, headers
+
+    def _chunked(self) -> bytes:
+        parts = []
+        while size := int(self._line().split(b";")[0], 16):
+            parts.append(self._exactly(size))
+            self._line()
+        while self._line():  # trailers, then the empty line
+            pass
+        return b"".join(parts)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -277,9 +338,32 @@ def memory(pid: int) -> dict:
             "processes": len(tree(pid))}
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process tree (the live processes, and the children they
+    waited for)."""
+    total = 0
+    for p in tree(pid):
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += sum(int(x) for x in fields[11:15])  # utime stime cutime cstime
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def machine_busy() -> tuple[float, float]:
+    """(busy, total) CPU seconds of the whole machine so far, from /proc/stat."""
+    values = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = values[3] + values[4]  # idle, iowait
+    tick = os.sysconf("SC_CLK_TCK")
+    return (sum(values) - idle) / tick, sum(values) / tick
+
+
 def wrk(port: int, paths: list[tuple[str, str]], connections: int, seconds: float,
-        threads: int = 2) -> dict:
-    """wrk over `paths` (path, Accept) in turn: requests/s, latency percentiles, errors."""
+        threads: int = 2, server: int | None = None) -> dict:
+    """wrk over `paths` (path, Accept) in turn: requests/s, latency percentiles, errors; and the
+    CPU seconds spent by wrk itself (its rusage), by the server's process tree (`server`, a pid)
+    and by the whole machine during the run, so the load generator's share is accounted for."""
     if shutil.which("wrk") is None:
         raise SystemExit("the load tests need wrk: apt-get install wrk")
     lua = "requests = {}\n"
@@ -290,23 +374,42 @@ def wrk(port: int, paths: list[tuple[str, str]], connections: int, seconds: floa
             f"{len(paths)}]\n  i = i + 1\n  return r\nend\n")
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
         f.write(lua)
+    server_before = cpu_seconds(server) if server else None
+    busy_before, all_before = machine_busy()
     try:
-        out = subprocess.run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds:g}s",
-                              "--latency", "--timeout", "30s", "-s", f.name,
-                              f"http://127.0.0.1:{port}"],
-                             capture_output=True, text=True, timeout=seconds + 60).stdout
+        with tempfile.TemporaryFile("w+") as out_file:
+            process = subprocess.Popen(
+                ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds:g}s", "--latency",
+                 "--timeout", "30s", "-s", f.name, f"http://127.0.0.1:{port}"],
+                stdout=out_file, stderr=subprocess.STDOUT)
+            _, _, usage = os.wait4(process.pid, 0)
+            process.returncode = 0
+            out_file.seek(0)
+            out = out_file.read()
     finally:
         os.unlink(f.name)
+    busy_after, all_after = machine_busy()
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     total = int(re.search(r"(\d+) requests in", out).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     socket_errors = re.search(r"Socket errors: (.*)", out)
     lat = {q: _ms(m) for q, m in re.findall(r"^\s+(50|90|99)%\s+(\S+)", out, re.MULTILINE)}
-    return {"requests_per_s": rate, "requests": total, "p50_ms": lat.get("50"),
-            "p90_ms": lat.get("90"), "p99_ms": lat.get("99"),
-            "non_2xx": int(errors.group(1)) if errors else 0,
-            "socket_errors": socket_errors.group(1) if socket_errors else None,
-            "connections": connections, "seconds": seconds}
+    wrk_cpu = usage.ru_utime + usage.ru_stime
+    result = {"requests_per_s": rate, "requests": total, "p50_ms": lat.get("50"),
+              "p90_ms": lat.get("90"), "p99_ms": lat.get("99"),
+              "non_2xx": int(errors.group(1)) if errors else 0,
+              "socket_errors": socket_errors.group(1) if socket_errors else None,
+              "connections": connections, "seconds": seconds,
+              "wrk_cpu_s": round(wrk_cpu, 2),
+              "wrk_cpu_us_per_request": round(wrk_cpu / max(total, 1) * 1e6, 1),
+              "machine_cores_busy": round((busy_after - busy_before) / seconds, 2),
+              "machine_cores": round((all_after - all_before) / seconds, 2)}
+    if server:
+        server_cpu = cpu_seconds(server) - server_before
+        result.update(server_cpu_s=round(server_cpu, 2),
+                      server_cores_used=round(server_cpu / seconds, 2),
+                      server_cpu_us_per_request=round(server_cpu / max(total, 1) * 1e6, 1))
+    return result
 
 
 def _ms(text: str) -> float:
@@ -512,7 +615,7 @@ def fig_start(args, work: Path, dist: Path) -> dict:
 def fig_scaling(args, work: Path, dist: Path) -> dict:
     out: dict = {}
     for workers in (1, 2):
-        with served(dist, work, f"scaling-{workers}", workers=workers) as (port, _, _):
+        with served(dist, work, f"scaling-{workers}", workers=workers) as (port, process, _):
             ents = _entities_over_http(port)
             one = f"SELECT ?p ?o WHERE {{ <{ents['cluster']}> ?p ?o }}"
             cslug = ents["cluster"].rsplit("/", 1)[1]
@@ -523,14 +626,21 @@ def fig_scaling(args, work: Path, dist: Path) -> dict:
                 "mixed": mixed_paths(ents),
             }.items():
                 wrk(port, paths, 8, 2)  # warm-up
-                out.setdefault(name, {})[f"workers_{workers}"] = wrk(port, paths, 32,
-                                                                     args.seconds)
+                out.setdefault(name, {})[f"workers_{workers}"] = wrk(
+                    port, paths, 32, args.seconds, threads=1, server=process.pid)
     print()
     for name, r in out.items():
         a, b = r["workers_1"]["requests_per_s"], r["workers_2"]["requests_per_s"]
         r["ratio_2_to_1"] = round(b / a, 2)
         print(f"{name:12} 1 process {a:8.0f} req/s, 2 processes {b:8.0f} req/s: "
               f"{r['ratio_2_to_1']}x")
+        for w in ("workers_1", "workers_2"):
+            x = r[w]
+            print(f"{'':12} {w}: server {x['server_cores_used']} cores, "
+                  f"{x['server_cpu_us_per_request']} us CPU/request; wrk "
+                  f"{x['wrk_cpu_s'] / x['seconds']:.2f} cores "
+                  f"({x['wrk_cpu_us_per_request']} us/request); machine busy "
+                  f"{x['machine_cores_busy']} of {x['machine_cores']} cores")
     return out
 
 
