@@ -39,8 +39,8 @@ class RequestLog:
         self.app = app
 
     async def __call__(self, scope, receive, send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
+        if scope["type"] != "http" or not log.isEnabledFor(logging.INFO):
+            await self.app(scope, receive, send)  # nothing to log: no wrapper to pay for
             return
         start = time.perf_counter()
         status = 500
