@@ -55,7 +55,6 @@ from .dumps import (
     DUMPS,
     ChunkIndex,
     graph_chunks,
-    shadowed_in,
     shadowed_triples,
     write_dumps,
 )
@@ -186,6 +185,7 @@ def validate_store_files(store: ox.Store, files: list[SourceFile], p: ProjectPat
     return report_of([replace(v, source_file=where.get(v.focus)) for v in report.violations])
 
 
+_SUBCLASS = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
 # Most nodes a changed build validates again before it validates everything instead.
 MAX_TOUCHED = 50_000
 
@@ -195,7 +195,7 @@ def validate_changes(store: ox.Store, shapes, old: ox.Store, stale: set[str]):  
 
     The previous build conformed to the same shapes. A node's SHACL Core result depends on the
     triples of the subjects within reach() hops of it (and on the class hierarchy, in the
-    ontology). So: the subjects of the changed graphs, old and new contents, are touched; so is
+    ontology). So: the subjects of the triples that changed are touched; so is
     every node from which one of them is within reach() hops, in the new union; those are
     validated again, on the triples within reach() hops of them plus the ontology. The
     SHACL-SPARQL rules span graphs (one chair per cluster-year...): they run on the whole union.
@@ -212,17 +212,23 @@ def validate_changes(store: ox.Store, shapes, old: ox.Store, stale: set[str]):  
     if hops is None or ontology.value in stale or str(GRAPH.reference) in stale:
         return None
     targeting = object_target_predicates(shapes)
+    # The triples a changed graph stated before or states now, not both: the others are in
+    # the union before and after (a triple another graph states too counts, needlessly).
+    changed: set[ox.Triple] = set()
+    for graph in stale:
+        before, after = ({ox.Triple(q.subject, q.predicate, q.object)
+                          for q in source.quads_for_pattern(None, None, None, ox.NamedNode(graph))}
+                         for source in (old, store))
+        changed |= before ^ after
     touched: set = set()
     subjects: set = set()
-    for source in (old, store):
-        for graph in stale:
-            # A triple is part of its subject's description (reach() refuses inverse paths);
-            # its object is touched too where the triple makes the object a focus node.
-            for q in source.quads_for_pattern(None, None, None, ox.NamedNode(graph)):
-                touched.add(q.subject)
-                subjects.add(q.subject)
-                if q.predicate.value in targeting and not isinstance(q.object, ox.Literal):
-                    touched.add(q.object)
+    for t in changed:
+        # A triple is part of its subject's description (reach() refuses inverse paths); its
+        # object is touched too where the triple makes the object a focus node.
+        touched.add(t.subject)
+        subjects.add(t.subject)
+        if t.predicate.value in targeting and not isinstance(t.object, ox.Literal):
+            touched.add(t.object)
     frontier = set(touched)
     for _ in range(hops):  # nodes from which a touched subject is within reach
         frontier = {q.subject for node in frontier
@@ -350,49 +356,73 @@ def _build_full(p: ProjectPaths, files: list[SourceFile], tmp: Path, engine: str
                 timings: dict[str, float], t0: float) -> ChunkIndex:
     """Everything from the inputs: parse into memory, the N-Quads dump first (the validator and
     the on-disk store read it), then two lanes (Oxigraph, the Rust validator and SQLite release
-    the GIL): validation, the index and two dumps here; the on-disk store and the other dumps
-    beside. Two, not more: the peak memory stays bounded. Nothing is published unless the data
-    conforms."""
+    the GIL): validation and the index here, the on-disk store beside; then each lane takes the
+    other dumps from a common list until none is left. Two lanes, not more: the peak memory
+    stays bounded. Nothing is published unless the data conforms."""
     from .search import write_index
 
     store = ox.Store()
     load_files(store, files)
     timings["load"] = time.perf_counter() - t0
     graphs = sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
-    t = time.perf_counter()
-    shadowed = shadowed_triples(store)
-    timings["shadowed"] = time.perf_counter() - t
+    shadowed: list[dict[str, set[ox.Triple]]] = []
+    lock = threading.Lock()
+
+    def union_shadowed() -> dict[str, set[ox.Triple]]:
+        with lock:  # computed once, by the first lane to need it
+            if not shadowed:
+                start = time.perf_counter()
+                shadowed.append(shadowed_triples(store))
+                timings["shadowed"] = time.perf_counter() - start
+        return shadowed[0]
 
     def dumps(formats: tuple[str, ...]) -> tuple[dict, dict[str, int], dict[str, int]]:
-        return write_dumps(tmp, graphs, lambda g: graph_chunks(store, g, shadowed.get(g), formats),
-                           None, set(), formats)
+        start = time.perf_counter()
+        union = union_shadowed() if any(not DUMPS[f][2] for f in formats) else {}
+        out = write_dumps(tmp, graphs, lambda g: graph_chunks(store, g, union.get(g), formats),
+                          None, set(), formats)
+        timings[f"dumps {' '.join(formats)}"] = time.perf_counter() - start
+        return out
 
-    timings["dumps nq nt"], (places, quads, triples) = _timed(dumps, ("nquads", "ntriples"))
+    written = [dumps(("nquads",))]
+    jobs = [("ntriples",), ("trig", "turtle"), ("jsonld",), ("rdfxml",)]
     failed = threading.Event()
+
+    def take_jobs() -> list:
+        done = []
+        while not failed.is_set():
+            with lock:
+                if not jobs:
+                    break
+                formats = jobs.pop(0)
+            done.append(dumps(formats))
+        return done
+
     with ThreadPoolExecutor(max_workers=1) as pool:
-        beside = pool.submit(_store_and_dumps, tmp, failed, dumps)
+        beside = pool.submit(_store_then, tmp, failed, take_jobs)
         try:
             t1 = time.perf_counter()
             report = validate_store_files(store, files, p, engine, tmp / DUMPS["nquads"][0])
             timings["validate"] = time.perf_counter() - t1
             _fail_on(report)
             timings["index"], _ = _timed(write_index, store, p.queries, tmp / SEARCH_INDEX)
-            timings["dumps jsonld rdf"], (more, _, _) = _timed(dumps, ("jsonld", "rdfxml"))
+            written += take_jobs()
         except BaseException:
             failed.set()  # the other lane stops after its current step
             raise
-        lane, other = beside.result()
+        lane, more = beside.result()
     timings.update(lane)
-    return ChunkIndex(graphs, quads, triples, {**places, **more, **other})
+    written += more
+    places = {name: w[0][name] for w in written for name in w[0]}
+    quads = next(w[1] for w in written if "nquads" in w[0])
+    triples = next(w[2] for w in written if "ntriples" in w[0])
+    return ChunkIndex(graphs, quads, triples, places)
 
 
-def _store_and_dumps(tmp: Path, failed: threading.Event, dumps: Callable) -> tuple[dict, dict]:
+def _store_then(tmp: Path, failed: threading.Event, take_jobs: Callable) -> tuple[dict, list]:
     timings: dict[str, float] = {}
     timings["store"], _ = _timed(_write_store, tmp / DUMPS["nquads"][0], tmp / STORE_DIR)
-    if failed.is_set():
-        return timings, {}
-    timings["dumps trig ttl"], (places, _, _) = _timed(dumps, ("trig", "turtle"))
-    return timings, places
+    return timings, take_jobs()
 
 
 def _build_changes(p: ProjectPaths, files: list[SourceFile], base: Path, tmp: Path,
@@ -409,10 +439,7 @@ def _build_changes(p: ProjectPaths, files: list[SourceFile], base: Path, tmp: Pa
     delta = ox.Store()
     load_files(delta, [sf for sf in files if sf.graph in stale], files)
     timings["load"] = time.perf_counter() - t0
-    t = time.perf_counter()
     old = ox.Store.read_only(str(base / STORE_DIR))
-    old.backup(str(tmp / STORE_DIR))
-    store = ox.Store(str(tmp / STORE_DIR))
     changed: set[ox.Triple] = set()  # in the old or the new contents of a stale graph, not both
     for graph in sorted(stale):
         node = ox.NamedNode(graph)
@@ -421,62 +448,79 @@ def _build_changes(p: ProjectPaths, files: list[SourceFile], base: Path, tmp: Pa
         after = {ox.Triple(q.subject, q.predicate, q.object)
                  for q in delta.quads_for_pattern(None, None, None, node)}
         changed |= before ^ after
-        if before:
-            store.remove_graph(node)
-    store.extend(list(delta))
-    store.flush()
-    timings["store"] = time.perf_counter() - t
+    graphs = sorted((set(chunks.graphs) - stale) | {
+        g.value for g in delta.named_graphs() if isinstance(g, ox.NamedNode)})
 
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        # Validation beside the index and the dumps: both engines release the GIL.
-        checking = pool.submit(validate_store_files, store, files, p, "fast", None,
-                               (old, stale) if same_shapes else None)
-        try:
-            t = time.perf_counter()
-            index_path = tmp / SEARCH_INDEX
-            if str(GRAPH.ontology) in stale:  # the class hierarchy: every entry may change
-                write_index(store, p.queries, index_path)
-            else:
-                shutil.copyfile(base / SEARCH_INDEX, index_path)
-                update_index(store, p.queries, index_path,
-                             {t.subject.value for t in changed
-                              if isinstance(t.subject, ox.NamedNode)})
-            timings["index"] = time.perf_counter() - t
+    def graphs_with(t: ox.Triple) -> set[str]:
+        """The graphs stating ``t`` now: the unchanged ones as before, the changed ones anew."""
+        found = {q.graph_name.value for q in delta.quads_for_pattern(t.subject, t.predicate,
+                                                                     t.object)}
+        return found | {q.graph_name.value for q in old.quads_for_pattern(
+            t.subject, t.predicate, t.object) if isinstance(q.graph_name, ox.NamedNode)
+            and q.graph_name.value not in stale}
 
-            t = time.perf_counter()
-            graphs = sorted((set(chunks.graphs) - stale) | {
-                g.value for g in delta.named_graphs() if isinstance(g, ox.NamedNode)})
-            # A graph's union chunk leaves out what earlier graphs state: a changed triple may
-            # move between the chunks of unchanged graphs that state it too.
-            affected = (stale | {q.graph_name.value for t in changed
-                                 for q in store.quads_for_pattern(t.subject, t.predicate, t.object)
-                                 if isinstance(q.graph_name, ox.NamedNode)}) & set(graphs)
+    # A graph's union chunk leaves out what earlier graphs state: a changed triple may move
+    # between the chunks of unchanged graphs that state it too.
+    affected = (stale | {g for t in changed for g in graphs_with(t)}) & set(graphs)
 
-            def chunks_of(graph: str) -> dict[str, bytes]:
-                source = delta
-                if graph not in stale:
-                    # Parsed again, not copied from the store: a chunk keeps the order in which
-                    # the graph's files state its triples, as in a full build.
-                    source = ox.Store()
-                    load_files(source, [sf for sf in files if sf.graph == graph], files)
-                quads = list(source.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
-                return graph_chunks(source, graph, shadowed_in(store, graph, quads))
+    def chunks_of(graph: str) -> dict[str, bytes]:
+        source = delta
+        if graph not in stale:
+            # Parsed again, not copied from the store: a chunk keeps the order in which the
+            # graph's files state its triples, as in a full build.
+            source = ox.Store()
+            load_files(source, [sf for sf in files if sf.graph == graph], files)
+        shadowed = {ox.Triple(q.subject, q.predicate, q.object)
+                    for q in source.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+                    if min(graphs_with(ox.Triple(q.subject, q.predicate, q.object))) < graph}
+        return graph_chunks(source, graph, shadowed)
 
-            made = {graph: chunks_of(graph) for graph in sorted(affected)}
-            # Each dump in its own thread: copying the unchanged ranges is the kernel's work.
-            with ThreadPoolExecutor(max_workers=3) as writers:
-                written = list(writers.map(lambda name: write_dumps(
-                    tmp, graphs, made.__getitem__, (base, chunks), set(graphs) - affected,
-                    [name]), DUMPS))
-            places = {name: w[0][name] for name, w in zip(DUMPS, written, strict=True)}
-            quads = written[list(DUMPS).index("nquads")][1]
-            triples = written[list(DUMPS).index("ntriples")][2]
-            timings["dumps"] = time.perf_counter() - t
-        finally:
-            t = time.perf_counter()
-            report = checking.result()
-            timings["validate"] = time.perf_counter() - t
+    made = {graph: chunks_of(graph) for graph in sorted(affected)}
+    # The dumps first, each in its own thread (copying the unchanged ranges is the kernel's
+    # work), beside the store's update, the index and the validation.
+    writers = ThreadPoolExecutor(max_workers=3)
+    t_dumps = time.perf_counter()
+    writing = [writers.submit(write_dumps, tmp, graphs, made.__getitem__, (base, chunks),
+                              set(graphs) - affected, [name]) for name in DUMPS]
+    try:
+        t = time.perf_counter()
+        old.backup(str(tmp / STORE_DIR))
+        store = ox.Store(str(tmp / STORE_DIR))
+        for graph in sorted(stale):
+            if chunks.quads.get(graph):
+                store.remove_graph(ox.NamedNode(graph))
+        store.extend(list(delta))
+        store.flush()
+        timings["store"] = time.perf_counter() - t
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            # Validation beside the index: both engines release the GIL.
+            checking = pool.submit(validate_store_files, store, files, p, "fast", None,
+                                   (old, stale) if same_shapes else None)
+            try:
+                t = time.perf_counter()
+                index_path = tmp / SEARCH_INDEX
+                if str(GRAPH.ontology) in stale or any(  # the class hierarchy changed:
+                        t.predicate.value == _SUBCLASS for t in changed):  # any entry may
+                    write_index(store, p.queries, index_path)
+                else:
+                    shutil.copyfile(base / SEARCH_INDEX, index_path)
+                    update_index(store, p.queries, index_path,
+                                 {t.subject.value for t in changed
+                                  if isinstance(t.subject, ox.NamedNode)})
+                timings["index"] = time.perf_counter() - t
+            finally:
+                t = time.perf_counter()
+                report = checking.result()
+                timings["validate"] = time.perf_counter() - t
+        t = time.perf_counter()
+        written = [w.result() for w in writing]
+        timings["dumps"] = time.perf_counter() - t_dumps
+    finally:
+        writers.shutdown(wait=True, cancel_futures=True)
     _fail_on(report)
+    places = {name: w[0][name] for name, w in zip(DUMPS, written, strict=True)}
+    quads = written[list(DUMPS).index("nquads")][1]
+    triples = written[list(DUMPS).index("ntriples")][2]
     return ChunkIndex(graphs, quads, triples, places)
 
 

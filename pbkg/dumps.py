@@ -124,16 +124,6 @@ _SHADOWED = ("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } GRAPH ?h { ?s ?p 
              "FILTER (STR(?h) < STR(?g)) }")
 
 
-def shadowed_in(store: ox.Store, graph: str, quads: Iterable[ox.Quad]) -> set[ox.Triple]:
-    """The same for one graph's ``quads``, by lookups in ``store`` (all graphs)."""
-    out = set()
-    for q in quads:
-        if any(other.graph_name.value < graph for other in store.quads_for_pattern(
-                q.subject, q.predicate, q.object) if isinstance(other.graph_name, ox.NamedNode)):
-            out.add(ox.Triple(q.subject, q.predicate, q.object))
-    return out
-
-
 @dataclass
 class ChunkIndex:
     """Where each graph's chunk lies in each dump, and its counts (quads; union triples)."""

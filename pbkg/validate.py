@@ -438,8 +438,21 @@ def _seed_variables(body: str) -> list[str]:
     return sorted(set(_VARIABLE.findall(projected)) - assigned)
 
 
+_SPLIT: list = []  # the last graph split and its parts (an incremental build asks four times)
+
+
 def split_shapes(shapes: Graph) -> tuple[Graph, list[SparqlConstraint]]:
-    """The shapes without the SPARQL constraints the split engine runs itself, and those.
+    """The shapes without the SPARQL constraints the split engine runs itself, and those
+    (the same objects for the same, unchanged graph: callers only read them)."""
+    if _SPLIT and _SPLIT[0] is shapes and _SPLIT[1] == len(shapes):
+        return _SPLIT[2]
+    parts = _split_shapes(shapes)
+    _SPLIT[:] = [shapes, len(shapes), parts]
+    return parts
+
+
+def _split_shapes(shapes: Graph) -> tuple[Graph, list[SparqlConstraint]]:
+    """split_shapes, computed.
 
     A constraint stays with pyshacl when it cannot run alone with the same meaning: on a
     property shape ($PATH, value nodes), using $shapesGraph, not projecting $this, or with a
