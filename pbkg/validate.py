@@ -26,19 +26,19 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-import pyshacl
 import shacl
-from pyshacl.helper.path_helper import shacl_path_to_sparql_path
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 from rdflib.util import from_n3
 
 from pbkg.errors import InputError, InvalidParameter
+
+if TYPE_CHECKING:  # rdflib's SPARQL engine is imported when pyshacl runs only
+    from rdflib.plugins.sparql.sparql import Query
 from pbkg.namespaces import OWL, PBS, PREFIXES, RDF, RDFS, SH, XSD
 
 ENGINES = ("fast", "split", "pyshacl")
@@ -588,11 +588,17 @@ class _PreparedQueryGraph(Graph):
 
 @lru_cache(maxsize=256)
 def _prepared(text: str) -> Query:
+    from rdflib.plugins.sparql import prepareQuery
+
     # A prepared query is an algebra tree that evaluation only reads: safe to share across runs.
     return prepareQuery(text)
 
 
 def _run_pyshacl(data: Graph, shapes: Graph) -> list[Violation]:
+    # Imported here: pyshacl and rdflib's SPARQL engine cost a quarter second to import, and
+    # the fast engine (every build) needs neither.
+    import pyshacl
+
     # A plain Graph gets the parse cache; inplace spares the copy pyshacl's advanced mode makes
     # for sh:rule, of which pbkg has none (and inference is off), so nothing is written to it.
     target = _PreparedQueryGraph(data) if type(data) is Graph else data
@@ -690,6 +696,8 @@ def _node(text: str) -> Node:
 def _path_text(graph: Graph, path: Node) -> str:
     if isinstance(path, URIRef):
         return str(path)
+    from pyshacl.helper.path_helper import shacl_path_to_sparql_path
+
     try:  # a complex path (inverse, sequence, ...) as SPARQL property path text
         return str(shacl_path_to_sparql_path(graph, path))
     except Exception:
