@@ -143,9 +143,11 @@ def measure_size(size: str, work: Path, seed: int, timeout: float) -> dict:
         # the previous one-file edits stay in it, which changes nothing measured.
         info["synthetic"] = json.loads(marker.read_text())
         shutil.rmtree(root / "dist", ignore_errors=True)
+        shutil.rmtree(root / "baseline-store", ignore_errors=True)
         for leftover in root.glob(".dist.*"):
             shutil.rmtree(leftover, ignore_errors=True) if leftover.is_dir() else leftover.unlink()
     elif size == "real":
+        shutil.rmtree(root, ignore_errors=True)
         src = paths()
         for name in ("ontology", "shapes", "queries", "data"):
             shutil.copytree(src.root / name, root / name)

@@ -37,6 +37,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -379,12 +380,16 @@ def _build_full(p: ProjectPaths, files: list[SourceFile], tmp: Path, engine: str
     def dumps(formats: tuple[str, ...]) -> tuple[dict, dict[str, int], dict[str, int]]:
         start = time.perf_counter()
         union = union_shadowed() if any(not DUMPS[f][2] for f in formats) else {}
-        out = write_dumps(tmp, graphs, lambda g: graph_chunks(store, g, union.get(g), formats),
-                          None, set(), formats)
+        chunks_of = lambda g: graph_chunks(store, g, union.get(g), formats)  # noqa: E731
+        if formats == ("ntriples",):
+            chunks_of = partial(_ntriples_from_nquads, tmp / DUMPS["nquads"][0],
+                                written[0][0]["nquads"], chunks_of, union)
+        out = write_dumps(tmp, graphs, chunks_of, None, set(), formats)
         timings[f"dumps {' '.join(formats)}"] = time.perf_counter() - start
         return out
 
-    written = [dumps(("nquads",))]
+    written: list = []
+    written.append(dumps(("nquads",)))
     jobs = [("ntriples",), ("trig", "turtle"), ("jsonld",), ("rdfxml",)]
     failed = threading.Event()
 
@@ -417,6 +422,20 @@ def _build_full(p: ProjectPaths, files: list[SourceFile], tmp: Path, engine: str
     quads = next(w[1] for w in written if "nquads" in w[0])
     triples = next(w[2] for w in written if "ntriples" in w[0])
     return ChunkIndex(graphs, quads, triples, places)
+
+
+def _ntriples_from_nquads(nquads: Path, places: dict[str, list[int]], serialize: Callable,
+                          shadowed: dict, graph: str) -> dict[str, bytes]:
+    """A graph's N-Triples chunk: its N-Quads chunk without the graph name (the same bytes
+    Oxigraph would write again: the N-Quads chunk is the N-Triples one with the name added),
+    unless an earlier graph states some of its triples."""
+    if graph in shadowed or graph not in places:
+        return serialize(graph)
+    offset, length = places[graph]
+    with open(nquads, "rb") as f:
+        f.seek(offset)
+        chunk = f.read(length)
+    return {"ntriples": chunk.replace(b" <%s> .\n" % graph.encode(), b" .\n")}
 
 
 def _store_then(tmp: Path, failed: threading.Event, take_jobs: Callable) -> tuple[dict, list]:
