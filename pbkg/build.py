@@ -12,14 +12,16 @@ read-only) and ``search.sqlite`` (the full-text label index). A failed build (ba
 violations) raises before the link moves, so the last good output stays in place.
 
 When the inputs, shapes and pbkg version match the manifest, nothing is done ("unchanged").
-Otherwise the graph is assembled again in memory (parsing is in Rust and cheap) and, when fewer
-than half the graphs changed ("incremental"): the previous on-disk store is copied (hard links)
+When fewer than half the graphs changed ("incremental"), the previous version is updated instead
+of rebuilt: only the changed files are parsed; the previous on-disk store is copied (hard links)
 and only the changed graphs are replaced in it; SHACL Core is checked again only on the nodes
 the changed graphs can touch, in any graph (validate_changes: the previous build conformed to
 the same shapes), and the SHACL-SPARQL rules, which span graphs (one chair per cluster-year, a
-role holder is a member...), run on the whole union. The dumps and the search index are written
-again in full. Outputs carry no timestamps and are written in the store's order, which depends
-only on the content: two builds of one commit are byte-identical.
+role holder is a member...), run on the whole union; the search entries of the changed subjects
+are written again in a copy of the index; the dumps copy the unchanged graphs' chunks from the
+previous files (pbkg.dumps). Otherwise ("full") everything is made from the inputs. Both paths
+give the same output: it carries no timestamps and depends only on the content, so two builds
+of one commit are byte-identical.
 """
 
 from __future__ import annotations
@@ -49,23 +51,22 @@ from .dataset import (
     source_files,
     sources_of,
 )
+from .dumps import (
+    CHUNKS,
+    DUMPS,
+    ChunkIndex,
+    graph_chunks,
+    shadowed_triples,
+    write_dumps,
+)
 from .errors import ValidationFailed
-from .namespaces import GRAPH, SERIALIZATION_PREFIXES
+from .namespaces import GRAPH
 from .paths import ProjectPaths, paths
 from .terms import ox_triples_to_rdflib
 
 MANIFEST = "manifest.json"
 STORE_DIR = "store"
 SEARCH_INDEX = "search.sqlite"
-# Dump files by format name; the dataset formats keep the named graphs, the others hold the union.
-DUMPS: dict[str, tuple[str, ox.RdfFormat, bool]] = {
-    "trig": ("pbkg.trig", ox.RdfFormat.TRIG, True),
-    "nquads": ("pbkg.nq", ox.RdfFormat.N_QUADS, True),
-    "turtle": ("pbkg.ttl", ox.RdfFormat.TURTLE, False),
-    "ntriples": ("pbkg.nt", ox.RdfFormat.N_TRIPLES, False),
-    "jsonld": ("pbkg.jsonld", ox.RdfFormat.JSON_LD, False),
-    "rdfxml": ("pbkg.rdf", ox.RdfFormat.RDF_XML, False),
-}
 
 
 @dataclass
@@ -79,16 +80,18 @@ class BuildResult:
     mode: str = "full"
 
 
-def input_digest(files: list[SourceFile], root: Path,
-                 known: dict | None = None) -> dict[str, str]:
+def input_digest(files: list[SourceFile], root: Path, known: dict | None = None,
+                 current: dict[str, list[int]] | None = None) -> dict[str, str]:
     """sha256 of each input. ``known``: a previous manifest, whose hash of a file is reused when
-    the file's size and modification time (in ns) are those it recorded (as make does)."""
+    the file's size and modification time (in ns) are those it recorded (as make does);
+    ``current``: those of the files now, if taken already."""
     hashes = (known or {}).get("inputs", {})
     stats = (known or {}).get("stats", {})
     out = {}
     for sf in files:
         name = _name(sf.path, root)
-        if name in hashes and stats.get(name) == _stat(sf.path):
+        now = current.get(name) if current is not None else None
+        if name in hashes and stats.get(name) == (now or _stat(sf.path)):
             out[name] = hashes[name]
         else:
             out[name] = hashlib.sha256(sf.path.read_bytes()).hexdigest()
@@ -133,10 +136,11 @@ def shapes_digest(shapes_dir: Path) -> str:
 
 
 def _name(path: Path, root: Path) -> str:
-    try:  # the inputs are listed under the root: no need to resolve links (slow for 10^4 files)
-        return str(path.relative_to(root))
-    except ValueError:
-        pass
+    # The inputs are listed under the root: a string prefix, without resolving links or
+    # pathlib's parsing (both slow for 10^4 files).
+    text, prefix = str(path), str(root) + os.sep
+    if text.startswith(prefix) and ".." not in text:
+        return text[len(prefix):]
     try:
         return str(path.resolve().relative_to(root.resolve()))
     except ValueError:
@@ -182,6 +186,7 @@ def validate_store_files(store: ox.Store, files: list[SourceFile], p: ProjectPat
     return report_of([replace(v, source_file=where.get(v.focus)) for v in report.violations])
 
 
+_SUBCLASS = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
 # Most nodes a changed build validates again before it validates everything instead.
 MAX_TOUCHED = 50_000
 
@@ -191,7 +196,7 @@ def validate_changes(store: ox.Store, shapes, old: ox.Store, stale: set[str]):  
 
     The previous build conformed to the same shapes. A node's SHACL Core result depends on the
     triples of the subjects within reach() hops of it (and on the class hierarchy, in the
-    ontology). So: the subjects of the changed graphs, old and new contents, are touched; so is
+    ontology). So: the subjects of the triples that changed are touched; so is
     every node from which one of them is within reach() hops, in the new union; those are
     validated again, on the triples within reach() hops of them plus the ontology. The
     SHACL-SPARQL rules span graphs (one chair per cluster-year...): they run on the whole union.
@@ -200,7 +205,6 @@ def validate_changes(store: ox.Store, shapes, old: ox.Store, stale: set[str]):  
         object_target_predicates,
         reach,
         report_of,
-        sparql_rule_violations,
         validate_core_of,
     )
 
@@ -209,15 +213,23 @@ def validate_changes(store: ox.Store, shapes, old: ox.Store, stale: set[str]):  
     if hops is None or ontology.value in stale or str(GRAPH.reference) in stale:
         return None
     targeting = object_target_predicates(shapes)
+    # The triples a changed graph stated before or states now, not both: the others are in
+    # the union before and after (a triple another graph states too counts, needlessly).
+    changed: set[ox.Triple] = set()
+    for graph in stale:
+        before, after = ({ox.Triple(q.subject, q.predicate, q.object)
+                          for q in source.quads_for_pattern(None, None, None, ox.NamedNode(graph))}
+                         for source in (old, store))
+        changed |= before ^ after
     touched: set = set()
-    for source in (old, store):
-        for graph in stale:
-            # A triple is part of its subject's description (reach() refuses inverse paths);
-            # its object is touched too where the triple makes the object a focus node.
-            for q in source.quads_for_pattern(None, None, None, ox.NamedNode(graph)):
-                touched.add(q.subject)
-                if q.predicate.value in targeting and not isinstance(q.object, ox.Literal):
-                    touched.add(q.object)
+    subjects: set = set()
+    for t in changed:
+        # A triple is part of its subject's description (reach() refuses inverse paths); its
+        # object is touched too where the triple makes the object a focus node.
+        touched.add(t.subject)
+        subjects.add(t.subject)
+        if t.predicate.value in targeting and not isinstance(t.object, ox.Literal):
+            touched.add(t.object)
     frontier = set(touched)
     for _ in range(hops):  # nodes from which a touched subject is within reach
         frontier = {q.subject for node in frontier
@@ -237,7 +249,40 @@ def validate_changes(store: ox.Store, shapes, old: ox.Store, stale: set[str]):  
     focus = {t.value if isinstance(t, ox.NamedNode) else f"_:{t.value}" for t in touched}
     violations = validate_core_of(sub.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8"),
                                   shapes, focus)
-    return report_of(violations + sparql_rule_violations(store, shapes))
+    return report_of(violations + _rule_violations(store, old, shapes, subjects))
+
+
+# Most terms the SHACL-SPARQL rules are seeded with before they run on everything instead.
+MAX_SEEDS = 20_000
+
+
+def _rule_violations(store: ox.Store, old: ox.Store, shapes, subjects: set) -> list:  # noqa: ANN001
+    """The SHACL-SPARQL rules' results in ``store``, given that ``old`` had none and that
+    only the triples of ``subjects`` differ. A rule's query may join anything with anything
+    (one chair per cluster and year), so its reach is not bounded as Core's is; but a result
+    that is new binds one of the rule's variables to a term of what changed: a changed subject,
+    a value of its triples (a pattern on a node the result does not bind, as the membership in
+    "a role holder is a member", then still binds that value), or a node pointing to it. The
+    rules run seeded with those terms (run_seeded), unless there are too many or blank nodes
+    among them (a blank node cannot be bound in a query): then on the whole union. This holds
+    for rules whose negated or optional parts reach one hop beyond their projected variables,
+    as pbkg's do (shapes/rules.ttl; the tests compare with a full validation)."""
+    from .validate import split_shapes
+
+    _, constraints = split_shapes(shapes)
+    terms: set = set(subjects)
+    for source in (old, store):
+        for node in subjects:
+            terms |= {q.object for q in source.quads_for_pattern(node, None, None)}
+            terms |= {q.subject for q in source.quads_for_pattern(None, None, node)}
+            if len(terms) > MAX_SEEDS:
+                break
+    if len(terms) > MAX_SEEDS or any(isinstance(t, ox.BlankNode) for t in terms):
+        return [v for c in constraints for v in c.run(store, union=True)]
+    # IRIs only: every changed triple has one as subject, and a literal (a year) would seed
+    # a rule with a large part of the graph.
+    seeds = sorted((t for t in terms if isinstance(t, ox.NamedNode)), key=str)
+    return [v for c in constraints for v in c.run_seeded(store, seeds)]
 
 
 def build(p: ProjectPaths | None = None, out_dir: Path | None = None,
@@ -251,8 +296,9 @@ def build(p: ProjectPaths | None = None, out_dir: Path | None = None,
     files = source_files(p)
     previous = read_manifest(out_dir) if incremental else None
     # Sizes and times before hashing: a file edited meanwhile looks changed next time.
-    stats = {_name(sf.path, p.root): _stat(sf.path) for sf in files}
-    inputs = input_digest(files, p.root, _with_stats(previous, out_dir))
+    names = {sf.path: _name(sf.path, p.root) for sf in files}
+    stats = {names[sf.path]: _stat(sf.path) for sf in files}
+    inputs = input_digest(files, p.root, _with_stats(previous, out_dir), stats)
     key = {"pbkg": __version__, "inputs": inputs, "shapes": shapes_digest(p.shapes)}
     if previous is not None and all(previous.get(k) == v for k, v in key.items()) \
             and _complete(out_dir, previous):
@@ -265,65 +311,236 @@ def build(p: ProjectPaths | None = None, out_dir: Path | None = None,
     tmp = out_dir.parent / f".{out_dir.name}.new-{os.getpid()}-{secrets.token_hex(4)}"
     tmp.mkdir()
     try:
-        stale = _stale_graphs(files, inputs, p, out_dir, previous)
-        # In memory while building: the dumps and the index read it many times over.
-        store = ox.Store()
-        load_files(store, files)
-        timings["load"] = time.perf_counter() - t0
-
-        # The N-Quads dump first: the validator and the on-disk store read it. Then two lanes
-        # (Oxigraph and the Rust validator release the GIL): validation, the index and the
-        # dataset dumps here; the on-disk store, the union and its dumps beside. Two, not more:
-        # the peak memory stays bounded. Nothing is published unless the data conforms.
-        from .search import write_index
-
-        t1 = time.perf_counter()
-        nquads = tmp / DUMPS["nquads"][0]
-        store.dump(str(nquads), ox.RdfFormat.N_QUADS)
-        failed = threading.Event()
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            beside = pool.submit(_store_and_union, store, tmp, failed, partial(
-                _reuse_store, files=files, out_dir=out_dir, stale=stale))
-            try:
-                changes = None
-                if stale is not None and previous is not None \
-                        and previous.get("shapes") == key["shapes"]:
-                    # The previous build conformed to these shapes (only such builds publish).
-                    changes = (ox.Store.read_only(str(out_dir / STORE_DIR)), stale)
-                report = validate_store_files(store, files, p, engine, nquads, changes)
-                timings["validate"] = time.perf_counter() - t1
-                if not report.conforms:
-                    raise ValidationFailed(
-                        f"the data violates the shapes ({len(report.violations)} violations); "
-                        f"dist/ was left as it was.\n\n{report.to_text()}", report)
-                timings["index"], _ = _timed(write_index, store, p.queries, tmp / SEARCH_INDEX)
-                timings["dataset dumps"], _ = _timed(_write_dumps, store, tmp, True)
-            except BaseException:
-                failed.set()  # the other lane stops after its current step
-                raise
-            triples, lane, reused = beside.result()
-            timings.update(lane)
-        quads = len(store)
-        graphs = sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
-        del store
+        stale = _stale_graphs(files, inputs, names, out_dir, previous)
+        # The version directory the link names now: the one this build starts from.
+        base = out_dir.resolve() if stale is not None and _complete(out_dir, previous) else None
+        chunks = ChunkIndex.read(base) if base is not None else None
+        if chunks is not None and engine == "fast":
+            mode = "incremental"
+            index = _build_changes(p, files, base, tmp, stale, chunks,  # type: ignore[arg-type]
+                                   previous.get("shapes") == key["shapes"],  # type: ignore[union-attr]
+                                   timings, t0)
+        else:
+            mode = "full"
+            index = _build_full(p, files, tmp, engine, timings, t0)
+        (tmp / CHUNKS).write_text(index.to_json(), encoding="utf-8")
         manifest = {
             **key,
-            "quads": quads,
-            "triples": triples,
-            "graphs": graphs,
+            "quads": sum(index.quads.values()),
+            "triples": sum(index.triples.values()),
+            "graphs": index.graphs,
             "dumps": {name: spec[0] for name, spec in DUMPS.items()},
             "store": STORE_DIR,
             "search_index": SEARCH_INDEX,
-            "graph_files": {_name(sf.path, p.root): sf.graph for sf in files},
+            "graph_files": {names[sf.path]: sf.graph for sf in files},
         }
+        t1 = time.perf_counter()
         _publish(tmp, out_dir, manifest)
         _write_stats(out_dir, inputs, stats)
+        timings["publish"] = time.perf_counter() - t1
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     remove_stale(out_dir)
     timings["total"] = time.perf_counter() - t0
-    return BuildResult(out_dir, quads, triples, len(graphs), timings,
-                       mode="incremental" if reused else "full")
+    return BuildResult(out_dir, manifest["quads"], manifest["triples"], len(index.graphs),
+                       timings, mode=mode)
+
+
+def _fail_on(report) -> None:  # noqa: ANN001
+    if not report.conforms:
+        raise ValidationFailed(
+            f"the data violates the shapes ({len(report.violations)} violations); "
+            f"dist/ was left as it was.\n\n{report.to_text()}", report)
+
+
+def _build_full(p: ProjectPaths, files: list[SourceFile], tmp: Path, engine: str,
+                timings: dict[str, float], t0: float) -> ChunkIndex:
+    """Everything from the inputs: parse into memory, the N-Quads dump first (the validator and
+    the on-disk store read it), then two lanes (Oxigraph, the Rust validator and SQLite release
+    the GIL): validation and the index here, the on-disk store beside; then each lane takes the
+    other dumps from a common list until none is left. Two lanes, not more: the peak memory
+    stays bounded. Nothing is published unless the data conforms."""
+    from .search import write_index
+
+    store = ox.Store()
+    load_files(store, files)
+    timings["load"] = time.perf_counter() - t0
+    graphs = sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
+    shadowed: list[dict[str, set[ox.Triple]]] = []
+    lock = threading.Lock()
+
+    def union_shadowed() -> dict[str, set[ox.Triple]]:
+        with lock:  # computed once, by the first lane to need it
+            if not shadowed:
+                start = time.perf_counter()
+                shadowed.append(shadowed_triples(store))
+                timings["shadowed"] = time.perf_counter() - start
+        return shadowed[0]
+
+    def dumps(formats: tuple[str, ...]) -> tuple[dict, dict[str, int], dict[str, int]]:
+        start = time.perf_counter()
+        union = union_shadowed() if any(not DUMPS[f][2] for f in formats) else {}
+        chunks_of = lambda g: graph_chunks(store, g, union.get(g), formats)  # noqa: E731
+        if formats == ("ntriples",):
+            chunks_of = partial(_ntriples_from_nquads, tmp / DUMPS["nquads"][0],
+                                written[0][0]["nquads"], chunks_of, union)
+        out = write_dumps(tmp, graphs, chunks_of, None, set(), formats)
+        timings[f"dumps {' '.join(formats)}"] = time.perf_counter() - start
+        return out
+
+    written: list = []
+    written.append(dumps(("nquads",)))
+    jobs = [("ntriples",), ("trig", "turtle"), ("jsonld",), ("rdfxml",)]
+    failed = threading.Event()
+
+    def take_jobs() -> list:
+        done = []
+        while not failed.is_set():
+            with lock:
+                if not jobs:
+                    break
+                formats = jobs.pop(0)
+            done.append(dumps(formats))
+        return done
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        beside = pool.submit(_store_then, tmp, failed, take_jobs)
+        try:
+            t1 = time.perf_counter()
+            report = validate_store_files(store, files, p, engine, tmp / DUMPS["nquads"][0])
+            timings["validate"] = time.perf_counter() - t1
+            _fail_on(report)
+            timings["index"], _ = _timed(write_index, store, p.queries, tmp / SEARCH_INDEX)
+            written += take_jobs()
+        except BaseException:
+            failed.set()  # the other lane stops after its current step
+            raise
+        lane, more = beside.result()
+    timings.update(lane)
+    written += more
+    places = {name: w[0][name] for w in written for name in w[0]}
+    quads = next(w[1] for w in written if "nquads" in w[0])
+    triples = next(w[2] for w in written if "ntriples" in w[0])
+    return ChunkIndex(graphs, quads, triples, places)
+
+
+def _ntriples_from_nquads(nquads: Path, places: dict[str, list[int]], serialize: Callable,
+                          shadowed: dict, graph: str) -> dict[str, bytes]:
+    """A graph's N-Triples chunk: its N-Quads chunk without the graph name (the same bytes
+    Oxigraph would write again: the N-Quads chunk is the N-Triples one with the name added),
+    unless an earlier graph states some of its triples."""
+    if graph in shadowed or graph not in places:
+        return serialize(graph)
+    offset, length = places[graph]
+    with open(nquads, "rb") as f:
+        f.seek(offset)
+        chunk = f.read(length)
+    return {"ntriples": chunk.replace(b" <%s> .\n" % graph.encode(), b" .\n")}
+
+
+def _store_then(tmp: Path, failed: threading.Event, take_jobs: Callable) -> tuple[dict, list]:
+    timings: dict[str, float] = {}
+    timings["store"], _ = _timed(_write_store, tmp / DUMPS["nquads"][0], tmp / STORE_DIR)
+    return timings, take_jobs()
+
+
+def _build_changes(p: ProjectPaths, files: list[SourceFile], base: Path, tmp: Path,
+                   stale: set[str], chunks: ChunkIndex, same_shapes: bool,
+                   timings: dict[str, float], t0: float) -> ChunkIndex:
+    """The previous version updated: only the files of the ``stale`` graphs are parsed; the
+    on-disk store is copied (hard links: RocksDB never rewrites a file) and those graphs are
+    replaced in it; validation covers what the change can touch (validate_changes; all of it
+    when the shapes changed); the search entries of the changed subjects are written again in a
+    copy of the index; the dumps copy every unchanged chunk. Nothing is published unless the
+    data conforms."""
+    from .search import update_index, write_index
+
+    delta = ox.Store()
+    load_files(delta, [sf for sf in files if sf.graph in stale], files)
+    timings["load"] = time.perf_counter() - t0
+    old = ox.Store.read_only(str(base / STORE_DIR))
+    changed: set[ox.Triple] = set()  # in the old or the new contents of a stale graph, not both
+    for graph in sorted(stale):
+        node = ox.NamedNode(graph)
+        before = {ox.Triple(q.subject, q.predicate, q.object)
+                  for q in old.quads_for_pattern(None, None, None, node)}
+        after = {ox.Triple(q.subject, q.predicate, q.object)
+                 for q in delta.quads_for_pattern(None, None, None, node)}
+        changed |= before ^ after
+    graphs = sorted((set(chunks.graphs) - stale) | {
+        g.value for g in delta.named_graphs() if isinstance(g, ox.NamedNode)})
+
+    def graphs_with(t: ox.Triple) -> set[str]:
+        """The graphs stating ``t`` now: the unchanged ones as before, the changed ones anew."""
+        found = {q.graph_name.value for q in delta.quads_for_pattern(t.subject, t.predicate,
+                                                                     t.object)}
+        return found | {q.graph_name.value for q in old.quads_for_pattern(
+            t.subject, t.predicate, t.object) if isinstance(q.graph_name, ox.NamedNode)
+            and q.graph_name.value not in stale}
+
+    # A graph's union chunk leaves out what earlier graphs state: a changed triple may move
+    # between the chunks of unchanged graphs that state it too.
+    affected = (stale | {g for t in changed for g in graphs_with(t)}) & set(graphs)
+
+    def chunks_of(graph: str) -> dict[str, bytes]:
+        source = delta
+        if graph not in stale:
+            # Parsed again, not copied from the store: a chunk keeps the order in which the
+            # graph's files state its triples, as in a full build.
+            source = ox.Store()
+            load_files(source, [sf for sf in files if sf.graph == graph], files)
+        shadowed = {ox.Triple(q.subject, q.predicate, q.object)
+                    for q in source.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+                    if min(graphs_with(ox.Triple(q.subject, q.predicate, q.object))) < graph}
+        return graph_chunks(source, graph, shadowed)
+
+    made = {graph: chunks_of(graph) for graph in sorted(affected)}
+    # The dumps first, each in its own thread (copying the unchanged ranges is the kernel's
+    # work), beside the store's update, the index and the validation.
+    writers = ThreadPoolExecutor(max_workers=3)
+    t_dumps = time.perf_counter()
+    writing = [writers.submit(write_dumps, tmp, graphs, made.__getitem__, (base, chunks),
+                              set(graphs) - affected, [name]) for name in DUMPS]
+    try:
+        t = time.perf_counter()
+        old.backup(str(tmp / STORE_DIR))
+        store = ox.Store(str(tmp / STORE_DIR))
+        for graph in sorted(stale):
+            if chunks.quads.get(graph):
+                store.remove_graph(ox.NamedNode(graph))
+        store.extend(list(delta))
+        store.flush()
+        timings["store"] = time.perf_counter() - t
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            # Validation beside the index: both engines release the GIL.
+            checking = pool.submit(validate_store_files, store, files, p, "fast", None,
+                                   (old, stale) if same_shapes else None)
+            try:
+                t = time.perf_counter()
+                index_path = tmp / SEARCH_INDEX
+                if str(GRAPH.ontology) in stale or any(  # the class hierarchy changed:
+                        t.predicate.value == _SUBCLASS for t in changed):  # any entry may
+                    write_index(store, p.queries, index_path)
+                else:
+                    shutil.copyfile(base / SEARCH_INDEX, index_path)
+                    update_index(store, p.queries, index_path,
+                                 {t.subject.value for t in changed
+                                  if isinstance(t.subject, ox.NamedNode)})
+                timings["index"] = time.perf_counter() - t
+            finally:
+                t = time.perf_counter()
+                report = checking.result()
+                timings["validate"] = time.perf_counter() - t
+        t = time.perf_counter()
+        written = [w.result() for w in writing]
+        timings["dumps"] = time.perf_counter() - t_dumps
+    finally:
+        writers.shutdown(wait=True, cancel_futures=True)
+    _fail_on(report)
+    places = {name: w[0][name] for name, w in zip(DUMPS, written, strict=True)}
+    quads = written[list(DUMPS).index("nquads")][1]
+    triples = written[list(DUMPS).index("ntriples")][2]
+    return ChunkIndex(graphs, quads, triples, places)
 
 
 def _timed(fn, *args):  # noqa: ANN001, ANN202 - a thin wrapper
@@ -341,7 +558,7 @@ def _write_store(nquads: Path, path: Path) -> None:
     store.flush()
 
 
-def _stale_graphs(files: list[SourceFile], inputs: dict[str, str], p: ProjectPaths,
+def _stale_graphs(files: list[SourceFile], inputs: dict[str, str], names: dict[Path, str],
                   out_dir: Path, previous: dict | None) -> set[str] | None:
     """The graphs made from files changed since the previous build (added, edited, removed);
     None when there is no previous build to start from, or most graphs changed."""
@@ -352,78 +569,10 @@ def _stale_graphs(files: list[SourceFile], inputs: dict[str, str], p: ProjectPat
     changed = {n for n in set(inputs) | set(old_inputs) if inputs.get(n) != old_inputs.get(n)}
     by_graph = graph_inputs(files)
     stale = {g for g, members in by_graph.items()
-             if any(_name(m.path, p.root) in changed for m in members)}
+             if any(names[m.path] in changed for m in members)}
     # The graph of a removed file: gone, or made of the files that remain.
     stale |= {previous.get("graph_files", {}).get(n) for n in changed} - {None}
     return None if len(stale) * 2 > len(by_graph) else stale
-
-
-def _reuse_store(path: Path, files: list[SourceFile], out_dir: Path,
-                 stale: set[str] | None) -> bool:
-    """The on-disk store of the previous build, copied (hard links) with the ``stale`` graphs
-    parsed again; False (nothing written) when there is no previous build to start from."""
-    if stale is None:
-        return False
-    old = out_dir / STORE_DIR
-    try:
-        ox.Store.read_only(str(old)).backup(str(path))
-    except OSError:  # removed meanwhile, or not a store: build it from the dump instead
-        shutil.rmtree(path, ignore_errors=True)
-        return False
-    store = ox.Store(str(path))
-    for graph in sorted(stale):
-        if store.contains_named_graph(ox.NamedNode(graph)):
-            store.remove_graph(ox.NamedNode(graph))
-    load_files(store, [sf for sf in files if sf.graph in stale], files)
-    store.optimize()
-    store.flush()
-    return True
-
-
-def _store_and_union(store: ox.Store, out: Path, failed: threading.Event,
-                     reuse: Callable[[Path], bool]) -> tuple[int, dict[str, float], bool]:
-    """The second lane of a build: the on-disk store (the previous one updated if ``reuse``
-    can, else loaded from the N-Quads dump), then the union and its dumps."""
-    timings: dict[str, float] = {}
-    start = time.perf_counter()
-    reused = reuse(out / STORE_DIR)
-    if not reused:
-        _write_store(out / DUMPS["nquads"][0], out / STORE_DIR)
-    timings["store"] = time.perf_counter() - start
-    if failed.is_set():
-        return 0, timings, reused
-    timings["union"], union = _timed(_union, store, out)
-    if failed.is_set():
-        return 0, timings, reused
-    timings["union dumps"], _ = _timed(_write_dumps, union, out, False)
-    return len(union), timings, reused
-
-
-def _union(store: ox.Store, out: Path) -> ox.Store:
-    """The union of all graphs in a store's default graph, each triple once (a store is a set:
-    the triples stated in two graphs come in twice and are kept once)."""
-    scratch = out / ".union.nt"  # through a file: the serialized union never sits in memory
-    store.query(_UNION).serialize(str(scratch), ox.RdfFormat.N_TRIPLES)
-    union = ox.Store()
-    union.load(path=str(scratch), format=ox.RdfFormat.N_TRIPLES)
-    scratch.unlink()
-    return union
-
-
-def _write_dumps(source: ox.Store, out: Path, dataset: bool) -> None:
-    """The dataset dumps (all graphs) or the union ones (the default graph) not written yet,
-    written by Oxigraph in the store's order, which depends only on the content."""
-    for filename, fmt, keeps_graphs in DUMPS.values():
-        if keeps_graphs != dataset or (out / filename).exists():
-            continue
-        prefixes = SERIALIZATION_PREFIXES if fmt in _PRETTY else None
-        if dataset:
-            source.dump(str(out / filename), fmt, prefixes=prefixes)
-        else:
-            source.dump(str(out / filename), fmt, from_graph=ox.DefaultGraph(), prefixes=prefixes)
-
-
-_UNION = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
 def _publish(tmp: Path, out_dir: Path, manifest: dict) -> None:
@@ -495,9 +644,6 @@ def _complete(out_dir: Path, manifest: dict) -> bool:
     names = [*manifest.get("dumps", {}).values(), manifest.get("store"),
              manifest.get("search_index")]
     return all(name and (out_dir / name).exists() for name in names)
-
-
-_PRETTY = {ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML}
 
 
 def read_manifest(out_dir: Path) -> dict | None:

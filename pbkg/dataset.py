@@ -61,19 +61,24 @@ def article_graph(key: str) -> str:
     return str(GRAPH[f"article/{key}"])
 
 
+def _sorted(paths: Iterable[Path]) -> list[Path]:
+    # By name (the files of one folder): the order of sorting paths, at a fraction of the cost.
+    return sorted(paths, key=lambda f: f.name)
+
+
 def source_files(p: ProjectPaths) -> list[SourceFile]:
     """Every input file of a build, in a fixed order."""
-    files = [SourceFile(f, str(GRAPH.ontology)) for f in sorted(p.ontology.glob("*.ttl"))]
-    for f in sorted(p.reference.glob("*")):
+    files = [SourceFile(f, str(GRAPH.ontology)) for f in _sorted(p.ontology.glob("*.ttl"))]
+    for f in _sorted(p.reference.glob("*")):
         if f.suffix in (".ttl", ".csv"):
             files.append(SourceFile(f, str(GRAPH.reference)))
-    files += [SourceFile(f, article_graph(f.stem)) for f in sorted(p.sources.glob("*.ttl"))]
-    for f in sorted(p.curated.glob("*.ttl")):
+    files += [SourceFile(f, article_graph(f.stem)) for f in _sorted(p.sources.glob("*.ttl"))]
+    for f in _sorted(p.curated.glob("*.ttl")):
         graph = str(GRAPH.entities) if f.name == ENTITIES_FILE else article_graph(f.stem)
         files.append(SourceFile(f, graph))
     if p.extracted.is_dir():
         files += [SourceFile(f, str(GRAPH[f"extracted/{f.stem}"]))
-                  for f in sorted(p.extracted.glob("*.ttl"))]
+                  for f in _sorted(p.extracted.glob("*.ttl"))]
     return files
 
 
@@ -124,7 +129,9 @@ def _csv_quads(path: Path, graph: str) -> list[ox.Quad]:
     graphs = reference_graphs(path.parent)
     if path not in graphs:
         raise InputError(path, "not a known reference table")
-    triples = rdflib_graph_to_ox(graphs[path])
+    # Sorted: rdflib's order changes from one process to the next, and the dumps keep the
+    # order in which a graph's triples were loaded.
+    triples = sorted(rdflib_graph_to_ox(graphs[path]), key=str)
     return [ox.Quad(t.subject, t.predicate, t.object, target) for t in triples]
 
 

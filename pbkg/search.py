@@ -363,27 +363,69 @@ def write_index(store: ox.Store, queries_dir: Path, path: Path) -> None:
 
     Reads the same two queries as the in-memory index, so both give the same entries.
     """
-    labels, types = (decode(*execute(store, lookup_query(queries_dir, name).render())).rows
-                     for name in ("labels", "types"))
-    index = SearchIndex.from_rows(labels, types, "")  # type: ignore[arg-type]
+    index = _index_of(store, queries_dir, None)
     tmp = path.with_suffix(".tmp")
     tmp.unlink(missing_ok=True)
     conn = sqlite3.connect(tmp)
     try:
         conn.executescript(_SCHEMA)
-        conn.executemany("INSERT INTO entry VALUES (?, ?, ?, ?, ?)", (
-            (e.iri, json.dumps(e.types), int(e.is_fact), e.notation, e.url)
-            for e in sorted(index.entries.values(), key=lambda e: e.iri)))
-        conn.executemany(
-            "INSERT INTO name (iri, position, text, lang, property, key, rank) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            ((e.iri, i, n.text, n.lang, n.property, n.key, n.rank)
-             for e in sorted(index.entries.values(), key=lambda e: e.iri)
-             for i, n in enumerate(e.names)))
+        _insert(conn, index)
         conn.execute("INSERT INTO name_fts (name_fts) VALUES ('rebuild')")
         conn.execute("INSERT INTO name_fts (name_fts) VALUES ('optimize')")
         conn.commit()
-        conn.execute("VACUUM")
     finally:
         conn.close()
     os.replace(tmp, path)
+
+
+def update_index(store: ox.Store, queries_dir: Path, path: Path, iris: set[str]) -> None:
+    """Update an index file written by write_index (a copy: the published one is immutable) so
+    that the entries of ``iris`` are those ``store`` gives now, in one transaction. An entry
+    depends only on its IRI's own triples (and the class hierarchy), so a build passes the
+    subjects of the triples it changed; the searches then answer as on a new index."""
+    index = _index_of(store, queries_dir, sorted(iris))
+    conn = sqlite3.connect(path)
+    try:
+        with conn:
+            for start in range(0, len(iris), 500):
+                chunk = sorted(iris)[start:start + 500]
+                marks = ",".join("?" * len(chunk))
+                # External-content FTS: each old row leaves the full-text index with its values.
+                conn.execute("INSERT INTO name_fts (name_fts, rowid, key) SELECT 'delete', "
+                             f"rowid, key FROM name WHERE iri IN ({marks})", chunk)
+                conn.execute(f"DELETE FROM name WHERE iri IN ({marks})", chunk)
+                conn.execute(f"DELETE FROM entry WHERE iri IN ({marks})", chunk)
+            first = conn.execute("SELECT COALESCE(MAX(rowid), 0) + 1 FROM name").fetchone()[0]
+            _insert(conn, index)
+            conn.execute("INSERT INTO name_fts (rowid, key) SELECT rowid, key FROM name "
+                         "WHERE rowid >= ?", (first,))
+    finally:
+        conn.close()
+
+
+def _index_of(store: ox.Store, queries_dir: Path, iris: list[str] | None) -> SearchIndex:
+    """The index entries of a store (all, or those of ``iris``) from the lookup queries."""
+    rows = []
+    for name in ("labels", "types"):
+        text = lookup_query(queries_dir, name).render()
+        if iris is not None:
+            if not iris:
+                rows.append([])
+                continue
+            # The same query on the given subjects only: bound where the pattern starts.
+            at = text.index("WHERE {") + len("WHERE {")
+            values = " ".join(f"<{iri}>" for iri in iris)
+            text = f"{text[:at]}\n  VALUES ?entity {{ {values} }}{text[at:]}"
+        rows.append(decode(*execute(store, text)).rows)
+    return SearchIndex.from_rows(rows[0], rows[1], "")  # type: ignore[arg-type]
+
+
+def _insert(conn: sqlite3.Connection, index: SearchIndex) -> None:
+    entries = sorted(index.entries.values(), key=lambda e: e.iri)
+    conn.executemany("INSERT INTO entry VALUES (?, ?, ?, ?, ?)", (
+        (e.iri, json.dumps(e.types), int(e.is_fact), e.notation, e.url) for e in entries))
+    conn.executemany(
+        "INSERT INTO name (iri, position, text, lang, property, key, rank) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        ((e.iri, i, n.text, n.lang, n.property, n.key, n.rank)
+         for e in entries for i, n in enumerate(e.names)))

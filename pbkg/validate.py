@@ -26,19 +26,19 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-import pyshacl
 import shacl
-from pyshacl.helper.path_helper import shacl_path_to_sparql_path
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 from rdflib.util import from_n3
 
 from pbkg.errors import InputError, InvalidParameter
+
+if TYPE_CHECKING:  # rdflib's SPARQL engine is imported when pyshacl runs only
+    from rdflib.plugins.sparql.sparql import Query
 from pbkg.namespaces import OWL, PBS, PREFIXES, RDF, RDFS, SH, XSD
 
 ENGINES = ("fast", "split", "pyshacl")
@@ -310,11 +310,16 @@ class SparqlConstraint:
     query: str
     messages: tuple[str, ...]
     severity: str
+    body: str = ""  # the constraint's own SELECT, within ``query``
+    # The query with the targets as a filter, ``{body}`` to fill: for a body seeded with a few
+    # terms, testing each of its solutions costs less than listing every focus node.
+    seeded: str = ""
 
-    def run(self, store: ox.Store, union: bool = False) -> list[Violation]:
+    def run(self, store: ox.Store, union: bool = False,
+            query: str | None = None) -> list[Violation]:
         """Run on the store's default graph, or with ``union`` on all its graphs as one."""
         found = []
-        solutions = store.query(self.query, use_default_graph_as_union=union)
+        solutions = store.query(query or self.query, use_default_graph_as_union=union)
         names = [variable.value for variable in solutions.variables]
         for solution in solutions:
             bound = {name: _from_ox(solution[name]) for name in names if solution[name] is not None}
@@ -339,8 +344,115 @@ class SparqlConstraint:
         return found
 
 
+    def run_seeded(self, store: ox.Store,
+                   terms: list[ox.NamedNode | ox.Literal]) -> list[Violation]:
+        """The results whose solution binds one of the constraint's variables to one of
+        ``terms``, on all graphs: the query once per variable, that variable bound by a
+        VALUES block at the start of the constraint's own pattern (so the engine starts from
+        those terms instead of scanning the graph)."""
+        if not terms:
+            return []
+        at = _WHERE.search(self.body)
+        if at is None or not self.seeded:
+            return self.run(store, union=True)
+        values = " ".join(str(t) for t in terms)
+        found: list[Violation] = []
+        for variable in _seed_variables(self.body):
+            body = _anti_joins(self.body, variable)
+            seeded = _bind_in_groups(body, variable, f"VALUES ?{variable} {{ {values} }}")
+            found += self.run(store, union=True, query=self.seeded.replace("{body}", seeded, 1))
+        return found
+
+
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_VARIABLE = re.compile(r"[?$](\w+)")
+_ASSIGNED = re.compile(r"\bAS\s+[?$](\w+)", re.IGNORECASE)
+
+
+# A SPARQL token that may hold a brace or '#' without opening a group or a comment.
+_OPAQUE = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+                     r'|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n]*')
+_OPTIONAL_UNBOUND = re.compile(
+    r"OPTIONAL\s*\{(?P<bgp>[^{}]*)\}\s*FILTER\s*\(\s*!\s*BOUND\s*\(\s*\?(?P<var>\w+)\s*\)\s*\)",
+    re.IGNORECASE)
+
+
+def _anti_joins(body: str, seeded: str) -> str:
+    """``OPTIONAL { BGP } FILTER (!BOUND(?m))``, ?m a variable of the BGP used nowhere else,
+    as ``FILTER NOT EXISTS { BGP }``: the same solutions. A rule written for a run over every
+    node prefers the first (one join); a run over a few seeded rows, the second (a lookup per
+    row instead of every match of the BGP) unless the ``seeded`` variable is in the BGP (the
+    seeds then narrow the BGP itself: _bind_in_groups)."""
+    def rewrite(match: re.Match) -> str:
+        var = match["var"]
+        rest = body[:match.start()] + body[match.end():]
+        if not re.search(rf"[?$]{var}\b", match["bgp"]) or re.search(rf"[?$]{var}\b", rest) \
+                or re.search(rf"[?$]{seeded}\b", match["bgp"]):
+            return match.group(0)
+        return f"FILTER NOT EXISTS {{{match['bgp']}}}"
+
+    if _OPAQUE.search(body) and any(m.group(0).startswith("#") for m in _OPAQUE.finditer(body)):
+        body = _OPAQUE.sub(lambda m: "" if m.group(0).startswith("#") else m.group(0), body)
+    return _OPTIONAL_UNBOUND.sub(rewrite, body)
+
+
+def _bind_in_groups(body: str, variable: str, values: str) -> str:
+    """``values`` (a VALUES block binding ``variable``) at the start of every group of
+    ``body`` that mentions the variable: the top one, UNION branches, OPTIONAL and EXISTS
+    parts. The top one alone gives the answer (inner groups only ever join with rows whose
+    ``variable`` is bound there); the inner ones let the engine start each part from the seeds
+    instead of evaluating it whole. Without nested SELECTs only (they scope variables)."""
+    opaque = [(m.start(), m.end()) for m in _OPAQUE.finditer(body)]
+    braces, skip = [], dict(opaque)
+    i = 0
+    while i < len(body):
+        if i in skip:
+            i = skip[i]
+            continue
+        if body[i] in "{}":
+            braces.append(i)
+        i += 1
+    # Each group's span, from its opening brace to the matching closing one.
+    stack, spans = [], []
+    for at in braces:
+        if body[at] == "{":
+            stack.append(at)
+        elif stack:
+            spans.append((stack.pop(), at))
+    nested_select = len(re.findall(r"\bSELECT\b", body, re.IGNORECASE)) > 1
+    mention = re.compile(rf"[?$]{variable}\b")
+    starts = sorted((start for start, end in spans if mention.search(body, start, end)
+                     and (not nested_select or start == min(s for s, _ in spans))),
+                    reverse=True)
+    for start in starts:
+        body = f"{body[:start + 1]} {values} {body[start + 1:]}"
+    return body
+
+
+def _seed_variables(body: str) -> list[str]:
+    """The variables a seeded run binds: the projected ones (all, for SELECT *), except those
+    an expression assigns (BIND, or AS in the projection: a VALUES before them is an error)."""
+    match = _SELECT_CLAUSE.search(body)
+    projected = match.group(1) if match and match.group(1).strip() != "*" else body
+    assigned = set(_ASSIGNED.findall(body))
+    return sorted(set(_VARIABLE.findall(projected)) - assigned)
+
+
+_SPLIT: list = []  # the last graph split and its parts (an incremental build asks four times)
+
+
 def split_shapes(shapes: Graph) -> tuple[Graph, list[SparqlConstraint]]:
-    """The shapes without the SPARQL constraints the split engine runs itself, and those.
+    """The shapes without the SPARQL constraints the split engine runs itself, and those
+    (the same objects for the same, unchanged graph: callers only read them)."""
+    if _SPLIT and _SPLIT[0] is shapes and _SPLIT[1] == len(shapes):
+        return _SPLIT[2]
+    parts = _split_shapes(shapes)
+    _SPLIT[:] = [shapes, len(shapes), parts]
+    return parts
+
+
+def _split_shapes(shapes: Graph) -> tuple[Graph, list[SparqlConstraint]]:
+    """split_shapes, computed.
 
     A constraint stays with pyshacl when it cannot run alone with the same meaning: on a
     property shape ($PATH, value nodes), using $shapesGraph, not projecting $this, or with a
@@ -401,7 +513,9 @@ def _standalone(shapes: Graph, shape: Node, node: Node) -> SparqlConstraint | No
         f"  {{ SELECT DISTINCT ?this WHERE {{ {' UNION '.join(targets)} }} }}\n"
         f"  {{\n{body}\n  }}\n}}\n"
     )
-    return SparqlConstraint(shape, query, tuple(messages), severity)
+    return SparqlConstraint(shape, query, tuple(messages), severity, body,
+                            f"{prologue}SELECT * WHERE {{\n  {{\n{{body}}\n  }}\n"
+                            f"  FILTER EXISTS {{ {' UNION '.join(targets)} }}\n}}\n")
 
 
 def _target_patterns(shapes: Graph, shape: Node, prefixes: dict[str, str]) -> list[str] | None:
@@ -474,11 +588,17 @@ class _PreparedQueryGraph(Graph):
 
 @lru_cache(maxsize=256)
 def _prepared(text: str) -> Query:
+    from rdflib.plugins.sparql import prepareQuery
+
     # A prepared query is an algebra tree that evaluation only reads: safe to share across runs.
     return prepareQuery(text)
 
 
 def _run_pyshacl(data: Graph, shapes: Graph) -> list[Violation]:
+    # Imported here: pyshacl and rdflib's SPARQL engine cost a quarter second to import, and
+    # the fast engine (every build) needs neither.
+    import pyshacl
+
     # A plain Graph gets the parse cache; inplace spares the copy pyshacl's advanced mode makes
     # for sh:rule, of which pbkg has none (and inference is off), so nothing is written to it.
     target = _PreparedQueryGraph(data) if type(data) is Graph else data
@@ -576,6 +696,8 @@ def _node(text: str) -> Node:
 def _path_text(graph: Graph, path: Node) -> str:
     if isinstance(path, URIRef):
         return str(path)
+    from pyshacl.helper.path_helper import shacl_path_to_sparql_path
+
     try:  # a complex path (inverse, sequence, ...) as SPARQL property path text
         return str(shacl_path_to_sparql_path(graph, path))
     except Exception:
