@@ -24,6 +24,7 @@ from pbkg.store import Store
 from . import errors
 from .caching import HttpCaching, build_validators
 from .fast_lane import FastLane
+from .head import HeadAsGet
 from .headers import SecurityHeaders, content_security_policy, inline_script_hashes
 
 log = logging.getLogger("pbkg.api")
@@ -115,6 +116,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
     # Innermost: bounded /sparql lookups skip the routing, with the headers below still added.
     app.add_middleware(FastLane, state=app.state)
     app.add_middleware(HttpCaching, build=validators)
+    # Outside the caching, so a HEAD gets the GET's ETag and Content-Length, gzip included.
+    app.add_middleware(HeadAsGet)
     app.add_middleware(RequestLog)
     # Outermost, around Starlette's own error middleware, so that a 500 has the headers too.
     build = app.build_middleware_stack
