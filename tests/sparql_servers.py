@@ -39,6 +39,7 @@ class Server:
     query_url: str  # what PBKG_SPARQL_ENDPOINT takes
     process: subprocess.Popen
     log: Path
+    isql: list[str] | None = None  # Virtuoso's SQL client, logged in as dba: add the statement
 
     def stop(self) -> None:
         self.process.terminate()
@@ -142,8 +143,10 @@ def start_virtuoso(folder: Path) -> Server:
     _wait(process, f"{url}/sparql?query=ASK%7B%7D", log, 120)
     # A new database's administrator is dba/dba; its Graph Store and update endpoints take
     # HTTP Digest logins.
+    isql = shutil.which("isql-vt") or shutil.which("isql")
     return Server("virtuoso", f"http://dba:dba@127.0.0.1:{http_port}/sparql-graph-crud-auth",
-                  f"{url}/sparql", process, log)
+                  f"{url}/sparql", process, log,
+                  [isql, f"127.0.0.1:{sql_port}", "dba", "dba"] if isql else None)
 
 
 FUSEKI_CONFIG = """PREFIX fuseki: <http://jena.apache.org/fuseki#>
@@ -220,16 +223,17 @@ class JenaTDB2:
             raise RuntimeError(f"{main} failed: {done.stderr[-2000:]}")
         return done.stdout
 
-    def query(self, sparql: str) -> dict:
+    def query(self, sparql: str, *, union: bool = True) -> dict:
         """The SPARQL JSON answer, the default graph being the union of the named graphs as on
-        a Fuseki TDB2 dataset with tdb2:unionDefaultGraph true."""
+        a Fuseki TDB2 dataset with tdb2:unionDefaultGraph true (union=False: TDB2's own
+        default graph, which a build leaves empty)."""
         # The context symbol that Fuseki's tdb2:unionDefaultGraph sets (TDB2's, not TDB1's
         # "tdb:" one, which has no effect here).
         query_file = self.location.parent / "query.rq"
         query_file.write_text(sparql, encoding="utf-8")
-        return json.loads(self.run("tdb2.tdbquery", "--loc", str(self.location), "--set",
-                                   "http://jena.apache.org/TDB#unionDefaultGraph=true", "--results=json",
-                                   "--query", str(query_file)))
+        setting = ["--set", "http://jena.apache.org/TDB#unionDefaultGraph=true"] if union else []
+        return json.loads(self.run("tdb2.tdbquery", "--loc", str(self.location), *setting,
+                                   "--results=json", "--query", str(query_file)))
 
 
 def jena_tdb2(folder: Path, nquads: Path) -> JenaTDB2:
