@@ -85,6 +85,11 @@ def _wait(process: subprocess.Popen, url: str, log: Path, seconds: float) -> Non
             time.sleep(0.2)
 
 
+def oxigraph_command(binary: str, location: Path, port: int, *, union: bool) -> list[str]:
+    return [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
+            "--timeout-s", "30", *(["--union-default-graph"] if union else [])]
+
+
 def start_oxigraph(folder: Path, *, union: bool = True) -> Server:
     binary = oxigraph_binary()
     if binary is None:
@@ -93,9 +98,7 @@ def start_oxigraph(folder: Path, *, union: bool = True) -> Server:
     port = free_port()
     folder.mkdir(parents=True, exist_ok=True)
     log = folder / "oxigraph.log"
-    args = [binary, "serve", "--location", str(folder / "db"), "--bind", f"127.0.0.1:{port}",
-            "--timeout-s", "30"]
-    process = subprocess.Popen(args + (["--union-default-graph"] if union else []),
+    process = subprocess.Popen(oxigraph_command(binary, folder / "db", port, union=union),
                                stdout=log.open("wb"), stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     _wait(process, f"{url}/query?query=ASK%7B%7D", log, 30)
@@ -158,7 +161,6 @@ PREFIX tdb2:   <http://jena.apache.org/2016/tdb#>
 <#service> rdf:type fuseki:Service ;
     fuseki:name "pbkg" ;
     fuseki:endpoint [ fuseki:operation fuseki:query ; fuseki:name "query" ] ;
-    fuseki:endpoint [ fuseki:operation fuseki:query ; fuseki:name "sparql" ] ;
     fuseki:endpoint [ fuseki:operation fuseki:update ; fuseki:name "update" ] ;
     fuseki:endpoint [ fuseki:operation fuseki:gsp-rw ; fuseki:name "data" ] ;
     fuseki:dataset <#dataset> .
