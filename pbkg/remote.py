@@ -37,9 +37,8 @@ UNION_DEFAULT_GRAPH_FIXES = [
     ("oxigraph", "Oxigraph: restart it with 'oxigraph serve --union-default-graph' (same "
                  "--location)"),
     ("virtuoso", "Virtuoso reads every graph when its endpoint has no default graph of its own, "
-                 "and this endpoint has one: remove it (as dba in isql: DELETE FROM "
-                 "DB.DBA.SYS_SPARQL_HOST WHERE SH_HOST = 'HOST:PORT'; or set SH_GRAPH_URI to "
-                 "NULL), or query another endpoint of the server"),
+                 "and this endpoint has one: remove it (as dba in isql: UPDATE "
+                 "DB.DBA.SYS_SPARQL_HOST SET SH_GRAPH_URI = NULL WHERE SH_HOST = 'HOST:PORT')"),
     ("fuseki", "Fuseki: set 'tdb2:unionDefaultGraph true' on the TDB2 dataset "
                "('tdb:unionDefaultGraph true' on TDB1) and restart it"),
     ("jena", "Jena: set the context symbol http://jena.apache.org/TDB#unionDefaultGraph to true "

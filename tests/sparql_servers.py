@@ -147,9 +147,32 @@ def start_virtuoso(folder: Path) -> Server:
     # A new database's administrator is dba/dba; its Graph Store and update endpoints take
     # HTTP Digest logins.
     isql = shutil.which("isql-vt") or shutil.which("isql")
-    return Server("virtuoso", f"http://dba:dba@127.0.0.1:{http_port}/sparql-graph-crud-auth",
-                  f"{url}/sparql", process, log,
-                  [isql, f"127.0.0.1:{sql_port}", "dba", "dba"] if isql else None)
+    if isql is None:
+        missing("Virtuoso's isql-vt is missing (Debian: virtuoso-opensource-7-bin)")
+    server = Server("virtuoso", f"http://dba:dba@127.0.0.1:{http_port}/sparql-graph-crud-auth",
+                    f"{url}/sparql", process, log, [isql, f"127.0.0.1:{sql_port}", "dba", "dba"])
+    # Its default graph is every graph, its own system graphs included: leave those out so that
+    # it is the union of the data graphs, as on the other servers.
+    virtuoso_sql(server, VIRTUOSO_DEFAULT_GRAPH.format(host=f"127.0.0.1:{http_port}"))
+    return server
+
+
+# The endpoint's defines for every query: Virtuoso's system graphs out of the default graph.
+VIRTUOSO_DEFAULT_GRAPH = (
+    "INSERT INTO DB.DBA.SYS_SPARQL_HOST (SH_HOST, SH_DEFINES) VALUES ('{host}', "
+    "'define input:default-graph-exclude <http://www.openlinksw.com/schemas/virtrdf#> "
+    "define input:default-graph-exclude <http://www.w3.org/ns/ldp#> "
+    "define input:default-graph-exclude <http://localuriqaserver/sparql>')")
+
+
+def virtuoso_sql(server: Server, statement: str) -> str:
+    """Run one SQL statement on the server as dba with isql-vt; its output."""
+    assert server.isql is not None
+    done = subprocess.run([*server.isql, f"exec={statement};"], capture_output=True, text=True,
+                          timeout=60)
+    if done.returncode != 0 or "*** Error" in done.stdout:
+        raise RuntimeError(f"isql: {statement}: {done.stdout[-1000:]}{done.stderr[-1000:]}")
+    return done.stdout
 
 
 FUSEKI_CONFIG = """PREFIX fuseki: <http://jena.apache.org/fuseki#>

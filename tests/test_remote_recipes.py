@@ -10,7 +10,13 @@ from pathlib import Path
 
 import rdflib
 import rdflib.compare
-from sparql_servers import FUSEKI_CONFIG, JENA_JARS, VIRTUOSO_INI, oxigraph_command
+from sparql_servers import (
+    FUSEKI_CONFIG,
+    JENA_JARS,
+    VIRTUOSO_DEFAULT_GRAPH,
+    VIRTUOSO_INI,
+    oxigraph_command,
+)
 
 README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
 
@@ -25,6 +31,11 @@ def heredoc(tag: str) -> str:
 def test_virtuoso_ini():
     tested = VIRTUOSO_INI.format(db=".", sql_port=1111, http_port=8890).replace("./", "")
     assert heredoc("INI").split() == tested.split()
+
+
+def test_virtuoso_default_graph_setting():
+    statement = VIRTUOSO_DEFAULT_GRAPH.format(host="127.0.0.1:8890")
+    assert f'isql-vt 1111 dba dba exec="{statement}"' in README.splitlines()
 
 
 def test_fuseki_configuration():
