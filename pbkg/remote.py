@@ -28,7 +28,7 @@ from .namespaces import GRAPH
 from .results import AskResult, GraphResult, QueryResult, SelectResult
 from .sparql_policy import inspect
 from .store import ResultTooLarge, SerializedResult
-from .terms import json_to_ox, ox_to_json
+from .terms import ox_to_json
 from .upstream import UpstreamError, UpstreamTimeout, exchange, public_url, upstream_failure
 
 # How to make the default graph the union of the named graphs, per server, told apart by the
@@ -53,15 +53,11 @@ UNION_DEFAULT_GRAPH_HELP = (
     "README, 'On a SPARQL server instead of the embedded store'.")
 
 
-# The empty-default-graph check: one triple of a pbkg graph (IRIs only, written alike by every
-# server), then whether the default graph shows it.
-PBKG_TRIPLE = ("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } "
-               f'FILTER(STRSTARTS(STR(?g), "{GRAPH}") && isIRI(?s) && isIRI(?o)) }} LIMIT 1')
-
-
-def in_default_graph(row: dict) -> str:
-    """ASK whether the default graph holds the triple of a PBKG_TRIPLE row."""
-    return "ASK { " + " ".join(str(json_to_ox(row[v])) for v in ("s", "p", "o")) + " }"
+# The empty-default-graph check: the triple that declares pbkg's ontology, which every build
+# loads into its ontology graph; two index lookups on any server.
+ONTOLOGY_TRIPLE = "<https://w3id.org/pbkg/ontology> a <http://www.w3.org/2002/07/owl#Ontology>"
+IN_NAMED_GRAPHS = f"ASK {{ GRAPH ?g {{ {ONTOLOGY_TRIPLE} }} }}"
+IN_DEFAULT_GRAPH = f"ASK {{ {ONTOLOGY_TRIPLE} }}"
 
 
 def union_default_graph_fix(server: str | None) -> str:
@@ -181,20 +177,17 @@ class RemoteStore:
     def _check_default_graph(self, timeout: float | None) -> None:
         """Once per store, after an empty answer: is pbkg's data out of the default graph's reach?
 
-        One triple of a pbkg graph is looked for in the default graph: a server whose default
-        graph is not the union (empty, or one graph of its own such as a Virtuoso endpoint's)
-        does not show it. Virtuoso's own system graphs make "is the default graph empty?" the
-        wrong question there."""
+        The triple that declares pbkg's ontology is looked for in the named graphs and in the
+        default graph: a server whose default graph is not the union (empty, or one graph of its
+        own such as a Virtuoso endpoint's) does not show it there. ("Is the default graph
+        empty?" would be the wrong question: Virtuoso's holds its system graphs.)"""
         if self._default_graph_checked:
             return
-        found = self.run(PBKG_TRIPLE, None, timeout, None, None)
-        assert isinstance(found, SelectResult)
-        if not found.rows:  # no pbkg graph on the server: nothing to find anywhere
-            return
-        if self.run(in_default_graph(found.rows[0]), None, timeout, None,
-                    None).value:  # type: ignore[union-attr]
+        if self.run(IN_DEFAULT_GRAPH, None, timeout, None, None).value:  # type: ignore[union-attr]
             self._default_graph_checked = True
             return
+        if not self.run(IN_NAMED_GRAPHS, None, timeout, None, None).value:  # type: ignore[union-attr]
+            return  # no build on the server: nothing to find anywhere
         raise DefaultGraphEmpty(
             "the SPARQL server's default graph is empty of pbkg's data while its named graphs "
             "hold it, so every query would answer nothing; pbkg reads the default graph as the "
