@@ -31,12 +31,41 @@ from .store import ResultTooLarge, SerializedResult
 from .terms import ox_to_json
 from .upstream import UpstreamError, UpstreamTimeout, exchange, public_url, upstream_failure
 
+# How to make the default graph the union of the named graphs, per server, told apart by the
+# Server header of its answers (README, "On a SPARQL server instead of the embedded store").
+UNION_DEFAULT_GRAPH_FIXES = [
+    ("oxigraph", "Oxigraph: restart it with 'oxigraph serve --union-default-graph' (same "
+                 "--location)"),
+    ("virtuoso", "Virtuoso reads every graph when its endpoint has no default graph of its own, "
+                 "and this endpoint has one: remove it (as dba in isql: UPDATE "
+                 "DB.DBA.SYS_SPARQL_HOST SET SH_GRAPH_URI = NULL WHERE SH_HOST = 'HOST:PORT')"),
+    ("fuseki", "Fuseki: set 'tdb2:unionDefaultGraph true' on the TDB2 dataset "
+               "('tdb:unionDefaultGraph true' on TDB1) and restart it"),
+    ("jena", "Jena: set the context symbol http://jena.apache.org/TDB#unionDefaultGraph to true "
+             "(Fuseki: 'tdb2:unionDefaultGraph true' on the TDB2 dataset)"),
+]
 UNION_DEFAULT_GRAPH_HELP = (
     "Oxigraph: start it with 'oxigraph serve --union-default-graph'; Fuseki: set "
     "'tdb2:unionDefaultGraph true' on the TDB2 dataset (or query through the graph "
-    "<urn:x-arq:UnionGraph>); Virtuoso queries the union of all graphs by default; QLever does "
-    "too; GraphDB: its default graph is the union only for the RDF4J repository default. See "
+    "<urn:x-arq:UnionGraph>); Virtuoso queries the union of all graphs unless its endpoint has "
+    "a default graph of its own (DB.DBA.SYS_SPARQL_HOST); QLever queries the union too; "
+    "GraphDB: its default graph is the union only for the RDF4J repository default. See "
     "README, 'On a SPARQL server instead of the embedded store'.")
+
+
+# The empty-default-graph check: the triple that declares pbkg's ontology, which every build
+# loads into its ontology graph; two index lookups on any server.
+ONTOLOGY_TRIPLE = "<https://w3id.org/pbkg/ontology> a <http://www.w3.org/2002/07/owl#Ontology>"
+IN_NAMED_GRAPHS = f"ASK {{ GRAPH ?g {{ {ONTOLOGY_TRIPLE} }} }}"
+IN_DEFAULT_GRAPH = f"ASK {{ {ONTOLOGY_TRIPLE} }}"
+
+
+def union_default_graph_fix(server: str | None) -> str:
+    """The setting to change on this server (its Server header), or on each known one."""
+    for name, fix in UNION_DEFAULT_GRAPH_FIXES:
+        if name in (server or "").lower():
+            return fix + "."
+    return UNION_DEFAULT_GRAPH_HELP
 
 
 class DefaultGraphEmpty(UpstreamError):
@@ -51,6 +80,7 @@ class RemoteStore:
         self.timeout = timeout
         self.update_endpoint = update_endpoint
         self._default_graph_checked = False
+        self.server: str | None = None  # the Server header of its last answer
 
     def __repr__(self) -> str:
         return f"RemoteStore({public_url(self.endpoint)!r})"
@@ -74,6 +104,7 @@ class RemoteStore:
             wrapper.addParameter(name, value)
         limit = timeout if timeout is not None else self.timeout
         response = exchange(wrapper._createRequest(), url, timeout=limit)
+        self.server = response.headers.get("Server") or self.server
         if response.status >= 400:
             raise upstream_failure(response, url)
         # Virtuoso's "anytime" queries answer 200 with what they found when the time ran out.
@@ -144,18 +175,23 @@ class RemoteStore:
         return SelectResult(list(data.get("head", {}).get("vars", [])), rows)
 
     def _check_default_graph(self, timeout: float | None) -> None:
-        """Once per store, after an empty answer: is the data out of the default graph's reach?"""
+        """Once per store, after an empty answer: is pbkg's data out of the default graph's reach?
+
+        The triple that declares pbkg's ontology is looked for in the named graphs and in the
+        default graph: a server whose default graph is not the union (empty, or one graph of its
+        own such as a Virtuoso endpoint's) does not show it there. ("Is the default graph
+        empty?" would be the wrong question: Virtuoso's holds its system graphs.)"""
         if self._default_graph_checked:
             return
-        if self.run("ASK { ?s ?p ?o }", None, timeout, None, None).value:  # type: ignore[union-attr]
+        if self.run(IN_DEFAULT_GRAPH, None, timeout, None, None).value:  # type: ignore[union-attr]
             self._default_graph_checked = True
             return
-        if self.run("ASK { GRAPH ?g { ?s ?p ?o } }", None, timeout, None,
-                       None).value:  # type: ignore[union-attr]
-            raise DefaultGraphEmpty(
-                "the SPARQL server's default graph is empty while its named graphs hold the "
-                "data, so every query would answer nothing; pbkg reads the default graph as the "
-                "union of the named graphs. Turn that on: " + UNION_DEFAULT_GRAPH_HELP)
+        if not self.run(IN_NAMED_GRAPHS, None, timeout, None, None).value:  # type: ignore[union-attr]
+            return  # no build on the server: nothing to find anywhere
+        raise DefaultGraphEmpty(
+            "the SPARQL server's default graph is empty of pbkg's data while its named graphs "
+            "hold it, so every query would answer nothing; pbkg reads the default graph as the "
+            "union of the named graphs. Turn that on: " + union_default_graph_fix(self.server))
 
     def query_serialized(self, sparql: str, *, results_format: Format, graph_format: Format,
                          limit: int | None = None, timeout: float | None = None,

@@ -39,6 +39,7 @@ class Server:
     query_url: str  # what PBKG_SPARQL_ENDPOINT takes
     process: subprocess.Popen
     log: Path
+    isql: list[str] | None = None  # Virtuoso's SQL client, logged in as dba: add the statement
 
     def stop(self) -> None:
         self.process.terminate()
@@ -84,6 +85,11 @@ def _wait(process: subprocess.Popen, url: str, log: Path, seconds: float) -> Non
             time.sleep(0.2)
 
 
+def oxigraph_command(binary: str, location: Path, port: int, *, union: bool) -> list[str]:
+    return [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
+            "--timeout-s", "30", *(["--union-default-graph"] if union else [])]
+
+
 def start_oxigraph(folder: Path, *, union: bool = True) -> Server:
     binary = oxigraph_binary()
     if binary is None:
@@ -92,9 +98,7 @@ def start_oxigraph(folder: Path, *, union: bool = True) -> Server:
     port = free_port()
     folder.mkdir(parents=True, exist_ok=True)
     log = folder / "oxigraph.log"
-    args = [binary, "serve", "--location", str(folder / "db"), "--bind", f"127.0.0.1:{port}",
-            "--timeout-s", "30"]
-    process = subprocess.Popen(args + (["--union-default-graph"] if union else []),
+    process = subprocess.Popen(oxigraph_command(binary, folder / "db", port, union=union),
                                stdout=log.open("wb"), stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     _wait(process, f"{url}/query?query=ASK%7B%7D", log, 30)
@@ -142,8 +146,33 @@ def start_virtuoso(folder: Path) -> Server:
     _wait(process, f"{url}/sparql?query=ASK%7B%7D", log, 120)
     # A new database's administrator is dba/dba; its Graph Store and update endpoints take
     # HTTP Digest logins.
-    return Server("virtuoso", f"http://dba:dba@127.0.0.1:{http_port}/sparql-graph-crud-auth",
-                  f"{url}/sparql", process, log)
+    isql = shutil.which("isql-vt") or shutil.which("isql")
+    if isql is None:
+        missing("Virtuoso's isql-vt is missing (Debian: virtuoso-opensource-7-bin)")
+    server = Server("virtuoso", f"http://dba:dba@127.0.0.1:{http_port}/sparql-graph-crud-auth",
+                    f"{url}/sparql", process, log, [isql, f"127.0.0.1:{sql_port}", "dba", "dba"])
+    # Its default graph is every graph, its own system graphs included: leave those out so that
+    # it is the union of the data graphs, as on the other servers.
+    virtuoso_sql(server, VIRTUOSO_DEFAULT_GRAPH.format(host=f"127.0.0.1:{http_port}"))
+    return server
+
+
+# The endpoint's defines for every query: Virtuoso's system graphs out of the default graph.
+VIRTUOSO_DEFAULT_GRAPH = (
+    "INSERT INTO DB.DBA.SYS_SPARQL_HOST (SH_HOST, SH_DEFINES) VALUES ('{host}', "
+    "'define input:default-graph-exclude <http://www.openlinksw.com/schemas/virtrdf#> "
+    "define input:default-graph-exclude <http://www.w3.org/ns/ldp#> "
+    "define input:default-graph-exclude <http://localuriqaserver/sparql>')")
+
+
+def virtuoso_sql(server: Server, statement: str) -> str:
+    """Run one SQL statement on the server as dba with isql-vt; its output."""
+    assert server.isql is not None
+    done = subprocess.run([*server.isql, f"exec={statement};"], capture_output=True, text=True,
+                          timeout=60)
+    if done.returncode != 0 or "*** Error" in done.stdout:
+        raise RuntimeError(f"isql: {statement}: {done.stdout[-1000:]}{done.stderr[-1000:]}")
+    return done.stdout
 
 
 FUSEKI_CONFIG = """PREFIX fuseki: <http://jena.apache.org/fuseki#>
@@ -155,7 +184,6 @@ PREFIX tdb2:   <http://jena.apache.org/2016/tdb#>
 <#service> rdf:type fuseki:Service ;
     fuseki:name "pbkg" ;
     fuseki:endpoint [ fuseki:operation fuseki:query ; fuseki:name "query" ] ;
-    fuseki:endpoint [ fuseki:operation fuseki:query ; fuseki:name "sparql" ] ;
     fuseki:endpoint [ fuseki:operation fuseki:update ; fuseki:name "update" ] ;
     fuseki:endpoint [ fuseki:operation fuseki:gsp-rw ; fuseki:name "data" ] ;
     fuseki:dataset <#dataset> .
@@ -220,16 +248,17 @@ class JenaTDB2:
             raise RuntimeError(f"{main} failed: {done.stderr[-2000:]}")
         return done.stdout
 
-    def query(self, sparql: str) -> dict:
+    def query(self, sparql: str, *, union: bool = True) -> dict:
         """The SPARQL JSON answer, the default graph being the union of the named graphs as on
-        a Fuseki TDB2 dataset with tdb2:unionDefaultGraph true."""
+        a Fuseki TDB2 dataset with tdb2:unionDefaultGraph true (union=False: TDB2's own
+        default graph, which a build leaves empty)."""
         # The context symbol that Fuseki's tdb2:unionDefaultGraph sets (TDB2's, not TDB1's
         # "tdb:" one, which has no effect here).
         query_file = self.location.parent / "query.rq"
         query_file.write_text(sparql, encoding="utf-8")
-        return json.loads(self.run("tdb2.tdbquery", "--loc", str(self.location), "--set",
-                                   "http://jena.apache.org/TDB#unionDefaultGraph=true", "--results=json",
-                                   "--query", str(query_file)))
+        setting = ["--set", "http://jena.apache.org/TDB#unionDefaultGraph=true"] if union else []
+        return json.loads(self.run("tdb2.tdbquery", "--loc", str(self.location), *setting,
+                                   "--results=json", "--query", str(query_file)))
 
 
 def jena_tdb2(folder: Path, nquads: Path) -> JenaTDB2:

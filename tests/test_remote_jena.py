@@ -48,3 +48,19 @@ def test_golden_cases_on_jena(case: Path, jena: JenaTDB2, project):
     got = [tuple(_value(r, c) for c in spec["columns"]) for r in rows]
     assert sorted(set(got)) == sorted({tuple(r) for r in spec["rows"]})
     assert len(got) == len(set(got)), "duplicate rows"
+
+
+def test_an_empty_default_graph_is_detected_on_jena(jena: JenaTDB2):
+    """pbkg's check for a default graph that is not the union (RemoteStore, after an empty
+    answer) on Jena's engine: TDB2 without the union setting keeps the build out of the default
+    graph, and the check's two queries see it; with the setting they find the triple. Fuseki
+    itself cannot be started here, so the advice for it is checked by its Server header."""
+    from pbkg.remote import IN_DEFAULT_GRAPH, IN_NAMED_GRAPHS, union_default_graph_fix
+
+    clusters = "SELECT ?c WHERE { ?c a <https://w3id.org/pbkg/ontology#EmulationCluster> }"
+    assert jena.query(clusters, union=False)["results"]["bindings"] == []
+    assert jena.query(IN_NAMED_GRAPHS, union=False)["boolean"] is True
+    assert jena.query(IN_DEFAULT_GRAPH, union=False)["boolean"] is False  # pbkg then explains
+    assert jena.query(IN_DEFAULT_GRAPH)["boolean"] is True  # with the union: no complaint
+    fix = union_default_graph_fix("Apache Jena Fuseki (5.6.0)")
+    assert "tdb2:unionDefaultGraph true" in fix and "oxigraph" not in fix.lower()
