@@ -26,7 +26,10 @@ JOIN = f"SELECT ?p ?q WHERE {{ <{CM5}> ?p ?o . ?o ?q ?r }}"  # not bounded: the 
 def lane_store(built_dist: Path):
     store = EmbeddedStore.from_dist(built_dist)
     store.start_workers()
-    yield store
+    # The validators (ETag, Last-Modified) come from the build the app is told about.
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("PBKG_DIST", str(built_dist))
+        yield store
     store.close()
 
 

@@ -12,9 +12,12 @@ PLAIN = {"accept-encoding": "identity"}
 
 
 @pytest.fixture(scope="module")
-def client(store):
-    with TestClient(create_app(Settings(), store=store)) as c:
-        yield c
+def client(store, built_dist):
+    # The build the app is told about gives the validators, so ETag is there to compare.
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("PBKG_DIST", str(built_dist))
+        with TestClient(create_app(Settings(), store=store)) as c:
+            yield c
 
 
 @pytest.mark.parametrize("path", [
@@ -30,6 +33,8 @@ def test_head_has_the_get_headers_and_no_body(client, path: str) -> None:
     assert head.content == b""
     for name in ("content-length", "content-type", "etag"):
         assert head.headers.get(name) == got.headers.get(name), name
+    if got.status_code == 200 and not path.startswith("/static"):
+        assert got.headers["etag"].startswith('W/"')
 
 
 def test_other_methods_are_still_refused(client) -> None:
