@@ -238,3 +238,37 @@ def test_an_endpoint_default_graph_is_explained(server, remote, built_dist):
         virtuoso_sql(server, "UPDATE DB.DBA.SYS_SPARQL_HOST SET SH_GRAPH_URI = NULL "
                              f"WHERE SH_HOST = '{host}'")
     assert len(RemoteStore(remote.endpoint, timeout=30).query(clusters).rows) > 5
+
+
+NETWORK = sorted(p.stem for p in Path(__file__).parent.parent.joinpath("queries", "network")
+                 .glob("*.rq"))
+
+
+# Where Virtuoso 7.2.5 gives other answers to the network queries (README, "How the servers'
+# answers differ"); strict, so a fix on either side shows.
+VIRTUOSO_NETWORK = {
+    "awards": "drops the year of in_cluster edges whose year comes from the period or meeting",
+    "nodes": "drops some award years, and CONCAT of a stored non-ASCII label with a query's "
+             "'–' reads the label's UTF-8 bytes as Latin-1",
+    "conferences": "error SP031 (sparp_gp_deprecate) on the IF(EXISTS) of held_in",
+}
+
+
+@pytest.mark.parametrize("name", NETWORK)
+def test_network_queries_agree(name: str, server, remote, store, project, request):
+    """The network projection's CONSTRUCTs (queries/network/) give the same edges on the server:
+    `pbkg network` and the exports can run on it."""
+    if server.name == "virtuoso" and name in VIRTUOSO_NETWORK:
+        request.applymarker(pytest.mark.xfail(reason=VIRTUOSO_NETWORK[name], strict=True))
+    query = (project.queries / "network" / f"{name}.rq").read_text(encoding="utf-8")
+    graphs = [backend.query(query) for backend in (store, remote)]
+    assert all(isinstance(g, GraphResult) for g in graphs)
+
+    def term(t: dict) -> tuple:
+        if server.name == "virtuoso" and t.get("datatype") in (XSD + "integer", XSD + "boolean") \
+                and t["value"] in ("0", "1", "true", "false"):
+            return ("flag", t["value"] in ("1", "true"))
+        return canonical(t)
+
+    as_set = [{tuple(term(t) for t in triple) for triple in g.triples} for g in graphs]
+    assert as_set[0] == as_set[1] and len(as_set[0]) > 0
