@@ -54,8 +54,10 @@ DISTRIBUTIVE = re.compile(
 )
 # "Ban Tổ chức Tỉnh ủy (BTCTU) Hà Nam, ...": a prefix closed by an abbreviation in parentheses
 ABBR_PREFIX = re.compile(
-    rf"^(?P<prefix>[{UPPER}][\w’']*(?:\s+[\w’']+){{0,6}}?\s*\((?P<abbr>[A-ZĐ]{{2,12}})\))\s+"
-    rf"(?:các\s+)?(?=[{UPPER}\d])"
+    rf"^(?P<prefix>[{UPPER}][\w’']*(?:\s+[\w’']+){{0,6}}?\s*\((?P<abbr>[A-ZĐ]{{2,12}})\)"
+    # "Ban Dân vận Tỉnh ủy (BDVTU) các tỉnh A, B": the level word ends the prefix
+    rf"(?:\s+các\s+(?:{_LEVEL}(?:\s+ủy)?\s*(?:,|và)\s*)*{_LEVEL}(?:\s+ủy)?(?=\s+[{UPPER}]))?)"
+    rf"\s+(?:các\s+)?(?=[{UPPER}\d])"
 )
 _END = re.compile(
     r"\s(?:đã|vừa|đang|sẽ|cùng|tổ\s+chức|tham\s+dự|tham\s+gia|được|là|do|với\s+sự|nhằm|"
@@ -148,6 +150,15 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
     if colon != -1 and between.count("(") == between.count(")") and "." not in between:
         prefix = doc.slice(prefix_start, colon).strip()
         items_start = colon + 1
+        # "các đơn vị: Ban Dân vận Tỉnh ủy (BDVTU) các tỉnh A, B": a second, shared prefix
+        q = items_start
+        while q < limit and canon[q] in " \t":
+            q += 1
+        rest = canon[q:limit]
+        d = DISTRIBUTIVE.match(rest) or ABBR_PREFIX.match(rest)
+        if d and ":" not in rest[: d.end()]:
+            prefix = doc.slice(q, q + d.end("prefix")).strip()
+            items_start = q + d.end()
     else:
         rest = canon[p_after_count:limit]
         d = DISTRIBUTIVE.match(rest) or ABBR_PREFIX.match(rest)

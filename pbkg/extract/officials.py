@@ -233,52 +233,72 @@ def _place_before(doc: Doc, name_start: int) -> bool:
     return False
 
 
+def _after_place_word(doc: Doc, m: re.Match[str]) -> int:
+    """Where the name of match `m` starts when its first word ends the place that ends a post
+    written before it: "Trưởng ban Dân vận Tỉnh ủy Sơn La Lò Văn Mừng" matches "La Lò Văn
+    Mừng" ("La" is a surname too); the name is "Lò Văn Mừng"."""
+    canon = doc.canon
+    prev = re.search(r"([\w’']+)[ \t]+$", canon[max(0, m.start() - 20) : m.start()])
+    if not prev or not prev.group(1)[:1].isupper():
+        return m.start()
+    words = list(re.finditer(r"\S+", canon[m.start() : m.end()]))
+    for k in (1, 2):
+        if len(words) - k < 2:
+            break
+        place = prev.group(1) + " " + " ".join(w.group() for w in words[:k])
+        q = m.start() + words[k].start()
+        if places.is_place_name(place) and (nxt := PERSON.match(canon, q)) and nxt.end() == m.end():
+            return q
+    return m.start()
+
+
 def find_official_mentions(doc: Doc) -> list[OfficialMention]:
     canon = doc.canon
     out: list[OfficialMention] = []
     for m in PERSON.finditer(canon):
         if doc.in_display(m.start()):
             continue
-        name = doc.slice(m.start(), m.end())
+        name_start = _after_place_word(doc, m)
+        name = doc.slice(name_start, m.end())
         words = name.split()
         # a title word captured at the end of the name ("Nguyễn Văn A Trưởng") is not a name
         while len(words) > 2 and TITLE.fullmatch(words[-1]):
             words.pop()
         name = " ".join(words)
-        name_end = m.start() + len(name)
+        name_end = name_start + len(name)
         # the post written before the name, looked for once and only when needed
-        titled = functools.cache(functools.partial(_title_before, doc, m.start(), len(words)))
+        titled = functools.cache(functools.partial(_title_before, doc, name_start, len(words)))
 
-        if _is_place(doc, name, m.start()) and not (titled() and not places.is_place(name)
+        if _is_place(doc, name, name_start) and not (titled() and not places.is_place(name)
                                                     and norm_key(name) not in _PLACES):
             continue
         # a capitalized word before the name: part of a body's name ("Trường Chính trị
         # Nguyễn Văn Cừ"), unless it is an abbreviation that ends a title ("Thành ủy TPHCM")
         # or the place that ends one ("Trưởng Ban Tuyên giáo Huyện ủy Tân Hiệp Nguyễn Văn An")
-        prev = _preceded_by_capital(doc, m.start())
-        if prev and titled() and _place_before(doc, m.start()):
+        prev = _preceded_by_capital(doc, name_start)
+        if prev and titled() and _place_before(doc, name_start):
             prev = False  # the body's name ends with a place: the name is a person's
-        if prev and not _ABBR_BEFORE.search(canon, max(0, m.start() - 12), m.start()):
+        if prev and not _ABBR_BEFORE.search(canon, max(0, name_start - 12), name_start):
             continue
-        if not prev and _inside_body_name(doc, m.start()):
+        if not prev and _inside_body_name(doc, name_start):
             continue
         after = _AFTER_NAME.match(canon, name_end)
         if not prev and after and (TITLE.match(canon, after.end())
                                    or ROLE.match(canon, after.end())):
             spans, end = _positions(doc, after.end())
             if spans:
-                start = m.start()
+                start = name_start
                 hon = HONORIFIC.search(canon[max(0, start - 12) : start])
                 if hon:
                     start = max(0, start - 12) + hon.start()
                 # a post before the name too: "Phó Trưởng Ban X Nguyễn Văn An, Trưởng Khối"
                 if (span := titled()) is not None and not prev:
                     spans, start = [span, *spans], min(start, span[0])
-                out.append(OfficialMention(name, m.start(), name_end, spans, start, end))
+                out.append(OfficialMention(name, name_start, name_end, spans, start, end))
                 continue
         if (span := titled()) is not None:
             ps, pe = span
-            out.append(OfficialMention(name, m.start(), name_end, [(ps, pe)], ps, name_end, True))
+            out.append(OfficialMention(name, name_start, name_end, [(ps, pe)], ps, name_end, True))
     out.extend(_names_by_context(doc, out))
     return out
 

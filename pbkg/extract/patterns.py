@@ -73,7 +73,9 @@ ROLE = re.compile(
     rf"(?P<standing>{_CK}\s+phó\s+thường\s+trực"
     rf"|phó\s+(?:trưởng\s+{_CK}|{_CK}\s+trưởng)\s+thường\s+trực"
     rf"|đơn\s+vị\s+phó\s+{_CK}\s+thường\s+trực)"
-    rf"|(?P<vice>{_CK}\s+phó|phó\s+trưởng\s+{_CK}|phó\s+{_CK}\s+trưởng|đơn\s+vị\s+phó\s+{_CK})"
+    rf"|(?P<vice>{_CK}\s+phó|phó\s+trưởng\s+{_CK}|phó\s+{_CK}\s+trưởng|đơn\s+vị\s+phó\s+{_CK}"
+    # "Phó cụm", "Phó Khối": the vice-chair's short form, never a cluster's own name
+    rf"|phó\s+{_CK}(?!\s+thi\s+đua))"
     rf"|(?P<chair>{_CK}\s+trưởng|trưởng\s+{_CK}|đơn\s+vị\s+trưởng\s+{_CK})"
     r"(?![\w’'])(?!\s+(?:phố|dân\s+cư))",
     re.IGNORECASE,

@@ -47,6 +47,8 @@ from pbkg.extract.units import (
 
 _SPACES = re.compile(r"[ \t]+")
 _PAREN_BEFORE = re.compile(r"\([^()]{1,60}\)[ \t]*$")
+# a unit's abbreviation in brackets after its name: "(BDVTU)", "(BTC TU Bình Dương)"
+_ABBR_PAREN_BEFORE = re.compile(r"[ \t]*\([A-ZĐ]{2,12}(?:[ \t]+[\w’'.]+){0,4}\)[ \t]*$")
 _UNIT_AFTER = re.compile(r"^[ \t]*(?:\([ \t]*|[-–—][ \t]+)(?:là[ \t]+)?(?=[A-ZĐ])")
 _ON_BEHALF = re.compile(r"(?<![\w])(?:thay\s+mặt|đại\s+diện)(?:\s+cho)?\s+(?=[A-ZĐ])")
 _BRACKET_CLOSE = re.compile(r"[^()\n]{0,80}?\)")  # the rest of the cluster's name, then ")"
@@ -81,6 +83,8 @@ _RECEIVE_BEFORE = re.compile(
 _ROTATING = re.compile(r"[ \t]+luân[ \t]+phiên(?![\w])")
 _CAPACITY = r"(?:vai\s+trò|cương\s+vị|tư\s+cách)"  # "với vai trò / trên cương vị Cụm trưởng"
 _VAI_TRO_BEFORE = re.compile(rf"{_CAPACITY}\s+(?:là\s+)?(?:đơn\s+vị\s+)?$")
+_HOLD_ROLE_BEFORE = re.compile(  # "giữ vai trò", "đảm nhận vai trò": the subject is before
+    rf"(?:giữ|đảm\s+(?:nhận|nhiệm)|nhận)\s+{_CAPACITY}\s+(?:là\s+)?(?:đơn\s+vị\s+)?$")
 _WITH_ROLE_BEFORE = re.compile(
     rf"(?P<verb>(?:với|trong|trên|ở)\s+{_CAPACITY})\s+(?:là\s+)?(?:đơn\s+vị\s+)?$")
 _APPOSITION = re.compile(r"[ \t]*(?:[-–—]|,)[ \t]*(?:là[ \t]+)?(?:đơn[ \t]+vị[ \t]+)?$")
@@ -289,7 +293,8 @@ def find_roles(
         if _VAI_TRO_BEFORE.search(before):
             wr = _WITH_ROLE_BEFORE.search(before)
             unit = parse_backward(doc, m.start() - len(before) + wr.start()) if wr else None
-            if unit is None:
+            # "X giữ vai trò Cụm trưởng, Y làm Cụm phó": a copula, X is left to rule 4
+            if unit is None and not _HOLD_ROLE_BEFORE.search(before):
                 comma = re.match(r"[ \t]*,[ \t]*", after)
                 unit = parse_forward(doc, tail_end + comma.end()) if comma else None
                 if unit is not None:
@@ -386,6 +391,15 @@ def find_roles(
                 unit = parse_forward(doc, verb.end())
                 if unit is not None and unit.end != ap_end:
                     unit = None
+            abbr = _ABBR_PAREN_BEFORE.search(canon, max(0, ap_end - 40), ap_end)
+            if unit is None and abbr:  # "Ban Dân vận Tỉnh ủy X (BDVTU X) – Cụm trưởng"
+                unit = parse_backward(doc, abbr.start(), strict=True)
+            if unit is None:
+                # "đồng chí X, Phó Trưởng Ban Y Tỉnh ủy Z, đơn vị Cụm trưởng": the role is the
+                # body's that ends the person's posts, the body he or she heads or deputises in
+                person = _official_at(officials, official_starts, max(0, ap_end - 1))
+                if person is not None and person.positions[-1][1] == ap_end:
+                    unit = _unit_from_positions(doc, person, -1)
             if unit:
                 hits.append(RoleHit(start=unit.start, end=tail_end, unit=unit,
                                     via="apposition", confidence=0.8, **base))
