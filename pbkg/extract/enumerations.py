@@ -74,6 +74,7 @@ _LEVEL_START = re.compile(rf"^{_LEVEL}(?![\w])", re.IGNORECASE)
 _NUMBERED = re.compile(r"(?:^|\s)(?:[Qq]uận|[Pp]hường|[Xx]ã|[Kk]hu\s+phố|[Tt]ổ|[Ấấ]p|"
                        r"[Qq]uận\s+ủy|[Đđ]ảng\s+ủy\s+[Pp]hường)\s+\d{1,3}$")
 _NUMBER = re.compile(r"^\d{1,3}$")
+_RELEVEL = re.compile(rf"các\s+{_LEVEL}(?:\s+ủy)?\s+(?-i:(?=[{UPPER}]))", re.IGNORECASE)
 _IS = re.compile(r"(?:là|như\s+sau)(?=[\s:])")
 _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)$")
 _CAPITAL = re.compile(rf"^[{UPPER}]")
@@ -205,6 +206,10 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
         e = s + len(text)
         if not items and _NUMBERED.search(canon[s:e]):
             numbered = True
+        # "Đảng ủy các xã A, B và các phường C, D": a second level word opens the next items
+        relevel = _RELEVEL.match(canon, s, e) if items else None
+        if relevel:
+            s, text, after_level = relevel.end(), text[relevel.end() - s :], True
         if items and sep is not None and sep.lastgroup == "va" and _joins_previous(
                 canon, items[-1], s, e):
             # "Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh", "Ban Tuyên giáo và Dân vận Tỉnh ủy":
@@ -265,11 +270,21 @@ _BULLET = re.compile(r"\n[ \t]*(?:[-–+•*·]|\d{1,2}[.)]|[a-zđ][.)])[ \t]+(?
                      r"[ \t]*[;,.]?[ \t]*(?=\n|$)")
 
 
+# a line with no bullet: an item only when it opens with a body's name ("Báo Yên Bái;")
+_LINE = re.compile(r"\n[ \t]*(?P<item>[^\n;,.]{2,120}?)[ \t]*[;,.]?[ \t]*(?=\n|$)")
+
+
 def _bullets(doc: Doc, pos: int) -> list[tuple[str, int, int]]:
-    """Items written one a line after a colon: "- Báo Yên Bái;" "1. Báo Lào Cai"."""
+    """Items written one a line after a colon: "- Báo Yên Bái;" "1. Báo Lào Cai", or lines
+    that each hold one body's name."""
     items: list[tuple[str, int, int]] = []
     while len(items) < MAX_ITEMS:
         m = _BULLET.match(doc.canon, pos)
+        if not m:
+            m = _LINE.match(doc.canon, pos)
+            unit = parse_forward(doc, m.start("item")) if m else None
+            if unit is None or unit.end != m.end("item"):  # the whole line is one name
+                m = None
         if not m or not _valid(m.group("item"), False, False):
             return items
         s, e = m.start("item"), m.end("item")

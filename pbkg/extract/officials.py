@@ -233,6 +233,12 @@ def _place_before(doc: Doc, name_start: int) -> bool:
     return False
 
 
+# bodies named after a person: the name right after them is theirs, not a person's
+_NAMED_BODY_BEFORE = re.compile(
+    r"(?<![\w])(?:Trường(?:[ \t]+(?:Chính[ \t]+trị|Đại[ \t]+học|Cao[ \t]+đẳng|THPT|THCS|"
+    r"Trung[ \t]+cấp))?|Học[ \t]+viện(?:[ \t]+Chính[ \t]+trị)?)[ \t]+$")
+
+
 def _after_place_word(doc: Doc, m: re.Match[str]) -> int:
     """Where the name of match `m` starts when its first word ends the place that ends a post
     written before it: "Trưởng ban Dân vận Tỉnh ủy Sơn La Lò Văn Mừng" matches "La Lò Văn
@@ -282,6 +288,8 @@ def find_official_mentions(doc: Doc) -> list[OfficialMention]:
             continue
         if not prev and _inside_body_name(doc, name_start):
             continue
+        if _NAMED_BODY_BEFORE.search(canon, max(0, name_start - 40), name_start):
+            continue  # "Hiệu trưởng Trường Chính trị Tôn Đức Thắng": the school's name
         after = _AFTER_NAME.match(canon, name_end)
         if not prev and after and (TITLE.match(canon, after.end())
                                    or ROLE.match(canon, after.end())):

@@ -125,12 +125,12 @@ TITLE = re.compile(
 )
 HONORIFIC = re.compile(
     r"(?:(?<![\w])(?:đồng\s+chí|đ/c|ông|bà)|(?<![\w.])(?:(?:PGS|GS)\.?[ \t]*,?[ \t]*)?"
-    r"(?:TSKH|TS|ThS|NCS|BS|KS|CN|LS|Ths|Ts)\.?|(?<![\w])(?:PGS|GS)\.?)\s*:?\s*$",
+    r"(?:TSKH|TS|ThS|Th\.S|NCS|BS|KS|CN|LS|Ths|Ts)\.?|(?<![\w])(?:PGS|GS)\.?)\s*:?\s*$",
     re.IGNORECASE,
 )
 # academic and professional titles written before a name (not case-folded: "ts" is no title)
 ACADEMIC = re.compile(
-    r"(?:(?:PGS|GS)\.?\s*,?\s*)?(?:TSKH|TS|ThS|Ths|NCS|BS|KS|LS)\.?$|(?:PGS|GS)\.?$"
+    r"(?:(?:PGS|GS)\.?\s*,?\s*)?(?:TSKH|TS|ThS|Th\.S|Ths|NCS|BS|KS|LS)\.?$|(?:PGS|GS)\.?$"
 )
 
 # -- organizations ----------------------------------------------------------------------

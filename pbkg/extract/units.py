@@ -111,7 +111,8 @@ def _tokens_forward(doc: Doc, pos: int, max_tokens: int) -> int | None:
             nxt = _TOKEN.match(canon, hy.end())
             if (
                 nxt
-                and is_capitalized(prev)
+                # "Đài Phát thanh - Truyền hình tỉnh": the one compound joined after a lower word
+                and (is_capitalized(prev) or canon.startswith("Truyền hình", hy.end()))
                 and is_capitalized(nxt.group())
                 and not TITLE.match(canon, hy.end())
                 and not ROLE.match(canon, hy.end())
