@@ -398,6 +398,17 @@ TAY_NGUYEN = ["Đắk Lắk", "Gia Lai", "Kon Tum"]
     # province names only, with a count and a region
     ("Cụm thi đua số 3 gồm 5 tỉnh Tây Bắc: Sơn La, Điện Biên, Lai Châu, Lào Cai và Yên Bái.",
      ["Sơn La", "Điện Biên", "Lai Châu", "Lào Cai", "Yên Bái"]),
+    # a count and a colon, then a shared prefix closed by a second colon
+    ("Cụm thi đua số 4 gồm 3 đơn vị: Ban Tuyên giáo các Huyện ủy: Krông Pắc, Ea Kar, Krông Bông.",
+     ["Krông Pắc", "Ea Kar", "Krông Bông"]),
+    # the generic "Cụm" with a count and a colon or "là", in an article about one cluster
+    ("Ngày 12/12/2023, Cụm thi đua số 6 tổng kết năm 2023. Cụm hiện có 3 đơn vị: Báo Yên Bái, "
+     "Báo Lào Cai và Báo Hà Giang.", PAPERS),
+    ("Ngày 12/12/2023, Cụm thi đua số 6 tổng kết năm 2023. Cụm có 3 đơn vị là Báo Yên Bái, Báo "
+     "Lào Cai và Báo Hà Giang.", PAPERS),
+    # a count of member units before a colon, the cluster named in an earlier sentence
+    ("Ngày 12/12/2023, Cụm thi đua số 6 tổng kết năm 2023. Tham dự hội nghị có lãnh đạo 3 đơn vị "
+     "thành viên: Báo Yên Bái, Báo Lào Cai và Báo Hà Giang.", PAPERS),
     # semicolons between bare province names after a distributive prefix
     ("Cụm thi đua số 6 gồm Ban Tổ chức Tỉnh ủy các tỉnh: Đắk Lắk; Gia Lai; Kon Tum.", TAY_NGUYEN),
 ])
@@ -409,6 +420,11 @@ def test_enumerations_second_pass(text: str, members: list[str]):
     # lines that are sentences, not names
     "Cụm thi đua số 2 gồm các nội dung:\nBáo Yên Bái tổ chức hội thi;\nBáo Lào Cai đăng cai.",
     "Cụm thi đua số 2 tổng kết. Đảng ủy các xã tham dự và các phường trong huyện cũng tham gia.",
+    # a count of units that are not said to be members, and two clusters
+    "Ngày 12/12/2023, Cụm thi đua số 6 tổng kết. Tham dự có lãnh đạo 3 đơn vị: Báo Yên Bái, Báo "
+    "Lào Cai và Báo Hà Giang.",
+    "Cụm thi đua số 3 và Cụm thi đua số 4 tổng kết. Có 3 đơn vị thành viên: Báo Yên Bái, Báo Lào "
+    "Cai và Báo Hà Giang.",
 ])
 def test_no_member_list_second_pass(text: str):
     assert lists(text) == []

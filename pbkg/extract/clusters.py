@@ -55,7 +55,9 @@ _DESC_STOPS = re.compile(
 )
 _GENERIC = re.compile(
     r"(?<![\w])(?P<kind>Cụm|Khối|cụm|khối)(?=\s+(?:(?:hiện\s+)?có\s+\d{1,3}\s+(?:đơn\s+vị|thành\s+viên)"
-    r"(?:\s+thành\s+viên)?\s*,?\s*)?(?:bao\s+)?gồm(?![\w]))"
+    r"(?:\s+thành\s+viên)?\s*,?\s*)?(?:bao\s+)?gồm(?![\w])"
+    # "Cụm hiện có 5 đơn vị: A, B", "Cụm có 3 đơn vị là A, B và C"
+    r"|\s+(?:hiện\s+)?có\s+\d{1,3}\s+(?:đơn\s+vị|thành\s+viên)(?:\s+thành\s+viên)?\s*(?::|là\s))"
     # "lãnh đạo Ban Tổ chức Tỉnh ủy các tỉnh trong Cụm: A, B, C"
     r"|(?:(?<=trong )|(?<=thuộc )|(?<=của ))(?P<kind2>Cụm|Khối|cụm|khối)(?=\s*:)"
 )
@@ -306,7 +308,11 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
         before = [m for m in mentions[lo:hi] if m.end <= op.start()]
         if not before:
             # "Các đơn vị thành viên gồm: A, B, C" in an article about one cluster
-            if len(clusters) == 1 and _MEMBERS_LEAD.match(canon[sent.start : op.start()]):
+            # "... có lãnh đạo 3 đơn vị thành viên: A, B và C": a count of members, a colon
+            if len(clusters) == 1 and (
+                    _MEMBERS_LEAD.match(canon[sent.start : op.start()])
+                    or op.group("colon") and _COUNTED_MEMBERS.search(
+                        canon, max(sent.start, op.start() - 40), op.start())):
                 before = [Mention(op.start(), op.start(), clusters[0].kind, clusters[0].number,
                                   False, cluster=clusters[0])]
             else:
@@ -360,6 +366,8 @@ _COUNT_COLON = re.compile(
 _AFTER_MENTION = re.compile(r"\s*(?:,\s*)?(?:là|gồm|bao\s+gồm)?\s*:")
 _MEMBERS_OF = re.compile(
     r"(?<![\w])(?:các\s+)?(?:đơn\s+vị\s+)?thành\s+viên\s+(?:của\s+|trong\s+)?$", re.IGNORECASE)
+_COUNTED_MEMBERS = re.compile(r"(?<![\w/])\d{1,3}\s+(?:đơn\s+vị|cơ\s+quan)\s+thành\s+viên\s*$",
+                              re.IGNORECASE)
 _MEMBERS_LEAD = re.compile(
     r"^\W*(?:hiện\s+nay\s*,?\s*)?(?:các\s+)?(?:đơn\s+vị|thành\s+viên)(?:\s+thành\s+viên)?\s*$",
     re.IGNORECASE)

@@ -74,6 +74,7 @@ _LEVEL_START = re.compile(rf"^{_LEVEL}(?![\w])", re.IGNORECASE)
 _NUMBERED = re.compile(r"(?:^|\s)(?:[Qq]uận|[Pp]hường|[Xx]ã|[Kk]hu\s+phố|[Tt]ổ|[Ấấ]p|"
                        r"[Qq]uận\s+ủy|[Đđ]ảng\s+ủy\s+[Pp]hường)\s+\d{1,3}$")
 _NUMBER = re.compile(r"^\d{1,3}$")
+_SECOND_PREFIX = re.compile(r"(?P<prefix>[^,.;:()\n]{3,80}?)[ \t]*:")
 _RELEVEL = re.compile(rf"các\s+{_LEVEL}(?:\s+ủy)?\s+(?-i:(?=[{UPPER}]))", re.IGNORECASE)
 _IS = re.compile(r"(?:là|như\s+sau)(?=[\s:])")
 _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)$")
@@ -157,7 +158,13 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
             q += 1
         rest = canon[q:limit]
         d = DISTRIBUTIVE.match(rest) or ABBR_PREFIX.match(rest)
-        if d and ":" not in rest[: d.end()]:
+        second = _SECOND_PREFIX.match(rest)
+        if second and (ORG_HEAD_CI.match(rest) or rest[:4].lower() == "các ") and (
+                not NAME_STOP.search(second.group("prefix"))):
+            # "gồm 3 đơn vị: Ban Tuyên giáo các Huyện ủy: A, B, C": the second colon's prefix
+            prefix = doc.slice(q, q + second.end("prefix")).strip()
+            items_start = q + second.end()
+        elif d and ":" not in rest[: d.end()]:
             prefix = doc.slice(q, q + d.end("prefix")).strip()
             items_start = q + d.end()
     else:
