@@ -465,10 +465,60 @@ def test_roles_second_pass(text: str, expected: list[tuple]):
     assert roles(text) == expected
 
 
+REVIEW = "Ngày 12/12/2023, Cụm thi đua số 6 tổ chức hội nghị tổng kết công tác thi đua năm 2023. "
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "lần lượt" (respectively) pairs units and roles in order, either way round
+    ("Năm 2024, Ban Tổ chức Tỉnh ủy Gia Lai, Kon Tum lần lượt là Cụm trưởng, Cụm phó.",
+     [(2024, "chair", "Ban Tổ chức Tỉnh ủy Gia Lai"),
+      (2024, "vice-chair", "Ban Tổ chức Tỉnh ủy Kon Tum")]),
+    (REVIEW + "Hội nghị bầu Ban Tổ chức Tỉnh ủy Gia Lai và Ban Tổ chức Tỉnh ủy Kon Tum lần lượt "
+     "làm Cụm trưởng và Cụm phó năm 2024.", [(2024, "chair", "Ban Tổ chức Tỉnh ủy Gia Lai"),
+                                             (2024, "vice-chair", "Ban Tổ chức Tỉnh ủy Kon Tum")]),
+    ("Cụm trưởng, Cụm phó năm 2024 lần lượt là Ban Tổ chức Tỉnh ủy Gia Lai và Ban Tổ chức Tỉnh "
+     "ủy Kon Tum.", [(2024, "chair", "Ban Tổ chức Tỉnh ủy Gia Lai"),
+                     (2024, "vice-chair", "Ban Tổ chức Tỉnh ủy Kon Tum")]),
+    # holding the role, said by the verb that reports how it was held
+    ("Năm 2023, Ban Tổ chức Tỉnh ủy Gia Lai đã hoàn thành tốt vai trò Cụm trưởng.",
+     [(2023, "chair", "Ban Tổ chức Tỉnh ủy Gia Lai")]),
+    ("Ban Tổ chức Tỉnh ủy Gia Lai đã hoàn thành xuất sắc nhiệm vụ Cụm trưởng năm 2023.",
+     [(2023, "chair", "Ban Tổ chức Tỉnh ủy Gia Lai")]),
+    ("Ban Tổ chức Tỉnh ủy Gia Lai được luân phiên giữ chức Cụm trưởng năm 2024.",
+     [(2024, "chair", "Ban Tổ chức Tỉnh ủy Gia Lai")]),
+    ("Năm 2023, Ban Tổ chức Tỉnh ủy Gia Lai luân phiên làm Cụm trưởng.",
+     [(2023, "chair", "Ban Tổ chức Tỉnh ủy Gia Lai")]),
+    (REVIEW + "Ban Tổ chức Tỉnh ủy Kon Tum nhận Cờ luân lưu Cụm trưởng năm 2024.",
+     [(2024, "chair", "Ban Tổ chức Tỉnh ủy Kon Tum")]),
+    # a number word before the role
+    ("Năm 2023, Ban Tổ chức Tỉnh ủy Gia Lai và Ban Tổ chức Tỉnh ủy Kon Tum là hai Cụm phó.",
+     [(2023, "vice-chair", "Ban Tổ chức Tỉnh ủy Gia Lai"),
+      (2023, "vice-chair", "Ban Tổ chức Tỉnh ủy Kon Tum")]),
+    # the role opens the sentence; its holder, a unit or a person, follows
+    ("Cụm trưởng Cụm thi đua số 6 năm 2023, Ban Tổ chức Tỉnh ủy Gia Lai đã tổ chức hội nghị.",
+     [(2023, "chair", "Ban Tổ chức Tỉnh ủy Gia Lai")]),
+    ("Năm 2023, Trưởng Khối thi đua - đồng chí Nguyễn Văn An, Chánh Văn phòng Tỉnh ủy phát biểu.",
+     [(2023, "chair", "Văn phòng Tỉnh ủy")]),
+    # two appositions joined by "và"
+    ("Năm 2023, Ban Tổ chức Tỉnh ủy Gia Lai - Cụm trưởng và Ban Tổ chức Tỉnh ủy Kon Tum - Cụm phó "
+     "đồng chủ trì.", [(2023, "chair", "Ban Tổ chức Tỉnh ủy Gia Lai"),
+                       (2023, "vice-chair", "Ban Tổ chức Tỉnh ủy Kon Tum")]),
+    ("Năm 2023, Huyện ủy Ea Kar - Trưởng Cụm thi đua số 2 và Huyện ủy Krông Pắc - Phó Trưởng Cụm "
+     "đồng chủ trì.", [(2023, "chair", "Huyện ủy Ea Kar"), (2023, "vice-chair", "Huyện ủy Krông Pắc")]),
+])
+def test_roles_third_pass(text: str, expected: list[tuple]):
+    assert roles(text) == expected
+
+
 @pytest.mark.parametrize("text", [
     # a role given to no unit: generic leaders of clusters
     "Năm 2023, các đồng chí Trưởng khối, Phó khối đã dự hội nghị.",
     "Năm 2023, Ban Tổ chức Tỉnh ủy Gia Lai giữ vai trò quan trọng, Cụm trưởng đánh giá cao.",
+    # "lần lượt" with lists of different lengths pairs nothing
+    "Năm 2024, Ban Tổ chức Tỉnh ủy Gia Lai, Kon Tum, Lâm Đồng lần lượt là Cụm trưởng, Cụm phó.",
+    # the role opens the sentence, but what follows the comma is no holder
+    "Cụm trưởng năm 2023, hội nghị đã thống nhất cao.",
+    "Năm 2023, Cụm trưởng, Cụm phó đã dự hội nghị.",
 ])
 def test_no_role_second_pass(text: str):
     assert roles(text) == []

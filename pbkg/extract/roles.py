@@ -64,11 +64,16 @@ _COPULA_BEFORE = re.compile(
     r"(?P<verb>(?:(?:đã|từng|tiếp\s+tục|cũng|vẫn|sẽ|đang|chính\s+thức)\s+)*"
     r"(?:được\s+(?:(?:(?!được\s)[^,.;()]){0,80}?\s+)?(?:bầu|chọn|suy\s+tôn|giao|cử|phân\s+công)"
     r"\s+|được\s+)?"
-    r"(?:là|làm|giữ(?:\s+vai\s+trò)?|đảm\s+(?:nhận|nhiệm)(?:\s+(?:vai\s+trò|nhiệm\s+vụ))?)"
+    r"(?:luân\s+phiên\s+)?"  # "X (được) luân phiên làm / giữ chức Cụm trưởng"
+    r"(?:là|làm|giữ(?:\s+(?:vai\s+trò|chức(?:\s+vụ)?|cương\s+vị))?"
+    r"|đảm\s+(?:nhận|nhiệm)(?:\s+(?:vai\s+trò|nhiệm\s+vụ|chức(?:\s+vụ)?))?"
+    # "X hoàn thành tốt vai trò / nhiệm vụ Cụm trưởng (năm 2023)": it held the role
+    r"|hoàn\s+thành(?:\s+(?:tốt|xuất\s+sắc))?\s+(?:vai\s+trò|nhiệm\s+vụ)(?:\s+(?:là|của))?)"
     r"(?:\s+(?:đơn\s+vị|vai\s+trò))?"
     # "được (Ban X) giao nhiệm vụ Cụm trưởng", "được chọn giữ vai trò"
     r"|được\s+(?:(?:(?!được\s)[^,.;()]){0,80}?\s+)?(?:bầu|chọn|suy\s+tôn|giao|cử|phân\s+công)"
-    r"\s+(?:nhiệm\s+vụ|vai\s+trò)(?:\s+(?:là|làm))?(?:\s+đơn\s+vị)?)\s+(?:\d+\s+)?$",
+    r"\s+(?:nhiệm\s+vụ|vai\s+trò)(?:\s+(?:là|làm))?(?:\s+đơn\s+vị)?)\s+"
+    r"(?:(?:\d+|hai|ba|bốn)\s+)?$",  # "A và B là hai Cụm phó"
 )
 _COPULA_AFTER = re.compile(r"^[ \t]*(?:là|:|thuộc[ \t]+về|gồm(?:[ \t]+có)?)[ \t]*:?[ \t]+")
 _HANDOVER_BEFORE = re.compile(
@@ -77,14 +82,16 @@ _HANDOVER_BEFORE = re.compile(
 )
 _HANDOVER_AFTER = re.compile(r"^[ \t]+(?:lại[ \t]+)?cho[ \t]+(?:đơn\s+vị[ \t]+)?")
 _RECEIVE_BEFORE = re.compile(
-    r"(?P<verb>tiếp\s+nhận|nhận\s+bàn\s+giao|(?<![\w])nhận(?=\s+(?:nhiệm\s+vụ|vai\s+trò)))\s+"
-    r"(?:(?:nhiệm\s+vụ|vai\s+trò|chức\s+danh)\s+)?$"
+    r"(?P<verb>tiếp\s+nhận|nhận\s+bàn\s+giao|(?<![\w])nhận(?=\s+(?:nhiệm\s+vụ|vai\s+trò|[Cc]ờ)))\s+"
+    # "nhận Cờ luân lưu Cụm trưởng": the chair's rotating flag
+    r"(?:(?:nhiệm\s+vụ|vai\s+trò|chức\s+danh|[Cc]ờ(?:\s+luân\s+lưu)?)\s+)?$"
 )
 _ROTATING = re.compile(r"[ \t]+luân[ \t]+phiên(?![\w])")
 _CAPACITY = r"(?:vai\s+trò|cương\s+vị|tư\s+cách)"  # "với vai trò / trên cương vị Cụm trưởng"
 _VAI_TRO_BEFORE = re.compile(rf"{_CAPACITY}\s+(?:là\s+)?(?:đơn\s+vị\s+)?$")
 _HOLD_ROLE_BEFORE = re.compile(  # "giữ vai trò", "đảm nhận vai trò": the subject is before
-    rf"(?:giữ|đảm\s+(?:nhận|nhiệm)|nhận)\s+{_CAPACITY}\s+(?:là\s+)?(?:đơn\s+vị\s+)?$")
+    rf"(?:giữ|đảm\s+(?:nhận|nhiệm)|nhận|hoàn\s+thành(?:\s+(?:tốt|xuất\s+sắc))?)\s+{_CAPACITY}\s+"
+    r"(?:là\s+)?(?:đơn\s+vị\s+)?$")
 _WITH_ROLE_BEFORE = re.compile(
     rf"(?P<verb>(?:với|trong|trên|ở)\s+{_CAPACITY})\s+(?:là\s+)?(?:đơn\s+vị\s+)?$")
 _APPOSITION = re.compile(r"[ \t]*(?:[-–—]|,)[ \t]*(?:là[ \t]+)?(?:đơn[ \t]+vị[ \t]+)?$")
@@ -93,6 +100,10 @@ _ELECTION = re.compile(
     re.IGNORECASE,
 )
 _NEXT_YEAR = re.compile(r"năm\s+(?:tới|sau|tiếp\s+theo|kế\s+tiếp)", re.IGNORECASE)
+# "... Cụm trưởng (năm 2023) và " before a second unit: the end of a first apposition
+_AND_AFTER_ROLE = re.compile(rf"(?P<lead>[^,;.()]{{0,40}}?)(?:năm\s+{YEAR}\s+)?và[ \t]+(?=[^,;.()]*$)")
+_LEADS_SENTENCE = re.compile(rf"\W*(?:(?:trong\s+)?năm\s+{YEAR}\s*,\s*)?$", re.IGNORECASE)
+_HOLDER_AFTER = re.compile(r"[ \t]*(?:,|[-–—])[ \t]*")
 _SENT_YEAR = re.compile(rf"^\W*(?:trong\s+)?năm\s+(?P<year>{YEAR})\s*,", re.IGNORECASE)
 _STATE_BODY = re.compile(r"(?:HĐND|UBND|Hội\s+đồng\s+nhân\s+dân|Ủy\s+ban\s+nhân\s+dân|MTTQ|"
                          r"Mặt\s+trận|Quốc\s+hội)")
@@ -221,6 +232,69 @@ def _official_at(officials: list[OfficialMention], starts: list[int],
     return None
 
 
+_RESPECTIVELY = re.compile(
+    r"(?<![\w])lần\s+lượt\s+(?:được\s+(?:bầu|chọn|suy\s+tôn|giao)\s+)?"
+    r"(?:là|làm|giữ(?:\s+vai\s+trò)?|đảm\s+(?:nhận|nhiệm)(?:\s+vai\s+trò)?)\s+(?:đơn\s+vị\s+)?")
+_ROLE_SEP = re.compile(r"[ \t]*(?:,|và|;)[ \t]*(?:và[ \t]+)?")
+
+
+def _role_run(doc: Doc, pos: int) -> list[tuple[re.Match[str], int, Mention | None, int | None]]:
+    """Role words written one after another from `pos`: "Cụm trưởng, Cụm phó năm 2024"."""
+    out = []
+    p = pos
+    while len(out) < 6:
+        m = ROLE.match(doc.canon, p)
+        if not m:
+            break
+        end, mention, year = _tail(doc, m)
+        out.append((m, end, mention, year))
+        sep = _ROLE_SEP.match(doc.canon, end)
+        if not sep or not ROLE.match(doc.canon, sep.end()):
+            break
+        p = sep.end()
+    return out
+
+
+def _respective_roles(doc: Doc, words: list[re.Match[str]]) -> tuple[list[RoleHit], set[int]]:
+    """Units and roles paired in order by "lần lượt" (respectively): "A, B lần lượt là Cụm
+    trưởng, Cụm phó", "bầu A và B lần lượt làm Cụm trưởng và Cụm phó", "Cụm trưởng, Cụm phó
+    năm 2024 lần lượt là A và B". Only when the two lists have the same length."""
+    canon = doc.canon
+    hits: list[RoleHit] = []
+    used: set[int] = set()
+    for r in _RESPECTIVELY.finditer(canon):
+        pairs: list[tuple[Unit, tuple]] = []
+        run = _role_run(doc, r.end())
+        if len(run) >= 2:  # units before, roles after
+            candidates = [parse_units_backward(doc, r.start()),
+                          parse_list_backward(doc, r.start())]
+            units = next((u for u in candidates if len(u) == len(run)), [])
+            pairs = list(zip(units, run, strict=False))
+        else:  # roles before, units after: find the run of role words that ends at "lần lượt"
+            for w in words:
+                if w.start() >= r.start() or w.start() < r.start() - 120:
+                    continue
+                run = _role_run(doc, w.start())
+                gap = canon[run[-1][1] : r.start()] if run else "x"
+                if len(run) >= 2 and not gap.strip():
+                    units = parse_list(doc, r.end())
+                    if len(units) == len(run):
+                        pairs = list(zip(units, run, strict=False))
+                    break
+        # "Cụm trưởng và Cụm phó năm 2024": a year after the last role word is every one's
+        shared_year = next((r_[3] for _, r_ in reversed(pairs) if r_[3] is not None), None)
+        for unit, (m, end, mention, year) in pairs:
+            used.add(m.start())
+            y = year or shared_year
+            hits.append(RoleHit(role=ROLE_NAMES[m.lastgroup or "chair"], start=min(unit.start,
+                                m.start()), end=max(unit.end, end), unit=unit, year=y,
+                                year_explicit=y is not None, mention=mention, via="respectively",
+                                confidence=0.85, role_start=m.start(),
+                                election=bool(_ELECTION.search(canon, max(0, r.start() - 160),
+                                                               r.start()))))
+    return hits, used
+
+
 def find_roles(
     doc: Doc,
     officials: list[OfficialMention],
@@ -232,11 +306,12 @@ def find_roles(
     conference without a stated year lead the cluster: the next year at a year-end review,
     the year signed for at the signing of the emulation agreement."""
     canon = doc.canon
-    hits: list[RoleHit] = []
     officials = sorted((o for o in officials if o.positions), key=lambda o: o.positions[0][0])
     official_starts = [o.positions[0][0] for o in officials]
-    for m in find_role_words(canon):
-        if doc.in_display(m.start()):
+    words = find_role_words(canon)
+    hits, used = _respective_roles(doc, words)
+    for m in words:
+        if doc.in_display(m.start()) or m.start() in used:
             continue
         role = ROLE_NAMES[m.lastgroup or "chair"]
         tail_end, mention, year = _tail(doc, m)
@@ -380,6 +455,26 @@ def find_roles(
                 hits.append(RoleHit(start=m.start(), end=unit.end, unit=unit, via="unit-after",
                                     confidence=0.8, **base))
                 continue
+        # 6c. the role opens the sentence, its holder follows a comma or a dash: "Cụm trưởng
+        # Cụm thi đua số 6 năm 2023, Ban Tổ chức Tỉnh ủy Gia Lai đã ...", "Trưởng Khối thi đua
+        # - đồng chí X, Chánh Văn phòng Tỉnh ủy, phát biểu"
+        sent = doc.sentence_at(m.start())
+        lead_ok = sent is not None and _LEADS_SENTENCE.match(canon, sent.start, m.start())
+        sep = _HOLDER_AFTER.match(canon, tail_end) if lead_ok else None
+        if sep:
+            q = sep.end()
+            unit = parse_forward(doc, q)
+            if unit is not None and not (NAME_STOP.match(canon, unit.end + 1)
+                                         or canon[unit.end : unit.end + 1] in {",", ""}):
+                unit = None
+            if unit is None:
+                person = _official_at(officials, official_starts, q + 40)
+                if person is not None and q <= person.start <= q + 12:
+                    unit = _unit_from_positions(doc, person, -1)
+            if unit is not None:
+                hits.append(RoleHit(start=m.start(), end=max(unit.end, tail_end), unit=unit,
+                                    via="role-first", confidence=0.8, **base))
+                continue
         # 7. apposition "X – Trưởng khối thi đua ... năm 2020"
         ap = _APPOSITION.search(before)
         if ap:
@@ -391,6 +486,11 @@ def find_roles(
                 unit = parse_forward(doc, verb.end())
                 if unit is not None and unit.end != ap_end:
                     unit = None
+            if unit is None:  # "A – Cụm trưởng và B – Cụm phó": B opens after "và"
+                va = _AND_AFTER_ROLE.search(canon, max(0, ap_end - 160), ap_end)
+                if va is not None and ROLE.search(canon, va.start(), va.end("lead")):
+                    cand = parse_forward(doc, va.end())
+                    unit = cand if cand is not None and cand.end == ap_end else None
             abbr = _ABBR_PAREN_BEFORE.search(canon, max(0, ap_end - 40), ap_end)
             if unit is None and abbr:  # "Ban Dân vận Tỉnh ủy X (BDVTU X) – Cụm trưởng"
                 unit = parse_backward(doc, abbr.start(), strict=True)
