@@ -101,7 +101,8 @@ _ELECTION = re.compile(
 )
 _NEXT_YEAR = re.compile(r"năm\s+(?:tới|sau|tiếp\s+theo|kế\s+tiếp)", re.IGNORECASE)
 # "... Cụm trưởng (năm 2023) và " before a second unit: the end of a first apposition
-_AND_AFTER_ROLE = re.compile(rf"(?P<lead>[^,;.()]{{0,40}}?)(?:năm\s+{YEAR}\s+)?và[ \t]+(?=[^,;.()]*$)")
+_AND_AFTER_ROLE = re.compile(
+    rf"(?P<lead>[^,;.()]{{0,40}}?)(?:năm\s+{YEAR}\s+)?và[ \t]+(?=[^,;.()]*$)")
 _LEADS_SENTENCE = re.compile(rf"\W*(?:(?:trong\s+)?năm\s+{YEAR}\s*,\s*)?$", re.IGNORECASE)
 _HOLDER_AFTER = re.compile(r"[ \t]*(?:,|[-–—])[ \t]*")
 _SENT_YEAR = re.compile(rf"^\W*(?:trong\s+)?năm\s+(?P<year>{YEAR})\s*,", re.IGNORECASE)
