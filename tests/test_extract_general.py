@@ -546,3 +546,26 @@ def test_no_role_second_pass(text: str):
 ])
 def test_people_second_pass(text: str, expected: dict[str, list[str]]):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "dự khuyết" (alternate member) is part of a post, "dự" (attends) ends the posts
+    ("Đồng chí Nguyễn Văn An, Ủy viên dự khuyết Ban Chấp hành Trung ương Đảng, Phó Trưởng Ban Tổ "
+     "chức Trung ương phát biểu.",
+     {"Nguyễn Văn An": ["Ủy viên dự khuyết Ban Chấp hành Trung ương Đảng",
+                        "Phó Trưởng Ban Tổ chức Trung ương"]}),
+    ("Đồng chí Nguyễn Văn An, Ủy viên Ban Thường vụ Tỉnh ủy dự hội nghị.",
+     {"Nguyễn Văn An": ["Ủy viên Ban Thường vụ Tỉnh ủy"]}),
+    # members of a city-district or town committee
+    ("Đồng chí Trần Hồng Minh, Quận ủy viên, Chánh Văn phòng Quận ủy phát biểu.",
+     {"Trần Hồng Minh": ["Quận ủy viên", "Chánh Văn phòng Quận ủy"]}),
+    ("Đồng chí Trần Hồng Minh, Thị ủy viên, Phó Trưởng Ban Tổ chức Thị ủy phát biểu.",
+     {"Trần Hồng Minh": ["Thị ủy viên", "Phó Trưởng Ban Tổ chức Thị ủy"]}),
+    # "đồng chủ trì" ends the posts
+    ("Đồng chí Trần Hồng Minh, Trưởng Ban Tổ chức Tỉnh ủy Gia Lai và đồng chí Lê Quang Hải, Trưởng "
+     "Ban Tổ chức Tỉnh ủy Kon Tum đồng chủ trì.",
+     {"Trần Hồng Minh": ["Trưởng Ban Tổ chức Tỉnh ủy Gia Lai"],
+      "Lê Quang Hải": ["Trưởng Ban Tổ chức Tỉnh ủy Kon Tum"]}),
+])
+def test_people_third_pass(text: str, expected: dict[str, list[str]]):
+    assert officials(text) == expected

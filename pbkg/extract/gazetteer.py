@@ -51,6 +51,7 @@ ORG_HEADS = (
 # Titles that open a person's position (matched case-insensitively, optionally after "Phó").
 TITLES = (
     "Tỉnh ủy viên", "Thành ủy viên", "Huyện ủy viên", "Đảng ủy viên", "Ủy viên",
+    "Quận ủy viên", "Thị ủy viên",
     "Bí thư", "Tổng Bí thư", "Chủ tịch", "Giám đốc", "Tổng Giám đốc", "Tổng Biên tập",
     "Vụ trưởng", "Cục trưởng", "Viện trưởng", "Tổng cục trưởng", "Chánh Văn phòng",
     "Chánh Thanh tra", "Chánh án", "Chủ nhiệm", "Hiệu trưởng", "Bộ trưởng", "Thứ trưởng",
@@ -130,5 +131,5 @@ POSITION_STOPS = (
     "đồng chí", "ông", "bà", "cho", "khi", "trong", "theo", "nhấn", "bày tỏ", "đề cập",
     "lên", "xuống", "hướng dẫn", "trao đổi", "thảo luận", "tiếp thu", "giải trình",
     "kiểm tra", "làm việc", "thông báo", "trình", "tóm tắt", "điểm lại", "tổng kết", "sơ kết",
-    "qua", "năm nay", "mở đầu",
+    "qua", "năm nay", "mở đầu", "đồng chủ trì",
 )

@@ -64,7 +64,9 @@ def _phrases(words: tuple[str, ...] | list[str]) -> str:
 
 
 NAME_STOP = re.compile(rf"(?<![\w’'])(?:{_phrases(gz.NAME_STOPS)})(?![\w’'])")
-POSITION_STOP = re.compile(rf"(?<![\w’'])(?:{_phrases(gz.POSITION_STOPS)})(?![\w’'])")
+# "dự" (attends) ends a run of posts, "dự khuyết" (alternate member) is part of one
+POSITION_STOP = re.compile(
+    rf"(?<![\w’'])(?!dự\s+khuyết)(?:{_phrases(gz.POSITION_STOPS)})(?![\w’'])")
 
 # -- roles ------------------------------------------------------------------------------
 
