@@ -409,6 +409,9 @@ TAY_NGUYEN = ["Đắk Lắk", "Gia Lai", "Kon Tum"]
     # a count of member units before a colon, the cluster named in an earlier sentence
     ("Ngày 12/12/2023, Cụm thi đua số 6 tổng kết năm 2023. Tham dự hội nghị có lãnh đạo 3 đơn vị "
      "thành viên: Báo Yên Bái, Báo Lào Cai và Báo Hà Giang.", PAPERS),
+    # the members as the subject of "thuộc Cụm X"
+    ("Ban Tổ chức Tỉnh ủy Sơn La, Điện Biên và Lai Châu thuộc Cụm thi đua số 2.",
+     ["Ban Tổ chức Tỉnh ủy Sơn La", "Điện Biên", "Lai Châu"]),
     # semicolons between bare province names after a distributive prefix
     ("Cụm thi đua số 6 gồm Ban Tổ chức Tỉnh ủy các tỉnh: Đắk Lắk; Gia Lai; Kon Tum.", TAY_NGUYEN),
 ])
@@ -420,6 +423,9 @@ def test_enumerations_second_pass(text: str, members: list[str]):
     # lines that are sentences, not names
     "Cụm thi đua số 2 gồm các nội dung:\nBáo Yên Bái tổ chức hội thi;\nBáo Lào Cai đăng cai.",
     "Cụm thi đua số 2 tổng kết. Đảng ủy các xã tham dự và các phường trong huyện cũng tham gia.",
+    # a subject that is no list of bodies
+    "Hội nghị đánh giá Báo Yên Bái, Báo Lào Cai thuộc Cụm thi đua số 2 hoàn thành tốt nhiệm vụ.",
+    "Các đồng chí Nguyễn Văn An, Lê Văn Bình thuộc Cụm thi đua số 2 dự hội nghị.",
     # a count of units that are not said to be members, and two clusters
     "Ngày 12/12/2023, Cụm thi đua số 6 tổng kết. Tham dự có lãnh đạo 3 đơn vị: Báo Yên Bái, Báo "
     "Lào Cai và Báo Hà Giang.",
@@ -499,6 +505,13 @@ REVIEW = "Ngày 12/12/2023, Cụm thi đua số 6 tổ chức hội nghị tổn
      [(2023, "chair", "Ban Tổ chức Tỉnh ủy Gia Lai")]),
     ("Năm 2023, Trưởng Khối thi đua - đồng chí Nguyễn Văn An, Chánh Văn phòng Tỉnh ủy phát biểu.",
      [(2023, "chair", "Văn phòng Tỉnh ủy")]),
+    # a role in brackets after a bare item of a distributive list
+    ("Năm 2023, Cụm thi đua số 3 gồm các đơn vị: Huyện ủy Krông Pắc (Cụm trưởng), Ea Kar (Cụm "
+     "phó), Krông Bông.", [(2023, "chair", "Huyện ủy Krông Pắc"),
+                           (2023, "vice-chair", "Huyện ủy Ea Kar")]),
+    ("Năm 2023, Cụm thi đua số 3 gồm Ban Tổ chức Tỉnh ủy Sơn La (Cụm trưởng), Điện Biên, Lai "
+     "Châu (Cụm phó) và Lào Cai.", [(2023, "chair", "Ban Tổ chức Tỉnh ủy Sơn La"),
+                                    (2023, "vice-chair", "Ban Tổ chức Tỉnh ủy Lai Châu")]),
     # two appositions joined by "và"
     ("Năm 2023, Ban Tổ chức Tỉnh ủy Gia Lai - Cụm trưởng và Ban Tổ chức Tỉnh ủy Kon Tum - Cụm phó "
      "đồng chủ trì.", [(2023, "chair", "Ban Tổ chức Tỉnh ủy Gia Lai"),

@@ -24,6 +24,7 @@ from pbkg.extract.patterns import (
     norm_key,
     roman_to_int,
 )
+from pbkg.extract.units import parse_forward
 
 _QUALIFIERS = [
     re.compile(r"\s*\(\s*(?:Khối|Cụm|khối|cụm)\s+(?:số\s+)?(?P<num>\d{1,3})\s*\)"),
@@ -372,8 +373,10 @@ _MEMBERS_LEAD = re.compile(
     r"^\W*(?:hiện\s+nay\s*,?\s*)?(?:các\s+)?(?:đơn\s+vị|thành\s+viên)(?:\s+thành\s+viên)?\s*$",
     re.IGNORECASE)
 _IS_AFTER = re.compile(r"\s*(?:,\s*)?(?:là|gồm|bao\s+gồm)\s+")
-_ARE_MEMBERS = re.compile(r"(?<![\w])(?:đều\s+)?là\s+(?:các\s+)?(?:đơn\s+vị\s+)?thành\s+viên\s+"
-                          r"(?:của\s+|trong\s+|thuộc\s+)?$", re.IGNORECASE)
+_ARE_MEMBERS = re.compile(r"(?<![\w])(?:đều\s+)?(?:là\s+(?:các\s+)?(?:đơn\s+vị\s+)?thành\s+viên\s+"
+                          r"(?:của\s+|trong\s+|thuộc\s+)?"
+                          # "Ban Tổ chức Tỉnh ủy A, B và C thuộc Cụm thi đua số 2"
+                          r"|(?:cùng\s+)?(?:thuộc|nằm\s+trong)\s+)$", re.IGNORECASE)
 _SUBJECT_START = re.compile(r"\W*(?:(?:năm|trong\s+năm)\s+\d{4}\s*,\s*|hiện\s+nay\s*,\s*)?",
                             re.IGNORECASE)
 _BEFORE_MENTION = re.compile(r"\s+(?:trong|thuộc|của)\s+$")
@@ -416,7 +419,8 @@ def _lists_around_mentions(doc: Doc, mentions: list[Mention], clusters: list[Clu
             # subject, a list that runs to the verb
             lead = _SUBJECT_START.match(canon, sent.start)
             cand = enumerations.parse(doc, lead.end() if lead else sent.start, member.start())
-            if cand is not None and not canon[cand.end : member.start()].strip():
+            if cand is not None and not canon[cand.end : member.start()].strip() and (
+                    _whole_units(doc, cand)):
                 found, start = cand, cand.items[0][1]
         elif _BEFORE_MENTION.search(canon, max(sent.start, mention.start - 12), mention.start):
             prep = _BEFORE_MENTION.search(canon, max(sent.start, mention.start - 12),
@@ -435,6 +439,16 @@ def _lists_around_mentions(doc: Doc, mentions: list[Mention], clusters: list[Clu
         cluster.evidence = (min(start, mention.start), max(found.end, mention.end))
         cluster.member_count = (int(count.group("n")) if count else None) or found.count or len(
             found.items)
+
+
+def _whole_units(doc: Doc, found: enumerations.Enumeration) -> bool:
+    """Every item is one body's whole name or a place's: a sentence's subject read as a list
+    ("Hội nghị đánh giá Báo A, Báo B thuộc Cụm ...") is not."""
+    for text, s, e in found.items:
+        unit = parse_forward(doc, s)
+        if not (unit is not None and unit.end == e or places.is_place_name(text)):
+            return False
+    return True
 
 
 def _all_units(found: enumerations.Enumeration) -> bool:

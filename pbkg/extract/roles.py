@@ -38,6 +38,7 @@ from pbkg.extract.patterns import (
 )
 from pbkg.extract.units import (
     Unit,
+    bare_item_backward,
     parse_backward,
     parse_forward,
     parse_list,
@@ -324,7 +325,11 @@ def find_roles(
         if _BRACKET_BEFORE.search(before) and _BRACKET_CLOSE.match(after):
             paren = m.start() - len(before) + before.rindex("(")
             one = parse_backward(doc, paren)
-            for unit in [one] if one else parse_list_backward(doc, paren):
+            found = [one] if one else parse_list_backward(doc, paren)
+            if not found:  # "Huyện ủy A (Cụm trưởng), B (Cụm phó)": B with A's prefix
+                item = bare_item_backward(doc, paren)
+                found = [item] if item else []
+            for unit in found:
                 hits.append(RoleHit(start=unit.start, end=tail_end + 1, unit=unit,
                                     via="bracket", confidence=0.85, **base))
             continue

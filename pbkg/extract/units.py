@@ -256,6 +256,40 @@ def parse_list_backward(doc: Doc, end: int, *, limit: int = 12) -> list[Unit]:
     return []
 
 
+_NOTE_BEFORE = re.compile(r"[ \t]*\([^()\n]{1,60}\)[ \t]*$")
+
+
+def bare_item_backward(doc: Doc, end: int, *, limit: int = 12) -> Unit | None:
+    """The bare place name ending at `end` that is an item of a distributive list whose items
+    may carry notes in brackets: "Ea Kar" in "Huyện ủy Krông Pắc (Cụm trưởng), Ea Kar" (before
+    "(Cụm phó)"), with the first item's prefix in `full`; None when it is no such item."""
+    from pbkg.extract import places  # the gazetteer loads on first use only
+
+    canon = doc.canon
+    while end > 0 and canon[end - 1] in " \t":
+        end -= 1
+    item: tuple[int, int] | None = None
+    p = end
+    for _ in range(limit):
+        m = _TAIL_ITEM.search(canon, max(0, p - 60), p)
+        if not m or not places.is_place_name(m.group("item").strip()):
+            return None
+        if item is None:
+            item = doc.trimmed(m.start("item"), p)
+        p = m.start()
+        note = _NOTE_BEFORE.search(canon, max(0, p - 64), p)
+        if note:
+            p = note.start()
+        head = parse_backward(doc, p)
+        if head is not None:
+            prefix = place_prefix(head.text)
+            if not prefix:
+                return None
+            text = doc.slice(*item)
+            return Unit(item[0], item[1], text, prefix + text)
+    return None
+
+
 _JOIN_BEFORE = re.compile(r"(?:[ \t]*,|[ \t]+và)[ \t]*$")
 
 
