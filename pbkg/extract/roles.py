@@ -264,6 +264,7 @@ def _respective_roles(doc: Doc, words: list[re.Match[str]]) -> tuple[list[RoleHi
     canon = doc.canon
     hits: list[RoleHit] = []
     used: set[int] = set()
+    word_starts = [w.start() for w in words]  # words are in text order
     for r in _RESPECTIVELY.finditer(canon):
         pairs: list[tuple[Unit, tuple]] = []
         run = _role_run(doc, r.end())
@@ -273,9 +274,9 @@ def _respective_roles(doc: Doc, words: list[re.Match[str]]) -> tuple[list[RoleHi
             units = next((u for u in candidates if len(u) == len(run)), [])
             pairs = list(zip(units, run, strict=False))
         else:  # roles before, units after: find the run of role words that ends at "lần lượt"
-            for w in words:
-                if w.start() >= r.start() or w.start() < r.start() - 120:
-                    continue
+            lo = bisect.bisect_left(word_starts, r.start() - 120)
+            hi = bisect.bisect_left(word_starts, r.start())
+            for w in words[lo:hi]:
                 run = _role_run(doc, w.start())
                 gap = canon[run[-1][1] : r.start()] if run else "x"
                 if len(run) >= 2 and not gap.strip():
