@@ -582,3 +582,18 @@ def test_people_second_pass(text: str, expected: dict[str, list[str]]):
 ])
 def test_people_third_pass(text: str, expected: dict[str, list[str]]):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Ede and Jrai names open with "Y" or "H'", after their post as well as before it
+    ("Bí thư Tỉnh ủy Y Thanh Hà Niê Kđăm dự hội nghị.",
+     {"Y Thanh Hà Niê Kđăm": ["Bí thư Tỉnh ủy"]}),
+    ("Phó Bí thư Tỉnh ủy H'Yim Kđoh dự hội nghị.", {"H'Yim Kđoh": ["Phó Bí thư Tỉnh ủy"]}),
+    ("Đồng chí H'Yim Kđoh, Phó Bí thư Tỉnh ủy dự hội nghị.",
+     {"H'Yim Kđoh": ["Phó Bí thư Tỉnh ủy"]}),
+    # the post, a dash, an honorific, the name
+    ("Trưởng Ban Tổ chức Tỉnh ủy Gia Lai - đồng chí Nguyễn Văn An phát biểu.",
+     {"Nguyễn Văn An": ["Trưởng Ban Tổ chức Tỉnh ủy Gia Lai"]}),
+])
+def test_people_fourth_pass(text: str, expected: dict[str, list[str]]):
+    assert officials(text) == expected

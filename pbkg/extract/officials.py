@@ -204,7 +204,7 @@ def _title_before(doc: Doc, name_start: int, n_words: int) -> tuple[int, int] | 
         q = hon.start()
         while q > 0 and canon[q - 1] in " \t":
             q -= 1
-        if q > 0 and canon[q - 1] == ",":
+        if q > 0 and canon[q - 1] in ",-–—":  # "Trưởng Ban X, đồng chí A", "... – đồng chí A"
             return _position_clause(doc, _clause_start(doc, q - 1), q - 1)
     s = _clause_start(doc, hon.start() if hon else name_start)
     lead = _LEAD_HONORIFIC.match(canon, s)
@@ -239,6 +239,11 @@ _NAMED_BODY_BEFORE = re.compile(
     r"Trung[ \t]+cấp))?|Học[ \t]+viện(?:[ \t]+Chính[ \t]+trị)?)[ \t]+$")
 
 
+# Ede and Jrai names open with "Y" (men) or "H'" (women): "Y Thanh Hà Niê Kđăm", "H'Yim Kđoh"
+_EDE_OPENING = re.compile(
+    rf"(?<![\w’'])(?:Y|H[’'][{UPPER}][\w]*)(?:[ \t]+[{UPPER}][\w’']*){{0,2}}[ \t]+$")
+
+
 def _after_place_word(doc: Doc, m: re.Match[str]) -> int:
     """Where the name of match `m` starts when its first word ends the place that ends a post
     written before it: "Trưởng ban Dân vận Tỉnh ủy Sơn La Lò Văn Mừng" matches "La Lò Văn
@@ -265,6 +270,9 @@ def find_official_mentions(doc: Doc) -> list[OfficialMention]:
         if doc.in_display(m.start()):
             continue
         name_start = _after_place_word(doc, m)
+        ede = _EDE_OPENING.search(canon, max(0, name_start - 30), name_start)
+        if ede:  # "Bí thư Tỉnh ủy Y Thanh Hà Niê Kđăm": the name opens with "Y" / "H'"
+            name_start = ede.start()
         name = doc.slice(name_start, m.end())
         words = name.split()
         # a title word captured at the end of the name ("Nguyễn Văn A Trưởng") is not a name
@@ -330,6 +338,11 @@ def _names_by_context(doc: Doc, found: list[OfficialMention]) -> list[OfficialMe
         # a post after the name first: the cheapest test, and the one most names fail
         after = _AFTER_NAME.match(canon, m.end())
         if not after or not (TITLE.match(canon, after.end()) or ROLE.match(canon, after.end())):
+            # an Ede or Jrai name after its post: "Phó Bí thư Tỉnh ủy H'Yim Kđoh dự"
+            if _EDE_NAME.match(name) and (span := _title_before(doc, name_start,
+                                                                 len(words))) is not None:
+                out.append(OfficialMention(name, name_start, m.end(), [span], span[0], m.end(),
+                                           True))
             continue
         if any(TITLE.fullmatch(w) or ORG_HEAD.fullmatch(w) for w in words) or (
                 ORG_HEAD.match(name) or TITLE.match(name) or ROLE.match(name)):
@@ -369,6 +382,7 @@ def _in_people_list(doc: Doc, name_start: int) -> bool:
     return bool(_PEOPLE_LIST.search(canon, max(lo, name_start - 600), q))
 
 
+_EDE_NAME = re.compile(r"(?:Y|H[’'][A-ZĐ]\w*)[ \t]+\S")
 _CAP_HONORIFIC = re.compile(r"(?:Ông|Bà|Đồng chí|Đ/c)[ \t]+")
 _MIDDLE = {"Văn", "Thị"}
 # capitalized nouns that open names of places and bodies ("Phòng Văn hóa", "Nhà Văn hóa")
