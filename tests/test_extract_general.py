@@ -391,6 +391,9 @@ TAY_NGUYEN = ["Đắk Lắk", "Gia Lai", "Kon Tum"]
      "Đoàn.", ["Ủy ban MTTQ tỉnh", "LĐLĐ tỉnh", "Hội CCB tỉnh", "Hội LHPN tỉnh", "Tỉnh Đoàn"]),
     ("Cụm thi đua số 4 gồm Đài Phát thanh - Truyền hình tỉnh, Báo Đắk Lắk, Hội Nhà báo tỉnh.",
      ["Đài Phát thanh - Truyền hình tỉnh", "Báo Đắk Lắk", "Hội Nhà báo tỉnh"]),
+    ("Cụm thi đua số 3 gồm: Ban Tuyên giáo và Dân vận Thành ủy Đà Nẵng, Ban Tuyên giáo và Dân "
+     "vận Tỉnh ủy Quảng Nam.", ["Ban Tuyên giáo và Dân vận Thành ủy Đà Nẵng",
+                                "Ban Tuyên giáo và Dân vận Tỉnh ủy Quảng Nam"]),
     # political schools named after people
     ("Cụm thi đua số 2 gồm: Trường Chính trị Tôn Đức Thắng, Trường Chính trị Lê Duẩn, Trường "
      "Chính trị tỉnh Bình Định.", ["Trường Chính trị Tôn Đức Thắng", "Trường Chính trị Lê Duẩn",
@@ -459,7 +462,11 @@ def test_no_member_list_second_pass(text: str):
      "phát biểu.", [(2023, "vice-chair", "Huyện ủy Ea Kar")]),
     ("Năm 2023, đồng chí Nguyễn Văn An, Phó Bí thư thường trực Huyện ủy Ea Kar, Cụm trưởng phát "
      "biểu.", [(2023, "chair", "Huyện ủy Ea Kar")]),
-    # units outside the gazetteer
+    # units outside the gazetteer: the 2025 merged boards, abbreviations with "&"
+    ("Năm 2025, Ban Tuyên giáo và Dân vận Thành ủy Đà Nẵng là Cụm trưởng.",
+     [(2025, "chair", "Ban Tuyên giáo và Dân vận Thành ủy Đà Nẵng")]),
+    ("Năm 2025, Ban TG&DV Tỉnh ủy là Khối phó.", [(2025, "vice-chair", "Ban TG&DV Tỉnh ủy")]),
+    ("Năm 2023, Tỉnh Đoàn Gia Lai là Khối trưởng.", [(2023, "chair", "Tỉnh Đoàn Gia Lai")]),
     ("Năm 2023, Đài Phát thanh - Truyền hình tỉnh là Cụm trưởng.",
      [(2023, "chair", "Đài Phát thanh - Truyền hình tỉnh")]),
     ("Năm 2023, Trung tâm Chính trị huyện Ea Kar (TTCT Ea Kar) là Cụm trưởng.",

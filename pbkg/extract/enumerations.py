@@ -74,6 +74,7 @@ _LEVEL_START = re.compile(rf"^{_LEVEL}(?![\w])", re.IGNORECASE)
 _NUMBERED = re.compile(r"(?:^|\s)(?:[Qq]uận|[Pp]hường|[Xx]ã|[Kk]hu\s+phố|[Tt]ổ|[Ấấ]p|"
                        r"[Qq]uận\s+ủy|[Đđ]ảng\s+ủy\s+[Pp]hường)\s+\d{1,3}$")
 _NUMBER = re.compile(r"^\d{1,3}$")
+_COMMITTEE_PLACE = re.compile(rf"(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+ủy(?:\s+[{UPPER}][\w’']*){{1,4}}$")
 _SECOND_PREFIX = re.compile(r"(?P<prefix>[^,.;:()\n]{3,80}?)[ \t]*:")
 _RELEVEL = re.compile(rf"các\s+{_LEVEL}(?:\s+ủy)?\s+(?-i:(?=[{UPPER}]))", re.IGNORECASE)
 _IS = re.compile(r"(?:là|như\s+sau)(?=[\s:])")
@@ -264,7 +265,8 @@ def _joins_previous(canon: str, prev: tuple[str, int, int], s: int, e: int) -> b
         return False
     last = text.split()[-1]
     return last in {"tỉnh", "thành", "phố", "huyện", "quận", "ủy", "Ủy"} or text.endswith(
-        ("Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Trung ương"))
+        ("Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Trung ương")) or bool(
+        _COMMITTEE_PLACE.search(text))  # "... Dân vận Thành ủy Đà Nẵng"
 
 
 def _items_hold_commas(region: str) -> bool:

@@ -39,6 +39,7 @@ ORG_HEADS = (
     "Huyện ủy", "Thị ủy", "Thành ủy", "Tỉnh ủy", "Quận ủy", "Đảng ủy", "Đảng đoàn", "Đảng bộ",
     "Chi bộ", "Vụ", "Cục", "Sở", "Hội đồng", "Hội", "Liên đoàn", "Mặt trận", "Viện",
     "Trung tâm", "Cơ quan", "Công an", "Bộ Chỉ huy", "Bộ", "Tổng cục", "Chi cục", "Tỉnh đoàn",
+    "Tỉnh Đoàn", "Thành Đoàn", "Huyện Đoàn",
     "Thành đoàn", "Huyện đoàn", "Kho bạc", "Ngân hàng", "Bảo hiểm", "Thanh tra", "Cổng",
     "NXB", "UBKT", "UBND", "HĐND", "BTC", "BTCTU", "BTG", "BTGTU", "BDV", "BDVTU", "VPTU",
     "MTTQ", "BTV", "BCH",

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pbkg.extract.doc import Doc
 from pbkg.extract.patterns import NAME_STOP, ORG_HEAD, ORG_HEAD_CI, ROLE, TITLE, UPPER
 
-_TOKEN = re.compile(r"[\w’']+")
+_TOKEN = re.compile(r"[\w’']+(?:&[\w’']+)*")  # "Ban TG&DV Tỉnh ủy": "&" inside an abbreviation
 _SPACE = re.compile(r"[ \t]+")
 _HYPHEN = re.compile(r"[ \t]*[-–][ \t]*")
 _BOUNDARY = re.compile(r"[,;:()\n“”\"!?]|(?<!TP)(?<!Tp)(?<!TX)\.")  # "TP.HCM" is one name
@@ -44,8 +44,10 @@ class Unit:
 
 
 _ABBR_DOT = re.compile(r"\.[ \t]?(?=[A-ZĐ])")
+# how the second half of a name joined by "và" ends, maybe with its place: "Ban Tuyên giáo và
+# Dân vận Tỉnh ủy", "... Dân vận Thành ủy Đà Nẵng"
 _NAME_TAIL = re.compile(r"(?:tỉnh|thành\s+phố|huyện|quận|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|Quận\s+ủy|"
-                        r"Thị\s+ủy|Trung\s+ương)$")
+                        rf"Thị\s+ủy|Trung\s+ương)(?:\s+[{UPPER}][\w’']*){{0,4}}$")
 
 
 def _and_joins(doc: Doc, start: int, after: int, max_tokens: int) -> bool:
