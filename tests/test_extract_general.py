@@ -422,10 +422,38 @@ def test_enumerations_second_pass(text: str, members: list[str]):
     assert lists(text) == [members]
 
 
+SOUTH_WEST = ["Cà Mau", "Bạc Liêu", "Sóc Trăng", "Hậu Giang"]
+
+
+@pytest.mark.parametrize("text,members", [
+    # names of central boards that hold a comma
+    ("Khối thi đua các cơ quan Đảng Trung ương gồm 4 đơn vị: Văn phòng Trung ương Đảng, Ban Bảo "
+     "vệ, chăm sóc sức khỏe cán bộ Trung ương, Ban Kinh tế Trung ương và Tạp chí Cộng sản.",
+     ["Văn phòng Trung ương Đảng", "Ban Bảo vệ, chăm sóc sức khỏe cán bộ Trung ương",
+      "Ban Kinh tế Trung ương", "Tạp chí Cộng sản"]),
+    ("Khối thi đua các cơ quan Đảng Trung ương gồm: Văn phòng Trung ương Đảng, Ban Chính sách, "
+     "chiến lược Trung ương, Ủy ban Kiểm tra Trung ương.",
+     ["Văn phòng Trung ương Đảng", "Ban Chính sách, chiến lược Trung ương",
+      "Ủy ban Kiểm tra Trung ương"]),
+    # a note in brackets, a lower-case sector or a year between the cluster and "gồm"
+    ("Cụm thi đua số 5 (ngành Tổ chức xây dựng Đảng) gồm Ban Tổ chức các tỉnh ủy, thành ủy: Cà "
+     "Mau, Bạc Liêu, Sóc Trăng và Hậu Giang.", SOUTH_WEST),
+    ("Cụm thi đua số 3 khối tuyên giáo gồm Ban Tuyên giáo Tỉnh ủy: Cà Mau, Bạc Liêu, Sóc Trăng, "
+     "Hậu Giang.", SOUTH_WEST),
+    ("Cụm thi đua số 3 năm 2024 gồm các tỉnh: Cà Mau, Bạc Liêu, Sóc Trăng và Hậu Giang.",
+     SOUTH_WEST),
+])
+def test_enumerations_third_pass(text: str, members: list[str]):
+    assert lists(text) == [members]
+
+
 @pytest.mark.parametrize("text", [
     # lines that are sentences, not names
     "Cụm thi đua số 2 gồm các nội dung:\nBáo Yên Bái tổ chức hội thi;\nBáo Lào Cai đăng cai.",
     "Cụm thi đua số 2 tổng kết. Đảng ủy các xã tham dự và các phường trong huyện cũng tham gia.",
+    # a lower-case clause after a comma is no part of a body's name
+    "Khối thi đua số 2 gồm Ban Tổ chức Tỉnh ủy, đã tổ chức nhiều hoạt động của Tỉnh ủy.",
+    "Cụm thi đua số 3 khối tuyên giáo đã ký kết giao ước: Cà Mau, Bạc Liêu cùng tham gia.",
     # a subject that is no list of bodies
     "Hội nghị đánh giá Báo Yên Bái, Báo Lào Cai thuộc Cụm thi đua số 2 hoàn thành tốt nhiệm vụ.",
     "Các đồng chí Nguyễn Văn An, Lê Văn Bình thuộc Cụm thi đua số 2 dự hội nghị.",

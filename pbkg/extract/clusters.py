@@ -285,8 +285,20 @@ _UNITS_NOUN = re.compile(rf"các\s+{enumerations.COUNT_NOUN}(?![\w])", re.IGNORE
 _LIST_INTRO = re.compile(r":|(?<![\w])là(?![\w])|\(")
 
 
+_PAREN_NOTE = re.compile(r"[ \t]*\([^()\n]{1,80}\)")  # "(ngành Tổ chức xây dựng Đảng)"
+_YEAR_NOTE = re.compile(r"[ \t]*,?[ \t]*(?:năm|nhiệm\s+kỳ)[ \t]+\d{4}(?:[ \t]*[-–][ \t]*\d{4})?")
+# a lower-case descriptor of the sector: "khối tuyên giáo", "ngành dân vận", "khu vực miền Tây"
+_SECTOR_NOTE = re.compile(r"^[ \t]*,?[ \t]*(?:khối|ngành|lĩnh\s+vực|khu\s+vực)"
+                          r"(?:[ \t]+[\w’']+){1,5}[ \t]*,?[ \t]*")
+
+
 def _between_ok(text: str) -> bool:
     text = _IN_OF.sub("", text)
+    if not text.rstrip().endswith("("):  # "(gồm": the bracket opens the list
+        text = _YEAR_NOTE.sub("", _PAREN_NOTE.sub("", text))
+    sector = _SECTOR_NOTE.match(text)
+    if sector and not NAME_STOP.search(sector.group(0)):
+        text = text[sector.end() :]
     q = _QUALIFIER_ORG.match(text)
     if q and not NAME_STOP.search(q.group(0)):
         text = text[q.end() :]
@@ -329,7 +341,7 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
         if cluster is None:
             continue
         in_parens = op.group("paren") is not None or op.group("bare") is not None or (
-            "(" in between)
+            between.count("(") > between.count(")"))  # a closed "(ngành ...)" is a note
         found = enumerations.parse(doc, op.end(), sent.end, in_parens=in_parens)
         if found is None:
             continue

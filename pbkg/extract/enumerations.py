@@ -218,8 +218,9 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
         relevel = _RELEVEL.match(canon, s, e) if items else None
         if relevel:
             s, text, after_level = relevel.end(), text[relevel.end() - s :], True
-        if items and sep is not None and sep.lastgroup == "va" and _joins_previous(
-                canon, items[-1], s, e):
+        if items and sep is not None and (
+                sep.lastgroup == "va" and _joins_previous(canon, items[-1], s, e)
+                or sep.lastgroup is None and _comma_joins(canon, items[-1], s, e)):
             # "Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh", "Ban Tuyên giáo và Dân vận Tỉnh ủy":
             # what follows "và" is no unit of its own but the rest of the name
             ps = items[-1][1]
@@ -267,6 +268,21 @@ def _joins_previous(canon: str, prev: tuple[str, int, int], s: int, e: int) -> b
     return last in {"tỉnh", "thành", "phố", "huyện", "quận", "ủy", "Ủy"} or text.endswith(
         ("Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Trung ương")) or bool(
         _COMMITTEE_PLACE.search(text))  # "... Dân vận Thành ủy Đà Nẵng"
+
+
+_NAME_END = re.compile(r"(?:Trung\s+ương|(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+ủy"
+                       rf"(?:\s+[{UPPER}][\w’']*){{0,4}}|tỉnh|thành\s+phố)$")
+
+
+def _comma_joins(canon: str, prev: tuple[str, int, int], s: int, e: int) -> bool:
+    """True when the part after a comma is the rest of the previous body's name: "Ban Bảo vệ,
+    chăm sóc sức khỏe cán bộ Trung ương", "Ban Chính sách, chiến lược Trung ương" (a lower-case
+    part that ends the way names end, with no verb in it)."""
+    text = canon[s:e]
+    if not text[:1].islower() or _LEVEL_START.match(text) or not ORG_HEAD_CI.match(canon, prev[1]):
+        return False
+    return (len(text.split()) <= 8 and bool(_NAME_END.search(text))
+            and not NAME_STOP.search(text) and not ORG_HEAD.search(text))  # "các Ban Đảng"
 
 
 def _items_hold_commas(region: str) -> bool:
