@@ -442,6 +442,8 @@ SOUTH_WEST = ["Cà Mau", "Bạc Liêu", "Sóc Trăng", "Hậu Giang"]
      "Hậu Giang.", SOUTH_WEST),
     ("Cụm thi đua số 3 năm 2024 gồm các tỉnh: Cà Mau, Bạc Liêu, Sóc Trăng và Hậu Giang.",
      SOUTH_WEST),
+    # numbered neighbourhoods
+    ("Cụm thi đua số 2 gồm các tổ dân phố 1, 2, 3 và 4.", ["1", "2", "3", "4"]),
 ])
 def test_enumerations_third_pass(text: str, members: list[str]):
     assert lists(text) == [members]

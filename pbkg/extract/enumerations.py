@@ -195,8 +195,8 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
     after_level = bool(re.search(rf"{_LEVEL}(?:\s+ủy)?\s*$", prefix, re.IGNORECASE)) or bool(
         re.search(r"\b(?:huyện|quận|phường|xã|tỉnh|thành\s+phố|thị\s+xã)\b", prefix,
                   re.IGNORECASE))
-    numbered = bool(re.search(r"(?:quận|phường|khu\s+phố|tổ|ấp)(?:\s+ủy)?\s*$", prefix,
-                              re.IGNORECASE))
+    numbered = bool(re.search(r"(?:quận|phường|khu\s+phố|tổ(?:\s+dân\s+phố)?|ấp|khóm|thôn)"
+                              r"(?:\s+ủy)?\s*$", prefix, re.IGNORECASE))
     items: list[tuple[str, int, int]] = []
     after_semi = False
     for part_start, part_end, sep in _parts(splitter, canon, items_start, items_end):
