@@ -560,10 +560,28 @@ def test_roles_third_pass(text: str, expected: list[tuple]):
     assert roles(text) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Năm 2024, Ban Tổ chức Tỉnh ủy Kon Tum tiếp tục được tín nhiệm làm Cụm trưởng.",
+     [(2024, "chair", "Ban Tổ chức Tỉnh ủy Kon Tum")]),
+    # the role first, its holder after "giao cho" or between "do" and a verb of holding
+    ("Cụm trưởng năm 2024 được giao cho Ban Tổ chức Tỉnh ủy Kon Tum.",
+     [(2024, "chair", "Ban Tổ chức Tỉnh ủy Kon Tum")]),
+    ("Vai trò Cụm trưởng năm 2024 do Ban Tổ chức Tỉnh ủy Kon Tum đảm nhiệm.",
+     [(2024, "chair", "Ban Tổ chức Tỉnh ủy Kon Tum")]),
+])
+def test_roles_fourth_pass(text: str, expected: list[tuple]):
+    assert roles(text) == expected
+
+
 @pytest.mark.parametrize("text", [
     # a role given to no unit: generic leaders of clusters
     "Năm 2023, các đồng chí Trưởng khối, Phó khối đã dự hội nghị.",
     "Năm 2023, Ban Tổ chức Tỉnh ủy Gia Lai giữ vai trò quan trọng, Cụm trưởng đánh giá cao.",
+    # denied or only put forward
+    "Năm 2023, Ban Tổ chức Tỉnh ủy Gia Lai không còn là Cụm trưởng.",
+    "Năm 2023, Cụm thống nhất giới thiệu Ban Tổ chức Tỉnh ủy Gia Lai làm Cụm trưởng năm 2024.",
+    # "do" with no verb of holding after the unit
+    "Cụm trưởng năm 2024 do Ban Tổ chức Tỉnh ủy Kon Tum giới thiệu đã phát biểu.",
     # "lần lượt" with lists of different lengths pairs nothing
     "Năm 2024, Ban Tổ chức Tỉnh ủy Gia Lai, Kon Tum, Lâm Đồng lần lượt là Cụm trưởng, Cụm phó.",
     # the role opens the sentence, but what follows the comma is no holder

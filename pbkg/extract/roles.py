@@ -63,7 +63,7 @@ _TAIL_THI_DUA = re.compile(r"[ \t]+thi\s+đua(?![\w])")
 _TAIL_YEAR = re.compile(rf"[ \t]*,?[ \t]*năm[ \t]+(?P<year>{YEAR})(?![\d])", re.IGNORECASE)
 _COPULA_BEFORE = re.compile(
     r"(?P<verb>(?:(?:đã|từng|tiếp\s+tục|cũng|vẫn|sẽ|đang|chính\s+thức)\s+)*"
-    r"(?:được\s+(?:(?:(?!được\s)[^,.;()]){0,80}?\s+)?(?:bầu|chọn|suy\s+tôn|giao|cử|phân\s+công)"
+    r"(?:được\s+(?:(?:(?!được\s)[^,.;()]){0,80}?\s+)?(?:bầu|chọn|suy\s+tôn|giao|cử|phân\s+công|tín\s+nhiệm)"
     r"\s+|được\s+)?"
     r"(?:luân\s+phiên\s+)?"  # "X (được) luân phiên làm / giữ chức Cụm trưởng"
     r"(?:là|làm|giữ(?:\s+(?:vai\s+trò|chức(?:\s+vụ)?|cương\s+vị))?"
@@ -72,11 +72,16 @@ _COPULA_BEFORE = re.compile(
     r"|hoàn\s+thành(?:\s+(?:tốt|xuất\s+sắc))?\s+(?:vai\s+trò|nhiệm\s+vụ)(?:\s+(?:là|của))?)"
     r"(?:\s+(?:đơn\s+vị|vai\s+trò))?"
     # "được (Ban X) giao nhiệm vụ Cụm trưởng", "được chọn giữ vai trò"
-    r"|được\s+(?:(?:(?!được\s)[^,.;()]){0,80}?\s+)?(?:bầu|chọn|suy\s+tôn|giao|cử|phân\s+công)"
+    r"|được\s+(?:(?:(?!được\s)[^,.;()]){0,80}?\s+)?(?:bầu|chọn|suy\s+tôn|giao|cử|phân\s+công|tín\s+nhiệm)"
     r"\s+(?:nhiệm\s+vụ|vai\s+trò)(?:\s+(?:là|làm))?(?:\s+đơn\s+vị)?)\s+"
     r"(?:(?:\d+|hai|ba|bốn)\s+)?$",  # "A và B là hai Cụm phó"
 )
-_COPULA_AFTER = re.compile(r"^[ \t]*(?:là|:|thuộc[ \t]+về|gồm(?:[ \t]+có)?)[ \t]*:?[ \t]+")
+_COPULA_AFTER = re.compile(r"^[ \t]*(?:là|:|thuộc[ \t]+về|gồm(?:[ \t]+có)?"
+                           r"|(?:được[ \t]+)?giao[ \t]+cho)[ \t]*:?[ \t]+")
+# "Cụm trưởng năm 2024 do X đảm nhận": the unit between "do" and the verb of holding
+_BY_AFTER = re.compile(r"^[ \t]*do[ \t]+")
+_HOLD_VERB = re.compile(r"[ \t]+(?:đảm[ \t]+(?:nhận|nhiệm|trách)|phụ[ \t]+trách|giữ|làm)(?![\w])")
+_NEGATION_BEFORE = re.compile(r"(?<![\w])(?:không|chưa|chẳng)(?:[ \t]+(?:còn|phải|được))?[ \t]+$")
 _HANDOVER_BEFORE = re.compile(
     r"(?P<verb>(?:bàn|chuyển)\s+giao)\s+(?:lại\s+)?(?:(?:nhiệm\s+vụ|vai\s+trò|chức\s+danh|"
     r"chức\s+vụ|trách\s+nhiệm)\s+)?(?:đơn\s+vị\s+)?$"
@@ -196,8 +201,8 @@ def _unit_from_positions(doc: Doc, om: OfficialMention, role_start: int) -> Unit
     return min(candidates, key=lambda c: c[0])[1]
 
 
-_PROPOSED = re.compile(r"(?<![\w])(?:đề\s+nghị|đề\s+xuất|dự\s+kiến|kiến\s+nghị)(?![\w])"
-                       r"[^,.;:()]*$", re.IGNORECASE)
+_PROPOSED = re.compile(r"(?<![\w])(?:đề\s+nghị|đề\s+xuất|dự\s+kiến|kiến\s+nghị|giới\s+thiệu)"
+                       r"(?![\w])[^,.;:()]*$", re.IGNORECASE)
 _ALSO_BEFORE = re.compile(r"[ \t]*,?[ \t]*(?:(?:đồng\s+thời|cũng|hiện)[ \t]+)?$")
 _CLAUSE_CUT = re.compile(r"[,;:.()\n“”\"!?]")
 _SUBJECT_LEAD = re.compile(r"[ \t]*(?:(?:năm|trong\s+năm)\s+\d{4}[ \t]*,?[ \t]*)?", re.IGNORECASE)
@@ -399,6 +404,8 @@ def find_roles(
             # là Cụm phó", "X nhận Cờ luân lưu và đảm nhận vai trò Cụm trưởng"
             if _PROPOSED.search(canon, max(0, verb_start - 120), verb_start):
                 continue  # "đề nghị X làm Cụm trưởng": a proposal, not a role
+            if _NEGATION_BEFORE.search(canon, max(0, verb_start - 24), verb_start):
+                continue  # "X không còn là Cụm trưởng"
             units = (parse_units_backward(doc, verb_start)
                      or parse_list_backward(doc, verb_start)
                      or _clause_subject(doc, verb_start))
@@ -436,6 +443,14 @@ def find_roles(
                 hits.append(RoleHit(start=unit.start, end=tail_end, unit=unit, via="receive",
                                     confidence=0.85, election=True, **base))
             continue
+        # 6a. "Cụm trưởng năm 2024 do X đảm nhận"
+        by = _BY_AFTER.match(after)
+        if by:
+            unit = parse_forward(doc, tail_end + by.end())
+            if unit is not None and _HOLD_VERB.match(canon, unit.end):
+                hits.append(RoleHit(start=m.start(), end=unit.end, unit=unit,
+                                    via="copula-after", confidence=0.85, **base))
+                continue
         # 6. "Cụm trưởng ... là X, 2 Cụm phó là Y và Z"
         ca = _COPULA_AFTER.match(after)
         if ca:
