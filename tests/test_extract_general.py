@@ -442,6 +442,13 @@ SOUTH_WEST = ["Cà Mau", "Bạc Liêu", "Sóc Trăng", "Hậu Giang"]
      "Hậu Giang.", SOUTH_WEST),
     ("Cụm thi đua số 3 năm 2024 gồm các tỉnh: Cà Mau, Bạc Liêu, Sóc Trăng và Hậu Giang.",
      SOUTH_WEST),
+    # places under a level word right after the cluster's mention, with or without "của"
+    ("Cụm thi đua các phường Tân Lợi, Tân An, Thành Công tổng kết năm 2023.",
+     ["Tân Lợi", "Tân An", "Thành Công"]),
+    ("Cụm thi đua số 3 của các phường Tân Lợi, Tân An, Thành Công tổng kết năm 2023.",
+     ["Tân Lợi", "Tân An", "Thành Công"]),
+    ("Ngày 10/12, Cụm thi đua số 3 các huyện Krông Pắc, Ea Kar và Krông Bông tổ chức hội nghị.",
+     ["Krông Pắc", "Ea Kar", "Krông Bông"]),
     # numbered neighbourhoods
     ("Cụm thi đua số 2 gồm các tổ dân phố 1, 2, 3 và 4.", ["1", "2", "3", "4"]),
 ])
@@ -453,6 +460,8 @@ def test_enumerations_third_pass(text: str, members: list[str]):
     # lines that are sentences, not names
     "Cụm thi đua số 2 gồm các nội dung:\nBáo Yên Bái tổ chức hội thi;\nBáo Lào Cai đăng cai.",
     "Cụm thi đua số 2 tổng kết. Đảng ủy các xã tham dự và các phường trong huyện cũng tham gia.",
+    # a region after "các tỉnh" names the cluster: no list
+    "Cụm thi đua các tỉnh Tây Nguyên, Đông Nam Bộ tổng kết năm 2023.",
     # a lower-case clause after a comma is no part of a body's name
     "Khối thi đua số 2 gồm Ban Tổ chức Tỉnh ủy, đã tổ chức nhiều hoạt động của Tỉnh ủy.",
     "Cụm thi đua số 3 khối tuyên giáo đã ký kết giao ước: Cà Mau, Bạc Liêu cùng tham gia.",

@@ -150,6 +150,8 @@ def _extend(doc: Doc, start: int, p: int, kind: str) -> Mention:
             break
     if number is None and not named:
         d = _DESCRIPTOR_START.match(canon, p) or _NAME_START.match(canon, p)
+        if d and _places_after_level(doc, p):
+            d = None  # "Cụm thi đua các phường A, B, C": the members, not a name
         if d:
             end = _descriptor(doc, d.end())
             if end > d.end():
@@ -159,6 +161,21 @@ def _extend(doc: Doc, start: int, p: int, kind: str) -> Mention:
                     if m:
                         number, p = int(m.group("num")), m.end()
     return Mention(start, p, kind, number, named)
+
+
+# "các phường A, B", "của các huyện, thị xã A, B": a level word and places right after a mention
+_LEVEL_WORD = (r"(?:huyện|quận|thị\s+xã|thành\s+phố|tỉnh|phường|xã|thị\s+trấn|khu\s+phố|"
+               r"tổ\s+dân\s+phố|ấp|thôn)(?:\s+ủy)?")
+_LEVEL_LIST = re.compile(
+    rf"[ \t]*,?[ \t]*(?:của[ \t]+)?(?P<list>các[ \t]+{_LEVEL_WORD}(?:[ \t]*,[ \t]*{_LEVEL_WORD})*"
+    rf"[ \t]+(?P<first>[{UPPER}][\w’']*(?:[ \t]+[{UPPER}][\w’']*){{0,3}})"
+    rf"(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)[{UPPER}\d])")
+
+
+def _places_after_level(doc: Doc, p: int) -> re.Match[str] | None:
+    """The match of "các <level> A, B ..." at `p` when A is a known place's name."""
+    m = _LEVEL_LIST.match(doc.canon, p)
+    return m if m and places.is_place_name(m.group("first")) else None
 
 
 def _descriptor(doc: Doc, p: int) -> int:
@@ -365,6 +382,7 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
             cluster.member_count = len(found.items)
         done_until = found.end
     _lists_around_mentions(doc, mentions, clusters)
+    _level_lists_after_mentions(doc, mentions, clusters)
     for c in clusters:
         if c.member_count is None:
             c.member_count = _count_elsewhere(doc, c)
@@ -451,6 +469,28 @@ def _lists_around_mentions(doc: Doc, mentions: list[Mention], clusters: list[Clu
         cluster.evidence = (min(start, mention.start), max(found.end, mention.end))
         cluster.member_count = (int(count.group("n")) if count else None) or found.count or len(
             found.items)
+
+
+def _level_lists_after_mentions(doc: Doc, mentions: list[Mention],
+                                clusters: list[Cluster]) -> None:
+    """Places named right after a mention under a level word: "Cụm thi đua số 3 các phường A, B
+    và C tổ chức ...", "Cụm thi đua số 3 của các huyện A, B, C"."""
+    for mention in mentions:
+        cluster = resolve(mention, clusters)
+        sent = doc.sentence_at(mention.start)
+        if cluster is None or sent is None or cluster.members:
+            continue
+        m = _places_after_level(doc, mention.end)
+        if m is None:
+            continue
+        found = enumerations.parse(doc, m.start("list"), sent.end)
+        if found is None or not found.prefix or not _whole_units(doc, found):
+            continue
+        for text, s_, e_ in found.items:
+            cluster.add_member(text, s_, e_)
+        cluster.list_prefix = found.prefix
+        cluster.evidence = (mention.start, found.end)
+        cluster.member_count = found.count or len(found.items)
 
 
 def _whole_units(doc: Doc, found: enumerations.Enumeration) -> bool:
