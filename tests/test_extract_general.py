@@ -343,6 +343,21 @@ def awards(text: str) -> list[tuple[str, str, str]]:
     ("Năm 2023, Ban Tổ chức Tỉnh ủy Sóc Trăng vinh dự đón nhận Bằng khen của Ban Tổ chức Trung "
      "ương.", [("conferred", "Bằng khen", "Ban Tổ chức Tỉnh ủy Sóc Trăng")]),
     ("Kết thúc hội thi, Ban tổ chức đã trao 1 giải Nhất, 2 giải Nhì cho các đội.", []),
+    # every unit of a subject list; a proposal in the passive; "tặng thưởng"
+    ("Năm 2023, Ban Tổ chức Tỉnh ủy Gia Lai và Ban Tổ chức Tỉnh ủy Kon Tum được tặng Bằng khen "
+     "của Ban Tổ chức Trung ương.", [("conferred", "Bằng khen", "Ban Tổ chức Tỉnh ủy Gia Lai"),
+                                     ("conferred", "Bằng khen", "Ban Tổ chức Tỉnh ủy Kon Tum")]),
+    ("Năm 2023, Trường Chính trị tỉnh Hà Nam, Ninh Bình được đề nghị tặng Cờ thi đua của Ủy ban "
+     "nhân dân tỉnh.", [("proposed", "Cờ thi đua", "Trường Chính trị tỉnh Hà Nam"),
+                        ("proposed", "Cờ thi đua", "Ninh Bình")]),
+    ("Năm 2023, Ban Tổ chức Tỉnh ủy Gia Lai được Chủ tịch nước tặng thưởng Huân chương Lao động "
+     "hạng Nhì.", [("conferred", "Huân chương Lao động hạng Nhì", "Ban Tổ chức Tỉnh ủy Gia Lai")]),
+    # two awards given by one verb, each to its own units
+    ("Năm 2023, Hội nghị đề nghị Ban Tổ chức Trung ương tặng Cờ thi đua cho Ban Tổ chức Tỉnh ủy "
+     "Gia Lai và Bằng khen cho Ban Tổ chức Tỉnh ủy Kon Tum, Ban Tổ chức Tỉnh ủy Lâm Đồng.",
+     [("proposed", "Cờ thi đua", "Ban Tổ chức Tỉnh ủy Gia Lai"),
+      ("proposed", "Bằng khen", "Ban Tổ chức Tỉnh ủy Kon Tum"),
+      ("proposed", "Bằng khen", "Ban Tổ chức Tỉnh ủy Lâm Đồng")]),
 ])
 def test_awards(text: str, expected: list[tuple[str, str, str]]):
     assert awards(text) == expected
