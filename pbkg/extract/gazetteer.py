@@ -13,7 +13,9 @@ SURNAMES = (
     "Giáp Bạch Đồng Ngọ Hán Lường Sầm Khương Tiêu Vàng Thào Sùng Giàng Mùa "
     # less common ones, and those of ethnic minorities
     "Phí Nhữ Vừ Lầu Kha Ngụy Đậu Cấn Bàn Đới Khuất Quàng Chẩu Nịnh Bì Hờ Ksor Siu Kpă "
-    "Rcom Đèo Tào Cầm Tòng Khiếu Uông Lều"
+    "Rcom Đèo Tào Cầm Tòng Khiếu Uông Lều "
+    # Jrai, Bahnar, Thai, Hmong, Dao, Cham and Khmer family names
+    "Nay Rơ Rmah Puih Kpuih Rahlan Điêu Lộc Lành Hạng Tráng Chảo Phàn Tẩn Đàng Chau Dụng Mông"
 ).split()
 
 # Pre-2025 provinces and centrally-run cities; a candidate person name that starts with one of

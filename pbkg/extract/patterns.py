@@ -112,7 +112,8 @@ NUMBER = re.compile(r"\s*(?:số\s+)?(?P<num>\d{1,3}|[IVXLC]{1,6})(?![\w/-])")
 # -- people -----------------------------------------------------------------------------
 
 SURNAME = "|".join(sorted(set(gz.SURNAMES), key=len, reverse=True))
-PERSON = re.compile(rf"(?<![\w’'])(?:{SURNAME})(?:\s+{CAP_WORD}){{1,3}}(?![\w’'])")
+# a surname and one to four more syllables ("Nguyễn Phan Thị Mỹ Linh")
+PERSON = re.compile(rf"(?<![\w’'])(?:{SURNAME})(?:\s+{CAP_WORD}){{1,4}}(?![\w’'])")
 # A name of two to four capitalized syllables whatever its surname; taken for a person only in
 # a context that says so (after "đồng chí", "TS", or before "- Title").
 LOWER = _LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
