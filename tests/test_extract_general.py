@@ -606,6 +606,29 @@ def test_roles_fourth_pass(text: str, expected: list[tuple]):
 
 
 @pytest.mark.parametrize("text", [
+    # a unit represented as the block's chair, in three more ways
+    "Năm 2023, Văn phòng Tỉnh ủy được chọn đại diện làm Trưởng khối.",
+    "Năm 2023, Văn phòng Tỉnh ủy là đơn vị đại diện Trưởng khối.",
+    "Năm 2023, Văn phòng Tỉnh ủy đại diện làm Trưởng khối.",
+])
+def test_represented_as_chair(text: str):
+    assert roles(text) == [(2023, "chair", "Văn phòng Tỉnh ủy")]
+
+
+def test_represented_needs_a_unit():
+    # "đại diện" alone, with no unit before it, names no holder
+    assert roles("Năm 2023, đại diện làm Trưởng khối phát biểu.") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Năm 2023, Ban Tổ chức Tỉnh ủy Gia Lai được chọn đại diện làm Cụm phó.",
+     [(2023, "vice-chair", "Ban Tổ chức Tỉnh ủy Gia Lai")]),
+])
+def test_roles_fifth_pass(text: str, expected: list[tuple]):
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text", [
     # a role given to no unit: generic leaders of clusters
     "Năm 2023, các đồng chí Trưởng khối, Phó khối đã dự hội nghị.",
     "Năm 2023, Ban Tổ chức Tỉnh ủy Gia Lai giữ vai trò quan trọng, Cụm trưởng đánh giá cao.",

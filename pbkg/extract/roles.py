@@ -65,7 +65,7 @@ _COPULA_BEFORE = re.compile(
     r"(?P<verb>(?:(?:đã|từng|tiếp\s+tục|cũng|vẫn|sẽ|đang|chính\s+thức)\s+)*"
     r"(?:được\s+(?:(?:(?!được\s)[^,.;()]){0,80}?\s+)?(?:bầu|chọn|suy\s+tôn|giao|cử|phân\s+công|tín\s+nhiệm)"
     r"\s+|được\s+)?"
-    r"(?:luân\s+phiên\s+)?"  # "X (được) luân phiên làm / giữ chức Cụm trưởng"
+    r"(?:(?:luân\s+phiên|đại\s+diện)\s+)?"  # "X (được) luân phiên / đại diện làm Cụm trưởng"
     r"(?:là|làm|giữ(?:\s+(?:vai\s+trò|chức(?:\s+vụ)?|cương\s+vị))?"
     r"|đảm\s+(?:nhận|nhiệm)(?:\s+(?:vai\s+trò|nhiệm\s+vụ|chức(?:\s+vụ)?))?"
     # "X hoàn thành tốt vai trò / nhiệm vụ Cụm trưởng (năm 2023)": it held the role
@@ -359,8 +359,10 @@ def find_roles(
                 if person is not None and person.positions[-1][1] == q:
                     unit = _unit_from_positions(doc, person, -1)
             if unit is None:  # "Ban X đại diện Cụm trưởng", "Ban X – đại diện Cụm trưởng"
-                dash = re.search(r"[ \t]*[-–—,][ \t]*(?:(?:là[ \t]+)?(?:đơn[ \t]+vị|cơ[ \t]+quan)"
-                                 r"[ \t]+)?$", canon[max(0, lead - 20) : lead])
+                # "X – đại diện Cụm trưởng", "X là đơn vị đại diện Trưởng khối"
+                dash = re.search(r"[ \t]*(?:[-–—,][ \t]*)?(?:(?:là[ \t]+)?"
+                                 r"(?:đơn[ \t]+vị|cơ[ \t]+quan)[ \t]+)?$",
+                                 canon[max(0, lead - 20) : lead])
                 unit = parse_backward(doc, lead - len(dash.group()) if dash else lead,
                                       strict=True)
             if unit:
