@@ -637,6 +637,10 @@ def test_roles_fifth_pass(text: str, expected: list[tuple]):
     "Năm 2023, Cụm thống nhất giới thiệu Ban Tổ chức Tỉnh ủy Gia Lai làm Cụm trưởng năm 2024.",
     # "do" with no verb of holding after the unit
     "Cụm trưởng năm 2024 do Ban Tổ chức Tỉnh ủy Kon Tum giới thiệu đã phát biểu.",
+    # the role opens a list of subjects, it is not said of the unit after it
+    "Năm 2023, Cụm trưởng, Ban Tổ chức Tỉnh ủy Sơn La và Ban Tổ chức Tỉnh ủy Điện Biên cùng ký "
+    "kết.",
+    "Năm 2023, Cụm trưởng, Ban Tổ chức Tỉnh ủy Sơn La, Ban Tổ chức Tỉnh ủy Điện Biên dự.",
     # "lần lượt" with lists of different lengths pairs nothing
     "Năm 2024, Ban Tổ chức Tỉnh ủy Gia Lai, Kon Tum, Lâm Đồng lần lượt là Cụm trưởng, Cụm phó.",
     # the role opens the sentence, but what follows the comma is no holder

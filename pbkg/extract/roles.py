@@ -110,6 +110,8 @@ _NEXT_YEAR = re.compile(r"năm\s+(?:tới|sau|tiếp\s+theo|kế\s+tiếp)", re.
 _AND_AFTER_ROLE = re.compile(
     rf"(?P<lead>[^,;.()]{{0,40}}?)(?:năm\s+{YEAR}\s+)?và[ \t]+(?=[^,;.()]*$)")
 _LEADS_SENTENCE = re.compile(rf"\W*(?:(?:trong\s+)?năm\s+{YEAR}\s*,\s*)?$", re.IGNORECASE)
+_MORE_SUBJECTS = re.compile(
+    rf"[ \t]*(?:,[ \t]*(?:{ORG_HEAD.pattern})|[ \t]+(?:và|cùng|với)(?![\w]))")
 _HOLDER_AFTER = re.compile(r"[ \t]*(?:,|[-–—])[ \t]*")
 _SENT_YEAR = re.compile(rf"^\W*(?:trong\s+)?năm\s+(?P<year>{YEAR})\s*,", re.IGNORECASE)
 _STATE_BODY = re.compile(r"(?:HĐND|UBND|Hội\s+đồng\s+nhân\s+dân|Ủy\s+ban\s+nhân\s+dân|MTTQ|"
@@ -488,9 +490,10 @@ def find_roles(
         if sep:
             q = sep.end()
             unit = parse_forward(doc, q)
-            if unit is not None and not (NAME_STOP.match(canon, unit.end + 1)
-                                         or canon[unit.end : unit.end + 1] in {",", ""}):
-                unit = None
+            if unit is not None and (_MORE_SUBJECTS.match(canon, unit.end) or not (
+                    NAME_STOP.match(canon, unit.end + 1)
+                    or canon[unit.end : unit.end + 1] in {",", ""})):
+                unit = None  # "Cụm trưởng, A và B cùng ký kết": three subjects, not a role
             if unit is None:
                 person = _official_at(officials, official_starts, q + 40)
                 if person is not None and q <= person.start <= q + 12:
