@@ -472,6 +472,15 @@ SOUTH_WEST = ["Cà Mau", "Bạc Liêu", "Sóc Trăng", "Hậu Giang"]
      ["Tân Lợi", "Tân An", "Thành Công"]),
     ("Ngày 10/12, Cụm thi đua số 3 các huyện Krông Pắc, Ea Kar và Krông Bông tổ chức hội nghị.",
      ["Krông Pắc", "Ea Kar", "Krông Bông"]),
+    # the list before the mention: the mention in brackets, a member apposition, "thuộc"
+    ("Ngày 10/12, Ban Tổ chức Tỉnh ủy các tỉnh Sơn La, Điện Biên, Lai Châu (Cụm thi đua số 2) tổ "
+     "chức hội nghị.", ["Sơn La", "Điện Biên", "Lai Châu"]),
+    ("Ngày 10/12, Báo Yên Bái, Báo Lào Cai và Báo Hà Giang (Cụm thi đua số 2) đã ký kết.",
+     PAPERS),
+    ("Ngày 10/12, lãnh đạo Báo Yên Bái, Báo Lào Cai, Báo Hà Giang - các đơn vị thành viên Cụm "
+     "thi đua số 2 đã ký kết.", PAPERS),
+    ("Ngày 10/12, tại Yên Bái, các đơn vị Báo Yên Bái, Báo Lào Cai và Báo Hà Giang thuộc Cụm thi "
+     "đua số 2 đã ký kết giao ước.", PAPERS),
     # numbered neighbourhoods
     ("Cụm thi đua số 2 gồm các tổ dân phố 1, 2, 3 và 4.", ["1", "2", "3", "4"]),
 ])
@@ -483,6 +492,9 @@ def test_enumerations_third_pass(text: str, members: list[str]):
     # lines that are sentences, not names
     "Cụm thi đua số 2 gồm các nội dung:\nBáo Yên Bái tổ chức hội thi;\nBáo Lào Cai đăng cai.",
     "Cụm thi đua số 2 tổng kết. Đảng ủy các xã tham dự và các phường trong huyện cũng tham gia.",
+    # brackets that hold more than the mention, a post before it
+    "Năm 2023, Báo Yên Bái, Báo Lào Cai (Cụm thi đua số 2 và Cụm thi đua số 3) đạt kết quả.",
+    "Đồng chí Nguyễn Văn An, Trưởng Ban Tổ chức Tỉnh ủy, Báo Yên Bái (Cụm thi đua số 2) dự.",
     # a region after "các tỉnh" names the cluster: no list
     "Cụm thi đua các tỉnh Tây Nguyên, Đông Nam Bộ tổng kết năm 2023.",
     # a lower-case clause after a comma is no part of a body's name

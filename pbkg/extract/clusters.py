@@ -447,10 +447,17 @@ def _lists_around_mentions(doc: Doc, mentions: list[Mention], clusters: list[Clu
                                             mention.start)) is not None:
             # "Ban Tổ chức Tỉnh ủy A, B và C là thành viên Cụm thi đua số 5": the sentence's
             # subject, a list that runs to the verb
-            lead = _SUBJECT_START.match(canon, sent.start)
-            cand = enumerations.parse(doc, lead.end() if lead else sent.start, member.start())
-            if cand is not None and not canon[cand.end : member.start()].strip() and (
-                    _whole_units(doc, cand)):
+            cand = _list_ending_at(doc, sent.start, member.start())
+            if cand is not None:
+                found, start = cand, cand.items[0][1]
+        elif (cue := _LIST_CUE_BEFORE.search(canon, max(sent.start, mention.start - 40),
+                                             mention.start)) is not None:
+            # "A, B và C (Cụm thi đua số 2) ký kết", "lãnh đạo A, B, C - các đơn vị thành viên
+            # Cụm thi đua số 2": the list right before the mention, the cue between
+            closed = not cue.group().strip().startswith("(") or canon.startswith(
+                ")", mention.end)  # "(Cụm thi đua số 2)": the mention fills the brackets
+            cand = _list_ending_at(doc, sent.start, cue.start()) if closed else None
+            if cand is not None:
                 found, start = cand, cand.items[0][1]
         elif _BEFORE_MENTION.search(canon, max(sent.start, mention.start - 12), mention.start):
             prep = _BEFORE_MENTION.search(canon, max(sent.start, mention.start - 12),
@@ -469,6 +476,33 @@ def _lists_around_mentions(doc: Doc, mentions: list[Mention], clusters: list[Clu
         cluster.evidence = (min(start, mention.start), max(found.end, mention.end))
         cluster.member_count = (int(count.group("n")) if count else None) or found.count or len(
             found.items)
+
+
+_LIST_CUE_BEFORE = re.compile(
+    r"[ \t]*(?:\(|[-–—,][ \t]*(?:là[ \t]+)?(?:các|những)[ \t]+(?:đơn[ \t]+vị[ \t]+)?"
+    r"thành[ \t]+viên[ \t]+(?:của[ \t]+|trong[ \t]+|thuộc[ \t]+)?)[ \t]*$", re.IGNORECASE)
+_LIST_LEAD = re.compile(
+    r"[ \t]*(?:(?:tại|ở)[ \t]+[^,;:]{1,40},[ \t]*)?(?:(?:lãnh[ \t]+đạo|đại[ \t]+diện)[ \t]+)?"
+    r"(?:các[ \t]+(?:đơn[ \t]+vị|cơ[ \t]+quan)[ \t]+)?", re.IGNORECASE)
+_CLAUSE_MARK = re.compile(r"[,;:][ \t]*")
+
+
+def _list_ending_at(doc: Doc, lo: int, end: int) -> enumerations.Enumeration | None:
+    """The list of bodies or places that ends at `end` (spaces aside) and opens a clause of the
+    sentence starting at `lo`: the leftmost such start, so that a list holding commas is read
+    whole; a lead "lãnh đạo", "các đơn vị", "Năm 2023," is skipped. None when there is none."""
+    canon = doc.canon
+    cut = max(lo, end - 400)  # a list is never longer: the work per mention stays bounded
+    starts = ([lo] if cut == lo else []) + [m.end() for m in _CLAUSE_MARK.finditer(canon, cut, end)]
+    for q in starts[:24]:
+        year = _SUBJECT_START.match(canon, q, end)
+        q = year.end() if year else q
+        lead = _LIST_LEAD.match(canon, q, end)
+        q = lead.end() if lead else q
+        cand = enumerations.parse(doc, q, end)
+        if cand is not None and not canon[cand.end : end].strip() and _whole_units(doc, cand):
+            return cand
+    return None
 
 
 def _level_lists_after_mentions(doc: Doc, mentions: list[Mention],
