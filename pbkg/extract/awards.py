@@ -78,9 +78,15 @@ def _for_list(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+# an award's clause is read at most this far on either side, so that a sentence with many
+# awards is read in linear time
+_CLAUSE_REACH = 600
+
+
 def _clause_bounds(doc: Doc, pos: int) -> tuple[int, int]:
     sent = doc.sentence_at(pos)
     s, e = (sent.start, sent.end) if sent else (0, len(doc.canon))
+    s, e = max(s, pos - _CLAUSE_REACH), min(e, pos + _CLAUSE_REACH)
     semi = doc.canon.rfind(";", s, pos)
     if semi != -1:
         s = semi + 1

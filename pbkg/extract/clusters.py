@@ -517,7 +517,8 @@ def _level_lists_after_mentions(doc: Doc, mentions: list[Mention],
         m = _places_after_level(doc, mention.end)
         if m is None:
             continue
-        found = enumerations.parse(doc, m.start("list"), sent.end)
+        # a list is never longer than this: the work per mention stays bounded
+        found = enumerations.parse(doc, m.start("list"), min(sent.end, m.start("list") + 8000))
         if found is None or not found.prefix or not _whole_units(doc, found):
             continue
         for text, s_, e_ in found.items:

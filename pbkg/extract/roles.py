@@ -113,7 +113,8 @@ _LEADS_SENTENCE = re.compile(rf"\W*(?:(?:trong\s+)?năm\s+{YEAR}\s*,\s*)?$", re.
 _MORE_SUBJECTS = re.compile(
     rf"[ \t]*(?:,[ \t]*(?:{ORG_HEAD.pattern})|[ \t]+(?:và|cùng|với)(?![\w]))")
 _HOLDER_AFTER = re.compile(r"[ \t]*(?:,|[-–—])[ \t]*")
-_SENT_YEAR = re.compile(rf"^\W*(?:trong\s+)?năm\s+(?P<year>{YEAR})\s*,", re.IGNORECASE)
+# "Năm 2023, ..." opening a sentence (matched at the sentence's start)
+_SENT_YEAR = re.compile(rf"\W*(?:trong\s+)?năm\s+(?P<year>{YEAR})\s*,", re.IGNORECASE)
 _STATE_BODY = re.compile(r"(?:HĐND|UBND|Hội\s+đồng\s+nhân\s+dân|Ủy\s+ban\s+nhân\s+dân|MTTQ|"
                          r"Mặt\s+trận|Quốc\s+hội)")
 
@@ -542,23 +543,36 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
         sent = doc.sentence_at(o.role_start)
         if o.year_explicit and sent:
             explicit_by_sentence.setdefault(sent.start, []).append(o)
+    # per sentence: its explicit roles by position, and what its text says (computed once, so
+    # that a sentence with many roles is read in linear time)
+    explicit_starts: dict[int, list[int]] = {}
+    for key, group in explicit_by_sentence.items():
+        group.sort(key=lambda o: o.role_start)
+        explicit_starts[key] = [o.role_start for o in group]
+    said: dict[int, tuple[int | None, bool, bool]] = {}
     for h in hits:
         if h.year is not None:
             continue
         sent = doc.sentence_at(h.role_start)
-        same = [o for o in explicit_by_sentence.get(sent.start, []) if o is not h] if sent else []
+        same = explicit_by_sentence.get(sent.start, []) if sent else []
         if same:
-            nearest = min(same, key=lambda o: (o.role_start < h.role_start,
-                                               abs(o.role_start - h.role_start)))
-            h.year = nearest.year
+            # the nearest explicit role after this one, else the nearest before it
+            i = bisect.bisect_left(explicit_starts[sent.start], h.role_start)
+            h.year = (same[i] if i < len(same) else same[-1]).year
             continue
-        text = canon[sent.start : sent.end] if sent else ""
-        lead = _SENT_YEAR.match(text)
-        if lead:
-            h.year = int(lead.group("year"))
+        s_key = sent.start if sent else -1
+        if s_key not in said:
+            lo, hi = (sent.start, sent.end) if sent else (0, 0)
+            lead = _SENT_YEAR.match(canon, lo, hi)
+            said[s_key] = (int(lead.group("year")) if lead else None,
+                           bool(_ELECTION.search(canon, lo, hi)),
+                           bool(_NEXT_YEAR.search(canon, lo, hi)))
+        lead_year, election, next_year = said[s_key]
+        if lead_year is not None:
+            h.year = lead_year
             continue
-        if h.election or _ELECTION.search(text):
-            if context_year is not None and _NEXT_YEAR.search(text):
+        if h.election or election:
+            if context_year is not None and next_year:
                 h.year = context_year + 1
             elif elected_year is not None and h.via != "handover-out":
                 h.year = elected_year
