@@ -10,7 +10,14 @@ import re
 from pbkg.extract import enumerations
 from pbkg.extract.doc import Doc
 from pbkg.extract.patterns import CAP_WORD, NAM_YEAR, ORG_HEAD, PERIOD, TITLE, UPPER, norm_key
-from pbkg.extract.units import Unit, parse_backward, parse_forward, parse_list
+from pbkg.extract.units import (
+    Unit,
+    parse_backward,
+    parse_forward,
+    parse_list,
+    parse_list_backward,
+    parse_units_backward,
+)
 
 AWARD = (
     r"(?P<award>(?:[Gg]iải\s+(?:[Nn]hất|[Nn]hì|[Bb]a|[Kk]huyến\s+khích|[Đđ]ặc\s+biệt)|[Cc]ờ\s+thi\s+đua(?:\s+xuất\s+sắc)?|[Cc]ờ\s+luân\s+lưu|[Cc]ờ|[Bb]ằng\s+khen|"
@@ -21,7 +28,9 @@ AWARD = (
     r"(?:\s+[\w’']+){0,5}))"
     r"(?![\w]))"
 )
-_GIVE = re.compile(r"(?P<passive>được\s+)?(?:trao\s+tặng|tặng|trao)\s+" + AWARD)
+_AWARD_HEAD = (r"(?:[Cc]ờ|[Bb]ằng\s+khen|[Gg]iấy\s+khen|[Hh]uân\s+chương|[Hh]uy\s+chương|"
+               r"[Dd]anh\s+hiệu)(?![\w])")
+_GIVE = re.compile(r"(?P<passive>được\s+)?(?:trao\s+tặng|tặng\s+thưởng|tặng|trao)\s+" + AWARD)
 _OF_GIVER = re.compile(r"\s+của\s+(?P<giver>[^,;.()\n]{2,80}?)(?=\s+cho\s|[,;.()\n]|$)")
 _AGENT = re.compile(
     r"(?<![\w])(?:(?:đã|cũng|đều|vừa|vinh\s+dự|rất\s+vinh\s+dự)\s+)*được\s+"
@@ -33,8 +42,11 @@ _SUBJECT = re.compile(
 )
 _FOR = re.compile(r"\s+cho\s+")
 _RECIPIENT_END = re.compile(
-    r"\s+và\s+(?:đề\s+nghị|tặng|trao)(?![\w])|[;.()\n“”\"]|,\s+(?:đề\s+nghị|đồng\s+thời)|$"
+    r"\s+và\s+(?:đề\s+nghị|tặng|trao)(?![\w])|[;.()\n“”\"]|,\s+(?:đề\s+nghị|đồng\s+thời)"
+    r"|\s*(?:,|và)\s+(?=" + _AWARD_HEAD + r")|$"  # "cho A và Bằng khen cho B": a second gift
 )
+# "..., (và) Bằng khen cho B, C": a second award given by the same verb
+_AND_AWARD_FOR = re.compile(r"\s*(?:,|và)\s+" + AWARD + r"\s+cho\s+")
 _SPLIT = re.compile(r"\s*,\s*(?:và\s+)?|\s+và\s+")
 _PROPOSE = re.compile(r"(?<![\w])đề\s+nghị(?![\w])", re.IGNORECASE)
 _RANK = re.compile(r"(?<![\w])(?:bình\s+xét|xếp\s+hạng|xếp\s+loại|bình\s+chọn)(?![\w])",
@@ -48,9 +60,33 @@ _COUNT_RECIPIENT = re.compile(
 )
 
 
+_PROPOSED_PASSIVE = re.compile(
+    r"(?<![\w])(?:(?:đã|cũng|đều|vừa)\s+)*được\s+(?:xét\s+)?đề\s+nghị\s+$")
+
+
+def _for_list(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The recipients written after "cho", up to `end`: "A, B và C"."""
+    canon = doc.canon
+    out: list[tuple[int, int]] = []
+    pos = start
+    for part in _SPLIT.split(canon[start:end]):
+        idx = canon.find(part, pos, end)
+        if not part.strip() or idx == -1 or len(part.split()) > 14:
+            break
+        out.append(doc.trimmed(idx, idx + len(part)))
+        pos = idx + len(part)
+    return out
+
+
+# an award's clause is read at most this far on either side, so that a sentence with many
+# awards is read in linear time
+_CLAUSE_REACH = 600
+
+
 def _clause_bounds(doc: Doc, pos: int) -> tuple[int, int]:
     sent = doc.sentence_at(pos)
     s, e = (sent.start, sent.end) if sent else (0, len(doc.canon))
+    s, e = max(s, pos - _CLAUSE_REACH), min(e, pos + _CLAUSE_REACH)
     semi = doc.canon.rfind(";", s, pos)
     if semi != -1:
         s = semi + 1
@@ -111,7 +147,10 @@ def find_awards(doc: Doc, context_year: int | None) -> list[dict]:
             ):
                 giver = prev["giver"]
         recipients: list[tuple[int, int]] = []
+        extra: list[tuple[str, list[tuple[int, int]]]] = []
         paren = re.search(r"\([ \t]*$", canon[cs : m.start()])
+        # "A, B được đề nghị tặng Cờ thi đua": the recipients before "được"
+        proposed_passive = None if m.group("passive") else _PROPOSED_PASSIVE.search(before)
         # "X được Thủ tướng Chính phủ tặng Bằng khen"
         agent = None if m.group("passive") else _AGENT.search(before)
         if m.group("passive") and paren:
@@ -130,8 +169,9 @@ def find_awards(doc: Doc, context_year: int | None) -> list[dict]:
                 if e_ > s_ and len(doc.canon[s_:e_].split()) <= 10:
                     recipients.append((s_, e_))
             p = m.end() + 1
-        elif m.group("passive") or agent:
-            rec_end = m.start() if not agent else cs + agent.start()
+        elif m.group("passive") or agent or proposed_passive:
+            rec_end = (cs + agent.start() if agent else cs + proposed_passive.start()
+                       if proposed_passive else m.start())
             if agent and giver is None:
                 giver = agent.group("giver").strip()
             head = canon[cs:rec_end]
@@ -142,9 +182,11 @@ def find_awards(doc: Doc, context_year: int | None) -> list[dict]:
             adverbs = re.search(r"(?:(?:đã|cũng|đều|vừa|rất|vinh\s+dự)\s+)+$", canon[cs:rec_end])
             if adverbs:
                 rec_end = cs + adverbs.start()
-            unit = parse_backward(doc, rec_end)
-            if unit:
-                recipients.append(unit.span)
+            # "A và B được tặng", "Trường Chính trị tỉnh A, B được tặng": every unit named
+            units = (parse_units_backward(doc, rec_end) or parse_list_backward(doc, rec_end)
+                     or [u for u in [parse_backward(doc, rec_end)] if u])
+            if units:
+                recipients.extend(u.span for u in units)
             else:
                 count = _COUNT_RECIPIENT.search(canon, cs, rec_end)
                 if count is not None:
@@ -156,14 +198,17 @@ def find_awards(doc: Doc, context_year: int | None) -> list[dict]:
                 r_end_m = _RECIPIENT_END.search(canon, f.end(), ce)
                 r_end = r_end_m.start() if r_end_m else ce
                 pos = f.end()
-                for part in _SPLIT.split(canon[f.end() : r_end]):
-                    idx = canon.find(part, pos, r_end)
-                    if not part.strip() or idx == -1 or len(part.split()) > 14:
-                        break
-                    s, e = doc.trimmed(idx, idx + len(part))
-                    recipients.append((s, e))
-                    pos = idx + len(part)
+                recipients = _for_list(doc, f.end(), r_end)
                 p = max(p, recipients[-1][1]) if recipients else p
+                second = _AND_AWARD_FOR.match(canon, r_end) if recipients else None
+                if second:  # "tặng Cờ thi đua cho A và Bằng khen cho B, C"
+                    end2_m = _RECIPIENT_END.search(canon, second.end(), ce)
+                    end2 = end2_m.start() if end2_m else ce
+                    more = _for_list(doc, second.end(), end2)
+                    if more:
+                        award2 = re.sub(r"\s+", " ", doc.slice(second.start("award"),
+                                                                  second.end("award")))
+                        extra.append((award2, more))
         if not recipients:
             continue
         if paren:
@@ -176,12 +221,13 @@ def find_awards(doc: Doc, context_year: int | None) -> list[dict]:
             ev_start = ev_lo
         elif gb:
             ev_start = cs + gb.start()
-        elif m.group("passive") or agent:
+        elif m.group("passive") or agent or proposed_passive:
             ev_start = min(r[0] for r in recipients)
         ev_end = max(p, max(r[1] for r in recipients))
-        for s, e in recipients:
+        gifts = [(award, recipients), *extra]
+        for award_i, s, e in ((a, s, e) for a, rec in gifts for s, e in rec):
             item = {
-                "award": award,
+                "award": award_i,
                 "giver": giver,
                 "recipient": doc.slice(s, e),
                 "year_or_period": period,

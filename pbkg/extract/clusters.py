@@ -24,6 +24,7 @@ from pbkg.extract.patterns import (
     norm_key,
     roman_to_int,
 )
+from pbkg.extract.units import parse_forward
 
 _QUALIFIERS = [
     re.compile(r"\s*\(\s*(?:Khối|Cụm|khối|cụm)\s+(?:số\s+)?(?P<num>\d{1,3})\s*\)"),
@@ -43,7 +44,8 @@ _NAME_START = re.compile(
     r"(?!(?:Cụm|Khối|Trưởng|Phó|Năm|Ngày|Hội\s+nghị|Tháng)(?![\w])))")
 _DESC_TOKEN = re.compile(r"[\w’']+")
 _DESC_SPACE = re.compile(rf"[ \t]+(?=[\w’'])|[ \t]*[-–][ \t]*(?=[{LOWER}])")  # "chính trị - xã hội"
-_DESC_COMMA = re.compile(r",[ \t]+(?=cơ\s+quan)")
+# "các cơ quan tham mưu, giúp việc Tỉnh ủy": the fixed phrase holds a comma
+_DESC_COMMA = re.compile(r",[ \t]+(?=cơ\s+quan|giúp\s+việc)")
 _VA_CO_QUAN = re.compile(r"và\s+(?:cơ\s+quan|các\s+(?:đoàn\s+thể|cơ\s+quan|tổ\s+chức|đơn\s+vị))")
 _DESC_STOPS = re.compile(
     r"(?:tổ\s+chức|tổng\s+kết|sơ\s+kết|có|gồm|đã|vừa|đang|sẽ|năm|ký|triển\s+khai|đề\s+nghị|"
@@ -53,8 +55,10 @@ _DESC_STOPS = re.compile(
     r"nỗ\s+lực|tích\s+cực|chủ\s+động|trao|tặng|nhận|ra|và|theo|lần)(?![\w’'])"
 )
 _GENERIC = re.compile(
-    r"(?<![\w])(?P<kind>Cụm|Khối|cụm|khối)(?=\s+(?:(?:hiện\s+)?có\s+\d{1,3}\s+đơn\s+vị"
-    r"(?:\s+thành\s+viên)?\s*,?\s*)?(?:bao\s+)?gồm(?![\w]))"
+    r"(?<![\w])(?P<kind>Cụm|Khối|cụm|khối)(?=\s+(?:(?:hiện\s+)?có\s+\d{1,3}\s+(?:đơn\s+vị|thành\s+viên)"
+    r"(?:\s+thành\s+viên)?\s*,?\s*)?(?:bao\s+)?gồm(?![\w])"
+    # "Cụm hiện có 5 đơn vị: A, B", "Cụm có 3 đơn vị là A, B và C"
+    r"|\s+(?:hiện\s+)?có\s+\d{1,3}\s+(?:đơn\s+vị|thành\s+viên)(?:\s+thành\s+viên)?\s*(?::|là\s))"
     # "lãnh đạo Ban Tổ chức Tỉnh ủy các tỉnh trong Cụm: A, B, C"
     r"|(?:(?<=trong )|(?<=thuộc )|(?<=của ))(?P<kind2>Cụm|Khối|cụm|khối)(?=\s*:)"
 )
@@ -146,6 +150,8 @@ def _extend(doc: Doc, start: int, p: int, kind: str) -> Mention:
             break
     if number is None and not named:
         d = _DESCRIPTOR_START.match(canon, p) or _NAME_START.match(canon, p)
+        if d and _places_after_level(doc, p):
+            d = None  # "Cụm thi đua các phường A, B, C": the members, not a name
         if d:
             end = _descriptor(doc, d.end())
             if end > d.end():
@@ -155,6 +161,21 @@ def _extend(doc: Doc, start: int, p: int, kind: str) -> Mention:
                     if m:
                         number, p = int(m.group("num")), m.end()
     return Mention(start, p, kind, number, named)
+
+
+# "các phường A, B", "của các huyện, thị xã A, B": a level word and places right after a mention
+_LEVEL_WORD = (r"(?:huyện|quận|thị\s+xã|thành\s+phố|tỉnh|phường|xã|thị\s+trấn|khu\s+phố|"
+               r"tổ\s+dân\s+phố|ấp|thôn)(?:\s+ủy)?")
+_LEVEL_LIST = re.compile(
+    rf"[ \t]*,?[ \t]*(?:của[ \t]+)?(?P<list>các[ \t]+{_LEVEL_WORD}(?:[ \t]*,[ \t]*{_LEVEL_WORD})*"
+    rf"[ \t]+(?P<first>[{UPPER}][\w’']*(?:[ \t]+[{UPPER}][\w’']*){{0,3}})"
+    rf"(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)[{UPPER}\d])")
+
+
+def _places_after_level(doc: Doc, p: int) -> re.Match[str] | None:
+    """The match of "các <level> A, B ..." at `p` when A is a known place's name."""
+    m = _LEVEL_LIST.match(doc.canon, p)
+    return m if m and places.is_place_name(m.group("first")) else None
 
 
 def _descriptor(doc: Doc, p: int) -> int:
@@ -281,8 +302,20 @@ _UNITS_NOUN = re.compile(rf"các\s+{enumerations.COUNT_NOUN}(?![\w])", re.IGNORE
 _LIST_INTRO = re.compile(r":|(?<![\w])là(?![\w])|\(")
 
 
+_PAREN_NOTE = re.compile(r"[ \t]*\([^()\n]{1,80}\)")  # "(ngành Tổ chức xây dựng Đảng)"
+_YEAR_NOTE = re.compile(r"[ \t]*,?[ \t]*(?:năm|nhiệm\s+kỳ)[ \t]+\d{4}(?:[ \t]*[-–][ \t]*\d{4})?")
+# a lower-case descriptor of the sector: "khối tuyên giáo", "ngành dân vận", "khu vực miền Tây"
+_SECTOR_NOTE = re.compile(r"^[ \t]*,?[ \t]*(?:khối|ngành|lĩnh\s+vực|khu\s+vực)"
+                          r"(?:[ \t]+[\w’']+){1,5}[ \t]*,?[ \t]*")
+
+
 def _between_ok(text: str) -> bool:
     text = _IN_OF.sub("", text)
+    if not text.rstrip().endswith("("):  # "(gồm": the bracket opens the list
+        text = _YEAR_NOTE.sub("", _PAREN_NOTE.sub("", text))
+    sector = _SECTOR_NOTE.match(text)
+    if sector and not NAME_STOP.search(sector.group(0)):
+        text = text[sector.end() :]
     q = _QUALIFIER_ORG.match(text)
     if q and not NAME_STOP.search(q.group(0)):
         text = text[q.end() :]
@@ -305,7 +338,11 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
         before = [m for m in mentions[lo:hi] if m.end <= op.start()]
         if not before:
             # "Các đơn vị thành viên gồm: A, B, C" in an article about one cluster
-            if len(clusters) == 1 and _MEMBERS_LEAD.match(canon[sent.start : op.start()]):
+            # "... có lãnh đạo 3 đơn vị thành viên: A, B và C": a count of members, a colon
+            if len(clusters) == 1 and (
+                    _MEMBERS_LEAD.match(canon[sent.start : op.start()])
+                    or op.group("colon") and _COUNTED_MEMBERS.search(
+                        canon, max(sent.start, op.start() - 40), op.start())):
                 before = [Mention(op.start(), op.start(), clusters[0].kind, clusters[0].number,
                                   False, cluster=clusters[0])]
             else:
@@ -321,7 +358,7 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
         if cluster is None:
             continue
         in_parens = op.group("paren") is not None or op.group("bare") is not None or (
-            "(" in between)
+            between.count("(") > between.count(")"))  # a closed "(ngành ...)" is a note
         found = enumerations.parse(doc, op.end(), sent.end, in_parens=in_parens)
         if found is None:
             continue
@@ -345,6 +382,7 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
             cluster.member_count = len(found.items)
         done_until = found.end
     _lists_around_mentions(doc, mentions, clusters)
+    _level_lists_after_mentions(doc, mentions, clusters)
     for c in clusters:
         if c.member_count is None:
             c.member_count = _count_elsewhere(doc, c)
@@ -359,12 +397,16 @@ _COUNT_COLON = re.compile(
 _AFTER_MENTION = re.compile(r"\s*(?:,\s*)?(?:là|gồm|bao\s+gồm)?\s*:")
 _MEMBERS_OF = re.compile(
     r"(?<![\w])(?:các\s+)?(?:đơn\s+vị\s+)?thành\s+viên\s+(?:của\s+|trong\s+)?$", re.IGNORECASE)
+_COUNTED_MEMBERS = re.compile(r"(?<![\w/])\d{1,3}\s+(?:đơn\s+vị|cơ\s+quan)\s+thành\s+viên\s*$",
+                              re.IGNORECASE)
 _MEMBERS_LEAD = re.compile(
     r"^\W*(?:hiện\s+nay\s*,?\s*)?(?:các\s+)?(?:đơn\s+vị|thành\s+viên)(?:\s+thành\s+viên)?\s*$",
     re.IGNORECASE)
 _IS_AFTER = re.compile(r"\s*(?:,\s*)?(?:là|gồm|bao\s+gồm)\s+")
-_ARE_MEMBERS = re.compile(r"(?<![\w])(?:đều\s+)?là\s+(?:các\s+)?(?:đơn\s+vị\s+)?thành\s+viên\s+"
-                          r"(?:của\s+|trong\s+|thuộc\s+)?$", re.IGNORECASE)
+_ARE_MEMBERS = re.compile(r"(?<![\w])(?:đều\s+)?(?:là\s+(?:các\s+)?(?:đơn\s+vị\s+)?thành\s+viên\s+"
+                          r"(?:của\s+|trong\s+|thuộc\s+)?"
+                          # "Ban Tổ chức Tỉnh ủy A, B và C thuộc Cụm thi đua số 2"
+                          r"|(?:cùng\s+)?(?:thuộc|nằm\s+trong)\s+)$", re.IGNORECASE)
 _SUBJECT_START = re.compile(r"\W*(?:(?:năm|trong\s+năm)\s+\d{4}\s*,\s*|hiện\s+nay\s*,\s*)?",
                             re.IGNORECASE)
 _BEFORE_MENTION = re.compile(r"\s+(?:trong|thuộc|của)\s+$")
@@ -405,9 +447,17 @@ def _lists_around_mentions(doc: Doc, mentions: list[Mention], clusters: list[Clu
                                             mention.start)) is not None:
             # "Ban Tổ chức Tỉnh ủy A, B và C là thành viên Cụm thi đua số 5": the sentence's
             # subject, a list that runs to the verb
-            lead = _SUBJECT_START.match(canon, sent.start)
-            cand = enumerations.parse(doc, lead.end() if lead else sent.start, member.start())
-            if cand is not None and not canon[cand.end : member.start()].strip():
+            cand = _list_ending_at(doc, sent.start, member.start())
+            if cand is not None:
+                found, start = cand, cand.items[0][1]
+        elif (cue := _LIST_CUE_BEFORE.search(canon, max(sent.start, mention.start - 40),
+                                             mention.start)) is not None:
+            # "A, B và C (Cụm thi đua số 2) ký kết", "lãnh đạo A, B, C - các đơn vị thành viên
+            # Cụm thi đua số 2": the list right before the mention, the cue between
+            closed = not cue.group().strip().startswith("(") or canon.startswith(
+                ")", mention.end)  # "(Cụm thi đua số 2)": the mention fills the brackets
+            cand = _list_ending_at(doc, sent.start, cue.start()) if closed else None
+            if cand is not None:
                 found, start = cand, cand.items[0][1]
         elif _BEFORE_MENTION.search(canon, max(sent.start, mention.start - 12), mention.start):
             prep = _BEFORE_MENTION.search(canon, max(sent.start, mention.start - 12),
@@ -426,6 +476,66 @@ def _lists_around_mentions(doc: Doc, mentions: list[Mention], clusters: list[Clu
         cluster.evidence = (min(start, mention.start), max(found.end, mention.end))
         cluster.member_count = (int(count.group("n")) if count else None) or found.count or len(
             found.items)
+
+
+_LIST_CUE_BEFORE = re.compile(
+    r"[ \t]*(?:\(|[-–—,][ \t]*(?:là[ \t]+)?(?:các|những)[ \t]+(?:đơn[ \t]+vị[ \t]+)?"
+    r"thành[ \t]+viên[ \t]+(?:của[ \t]+|trong[ \t]+|thuộc[ \t]+)?)[ \t]*$", re.IGNORECASE)
+_LIST_LEAD = re.compile(
+    r"[ \t]*(?:(?:tại|ở)[ \t]+[^,;:]{1,40},[ \t]*)?(?:(?:lãnh[ \t]+đạo|đại[ \t]+diện)[ \t]+)?"
+    r"(?:các[ \t]+(?:đơn[ \t]+vị|cơ[ \t]+quan)[ \t]+)?", re.IGNORECASE)
+_CLAUSE_MARK = re.compile(r"[,;:][ \t]*")
+
+
+def _list_ending_at(doc: Doc, lo: int, end: int) -> enumerations.Enumeration | None:
+    """The list of bodies or places that ends at `end` (spaces aside) and opens a clause of the
+    sentence starting at `lo`: the leftmost such start, so that a list holding commas is read
+    whole; a lead "lãnh đạo", "các đơn vị", "Năm 2023," is skipped. None when there is none."""
+    canon = doc.canon
+    cut = max(lo, end - 400)  # a list is never longer: the work per mention stays bounded
+    starts = ([lo] if cut == lo else []) + [m.end() for m in _CLAUSE_MARK.finditer(canon, cut, end)]
+    for q in starts[:24]:
+        year = _SUBJECT_START.match(canon, q, end)
+        q = year.end() if year else q
+        lead = _LIST_LEAD.match(canon, q, end)
+        q = lead.end() if lead else q
+        cand = enumerations.parse(doc, q, end)
+        if cand is not None and not canon[cand.end : end].strip() and _whole_units(doc, cand):
+            return cand
+    return None
+
+
+def _level_lists_after_mentions(doc: Doc, mentions: list[Mention],
+                                clusters: list[Cluster]) -> None:
+    """Places named right after a mention under a level word: "Cụm thi đua số 3 các phường A, B
+    và C tổ chức ...", "Cụm thi đua số 3 của các huyện A, B, C"."""
+    for mention in mentions:
+        cluster = resolve(mention, clusters)
+        sent = doc.sentence_at(mention.start)
+        if cluster is None or sent is None or cluster.members:
+            continue
+        m = _places_after_level(doc, mention.end)
+        if m is None:
+            continue
+        # a list is never longer than this: the work per mention stays bounded
+        found = enumerations.parse(doc, m.start("list"), min(sent.end, m.start("list") + 8000))
+        if found is None or not found.prefix or not _whole_units(doc, found):
+            continue
+        for text, s_, e_ in found.items:
+            cluster.add_member(text, s_, e_)
+        cluster.list_prefix = found.prefix
+        cluster.evidence = (mention.start, found.end)
+        cluster.member_count = found.count or len(found.items)
+
+
+def _whole_units(doc: Doc, found: enumerations.Enumeration) -> bool:
+    """Every item is one body's whole name or a place's: a sentence's subject read as a list
+    ("Hội nghị đánh giá Báo A, Báo B thuộc Cụm ...") is not."""
+    for text, s, e in found.items:
+        unit = parse_forward(doc, s)
+        if not (unit is not None and unit.end == e or places.is_place_name(text)):
+            return False
+    return True
 
 
 def _all_units(found: enumerations.Enumeration) -> bool:

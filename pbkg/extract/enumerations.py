@@ -54,8 +54,10 @@ DISTRIBUTIVE = re.compile(
 )
 # "Ban Tổ chức Tỉnh ủy (BTCTU) Hà Nam, ...": a prefix closed by an abbreviation in parentheses
 ABBR_PREFIX = re.compile(
-    rf"^(?P<prefix>[{UPPER}][\w’']*(?:\s+[\w’']+){{0,6}}?\s*\((?P<abbr>[A-ZĐ]{{2,12}})\))\s+"
-    rf"(?:các\s+)?(?=[{UPPER}\d])"
+    rf"^(?P<prefix>[{UPPER}][\w’']*(?:\s+[\w’']+){{0,6}}?\s*\((?P<abbr>[A-ZĐ]{{2,12}})\)"
+    # "Ban Dân vận Tỉnh ủy (BDVTU) các tỉnh A, B": the level word ends the prefix
+    rf"(?:\s+các\s+(?:{_LEVEL}(?:\s+ủy)?\s*(?:,|và)\s*)*{_LEVEL}(?:\s+ủy)?(?=\s+[{UPPER}]))?)"
+    rf"\s+(?:các\s+)?(?=[{UPPER}\d])"
 )
 _END = re.compile(
     r"\s(?:đã|vừa|đang|sẽ|cùng|tổ\s+chức|tham\s+dự|tham\s+gia|được|là|do|với\s+sự|nhằm|"
@@ -72,6 +74,9 @@ _LEVEL_START = re.compile(rf"^{_LEVEL}(?![\w])", re.IGNORECASE)
 _NUMBERED = re.compile(r"(?:^|\s)(?:[Qq]uận|[Pp]hường|[Xx]ã|[Kk]hu\s+phố|[Tt]ổ|[Ấấ]p|"
                        r"[Qq]uận\s+ủy|[Đđ]ảng\s+ủy\s+[Pp]hường)\s+\d{1,3}$")
 _NUMBER = re.compile(r"^\d{1,3}$")
+_COMMITTEE_PLACE = re.compile(rf"(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+ủy(?:\s+[{UPPER}][\w’']*){{1,4}}$")
+_SECOND_PREFIX = re.compile(r"(?P<prefix>[^,.;:()\n]{3,80}?)[ \t]*:")
+_RELEVEL = re.compile(rf"các\s+{_LEVEL}(?:\s+ủy)?\s+(?-i:(?=[{UPPER}]))", re.IGNORECASE)
 _IS = re.compile(r"(?:là|như\s+sau)(?=[\s:])")
 _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)$")
 _CAPITAL = re.compile(rf"^[{UPPER}]")
@@ -148,6 +153,21 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
     if colon != -1 and between.count("(") == between.count(")") and "." not in between:
         prefix = doc.slice(prefix_start, colon).strip()
         items_start = colon + 1
+        # "các đơn vị: Ban Dân vận Tỉnh ủy (BDVTU) các tỉnh A, B": a second, shared prefix
+        q = items_start
+        while q < limit and canon[q] in " \t":
+            q += 1
+        rest = canon[q:limit]
+        d = DISTRIBUTIVE.match(rest) or ABBR_PREFIX.match(rest)
+        second = _SECOND_PREFIX.match(rest)
+        if second and (ORG_HEAD_CI.match(rest) or rest[:4].lower() == "các ") and (
+                not NAME_STOP.search(second.group("prefix"))):
+            # "gồm 3 đơn vị: Ban Tuyên giáo các Huyện ủy: A, B, C": the second colon's prefix
+            prefix = doc.slice(q, q + second.end("prefix")).strip()
+            items_start = q + second.end()
+        elif d and ":" not in rest[: d.end()]:
+            prefix = doc.slice(q, q + d.end("prefix")).strip()
+            items_start = q + d.end()
     else:
         rest = canon[p_after_count:limit]
         d = DISTRIBUTIVE.match(rest) or ABBR_PREFIX.match(rest)
@@ -175,8 +195,8 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
     after_level = bool(re.search(rf"{_LEVEL}(?:\s+ủy)?\s*$", prefix, re.IGNORECASE)) or bool(
         re.search(r"\b(?:huyện|quận|phường|xã|tỉnh|thành\s+phố|thị\s+xã)\b", prefix,
                   re.IGNORECASE))
-    numbered = bool(re.search(r"(?:quận|phường|khu\s+phố|tổ|ấp)(?:\s+ủy)?\s*$", prefix,
-                              re.IGNORECASE))
+    numbered = bool(re.search(r"(?:quận|phường|khu\s+phố|tổ(?:\s+dân\s+phố)?|ấp|khóm|thôn)"
+                              r"(?:\s+ủy)?\s*$", prefix, re.IGNORECASE))
     items: list[tuple[str, int, int]] = []
     after_semi = False
     for part_start, part_end, sep in _parts(splitter, canon, items_start, items_end):
@@ -194,8 +214,13 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
         e = s + len(text)
         if not items and _NUMBERED.search(canon[s:e]):
             numbered = True
-        if items and sep is not None and sep.lastgroup == "va" and _joins_previous(
-                canon, items[-1], s, e):
+        # "Đảng ủy các xã A, B và các phường C, D": a second level word opens the next items
+        relevel = _RELEVEL.match(canon, s, e) if items else None
+        if relevel:
+            s, text, after_level = relevel.end(), text[relevel.end() - s :], True
+        if items and sep is not None and (
+                sep.lastgroup == "va" and _joins_previous(canon, items[-1], s, e)
+                or sep.lastgroup is None and _comma_joins(canon, items[-1], s, e)):
             # "Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh", "Ban Tuyên giáo và Dân vận Tỉnh ủy":
             # what follows "và" is no unit of its own but the rest of the name
             ps = items[-1][1]
@@ -241,7 +266,23 @@ def _joins_previous(canon: str, prev: tuple[str, int, int], s: int, e: int) -> b
         return False
     last = text.split()[-1]
     return last in {"tỉnh", "thành", "phố", "huyện", "quận", "ủy", "Ủy"} or text.endswith(
-        ("Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Trung ương"))
+        ("Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Trung ương")) or bool(
+        _COMMITTEE_PLACE.search(text))  # "... Dân vận Thành ủy Đà Nẵng"
+
+
+_NAME_END = re.compile(r"(?:Trung\s+ương|(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+ủy"
+                       rf"(?:\s+[{UPPER}][\w’']*){{0,4}}|tỉnh|thành\s+phố)$")
+
+
+def _comma_joins(canon: str, prev: tuple[str, int, int], s: int, e: int) -> bool:
+    """True when the part after a comma is the rest of the previous body's name: "Ban Bảo vệ,
+    chăm sóc sức khỏe cán bộ Trung ương", "Ban Chính sách, chiến lược Trung ương" (a lower-case
+    part that ends the way names end, with no verb in it)."""
+    text = canon[s:e]
+    if not text[:1].islower() or _LEVEL_START.match(text) or not ORG_HEAD_CI.match(canon, prev[1]):
+        return False
+    return (len(text.split()) <= 8 and bool(_NAME_END.search(text))
+            and not NAME_STOP.search(text) and not ORG_HEAD.search(text))  # "các Ban Đảng"
 
 
 def _items_hold_commas(region: str) -> bool:
@@ -254,11 +295,21 @@ _BULLET = re.compile(r"\n[ \t]*(?:[-–+•*·]|\d{1,2}[.)]|[a-zđ][.)])[ \t]+(?
                      r"[ \t]*[;,.]?[ \t]*(?=\n|$)")
 
 
+# a line with no bullet: an item only when it opens with a body's name ("Báo Yên Bái;")
+_LINE = re.compile(r"\n[ \t]*(?P<item>[^\n;,.]{2,120}?)[ \t]*[;,.]?[ \t]*(?=\n|$)")
+
+
 def _bullets(doc: Doc, pos: int) -> list[tuple[str, int, int]]:
-    """Items written one a line after a colon: "- Báo Yên Bái;" "1. Báo Lào Cai"."""
+    """Items written one a line after a colon: "- Báo Yên Bái;" "1. Báo Lào Cai", or lines
+    that each hold one body's name."""
     items: list[tuple[str, int, int]] = []
     while len(items) < MAX_ITEMS:
         m = _BULLET.match(doc.canon, pos)
+        if not m:
+            m = _LINE.match(doc.canon, pos)
+            unit = parse_forward(doc, m.start("item")) if m else None
+            if unit is None or unit.end != m.end("item"):  # the whole line is one name
+                m = None
         if not m or not _valid(m.group("item"), False, False):
             return items
         s, e = m.start("item"), m.end("item")

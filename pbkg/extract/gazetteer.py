@@ -13,7 +13,9 @@ SURNAMES = (
     "Giáp Bạch Đồng Ngọ Hán Lường Sầm Khương Tiêu Vàng Thào Sùng Giàng Mùa "
     # less common ones, and those of ethnic minorities
     "Phí Nhữ Vừ Lầu Kha Ngụy Đậu Cấn Bàn Đới Khuất Quàng Chẩu Nịnh Bì Hờ Ksor Siu Kpă "
-    "Rcom Đèo Tào Cầm Tòng Khiếu Uông Lều"
+    "Rcom Đèo Tào Cầm Tòng Khiếu Uông Lều "
+    # Jrai, Bahnar, Thai, Hmong, Dao, Cham and Khmer family names
+    "Nay Rơ Rmah Puih Kpuih Rahlan Điêu Lộc Lành Hạng Tráng Chảo Phàn Tẩn Đàng Chau Dụng Mông"
 ).split()
 
 # Pre-2025 provinces and centrally-run cities; a candidate person name that starts with one of
@@ -39,6 +41,7 @@ ORG_HEADS = (
     "Huyện ủy", "Thị ủy", "Thành ủy", "Tỉnh ủy", "Quận ủy", "Đảng ủy", "Đảng đoàn", "Đảng bộ",
     "Chi bộ", "Vụ", "Cục", "Sở", "Hội đồng", "Hội", "Liên đoàn", "Mặt trận", "Viện",
     "Trung tâm", "Cơ quan", "Công an", "Bộ Chỉ huy", "Bộ", "Tổng cục", "Chi cục", "Tỉnh đoàn",
+    "Tỉnh Đoàn", "Thành Đoàn", "Huyện Đoàn",
     "Thành đoàn", "Huyện đoàn", "Kho bạc", "Ngân hàng", "Bảo hiểm", "Thanh tra", "Cổng",
     "NXB", "UBKT", "UBND", "HĐND", "BTC", "BTCTU", "BTG", "BTGTU", "BDV", "BDVTU", "VPTU",
     "MTTQ", "BTV", "BCH",
@@ -51,6 +54,7 @@ ORG_HEADS = (
 # Titles that open a person's position (matched case-insensitively, optionally after "Phó").
 TITLES = (
     "Tỉnh ủy viên", "Thành ủy viên", "Huyện ủy viên", "Đảng ủy viên", "Ủy viên",
+    "Quận ủy viên", "Thị ủy viên",
     "Bí thư", "Tổng Bí thư", "Chủ tịch", "Giám đốc", "Tổng Giám đốc", "Tổng Biên tập",
     "Vụ trưởng", "Cục trưởng", "Viện trưởng", "Tổng cục trưởng", "Chánh Văn phòng",
     "Chánh Thanh tra", "Chánh án", "Chủ nhiệm", "Hiệu trưởng", "Bộ trưởng", "Thứ trưởng",
@@ -114,6 +118,7 @@ NAME_STOPS = (
     "chỉ đạo", "tham gia", "ghi nhận", "biểu dương", "yêu cầu", "mong muốn", "khẳng định",
     "trân trọng", "vinh dự", "từng", "suy tôn", "chọn", "cử",
     "lần", "vai trò", "nhiệm vụ", "đơn vị", "xuất sắc", "giành", "đoạt", "giữ vững",
+    "luân phiên", "lần lượt", "đồng chủ trì", "không", "chưa",
 )
 
 # Verbs and words that end a person's list of positions.
@@ -129,5 +134,5 @@ POSITION_STOPS = (
     "đồng chí", "ông", "bà", "cho", "khi", "trong", "theo", "nhấn", "bày tỏ", "đề cập",
     "lên", "xuống", "hướng dẫn", "trao đổi", "thảo luận", "tiếp thu", "giải trình",
     "kiểm tra", "làm việc", "thông báo", "trình", "tóm tắt", "điểm lại", "tổng kết", "sơ kết",
-    "qua", "năm nay", "mở đầu",
+    "qua", "năm nay", "mở đầu", "đồng chủ trì",
 )

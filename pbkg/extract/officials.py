@@ -204,7 +204,7 @@ def _title_before(doc: Doc, name_start: int, n_words: int) -> tuple[int, int] | 
         q = hon.start()
         while q > 0 and canon[q - 1] in " \t":
             q -= 1
-        if q > 0 and canon[q - 1] == ",":
+        if q > 0 and canon[q - 1] in ",-–—":  # "Trưởng Ban X, đồng chí A", "... – đồng chí A"
             return _position_clause(doc, _clause_start(doc, q - 1), q - 1)
     s = _clause_start(doc, hon.start() if hon else name_start)
     lead = _LEAD_HONORIFIC.match(canon, s)
@@ -233,52 +233,88 @@ def _place_before(doc: Doc, name_start: int) -> bool:
     return False
 
 
+# bodies named after a person: the name right after them is theirs, not a person's
+_NAMED_BODY_BEFORE = re.compile(
+    r"(?<![\w])(?:Trường(?:[ \t]+(?:Chính[ \t]+trị|Đại[ \t]+học|Cao[ \t]+đẳng|THPT|THCS|"
+    r"Trung[ \t]+cấp))?|Học[ \t]+viện(?:[ \t]+Chính[ \t]+trị)?)[ \t]+$")
+
+
+# Ede and Jrai names open with "Y" (men) or "H'" (women): "Y Thanh Hà Niê Kđăm", "H'Yim Kđoh"
+_EDE_OPENING = re.compile(
+    rf"(?<![\w’'])(?:Y|H[’'][{UPPER}][\w]*)(?:[ \t]+[{UPPER}][\w’']*){{0,2}}[ \t]+$")
+
+
+def _after_place_word(doc: Doc, m: re.Match[str]) -> int:
+    """Where the name of match `m` starts when its first word ends the place that ends a post
+    written before it: "Trưởng ban Dân vận Tỉnh ủy Sơn La Lò Văn Mừng" matches "La Lò Văn
+    Mừng" ("La" is a surname too); the name is "Lò Văn Mừng"."""
+    canon = doc.canon
+    prev = re.search(r"([\w’']+)[ \t]+$", canon[max(0, m.start() - 20) : m.start()])
+    if not prev or not prev.group(1)[:1].isupper():
+        return m.start()
+    words = list(re.finditer(r"\S+", canon[m.start() : m.end()]))
+    for k in (1, 2):
+        if len(words) - k < 2:
+            break
+        place = prev.group(1) + " " + " ".join(w.group() for w in words[:k])
+        q = m.start() + words[k].start()
+        if places.is_place_name(place) and (nxt := PERSON.match(canon, q)) and nxt.end() == m.end():
+            return q
+    return m.start()
+
+
 def find_official_mentions(doc: Doc) -> list[OfficialMention]:
     canon = doc.canon
     out: list[OfficialMention] = []
     for m in PERSON.finditer(canon):
         if doc.in_display(m.start()):
             continue
-        name = doc.slice(m.start(), m.end())
+        name_start = _after_place_word(doc, m)
+        ede = _EDE_OPENING.search(canon, max(0, name_start - 30), name_start)
+        if ede:  # "Bí thư Tỉnh ủy Y Thanh Hà Niê Kđăm": the name opens with "Y" / "H'"
+            name_start = ede.start()
+        name = doc.slice(name_start, m.end())
         words = name.split()
         # a title word captured at the end of the name ("Nguyễn Văn A Trưởng") is not a name
         while len(words) > 2 and TITLE.fullmatch(words[-1]):
             words.pop()
         name = " ".join(words)
-        name_end = m.start() + len(name)
+        name_end = name_start + len(name)
         # the post written before the name, looked for once and only when needed
-        titled = functools.cache(functools.partial(_title_before, doc, m.start(), len(words)))
+        titled = functools.cache(functools.partial(_title_before, doc, name_start, len(words)))
 
-        if _is_place(doc, name, m.start()) and not (titled() and not places.is_place(name)
+        if _is_place(doc, name, name_start) and not (titled() and not places.is_place(name)
                                                     and norm_key(name) not in _PLACES):
             continue
         # a capitalized word before the name: part of a body's name ("Trường Chính trị
         # Nguyễn Văn Cừ"), unless it is an abbreviation that ends a title ("Thành ủy TPHCM")
         # or the place that ends one ("Trưởng Ban Tuyên giáo Huyện ủy Tân Hiệp Nguyễn Văn An")
-        prev = _preceded_by_capital(doc, m.start())
-        if prev and titled() and _place_before(doc, m.start()):
+        prev = _preceded_by_capital(doc, name_start)
+        if prev and titled() and _place_before(doc, name_start):
             prev = False  # the body's name ends with a place: the name is a person's
-        if prev and not _ABBR_BEFORE.search(canon, max(0, m.start() - 12), m.start()):
+        if prev and not _ABBR_BEFORE.search(canon, max(0, name_start - 12), name_start):
             continue
-        if not prev and _inside_body_name(doc, m.start()):
+        if not prev and _inside_body_name(doc, name_start):
             continue
+        if _NAMED_BODY_BEFORE.search(canon, max(0, name_start - 40), name_start):
+            continue  # "Hiệu trưởng Trường Chính trị Tôn Đức Thắng": the school's name
         after = _AFTER_NAME.match(canon, name_end)
         if not prev and after and (TITLE.match(canon, after.end())
                                    or ROLE.match(canon, after.end())):
             spans, end = _positions(doc, after.end())
             if spans:
-                start = m.start()
+                start = name_start
                 hon = HONORIFIC.search(canon[max(0, start - 12) : start])
                 if hon:
                     start = max(0, start - 12) + hon.start()
                 # a post before the name too: "Phó Trưởng Ban X Nguyễn Văn An, Trưởng Khối"
                 if (span := titled()) is not None and not prev:
                     spans, start = [span, *spans], min(start, span[0])
-                out.append(OfficialMention(name, m.start(), name_end, spans, start, end))
+                out.append(OfficialMention(name, name_start, name_end, spans, start, end))
                 continue
         if (span := titled()) is not None:
             ps, pe = span
-            out.append(OfficialMention(name, m.start(), name_end, [(ps, pe)], ps, name_end, True))
+            out.append(OfficialMention(name, name_start, name_end, [(ps, pe)], ps, name_end, True))
     out.extend(_names_by_context(doc, out))
     return out
 
@@ -302,6 +338,11 @@ def _names_by_context(doc: Doc, found: list[OfficialMention]) -> list[OfficialMe
         # a post after the name first: the cheapest test, and the one most names fail
         after = _AFTER_NAME.match(canon, m.end())
         if not after or not (TITLE.match(canon, after.end()) or ROLE.match(canon, after.end())):
+            # an Ede or Jrai name after its post: "Phó Bí thư Tỉnh ủy H'Yim Kđoh dự"
+            if _EDE_NAME.match(name) and (span := _title_before(doc, name_start,
+                                                                 len(words))) is not None:
+                out.append(OfficialMention(name, name_start, m.end(), [span], span[0], m.end(),
+                                           True))
             continue
         if any(TITLE.fullmatch(w) or ORG_HEAD.fullmatch(w) for w in words) or (
                 ORG_HEAD.match(name) or TITLE.match(name) or ROLE.match(name)):
@@ -341,6 +382,7 @@ def _in_people_list(doc: Doc, name_start: int) -> bool:
     return bool(_PEOPLE_LIST.search(canon, max(lo, name_start - 600), q))
 
 
+_EDE_NAME = re.compile(r"(?:Y|H[’'][A-ZĐ]\w*)[ \t]+\S")
 _CAP_HONORIFIC = re.compile(r"(?:Ông|Bà|Đồng chí|Đ/c)[ \t]+")
 _MIDDLE = {"Văn", "Thị"}
 # capitalized nouns that open names of places and bodies ("Phòng Văn hóa", "Nhà Văn hóa")

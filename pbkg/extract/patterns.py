@@ -64,7 +64,9 @@ def _phrases(words: tuple[str, ...] | list[str]) -> str:
 
 
 NAME_STOP = re.compile(rf"(?<![\w’'])(?:{_phrases(gz.NAME_STOPS)})(?![\w’'])")
-POSITION_STOP = re.compile(rf"(?<![\w’'])(?:{_phrases(gz.POSITION_STOPS)})(?![\w’'])")
+# "dự" (attends) ends a run of posts, "dự khuyết" (alternate member) is part of one
+POSITION_STOP = re.compile(
+    rf"(?<![\w’'])(?!dự\s+khuyết)(?:{_phrases(gz.POSITION_STOPS)})(?![\w’'])")
 
 # -- roles ------------------------------------------------------------------------------
 
@@ -73,7 +75,9 @@ ROLE = re.compile(
     rf"(?P<standing>{_CK}\s+phó\s+thường\s+trực"
     rf"|phó\s+(?:trưởng\s+{_CK}|{_CK}\s+trưởng)\s+thường\s+trực"
     rf"|đơn\s+vị\s+phó\s+{_CK}\s+thường\s+trực)"
-    rf"|(?P<vice>{_CK}\s+phó|phó\s+trưởng\s+{_CK}|phó\s+{_CK}\s+trưởng|đơn\s+vị\s+phó\s+{_CK})"
+    rf"|(?P<vice>{_CK}\s+phó|phó\s+trưởng\s+{_CK}|phó\s+{_CK}\s+trưởng|đơn\s+vị\s+phó\s+{_CK}"
+    # "Phó cụm", "Phó Khối": the vice-chair's short form, never a cluster's own name
+    rf"|phó\s+{_CK}(?!\s+thi\s+đua))"
     rf"|(?P<chair>{_CK}\s+trưởng|trưởng\s+{_CK}|đơn\s+vị\s+trưởng\s+{_CK})"
     r"(?![\w’'])(?!\s+(?:phố|dân\s+cư))",
     re.IGNORECASE,
@@ -108,7 +112,8 @@ NUMBER = re.compile(r"\s*(?:số\s+)?(?P<num>\d{1,3}|[IVXLC]{1,6})(?![\w/-])")
 # -- people -----------------------------------------------------------------------------
 
 SURNAME = "|".join(sorted(set(gz.SURNAMES), key=len, reverse=True))
-PERSON = re.compile(rf"(?<![\w’'])(?:{SURNAME})(?:\s+{CAP_WORD}){{1,3}}(?![\w’'])")
+# a surname and one to four more syllables ("Nguyễn Phan Thị Mỹ Linh")
+PERSON = re.compile(rf"(?<![\w’'])(?:{SURNAME})(?:\s+{CAP_WORD}){{1,4}}(?![\w’'])")
 # A name of two to four capitalized syllables whatever its surname; taken for a person only in
 # a context that says so (after "đồng chí", "TS", or before "- Title").
 LOWER = _LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
@@ -123,12 +128,12 @@ TITLE = re.compile(
 )
 HONORIFIC = re.compile(
     r"(?:(?<![\w])(?:đồng\s+chí|đ/c|ông|bà)|(?<![\w.])(?:(?:PGS|GS)\.?[ \t]*,?[ \t]*)?"
-    r"(?:TSKH|TS|ThS|NCS|BS|KS|CN|LS|Ths|Ts)\.?|(?<![\w])(?:PGS|GS)\.?)\s*:?\s*$",
+    r"(?:TSKH|TS|ThS|Th\.S|NCS|BS|KS|CN|LS|Ths|Ts)\.?|(?<![\w])(?:PGS|GS)\.?)\s*:?\s*$",
     re.IGNORECASE,
 )
 # academic and professional titles written before a name (not case-folded: "ts" is no title)
 ACADEMIC = re.compile(
-    r"(?:(?:PGS|GS)\.?\s*,?\s*)?(?:TSKH|TS|ThS|Ths|NCS|BS|KS|LS)\.?$|(?:PGS|GS)\.?$"
+    r"(?:(?:PGS|GS)\.?\s*,?\s*)?(?:TSKH|TS|ThS|Th\.S|Ths|NCS|BS|KS|LS)\.?$|(?:PGS|GS)\.?$"
 )
 
 # -- organizations ----------------------------------------------------------------------

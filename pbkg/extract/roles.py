@@ -38,6 +38,7 @@ from pbkg.extract.patterns import (
 )
 from pbkg.extract.units import (
     Unit,
+    bare_item_backward,
     parse_backward,
     parse_forward,
     parse_list,
@@ -47,6 +48,8 @@ from pbkg.extract.units import (
 
 _SPACES = re.compile(r"[ \t]+")
 _PAREN_BEFORE = re.compile(r"\([^()]{1,60}\)[ \t]*$")
+# a unit's abbreviation in brackets after its name: "(BDVTU)", "(BTC TU Bình Dương)"
+_ABBR_PAREN_BEFORE = re.compile(r"[ \t]*\([A-ZĐ]{2,12}(?:[ \t]+[\w’'.]+){0,4}\)[ \t]*$")
 _UNIT_AFTER = re.compile(r"^[ \t]*(?:\([ \t]*|[-–—][ \t]+)(?:là[ \t]+)?(?=[A-ZĐ])")
 _ON_BEHALF = re.compile(r"(?<![\w])(?:thay\s+mặt|đại\s+diện)(?:\s+cho)?\s+(?=[A-ZĐ])")
 _BRACKET_CLOSE = re.compile(r"[^()\n]{0,80}?\)")  # the rest of the cluster's name, then ")"
@@ -60,27 +63,41 @@ _TAIL_THI_DUA = re.compile(r"[ \t]+thi\s+đua(?![\w])")
 _TAIL_YEAR = re.compile(rf"[ \t]*,?[ \t]*năm[ \t]+(?P<year>{YEAR})(?![\d])", re.IGNORECASE)
 _COPULA_BEFORE = re.compile(
     r"(?P<verb>(?:(?:đã|từng|tiếp\s+tục|cũng|vẫn|sẽ|đang|chính\s+thức)\s+)*"
-    r"(?:được\s+(?:(?:(?!được\s)[^,.;()]){0,80}?\s+)?(?:bầu|chọn|suy\s+tôn|giao|cử|phân\s+công)"
+    r"(?:được\s+(?:(?:(?!được\s)[^,.;()]){0,80}?\s+)?(?:bầu|chọn|suy\s+tôn|giao|cử|phân\s+công|tín\s+nhiệm)"
     r"\s+|được\s+)?"
-    r"(?:là|làm|giữ(?:\s+vai\s+trò)?|đảm\s+(?:nhận|nhiệm)(?:\s+(?:vai\s+trò|nhiệm\s+vụ))?)"
+    r"(?:(?:luân\s+phiên|đại\s+diện)\s+)?"  # "X (được) luân phiên / đại diện làm Cụm trưởng"
+    r"(?:là|làm|giữ(?:\s+(?:vai\s+trò|chức(?:\s+vụ)?|cương\s+vị))?"
+    r"|đảm\s+(?:nhận|nhiệm)(?:\s+(?:vai\s+trò|nhiệm\s+vụ|chức(?:\s+vụ)?))?"
+    # "X hoàn thành tốt vai trò / nhiệm vụ Cụm trưởng (năm 2023)": it held the role
+    r"|hoàn\s+thành(?:\s+(?:tốt|xuất\s+sắc))?\s+(?:vai\s+trò|nhiệm\s+vụ)(?:\s+(?:là|của))?)"
     r"(?:\s+(?:đơn\s+vị|vai\s+trò))?"
     # "được (Ban X) giao nhiệm vụ Cụm trưởng", "được chọn giữ vai trò"
-    r"|được\s+(?:(?:(?!được\s)[^,.;()]){0,80}?\s+)?(?:bầu|chọn|suy\s+tôn|giao|cử|phân\s+công)"
-    r"\s+(?:nhiệm\s+vụ|vai\s+trò)(?:\s+(?:là|làm))?(?:\s+đơn\s+vị)?)\s+(?:\d+\s+)?$",
+    r"|được\s+(?:(?:(?!được\s)[^,.;()]){0,80}?\s+)?(?:bầu|chọn|suy\s+tôn|giao|cử|phân\s+công|tín\s+nhiệm)"
+    r"\s+(?:nhiệm\s+vụ|vai\s+trò)(?:\s+(?:là|làm))?(?:\s+đơn\s+vị)?)\s+"
+    r"(?:(?:\d+|hai|ba|bốn)\s+)?$",  # "A và B là hai Cụm phó"
 )
-_COPULA_AFTER = re.compile(r"^[ \t]*(?:là|:|thuộc[ \t]+về|gồm(?:[ \t]+có)?)[ \t]*:?[ \t]+")
+_COPULA_AFTER = re.compile(r"^[ \t]*(?:là|:|thuộc[ \t]+về|gồm(?:[ \t]+có)?"
+                           r"|(?:được[ \t]+)?giao[ \t]+cho)[ \t]*:?[ \t]+")
+# "Cụm trưởng năm 2024 do X đảm nhận": the unit between "do" and the verb of holding
+_BY_AFTER = re.compile(r"^[ \t]*do[ \t]+")
+_HOLD_VERB = re.compile(r"[ \t]+(?:đảm[ \t]+(?:nhận|nhiệm|trách)|phụ[ \t]+trách|giữ|làm)(?![\w])")
+_NEGATION_BEFORE = re.compile(r"(?<![\w])(?:không|chưa|chẳng)(?:[ \t]+(?:còn|phải|được))?[ \t]+$")
 _HANDOVER_BEFORE = re.compile(
     r"(?P<verb>(?:bàn|chuyển)\s+giao)\s+(?:lại\s+)?(?:(?:nhiệm\s+vụ|vai\s+trò|chức\s+danh|"
     r"chức\s+vụ|trách\s+nhiệm)\s+)?(?:đơn\s+vị\s+)?$"
 )
 _HANDOVER_AFTER = re.compile(r"^[ \t]+(?:lại[ \t]+)?cho[ \t]+(?:đơn\s+vị[ \t]+)?")
 _RECEIVE_BEFORE = re.compile(
-    r"(?P<verb>tiếp\s+nhận|nhận\s+bàn\s+giao|(?<![\w])nhận(?=\s+(?:nhiệm\s+vụ|vai\s+trò)))\s+"
-    r"(?:(?:nhiệm\s+vụ|vai\s+trò|chức\s+danh)\s+)?$"
+    r"(?P<verb>tiếp\s+nhận|nhận\s+bàn\s+giao|(?<![\w])nhận(?=\s+(?:nhiệm\s+vụ|vai\s+trò|[Cc]ờ)))\s+"
+    # "nhận Cờ luân lưu Cụm trưởng": the chair's rotating flag
+    r"(?:(?:nhiệm\s+vụ|vai\s+trò|chức\s+danh|[Cc]ờ(?:\s+luân\s+lưu)?)\s+)?$"
 )
 _ROTATING = re.compile(r"[ \t]+luân[ \t]+phiên(?![\w])")
 _CAPACITY = r"(?:vai\s+trò|cương\s+vị|tư\s+cách)"  # "với vai trò / trên cương vị Cụm trưởng"
 _VAI_TRO_BEFORE = re.compile(rf"{_CAPACITY}\s+(?:là\s+)?(?:đơn\s+vị\s+)?$")
+_HOLD_ROLE_BEFORE = re.compile(  # "giữ vai trò", "đảm nhận vai trò": the subject is before
+    rf"(?:giữ|đảm\s+(?:nhận|nhiệm)|nhận|hoàn\s+thành(?:\s+(?:tốt|xuất\s+sắc))?)\s+{_CAPACITY}\s+"
+    r"(?:là\s+)?(?:đơn\s+vị\s+)?$")
 _WITH_ROLE_BEFORE = re.compile(
     rf"(?P<verb>(?:với|trong|trên|ở)\s+{_CAPACITY})\s+(?:là\s+)?(?:đơn\s+vị\s+)?$")
 _APPOSITION = re.compile(r"[ \t]*(?:[-–—]|,)[ \t]*(?:là[ \t]+)?(?:đơn[ \t]+vị[ \t]+)?$")
@@ -89,7 +106,15 @@ _ELECTION = re.compile(
     re.IGNORECASE,
 )
 _NEXT_YEAR = re.compile(r"năm\s+(?:tới|sau|tiếp\s+theo|kế\s+tiếp)", re.IGNORECASE)
-_SENT_YEAR = re.compile(rf"^\W*(?:trong\s+)?năm\s+(?P<year>{YEAR})\s*,", re.IGNORECASE)
+# "... Cụm trưởng (năm 2023) và " before a second unit: the end of a first apposition
+_AND_AFTER_ROLE = re.compile(
+    rf"(?P<lead>[^,;.()]{{0,40}}?)(?:năm\s+{YEAR}\s+)?và[ \t]+(?=[^,;.()]*$)")
+_LEADS_SENTENCE = re.compile(rf"\W*(?:(?:trong\s+)?năm\s+{YEAR}\s*,\s*)?$", re.IGNORECASE)
+_MORE_SUBJECTS = re.compile(
+    rf"[ \t]*(?:,[ \t]*(?:{ORG_HEAD.pattern})|[ \t]+(?:và|cùng|với)(?![\w]))")
+_HOLDER_AFTER = re.compile(r"[ \t]*(?:,|[-–—])[ \t]*")
+# "Năm 2023, ..." opening a sentence (matched at the sentence's start)
+_SENT_YEAR = re.compile(rf"\W*(?:trong\s+)?năm\s+(?P<year>{YEAR})\s*,", re.IGNORECASE)
 _STATE_BODY = re.compile(r"(?:HĐND|UBND|Hội\s+đồng\s+nhân\s+dân|Ủy\s+ban\s+nhân\s+dân|MTTQ|"
                          r"Mặt\s+trận|Quốc\s+hội)")
 
@@ -179,8 +204,8 @@ def _unit_from_positions(doc: Doc, om: OfficialMention, role_start: int) -> Unit
     return min(candidates, key=lambda c: c[0])[1]
 
 
-_PROPOSED = re.compile(r"(?<![\w])(?:đề\s+nghị|đề\s+xuất|dự\s+kiến|kiến\s+nghị)(?![\w])"
-                       r"[^,.;:()]*$", re.IGNORECASE)
+_PROPOSED = re.compile(r"(?<![\w])(?:đề\s+nghị|đề\s+xuất|dự\s+kiến|kiến\s+nghị|giới\s+thiệu)"
+                       r"(?![\w])[^,.;:()]*$", re.IGNORECASE)
 _ALSO_BEFORE = re.compile(r"[ \t]*,?[ \t]*(?:(?:đồng\s+thời|cũng|hiện)[ \t]+)?$")
 _CLAUSE_CUT = re.compile(r"[,;:.()\n“”\"!?]")
 _SUBJECT_LEAD = re.compile(r"[ \t]*(?:(?:năm|trong\s+năm)\s+\d{4}[ \t]*,?[ \t]*)?", re.IGNORECASE)
@@ -217,6 +242,70 @@ def _official_at(officials: list[OfficialMention], starts: list[int],
     return None
 
 
+_RESPECTIVELY = re.compile(
+    r"(?<![\w])lần\s+lượt\s+(?:được\s+(?:bầu|chọn|suy\s+tôn|giao)\s+)?"
+    r"(?:là|làm|giữ(?:\s+vai\s+trò)?|đảm\s+(?:nhận|nhiệm)(?:\s+vai\s+trò)?)\s+(?:đơn\s+vị\s+)?")
+_ROLE_SEP = re.compile(r"[ \t]*(?:,|và|;)[ \t]*(?:và[ \t]+)?")
+
+
+def _role_run(doc: Doc, pos: int) -> list[tuple[re.Match[str], int, Mention | None, int | None]]:
+    """Role words written one after another from `pos`: "Cụm trưởng, Cụm phó năm 2024"."""
+    out = []
+    p = pos
+    while len(out) < 6:
+        m = ROLE.match(doc.canon, p)
+        if not m:
+            break
+        end, mention, year = _tail(doc, m)
+        out.append((m, end, mention, year))
+        sep = _ROLE_SEP.match(doc.canon, end)
+        if not sep or not ROLE.match(doc.canon, sep.end()):
+            break
+        p = sep.end()
+    return out
+
+
+def _respective_roles(doc: Doc, words: list[re.Match[str]]) -> tuple[list[RoleHit], set[int]]:
+    """Units and roles paired in order by "lần lượt" (respectively): "A, B lần lượt là Cụm
+    trưởng, Cụm phó", "bầu A và B lần lượt làm Cụm trưởng và Cụm phó", "Cụm trưởng, Cụm phó
+    năm 2024 lần lượt là A và B". Only when the two lists have the same length."""
+    canon = doc.canon
+    hits: list[RoleHit] = []
+    used: set[int] = set()
+    word_starts = [w.start() for w in words]  # words are in text order
+    for r in _RESPECTIVELY.finditer(canon):
+        pairs: list[tuple[Unit, tuple]] = []
+        run = _role_run(doc, r.end())
+        if len(run) >= 2:  # units before, roles after
+            candidates = [parse_units_backward(doc, r.start()),
+                          parse_list_backward(doc, r.start())]
+            units = next((u for u in candidates if len(u) == len(run)), [])
+            pairs = list(zip(units, run, strict=False))
+        else:  # roles before, units after: find the run of role words that ends at "lần lượt"
+            lo = bisect.bisect_left(word_starts, r.start() - 120)
+            hi = bisect.bisect_left(word_starts, r.start())
+            for w in words[lo:hi]:
+                run = _role_run(doc, w.start())
+                gap = canon[run[-1][1] : r.start()] if run else "x"
+                if len(run) >= 2 and not gap.strip():
+                    units = parse_list(doc, r.end())
+                    if len(units) == len(run):
+                        pairs = list(zip(units, run, strict=False))
+                    break
+        # "Cụm trưởng và Cụm phó năm 2024": a year after the last role word is every one's
+        shared_year = next((r_[3] for _, r_ in reversed(pairs) if r_[3] is not None), None)
+        for unit, (m, end, mention, year) in pairs:
+            used.add(m.start())
+            y = year or shared_year
+            hits.append(RoleHit(role=ROLE_NAMES[m.lastgroup or "chair"], start=min(unit.start,
+                                m.start()), end=max(unit.end, end), unit=unit, year=y,
+                                year_explicit=y is not None, mention=mention, via="respectively",
+                                confidence=0.85, role_start=m.start(),
+                                election=bool(_ELECTION.search(canon, max(0, r.start() - 160),
+                                                               r.start()))))
+    return hits, used
+
+
 def find_roles(
     doc: Doc,
     officials: list[OfficialMention],
@@ -228,11 +317,12 @@ def find_roles(
     conference without a stated year lead the cluster: the next year at a year-end review,
     the year signed for at the signing of the emulation agreement."""
     canon = doc.canon
-    hits: list[RoleHit] = []
     officials = sorted((o for o in officials if o.positions), key=lambda o: o.positions[0][0])
     official_starts = [o.positions[0][0] for o in officials]
-    for m in find_role_words(canon):
-        if doc.in_display(m.start()):
+    words = find_role_words(canon)
+    hits, used = _respective_roles(doc, words)
+    for m in words:
+        if doc.in_display(m.start()) or m.start() in used:
             continue
         role = ROLE_NAMES[m.lastgroup or "chair"]
         tail_end, mention, year = _tail(doc, m)
@@ -244,7 +334,11 @@ def find_roles(
         if _BRACKET_BEFORE.search(before) and _BRACKET_CLOSE.match(after):
             paren = m.start() - len(before) + before.rindex("(")
             one = parse_backward(doc, paren)
-            for unit in [one] if one else parse_list_backward(doc, paren):
+            found = [one] if one else parse_list_backward(doc, paren)
+            if not found:  # "Huyện ủy A (Cụm trưởng), B (Cụm phó)": B with A's prefix
+                item = bare_item_backward(doc, paren)
+                found = [item] if item else []
+            for unit in found:
                 hits.append(RoleHit(start=unit.start, end=tail_end + 1, unit=unit,
                                     via="bracket", confidence=0.85, **base))
             continue
@@ -268,8 +362,10 @@ def find_roles(
                 if person is not None and person.positions[-1][1] == q:
                     unit = _unit_from_positions(doc, person, -1)
             if unit is None:  # "Ban X đại diện Cụm trưởng", "Ban X – đại diện Cụm trưởng"
-                dash = re.search(r"[ \t]*[-–—,][ \t]*(?:(?:là[ \t]+)?(?:đơn[ \t]+vị|cơ[ \t]+quan)"
-                                 r"[ \t]+)?$", canon[max(0, lead - 20) : lead])
+                # "X – đại diện Cụm trưởng", "X là đơn vị đại diện Trưởng khối"
+                dash = re.search(r"[ \t]*(?:[-–—,][ \t]*)?(?:(?:là[ \t]+)?"
+                                 r"(?:đơn[ \t]+vị|cơ[ \t]+quan)[ \t]+)?$",
+                                 canon[max(0, lead - 20) : lead])
                 unit = parse_backward(doc, lead - len(dash.group()) if dash else lead,
                                       strict=True)
             if unit:
@@ -289,7 +385,8 @@ def find_roles(
         if _VAI_TRO_BEFORE.search(before):
             wr = _WITH_ROLE_BEFORE.search(before)
             unit = parse_backward(doc, m.start() - len(before) + wr.start()) if wr else None
-            if unit is None:
+            # "X giữ vai trò Cụm trưởng, Y làm Cụm phó": a copula, X is left to rule 4
+            if unit is None and not _HOLD_ROLE_BEFORE.search(before):
                 comma = re.match(r"[ \t]*,[ \t]*", after)
                 unit = parse_forward(doc, tail_end + comma.end()) if comma else None
                 if unit is not None:
@@ -312,6 +409,8 @@ def find_roles(
             # là Cụm phó", "X nhận Cờ luân lưu và đảm nhận vai trò Cụm trưởng"
             if _PROPOSED.search(canon, max(0, verb_start - 120), verb_start):
                 continue  # "đề nghị X làm Cụm trưởng": a proposal, not a role
+            if _NEGATION_BEFORE.search(canon, max(0, verb_start - 24), verb_start):
+                continue  # "X không còn là Cụm trưởng"
             units = (parse_units_backward(doc, verb_start)
                      or parse_list_backward(doc, verb_start)
                      or _clause_subject(doc, verb_start))
@@ -349,6 +448,14 @@ def find_roles(
                 hits.append(RoleHit(start=unit.start, end=tail_end, unit=unit, via="receive",
                                     confidence=0.85, election=True, **base))
             continue
+        # 6a. "Cụm trưởng năm 2024 do X đảm nhận"
+        by = _BY_AFTER.match(after)
+        if by:
+            unit = parse_forward(doc, tail_end + by.end())
+            if unit is not None and _HOLD_VERB.match(canon, unit.end):
+                hits.append(RoleHit(start=m.start(), end=unit.end, unit=unit,
+                                    via="copula-after", confidence=0.85, **base))
+                continue
         # 6. "Cụm trưởng ... là X, 2 Cụm phó là Y và Z"
         ca = _COPULA_AFTER.match(after)
         if ca:
@@ -375,6 +482,27 @@ def find_roles(
                 hits.append(RoleHit(start=m.start(), end=unit.end, unit=unit, via="unit-after",
                                     confidence=0.8, **base))
                 continue
+        # 6c. the role opens the sentence, its holder follows a comma or a dash: "Cụm trưởng
+        # Cụm thi đua số 6 năm 2023, Ban Tổ chức Tỉnh ủy Gia Lai đã ...", "Trưởng Khối thi đua
+        # - đồng chí X, Chánh Văn phòng Tỉnh ủy, phát biểu"
+        sent = doc.sentence_at(m.start())
+        lead_ok = sent is not None and _LEADS_SENTENCE.match(canon, sent.start, m.start())
+        sep = _HOLDER_AFTER.match(canon, tail_end) if lead_ok else None
+        if sep:
+            q = sep.end()
+            unit = parse_forward(doc, q)
+            if unit is not None and (_MORE_SUBJECTS.match(canon, unit.end) or not (
+                    NAME_STOP.match(canon, unit.end + 1)
+                    or canon[unit.end : unit.end + 1] in {",", ""})):
+                unit = None  # "Cụm trưởng, A và B cùng ký kết": three subjects, not a role
+            if unit is None:
+                person = _official_at(officials, official_starts, q + 40)
+                if person is not None and q <= person.start <= q + 12:
+                    unit = _unit_from_positions(doc, person, -1)
+            if unit is not None:
+                hits.append(RoleHit(start=m.start(), end=max(unit.end, tail_end), unit=unit,
+                                    via="role-first", confidence=0.8, **base))
+                continue
         # 7. apposition "X – Trưởng khối thi đua ... năm 2020"
         ap = _APPOSITION.search(before)
         if ap:
@@ -386,6 +514,20 @@ def find_roles(
                 unit = parse_forward(doc, verb.end())
                 if unit is not None and unit.end != ap_end:
                     unit = None
+            if unit is None:  # "A – Cụm trưởng và B – Cụm phó": B opens after "và"
+                va = _AND_AFTER_ROLE.search(canon, max(0, ap_end - 160), ap_end)
+                if va is not None and ROLE.search(canon, va.start(), va.end("lead")):
+                    cand = parse_forward(doc, va.end())
+                    unit = cand if cand is not None and cand.end == ap_end else None
+            abbr = _ABBR_PAREN_BEFORE.search(canon, max(0, ap_end - 40), ap_end)
+            if unit is None and abbr:  # "Ban Dân vận Tỉnh ủy X (BDVTU X) – Cụm trưởng"
+                unit = parse_backward(doc, abbr.start(), strict=True)
+            if unit is None:
+                # "đồng chí X, Phó Trưởng Ban Y Tỉnh ủy Z, đơn vị Cụm trưởng": the role is the
+                # body's that ends the person's posts, the body he or she heads or deputises in
+                person = _official_at(officials, official_starts, max(0, ap_end - 1))
+                if person is not None and person.positions[-1][1] == ap_end:
+                    unit = _unit_from_positions(doc, person, -1)
             if unit:
                 hits.append(RoleHit(start=unit.start, end=tail_end, unit=unit,
                                     via="apposition", confidence=0.8, **base))
@@ -401,23 +543,36 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
         sent = doc.sentence_at(o.role_start)
         if o.year_explicit and sent:
             explicit_by_sentence.setdefault(sent.start, []).append(o)
+    # per sentence: its explicit roles by position, and what its text says (computed once, so
+    # that a sentence with many roles is read in linear time)
+    explicit_starts: dict[int, list[int]] = {}
+    for key, group in explicit_by_sentence.items():
+        group.sort(key=lambda o: o.role_start)
+        explicit_starts[key] = [o.role_start for o in group]
+    said: dict[int, tuple[int | None, bool, bool]] = {}
     for h in hits:
         if h.year is not None:
             continue
         sent = doc.sentence_at(h.role_start)
-        same = [o for o in explicit_by_sentence.get(sent.start, []) if o is not h] if sent else []
+        same = explicit_by_sentence.get(sent.start, []) if sent else []
         if same:
-            nearest = min(same, key=lambda o: (o.role_start < h.role_start,
-                                               abs(o.role_start - h.role_start)))
-            h.year = nearest.year
+            # the nearest explicit role after this one, else the nearest before it
+            i = bisect.bisect_left(explicit_starts[sent.start], h.role_start)
+            h.year = (same[i] if i < len(same) else same[-1]).year
             continue
-        text = canon[sent.start : sent.end] if sent else ""
-        lead = _SENT_YEAR.match(text)
-        if lead:
-            h.year = int(lead.group("year"))
+        s_key = sent.start if sent else -1
+        if s_key not in said:
+            lo, hi = (sent.start, sent.end) if sent else (0, 0)
+            lead = _SENT_YEAR.match(canon, lo, hi)
+            said[s_key] = (int(lead.group("year")) if lead else None,
+                           bool(_ELECTION.search(canon, lo, hi)),
+                           bool(_NEXT_YEAR.search(canon, lo, hi)))
+        lead_year, election, next_year = said[s_key]
+        if lead_year is not None:
+            h.year = lead_year
             continue
-        if h.election or _ELECTION.search(text):
-            if context_year is not None and _NEXT_YEAR.search(text):
+        if h.election or election:
+            if context_year is not None and next_year:
                 h.year = context_year + 1
             elif elected_year is not None and h.via != "handover-out":
                 h.year = elected_year

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pbkg.extract.doc import Doc
 from pbkg.extract.patterns import NAME_STOP, ORG_HEAD, ORG_HEAD_CI, ROLE, TITLE, UPPER
 
-_TOKEN = re.compile(r"[\w’']+")
+_TOKEN = re.compile(r"[\w’']+(?:&[\w’']+)*")  # "Ban TG&DV Tỉnh ủy": "&" inside an abbreviation
 _SPACE = re.compile(r"[ \t]+")
 _HYPHEN = re.compile(r"[ \t]*[-–][ \t]*")
 _BOUNDARY = re.compile(r"[,;:()\n“”\"!?]|(?<!TP)(?<!Tp)(?<!TX)\.")  # "TP.HCM" is one name
@@ -44,8 +44,10 @@ class Unit:
 
 
 _ABBR_DOT = re.compile(r"\.[ \t]?(?=[A-ZĐ])")
+# how the second half of a name joined by "và" ends, maybe with its place: "Ban Tuyên giáo và
+# Dân vận Tỉnh ủy", "... Dân vận Thành ủy Đà Nẵng"
 _NAME_TAIL = re.compile(r"(?:tỉnh|thành\s+phố|huyện|quận|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|Quận\s+ủy|"
-                        r"Thị\s+ủy|Trung\s+ương)$")
+                        rf"Thị\s+ủy|Trung\s+ương)(?:\s+[{UPPER}][\w’']*){{0,4}}$")
 
 
 def _and_joins(doc: Doc, start: int, after: int, max_tokens: int) -> bool:
@@ -111,7 +113,8 @@ def _tokens_forward(doc: Doc, pos: int, max_tokens: int) -> int | None:
             nxt = _TOKEN.match(canon, hy.end())
             if (
                 nxt
-                and is_capitalized(prev)
+                # "Đài Phát thanh - Truyền hình tỉnh": the one compound joined after a lower word
+                and (is_capitalized(prev) or canon.startswith("Truyền hình", hy.end()))
                 and is_capitalized(nxt.group())
                 and not TITLE.match(canon, hy.end())
                 and not ROLE.match(canon, hy.end())
@@ -253,6 +256,40 @@ def parse_list_backward(doc: Doc, end: int, *, limit: int = 12) -> list[Unit]:
                 items.append(Unit(s, e, text, prefix + text))
             return items
     return []
+
+
+_NOTE_BEFORE = re.compile(r"[ \t]*\([^()\n]{1,60}\)[ \t]*$")
+
+
+def bare_item_backward(doc: Doc, end: int, *, limit: int = 12) -> Unit | None:
+    """The bare place name ending at `end` that is an item of a distributive list whose items
+    may carry notes in brackets: "Ea Kar" in "Huyện ủy Krông Pắc (Cụm trưởng), Ea Kar" (before
+    "(Cụm phó)"), with the first item's prefix in `full`; None when it is no such item."""
+    from pbkg.extract import places  # the gazetteer loads on first use only
+
+    canon = doc.canon
+    while end > 0 and canon[end - 1] in " \t":
+        end -= 1
+    item: tuple[int, int] | None = None
+    p = end
+    for _ in range(limit):
+        m = _TAIL_ITEM.search(canon, max(0, p - 60), p)
+        if not m or not places.is_place_name(m.group("item").strip()):
+            return None
+        if item is None:
+            item = doc.trimmed(m.start("item"), p)
+        p = m.start()
+        note = _NOTE_BEFORE.search(canon, max(0, p - 64), p)
+        if note:
+            p = note.start()
+        head = parse_backward(doc, p)
+        if head is not None:
+            prefix = place_prefix(head.text)
+            if not prefix:
+                return None
+            text = doc.slice(*item)
+            return Unit(item[0], item[1], text, prefix + text)
+    return None
 
 
 _JOIN_BEFORE = re.compile(r"(?:[ \t]*,|[ \t]+và)[ \t]*$")
