@@ -7,11 +7,13 @@
 Drawing (pbkg.network.draw) needs matplotlib, from the `viz` extra.
 """
 
-# Imported on first use: networkx takes ~0.15 s to import, which `pbkg serve` need not pay
-# at start (only the graph routes use it).
+# A function named as its module: bound here, before importing the module could shadow it.
+from .timeline import Timeline, timeline
+
+# The rest imported on first use: networkx takes ~0.15 s to import, which `pbkg serve` need not
+# pay at start (only the graph routes use it).
 _HOMES = {
     'NETWORK_FORMATS': 'formats',
-    'Timeline': 'timeline',
     'centrality': 'analytics',
     'chair_rotation': 'analytics',
     'co_membership': 'analytics',
@@ -24,7 +26,6 @@ _HOMES = {
     'resolve_cluster': 'projection',
     'resolve_clusters': 'projection',
     'stats': 'analytics',
-    'timeline': 'timeline',
     'vocabulary': 'projection',
     'write_graph': 'formats',
     'write_network': 'formats',
