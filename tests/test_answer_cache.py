@@ -1,0 +1,37 @@
+"""Whole answers are kept on the build's read-only store (it cannot change while served), and
+dropped when an update moves the store to a private copy."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from pbkg.linked_data import LinkedData
+from pbkg.lookup import Lookup
+from pbkg.paths import ProjectPaths
+from pbkg.store import EmbeddedStore
+
+CUM5 = "to-chuc-xay-dung-dang-cum-5"
+CUM5_IRI = f"https://w3id.org/pbkg/id/cluster/{CUM5}"
+
+
+def test_answers_are_kept_until_an_update(built_dist: Path, project: ProjectPaths) -> None:
+    store = EmbeddedStore.from_dist(built_dist)
+    try:
+        assert store.immutable
+        first = Lookup(store, project.queries).cluster(CUM5)
+        # Kept on the store: another Lookup (one per request) gets the same answer object.
+        assert Lookup(store, project.queries).cluster(CUM5) is first
+        dated = Lookup(store, project.queries).cluster(CUM5, as_of=date(2023, 6, 1))
+        assert dated is not first and len(dated["leadership"]) < len(first["leadership"])
+        page = LinkedData(store, project.queries).page(CUM5_IRI)
+        assert LinkedData(store, project.queries).page(CUM5_IRI) is page
+
+        store.update(f'INSERT DATA {{ GRAPH <urn:test> {{ <{CUM5_IRI}> '
+                     '<https://w3id.org/pbkg/ontology#sector> "AAA thử nghiệm" } }')
+        assert not store.immutable
+        after = Lookup(store, project.queries).cluster(CUM5)
+        assert after["sector"] == "AAA thử nghiệm" and first["sector"] != after["sector"]
+        assert after["members"] == first["members"]
+    finally:
+        store.close()
