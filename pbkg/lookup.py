@@ -294,6 +294,7 @@ class Lookup:
         return {"year": f.value("year"), "count": f.value("count"),
                 "qualifier": self.notation(f.first_iri("countQualifier")), **self.provenance(f)}
 
+    @cached_answer
     def period(self, iri: str | None) -> dict | None:
         """A pbo:Period node: id, IRI, labels, first and last day (read once per lookup)."""
         if iri is None:
