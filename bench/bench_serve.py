@@ -639,7 +639,7 @@ def _entities_over_http(port: int) -> dict[str, str]:
 
 
 def fig_start(args, work: Path, dist: Path) -> dict:
-    with served(dist, work, "start") as (port, process, ready):
+    with served(dist, work, "start", code=args.code) as (port, process, ready):
         ents = _entities_over_http(port)
         idle = memory(process.pid)
         print(f"ready after {ready:.2f}s; idle {idle}", file=sys.stderr)
@@ -796,8 +796,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--peer-budget", type=float, default=600.0,
                         help="seconds per peer measure (a request over it is abandoned)")
     parser.add_argument("--code", type=Path, default=None,
-                        help="load: also run the pbkg code in this folder (a baseline); latency: "
-                             "serve that code instead of this checkout's")
+                        help="load: also run the pbkg code in this folder (a baseline); latency, "
+                             "start: serve that code instead of this checkout's")
     parser.add_argument("--peer-server", nargs=2, metavar=("PORT", "NQUADS"),
                         help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
