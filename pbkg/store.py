@@ -320,6 +320,7 @@ class EmbeddedStore:
             self.__dict__.pop("_pbkg_search_index", None)
             self.__dict__.pop("_pbkg_site_cache", None)
             self.__dict__.pop("_pbkg_answer_cache", None)
+            self.__dict__.pop("_pbkg_kept_pages", None)
         except SyntaxError as exc:
             raise QueryError(f"malformed update: {exc}") from None
         except (OSError, ValueError) as exc:

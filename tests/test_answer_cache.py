@@ -35,3 +35,28 @@ def test_answers_are_kept_until_an_update(built_dist: Path, project: ProjectPath
         assert after["members"] == first["members"]
     finally:
         store.close()
+
+
+def test_entity_pages_are_kept_by_url_and_language(built_dist: Path,
+                                                   project: ProjectPaths) -> None:
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from pbkg.settings import Settings
+
+    store = EmbeddedStore.from_dist(built_dist)
+    try:
+        with TestClient(create_app(settings=Settings(), store=store, project=project)) as client:
+            html = {"Accept": "text/html"}
+            vi = client.get(f"/id/cluster/{CUM5}", headers=html)
+            en = client.get(f"/id/cluster/{CUM5}?lang=en", headers=html)
+            assert vi.status_code == en.status_code == 200 and vi.text != en.text
+            assert 'lang="en"' in en.text and "lang=en" in en.headers.get("set-cookie", "")
+            client.cookies.clear()
+            assert client.get(f"/id/cluster/{CUM5}", headers=html).text == vi.text
+            assert len(store._pbkg_kept_pages) == 2
+            # The kept page of the English URL still sets the language cookie.
+            again = client.get(f"/id/cluster/{CUM5}?lang=en", headers=html)
+            assert again.text == en.text and "lang=en" in again.headers.get("set-cookie", "")
+    finally:
+        store.close()
