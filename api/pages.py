@@ -7,6 +7,8 @@ block: behaviour is in api/static/*.js.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlencode
@@ -31,10 +33,49 @@ def templates():
     return env
 
 
+# Pages kept while the store cannot change (render(..., keep=True)), most recent last.
+KEPT_PAGES = 128
+_KEPT_LOCK = threading.Lock()
+
+
 def render(request: Request, template: str, status: int = 200,
-           headers: dict[str, str] | None = None, **context: Any) -> HTMLResponse:
+           headers: dict[str, str] | None = None, keep: bool = False,
+           **context: Any) -> HTMLResponse:
+    """A page; with keep, the HTML is kept by template, URL, language and settings while the
+    store is immutable (the build's, as served), so the same request is not rendered again."""
     links = Links.from_settings(request.app.state.settings)
     lang = lang_of(request)
+    kept = _kept_pages(request) if keep else None
+    key = (template, str(request.url), lang, request.app.state.settings)
+    html = kept.get(key) if kept is not None else None
+    if html is None:
+        html = _render(request, template, links, lang, context)
+        if kept is not None:
+            with _KEPT_LOCK:
+                kept[key] = html
+                while len(kept) > KEPT_PAGES:
+                    kept.popitem(last=False)
+    response = HTMLResponse(html, status_code=status,
+                            headers={"Vary": "Accept, Accept-Language, Cookie", **(headers or {})})
+    if request.query_params.get("lang") in LANGS:
+        response.set_cookie(COOKIE, lang, max_age=365 * 24 * 3600, samesite="lax")
+    return response
+
+
+def _kept_pages(request: Request) -> OrderedDict | None:
+    store = request.app.state.store
+    if not getattr(store, "immutable", False):
+        return None
+    with _KEPT_LOCK:
+        kept = getattr(store, "_pbkg_kept_pages", None)
+        if kept is None:
+            kept = OrderedDict()
+            store._pbkg_kept_pages = kept
+    return kept
+
+
+def _render(request: Request, template: str, links: Links, lang: str,
+            context: dict[str, Any]) -> str:
 
     def label(labels: dict | None, fallback: str = "") -> str:
         labels = labels or {}
@@ -44,15 +85,10 @@ def render(request: Request, template: str, status: int = 200,
         params = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"]
         return request.url.path + "?" + urlencode([*params, ("lang", to)])
 
-    html = templates().get_template(template).render(
+    return templates().get_template(template).render(
         href=safe_href(links.href), show=links.iri, path=links.path, label=label, lang=lang,
         langs=LANGS, t=translator(lang), switch=switch, current=request.url.path,
         q=request.query_params.get("q", "")[:200], **context)
-    response = HTMLResponse(html, status_code=status,
-                            headers={"Vary": "Accept, Accept-Language, Cookie", **(headers or {})})
-    if request.query_params.get("lang") in LANGS:
-        response.set_cookie(COOKIE, lang, max_age=365 * 24 * 3600, samesite="lax")
-    return response
 
 
 def html_error(request: Request, status: int, message: str,

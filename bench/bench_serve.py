@@ -457,7 +457,14 @@ def sample_entities(store) -> dict[str, str]:
                   "FILTER(STRSTARTS(STR(?x), 'https://w3id.org/pbkg/id/org/')) } GROUP BY ?x "
                   "ORDER BY ?n ?x")
     return {"cluster": clusters[len(clusters) // 2], "cluster_largest": clusters[-1],
-            "org": orgs[len(orgs) // 2], "org_largest": orgs[-1]}
+            "org": orgs[len(orgs) // 2], "org_largest": orgs[-1],
+            # Distinct entities nearest the median, for first requests (nothing kept yet).
+            "clusters_near_median": _near(clusters, 60), "orgs_near_median": _near(orgs, 60)}
+
+
+def _near(ranked: list[str], n: int) -> list[str]:
+    mid = len(ranked) // 2  # the median itself is measured warm
+    return ranked[max(0, mid - n // 2):mid] + ranked[mid + 1:mid + n // 2 + 1]
 
 
 def fig_latency(args, work: Path, dist: Path) -> dict:
@@ -494,8 +501,25 @@ def fig_latency(args, work: Path, dist: Path) -> dict:
         "api_search": ("/api/search?" + urllib.parse.urlencode({"q": search_q}),
                        "application/json", lambda: lookup.search(search_q)),
     }
+    slug = lambda iri: iri.rsplit("/", 1)[1]  # noqa: E731
+    # First requests: each round a different entity near the median, so that no answer kept
+    # by the server (or this process) from an earlier request serves it.
+    first = {
+        "id_page_html_first": (lambda e: f"/id/cluster/{slug(e)}", "text/html", lds.page,
+                               ents["clusters_near_median"]),
+        "id_turtle_first": (lambda e: f"/id/cluster/{slug(e)}", "text/turtle",
+                            lambda e: serialize(lds.describe(e), TURTLE, links),
+                            ents["clusters_near_median"][1::2]),
+        "id_org_html_first": (lambda e: f"/id/org/{slug(e)}", "text/html", lds.page,
+                              ents["orgs_near_median"]),
+        "api_cluster_first": (lambda e: f"/api/clusters/{slug(e)}", "application/json",
+                              lambda e: lookup.cluster(slug(e)), ents["clusters_near_median"]),
+        "api_organization_first": (lambda e: f"/api/organizations/{slug(e)}",
+                                   "application/json", lambda e: lookup.organization(slug(e)),
+                                   ents["orgs_near_median"]),
+    }
     results: dict[str, dict] = {}
-    with served(dist, work, "latency") as (port, _, _):
+    with served(dist, work, "latency", code=args.code) as (port, _, _):
         client = Client(port, 120)
         for name, (path, accept, local) in cases.items():
             print(f"measuring {name} ...", file=sys.stderr)
@@ -513,12 +537,27 @@ def fig_latency(args, work: Path, dist: Path) -> dict:
             results[name] = {"path": path, "http_p50_ms": round(h, 2),
                              "in_process_p50_ms": round(loc, 2),
                              "ratio_http_to_in_process": round(h / loc, 2), "runs": len(http_t)}
+        for name, (path_of, accept, local, entities) in first.items():
+            print(f"measuring {name} ...", file=sys.stderr)
+            http_t, local_t = [], []
+            for e in entities[:args.repeat]:
+                t0 = time.perf_counter()
+                client.get(path_of(e), accept=accept)
+                t1 = time.perf_counter()
+                local(e)
+                t2 = time.perf_counter()
+                http_t.append(t1 - t0)
+                local_t.append(t2 - t1)
+            h, loc = statistics.median(http_t) * 1000, statistics.median(local_t) * 1000
+            results[name] = {"path": path_of(entities[0]), "http_p50_ms": round(h, 2),
+                             "in_process_p50_ms": round(loc, 2),
+                             "ratio_http_to_in_process": round(h / loc, 2), "runs": len(http_t)}
     store.close()
     print(f"\n{'request':26} {'HTTP p50':>10} {'in process':>11} {'ratio':>6}")
     for name, r in results.items():
         print(f"{name:26} {r['http_p50_ms']:>8.2f}ms {r['in_process_p50_ms']:>9.2f}ms "
               f"{r['ratio_http_to_in_process']:>5}x")
-    return {"entities": ents, "results": results}
+    return {"entities": {k: v for k, v in ents.items() if isinstance(v, str)}, "results": results}
 
 
 def fig_overhead(args, work: Path, dist: Path) -> dict:
@@ -600,7 +639,7 @@ def _entities_over_http(port: int) -> dict[str, str]:
 
 
 def fig_start(args, work: Path, dist: Path) -> dict:
-    with served(dist, work, "start") as (port, process, ready):
+    with served(dist, work, "start", code=args.code) as (port, process, ready):
         ents = _entities_over_http(port)
         idle = memory(process.pid)
         print(f"ready after {ready:.2f}s; idle {idle}", file=sys.stderr)
@@ -757,7 +796,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--peer-budget", type=float, default=600.0,
                         help="seconds per peer measure (a request over it is abandoned)")
     parser.add_argument("--code", type=Path, default=None,
-                        help="load: also run the pbkg code in this folder (a baseline)")
+                        help="load: also run the pbkg code in this folder (a baseline); latency, "
+                             "start: serve that code instead of this checkout's")
     parser.add_argument("--peer-server", nargs=2, metavar=("PORT", "NQUADS"),
                         help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

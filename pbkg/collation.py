@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 ALPHABET = "a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z".split()
 _RANK = {letter: i for i, letter in enumerate(ALPHABET)}
@@ -22,6 +23,7 @@ _DIGIT_RANK = -2          # numbers before letters
 _OTHER_RANK = -1          # spaces and punctuation before both (word boundaries sort first)
 
 
+@lru_cache(maxsize=4096)  # a page sorts the same few hundred letters thousands of times
 def _letter(ch: str) -> tuple[int, int, int]:
     """(primary, tone, case) of one character."""
     lower = ch.lower()
@@ -43,6 +45,7 @@ def _letter(ch: str) -> tuple[int, int, int]:
     return (_OTHER_RANK if not base.isalnum() else 1000 + ord(base), tone, case)
 
 
+@lru_cache(maxsize=65536)  # names and values recur across the facts of a page
 def sort_key(text: str) -> tuple:
     """The collation key of a text: compare keys to sort in Vietnamese order."""
     primary: list[tuple[int, int]] = []

@@ -29,7 +29,7 @@ from .build import DUMPS, read_manifest
 from .collation import sort_key
 from .errors import InvalidParameter, NotFound
 from .formats import NotAcceptable, parse_accept
-from .lookup import Node, group_facts
+from .lookup import Node, cached_answer, group_facts
 from .namespaces import DCTERMS, OWL, PBO, PROV, RDF, RDFS, SERIALIZATION_PREFIXES, SKOS, XSD
 from .results import shorten
 from .settings import Settings
@@ -290,6 +290,7 @@ class LinkedData(Site):
 
     # RDF ----------------------------------------------------------------------------------
 
+    @cached_answer
     def describe(self, iri: str) -> list[ox.Triple]:
         """Outgoing statements + statements of the fact nodes pointing at the resource."""
         result = self.store.query(self.query("describe").bind({"entity": iri}))
@@ -357,6 +358,7 @@ class LinkedData(Site):
         return {"iri": iri, "curie": shorten(iri, PREFIXES), "name": re.split(r"[#/]", iri)[-1],
                 "labels": self.index.labels(iri)}
 
+    @cached_answer
     def page(self, iri: str, as_of: date | None = None) -> dict:
         """Everything an HTML page of a resource shows; with as_of, as of that day: only the
         facts of its year (roles, memberships, awards, posts), whether the resource existed

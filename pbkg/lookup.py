@@ -8,13 +8,15 @@ evidence quotes and whether it is inferred; names come from the store's label in
 
 from __future__ import annotations
 
+import functools
 import re
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .asof import in_force, in_year
 from .catalog import NamedQuery, parse_query_file
@@ -58,6 +60,51 @@ C = {name: str(PBO[name]) for name in (
     "Conference", "AwardDecision", "MovementAdoption", "PostAttestation", "DocumentCitation",
     "ConferencePaper", "Person", "ProvincialUnit", "Document")}
 GENERATIONS = ("pre-2025", "post-2025")
+
+
+# Answers kept per store, most recently used first (a median cluster's is ~0.5 MB of dicts).
+ANSWER_CACHE_SIZE = 256
+_ANSWERS = "_pbkg_answer_cache"
+_ANSWERS_LOCK = threading.Lock()
+_F = TypeVar("_F")
+
+
+def answer_cache(store: Store) -> OrderedDict | None:
+    """The store's cache of whole answers, or None when its data can change (only the build's
+    read-only store, which `pbkg serve` opens, is immutable; an update moves it to a copy)."""
+    if not getattr(store, "immutable", False):
+        return None
+    cache = getattr(store, _ANSWERS, None)
+    if cache is None:
+        with _ANSWERS_LOCK:
+            cache = getattr(store, _ANSWERS, None)
+            if cache is None:
+                cache = OrderedDict()
+                setattr(store, _ANSWERS, cache)
+    return cache
+
+
+def cached_answer(method: _F) -> _F:
+    """Keep a lookup's answer on its store while the store cannot change: the same request
+    then costs a dictionary read. Callers must not modify an answer (it is shared)."""
+    @functools.wraps(method)  # type: ignore[arg-type]
+    def wrapper(self: Lookup, *args: Any, **kwargs: Any) -> Any:
+        cache = answer_cache(self.store)
+        if cache is None:
+            return method(self, *args, **kwargs)  # type: ignore[operator]
+        key = (method.__qualname__, self.queries_dir, self.settings, args,  # type: ignore[attr-defined]
+               tuple(sorted(kwargs.items())))
+        with _ANSWERS_LOCK:
+            if key in cache:
+                cache.move_to_end(key)
+                return cache[key]
+        answer = method(self, *args, **kwargs)  # type: ignore[operator]
+        with _ANSWERS_LOCK:
+            cache[key] = answer
+            while len(cache) > ANSWER_CACHE_SIZE:
+                cache.popitem(last=False)
+        return answer
+    return wrapper  # type: ignore[return-value]
 
 
 @lru_cache(maxsize=64)
@@ -247,6 +294,7 @@ class Lookup:
         return {"year": f.value("year"), "count": f.value("count"),
                 "qualifier": self.notation(f.first_iri("countQualifier")), **self.provenance(f)}
 
+    @cached_answer
     def period(self, iri: str | None) -> dict | None:
         """A pbo:Period node: id, IRI, labels, first and last day (read once per lookup)."""
         if iri is None:
@@ -363,6 +411,7 @@ class Lookup:
                 "level": value(row.get("level")), "number": value(row.get("number")),
                 "years": years}
 
+    @cached_answer
     def cluster(self, slug: str, as_of: date | None = None) -> dict:
         """One cluster; with as_of, only the facts of that year (members, leadership, counts,
         conferences, awards, movements)."""
@@ -408,6 +457,7 @@ class Lookup:
 
     # Organizations ------------------------------------------------------------------------
 
+    @cached_answer
     def organization(self, slug: str, as_of: date | None = None) -> dict:
         """One organization; with as_of, whether it existed that day and only the facts of
         that year (memberships, roles, awards, papers, conferences, post holders)."""
@@ -501,6 +551,7 @@ class Lookup:
                                 "valid_from": value(row.get("generationFrom")),
                                 "valid_until": value(row.get("generationUntil"))}}
 
+    @cached_answer
     def province(self, slug: str, as_of: date | None = None) -> dict:
         """One provincial unit; with as_of, whether it was in force that day and, in both
         directions of its lineage, which units were (itself, what it became, or what it came
@@ -550,6 +601,7 @@ class Lookup:
 
     # People -------------------------------------------------------------------------------
 
+    @cached_answer
     def person(self, slug: str, as_of: date | None = None) -> dict:
         """One person; with as_of, only the posts attested and roles held that year."""
         node = self.require("person", slug, "Person", "person")
@@ -592,6 +644,7 @@ class Lookup:
                         "citing_articles": value(row.get("articles")) or 0})
         return out
 
+    @cached_answer
     def document(self, slug: str) -> dict:
         node = self.require("document", slug, "Document", "document")
         citations = [self.citation_fact(f) for f in self.facts_about(node.iri)

@@ -180,13 +180,19 @@ class Site(Lookup):
                                     ROLE_ORDER.get(x["role"], 9), x["fact"]))
             return out
         rows = self._cached("leadership", make)
+        if entity is not None:
+            # By entity once per store: an entity page does not scan every role of the graph.
+            def by_entity() -> dict[str, list[dict]]:
+                out: dict[str, list[dict]] = defaultdict(list)
+                for r in rows:
+                    for iri in {r["cluster"]["iri"], (r["unit"] or {}).get("iri"),
+                                (r["person"] or {}).get("iri")} - {None}:
+                        out[iri].append(r)
+                return dict(out)
+            rows = self._cached("leadership-by-entity", by_entity).get(entity, [])
         if as_of is not None:
             rows = [r for r in rows if r["year"] == as_of.year]
-        if entity is None:
-            return rows
-        return [r for r in rows if entity in (r["cluster"]["iri"],
-                                              (r["unit"] or {}).get("iri"),
-                                              (r["person"] or {}).get("iri"))]
+        return rows
 
     def leadership(self) -> dict:
         """The overview: one row per cluster, one column per year, each cell the chair and

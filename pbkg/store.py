@@ -297,6 +297,12 @@ class EmbeddedStore:
                                          named_graphs=named_graphs), timeout)
         return SerializedResult(kind, FORMATS[fmt], body)
 
+    @property
+    def immutable(self) -> bool:
+        """Whether the data cannot change while served: the build's store, opened read-only
+        (answers computed from it can be kept; an update first moves to a private copy)."""
+        return self._read_only_path is not None
+
     def answers_in_process(self, sparql: str) -> bool:
         """Whether this query runs here rather than in a worker (its cost is bounded)."""
         return bounded(sparql)
@@ -313,6 +319,8 @@ class EmbeddedStore:
             # Names, labels and the site's per-store answers: read them again.
             self.__dict__.pop("_pbkg_search_index", None)
             self.__dict__.pop("_pbkg_site_cache", None)
+            self.__dict__.pop("_pbkg_answer_cache", None)
+            self.__dict__.pop("_pbkg_kept_pages", None)
         except SyntaxError as exc:
             raise QueryError(f"malformed update: {exc}") from None
         except (OSError, ValueError) as exc:

@@ -110,7 +110,7 @@ def dereference(request: Request, path: str, format: PageFormat = None,
         fmt = ld.choose(request.headers.get("accept"), format, extension, ld.PAGE_FORMATS)
         day = parse_as_of(as_of)
         if fmt is ld.HTML:
-            return render(request, "entity.html", page=lds.page(iri, as_of=day),
+            return render(request, "entity.html", keep=True, page=lds.page(iri, as_of=day),
                           formats=ld.RDF_FORMATS, base_path=iri[len(lds.base):])
         if day is not None:
             # The RDF is the resource's whole description; the API's lookups take as_of.

@@ -27,9 +27,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-import networkx as nx
 import pyoxigraph as ox
 
 from ..catalog import NamedQuery, parse_query_file
@@ -38,6 +38,9 @@ from ..formats import FORMATS
 from ..namespaces import ID, PREFIXES
 from ..paths import paths
 from ..results import shorten
+
+if TYPE_CHECKING:  # imported where used: networkx takes ~0.15 s, not paid by `pbkg serve`
+    import networkx as nx
 
 NET = "https://w3id.org/pbkg/network#"
 _RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
@@ -173,6 +176,8 @@ def build_projection(store, queries_dir: Path | None = None) -> nx.MultiDiGraph:
     for query in network_queries(queries_dir):
         for t in _construct(store, query.text):
             props[t.subject.value][t.predicate.value].append(t.object)
+
+    import networkx as nx
 
     graph = nx.MultiDiGraph(name="pbkg network")
     order = {n: c.order for n, c in vocab.node_types.items()}
@@ -391,6 +396,8 @@ def filter_graph(graph: nx.MultiDiGraph, *, clusters: Iterable[str] | None = Non
         edges = {(u, v, k) for u, v, k in edges if u in nodes and v in nodes}
         still = {n for u, v, _ in edges for n in (u, v)}
         nodes = {n for n in nodes if n in still or n not in had_edges or n in cluster_set}
+
+    import networkx as nx
 
     out = nx.MultiDiGraph(**graph.graph)
     out.graph["filters"] = {"clusters": sorted(cluster_set), "years": list(span or ()),

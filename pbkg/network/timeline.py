@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from ..errors import NotFound
 from .projection import ROLE_RELATIONS
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 # Display order of the marks in a cell, strongest first.
 MARKS = (*ROLE_RELATIONS, "member_of")
