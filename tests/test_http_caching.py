@@ -15,7 +15,10 @@ CM5 = "/api/clusters/to-chuc-xay-dung-dang-cum-5"
 
 
 class CountingStore:
-    """The store, counting the queries it is asked."""
+    """The store, counting the queries it is asked. It reports itself mutable so that no answer
+    kept from an earlier test on the shared store hides the first request's work."""
+
+    immutable = False
 
     def __init__(self, store: EmbeddedStore) -> None:
         self._store = store
