@@ -31,7 +31,7 @@ PARAM_TYPES = ("iri", "gYear", "integer", "string", "date", "boolean")
 # What an IRI parameter may be: a web IRI of plain ASCII path characters (every IRI of the
 # data is one), so that every value accepted is one the store's IRI parser accepts too. The
 # same patterns are the parameters' documented JSON Schema (Param.schema).
-_IRI = re.compile(r"^https?://[A-Za-z0-9.-]+(?:/[A-Za-z0-9._~/-]*)?$")
+_IRI = re.compile(r"^https?://[A-Za-z0-9.-]+(?:/[A-Za-z0-9._~/-]*)?(?:#[A-Za-z0-9._~-]*)?$")
 _SLUG = re.compile(r"^[a-z0-9]+(?:[-/][a-z0-9]+)*$")
 _LEXICAL = {
     "gYear": re.compile(r"^-?[0-9]{4}$"),

@@ -20,7 +20,6 @@ On the page of one of the fact's parts, that part is left out (`omit`), since th
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -181,28 +180,30 @@ def period(valid_from: str | None, valid_until: str | None) -> str | None:
 
 
 class Names:
-    """Entity names, with the validity period added where two entities share a label."""
+    """Entity names, with the validity period added where two entities share a label. Which
+    ones do is asked per entity, when its name is first wanted (a page names a few hundred; a
+    table of every entity's labels costs minutes at 10^7 triples)."""
 
-    def __init__(self, labels: Labels, all_iris: Iterable[str],
-                 validity: dict[str, tuple[str | None, str | None]]) -> None:
+    def __init__(self, labels: Labels, shares_label: Callable[[str], bool],
+                 validity: Callable[[str], tuple[str | None, str | None]]) -> None:
         self._labels = labels
-        seen: dict[tuple[str, str], list[str]] = defaultdict(list)
-        for iri in all_iris:
-            for lang, text in labels(iri).items():
-                seen[(lang, text)].append(iri)
-        self._suffix: dict[str, str] = {}
-        for iris in seen.values():
-            if len(iris) < 2:
-                continue
-            for iri in iris:
-                mark = period(*validity.get(iri, (None, None)))
-                if mark:
-                    self._suffix[iri] = mark
+        self._shares_label = shares_label
+        self._validity = validity
+        self._suffixes: dict[str, str | None] = {}
+
+    def _suffix(self, iri: str) -> str | None:
+        if iri not in self._suffixes:
+            # Kept per entity (a benign race: two threads compute the same value), bounded.
+            if len(self._suffixes) > 200_000:
+                self._suffixes.clear()
+            self._suffixes[iri] = (period(*self._validity(iri)) if self._shares_label(iri)
+                                   else None)
+        return self._suffixes[iri]
 
     def __call__(self, iri: str, lang: str) -> str:
         labels = self._labels(iri)
         text = labels.get(lang) or labels.get("vi") or labels.get("en") or _tail(iri)
-        suffix = self._suffix.get(iri)
+        suffix = self._suffix(iri)
         return f"{text} {suffix}" if suffix else text
 
     def labels(self, iri: str) -> dict[str, str]:

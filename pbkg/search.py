@@ -118,6 +118,7 @@ class SearchIndex:
     def __init__(self, entries: dict[str, Entry], id_base: str) -> None:
         self.entries = entries
         self.id_base = id_base
+        self._by_key: dict[str, list[str]] | None = None  # made on first use (_named)
 
     @classmethod
     def from_rows(cls, label_rows: Iterable[dict], type_rows: Iterable[dict],
@@ -163,6 +164,25 @@ class SearchIndex:
     def labels(self, iri: str) -> dict[str, str]:
         entry = self.get(iri)
         return entry.labels() if entry else {}
+
+    def shares_label(self, iri: str) -> bool:
+        """Whether another IRI under the id base has one of this one's labels (same language,
+        same text): the two are then told apart by their periods."""
+        if not iri.startswith(self.id_base):
+            return False
+        own = self.labels(iri)
+        return any(other != iri and self.labels(other).get(lang) == text
+                   for lang, text in own.items() for other in self._named(text))
+
+    def _named(self, text: str) -> Iterable[str]:
+        """The IRIs under the id base with a name whose key is that of ``text``."""
+        if self._by_key is None:
+            by_key: dict[str, list[str]] = {}
+            for iri in self.iris(self.id_base):
+                for n in self.entries[iri].names:
+                    by_key.setdefault(n.key, []).append(iri)
+            self._by_key = by_key
+        return self._by_key.get(key(text), ())
 
     def notation(self, iri: str) -> str | None:
         entry = self.get(iri)
@@ -234,6 +254,25 @@ class DiskIndex(SearchIndex):
     def entries_under(self, prefix: str) -> list[Entry]:
         found = self._entries(self.iris(prefix))
         return [found[i] for i in sorted(found)]
+
+    def _named(self, text: str) -> Iterable[str]:
+        k = key(text)
+        if not k:
+            return ()
+        conn = self._connect()
+        bounds = {"k": k, "lo": self.id_base, "hi": self.id_base + "\U0010ffff"}
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'name_key'").fetchone():
+            rows = conn.execute("SELECT DISTINCT iri FROM name WHERE key = :k AND iri >= :lo "
+                                "AND iri < :hi", bounds)
+        else:
+            # An index written before name_key: the full-text table finds the rows holding
+            # the key's words as a phrase, then the key itself is compared (slower where the
+            # words are common).
+            rows = conn.execute(
+                "SELECT DISTINCT name.iri FROM name_fts JOIN name ON name.rowid = name_fts.rowid "
+                "WHERE name_fts MATCH :match AND name.key = :k AND name.iri >= :lo "
+                "AND name.iri < :hi", {**bounds, "match": f'"{k}"'})
+        return [row[0] for row in rows]
 
     def _entries(self, iris: list[str]) -> dict[str, Entry]:
         conn = self._connect()
@@ -370,12 +409,17 @@ def write_index(store: ox.Store, queries_dir: Path, path: Path) -> None:
     try:
         conn.executescript(_SCHEMA)
         _insert(conn, index)
+        # After the rows, as a bulk load: which entities bear a name (Names asks per entity).
+        conn.execute(_KEY_INDEX)
         conn.execute("INSERT INTO name_fts (name_fts) VALUES ('rebuild')")
         conn.execute("INSERT INTO name_fts (name_fts) VALUES ('optimize')")
         conn.commit()
     finally:
         conn.close()
     os.replace(tmp, path)
+
+
+_KEY_INDEX = "CREATE INDEX name_key ON name (key, iri)"
 
 
 def update_index(store: ox.Store, queries_dir: Path, path: Path, iris: set[str]) -> None:

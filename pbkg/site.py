@@ -8,6 +8,7 @@ answer does not depend on the request (the store is read-only while served).
 
 from __future__ import annotations
 
+import json
 import threading
 from collections import defaultdict
 from datetime import date
@@ -19,6 +20,7 @@ from .collation import sort_key
 from .errors import InvalidParameter
 from .fact_labels import Names, fact_label, role_labels
 from .lookup import Lookup, Node
+from .namespaces import ORG, PBO
 from .search import key as search_key
 
 _LOCK = threading.Lock()
@@ -52,22 +54,23 @@ class Site(Lookup):
                 cache.setdefault(name, value)
         return cache[name]
 
-    def site_rows(self, name: str, **params: str | None) -> list[dict]:
+    def site_rows(self, name: str, bind: bool = False, **params: str | None) -> list[dict]:
+        """A site query's rows; ``bind`` writes the parameters in place where that is safe (an
+        IRI the engine then starts from) instead of a VALUES block."""
         bound = {k: v for k, v in params.items() if v}
         from .catalog import parse_query_file
 
         query = _site_query(self.queries_dir / "site" / f"{name}.rq", parse_query_file)
-        return self.store.query(query.render(bound)).rows  # type: ignore[union-attr]
+        text = query.bind(bound) if bind else query.render(bound)
+        return self.store.query(text).rows  # type: ignore[union-attr]
 
     # Names ----------------------------------------------------------------------------------
 
-    @property
-    def validity(self) -> dict[str, tuple[str | None, str | None]]:
-        """First and last day of every unit or body that has them (or whose area has them)."""
-        def make() -> dict[str, tuple[str | None, str | None]]:
-            return {r["entity"]["value"]: (_v(r.get("from")), _v(r.get("until")))
-                    for r in self.site_rows("validity")}
-        return self._cached("validity", make)
+    def validity_of(self, iri: str) -> tuple[str | None, str | None]:
+        """First and last day of a unit or body (or of its area), if it has them: asked per
+        entity, since the whole table costs seconds at 10^6 triples."""
+        rows = self.site_rows("validity-of", entity=iri, bind=True)
+        return (_v(rows[0].get("from")), _v(rows[0].get("until"))) if rows else (None, None)
 
     @property
     def own_validity(self) -> dict[str, tuple[str | None, str | None]]:
@@ -87,24 +90,25 @@ class Site(Lookup):
     @property
     def names(self) -> Names:
         def make() -> Names:
-            ids = self.index.iris(self.id_base)
-            return Names(self.index.labels, ids, self.validity)
+            return Names(self.index.labels, self.index.shares_label, self.validity_of)
         return self._cached("names", make)
 
     def name_labels(self, iri: str | None) -> dict[str, str]:
         return self.names.labels(iri) if iri else {}
 
-    @property
-    def blocks(self) -> frozenset[str]:
-        """The clusters that are blocks (khối), whose roles are named otherwise."""
-        def make() -> frozenset[str]:
-            return frozenset(r["cluster"]["value"] for r in self.rows("clusters")
-                             if (_v(r.get("type")) or "").rsplit("/", 1)[-1] == "block")
-        return self._cached("blocks", make)
+    def is_block(self, cluster: str) -> bool:
+        """Whether a cluster is a block (khối), whose roles are named otherwise: asked per
+        cluster (the list of every cluster costs seconds at 10^7 triples), kept per store."""
+        known = self._cached("blocks", dict)
+        if cluster not in known:
+            rows = self.site_rows("cluster-type", cluster=cluster, bind=True)
+            known[cluster] = any((_v(r.get("type")) or "").rsplit("/", 1)[-1] == "block"
+                                 for r in rows)
+        return known[cluster]
 
     def fact_labels(self, node: Node, omit: tuple[str, ...] = ()) -> dict[str, str]:
         return fact_label(node.props, self.names, self.index.labels, omit,
-                          is_block=self.blocks.__contains__)
+                          is_block=self.is_block)
 
     def link(self, iri: str | None) -> dict | None:
         if not iri:
@@ -152,47 +156,47 @@ class Site(Lookup):
     def leadership_rows(self, entity: str | None = None,
                         as_of: date | None = None) -> list[dict]:
         """Role facts as rows (year, role, cluster, unit, person, source, quote), by cluster
-        name, year and role; `entity` keeps those naming it, `as_of` those of its year. The
-        rows are computed once per store; the filters apply to them, so the cache does not
-        depend on the date."""
-        def make() -> list[dict]:
-            out = []
-            for r in self.site_rows("leadership"):
-                member = _v(r.get("member"))
-                person = _v(r.get("person"))
-                unit = member if member and not self.is_person(member) else None
-                if person is None and member and self.is_person(member):
-                    person = member
-                role_iri = r["role"]["value"]
-                role = self.index.notation(role_iri) or role_iri.rsplit("/", 1)[-1]
-                source = _v(r.get("source"))
-                out.append({
-                    "fact": r["fact"]["value"], "year": int(r["year"]["value"][:4]),
-                    "role": role,
-                    "role_labels": role_labels(role_iri, self.index.labels(role_iri),
-                                               r["cluster"]["value"] in self.blocks),
-                    "cluster": self.link(r["cluster"]["value"]), "unit": self.link(unit),
-                    "person": self.link(person),
-                    "inferred": r["inferred"]["value"] in ("true", "1"),
-                    "source": self.source(source), "quote": _v(r.get("quote")),
-                })
-            out.sort(key=lambda x: (sort_key(x["cluster"]["labels"].get("vi", "")), x["year"],
-                                    ROLE_ORDER.get(x["role"], 9), x["fact"]))
-            return out
-        rows = self._cached("leadership", make)
-        if entity is not None:
-            # By entity once per store: an entity page does not scan every role of the graph.
-            def by_entity() -> dict[str, list[dict]]:
-                out: dict[str, list[dict]] = defaultdict(list)
-                for r in rows:
-                    for iri in {r["cluster"]["iri"], (r["unit"] or {}).get("iri"),
-                                (r["person"] or {}).get("iri")} - {None}:
-                        out[iri].append(r)
-                return dict(out)
-            rows = self._cached("leadership-by-entity", by_entity).get(entity, [])
+        name, year and role; `entity` keeps those naming it (its own query: an entity page does
+        not read every role of the graph), `as_of` those of its year. The whole table is
+        computed once per store; the date filters it, so the cache does not depend on it."""
+        if entity is None:
+            rows = self._cached("leadership", lambda: self._leadership(
+                self.site_rows("leadership")))
+        else:
+            # A row found through two links (a unit that is also the cluster) is kept once.
+            found = {json.dumps(r, sort_keys=True): r
+                     for via in (ORG.organization, ORG.member, PBO.person)
+                     for r in self.site_rows("leadership-of", entity=entity, via=str(via),
+                                             bind=True)}
+            rows = self._leadership(list(found.values()))
         if as_of is not None:
             rows = [r for r in rows if r["year"] == as_of.year]
         return rows
+
+    def _leadership(self, found: list[dict]) -> list[dict]:
+        out = []
+        for r in found:
+            member = _v(r.get("member"))
+            person = _v(r.get("person"))
+            unit = member if member and not self.is_person(member) else None
+            if person is None and member and self.is_person(member):
+                person = member
+            role_iri = r["role"]["value"]
+            role = self.index.notation(role_iri) or role_iri.rsplit("/", 1)[-1]
+            source = _v(r.get("source"))
+            out.append({
+                "fact": r["fact"]["value"], "year": int(r["year"]["value"][:4]),
+                "role": role,
+                "role_labels": role_labels(role_iri, self.index.labels(role_iri),
+                                           self.is_block(r["cluster"]["value"])),
+                "cluster": self.link(r["cluster"]["value"]), "unit": self.link(unit),
+                "person": self.link(person),
+                "inferred": r["inferred"]["value"] in ("true", "1"),
+                "source": self.source(source), "quote": _v(r.get("quote")),
+            })
+        out.sort(key=lambda x: (sort_key(x["cluster"]["labels"].get("vi", "")), x["year"],
+                                ROLE_ORDER.get(x["role"], 9), x["fact"]))
+        return out
 
     def leadership(self) -> dict:
         """The overview: one row per cluster, one column per year, each cell the chair and

@@ -435,3 +435,64 @@ def test_graph_on_a_phone_taps_select_and_panels_fold(phone, server):
     assert phone.evaluate("document.documentElement.scrollWidth") <= 392
     assert _axe(phone) == []
     assert phone.errors == []
+
+
+@pytest.mark.parametrize("index_kind", ["on disk", "in memory"])
+def test_names_mark_exactly_the_entities_that_share_a_label(built_dist, project, index_kind):
+    """The lazy per-entity check (the search index, on disk or in memory, then the entity's
+    own validity query) marks the same entities as the definition: every IRI under the id base
+    whose label in a language another such IRI also bears, and that has a period."""
+    from collections import defaultdict
+
+    from pbkg.fact_labels import period
+    from pbkg.search import DiskIndex
+    from pbkg.site import Site
+    from pbkg.store import EmbeddedStore
+
+    store = EmbeddedStore.from_dist(built_dist)
+    if index_kind == "in memory":
+        store.search_index_path = None  # the index is then made from the store
+    site = Site(store, project.queries)
+    index = site.index
+    assert isinstance(index, DiskIndex) == (index_kind == "on disk")
+    bearers: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for iri in index.iris(site.id_base):
+        for lang, text in index.labels(iri).items():
+            bearers[(lang, text)].add(iri)
+    shared = {iri for iris in bearers.values() if len(iris) > 1 for iri in iris}
+    assert shared, "the real graph has bodies that share a name (a province before and after 2025)"
+    marked = {iri for iri in index.iris(site.id_base)
+              if any(site.names(iri, lang) != text for lang, text in index.labels(iri).items())}
+    assert marked == {iri for iri in shared if period(*site.validity_of(iri))}
+    assert marked, "some of them have a period to tell them apart"
+    for iri in marked:
+        assert site.names(iri, "vi").endswith(period(*site.validity_of(iri)))
+
+
+def test_an_entity_s_leadership_rows_are_those_of_the_whole_table_that_name_it(store, project):
+    """The per-entity query (what an entity page asks) gives the rows of the overview's table
+    whose cluster, unit or person is the entity, in the same order."""
+    from pbkg.site import Site
+
+    site = Site(store, project.queries)
+    table = site.leadership_rows()
+    assert table
+    entities = {x["iri"] for r in table for x in (r["cluster"], r["unit"], r["person"]) if x}
+    assert len(entities) > 20
+    for iri in sorted(entities):
+        expected = [r for r in table
+                    if iri in {x["iri"] for x in (r["cluster"], r["unit"], r["person"]) if x}]
+        assert site.leadership_rows(iri) == expected, iri
+    assert site.leadership_rows("https://w3id.org/pbkg/id/org/no-such-body") == []
+
+
+def test_is_block_agrees_with_the_cluster_list(store, project):
+    """The per-cluster type query tells blocks (khối) as the list of every cluster does."""
+    from pbkg.site import Site
+
+    site = Site(store, project.queries)
+    listed = {r["cluster"]["value"]: (r.get("type") or {}).get("value") for r in site.rows("clusters")}
+    assert "block" in listed.values() and "cluster" in listed.values()
+    for cluster, kind in listed.items():
+        assert site.is_block(cluster) == (kind == "block"), cluster
+    assert not site.is_block("https://w3id.org/pbkg/id/org/ban-to-chuc-tinh-uy-ca-mau")
