@@ -83,7 +83,7 @@ def bind(host: str, port: int) -> socket.socket:
 
 
 def serve(host: str = "127.0.0.1", port: int = 8000, *, project: ProjectPaths | None = None,
-          log_level: str = "info", workers: int = 1) -> None:
+          log_level: str = "info", workers: int = 1, check: bool = True) -> None:
     from pbkg.settings import load_settings
     from pbkg.store import EmbeddedStore
     from pbkg.store_open import open_store
@@ -94,7 +94,7 @@ def serve(host: str = "127.0.0.1", port: int = 8000, *, project: ProjectPaths | 
         p = project or paths()
         settings = load_settings()
         start = time.perf_counter()
-        store = open_store(p)
+        store = open_store(p, check=check)
     except BaseException:
         sock.close()
         raise

@@ -192,7 +192,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise Unavailable(f"pbkg serve needs the HTTP extra, which is not installed (no module "
                           f"'{exc.name}'): pip install -e '.[api]'") from None
     try:
-        serve(args.host, args.port, log_level=args.log_level, workers=args.workers)
+        serve(args.host, args.port, log_level=args.log_level, workers=args.workers,
+              check=not args.as_built)
     except PortUnavailable as exc:
         raise Unavailable(str(exc)) from None
     return 0
@@ -381,6 +382,9 @@ def make_parser() -> argparse.ArgumentParser:
                     choices=["critical", "error", "warning", "info", "debug"])
     sv.add_argument("--workers", type=int, default=1, metavar="N",
                     help="server processes sharing the port (each one core; default 1)")
+    sv.add_argument("--as-built", action="store_true",
+                    help="serve dist/ as it is, without checking it against the sources "
+                         "(a deployment of the build alone)")
     sv.set_defaults(func=cmd_serve)
 
     ld = sub.add_parser("load", help="replace the build's graphs on a SPARQL server, atomically")

@@ -62,7 +62,9 @@ class ProjectPaths:
     @property
     def dist(self) -> Path:
         env = os.environ.get("PBKG_DIST")
-        return Path(env).resolve() if env else self.root / "dist"
+        # Absolute but not resolved: a build publishes dist/ as a link to its versioned
+        # folder, and the link (not the folder it names today) is the build's output.
+        return Path(os.path.abspath(env)) if env else self.root / "dist"
 
     @property
     def shared(self) -> Path:
