@@ -293,6 +293,10 @@ def bounded(fn: Callable[[], bytes], rounds: int, budget: float) -> dict:
 # Servers and load
 # ---------------------------------------------------------------------------------------------
 
+# Extra `pbkg serve` flags for every server of the run (--as-built: no check of the sources).
+SERVE_FLAGS: list[str] = []
+
+
 def start_server(dist: Path, port: int, log: Path, *, workers: int = 1,
                  code: Path | None = None, env_extra: dict | None = None) -> subprocess.Popen:
     """`pbkg serve` on `dist` (from the code in `code`, default this checkout)."""
@@ -304,7 +308,7 @@ def start_server(dist: Path, port: int, log: Path, *, workers: int = 1,
     if code is not None:
         env["PYTHONPATH"] = str(code)
     command = [sys.executable, "-m", "pbkg.cli", "serve", "--port", str(port),
-               "--log-level", "warning"]
+               "--log-level", "warning", *SERVE_FLAGS]
     if workers > 1:
         command += ["--workers", str(workers)]
     return subprocess.Popen(command, stdout=log.open("wb"), stderr=subprocess.STDOUT, env=env,
@@ -789,6 +793,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("figure", nargs="?", choices=sorted(FIGURES))
     parser.add_argument("--triples", type=int, default=1_000_000)
+    parser.add_argument("--as-built", action="store_true",
+                        help="pbkg serve --as-built (the dist as built, sources not checked)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--work", type=Path, default=None,
                         help="project folder to generate/reuse (default: a fixed temp path)")
@@ -804,6 +810,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--peer-server", nargs=2, metavar=("PORT", "NQUADS"),
                         help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.as_built:
+        SERVE_FLAGS.append("--as-built")
     if args.peer_server:
         peer_server(int(args.peer_server[0]), Path(args.peer_server[1]))
         return 0
