@@ -496,3 +496,27 @@ def test_is_block_agrees_with_the_cluster_list(store, project):
     for cluster, kind in listed.items():
         assert site.is_block(cluster) == (kind == "block"), cluster
     assert not site.is_block("https://w3id.org/pbkg/id/org/ban-to-chuc-tinh-uy-ca-mau")
+
+
+def test_latest_sources_are_the_first_twelve_of_every_article_by_date(store, project):
+    """The home page's 12 latest articles (chosen before their facts are counted) are the first
+    12 of every article ordered by date, newest first, with each one's count of facts."""
+    from pbkg.site import Site
+
+    every = store.query("""
+        PREFIX schema: <https://schema.org/>
+        PREFIX pbo: <https://w3id.org/pbkg/ontology#>
+        PREFIX prov: <http://www.w3.org/ns/prov#>
+        SELECT ?article (SAMPLE(?d) AS ?date) (COUNT(DISTINCT ?fact) AS ?facts) WHERE {
+          ?article a schema:NewsArticle .
+          OPTIONAL { ?article pbo:eventDate ?event }
+          OPTIONAL { ?article schema:datePublished ?published }
+          BIND(STR(COALESCE(?published, ?event)) AS ?d)
+          OPTIONAL { ?fact prov:wasDerivedFrom ?article }
+        } GROUP BY ?article ORDER BY DESC(?date) ?article""").rows
+    assert len(every) > 12
+    latest = Site(store, project.queries).site_rows("latest-sources")
+    def plain(rows):
+        return [(r["article"]["value"], r["date"]["value"], int(r["facts"]["value"])) for r in rows]
+    assert plain(latest) == plain(every[:12])
+    assert all(facts > 0 for _, _, facts in plain(latest))
