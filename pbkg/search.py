@@ -221,6 +221,7 @@ class DiskIndex(SearchIndex):
         self.path = Path(path)
         self._local = threading.local()
         self._cache: dict[str, Entry | None] = {}
+        self._key_index: bool | None = None  # whether the file has name_key (older ones not)
         self._connect()  # fail now, with the path, if the file is not an index
 
     def _connect(self) -> sqlite3.Connection:
@@ -261,7 +262,10 @@ class DiskIndex(SearchIndex):
             return ()
         conn = self._connect()
         bounds = {"k": k, "lo": self.id_base, "hi": self.id_base + "\U0010ffff"}
-        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'name_key'").fetchone():
+        if self._key_index is None:  # the file is immutable: asked once
+            self._key_index = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE name = 'name_key'").fetchone() is not None
+        if self._key_index:
             rows = conn.execute("SELECT DISTINCT iri FROM name WHERE key = :k AND iri >= :lo "
                                 "AND iri < :hi", bounds)
         else:

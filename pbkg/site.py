@@ -68,7 +68,7 @@ class Site(Lookup):
 
     def validity_of(self, iri: str) -> tuple[str | None, str | None]:
         """First and last day of a unit or body (or of its area), if it has them: asked per
-        entity, since the whole table costs seconds at 10^6 triples."""
+        entity, since the whole table costs minutes at 10^7 triples."""
         rows = self.site_rows("validity-of", entity=iri, bind=True)
         return (_v(rows[0].get("from")), _v(rows[0].get("until"))) if rows else (None, None)
 
