@@ -739,3 +739,67 @@ def test_people_fourth_pass(text: str, expected: dict[str, list[str]]):
 ])
 def test_people_fifth_pass(text: str, expected: dict[str, list[str]]):
     assert officials(text) == expected
+
+
+# -- the opened half of the held-out part (its errors read; stand-in sentences, not its text) ---
+
+
+@pytest.mark.parametrize("text,members", [
+    # a board whose name holds a comma and ends with the province's committee
+    ("Năm 2020, Khối thi đua số V gồm: Văn phòng Tỉnh ủy, Ban Bảo vệ, chăm sóc sức khỏe cán bộ "
+     "Tỉnh ủy, Đảng ủy Dân Chính Đảng.",
+     ["Văn phòng Tỉnh ủy", "Ban Bảo vệ, chăm sóc sức khỏe cán bộ Tỉnh ủy",
+      "Đảng ủy Dân Chính Đảng"]),
+    # the body whose cluster it is, between the cluster's name and "gồm"
+    ("Cụm thi đua số 2 của Ban Dân vận Tỉnh ủy Long An gồm ban dân vận các huyện, thị ủy Đức "
+     "Hòa, Bến Lức, Cần Giuộc và Kiến Tường.", ["Đức Hòa", "Bến Lức", "Cần Giuộc", "Kiến Tường"]),
+])
+def test_enumerations_opened_half(text: str, members: list[str]):
+    assert members in lists(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a cluster named by the lower-case kind of body it gathers; its lower-case local units
+    ("Năm 2021, Cụm thi đua văn phòng cấp ủy khối miền núi do văn phòng huyện Nam Trà My làm "
+     "cụm trưởng, huyện Tiên Phước làm cụm phó.",
+     [(2021, "chair", "văn phòng huyện Nam Trà My"), (2021, "vice-chair", "huyện Tiên Phước")]),
+])
+def test_roles_opened_half(text: str, expected: list[tuple]):
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the place is no known one: no unit is read
+    "Năm 2021, Cụm thi đua văn phòng cấp ủy khối miền núi do văn phòng huyện Xyz Qwe làm cụm "
+    "trưởng.",
+    # a proposal is no role, whatever the case of the unit
+    "Năm 2021, Cụm thi đua văn phòng cấp ủy khối miền núi đề nghị văn phòng huyện Nam Trà My "
+    "làm cụm trưởng.",
+])
+def test_no_role_opened_half(text: str):
+    assert roles(text) == []
+
+
+def test_cluster_named_by_a_lower_case_body_kind_but_not_by_a_verb():
+    named = [c["name"] for c in extract_text(
+        "Năm 2022, Cụm thi đua trường chính trị khu vực Tây Nguyên tổng kết.")["clusters"]]
+    assert named == ["Cụm thi đua trường chính trị khu vực Tây Nguyên"]
+    verb = [c["name"] for c in extract_text(
+        "Năm 2022, Cụm thi đua ban hành kế hoạch thi đua.")["clusters"]]
+    assert "Cụm thi đua ban hành kế hoạch thi đua" not in verb
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the post, the body it belongs to in brackets, then the name
+    ("Năm 2023, Cụm thi đua số II tổng kết. Dự hội nghị có Vụ trưởng Vụ Địa phương I (Ban Tổ chức "
+     "Trung ương) Nguyễn Văn An; đại diện Tỉnh ủy.",
+     {"Nguyễn Văn An": ["Vụ trưởng Vụ Địa phương I (Ban Tổ chức Trung ương)"]}),
+])
+def test_people_opened_half(text: str, expected: dict[str, list[str]]):
+    assert officials(text) == expected
+
+
+def test_a_bracketed_note_that_is_no_body_gives_no_post():
+    found = officials("Năm 2023, Cụm thi đua số II tổng kết. Dự hội nghị có Vụ trưởng (nghỉ "
+                      "hưu) Nguyễn Văn An; đại diện Tỉnh ủy.")
+    assert "Vụ trưởng (nghỉ hưu)" not in found.get("Nguyễn Văn An", [])

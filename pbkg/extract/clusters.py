@@ -37,10 +37,14 @@ _QUALIFIERS = [
                rf"(?![\w])"),
 ]
 _DESCRIPTOR_START = re.compile(r"\s+các\s+")
+# the kind of body a cluster gathers, written in lower case: "Cụm thi đua văn phòng cấp ủy ...",
+# "Cụm thi đua trường chính trị khu vực ..." (not "ban" alone: "ban hành" is a verb)
+_BODY_KIND = (r"(?:văn\s+phòng|ban\s+(?:tổ\s+chức|tuyên\s+giáo|dân\s+vận|nội\s+chính)|"
+              r"ủy\s+ban\s+kiểm\s+tra|trường\s+chính\s+trị|trung\s+tâm\s+chính\s+trị)(?![\w])")
 # a descriptor that is a name: "Khối thi đua Mặt trận Tổ quốc", "Cụm thi đua Tuyên giáo",
 # "Cụm thi đua khu vực miền Đông", "Khối thi đua ngành Nội chính"
 _NAME_START = re.compile(
-    rf"[ \t]+(?=(?:khu\s+vực|ngành|lĩnh\s+vực|cơ\s+quan|[{UPPER}])"
+    rf"[ \t]+(?=(?:khu\s+vực|ngành|lĩnh\s+vực|cơ\s+quan|{_BODY_KIND}|[{UPPER}])"
     r"(?!(?:Cụm|Khối|Trưởng|Phó|Năm|Ngày|Hội\s+nghị|Tháng)(?![\w])))")
 _DESC_TOKEN = re.compile(r"[\w’']+")
 _DESC_SPACE = re.compile(rf"[ \t]+(?=[\w’'])|[ \t]*[-–][ \t]*(?=[{LOWER}])")  # "chính trị - xã hội"
@@ -294,7 +298,8 @@ _OPENERS = re.compile(
 # what may stand between a cluster's mention and its list
 # "- Ban Tuyên giáo Thành ủy", "ngành Tuyên giáo", "Tuyên giáo": a name's tail, no verb in it
 _QUALIFIER_ORG = re.compile(
-    rf"^\s*(?:[-–—,]\s*[{UPPER}]|(?:của\s+)?(?:ngành|lĩnh\s+vực|các)\s+[\w’']|[{UPPER}])"
+    # "của Ban Tuyên giáo Tỉnh ủy X": the body whose cluster it is
+    rf"^\s*(?:[-–—,]\s*[{UPPER}]|(?:của\s+)?(?:ngành|lĩnh\s+vực|các)\s+[\w’']|(?:của\s+)?[{UPPER}])"
     rf"[\w’']*(?:\s+[\w’'.]+){{0,9}}?\s*(?=\(|$)"
 )
 _IN_OF = re.compile(r"(?:trong|thuộc|của)\s*$")

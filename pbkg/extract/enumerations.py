@@ -281,8 +281,12 @@ def _comma_joins(canon: str, prev: tuple[str, int, int], s: int, e: int) -> bool
     text = canon[s:e]
     if not text[:1].islower() or _LEVEL_START.match(text) or not ORG_HEAD_CI.match(canon, prev[1]):
         return False
-    return (len(text.split()) <= 8 and bool(_NAME_END.search(text))
-            and not NAME_STOP.search(text) and not ORG_HEAD.search(text))  # "các Ban Đảng"
+    end = _NAME_END.search(text)
+    # a body's head inside the part ("các Ban Đảng") makes it no tail, but the committee that
+    # closes the name does not ("Ban Bảo vệ, chăm sóc sức khỏe cán bộ Tỉnh ủy")
+    head = ORG_HEAD.search(text, 0, end.start()) if end else None
+    return (len(text.split()) <= 8 and end is not None
+            and not NAME_STOP.search(text) and head is None)
 
 
 def _items_hold_commas(region: str) -> bool:

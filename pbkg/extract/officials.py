@@ -192,6 +192,9 @@ def _position_clause(doc: Doc, s: int, end: int) -> tuple[int, int] | None:
     return (ps, pe) if pe > ps else None
 
 
+_PARENT_BEFORE = re.compile(r"[ \t]*\((?P<body>[^()\n]{3,60})(?P<close>\))[ \t]*$")
+
+
 def _title_before(doc: Doc, name_start: int, n_words: int) -> tuple[int, int] | None:
     """The position written before a name: "Phó Bí thư Thường trực Tỉnh ủy Phạm Hùng Thái",
     "Đồng chí Bí thư Huyện ủy Nguyễn Văn An", "Trưởng Ban Tổ chức Tỉnh ủy, đồng chí Nguyễn
@@ -206,6 +209,14 @@ def _title_before(doc: Doc, name_start: int, n_words: int) -> tuple[int, int] | 
             q -= 1
         if q > 0 and canon[q - 1] in ",-–—":  # "Trưởng Ban X, đồng chí A", "... – đồng chí A"
             return _position_clause(doc, _clause_start(doc, q - 1), q - 1)
+    parent = None if hon else _PARENT_BEFORE.search(canon, max(0, name_start - 72), name_start)
+    if parent and ORG_HEAD.match(canon, parent.start("body")):
+        # "Vụ trưởng Vụ Địa phương II (Ban Tổ chức Trung ương) Cao Hoàng Sơn": the post, the
+        # body it belongs to in brackets, the name
+        s = _clause_start(doc, parent.start())
+        lead = _LEAD_HONORIFIC.match(canon, s)
+        span = _position_clause(doc, lead.end() if lead else s, parent.start())
+        return (span[0], parent.end("close")) if span and n_words >= 2 else None
     s = _clause_start(doc, hon.start() if hon else name_start)
     lead = _LEAD_HONORIFIC.match(canon, s)
     if lead:

@@ -39,6 +39,7 @@ from pbkg.extract.patterns import (
 from pbkg.extract.units import (
     Unit,
     bare_item_backward,
+    lower_unit_backward,
     parse_backward,
     parse_forward,
     parse_list,
@@ -414,6 +415,8 @@ def find_roles(
             units = (parse_units_backward(doc, verb_start)
                      or parse_list_backward(doc, verb_start)
                      or _clause_subject(doc, verb_start))
+            if not units and (low := lower_unit_backward(doc, verb_start)) is not None:
+                units = [low]
             if not units:  # "đồng chí X, Trưởng Ban Y, đồng thời là Cụm trưởng": the body Y
                 back = _ALSO_BEFORE.search(canon, max(0, verb_start - 24), verb_start)
                 q = back.start() if back else verb_start

@@ -292,6 +292,44 @@ def bare_item_backward(doc: Doc, end: int, *, limit: int = 12) -> Unit | None:
     return None
 
 
+# a local body written in lower case, as a district's own report names its peers: "văn phòng
+# huyện Thăng Bình", "ban tuyên giáo huyện A", or the district alone, "huyện Đại Lộc"
+_LOWER_UNIT = re.compile(
+    r"(?:(?:văn\s+phòng|ban\s+(?:tổ\s+chức|tuyên\s+giáo|dân\s+vận)|ủy\s+ban\s+kiểm\s+tra|"
+    r"trung\s+tâm\s+chính\s+trị)(?:\s+cấp\s+ủy)?\s+)?"
+    r"(?:huyện|quận|thị\s+xã|thành\s+phố|phường|xã|thị\s+trấn)\s+"
+    rf"(?P<place>[{UPPER}][\w’']*(?:\s+[{UPPER}][\w’']*){{0,3}})$")
+
+
+_BY = re.compile(r"(?<![\w])(?:do|và)[ \t]+")
+
+
+def lower_unit_backward(doc: Doc, end: int) -> Unit | None:
+    """The lower-case local body that opens its clause and ends at `end`: "văn phòng huyện
+    Thăng Bình" before "làm cụm trưởng"; its place must be a known one."""
+    from pbkg.extract import places  # the gazetteer loads on first use only
+
+    canon = doc.canon
+    while end > 0 and canon[end - 1] in " \t":
+        end -= 1
+    lo = max(0, end - 80)
+    cut = lo
+    for b in _BOUNDARY.finditer(canon, lo, end):
+        cut = b.end()
+    start = _SPACE.match(canon, cut).end() if _SPACE.match(canon, cut) else cut
+    # "Cụm ... do X làm cụm trưởng": the subject starts after the last "do" of the clause
+    by = None
+    for by in _BY.finditer(canon, start, end):
+        pass
+    if by is not None:
+        start = by.end()
+    m = _LOWER_UNIT.match(canon, start, end)
+    if m is None or m.end() != end or not places.is_place_name(m.group("place")):
+        return None
+    text = doc.slice(start, end)
+    return Unit(start, end, text, text)
+
+
 _JOIN_BEFORE = re.compile(r"(?:[ \t]*,|[ \t]+và)[ \t]*$")
 
 
