@@ -753,6 +753,9 @@ def test_people_fifth_pass(text: str, expected: dict[str, list[str]]):
     # the body whose cluster it is, between the cluster's name and "gồm"
     ("Cụm thi đua số 2 của Ban Dân vận Tỉnh ủy Long An gồm ban dân vận các huyện, thị ủy Đức "
      "Hòa, Bến Lức, Cần Giuộc và Kiến Tường.", ["Đức Hòa", "Bến Lức", "Cần Giuộc", "Kiến Tường"]),
+    # numbered neighbourhoods named before "thuộc" the cluster
+    ("Các khu phố 1, 2, 3, 4 thuộc cụm thi đua số 1 của thị trấn Tân Minh đã ký kết giao ước thi "
+     "đua năm 2013.", ["1", "2", "3", "4"]),
 ])
 def test_enumerations_opened_half(text: str, members: list[str]):
     assert members in lists(text)
@@ -778,6 +781,11 @@ def test_roles_opened_half(text: str, expected: list[tuple]):
 ])
 def test_no_role_opened_half(text: str):
     assert roles(text) == []
+
+
+def test_bare_numbers_before_a_cluster_need_a_numbered_level_word():
+    assert lists("Các điểm 1, 2, 3, 4 thuộc cụm thi đua số 1 đã ký kết giao ước thi đua năm "
+                 "2013.") == []
 
 
 def test_cluster_named_by_a_lower_case_body_kind_but_not_by_a_verb():

@@ -536,11 +536,18 @@ def _level_lists_after_mentions(doc: Doc, mentions: list[Mention],
 def _whole_units(doc: Doc, found: enumerations.Enumeration) -> bool:
     """Every item is one body's whole name or a place's: a sentence's subject read as a list
     ("Hội nghị đánh giá Báo A, Báo B thuộc Cụm ...") is not."""
+    numbered = bool(_NUMBERED_PREFIX.search(found.prefix))
     for text, s, e in found.items:
+        if numbered and text.isdigit():  # "các khu phố 1, 2, 3 và 4 thuộc Cụm ..."
+            continue
         unit = parse_forward(doc, s)
         if not (unit is not None and unit.end == e or places.is_place_name(text)):
             return False
     return True
+
+
+_NUMBERED_PREFIX = re.compile(r"(?:khu\s+phố|phường|tổ(?:\s+dân\s+phố)?|ấp|khóm|thôn)$",
+                              re.IGNORECASE)
 
 
 def _all_units(found: enumerations.Enumeration) -> bool:
