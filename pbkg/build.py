@@ -61,6 +61,7 @@ from .dumps import (
 )
 from .errors import ValidationFailed
 from .namespaces import GRAPH
+from .overview import OVERVIEW
 from .paths import ProjectPaths, paths
 from .terms import ox_triples_to_rdflib
 
@@ -332,6 +333,7 @@ def build(p: ProjectPaths | None = None, out_dir: Path | None = None,
             "dumps": {name: spec[0] for name, spec in DUMPS.items()},
             "store": STORE_DIR,
             "search_index": SEARCH_INDEX,
+            "overview": OVERVIEW,
             "graph_files": {names[sf.path]: sf.graph for sf in files},
         }
         t1 = time.perf_counter()
@@ -411,6 +413,7 @@ def _build_full(p: ProjectPaths, files: list[SourceFile], tmp: Path, engine: str
             timings["validate"] = time.perf_counter() - t1
             _fail_on(report)
             timings["index"], _ = _timed(write_index, store, p.queries, tmp / SEARCH_INDEX)
+            timings["overview"], _ = _timed(_write_overview, store, p, tmp, None)
             written += take_jobs()
         except BaseException:
             failed.set()  # the other lane stops after its current step
@@ -531,6 +534,9 @@ def _build_changes(p: ProjectPaths, files: list[SourceFile], base: Path, tmp: Pa
                 t = time.perf_counter()
                 report = checking.result()
                 timings["validate"] = time.perf_counter() - t
+        if report.conforms:  # beside the dumps still being written
+            timings["overview"], _ = _timed(_write_overview, store, p, tmp,
+                                            (base, old, changed))
         t = time.perf_counter()
         written = [w.result() for w in writing]
         timings["dumps"] = time.perf_counter() - t_dumps
@@ -541,6 +547,25 @@ def _build_changes(p: ProjectPaths, files: list[SourceFile], base: Path, tmp: Pa
     quads = written[list(DUMPS).index("nquads")][1]
     triples = written[list(DUMPS).index("ntriples")][2]
     return ChunkIndex(graphs, quads, triples, places)
+
+
+def _write_overview(store: ox.Store, p: ProjectPaths, tmp: Path,
+                    since: tuple[Path, ox.Store, set[ox.Triple]] | None) -> None:
+    """The site's whole-graph answers (pbkg.overview), from the store and the new search index;
+    ``since``: the previous version, its store and the triples that differ, whose answers are
+    then updated rather than computed again."""
+    from .overview import read_overview, write_overview
+    from .overview_build import compute_overview, site_over, update_overview
+    from .search import DiskIndex
+
+    site = site_over(store, p.queries, tmp / SEARCH_INDEX)
+    previous = read_overview(since[0] / OVERVIEW, site.id_base) if since else None
+    if since is None or previous is None:
+        data = compute_overview(site)
+    else:
+        data = update_overview(site, previous, since[1], store,
+                               DiskIndex(since[0] / SEARCH_INDEX, site.id_base), since[2])
+    write_overview(tmp / OVERVIEW, data)
 
 
 def _timed(fn, *args):  # noqa: ANN001, ANN202 - a thin wrapper
@@ -641,8 +666,9 @@ def _alive(pid: int) -> bool:
 
 
 def _complete(out_dir: Path, manifest: dict) -> bool:
+    # A build from before overview.json is not complete: the next build makes it.
     names = [*manifest.get("dumps", {}).values(), manifest.get("store"),
-             manifest.get("search_index")]
+             manifest.get("search_index"), manifest.get("overview")]
     return all(name and (out_dir / name).exists() for name in names)
 
 

@@ -22,6 +22,7 @@ from .asof import in_force, in_year
 from .catalog import NamedQuery, parse_query_file
 from .errors import InvalidParameter, NotFound
 from .namespaces import DCTERMS, FOAF, ORG, PBO, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
+from .overview import overview_for
 from .periods import period_bounds
 from .search import SearchIndex, index_for
 from .settings import Settings
@@ -396,14 +397,26 @@ class Lookup:
 
     # Clusters -----------------------------------------------------------------------------
 
+    @property
+    def overview(self) -> dict | None:
+        """The build's whole-graph answers (overview.json) when serving its store as built."""
+        return overview_for(self.store, self.id_base)
+
     def clusters(self) -> list[dict]:
+        """Every cluster: the build's list when it made one, else asked (every fact of every
+        cluster: seconds at 10^6 triples), and kept while the store cannot change."""
+        built = self.overview
+        return built["clusters"] if built is not None else self._clusters()
+
+    @cached_answer
+    def _clusters(self) -> list[dict]:
         out = []
         for row in self.rows("clusters"):
             iri = row["cluster"]["value"]
-            out.append({**self._cluster_head(iri, row)})
+            out.append({**self.cluster_entry(iri, row)})
         return out
 
-    def _cluster_head(self, iri: str, row: dict) -> dict:
+    def cluster_entry(self, iri: str, row: dict) -> dict:
         years = sorted({int(y) for y in value(row.get("years")).split()
                         if y.isdigit()}) if row.get("years") else []
         return {"id": self.ref(iri)["id"], "iri": iri,  # type: ignore[index]
@@ -440,7 +453,7 @@ class Lookup:
                 movements.append(self.movement_fact(f))
         entry = self.index.get(node.iri)
         return {
-            **self._cluster_head(node.iri, row),
+            **self.cluster_entry(node.iri, row),
             "alt_labels": entry.alt_labels() if entry else [],
             "sector": node.value("sector"),
             "coordinated_by": self.ref(node.first_iri("coordinatedBy")),

@@ -174,6 +174,11 @@ class SearchIndex:
         return any(other != iri and self.labels(other).get(lang) == text
                    for lang, text in own.items() for other in self._named(text))
 
+    def bearers(self, text: str) -> set[str]:
+        """The IRIs under the id base with a name whose key is that of ``text``: those that may
+        share that label (the build asks which names a changed label can touch)."""
+        return set(self._named(text))
+
     def _named(self, text: str) -> Iterable[str]:
         """The IRIs under the id base with a name whose key is that of ``text``."""
         if self._by_key is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import threading
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -121,35 +122,50 @@ class Site(Lookup):
         return self._cached("home", self._home)
 
     def _home(self) -> dict:
-        counts = {r["class"]["value"].rsplit("#", 1)[-1].rsplit("/", 1)[-1]: int(r["n"]["value"])
-                  for r in self.site_rows("counts")}
-        (facts,) = self.site_rows("fact-count")
-        clusters = []
-        for row in self.rows("clusters"):
-            iri = row["cluster"]["value"]
-            years = sorted({int(y) for y in row.get("years", {}).get("value", "").split() if y})
-            clusters.append({"iri": iri, "labels": self.name_labels(iri),
-                             "level": row.get("level", {}).get("value") or "other",
-                             "type": row.get("type", {}).get("value"), "years": years})
+        built = self.overview
+        if built is None:
+            counts, facts = self.class_counts(), self.fact_count()
+            clusters, sources = self.clusters(), self.latest_sources()
+            names, articles = self.name_labels, self.source
+        else:
+            counts, facts, clusters = built["counts"], built["facts"], built["clusters"]
+            sources = built["sources"]
+            names, articles = _names_of(built), _articles_of(built)
         levels: dict[str, list[dict]] = defaultdict(list)
-        for c in sorted(clusters, key=lambda c: sort_key(c["labels"].get("vi", c["iri"]))):
-            levels[c["level"]].append(c)
-        sources = []
-        for row in self.site_rows("latest-sources"):
-            iri = row["article"]["value"]
-            publisher = row.get("publisher", {}).get("value")
-            sources.append({"iri": iri, "title": self.index.title(iri),
-                            "url": self.index.url(iri), "date": _v(row.get("date")),
-                            "publisher": self.link(publisher),
-                            "facts": int(row["facts"]["value"])})
+        for c in clusters:
+            levels[c["level"] or "other"].append({
+                "iri": c["iri"], "labels": names(c["iri"]), "level": c["level"] or "other",
+                "type": c["type"], "years": c["years"]})
+        for level in levels.values():
+            level.sort(key=lambda c: sort_key(c["labels"].get("vi", c["iri"])))
         return {
             "counts": {name: counts.get(name, 0) for name in COUNTED},
             "sources_count": counts.get("NewsArticle", 0),
-            "facts": int(facts["n"]["value"]),
+            "facts": facts,
             "levels": [{"level": lv, "clusters": levels[lv]}
                        for lv in sorted(levels, key=_level_key)],
-            "sources": sources,
+            "sources": [{**s, "publisher": {"iri": s["publisher"],
+                                            "labels": names(s["publisher"])}
+                         if s["publisher"] else None,
+                         "title": articles(s["iri"])["title"],  # type: ignore[index]
+                         "url": articles(s["iri"])["url"]}  # type: ignore[index]
+                        for s in sources],
         }
+
+    def class_counts(self) -> dict[str, int]:
+        """How many resources of each pbkg class (and news articles), by local name."""
+        return {r["class"]["value"].rsplit("#", 1)[-1].rsplit("/", 1)[-1]: int(r["n"]["value"])
+                for r in self.site_rows("counts")}
+
+    def fact_count(self) -> int:
+        (row,) = self.site_rows("fact-count")
+        return int(row["n"]["value"])
+
+    def latest_sources(self) -> list[dict]:
+        """The 12 latest articles: IRI, date, publisher IRI, number of facts."""
+        return [{"iri": r["article"]["value"], "date": _v(r.get("date")),
+                 "publisher": _v(r.get("publisher")), "facts": int(r["facts"]["value"])}
+                for r in self.site_rows("latest-sources")]
 
     # Leadership -----------------------------------------------------------------------------
 
@@ -157,11 +173,11 @@ class Site(Lookup):
                         as_of: date | None = None) -> list[dict]:
         """Role facts as rows (year, role, cluster, unit, person, source, quote), by cluster
         name, year and role; `entity` keeps those naming it (its own query: an entity page does
-        not read every role of the graph), `as_of` those of its year. The whole table is
-        computed once per store; the date filters it, so the cache does not depend on it."""
+        not read every role of the graph), `as_of` those of its year. The whole table is the
+        build's (overview.json) or computed once per store; the date filters it, so the cache
+        does not depend on it."""
         if entity is None:
-            rows = self._cached("leadership", lambda: self._leadership(
-                self.site_rows("leadership")))
+            rows = self._cached("leadership", self._leadership_table)
         else:
             # A row found through two links (a unit that is also the cluster) is kept once.
             found = {json.dumps(r, sort_keys=True): r
@@ -173,30 +189,44 @@ class Site(Lookup):
             rows = [r for r in rows if r["year"] == as_of.year]
         return rows
 
+    def _leadership_table(self) -> list[dict]:
+        built = self.overview
+        if built is None:
+            return self._leadership(self.site_rows("leadership"))
+        names, articles = _names_of(built), _articles_of(built)
+        links: dict[str, dict] = {}  # one dict per IRI, shared by its rows
+
+        def link(iri: str | None) -> dict | None:
+            if iri is None:
+                return None
+            if iri not in links:
+                links[iri] = {"iri": iri, "labels": names(iri)}
+            return links[iri]
+        return expand_roles(built["leadership"], link, articles)
+
     def _leadership(self, found: list[dict]) -> list[dict]:
-        out = []
-        for r in found:
-            member = _v(r.get("member"))
-            person = _v(r.get("person"))
-            unit = member if member and not self.is_person(member) else None
-            if person is None and member and self.is_person(member):
-                person = member
-            role_iri = r["role"]["value"]
-            role = self.index.notation(role_iri) or role_iri.rsplit("/", 1)[-1]
-            source = _v(r.get("source"))
-            out.append({
-                "fact": r["fact"]["value"], "year": int(r["year"]["value"][:4]),
-                "role": role,
-                "role_labels": role_labels(role_iri, self.index.labels(role_iri),
-                                           self.is_block(r["cluster"]["value"])),
-                "cluster": self.link(r["cluster"]["value"]), "unit": self.link(unit),
-                "person": self.link(person),
-                "inferred": r["inferred"]["value"] in ("true", "1"),
-                "source": self.source(source), "quote": _v(r.get("quote")),
-            })
-        out.sort(key=lambda x: (sort_key(x["cluster"]["labels"].get("vi", "")), x["year"],
-                                ROLE_ORDER.get(x["role"], 9), x["fact"]))
-        return out
+        rows = sorted((self.role_row(r) for r in found),
+                      key=lambda r: role_order(r, self.name_labels))
+        return expand_roles(rows, self.link, self.source)
+
+    def role_row(self, r: dict) -> dict:
+        """One leadership row with IRIs for its cluster, unit, person and source (what the
+        build stores; expand_roles puts names and titles in their place)."""
+        member = _v(r.get("member"))
+        person = _v(r.get("person"))
+        unit = member if member and not self.is_person(member) else None
+        if person is None and member and self.is_person(member):
+            person = member
+        role_iri = r["role"]["value"]
+        return {
+            "fact": r["fact"]["value"], "year": int(r["year"]["value"][:4]),
+            "role": self.index.notation(role_iri) or role_iri.rsplit("/", 1)[-1],
+            "role_labels": role_labels(role_iri, self.index.labels(role_iri),
+                                       self.is_block(r["cluster"]["value"])),
+            "cluster": r["cluster"]["value"], "unit": unit, "person": person,
+            "inferred": r["inferred"]["value"] in ("true", "1"),
+            "source": _v(r.get("source")), "quote": _v(r.get("quote")),
+        }
 
     def leadership(self) -> dict:
         """The overview: one row per cluster, one column per year, each cell the chair and
@@ -269,3 +299,32 @@ def _level_key(level: str) -> tuple[int, str]:
     return (order.get(level, 5), level)
 
 
+def role_order(row: dict, names: Callable[[str], dict[str, str]]) -> tuple:
+    """The leadership table's order: cluster name, year, chair first, then the fact (and the
+    rest of the row, so that two rows of one fact keep one order whichever store read them)."""
+    return (sort_key(names(row["cluster"]).get("vi", "")), row["year"],
+            ROLE_ORDER.get(row["role"], 9), row["fact"], row["unit"] or "",
+            row["person"] or "", row["source"] or "", row["quote"] or "")
+
+
+def expand_roles(rows: list[dict], link: Callable[[str | None], dict | None],
+                 source: Callable[[str | None], dict | None]) -> list[dict]:
+    """Stored leadership rows (IRIs) as the pages show them (names, the source's title)."""
+    return [{**r, "cluster": link(r["cluster"]), "unit": link(r["unit"]),
+             "person": link(r["person"]), "source": source(r["source"])} for r in rows]
+
+
+def _names_of(built: dict) -> Callable[[str], dict[str, str]]:
+    names = built["names"]
+    return lambda iri: names.get(iri, {})
+
+
+def _articles_of(built: dict) -> Callable[[str | None], dict | None]:
+    articles = built["articles"]
+
+    def source(iri: str | None) -> dict | None:
+        if iri is None:
+            return None
+        title, url = articles.get(iri, (None, None))
+        return {"iri": iri, "title": title, "url": url}
+    return source

@@ -45,6 +45,7 @@ import pyoxigraph as ox
 
 from .errors import NotFound, QueryError
 from .formats import FORMATS, Format, serialize_triples
+from .overview import OVERVIEW
 from .results import AskResult, GraphResult, QueryResult, SelectResult
 
 
@@ -224,6 +225,8 @@ class EmbeddedStore:
         self._pool_lock = threading.Lock()
         # The build's full-text label index next to an on-disk store (pbkg.search.index_for).
         self.search_index_path: Path | None = None
+        # The build's whole-graph answers for the site (pbkg.overview), beside the store.
+        self.overview_path: Path | None = None
         self._read_only_path: Path | None = None
         self._copy_dir: Path | None = None
         self._quads: int | None = None
@@ -242,6 +245,8 @@ class EmbeddedStore:
             except OSError as exc:
                 raise NotFound(f"{on_disk} cannot be opened ({exc}): run 'pbkg build'") from None
             embedded.search_index_path = index
+            if (dist_dir / OVERVIEW).is_file():
+                embedded.overview_path = dist_dir / OVERVIEW
             embedded._read_only_path = on_disk
             try:  # counting an on-disk store scans it (seconds at 10^7): the build counted
                 manifest = json.loads((dist_dir / "manifest.json").read_text(encoding="utf-8"))
@@ -321,6 +326,7 @@ class EmbeddedStore:
             self.__dict__.pop("_pbkg_site_cache", None)
             self.__dict__.pop("_pbkg_answer_cache", None)
             self.__dict__.pop("_pbkg_kept_pages", None)
+            self.__dict__.pop("_pbkg_overview", None)
         except SyntaxError as exc:
             raise QueryError(f"malformed update: {exc}") from None
         except (OSError, ValueError) as exc:
@@ -350,6 +356,7 @@ class EmbeddedStore:
         self.store = ox.Store(str(target))
         self._read_only_path = None
         self.search_index_path = None  # the build's index no longer describes this store
+        self.overview_path = None  # nor its whole-graph answers
 
     def _workers(self) -> _WorkerPool:
         with self._pool_lock:

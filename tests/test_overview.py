@@ -1,0 +1,194 @@
+"""The site's whole-graph answers computed by the build (dist/overview.json, pbkg.overview):
+the same as the queries give on the real graph, pages served without the file (an older build,
+a remote store), and an incremental build writes the file a full build writes."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from test_synthetic import _load_synthetic  # tests/ is on sys.path under pytest
+
+import pbkg.overview_build
+from pbkg.build import build, read_manifest
+from pbkg.lookup import Lookup
+from pbkg.overview import OVERVIEW
+from pbkg.overview_build import cluster_order
+from pbkg.paths import ProjectPaths
+from pbkg.site import Site
+from pbkg.store import EmbeddedStore
+
+
+def _pair(dist: Path, queries: Path) -> tuple[Site, Site]:
+    """The site over the build as served (with the file) and over the same store without it."""
+    built, asked = EmbeddedStore.from_dist(dist), EmbeddedStore.from_dist(dist)
+    asked.overview_path = None
+    return Site(built, queries), Site(asked, queries)
+
+
+def test_the_build_s_answers_are_those_of_the_queries(built_dist: Path, project: ProjectPaths):
+    manifest = read_manifest(built_dist)
+    assert manifest["overview"] == OVERVIEW and (built_dist / OVERVIEW).is_file()
+    built, asked = _pair(built_dist, project.queries)
+    assert built.overview is not None and asked.overview is None
+    data = built.overview
+    # The rows as stored are the queries' rows.
+    assert data["counts"] == asked.class_counts()
+    assert data["facts"] == asked.fact_count()
+    assert data["sources"] == asked.latest_sources()
+    assert data["clusters"] == Lookup(asked.store, project.queries).clusters()
+    assert data["clusters"] == sorted(data["clusters"], key=cluster_order)
+    raw = [asked.role_row(r) for r in asked.site_rows("leadership")]
+    def canonical(r: dict) -> str:
+        return json.dumps(r, sort_keys=True)
+    assert sorted(data["leadership"], key=canonical) == sorted(raw, key=canonical)
+    # And what the pages show from them is what they showed computing them.
+    assert built.home() == asked.home()
+    assert built.leadership_rows() == asked.leadership_rows()
+    assert built.leadership() == asked.leadership()
+    home = built.home()
+    assert home["facts"] > 100 and home["counts"]["EmulationCluster"] > 5
+    assert len(home["sources"]) == 12 and home["levels"]
+    assert built.leadership()["count"] == len(raw) > 20
+
+
+def test_pages_are_served_from_a_dist_without_the_file(built_dist: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch):
+    """An older build (no overview.json in its manifest or folder) still serves the home page,
+    the leadership overview and the cluster list, computed by the queries, the same pages."""
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+
+    old = tmp_path / "old"
+    shutil.copytree(built_dist.resolve(), old)
+    (old / OVERVIEW).unlink()
+    manifest = json.loads((old / "manifest.json").read_text(encoding="utf-8"))
+    del manifest["overview"]
+    (old / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+
+    pages = {}
+    for name, dist in (("built", built_dist), ("old", old)):
+        monkeypatch.setenv("PBKG_DIST", str(dist))
+        store = EmbeddedStore.from_dist(dist)
+        assert (store.overview_path is None) == (name == "old")
+        with TestClient(create_app(store=store)) as client:
+            pages[name] = {}
+            for path, accept in (("/", "text/html"), ("/leadership", "text/html"),
+                                 ("/api/clusters", "application/json")):
+                response = client.get(path, headers={"Accept": accept})
+                assert response.status_code == 200, (name, path)
+                pages[name][path] = response.text
+    assert pages["old"] == pages["built"]
+    assert "to-chuc-xay-dung-dang-cum-5" in pages["old"]["/leadership"]
+    assert len(json.loads(pages["old"]["/api/clusters"])) > 5
+
+
+def test_a_file_of_another_layout_or_base_is_not_read(built_dist: Path, tmp_path: Path,
+                                                      project: ProjectPaths):
+    from pbkg.overview import read_overview
+
+    data = json.loads((built_dist / OVERVIEW).read_bytes())
+    assert read_overview(built_dist / OVERVIEW, data["id_base"]) == data
+    assert read_overview(built_dist / OVERVIEW, "https://example.org/id/") is None
+    other = tmp_path / OVERVIEW
+    other.write_text(json.dumps({**data, "format": 0}), encoding="utf-8")
+    assert read_overview(other, data["id_base"]) is None
+    assert read_overview(tmp_path / "absent.json", data["id_base"]) is None
+
+
+# --- incremental builds ------------------------------------------------------------------------
+
+TRIPLES = 3000
+
+
+@pytest.fixture(scope="module")
+def generated(project: ProjectPaths, tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("overview") / "project"
+    _load_synthetic(project.root).generate(root, TRIPLES, seed=7, source=project)
+    return root
+
+
+@pytest.fixture
+def proj(generated: Path, tmp_path: Path) -> ProjectPaths:
+    root = tmp_path / "project"
+    shutil.copytree(generated, root)
+    p = ProjectPaths(root)
+    assert build(p, out_dir=root / "dist").mode == "full"
+    return p
+
+
+def _articles(p: ProjectPaths) -> list[Path]:
+    return sorted(f for f in p.curated.glob("*.ttl") if f.name != "entities.ttl")
+
+
+def _rename_to_a_dated_board(p: ProjectPaths, data: dict) -> str:
+    """A synthetic unit given the Vietnamese name of a board that has a last day and holds a
+    role: the board's name then needs its period, though none of its triples changed."""
+    site = Site(EmbeddedStore.from_dist(p.root / "dist"), p.queries)
+    board = next(r["unit"] for r in data["leadership"] if r["unit"]
+                 and "/org/ban-to-chuc-tinh-uy-" in r["unit"] and site.validity_of(r["unit"])[1])
+    label = site.index.labels(board)["vi"]
+    entities = p.curated / "entities.ttl"
+    text = entities.read_text(encoding="utf-8")
+    at = text.index("\no:syn-bao-")
+    text = text[:at] + re.sub(r'rdfs:label "[^"]*"@vi', f'rdfs:label "{label}"@vi', text[at:],
+                              count=1)
+    entities.write_text(text, encoding="utf-8")
+    return board
+
+
+def _edit(p: ProjectPaths, change: str, data: dict) -> str | None:
+    if change == "quotes":  # every evidence quote of one article: its leadership rows
+        article = _articles(p)[len(_articles(p)) // 2]
+        text = article.read_text(encoding="utf-8")
+        article.write_text(text.replace('pbo:evidence "', 'pbo:evidence "Sửa: '),
+                           encoding="utf-8")
+    elif change == "article-removed":  # the latest: counts, facts, sources, years, rows
+        latest = data["sources"][0]["iri"].rsplit("/", 1)[-1]
+        for folder in (p.curated, p.sources):
+            (folder / f"{latest}.ttl").unlink()
+    elif change == "cluster-renamed":  # the home page's cluster list, the rows' order
+        entities = p.curated / "entities.ttl"
+        text = entities.read_text(encoding="utf-8")
+        entities.write_text(text.replace('"Cụm thi đua số 1 ngành', '"Ă Cụm thi đua số 1 ngành',
+                                         1), encoding="utf-8")
+    elif change == "shared-name":
+        return _rename_to_a_dated_board(p, data)
+    return None
+
+
+@pytest.mark.parametrize("change", ["quotes", "article-removed", "cluster-renamed",
+                                    "shared-name"])
+def test_an_incremental_build_writes_the_full_build_s_file(proj: ProjectPaths, tmp_path: Path,
+                                                           change: str,
+                                                           monkeypatch: pytest.MonkeyPatch):
+    out = proj.root / "dist"
+    before = (out / OVERVIEW).read_bytes()
+    board = _edit(proj, change, json.loads(before))
+
+    def not_again(site: Site) -> dict:
+        raise AssertionError("the previous answers are updated, not computed again")
+    monkeypatch.setattr(pbkg.overview_build, "compute_overview", not_again)
+    assert build(proj, out_dir=out).mode == "incremental"
+    monkeypatch.undo()
+    clean = tmp_path / "clean" / "dist"
+    assert build(proj, out_dir=clean, incremental=False).mode == "full"
+    after = (out / OVERVIEW).read_bytes()
+    assert after == (clean / OVERVIEW).read_bytes()
+    assert after != before
+    old, new = json.loads(before), json.loads(after)
+    if change == "quotes":
+        assert any(r["quote"].startswith("Sửa: ") for r in new["leadership"] if r["quote"])
+    elif change == "article-removed":
+        assert new["facts"] < old["facts"] and new["sources"] != old["sources"]
+        assert new["counts"]["NewsArticle"] == old["counts"]["NewsArticle"] - 1
+    elif change == "cluster-renamed":
+        assert new["leadership"] != old["leadership"]  # the renamed cluster's rows come first
+    elif change == "shared-name":
+        assert new["names"][board] != old["names"][board]
+        assert new["names"][board]["vi"].endswith("2025)")
