@@ -7,7 +7,10 @@ FIGURE is one of
   latency   p50 over HTTP of the /id pages (HTML, Turtle), the /api lookups (cluster,
             organization) and /api/search, each against the same answer computed in this
             process (pbkg.lookup / pbkg.linked_data / pbkg.search on the same store): the HTTP
-            cost is the ratio.
+            cost is the ratio; then the pages about the whole graph (below).
+  pages     the pages about the whole graph (/, /leadership, /api/clusters): each one's first
+            request in a fresh server, then the same again; --against DIR: also the code in
+            DIR (with its queries/) in the same run.
   overhead  a one-triple lookup and cluster-chairs of one year (>= 2 ms): pyoxigraph in this
             process (the floor), pbkg's store layer in process with and without the time limit,
             and pbkg over HTTP, interleaved; targets: lookup <= 3x, chairs <= 1.3x the floor.
@@ -298,11 +301,12 @@ SERVE_FLAGS: list[str] = []
 
 
 def start_server(dist: Path, port: int, log: Path, *, workers: int = 1,
-                 code: Path | None = None, env_extra: dict | None = None) -> subprocess.Popen:
+                 code: Path | None = None, env_extra: dict | None = None,
+                 home: Path | None = None) -> subprocess.Popen:
     """`pbkg serve` on `dist` (from the code in `code`, default this checkout)."""
     # PBKG_HOME: the project the dist was built from (else serve would find it stale and
     # rebuild it from this checkout's data).
-    home = dist.parent if (dist.parent / "synthetic.json").is_file() else (code or ROOT)
+    home = home or (dist.parent if (dist.parent / "synthetic.json").is_file() else (code or ROOT))
     env = {**os.environ, "PBKG_DIST": str(dist), "PBKG_HOME": str(home), **(env_extra or {})}
     env.pop("PBKG_SPARQL_ENDPOINT", None)
     if code is not None:
@@ -426,7 +430,7 @@ def load_average() -> list[float]:
 
 
 def served(dist: Path, work: Path, name: str, *, workers: int = 1, code: Path | None = None,
-           env_extra: dict | None = None):
+           env_extra: dict | None = None, home: Path | None = None):
     """A context: a started server (port, process, seconds to ready)."""
     from contextlib import contextmanager
 
@@ -436,7 +440,7 @@ def served(dist: Path, work: Path, name: str, *, workers: int = 1, code: Path | 
         logs.mkdir(parents=True, exist_ok=True)
         port = free_port()
         process = start_server(dist, port, logs / f"{name}.log", workers=workers, code=code,
-                               env_extra=env_extra)
+                               env_extra=env_extra, home=home)
         try:
             ready = wait_ready(port, "/api/queries", process, 600)
             yield port, process, ready
@@ -469,6 +473,52 @@ def sample_entities(store) -> dict[str, str]:
 def _near(ranked: list[str], n: int) -> list[str]:
     mid = len(ranked) // 2  # the median itself is measured warm
     return ranked[max(0, mid - n // 2):mid] + ranked[mid + 1:mid + n // 2 + 1]
+
+
+# The pages computed over the whole graph (the build writes their answers: overview.json).
+WHOLE_GRAPH = [("home", "/", "text/html"), ("leadership", "/leadership", "text/html"),
+               ("api_clusters", "/api/clusters", "application/json")]
+
+
+def baseline_home(work: Path, code: Path) -> Path:
+    """The synthetic project with the queries of the code in `code` (a project copies queries/
+    when generated): the baseline's server asks its own queries."""
+    home = work / "baseline-home"
+    if home.exists():
+        shutil.rmtree(home)
+    home.mkdir()
+    for entry in work.iterdir():
+        if entry.name in ("ontology", "shapes", "data", "synthetic.json"):
+            (home / entry.name).symlink_to(entry)
+    (home / "queries").symlink_to((code / "queries").resolve())
+    return home
+
+
+def whole_graph_pages(args, work: Path, dist: Path) -> dict:
+    """Each whole-graph page's first request in a fresh server process (nothing kept, nothing
+    read before), then the same request again (median of --repeat); with --against DIR, the
+    same for the code in DIR (with its own queries/) in the same run, one server after the
+    other."""
+    runs = [("", None, None)]
+    if args.against:
+        runs.append(("_baseline", args.against, baseline_home(work, args.against)))
+    out: dict[str, dict] = {}
+    for suffix, code, home in runs:
+        for name, path, accept in WHOLE_GRAPH:
+            print(f"measuring {name}{suffix} (first request of a fresh server) ...",
+                  file=sys.stderr)
+            with served(dist, work, f"pages-{name}{suffix}", code=code, home=home) as (port, _, _):
+                client = Client(port, 1800)
+                first, body = timed(lambda: client.get(path, accept=accept))  # noqa: B023
+                again = [timed(lambda: client.get(path, accept=accept))[0]  # noqa: B023
+                         for _ in range(args.repeat)]
+            out[f"{name}{suffix}"] = {"path": path, "first_ms": round(first * 1000, 1),
+                                      "again_p50_ms": round(statistics.median(again) * 1000, 2),
+                                      "bytes": len(body), "runs": len(again)}
+    print(f"\n{'whole-graph page':26} {'first':>11} {'again p50':>10} {'bytes':>11}")
+    for name, r in out.items():
+        print(f"{name:26} {r['first_ms']:>9.1f}ms {r['again_p50_ms']:>8.2f}ms {r['bytes']:>11,}")
+    return out
 
 
 def fig_latency(args, work: Path, dist: Path) -> dict:
@@ -557,11 +607,13 @@ def fig_latency(args, work: Path, dist: Path) -> dict:
                              "in_process_p50_ms": round(loc, 2),
                              "ratio_http_to_in_process": round(h / loc, 2), "runs": len(http_t)}
     store.close()
+    pages = whole_graph_pages(args, work, dist)
     print(f"\n{'request':26} {'HTTP p50':>10} {'in process':>11} {'ratio':>6}")
     for name, r in results.items():
         print(f"{name:26} {r['http_p50_ms']:>8.2f}ms {r['in_process_p50_ms']:>9.2f}ms "
               f"{r['ratio_http_to_in_process']:>5}x")
-    return {"entities": {k: v for k, v in ents.items() if isinstance(v, str)}, "results": results}
+    return {"entities": {k: v for k, v in ents.items() if isinstance(v, str)}, "results": results,
+            "whole_graph_pages": pages}
 
 
 def fig_overhead(args, work: Path, dist: Path) -> dict:
@@ -785,8 +837,13 @@ def fig_load(args, work: Path, dist: Path) -> dict:
     return out
 
 
+def fig_pages(args, work: Path, dist: Path) -> dict:
+    """The whole-graph pages alone (latency measures them too, after the entities)."""
+    return {"whole_graph_pages": whole_graph_pages(args, work, dist)}
+
+
 FIGURES = {"latency": fig_latency, "overhead": fig_overhead, "start": fig_start,
-           "scaling": fig_scaling, "peer": fig_peer, "load": fig_load}
+           "scaling": fig_scaling, "peer": fig_peer, "load": fig_load, "pages": fig_pages}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -807,6 +864,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--code", type=Path, default=None,
                         help="load: also run the pbkg code in this folder (a baseline); latency, "
                              "start: serve that code instead of this checkout's")
+    parser.add_argument("--against", type=Path, default=None,
+                        help="latency, pages: also the whole-graph pages of the pbkg code in this "
+                             "folder (a baseline), with its queries/, in the same run")
     parser.add_argument("--peer-server", nargs=2, metavar=("PORT", "NQUADS"),
                         help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

@@ -32,13 +32,17 @@ def _examples(request: Request) -> list[dict]:
 
 @router.get("/", include_in_schema=False)
 def home(request: Request) -> Response:
-    return render(request, "home.html", home=_site(request).home(),
+    # Kept while the store cannot change (as the leadership overview).
+    return render(request, "home.html", keep=True, home=_site(request).home(),
                   examples=_examples(request))
 
 
 @router.get("/leadership", include_in_schema=False)
 def leadership(request: Request) -> Response:
-    return render(request, "leadership.html", overview=_site(request).leadership())
+    # Kept while the store cannot change: the table is long (10^5 roles at 10^7 triples), and
+    # rendering it costs more than reading the build's answers.
+    return render(request, "leadership.html", keep=True,
+                  overview=_site(request).leadership())
 
 
 @router.get("/search", include_in_schema=False)
