@@ -72,6 +72,8 @@ def prepare(work: Path, triples: int, seed: int) -> dict:
 
     stamp = work / "synthetic.json"
     dist = work / "dist"
+    if not stamp.is_file() and (work.parent / "generated.json").is_file():
+        stamp = work.parent / "generated.json"  # a project of bench_build.py (--work W/N/project)
     if stamp.is_file() and read_manifest(dist) is not None:
         info = json.loads(stamp.read_text(encoding="utf-8"))
         if info.get("target_triples") == triples and info.get("seed") == seed:
@@ -306,7 +308,9 @@ def start_server(dist: Path, port: int, log: Path, *, workers: int = 1,
     """`pbkg serve` on `dist` (from the code in `code`, default this checkout)."""
     # PBKG_HOME: the project the dist was built from (else serve would find it stale and
     # rebuild it from this checkout's data).
-    home = home or (dist.parent if (dist.parent / "synthetic.json").is_file() else (code or ROOT))
+    synthetic = (dist.parent / "synthetic.json").is_file() \
+        or (dist.parent.parent / "generated.json").is_file()
+    home = home or (dist.parent if synthetic else (code or ROOT))
     env = {**os.environ, "PBKG_DIST": str(dist), "PBKG_HOME": str(home), **(env_extra or {})}
     env.pop("PBKG_SPARQL_ENDPOINT", None)
     if code is not None:
