@@ -512,9 +512,9 @@ def whole_graph_pages(args, work: Path, dist: Path) -> dict:
             print(f"measuring {name}{suffix} (first request of a fresh server) ...",
                   file=sys.stderr)
             with served(dist, work, f"pages-{name}{suffix}", code=code, home=home) as (port, _, _):
-                client = Client(port, 1800)
-                first, body = timed(lambda: client.get(path, accept=accept))  # noqa: B023
-                again = [timed(lambda: client.get(path, accept=accept))[0]  # noqa: B023
+                first, body = timed(lambda: Client(port, 1800).get(path, accept=accept))  # noqa: B023
+                # A new connection each time: a server may close one after a long answer.
+                again = [timed(lambda: Client(port, 1800).get(path, accept=accept))[0]  # noqa: B023
                          for _ in range(args.repeat)]
             out[f"{name}{suffix}"] = {"path": path, "first_ms": round(first * 1000, 1),
                                       "again_p50_ms": round(statistics.median(again) * 1000, 2),
