@@ -75,6 +75,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "trích dẫn và nguồn. Ô trống: nguồn chưa nêu.",
                         "Each cell holds the chair (★) and vice-chairs (▲) of one year; open one "
                         "to see the fact, its quote and source. An empty cell: no source says."),
+    "pages": ("Trang", "Pages"),
+    "previous_page": ("Trang trước", "Previous page"),
+    "next_page": ("Trang sau", "Next page"),
+    "page_of": ("Trang %d / %d (%d cụm)", "Page %d of %d (%d clusters)"),
     "cluster": ("Cụm thi đua", "Cluster"),
     "year": ("Năm", "Year"),
     "role": ("Vai trò", "Role"),

@@ -61,7 +61,7 @@ from .dumps import (
 )
 from .errors import ValidationFailed
 from .namespaces import GRAPH
-from .overview import OVERVIEW
+from .overview import LEADERSHIP, OVERVIEW
 from .paths import ProjectPaths, paths
 from .terms import ox_triples_to_rdflib
 
@@ -334,6 +334,7 @@ def build(p: ProjectPaths | None = None, out_dir: Path | None = None,
             "store": STORE_DIR,
             "search_index": SEARCH_INDEX,
             "overview": OVERVIEW,
+            "leadership": LEADERSHIP,
             "graph_files": {names[sf.path]: sf.graph for sf in files},
         }
         t1 = time.perf_counter()
@@ -666,9 +667,10 @@ def _alive(pid: int) -> bool:
 
 
 def _complete(out_dir: Path, manifest: dict) -> bool:
-    # A build from before overview.json is not complete: the next build makes it.
+    # A build from before overview.json and leadership.json is not complete: the next build
+    # makes them.
     names = [*manifest.get("dumps", {}).values(), manifest.get("store"),
-             manifest.get("search_index"), manifest.get("overview")]
+             manifest.get("search_index"), manifest.get("overview"), manifest.get("leadership")]
     return all(name and (out_dir / name).exists() for name in names)
 
 

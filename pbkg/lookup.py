@@ -399,8 +399,14 @@ class Lookup:
 
     @property
     def overview(self) -> dict | None:
-        """The build's whole-graph answers (overview.json) when serving its store as built."""
+        """The build's whole-graph answers but the leadership table (overview.json) when
+        serving its store as built."""
         return overview_for(self.store, self.id_base)
+
+    @property
+    def built_leadership(self) -> dict | None:
+        """The build's leadership table (leadership.json) when serving its store as built."""
+        return overview_for(self.store, self.id_base, "leadership")
 
     def clusters(self) -> list[dict]:
         """Every cluster: the build's list when it made one, else asked (every fact of every

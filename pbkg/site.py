@@ -18,7 +18,7 @@ from typing import Any
 
 from .asof import in_force
 from .collation import sort_key
-from .errors import InvalidParameter
+from .errors import InvalidParameter, NotFound
 from .fact_labels import Names, fact_label, role_labels
 from .lookup import Lookup, Node
 from .namespaces import ORG, PBO
@@ -30,6 +30,8 @@ CHAIR = "chair"
 # Role order in tables: chair first, then standing vice-chair, then vice-chair.
 ROLE_ORDER = {"chair": 0, "standing-vice-chair": 1, "vice-chair": 2}
 # Home-page counts: class local name -> the entity kind in /id/<kind>/.
+# Clusters a page of the leadership overview shows.
+LEADERSHIP_PAGE = 200
 COUNTED = ("EmulationCluster", "PartyBoard", "PartyCommittee", "Person", "Document",
            "ProvincialUnit", "Conference", "AwardDecision")
 
@@ -190,7 +192,7 @@ class Site(Lookup):
         return rows
 
     def _leadership_table(self) -> list[dict]:
-        built = self.overview
+        built = self.built_leadership
         if built is None:
             return self._leadership(self.site_rows("leadership"))
         names, articles = _names_of(built), _articles_of(built)
@@ -228,16 +230,28 @@ class Site(Lookup):
             "source": _v(r.get("source")), "quote": _v(r.get("quote")),
         }
 
-    def leadership(self) -> dict:
+    def leadership(self, page: int = 1, per_page: int = LEADERSHIP_PAGE) -> dict:
         """The overview: one row per cluster, one column per year, each cell the chair and
-        vice-chairs of that year (with the fact, its quote and source)."""
+        vice-chairs of that year (with the fact, its quote and source); ``per_page`` clusters a
+        page (at 10^7 triples the whole table is 10^5 roles, a 180 MB page), the years those
+        of the page's rows. A page past the last raises NotFound."""
+        rows = self._cached("leadership-grid", self._leadership_grid)
+        clusters, count = rows["clusters"], rows["count"]
+        pages = max(1, -(-len(clusters) // per_page))
+        if page < 1 or page > pages:
+            raise NotFound(f"no page {page} of the leadership overview (pages 1 to {pages})")
+        shown = clusters[(page - 1) * per_page : page * per_page]
+        years = sorted({y for c in shown for y in c["cells"]})
+        return {"years": years, "clusters": shown, "count": count, "page": page,
+                "pages": pages, "clusters_count": len(clusters)}
+
+    def _leadership_grid(self) -> dict:
         rows = self.leadership_rows()
-        years = sorted({r["year"] for r in rows})
         clusters: dict[str, dict] = {}
         for r in rows:
             c = clusters.setdefault(r["cluster"]["iri"], {"cluster": r["cluster"], "cells": {}})
             c["cells"].setdefault(r["year"], []).append(r)
-        return {"years": years, "clusters": list(clusters.values()), "count": len(rows)}
+        return {"clusters": list(clusters.values()), "count": len(rows)}
 
     # Search and suggestions -----------------------------------------------------------------
 

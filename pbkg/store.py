@@ -46,6 +46,7 @@ import pyoxigraph as ox
 from .errors import NotFound, QueryError
 from .formats import FORMATS, Format, serialize_triples
 from .overview import OVERVIEW
+from .overview import forget as forget_overview
 from .results import AskResult, GraphResult, QueryResult, SelectResult
 
 
@@ -326,7 +327,7 @@ class EmbeddedStore:
             self.__dict__.pop("_pbkg_site_cache", None)
             self.__dict__.pop("_pbkg_answer_cache", None)
             self.__dict__.pop("_pbkg_kept_pages", None)
-            self.__dict__.pop("_pbkg_overview", None)
+            forget_overview(self)
         except SyntaxError as exc:
             raise QueryError(f"malformed update: {exc}") from None
         except (OSError, ValueError) as exc:

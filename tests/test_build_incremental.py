@@ -59,6 +59,7 @@ def _output(out: Path) -> dict:
     return {
         "dumps": {name: (out / spec[0]).read_bytes() for name, spec in DUMPS.items()},
         "overview": (out / "overview.json").read_bytes(),
+        "leadership": (out / "leadership.json").read_bytes(),
         "manifest": json.loads((out / "manifest.json").read_text(encoding="utf-8")),
         "quads": sorted(map(str, store)),
         "entries": entries,

@@ -15,7 +15,7 @@ from test_synthetic import _load_synthetic  # tests/ is on sys.path under pytest
 import pbkg.overview_build
 from pbkg.build import build, read_manifest
 from pbkg.lookup import Lookup
-from pbkg.overview import OVERVIEW
+from pbkg.overview import LEADERSHIP, OVERVIEW
 from pbkg.overview_build import cluster_order
 from pbkg.paths import ProjectPaths
 from pbkg.site import Site
@@ -44,7 +44,8 @@ def test_the_build_s_answers_are_those_of_the_queries(built_dist: Path, project:
     raw = [asked.role_row(r) for r in asked.site_rows("leadership")]
     def canonical(r: dict) -> str:
         return json.dumps(r, sort_keys=True)
-    assert sorted(data["leadership"], key=canonical) == sorted(raw, key=canonical)
+    assert sorted(built.built_leadership["leadership"], key=canonical) == sorted(
+        raw, key=canonical)
     # And what the pages show from them is what they showed computing them.
     assert built.home() == asked.home()
     assert built.leadership_rows() == asked.leadership_rows()
@@ -92,18 +93,64 @@ def test_a_file_of_another_layout_or_base_is_not_read(built_dist: Path, tmp_path
                                                       project: ProjectPaths):
     from pbkg.overview import read_overview
 
-    data = json.loads((built_dist / OVERVIEW).read_bytes())
-    assert read_overview(built_dist / OVERVIEW, data["id_base"]) == data
+    home = json.loads((built_dist / OVERVIEW).read_bytes())
+    lead = json.loads((built_dist / LEADERSHIP).read_bytes())
+    merged = read_overview(built_dist / OVERVIEW, home["id_base"])
+    assert merged is not None and merged["leadership"] == lead["leadership"]
+    assert {k: merged[k] for k in ("counts", "facts", "sources", "clusters")} == {
+        k: home[k] for k in ("counts", "facts", "sources", "clusters")}
+    assert merged["names"] == {**home["names"], **lead["names"]}
     assert read_overview(built_dist / OVERVIEW, "https://example.org/id/") is None
-    other = tmp_path / OVERVIEW
-    other.write_text(json.dumps({**data, "format": 0}), encoding="utf-8")
-    assert read_overview(other, data["id_base"]) is None
-    assert read_overview(tmp_path / "absent.json", data["id_base"]) is None
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / OVERVIEW).write_text(json.dumps({**home, "format": 0}), encoding="utf-8")
+    shutil.copy(built_dist / LEADERSHIP, other / LEADERSHIP)
+    assert read_overview(other / OVERVIEW, home["id_base"]) is None
+    (other / OVERVIEW).write_bytes((built_dist / OVERVIEW).read_bytes())
+    (other / LEADERSHIP).unlink()  # one file alone is not the answers
+    assert read_overview(other / OVERVIEW, home["id_base"]) is None
+    assert read_overview(tmp_path / "absent.json", home["id_base"]) is None
+
+
+def test_each_file_holds_the_names_its_rows_need(built_dist: Path):
+    home = json.loads((built_dist / OVERVIEW).read_bytes())
+    lead = json.loads((built_dist / LEADERSHIP).read_bytes())
+    assert "leadership" not in home
+    needed = {r[k] for r in lead["leadership"] for k in ("cluster", "unit", "person") if r[k]}
+    assert set(lead["names"]) == needed
+    assert set(home["names"]) == {c["iri"] for c in home["clusters"]} | {
+        s["publisher"] for s in home["sources"] if s["publisher"]}
+    assert set(lead["articles"]) == {r["source"] for r in lead["leadership"] if r["source"]}
+
+
+def test_the_home_page_and_cluster_list_do_not_read_the_leadership_table(
+        built_dist: Path, project: ProjectPaths):
+    store = EmbeddedStore.from_dist(built_dist)
+    site = Site(store, project.queries)
+    site.home()
+    Lookup(store, project.queries).clusters()
+    assert "_pbkg_overview_home" in store.__dict__
+    assert "_pbkg_overview_leadership" not in store.__dict__
+    site.leadership()
+    assert store.__dict__["_pbkg_overview_leadership"] is not None
 
 
 # --- incremental builds ------------------------------------------------------------------------
 
 TRIPLES = 3000
+
+
+def _files(dist: Path) -> tuple[bytes, bytes]:
+    return (dist / OVERVIEW).read_bytes(), (dist / LEADERSHIP).read_bytes()
+
+
+def _answers(dist: Path) -> dict:
+    """Both files' answers as the build computed them."""
+    from pbkg.overview import read_overview
+
+    data = read_overview(dist / OVERVIEW, json.loads((dist / OVERVIEW).read_bytes())["id_base"])
+    assert data is not None
+    return data
 
 
 @pytest.fixture(scope="module")
@@ -168,8 +215,9 @@ def test_an_incremental_build_writes_the_full_build_s_file(proj: ProjectPaths, t
                                                            change: str,
                                                            monkeypatch: pytest.MonkeyPatch):
     out = proj.root / "dist"
-    before = (out / OVERVIEW).read_bytes()
-    board = _edit(proj, change, json.loads(before))
+    before = _files(out)
+    board = _edit(proj, change, _answers(out))
+    old = _answers(out)
 
     def not_again(site: Site) -> dict:
         raise AssertionError("the previous answers are updated, not computed again")
@@ -178,10 +226,10 @@ def test_an_incremental_build_writes_the_full_build_s_file(proj: ProjectPaths, t
     monkeypatch.undo()
     clean = tmp_path / "clean" / "dist"
     assert build(proj, out_dir=clean, incremental=False).mode == "full"
-    after = (out / OVERVIEW).read_bytes()
-    assert after == (clean / OVERVIEW).read_bytes()
+    after = _files(out)
+    assert after == _files(clean)
     assert after != before
-    old, new = json.loads(before), json.loads(after)
+    new = _answers(out)
     if change == "quotes":
         assert any(r["quote"].startswith("Sửa: ") for r in new["leadership"] if r["quote"])
     elif change == "article-removed":

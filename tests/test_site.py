@@ -189,6 +189,33 @@ def test_leadership_overview_lists_every_role_fact(client, app):
     assert f'data-cluster="{CUM5}"' in html
 
 
+def test_leadership_overview_is_paged_by_clusters(client, app):
+    from pbkg.errors import NotFound
+    from pbkg.site import Site
+
+    state = app.state
+    site = Site(state.store, state.project.queries, state.settings)
+    whole = site.leadership()
+    assert whole["pages"] == 1 and whole["page"] == 1
+    # Three clusters a page: every cluster on exactly one page, in the whole table's order,
+    # each page's years those of its own rows.
+    pages = [site.leadership(n, per_page=3)
+             for n in range(1, -(-whole["clusters_count"] // 3) + 1)]
+    assert len(pages) == pages[0]["pages"] > 1
+    assert [c for p in pages for c in p["clusters"]] == whole["clusters"]
+    assert sum(len(r) for p in pages for c in p["clusters"] for r in c["cells"].values()) \
+        == whole["count"]
+    for p in pages:
+        assert p["years"] == sorted({y for c in p["clusters"] for y in c["cells"]})
+    with pytest.raises(NotFound, match="pages 1 to"):
+        site.leadership(len(pages) + 1, per_page=3)
+    # Over HTTP: one page here, so no pager; a page past it is a 404, a bad number a 422.
+    assert 'rel="next"' not in client.get("/leadership", headers=HTML).text
+    assert client.get("/leadership", params={"page": 2}, headers=HTML).status_code == 404
+    assert client.get("/leadership", params={"page": 0}, headers=HTML).status_code == 422
+    assert client.get("/leadership", params={"page": "x"}, headers=HTML).status_code == 422
+
+
 def test_fact_api_for_edges(client):
     body = client.get("/api/graph/fact",
                       params={"fact": "fact/xay-dung-dang-2022-12/role-2023-chair"}).json()

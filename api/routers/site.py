@@ -38,11 +38,11 @@ def home(request: Request) -> Response:
 
 
 @router.get("/leadership", include_in_schema=False)
-def leadership(request: Request) -> Response:
-    # Kept while the store cannot change: the table is long (10^5 roles at 10^7 triples), and
-    # rendering it costs more than reading the build's answers.
+def leadership(request: Request, page: Annotated[int, Query(ge=1, le=10**6)] = 1) -> Response:
+    # Kept while the store cannot change: rendering a page costs more than reading the
+    # build's answers. A page past the last is pbkg's NotFound (a 404).
     return render(request, "leadership.html", keep=True,
-                  overview=_site(request).leadership())
+                  overview=_site(request).leadership(page))
 
 
 @router.get("/search", include_in_schema=False)
