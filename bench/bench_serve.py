@@ -503,15 +503,17 @@ def whole_graph_pages(args, work: Path, dist: Path) -> dict:
     read before), then the same request again (median of --repeat); with --against DIR, the
     same for the code in DIR (with its own queries/) in the same run, one server after the
     other."""
-    runs = [("", None, None)]
+    runs = [("", None, None, dist)]
     if args.against:
-        runs.append(("_baseline", args.against, baseline_home(work, args.against)))
+        runs.append(("_baseline", args.against, baseline_home(work, args.against),
+                     args.against_dist or dist))
     out: dict[str, dict] = {}
-    for suffix, code, home in runs:
+    for suffix, code, home, served_dist in runs:
         for name, path, accept in WHOLE_GRAPH:
             print(f"measuring {name}{suffix} (first request of a fresh server) ...",
                   file=sys.stderr)
-            with served(dist, work, f"pages-{name}{suffix}", code=code, home=home) as (port, _, _):
+            with served(served_dist, work, f"pages-{name}{suffix}", code=code,
+                        home=home) as (port, _, _):
                 first, body = timed(lambda: Client(port, 1800).get(path, accept=accept))  # noqa: B023
                 # A new connection each time: a server may close one after a long answer.
                 again = [timed(lambda: Client(port, 1800).get(path, accept=accept))[0]  # noqa: B023
@@ -871,6 +873,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--against", type=Path, default=None,
                         help="latency, pages: also the whole-graph pages of the pbkg code in this "
                              "folder (a baseline), with its queries/, in the same run")
+    parser.add_argument("--against-dist", type=Path, default=None,
+                        help="with --against: the baseline serves this dist (one its code "
+                             "reads: a copy of the build's outputs in the layout that code "
+                             "wrote) instead of the build's")
     parser.add_argument("--peer-server", nargs=2, metavar=("PORT", "NQUADS"),
                         help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
