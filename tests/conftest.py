@@ -48,6 +48,31 @@ def built_dist(project: ProjectPaths, tmp_path_factory: pytest.TempPathFactory) 
 
 
 @pytest.fixture(scope="session")
+def synthetic_source(project: ProjectPaths, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small synthetic project (bench/synthetic.py, about 3,000 triples), generated once."""
+    from test_synthetic import _load_synthetic  # tests/ is on sys.path under pytest
+
+    root = tmp_path_factory.mktemp("synthetic") / "project"
+    _load_synthetic(project.root).generate(root, 3000, seed=7, source=project)
+    return root
+
+
+@pytest.fixture
+def synthetic_proj(synthetic_source: Path, tmp_path: Path) -> ProjectPaths:
+    """A copy of the small synthetic project, built in full into its dist/: a test may edit its
+    sources and build again."""
+    import shutil
+
+    from pbkg.build import build
+
+    root = tmp_path / "project"
+    shutil.copytree(synthetic_source, root)
+    p = ProjectPaths(root)
+    assert build(p, out_dir=root / "dist").mode == "full"
+    return p
+
+
+@pytest.fixture(scope="session")
 def store(built_dist: Path):
     from pbkg.store import EmbeddedStore
 

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from test_synthetic import _load_synthetic  # tests/ is on sys.path under pytest
 
 import pbkg.dumps
 import pbkg.search
@@ -22,28 +21,11 @@ from pbkg.errors import InputError, ValidationFailed
 from pbkg.paths import ProjectPaths
 from pbkg.search import DiskIndex
 
-TRIPLES = 3000
 ID = "https://w3id.org/pbkg/id/"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 ORG = "http://www.w3.org/ns/org#"
 PBO = "https://w3id.org/pbkg/ontology#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-
-
-@pytest.fixture(scope="module")
-def generated(project: ProjectPaths, tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("incremental") / "project"
-    _load_synthetic(project.root).generate(root, TRIPLES, seed=7, source=project)
-    return root
-
-
-@pytest.fixture
-def proj(generated: Path, tmp_path: Path) -> ProjectPaths:
-    root = tmp_path / "project"
-    shutil.copytree(generated, root)
-    p = ProjectPaths(root)
-    assert build(p, out_dir=root / "dist").mode == "full"
-    return p
 
 
 def _output(out: Path) -> dict:
@@ -86,9 +68,9 @@ def _quads_of(path: Path) -> list[ox.Triple]:
     return list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
 
 
-def test_incremental_output_is_the_clean_builds(proj: ProjectPaths, tmp_path: Path):
-    out = proj.root / "dist"
-    entities = proj.curated / "entities.ttl"
+def test_incremental_output_is_the_clean_builds(synthetic_proj: ProjectPaths, tmp_path: Path):
+    out = synthetic_proj.root / "dist"
+    entities = synthetic_proj.curated / "entities.ttl"
     label = next(t for t in _quads_of(entities) if t.predicate.value == RDFS_LABEL
                  and t.object.language == "vi")
     old_label = label.object.value
@@ -98,16 +80,16 @@ def test_incremental_output_is_the_clean_builds(proj: ProjectPaths, tmp_path: Pa
     text = entities.read_text(encoding="utf-8")
     entities.write_text(text.replace(f'"{old_label}"@vi', '"Cụm Zêta đổi tên"@vi', 1),
                         encoding="utf-8")
-    article = _first_article(proj)
+    article = _first_article(synthetic_proj)
     text = article.read_text(encoding="utf-8")
     at = text.index('"@vi')
     article.write_text(text[:at] + " (sửa)" + text[at:], encoding="utf-8")
     shared = next(t for t in _quads_of(entities) if t.predicate.value == RDF_TYPE)
-    (proj.curated / "aa-restated.ttl").write_text(f"{shared} .\n", encoding="utf-8")
+    (synthetic_proj.curated / "aa-restated.ttl").write_text(f"{shared} .\n", encoding="utf-8")
 
-    result = build(proj, out_dir=out)
+    result = build(synthetic_proj, out_dir=out)
     assert result.mode == "incremental"
-    clean = _clean(proj, tmp_path)
+    clean = _clean(synthetic_proj, tmp_path)
     assert _output(out) == _output(clean)
     assert (out / "dump-chunks.json").read_bytes() == (clean / "dump-chunks.json").read_bytes()
     queries = ["Cụm Zêta đổi tên", "cum zeta", old_label, "tinh uy", "ban to chuc"]
@@ -118,10 +100,10 @@ def test_incremental_output_is_the_clean_builds(proj: ProjectPaths, tmp_path: Pa
     assert nt.count(f"{shared} .\n") == 1
 
     # And back: the new article removed, the triple returns to the entities graph's part.
-    (proj.curated / "aa-restated.ttl").unlink()
-    assert build(proj, out_dir=out).mode == "incremental"
+    (synthetic_proj.curated / "aa-restated.ttl").unlink()
+    assert build(synthetic_proj, out_dir=out).mode == "incremental"
     shutil.rmtree(tmp_path / "clean")
-    assert _output(out) == _output(_clean(proj, tmp_path))
+    assert _output(out) == _output(_clean(synthetic_proj, tmp_path))
 
 
 def _version(out: Path) -> tuple[Path, dict[str, bytes]]:
@@ -130,10 +112,10 @@ def _version(out: Path) -> tuple[Path, dict[str, bytes]]:
 
 @pytest.mark.parametrize("crash", ["dumps", "index"])
 def test_a_crash_in_an_incremental_build_leaves_the_last_good_output(
-        proj: ProjectPaths, tmp_path: Path, monkeypatch, crash: str):
-    out = proj.root / "dist"
+        synthetic_proj: ProjectPaths, tmp_path: Path, monkeypatch, crash: str):
+    out = synthetic_proj.root / "dist"
     before = _version(out)
-    article = _first_article(proj)
+    article = _first_article(synthetic_proj)
     text = article.read_text(encoding="utf-8")
     at = text.index('"@vi')
     article.write_text(text[:at] + " (sửa)" + text[at:], encoding="utf-8")
@@ -154,23 +136,23 @@ def test_a_crash_in_an_incremental_build_leaves_the_last_good_output(
         calls += [(), ()]  # the first call fails
         monkeypatch.setattr(pbkg.search, "update_index", failing)
     with pytest.raises(RuntimeError, match="injected crash"):
-        build(proj, out_dir=out)
+        build(synthetic_proj, out_dir=out)
     assert _version(out) == before
     assert not list(out.parent.glob(".dist.new-*"))
     monkeypatch.undo()
 
-    assert build(proj, out_dir=out).mode == "incremental"
-    assert _output(out) == _output(_clean(proj, tmp_path))
+    assert build(synthetic_proj, out_dir=out).mode == "incremental"
+    assert _output(out) == _output(_clean(synthetic_proj, tmp_path))
 
 
-def test_bad_input_in_an_incremental_build_changes_nothing(proj: ProjectPaths):
-    out = proj.root / "dist"
+def test_bad_input_in_an_incremental_build_changes_nothing(synthetic_proj: ProjectPaths):
+    out = synthetic_proj.root / "dist"
     before = _version(out)
-    article = _first_article(proj)
+    article = _first_article(synthetic_proj)
     article.write_text(article.read_text(encoding="utf-8") + "\nnot turtle .\n",
                        encoding="utf-8")
     with pytest.raises(InputError) as err:
-        build(proj, out_dir=out)
+        build(synthetic_proj, out_dir=out)
     assert article.name in str(err.value) and err.value.line is not None
     assert _version(out) == before
 
@@ -194,16 +176,16 @@ def _role_and_membership(store: ox.Store) -> tuple[str, str]:
 
 @pytest.mark.parametrize("edit", ["membership-untyped", "membership-moved", "second-chair"])
 def test_an_incremental_build_finds_the_rules_violations_a_full_one_finds(
-        proj: ProjectPaths, edit: str):
+        synthetic_proj: ProjectPaths, edit: str):
     """The SHACL-SPARQL rules span graphs; the incremental build runs them seeded with what
     changed (run_seeded). It must report exactly what a full validation reports."""
-    out = proj.root / "dist"
+    out = synthetic_proj.root / "dist"
     store = ox.Store.read_only(str(out / "store"))
     role, membership = _role_and_membership(store)
     graph = next(q.graph_name.value for q in store.quads_for_pattern(
         ox.NamedNode(membership), ox.NamedNode(RDF_TYPE), None))
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    path = next(proj.root / name for name, g in manifest["graph_files"].items()
+    path = next(synthetic_proj.root / name for name, g in manifest["graph_files"].items()
                 if g == graph and "curated" in name)
     del store
     triples = _quads_of(path)
@@ -229,16 +211,16 @@ def test_an_incremental_build_finds_the_rules_violations_a_full_one_finds(
             if q.object != facts[f"{ORG}member"] and "/id/org/" in q.object.value)
         del store
         bogus = f"<{ID}fact/zz-second-chair/role>"
-        (proj.curated / "zz-second-chair.ttl").write_text(
+        (synthetic_proj.curated / "zz-second-chair.ttl").write_text(
             f"{bogus} a <{PBO}ClusterRoleAssignment> ; <{ORG}member> {other} ; "
             f"<{ORG}organization> {facts[f'{ORG}organization']} ; "
             f"<{ORG}role> {facts[f'{ORG}role']} ; <{PBO}year> {facts[f'{PBO}year']} .\n",
             encoding="utf-8")
     assert len(kept) == len(triples) - (edit == "membership-untyped")
     ox.serialize(kept, str(path), ox.RdfFormat.N_TRIPLES)
-    expected = _full_report(proj)
+    expected = _full_report(synthetic_proj)
     assert not expected.conforms
     assert any("SPARQL" in v.component for v in expected.violations)
     with pytest.raises(ValidationFailed) as failure:
-        build(proj, out_dir=out)
+        build(synthetic_proj, out_dir=out)
     assert failure.value.report.violations == expected.violations

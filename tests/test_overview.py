@@ -10,7 +10,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_synthetic import _load_synthetic  # tests/ is on sys.path under pytest
 
 import pbkg.overview_build
 from pbkg.build import build, read_manifest
@@ -137,8 +136,6 @@ def test_the_home_page_and_cluster_list_do_not_read_the_leadership_table(
 
 # --- incremental builds ------------------------------------------------------------------------
 
-TRIPLES = 3000
-
 
 def _files(dist: Path) -> tuple[bytes, bytes]:
     return (dist / OVERVIEW).read_bytes(), (dist / LEADERSHIP).read_bytes()
@@ -151,22 +148,6 @@ def _answers(dist: Path) -> dict:
     data = read_overview(dist / OVERVIEW, json.loads((dist / OVERVIEW).read_bytes())["id_base"])
     assert data is not None
     return data
-
-
-@pytest.fixture(scope="module")
-def generated(project: ProjectPaths, tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("overview") / "project"
-    _load_synthetic(project.root).generate(root, TRIPLES, seed=7, source=project)
-    return root
-
-
-@pytest.fixture
-def proj(generated: Path, tmp_path: Path) -> ProjectPaths:
-    root = tmp_path / "project"
-    shutil.copytree(generated, root)
-    p = ProjectPaths(root)
-    assert build(p, out_dir=root / "dist").mode == "full"
-    return p
 
 
 def _articles(p: ProjectPaths) -> list[Path]:
@@ -211,21 +192,21 @@ def _edit(p: ProjectPaths, change: str, data: dict) -> str | None:
 
 @pytest.mark.parametrize("change", ["quotes", "article-removed", "cluster-renamed",
                                     "shared-name"])
-def test_an_incremental_build_writes_the_full_build_s_file(proj: ProjectPaths, tmp_path: Path,
+def test_an_incremental_build_writes_the_full_build_s_file(synthetic_proj: ProjectPaths, tmp_path: Path,
                                                            change: str,
                                                            monkeypatch: pytest.MonkeyPatch):
-    out = proj.root / "dist"
+    out = synthetic_proj.root / "dist"
     before = _files(out)
-    board = _edit(proj, change, _answers(out))
+    board = _edit(synthetic_proj, change, _answers(out))
     old = _answers(out)
 
     def not_again(site: Site) -> dict:
         raise AssertionError("the previous answers are updated, not computed again")
     monkeypatch.setattr(pbkg.overview_build, "compute_overview", not_again)
-    assert build(proj, out_dir=out).mode == "incremental"
+    assert build(synthetic_proj, out_dir=out).mode == "incremental"
     monkeypatch.undo()
     clean = tmp_path / "clean" / "dist"
-    assert build(proj, out_dir=clean, incremental=False).mode == "full"
+    assert build(synthetic_proj, out_dir=clean, incremental=False).mode == "full"
     after = _files(out)
     assert after == _files(clean)
     assert after != before
