@@ -29,9 +29,9 @@ _ATTR = "_pbkg_site_cache"
 CHAIR = "chair"
 # Role order in tables: chair first, then standing vice-chair, then vice-chair.
 ROLE_ORDER = {"chair": 0, "standing-vice-chair": 1, "vice-chair": 2}
-# Home-page counts: class local name -> the entity kind in /id/<kind>/.
 # Clusters a page of the leadership overview shows.
 LEADERSHIP_PAGE = 200
+# Home-page counts: class local name -> the entity kind in /id/<kind>/.
 COUNTED = ("EmulationCluster", "PartyBoard", "PartyCommittee", "Person", "Document",
            "ProvincialUnit", "Conference", "AwardDecision")
 
@@ -146,12 +146,7 @@ class Site(Lookup):
             "facts": facts,
             "levels": [{"level": lv, "clusters": levels[lv]}
                        for lv in sorted(levels, key=_level_key)],
-            "sources": [{**s, "publisher": {"iri": s["publisher"],
-                                            "labels": names(s["publisher"])}
-                         if s["publisher"] else None,
-                         "title": articles(s["iri"])["title"],  # type: ignore[index]
-                         "url": articles(s["iri"])["url"]}  # type: ignore[index]
-                        for s in sources],
+            "sources": [_source_entry(s, names, articles) for s in sources],
         }
 
     def class_counts(self) -> dict[str, int]:
@@ -326,6 +321,16 @@ def expand_roles(rows: list[dict], link: Callable[[str | None], dict | None],
     """Stored leadership rows (IRIs) as the pages show them (names, the source's title)."""
     return [{**r, "cluster": link(r["cluster"]), "unit": link(r["unit"]),
              "person": link(r["person"]), "source": source(r["source"])} for r in rows]
+
+
+def _source_entry(s: dict, names: Callable[[str], dict[str, str]],
+                  articles: Callable[[str | None], dict | None]) -> dict:
+    """A latest source as the home page shows it: its publisher named, its title and URL."""
+    article = articles(s["iri"]) or {}
+    publisher = {"iri": s["publisher"], "labels": names(s["publisher"])} \
+        if s["publisher"] else None
+    return {**s, "publisher": publisher, "title": article.get("title"),
+            "url": article.get("url")}
 
 
 def _names_of(built: dict) -> Callable[[str], dict[str, str]]:

@@ -312,17 +312,13 @@ def lower_unit_backward(doc: Doc, end: int) -> Unit | None:
     canon = doc.canon
     while end > 0 and canon[end - 1] in " \t":
         end -= 1
-    lo = max(0, end - 80)
-    cut = lo
-    for b in _BOUNDARY.finditer(canon, lo, end):
-        cut = b.end()
-    start = _SPACE.match(canon, cut).end() if _SPACE.match(canon, cut) else cut
-    # "Cụm ... do X làm cụm trưởng": the subject starts after the last "do" of the clause
-    by = None
+    start = max(0, end - 80)
+    for b in _BOUNDARY.finditer(canon, start, end):
+        start = b.end()
+    # "Cụm ... do X làm cụm trưởng": the subject starts after the clause's last "do"
     for by in _BY.finditer(canon, start, end):
-        pass
-    if by is not None:
         start = by.end()
+    start, _ = doc.trimmed(start, end)
     m = _LOWER_UNIT.match(canon, start, end)
     if m is None or m.end() != end or not places.is_place_name(m.group("place")):
         return None
