@@ -1,6 +1,7 @@
 """Benchmark: `pbkg build` and the serving start against a bare Oxigraph load of the same quads.
 
-    python bench/bench_build.py [--sizes 100000] [--seed 7] [--out bench/results/build.json]
+    python bench/bench_build.py [--sizes 100000] [--seed 7] [--repeat 3]
+                                [--out bench/results/build.json]
 
 For each size (a synthetic project of about that many generated triples, made by
 bench/synthetic.py; or "real", the project itself), in one run, each measure in a fresh child
@@ -19,7 +20,8 @@ process (its wall time and its peak resident memory, from wait4):
   serve-legacy  the previous start: dist/pbkg.nq parsed into an in-memory store, the search
                 index built from it, the same search and lookup
 
-Ratios are against the in-memory baseline measured in the same run. Results: a table on stdout
+Ratios are against the in-memory baseline measured in the same run (with --repeat N, the build
+and the baseline N times in turns, each one's median run). Results: a table on stdout
 and bench/results/build.json (sorted keys, no timestamps).
 """
 
@@ -130,7 +132,7 @@ def edit_one_file(root: Path) -> Path:
     return target
 
 
-def measure_size(size: str, work: Path, seed: int, timeout: float) -> dict:
+def measure_size(size: str, work: Path, seed: int, timeout: float, repeat: int = 1) -> dict:
     root = work / size / "project"
     info: dict = {"size": size}
     t = time.perf_counter()
@@ -160,8 +162,15 @@ def measure_size(size: str, work: Path, seed: int, timeout: float) -> dict:
     info["generate_s"] = round(time.perf_counter() - t, 1)
     dist = root / "dist"
     results = {}
-    results["build"] = run_child("build", root, dist, timeout)
-    for measure in ("baseline", "baseline-disk", "unchanged"):
+    # The build and its baseline taken in turns, each run's median kept: one bare load varied
+    # from 4.8 to 6.8 s between runs on an idle machine.
+    runs: dict[str, list[dict]] = {"build": [], "baseline": []}
+    for _ in range(repeat):
+        for measure in runs:
+            runs[measure].append(run_child(measure, root, dist, timeout))
+    for measure, done in runs.items():
+        results[measure] = _median(done)
+    for measure in ("baseline-disk", "unchanged"):
         results[measure] = run_child(measure, root, dist, timeout)
     info["edited"] = str(edit_one_file(root).relative_to(root))
     results["one-file"] = run_child("one-file", root, dist, timeout)
@@ -173,6 +182,18 @@ def measure_size(size: str, work: Path, seed: int, timeout: float) -> dict:
             r["x_baseline"] = round(r["wall_s"] / base, 2)
     info["results"] = results
     return info
+
+
+def _median(runs: list[dict]) -> dict:
+    """The run of median wall time (the lower middle one of an even count), with every run's
+    wall time beside it."""
+    timed = sorted((r for r in runs if "wall_s" in r), key=lambda r: r["wall_s"])
+    if not timed:
+        return runs[0]
+    out = dict(timed[(len(timed) - 1) // 2])
+    if len(runs) > 1:
+        out["walls_s"] = [r.get("wall_s") for r in runs]
+    return out
 
 
 def table(rows: list[dict]) -> str:
@@ -187,6 +208,8 @@ def table(rows: list[dict]) -> str:
                 notes += " " + " ".join(f"{k}={v:.2f}" for k, v in r["timings"].items())
             if "quads" in r:
                 notes += f" quads={r['quads']}"
+            if "walls_s" in r:
+                notes += " runs=" + "/".join(f"{w:.2f}" for w in r["walls_s"] if w)
             lines.append(f"{info['size']:>8} {name:<14} {r['wall_s']:>8.2f} "
                          f"{r.get('x_baseline', 0):>7.2f} {r['peak_mb']:>8}  {notes.strip()}")
     return "\n".join(lines)
@@ -210,6 +233,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=None,
                         help="kept work folder (else a temp); a project generated there by an "
                              "earlier run with the same seed is used again")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="runs of the build and of the baseline, in turns (median kept)")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -218,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     work = args.work or Path(tempfile.mkdtemp(prefix="pbkg-bench-build-"))
     try:
-        rows = [measure_size(size, work, args.seed, args.timeout)
+        rows = [measure_size(size, work, args.seed, args.timeout, max(1, args.repeat))
                 for size in args.sizes.split(",")]
     finally:
         if args.work is None:

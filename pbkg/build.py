@@ -57,6 +57,7 @@ from .dumps import (
     ChunkIndex,
     graph_chunks,
     shadowed_triples,
+    without,
     write_dumps,
 )
 from .errors import ValidationFailed
@@ -432,14 +433,15 @@ def _ntriples_from_nquads(nquads: Path, places: dict[str, list[int]], serialize:
                           shadowed: dict, graph: str) -> dict[str, bytes]:
     """A graph's N-Triples chunk: its N-Quads chunk without the graph name (the same bytes
     Oxigraph would write again: the N-Quads chunk is the N-Triples one with the name added),
-    unless an earlier graph states some of its triples."""
-    if graph in shadowed or graph not in places:
+    and without the lines of the triples an earlier graph states."""
+    if graph not in places:
         return serialize(graph)
     offset, length = places[graph]
     with open(nquads, "rb") as f:
         f.seek(offset)
         chunk = f.read(length)
-    return {"ntriples": chunk.replace(b" <%s> .\n" % graph.encode(), b" .\n")}
+    return {"ntriples": without(chunk.replace(b" <%s> .\n" % graph.encode(), b" .\n"),
+                                shadowed.get(graph, set()))}
 
 
 def _store_then(tmp: Path, failed: threading.Event, take_jobs: Callable) -> tuple[dict, list]:

@@ -167,6 +167,19 @@ class NamedQuery:
             return text
         return replace(self, text=text).render(rest)
 
+    def bind_many(self, name: str, raws: list[str]) -> str:
+        """The query with each empty block ``VALUES ?name { }`` of its text (the file runs
+        as is and answers nothing) holding the given values: for a query asked about many
+        entities at once, the block placed by the file where the engine starts from it (at the
+        start of each UNION branch, say: a block before the union is joined after it, 10x
+        slower on Oxigraph)."""
+        terms = " ".join(self.param(name).term(raw) for raw in raws)
+        marker = re.compile(rf"VALUES\s+\?{re.escape(name)}\s*\{{\s*\}}")
+        text, found = marker.subn(lambda _: f"VALUES ?{name} {{ {terms} }}", self.text)
+        if not found:
+            raise InputError(self.path, f"no empty 'VALUES ?{name} {{ }}' block to fill")
+        return text
+
     def as_dict(self) -> dict:
         return {
             "name": self.name, "title": self.title, "description": self.description,

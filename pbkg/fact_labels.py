@@ -47,6 +47,8 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _OURS = str(PBO)
 
 Labels = Callable[[str], dict[str, str]]
+# An entity's first and last day, either unknown.
+Days = tuple[str | None, str | None]
 
 
 def _first_part(label: str) -> str:
@@ -185,17 +187,34 @@ class Names:
     table of every entity's labels costs minutes at 10^7 triples)."""
 
     def __init__(self, labels: Labels, shares_label: Callable[[str], bool],
-                 validity: Callable[[str], tuple[str | None, str | None]]) -> None:
+                 validity: Callable[[str], tuple[str | None, str | None]],
+                 validities: Callable[[list[str]], dict[str, Days]] | None = None) -> None:
         self._labels = labels
         self._shares_label = shares_label
         self._validity = validity
+        self._validities = validities
         self._suffixes: dict[str, str | None] = {}
+
+    def prefetch(self, iris: list[str]) -> None:
+        """The suffixes of many entities at once: their periods in one call of ``validities``
+        instead of one query each (the build names every cluster, unit and person of the
+        leadership table)."""
+        new = [i for i in dict.fromkeys(iris) if i not in self._suffixes]
+        shared = [i for i in new if self._shares_label(i)]
+        found = (self._validities(shared) if self._validities is not None
+                 else {i: self._validity(i) for i in shared})
+        self._bound(len(new))
+        for i in new:
+            self._suffixes[i] = period(*found[i]) if i in found else None
+
+    def _bound(self, more: int) -> None:
+        # Kept per entity (a benign race: two threads compute the same value), bounded.
+        if len(self._suffixes) + more > 200_000:
+            self._suffixes.clear()
 
     def _suffix(self, iri: str) -> str | None:
         if iri not in self._suffixes:
-            # Kept per entity (a benign race: two threads compute the same value), bounded.
-            if len(self._suffixes) > 200_000:
-                self._suffixes.clear()
+            self._bound(1)
             self._suffixes[iri] = (period(*self._validity(iri)) if self._shares_label(iri)
                                    else None)
         return self._suffixes[iri]

@@ -31,6 +31,9 @@ from .store import EmbeddedStore
 
 # Most changed subjects an update follows; beyond, everything is computed again.
 MAX_CHANGED = 5_000
+# Entities named per round (what their names need is read in a few queries a round; the
+# caches of what was read stay under their bounds).
+_CHUNK = 20_000
 _TYPE = ox.NamedNode(str(RDF.type))
 _CLUSTER = ox.NamedNode(str(PBO.EmulationCluster))
 _NAMING_CLUSTER = (ox.NamedNode(str(ORG.organization)), ox.NamedNode(str(PBO.cluster)))
@@ -49,8 +52,12 @@ def site_over(store: ox.Store, queries: Path, index: Path) -> Site:
 
 def compute_overview(site: Site) -> dict[str, Any]:
     """Every answer, from the queries."""
+    clusters = site.clusters()
+    site.know_blocks(clusters)
+    found = site.site_rows("leadership")
+    site.index.prefetch([r["member"]["value"] for r in found if r.get("member")])
     return _assemble(site, site.class_counts(), site.fact_count(), site.latest_sources(),
-                     site.clusters(), [site.role_row(r) for r in site.site_rows("leadership")])
+                     clusters, [site.role_row(r) for r in found])
 
 
 def update_overview(site: Site, previous: dict[str, Any], old: ox.Store, new: ox.Store,
@@ -131,8 +138,15 @@ def _assemble(site: Site, counts: dict[str, int], facts: int, sources: list[dict
 
     linked = {c["iri"] for c in clusters} | {s["publisher"] for s in sources if s["publisher"]}
     linked |= {r[k] for r in rows for k in ("cluster", "unit", "person") if r[k]}
-    names = {iri: kept("names", iri) or site.name_labels(iri) for iri in sorted(linked)}
+    names: dict[str, Any] = {}
+    ordered = sorted(linked)
+    for start in range(0, len(ordered), _CHUNK):
+        chunk = [i for i in ordered[start:start + _CHUNK] if kept("names", i) is None]
+        site.prefetch_names(chunk)
+        names.update({i: site.name_labels(i) for i in chunk})
+    names = {iri: kept("names", iri) or names[iri] for iri in ordered}
     cited = {r["source"] for r in rows if r["source"]} | {s["iri"] for s in sources}
+    site.index.prefetch([i for i in sorted(cited) if kept("articles", i) is None])
     articles = {iri: kept("articles", iri) or [site.index.title(iri), site.index.url(iri)]
                 for iri in sorted(cited)}
     rows.sort(key=lambda r: role_order(r, lambda iri: names.get(iri, {})))

@@ -85,7 +85,8 @@ class Store(Protocol):
               timeout: float | None = None) -> QueryResult: ...
 
 
-_FROM = re.compile(r"\bFROM\b", re.IGNORECASE)
+# FROM as a keyword, not a variable (?from): only a query that may name its dataset is inspected.
+_FROM = re.compile(r"(?<![?$\w])FROM\b", re.IGNORECASE)
 _TSV = FORMATS["tsv"]
 _JSON = FORMATS["json"]
 _NT = FORMATS["ntriples"]

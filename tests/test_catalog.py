@@ -79,3 +79,16 @@ def test_header_errors_name_file_and_line(tmp_path: Path):
     with pytest.raises(InputError) as err:
         parse_query_file(bad)
     assert err.value.line == 3 and "bad.rq" in str(err.value)
+
+
+def test_values_blocks_are_filled_with_many_checked_values(project):
+    query = parse_query_file(project.queries / "site" / "validity-of-many.rq")
+    a, b = "https://w3id.org/pbkg/id/province/a", "https://w3id.org/pbkg/id/province/b"
+    text = query.bind_many("entity", [a, b])
+    assert text.count(f"VALUES ?entity {{ <{a}> <{b}> }}") == 2 and "{ }" not in text
+    with pytest.raises(InvalidParameter):
+        query.bind_many("entity", [a, "x> } DROP ALL { <y"])
+    with pytest.raises(InvalidParameter):
+        query.bind_many("nothing", [a])
+    with pytest.raises(InputError, match="no empty 'VALUES"):
+        parse_query_file(project.queries / "cluster-chairs.rq").bind_many("cluster", [a])

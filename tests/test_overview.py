@@ -221,3 +221,22 @@ def test_an_incremental_build_writes_the_full_build_s_file(synthetic_proj: Proje
     elif change == "shared-name":
         assert new["names"][board] != old["names"][board]
         assert new["names"][board]["vi"].endswith("2025)")
+
+
+def test_the_periods_of_many_entities_are_each_one_s(store: EmbeddedStore, project: ProjectPaths):
+    """The build names thousands of entities with one query for all their periods
+    (validities); each is the period its own query gives (validity_of), on every entity of the
+    real graph: own days, an area's, and neither."""
+    site = Site(store, project.queries)
+    iris = site.index.iris(site.id_base)
+    one = {iri: site.validity_of(iri) for iri in iris}
+    dated = {iri: days for iri, days in one.items() if days != (None, None)}
+    assert len(dated) > 100 and any(days[1] for days in dated.values())
+    assert site.validities(iris) == dated
+    # And the names made from them in bulk are those made one at a time.
+    shared = [iri for iri in iris if site.index.shares_label(iri)]
+    assert len(shared) > 50
+    bulk = Site(EmbeddedStore.from_dist(Path(store.overview_path).parent), project.queries)
+    bulk.prefetch_names(shared)
+    assert {i: bulk.name_labels(i) for i in shared} == {i: site.name_labels(i) for i in shared}
+    assert any(re.search(r"\(\d{4}–", bulk.name_labels(i)["vi"]) for i in shared)

@@ -176,3 +176,30 @@ def test_serve_opens_the_build_store_without_the_dumps(built_dist, tmp_path, pro
             opened.store.add(opened.store.quads_for_pattern(None, None, None).__next__())
     finally:
         opened.close()
+
+
+def test_fold_is_the_whole_string_decomposed_without_marks() -> None:
+    """fold maps each character through a table; the result is the definition's: the
+    case-folded string's NFD without combining marks, đ as d, spaces collapsed, on text in
+    NFC, NFD and odd mixes (marks alone, stacked marks, ß, Đ, other scripts)."""
+    import random
+    import re
+    import unicodedata
+
+    from pbkg.text import fold
+
+    def reference(text: str) -> str:
+        decomposed = unicodedata.normalize("NFD", text.casefold())
+        kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+        return re.sub(r"\s+", " ", kept.replace("đ", "d").replace("Đ", "d")).strip()
+
+    rnd = random.Random(20261207)
+    pools = [(0x20, 0x250), (0x300, 0x370), (0x1E00, 0x1F00), (0x0, 0x30000)]
+    samples = ["Tỉnh uỷ Bà Rịa – Vũng Tàu", "ĐẢNG  bộ\tkhối", "Straße", "e\u0301\u0323", "\u0301x"]
+    for _ in range(20_000):
+        samples.append("".join(chr(rnd.randrange(*rnd.choice(pools)))
+                               for _ in range(rnd.randrange(0, 8))))
+    for text in samples:
+        for form in (text, unicodedata.normalize("NFD", text), unicodedata.normalize("NFC", text)):
+            assert fold(form) == reference(form), repr(form)
+    assert fold("Tỉnh uỷ") == fold("Tỉnh ủy") == fold("tinh uy") == "tinh uy"
