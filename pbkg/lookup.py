@@ -22,7 +22,7 @@ from .asof import in_force, in_year
 from .catalog import NamedQuery, parse_query_file
 from .errors import InvalidParameter, NotFound
 from .namespaces import DCTERMS, FOAF, ORG, PBO, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
-from .overview import overview_for
+from .overview import built_cluster, overview_for
 from .periods import period_bounds
 from .search import SearchIndex, index_for
 from .settings import Settings
@@ -224,6 +224,10 @@ class Lookup:
 
     def facts_about(self, iri: str) -> list[Node]:
         nodes = group_facts(self.rows("facts-about", entity=iri))
+        # What the facts link to is named next: its index entries read a few hundred a query.
+        self.index.prefetch(sorted({t["value"] for n in nodes.values()
+                                    for terms in n.props.values() for t in terms
+                                    if t["type"] == "uri"}))
         return sorted(nodes.values(), key=lambda n: n.iri)
 
     # Shapes of the output -----------------------------------------------------------------
@@ -435,7 +439,10 @@ class Lookup:
         """One cluster; with as_of, only the facts of that year (members, leadership, counts,
         conferences, awards, movements)."""
         node = self.require("cluster", slug, "EmulationCluster", "cluster")
-        (row,) = self.rows("clusters", cluster=node.iri) or [{}]
+        head = built_cluster(self.store, self.id_base, node.iri)
+        if head is None:
+            (row,) = self.rows("clusters", cluster=node.iri) or [{}]
+            head = self.cluster_entry(node.iri, row)
         members: dict[int, list] = defaultdict(list)
         roles: dict[int, list] = defaultdict(list)
         counts, conferences, awards, movements = [], [], [], []
@@ -459,7 +466,7 @@ class Lookup:
                 movements.append(self.movement_fact(f))
         entry = self.index.get(node.iri)
         return {
-            **self.cluster_entry(node.iri, row),
+            **head,
             "alt_labels": entry.alt_labels() if entry else [],
             "sector": node.value("sector"),
             "coordinated_by": self.ref(node.first_iri("coordinatedBy")),

@@ -27,6 +27,7 @@ LEADERSHIP = "leadership.json"
 FORMAT = 2
 PARTS = ("home", "leadership")
 _ATTR = "_pbkg_overview_"  # + part
+_BY_IRI = "_pbkg_overview_clusters"
 _LOCK = threading.Lock()
 _ABSENT = object()
 
@@ -116,3 +117,19 @@ def forget(store: Any) -> None:
     """Drop what was read (the store changed: its answers are asked again)."""
     for part in PARTS:
         store.__dict__.pop(_ATTR + part, None)
+    store.__dict__.pop(_BY_IRI, None)
+
+
+def built_cluster(store: Any, id_base: str, iri: str) -> dict[str, Any] | None:
+    """A cluster's entry in the build's cluster list (what its page heads with, without the
+    query over its facts' years), or None without the build's answers."""
+    data = overview_for(store, id_base)
+    if data is None:
+        return None
+    by_iri = getattr(store, _BY_IRI, None)
+    if by_iri is None:
+        by_iri = {}
+        for c in data["clusters"]:
+            by_iri.setdefault(c["iri"], c)
+        setattr(store, _BY_IRI, by_iri)
+    return by_iri.get(iri)

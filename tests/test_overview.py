@@ -79,7 +79,9 @@ def test_pages_are_served_from_a_dist_without_the_file(built_dist: Path, tmp_pat
         with TestClient(create_app(store=store)) as client:
             pages[name] = {}
             for path, accept in (("/", "text/html"), ("/leadership", "text/html"),
-                                 ("/api/clusters", "application/json")):
+                                 ("/api/clusters", "application/json"),
+                                 ("/api/clusters/to-chuc-xay-dung-dang-cum-5", "application/json"),
+                                 ("/id/cluster/to-chuc-xay-dung-dang-cum-5", "text/html")):
                 response = client.get(path, headers={"Accept": accept})
                 assert response.status_code == 200, (name, path)
                 pages[name][path] = response.text
