@@ -6,6 +6,7 @@ then says "được tặng"; "ranking" for a vote or a placing ("bình xét", "x
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from pbkg.extract import enumerations
 from pbkg.extract.doc import Doc
@@ -285,20 +286,26 @@ _LEADING_LEAD = re.compile(
 )
 PRIZE = (r"[Gg]iải\s+(?:[Nn]hất|[Nn]hì|[Bb]a|[Tt]ư|[Kk]huyến\s+khích|[Đđ]ặc\s+biệt|[Xx]uất\s+sắc|"
          r"[ABC])(?![\w])")
+# The three below are "qualifiers* verb award": the verb is searched for, then the
+# qualifiers before it are taken (_qualified); a pattern that opens with an optional group is
+# tried at every character (5% of a long text's extraction).
 _PRIZE_AFTER = re.compile(  # "X đạt giải Nhất", "X xuất sắc giành giải Nhì"
-    r"(?:(?:đã|xuất\s+sắc|vinh\s+dự)\s+)*(?:đạt|giành|đoạt|nhận|được\s+trao|đạt\s+được)\s+"
+    r"(?:đạt|giành|đoạt|nhận|được\s+trao|đạt\s+được)\s+"
     rf"(?P<award>{PRIZE}(?:\s+(?:toàn\s+đoàn|tập\s+thể))?)"
 )
+_PRIZE_QUALIFIERS = re.compile(r"(?:(?:đã|xuất\s+sắc|vinh\s+dự)\s+)+$")
 _PRIZE_BEFORE = re.compile(  # "giải Nhất thuộc về X", "giải Nhì: X và Y"
     rf"(?P<award>{PRIZE}(?:\s+(?:toàn\s+đoàn|tập\s+thể))?)\s*"
     r"(?:thuộc\s+về|được\s+trao\s+cho|về\s+tay|:|là|cho)\s*(?:các\s+)?(?:đội\s+(?=[A-ZĐ]))?"
 )
 _DISTINCTION = re.compile(  # "X được công nhận danh hiệu “...”", "X đạt danh hiệu “...”"
-    r"(?:(?:đã|vinh\s+dự|được)\s+)*(?:công\s+nhận|đạt|giữ\s+vững)\s+(?:đạt\s+)?"
+    r"(?:công\s+nhận|đạt|giữ\s+vững)\s+(?:đạt\s+)?"
     r"(?P<award>danh\s+hiệu\s+(?:“[^”]{3,80}”|\"[^\"]{3,80}\"))"
 )
+_DISTINCTION_QUALIFIERS = re.compile(r"(?:(?:đã|vinh\s+dự|được)\s+)+$")
 _RECEIVE = re.compile(  # "X (vinh dự) (được) (đón) nhận Cờ thi đua của Y"
-    r"(?:(?:đã|vinh\s+dự|được|rất\s+vinh\s+dự)\s+)*(?:đón\s+)?nhận\s+" + AWARD)
+    r"(?:đón\s+)?nhận\s+" + AWARD)
+_RECEIVE_QUALIFIERS = re.compile(r"(?:(?:đã|vinh\s+dự|được|rất\s+vinh\s+dự)\s+)+$")
 _RANKED_LIST = re.compile(  # "bình xét ... có 02 tập thể: A và B"
     r"(?<![\w])(?:bình\s+xét|bình\s+chọn|suy\s+tôn|xếp\s+hạng)(?![\w])[^.;:]{0,80}?"
     r"(?<![\w])(?:\d{1,3}|một|hai|ba|bốn|năm)\s+(?:tập\s+thể|đơn\s+vị)(?:\s+[\w’']+){0,4}\s*:",
@@ -319,17 +326,19 @@ def _prizes(doc: Doc, context_year: int | None) -> list[dict]:
     distinction; the recipient must be a unit written next to the prize."""
     canon = doc.canon
     out = []
-    for rx in (_PRIZE_AFTER, _DISTINCTION, _RECEIVE):
-        for m in rx.finditer(canon):
-            if doc.in_display(m.start()):
+    for rx, qualifiers in ((_PRIZE_AFTER, _PRIZE_QUALIFIERS),
+                           (_DISTINCTION, _DISTINCTION_QUALIFIERS),
+                           (_RECEIVE, _RECEIVE_QUALIFIERS)):
+        for start, m in _qualified(rx, qualifiers, canon):
+            if doc.in_display(start):
                 continue
-            unit = parse_backward(doc, m.start(), strict=True)
-            if unit is None and canon[max(0, m.start() - 1) : m.start()] == " ":
-                unit = _team_before(doc, m.start())
+            unit = parse_backward(doc, start, strict=True)
+            if unit is None and canon[max(0, start - 1) : start] == " ":
+                unit = _team_before(doc, start)
             if unit is None:
                 continue
-            cs, ce = _clause_bounds(doc, m.start())
-            status = "proposed" if _PROPOSE.search(canon, cs, m.start()) else "conferred"
+            cs, ce = _clause_bounds(doc, start)
+            status = "proposed" if _PROPOSE.search(canon, cs, start) else "conferred"
             out.append(_award(m.group("award"), unit.text, status,
                               _period(canon[cs:ce], context_year), unit.start, m.end(), doc))
     for m in _PRIZE_BEFORE.finditer(canon):
@@ -342,6 +351,18 @@ def _prizes(doc: Doc, context_year: int | None) -> list[dict]:
             out.append(_award(m.group("award"), unit.text, "conferred",
                               _period(canon[cs:ce], context_year), m.start(), unit.end, doc))
     return out
+
+
+def _qualified(rx: re.Pattern, qualifiers: re.Pattern,
+               text: str) -> Iterator[tuple[int, re.Match]]:
+    """The matches of "(qualifier )* rx" in ``text``, each with where its qualifiers start:
+    the longest run of them just before, not reaching back into the previous match."""
+    previous = 0
+    for m in rx.finditer(text):
+        run = qualifiers.search(text, max(previous, m.start() - 60), m.start())
+        start = run.start() if run else m.start()
+        previous = m.end()
+        yield start, m
 
 
 _TEAM = re.compile(rf"[Đđ]ội(?:\s+thi)?\s+(?=[{UPPER}])")
