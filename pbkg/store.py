@@ -85,8 +85,11 @@ class Store(Protocol):
               timeout: float | None = None) -> QueryResult: ...
 
 
-# FROM as a keyword, not a variable (?from): only a query that may name its dataset is inspected.
-_FROM = re.compile(r"(?<![?$\w])FROM\b", re.IGNORECASE)
+# FROM or FROM NAMED before an IRI or a prefixed name, not a variable (?from) or a word of a
+# comment: only a query that may name its dataset is inspected (inspect decides).
+_GAP = r"(?:\s|#[^\n]*\n)*"  # white space and comments, as the grammar allows
+_FROM = re.compile(rf"(?<![?$\w])FROM{_GAP}(?:NAMED{_GAP})?(?:<|[A-Za-z_][\w.-]*:|:)",
+                   re.IGNORECASE)
 _TSV = FORMATS["tsv"]
 _JSON = FORMATS["json"]
 _NT = FORMATS["ntriples"]

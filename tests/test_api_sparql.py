@@ -225,10 +225,17 @@ def test_default_graph_uri_and_named_graph_uri(client, api_store):
         len(api_store.named_graphs()) > 2
 
 
-def test_from_clause_is_honoured(client, api_store):
-    query = f"SELECT (COUNT(*) AS ?n) FROM <{REFERENCE}> WHERE {{ ?s ?p ?o }}"
+@pytest.mark.parametrize("clause", [
+    "FROM <{g}>", "FROM<{g}>", "from # the reference graph\n <{g}>", "FROM ref:",
+])
+def test_from_clause_is_honoured(client, api_store, clause):
+    """Written any way the grammar allows (the store looks for FROM before it parses)."""
+    prefix = f"PREFIX ref: <{REFERENCE}>\n"
+    query = f"{prefix}SELECT (COUNT(*) AS ?n) {clause.format(g=REFERENCE)} WHERE {{ ?s ?p ?o }}"
     expected = api_store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{REFERENCE}> "
                                "{ ?s ?p ?o } }").values("n")[0]
+    everything = api_store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").values("n")[0]
+    assert int(expected) < int(everything)
     assert _bindings(client.get("/sparql", params={"query": query}))[0]["n"]["value"] == expected
 
 
