@@ -188,7 +188,7 @@ class Names:
 
     def __init__(self, labels: Labels, shares_label: Callable[[str], bool],
                  validity: Callable[[str], tuple[str | None, str | None]],
-                 validities: Callable[[list[str]], dict[str, Days]] | None = None) -> None:
+                 validities: Callable[[list[str]], dict[str, Days]]) -> None:
         self._labels = labels
         self._shares_label = shares_label
         self._validity = validity
@@ -201,8 +201,7 @@ class Names:
         leadership table)."""
         new = [i for i in dict.fromkeys(iris) if i not in self._suffixes]
         shared = [i for i in new if self._shares_label(i)]
-        found = (self._validities(shared) if self._validities is not None
-                 else {i: self._validity(i) for i in shared})
+        found = self._validities(shared)
         self._bound(len(new))
         for i in new:
             self._suffixes[i] = period(*found[i]) if i in found else None

@@ -372,12 +372,7 @@ class LinkedData(Site):
         hide = _HEADER | (_FACT_SHOWN_ELSEWHERE if is_fact else set())
         facts: dict[str, list[dict]] = defaultdict(list)
         fact_iris = set()
-        about = self.facts_about(iri)
-        # The names the page shows, with their periods, in a few queries rather than one each.
-        self.prefetch_names(sorted({t["value"] for n in (node, *about)
-                                    for terms in n.props.values() for t in terms
-                                    if t["type"] == "uri"}))
-        for f in about:
+        for f in self.facts_about(iri):
             fact_iris.add(f.iri)
             if as_of is not None and not self.holds_in(f, as_of):
                 continue

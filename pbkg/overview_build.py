@@ -141,10 +141,9 @@ def _assemble(site: Site, counts: dict[str, int], facts: int, sources: list[dict
     names: dict[str, Any] = {}
     ordered = sorted(linked)
     for start in range(0, len(ordered), _CHUNK):
-        chunk = [i for i in ordered[start:start + _CHUNK] if kept("names", i) is None]
-        site.prefetch_names(chunk)
-        names.update({i: site.name_labels(i) for i in chunk})
-    names = {iri: kept("names", iri) or names[iri] for iri in ordered}
+        part = ordered[start:start + _CHUNK]
+        site.prefetch_names([i for i in part if kept("names", i) is None])
+        names.update({i: kept("names", i) or site.name_labels(i) for i in part})
     cited = {r["source"] for r in rows if r["source"]} | {s["iri"] for s in sources}
     site.index.prefetch([i for i in sorted(cited) if kept("articles", i) is None])
     articles = {iri: kept("articles", iri) or [site.index.title(iri), site.index.url(iri)]
