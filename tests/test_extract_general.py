@@ -811,3 +811,75 @@ def test_a_bracketed_note_that_is_no_body_gives_no_post():
     found = officials("Năm 2023, Cụm thi đua số II tổng kết. Dự hội nghị có Vụ trưởng (nghỉ "
                       "hưu) Nguyễn Văn An; đại diện Tỉnh ủy.")
     assert "Vụ trưởng (nghỉ hưu)" not in found.get("Nguyễn Văn An", [])
+
+
+# -- fourth pass: phrasings written for this pass, none from a corpus article -------------------
+
+NORTH_WEST = ["Sơn La", "Điện Biên", "Lai Châu"]
+
+
+def clusters(text: str) -> dict[str, list[str]]:
+    return {c["name"]: c["members"] for c in extract_text(text)["clusters"]}
+
+
+@pytest.mark.parametrize("text,members", [
+    # a clause naming the chair, set off by commas, between the cluster and "gồm"
+    ("Cụm thi đua số 4, do Ban Tổ chức Tỉnh ủy Sơn La làm Cụm trưởng, gồm Ban Tổ chức Tỉnh ủy: "
+     "Sơn La, Điện Biên, Lai Châu.", NORTH_WEST),
+    # a count, a descriptor of what is counted, then "là"
+    ("Cụm thi đua số 1 gồm 3 tỉnh miền núi phía Bắc là Sơn La, Điện Biên và Lai Châu.", NORTH_WEST),
+    # a plural body's name shared by the places after it
+    ("Cụm thi đua số 6 gồm các Ban Dân vận Tỉnh ủy Sơn La, Điện Biên, Lai Châu.", NORTH_WEST),
+    # a descriptor with "trực thuộc" between the cluster and "gồm"; enterprises' party bodies
+    ("Cụm thi đua số 1 các Đảng bộ trực thuộc Đảng ủy Khối Doanh nghiệp tỉnh gồm: Đảng bộ Công ty "
+     "Điện lực tỉnh, Đảng bộ Công ty Cấp nước, Đảng bộ Bưu điện tỉnh.",
+     ["Đảng bộ Công ty Điện lực tỉnh", "Đảng bộ Công ty Cấp nước", "Đảng bộ Bưu điện tỉnh"]),
+    # a collective item after a comma is an item, not the tail of the name before; a lower-case
+    # rest of a name after "và"
+    ("Khối thi đua các cơ quan Đảng tỉnh gồm các đơn vị: Văn phòng Tỉnh ủy, các ban xây dựng Đảng "
+     "Tỉnh ủy, Đảng ủy Khối cơ quan và doanh nghiệp tỉnh, Báo Bắc Ninh.",
+     ["Văn phòng Tỉnh ủy", "các ban xây dựng Đảng Tỉnh ủy",
+      "Đảng ủy Khối cơ quan và doanh nghiệp tỉnh", "Báo Bắc Ninh"]),
+])
+def test_enumerations_fourth_pass(text: str, members: list[str]):
+    assert lists(text) == [members]
+
+
+def test_a_list_after_a_cluster_and_the_block_it_belongs_to_is_the_cluster_s():
+    found = clusters("Cụm thi đua số 2 thuộc Khối thi đua Dân vận gồm Ban Dân vận các huyện ủy: "
+                     "Bảo Lâm, Bảo Lạc, Hà Quảng, Nguyên Bình.")
+    assert found["Cụm thi đua số 2"] == ["Bảo Lâm", "Bảo Lạc", "Hà Quảng", "Nguyên Bình"]
+    assert found["Khối thi đua Dân vận"] == []
+
+
+@pytest.mark.parametrize("text,name", [
+    # a block's name holding a comma before "đoàn thể"
+    ("Khối thi đua các cơ quan Đảng, đoàn thể tỉnh tổng kết năm 2023.",
+     "Khối thi đua các cơ quan Đảng, đoàn thể tỉnh"),
+    # a name ends before the verb of a person at the conference
+    ("Trưởng Ban Tổ chức Tỉnh ủy, Khối trưởng Khối thi đua các cơ quan tham mưu, giúp việc Tỉnh "
+     "ủy chủ trì hội nghị.", "Khối thi đua các cơ quan tham mưu, giúp việc Tỉnh ủy"),
+])
+def test_cluster_names_fourth_pass(text: str, name: str):
+    assert name in clusters(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # elected without "làm": "được suy tôn Cụm trưởng"
+    ("Trung tâm Chính trị huyện Sìn Hồ được suy tôn Cụm trưởng năm 2023.",
+     [(2023, "chair", "Trung tâm Chính trị huyện Sìn Hồ")]),
+    ("Năm 2022, Huyện ủy Ea Kar được bầu Cụm phó.", [(2022, "vice-chair", "Huyện ủy Ea Kar")]),
+    # the chair's rotating flag handed over
+    ("Tại hội nghị, Ban Tổ chức Tỉnh ủy Quảng Trị đã trao cờ luân phiên Cụm trưởng năm 2025 cho "
+     "Ban Tổ chức Tỉnh ủy Quảng Bình.", [(2025, "chair", "Ban Tổ chức Tỉnh ủy Quảng Bình")]),
+])
+def test_roles_fourth_pass(text: str, expected: list[tuple]):
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ban Tổ chức Tỉnh ủy Quảng Bình được đề nghị Cụm trưởng năm 2025.",  # proposed, not elected
+    "Hội nghị trao cờ thi đua cho Ban Tổ chức Tỉnh ủy Quảng Bình năm 2025.",  # an award, no role
+])
+def test_no_role_fourth_pass(text: str):
+    assert roles(text) == []

@@ -49,14 +49,18 @@ _NAME_START = re.compile(
 _DESC_TOKEN = re.compile(r"[\w’']+")
 _DESC_SPACE = re.compile(rf"[ \t]+(?=[\w’'])|[ \t]*[-–][ \t]*(?=[{LOWER}])")  # "chính trị - xã hội"
 # "các cơ quan tham mưu, giúp việc Tỉnh ủy": the fixed phrase holds a comma
-_DESC_COMMA = re.compile(r",[ \t]+(?=cơ\s+quan|giúp\s+việc)")
+# "các cơ quan Đảng, đoàn thể tỉnh", "các cơ quan Đảng, Mặt trận và đoàn thể"
+_DESC_COMMA = re.compile(r",[ \t]+(?=cơ\s+quan|giúp\s+việc|đoàn\s+thể|Mặt\s+trận|MTTQ)")
 _VA_CO_QUAN = re.compile(r"và\s+(?:cơ\s+quan|các\s+(?:đoàn\s+thể|cơ\s+quan|tổ\s+chức|đơn\s+vị))")
 _DESC_STOPS = re.compile(
     r"(?:tổ\s+chức|tổng\s+kết|sơ\s+kết|có|gồm|đã|vừa|đang|sẽ|năm|ký|triển\s+khai|đề\s+nghị|"
     r"thông\s+qua|tiếp\s+tục|xác\s+định|là|được|cũng|cùng|với|tại|trong|để|nhằm|đạt|"
     r"hoàn\s+thành|đăng\s+ký|phát\s+động|ban\s+hành|thực\s+hiện|dẫn\s+đầu|làm|do|bao\s+gồm|"
     r"họp|giao\s+ban|bình\s+chọn|bình\s+xét|chấm\s+điểm|quyết\s+tâm|phấn\s+đấu|luôn|đều|"
-    r"nỗ\s+lực|tích\s+cực|chủ\s+động|trao|tặng|nhận|ra|và|theo|lần)(?![\w’'])"
+    r"nỗ\s+lực|tích\s+cực|chủ\s+động|trao|tặng|nhận|ra|và|theo|lần|"
+    # verbs of a conference's people: "Khối thi đua ... Tỉnh ủy chủ trì hội nghị"
+    r"chủ\s+trì|phát\s+biểu|khai\s+mạc|bế\s+mạc|tham\s+dự|dự|báo\s+cáo|kết\s+luận|"
+    r"chúc\s+mừng|quán\s+triệt|nhất\s+trí|thống\s+nhất|bầu|suy\s+tôn|biểu\s+dương)(?![\w’'])"
 )
 _GENERIC = re.compile(
     r"(?<![\w])(?P<kind>Cụm|Khối|cụm|khối)(?=\s+(?:(?:hiện\s+)?có\s+\d{1,3}\s+(?:đơn\s+vị|thành\s+viên)"
@@ -303,10 +307,14 @@ _QUALIFIER_ORG = re.compile(
     rf"[\w’']*(?:\s+[\w’'.]+){{0,9}}?\s*(?=\(|$)"
 )
 _IN_OF = re.compile(r"(?:trong|thuộc|của)\s*$")
+_UNDER = re.compile(rf"(?<![\w])trực\s+thuộc\s+(?=[{UPPER}])")
+_OWNED_BY = re.compile(r"[ \t]*,?[ \t]*(?:thuộc|trực[ \t]+thuộc|của|trong)[ \t]+")
 _UNITS_NOUN = re.compile(rf"các\s+{enumerations.COUNT_NOUN}(?![\w])", re.IGNORECASE)
 _LIST_INTRO = re.compile(r":|(?<![\w])là(?![\w])|\(")
 
 
+_ROLE_CLAUSE = re.compile(r"^[ \t]*,[^,;:.()\n]{0,100}?(?<![\w])(?:[Cc]ụm|[Kk]hối)[ \t]+"
+                          r"(?:trưởng|phó)(?![\w])[^,;:.()\n]{0,40},[ \t]*")
 _PAREN_NOTE = re.compile(r"[ \t]*\([^()\n]{1,80}\)")  # "(ngành Tổ chức xây dựng Đảng)"
 _YEAR_NOTE = re.compile(r"[ \t]*,?[ \t]*(?:năm|nhiệm\s+kỳ)[ \t]+\d{4}(?:[ \t]*[-–][ \t]*\d{4})?")
 # a lower-case descriptor of the sector: "khối tuyên giáo", "ngành dân vận", "khu vực miền Tây"
@@ -316,13 +324,16 @@ _SECTOR_NOTE = re.compile(r"^[ \t]*,?[ \t]*(?:khối|ngành|lĩnh\s+vực|khu\s+
 
 def _between_ok(text: str) -> bool:
     text = _IN_OF.sub("", text)
+    # "Cụm thi đua số 4, do X làm Cụm trưởng, gồm": a clause set off by commas names its chair
+    text = _ROLE_CLAUSE.sub("", text)
     if not text.rstrip().endswith("("):  # "(gồm": the bracket opens the list
         text = _YEAR_NOTE.sub("", _PAREN_NOTE.sub("", text))
     sector = _SECTOR_NOTE.match(text)
     if sector and not NAME_STOP.search(sector.group(0)):
         text = text[sector.end() :]
     q = _QUALIFIER_ORG.match(text)
-    if q and not NAME_STOP.search(q.group(0)):
+    # "các Đảng bộ trực thuộc Đảng ủy Khối X": "trực thuộc" describes, "thuộc" alone ends a name
+    if q and not NAME_STOP.search(_UNDER.sub("", q.group(0))):
         text = text[q.end() :]
     text = re.sub(r"\(\s*$", "", text)
     return bool(_BETWEEN_OK.match(text))
@@ -352,8 +363,12 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
                                   False, cluster=clusters[0])]
             else:
                 continue
-        mention = before[-1]
-        between = canon[mention.end : op.start()]
+        mention = last = before[-1]
+        # "Cụm thi đua số 2 thuộc Khối thi đua Dân vận gồm ...": the list is the subject's
+        while len(before) > 1 and _OWNED_BY.fullmatch(canon, before[-2].end, mention.start):
+            before.pop()
+            mention = before[-1]
+        between = canon[last.end : op.start()]
         bare = op.group("bare") is not None or op.group("colon") is not None
         if bare and between.strip():
             continue

@@ -59,6 +59,12 @@ ABBR_PREFIX = re.compile(
     rf"(?:\s+các\s+(?:{_LEVEL}(?:\s+ủy)?\s*(?:,|và)\s*)*{_LEVEL}(?:\s+ủy)?(?=\s+[{UPPER}]))?)"
     rf"\s+(?:các\s+)?(?=[{UPPER}\d])"
 )
+# "các Ban Dân vận Tỉnh ủy Quảng Nam, Quảng Ngãi": a plural body's name shared by the places after
+PLURAL_PREFIX = re.compile(
+    rf"^(?P<prefix>các\s+(?:{ORG_HEAD.pattern})(?:\s+[\w’']+){{0,4}}?\s+"
+    rf"(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+ủy(?:\s*,\s*(?:tỉnh|thành|huyện|quận|thị)\s+ủy)?)"
+    rf"\s+(?=[{UPPER}])"
+)
 _END = re.compile(
     r"\s(?:đã|vừa|đang|sẽ|cùng|tổ\s+chức|tham\s+dự|tham\s+gia|được|là|do|với\s+sự|nhằm|"
     r"thực\s+hiện|tiến\s+hành|họp|có|đều|luôn|phối\s+hợp|tích\s+cực|ký|bình\s+chọn|"
@@ -78,6 +84,7 @@ _COMMITTEE_PLACE = re.compile(rf"(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+ủy(?
 _SECOND_PREFIX = re.compile(r"(?P<prefix>[^,.;:()\n]{3,80}?)[ \t]*:")
 _RELEVEL = re.compile(rf"các\s+{_LEVEL}(?:\s+ủy)?\s+(?-i:(?=[{UPPER}]))", re.IGNORECASE)
 _IS = re.compile(r"(?:là|như\s+sau)(?=[\s:])")
+_COUNT_DESC_IS = re.compile(r"[ \t]*(?P<desc>(?:[\w’']+[ \t]+){1,5}?)là[ \t]+")
 _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)$")
 _CAPITAL = re.compile(rf"^[{UPPER}]")
 
@@ -139,6 +146,9 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
             q = canon.index("gồm", q) + 3
         elif _IS.match(canon, q):
             q = _IS.match(canon, q).end()
+        elif (desc := _COUNT_DESC_IS.match(canon, q, limit)) is not None and not NAME_STOP.search(
+                desc.group("desc")):
+            q = desc.end()  # "10 tỉnh miền núi phía Bắc là A, B": a descriptor of the count
         p_after_count = q
         close = canon.find(")", q, limit) if canon.startswith("(", q) else -1
         if close != -1:  # "3 đơn vị (A, B và C)": the list is what the parentheses hold
@@ -170,7 +180,7 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
             items_start = q + d.end()
     else:
         rest = canon[p_after_count:limit]
-        d = DISTRIBUTIVE.match(rest) or ABBR_PREFIX.match(rest)
+        d = DISTRIBUTIVE.match(rest) or ABBR_PREFIX.match(rest) or _plural_prefix(rest)
         if d:
             prefix = doc.slice(p_after_count, p_after_count + d.end("prefix")).strip()
             items_start = p_after_count + d.end()
@@ -242,6 +252,15 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
     return Enumeration(items, prefix, count, items[-1][2])
 
 
+def _plural_prefix(rest: str) -> re.Match[str] | None:
+    """PLURAL_PREFIX at the start of `rest`, only when a known place follows it."""
+    m = PLURAL_PREFIX.match(rest)
+    if m is None:
+        return None
+    first = re.match(r"[^,;.()\n]+?(?=\s*(?:,|;|\.|\(|\)|\n|\s+và\s|$))", rest[m.end() :])
+    return m if first and places.is_place_name(first.group().strip()) else None
+
+
 def _parts(splitter: re.Pattern[str], canon: str, start: int,
            end: int) -> list[tuple[int, int, re.Match[str] | None]]:
     """The parts of canon[start:end] between separators, each with the separator before it."""
@@ -262,9 +281,12 @@ def _joins_previous(canon: str, prev: tuple[str, int, int], s: int, e: int) -> b
     text = canon[s:e]
     if not ORG_HEAD_CI.match(canon, prev[1]) or ORG_HEAD_CI.match(text) or places.is_place(text):
         return False
-    if not _CAPITAL.match(text) or _LEVEL_START.match(text):
+    if _LEVEL_START.match(text):
         return False
     last = text.split()[-1]
+    if not _CAPITAL.match(text):  # "Đảng ủy Khối cơ quan và doanh nghiệp tỉnh"
+        return (last in {"tỉnh", "thành", "phố", "huyện", "quận"} and len(text.split()) <= 5
+                and not NAME_STOP.search(text))
     return last in {"tỉnh", "thành", "phố", "huyện", "quận", "ủy", "Ủy"} or text.endswith(
         ("Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Trung ương")) or bool(
         _COMMITTEE_PLACE.search(text))  # "... Dân vận Thành ủy Đà Nẵng"
@@ -280,6 +302,8 @@ def _comma_joins(canon: str, prev: tuple[str, int, int], s: int, e: int) -> bool
     part that ends the way names end, with no verb in it)."""
     text = canon[s:e]
     if not text[:1].islower() or _LEVEL_START.match(text) or not ORG_HEAD_CI.match(canon, prev[1]):
+        return False
+    if text.startswith(("các ", "những ")):  # "Văn phòng Tỉnh ủy, các ban xây dựng Đảng": items
         return False
     end = _NAME_END.search(text)
     # a body's head inside the part ("các Ban Đảng") makes it no tail, but the committee that

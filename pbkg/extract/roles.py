@@ -73,8 +73,9 @@ _COPULA_BEFORE = re.compile(
     r"|hoàn\s+thành(?:\s+(?:tốt|xuất\s+sắc))?\s+(?:vai\s+trò|nhiệm\s+vụ)(?:\s+(?:là|của))?)"
     r"(?:\s+(?:đơn\s+vị|vai\s+trò))?"
     # "được (Ban X) giao nhiệm vụ Cụm trưởng", "được chọn giữ vai trò"
+    # "được suy tôn Cụm trưởng": the verb of election alone
     r"|được\s+(?:(?:(?!được\s)[^,.;()]){0,80}?\s+)?(?:bầu|chọn|suy\s+tôn|giao|cử|phân\s+công|tín\s+nhiệm)"
-    r"\s+(?:nhiệm\s+vụ|vai\s+trò)(?:\s+(?:là|làm))?(?:\s+đơn\s+vị)?)\s+"
+    r"(?:\s+(?:nhiệm\s+vụ|vai\s+trò)(?:\s+(?:là|làm))?)?(?:\s+đơn\s+vị)?)\s+"
     r"(?:(?:\d+|hai|ba|bốn)\s+)?$",  # "A và B là hai Cụm phó"
 )
 _COPULA_AFTER = re.compile(r"^[ \t]*(?:là|:|thuộc[ \t]+về|gồm(?:[ \t]+có)?"
@@ -84,8 +85,10 @@ _BY_AFTER = re.compile(r"^[ \t]*do[ \t]+")
 _HOLD_VERB = re.compile(r"[ \t]+(?:đảm[ \t]+(?:nhận|nhiệm|trách)|phụ[ \t]+trách|giữ|làm)(?![\w])")
 _NEGATION_BEFORE = re.compile(r"(?<![\w])(?:không|chưa|chẳng)(?:[ \t]+(?:còn|phải|được))?[ \t]+$")
 _HANDOVER_BEFORE = re.compile(
-    r"(?P<verb>(?:bàn|chuyển)\s+giao)\s+(?:lại\s+)?(?:(?:nhiệm\s+vụ|vai\s+trò|chức\s+danh|"
-    r"chức\s+vụ|trách\s+nhiệm)\s+)?(?:đơn\s+vị\s+)?$"
+    r"(?P<verb>(?:bàn|chuyển)\s+giao|trao)\s+(?:lại\s+)?(?:(?:nhiệm\s+vụ|vai\s+trò|chức\s+danh|"
+    # "trao Cờ luân phiên Cụm trưởng năm 2025 cho X": the chair's rotating flag handed over
+    r"chức\s+vụ|trách\s+nhiệm|[Cc]ờ(?:\s+(?:luân\s+(?:phiên|lưu)|thi\s+đua))*)\s+)?"
+    r"(?:đơn\s+vị\s+)?$"
 )
 _HANDOVER_AFTER = re.compile(r"^[ \t]+(?:lại[ \t]+)?cho[ \t]+(?:đơn\s+vị[ \t]+)?")
 _RECEIVE_BEFORE = re.compile(
