@@ -3,6 +3,8 @@ Unicode forms, Windows line ends) and on input it must refuse with a clear messa
 
 from __future__ import annotations
 
+import importlib
+import re
 import subprocess
 import sys
 import unicodedata
@@ -13,6 +15,7 @@ import pytest
 from pbkg.errors import InputError
 from pbkg.extract import Article, extract, extract_text, read_article
 from pbkg.extract.doc import clean_text
+from pbkg.paths import paths
 from pbkg.text import fold
 
 TEXT = (
@@ -132,3 +135,31 @@ def test_cli_extract_of_bad_files_prints_one_line_and_no_traceback(tmp_path: Pat
     assert proc.returncode != 0
     assert "Traceback" not in proc.stderr
     assert str(path) in proc.stderr
+
+
+def _led_patterns() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
+    """Every scanning pattern behind a first-character lookahead, with the pattern it wraps."""
+    out = []
+    for name in ("awards", "clusters", "patterns", "roles"):
+        module = importlib.import_module(f"pbkg.extract.{name}")
+        for attr, value in vars(module).items():
+            led = re.match(r"\(\?=\[[^\]]+\]\)\(\?:(?P<inner>.*)\)\Z", getattr(value, "pattern", ""),
+                           re.DOTALL)
+            if isinstance(value, re.Pattern) and led:
+                out.append((f"{name}.{attr}", value, re.compile(led.group("inner"), value.flags)))
+    return out
+
+
+def test_first_character_lookaheads_change_no_match():
+    """The lookahead of `first_char_led` only skips positions where no match can start: on
+    every corpus and seed text (and upper- and lower-cased copies), the same matches."""
+    shared = paths().shared
+    files = sorted(shared.glob("corpus/*/articles/*.txt")) + sorted(shared.glob("seeds/*.txt"))
+    texts = [f.read_text(encoding="utf-8") for f in files] + [TEXT]
+    texts += [t.upper() for t in texts] + [t.lower() for t in texts]
+    led = _led_patterns()
+    assert len(led) >= 13 and len(files) >= 30
+    for name, fast, plain in led:
+        for text in texts:
+            assert [m.span() for m in fast.finditer(text)] == [
+                m.span() for m in plain.finditer(text)], name

@@ -10,7 +10,16 @@ from collections.abc import Iterator
 
 from pbkg.extract import enumerations
 from pbkg.extract.doc import Doc
-from pbkg.extract.patterns import CAP_WORD, NAM_YEAR, ORG_HEAD, PERIOD, TITLE, UPPER, norm_key
+from pbkg.extract.patterns import (
+    CAP_WORD,
+    NAM_YEAR,
+    ORG_HEAD,
+    PERIOD,
+    TITLE,
+    UPPER,
+    first_char_led,
+    norm_key,
+)
 from pbkg.extract.units import (
     Unit,
     parse_backward,
@@ -32,6 +41,7 @@ AWARD = (
 _AWARD_HEAD = (r"(?:[Cc]ờ|[Bb]ằng\s+khen|[Gg]iấy\s+khen|[Hh]uân\s+chương|[Hh]uy\s+chương|"
                r"[Dd]anh\s+hiệu)(?![\w])")
 _GIVE = re.compile(r"(?P<passive>được\s+)?(?:trao\s+tặng|tặng\s+thưởng|tặng|trao)\s+" + AWARD)
+_GIVE = first_char_led(_GIVE, "đt")
 _OF_GIVER = re.compile(r"\s+của\s+(?P<giver>[^,;.()\n]{2,80}?)(?=\s+cho\s|[,;.()\n]|$)")
 _AGENT = re.compile(
     r"(?<![\w])(?:(?:đã|cũng|đều|vừa|vinh\s+dự|rất\s+vinh\s+dự)\s+)*được\s+"
@@ -279,6 +289,7 @@ _LEADING = re.compile(
     r"(?:\s+(?:phong\s+trào\s+)?thi\s+đua)?(?:\s+(?:của|trong))?(?:\s+toàn)?\s+"
     r"(?:[Cc]ụm|[Kk]hối)(?:\s+thi\s+đua)?(?:\s+số\s+\d+)?"
 )
+_LEADING = first_char_led(_LEADING, "dđx")
 _LEADING_LEAD = re.compile(
     r"(?:(?:đã|đều|được|vinh\s+dự)\s+)*(?:(?:bình\s+xét|bình\s+chọn|suy\s+tôn|công\s+nhận|"
     r"xếp|chọn)\s+)?(?:là\s+)?(?:(?:một|01|\d)\s+(?:trong\s+\S+\s+)?)?(?:đơn\s+vị|tập\s+thể)"
@@ -311,6 +322,7 @@ _RANKED_LIST = re.compile(  # "bình xét ... có 02 tập thể: A và B"
     r"(?<![\w])(?:\d{1,3}|một|hai|ba|bốn|năm)\s+(?:tập\s+thể|đơn\s+vị)(?:\s+[\w’']+){0,4}\s*:",
     re.IGNORECASE,
 )
+_RANKED_LIST = first_char_led(_RANKED_LIST, "bsx")
 _UNIT_START = re.compile(rf"(?:{ORG_HEAD.pattern}|[Đđ]ội\s+[{UPPER}])")
 
 

@@ -21,6 +21,7 @@ from pbkg.extract.patterns import (
     ORG_HEAD,
     UPPER,
     contains_words,
+    first_char_led,
     norm_key,
     roman_to_int,
 )
@@ -70,6 +71,7 @@ _GENERIC = re.compile(
     # "lãnh đạo Ban Tổ chức Tỉnh ủy các tỉnh trong Cụm: A, B, C"
     r"|(?:(?<=trong )|(?<=thuộc )|(?<=của ))(?P<kind2>Cụm|Khối|cụm|khối)(?=\s*:)"
 )
+_GENERIC = first_char_led(_GENERIC, "CcKk")
 _BETWEEN_OK = re.compile(
     r"^[\s,]*(?:(?:hiện\s+)?có\s+)?(?:\d+\s+(?:đơn\s+vị|thành\s+viên|cơ\s+quan|tập\s+thể)"
     r"(?:\s+thành\s+viên)?)?[\s,]*$"
@@ -79,6 +81,7 @@ _COUNT_ANY = re.compile(
     r"(?:ban\s+tổ\s+chức\s+)?tỉnh\s+ủy,\s+thành\s+ủy)(?:\s+thành\s+viên)?\s+"
     r"(?:trong|thuộc|của)\s+(?:[Cc]ụm|[Kk]hối)"
 )
+_COUNT_ANY = first_char_led(_COUNT_ANY, "0-9")
 _HAS_COUNT = re.compile(r"\bcó\s+(?P<n>\d{1,3})\s+đơn\s+vị(?:\s+thành\s+viên)?")
 
 
@@ -299,6 +302,7 @@ _OPENERS = re.compile(
     r"|(?P<bare>\()"  # "Cụm thi đua số 5 (A, B, C)"
     r"|(?P<colon>:)"  # "Cụm thi đua số 5: Ban Tổ chức Tỉnh ủy Bến Tre, Trà Vinh, Vĩnh Long"
 )
+_OPENERS = first_char_led(_OPENERS, "(gbhcv:")
 # what may stand between a cluster's mention and its list
 # "- Ban Tuyên giáo Thành ủy", "ngành Tuyên giáo", "Tuyên giáo": a name's tail, no verb in it
 _QUALIFIER_ORG = re.compile(

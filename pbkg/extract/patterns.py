@@ -58,6 +58,15 @@ def canonical(text: str) -> str:
 # -- words that end names ---------------------------------------------------------------
 
 
+def first_char_led(pattern: re.Pattern[str], first: str) -> re.Pattern[str]:
+    """`pattern` behind a lookahead on the characters a match can start with (a regex
+    character class body). Python's engine tries a pattern that opens with a lookbehind or an
+    optional group at every position; with the lookahead it skips ahead by that class, 1.3-3x
+    faster over a whole text. The matches are the same when `first` holds every first
+    character (tests/test_extract_robust.py checks each pattern on the corpus)."""
+    return re.compile(f"(?=[{first}])(?:{pattern.pattern})", pattern.flags)
+
+
 def _phrases(words: tuple[str, ...] | list[str]) -> str:
     ordered = sorted(set(words), key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
@@ -84,6 +93,7 @@ ROLE = re.compile(
 )
 ROLE_NAMES = {"standing": "standing-vice-chair", "vice": "vice-chair", "chair": "chair"}
 _CK_WORD = re.compile(r"cụm|khối", re.IGNORECASE)
+_CK_WORD = first_char_led(_CK_WORD, "ck")
 
 
 def find_role_words(canon: str) -> list[re.Match[str]]:
@@ -106,7 +116,9 @@ def find_role_words(canon: str) -> list[re.Match[str]]:
 # -- clusters ---------------------------------------------------------------------------
 
 CLUSTER_HEAD = re.compile(r"(?<![\w])(?P<kind>[Cc]ụm|[Kk]hối)\s+[Tt]hi\s+đua(?![\w])")
+CLUSTER_HEAD = first_char_led(CLUSTER_HEAD, "CcKk")
 CLUSTER_BARE = re.compile(r"(?<![\w])(?P<kind>Cụm|Khối)\s+(?:số\s+)?(?P<num>\d{1,3})(?![\w/])")
+CLUSTER_BARE = first_char_led(CLUSTER_BARE, "CK")
 NUMBER = re.compile(r"\s*(?:số\s+)?(?P<num>\d{1,3}|[IVXLC]{1,6})(?![\w/-])")
 
 # -- people -----------------------------------------------------------------------------
@@ -114,6 +126,7 @@ NUMBER = re.compile(r"\s*(?:số\s+)?(?P<num>\d{1,3}|[IVXLC]{1,6})(?![\w/-])")
 SURNAME = "|".join(sorted(set(gz.SURNAMES), key=len, reverse=True))
 # a surname and one to four more syllables ("Nguyễn Phan Thị Mỹ Linh")
 PERSON = re.compile(rf"(?<![\w’'])(?:{SURNAME})(?:\s+{CAP_WORD}){{1,4}}(?![\w’'])")
+PERSON = first_char_led(PERSON, UPPER)
 # A name of two to four capitalized syllables whatever its surname; taken for a person only in
 # a context that says so (after "đồng chí", "TS", or before "- Title").
 LOWER = _LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
@@ -122,6 +135,7 @@ _SYLLABLE_ANY = rf"{_SYLLABLE}(?:[’'][{UPPER}]?[{_LOWER}]+)?"
 NAME_ANY = re.compile(
     rf"(?<![\w’'])(?:{_SYLLABLE_ANY})(?:[ \t]+{_SYLLABLE_ANY}){{1,4}}(?![\w’'])"
 )  # "Y Thanh Hà Niê Kđăm", "H’Yim Kđoh"
+NAME_ANY = first_char_led(NAME_ANY, UPPER)
 TITLE = re.compile(
     rf"(?:(?:[Nn]guyên|[Qq]uyền)\s+)?(?:(?:phó|Phó|[Hh]àm)\s+)?"
     rf"(?:{_phrases([t for t in gz.TITLES])})(?![\w’'])", re.IGNORECASE
@@ -150,6 +164,7 @@ HEAD_TITLE = re.compile(
 
 YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 NAM_YEAR = re.compile(rf"(?<![\w])năm\s+(?P<year>{YEAR})(?![\d])", re.IGNORECASE)
+NAM_YEAR = first_char_led(NAM_YEAR, "n")
 PERIOD = re.compile(rf"giai\s+đoạn\s+(?P<from>{YEAR})\s*{DASH}\s*(?P<to>{YEAR})", re.IGNORECASE)
 FULL_DATE = re.compile(
     r"(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>(?:19|20)\d{2})(?!\d)"

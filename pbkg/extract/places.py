@@ -30,6 +30,7 @@ _OLD_KINDS = {"quan": DISTRICT, "huyen": DISTRICT, "thi-xa": DISTRICT, "thanh-ph
               "xa": COMMUNE, "phuong": COMMUNE, "thi-tran": COMMUNE}
 
 
+@lru_cache(maxsize=1 << 16)  # a long text names the same places again and again
 def key(name: str) -> str:
     """The search key of a place name without its type word ("Huyện Krông Pắc" -> "krong pac")."""
     k = " ".join(re.sub(r"[^\w]+", " ", fold(name).replace("_", " ")).split())

@@ -34,6 +34,7 @@ from pbkg.extract.patterns import (
     ROLE_NAMES,
     YEAR,
     find_role_words,
+    first_char_led,
     norm_key,
 )
 from pbkg.extract.units import (
@@ -249,6 +250,7 @@ def _official_at(officials: list[OfficialMention], starts: list[int],
 _RESPECTIVELY = re.compile(
     r"(?<![\w])lần\s+lượt\s+(?:được\s+(?:bầu|chọn|suy\s+tôn|giao)\s+)?"
     r"(?:là|làm|giữ(?:\s+vai\s+trò)?|đảm\s+(?:nhận|nhiệm)(?:\s+vai\s+trò)?)\s+(?:đơn\s+vị\s+)?")
+_RESPECTIVELY = first_char_led(_RESPECTIVELY, "l")
 _ROLE_SEP = re.compile(r"[ \t]*(?:,|và|;)[ \t]*(?:và[ \t]+)?")
 
 
