@@ -73,7 +73,9 @@ _GENERIC = re.compile(
 )
 _GENERIC = first_char_led(_GENERIC, "CcKk")
 _BETWEEN_OK = re.compile(
-    r"^[\s,]*(?:(?:hiện\s+)?có\s+)?(?:\d+\s+(?:đơn\s+vị|thành\s+viên|cơ\s+quan|tập\s+thể)"
+    # "hiện gồm", "hiện nay có", "được thành lập năm 2020 gồm": a cluster's state, no other verb
+    r"^[\s,]*(?:hiện(?:\s+nay)?\s+|được\s+thành\s+lập(?:\s+(?:từ\s+)?năm\s+\d{4})?\s+)?"
+    r"(?:có\s+)?(?:\d+\s+(?:đơn\s+vị|thành\s+viên|cơ\s+quan|tập\s+thể)"
     r"(?:\s+thành\s+viên)?)?[\s,]*$"
 )
 _COUNT_ANY = re.compile(
@@ -317,12 +319,16 @@ _UNITS_NOUN = re.compile(rf"các\s+{enumerations.COUNT_NOUN}(?![\w])", re.IGNORE
 _LIST_INTRO = re.compile(r":|(?<![\w])là(?![\w])|\(")
 
 
-_ROLE_CLAUSE = re.compile(r"^[ \t]*,[^,;:.()\n]{0,100}?(?<![\w])(?:[Cc]ụm|[Kk]hối)[ \t]+"
-                          r"(?:trưởng|phó)(?![\w])[^,;:.()\n]{0,40},[ \t]*")
+_ROLE_CLAUSE = re.compile(
+    r"^[ \t]*(?:,[^,;:.()\n]{0,100}?(?<![\w])(?:[Cc]ụm|[Kk]hối)[ \t]+(?:trưởng|phó)(?![\w])"
+    r"[^,;:.()\n]{0,40},"
+    # "do X làm Cụm trưởng gồm", no commas: the clause runs from "do" to the role word
+    r"|[ \t]*do[ \t]+[^,;:.()\n]{1,100}?[ \t](?:làm|là)[ \t]+(?:[Cc]ụm|[Kk]hối)[ \t]+"
+    r"(?:trưởng|phó)(?![\w])(?:[ \t]+năm[ \t]+\d{4})?[ \t]*,?)[ \t]*")
 _PAREN_NOTE = re.compile(r"[ \t]*\([^()\n]{1,80}\)")  # "(ngành Tổ chức xây dựng Đảng)"
 _YEAR_NOTE = re.compile(r"[ \t]*,?[ \t]*(?:năm|nhiệm\s+kỳ)[ \t]+\d{4}(?:[ \t]*[-–][ \t]*\d{4})?")
 # a lower-case descriptor of the sector: "khối tuyên giáo", "ngành dân vận", "khu vực miền Tây"
-_SECTOR_NOTE = re.compile(r"^[ \t]*,?[ \t]*(?:khối|ngành|lĩnh\s+vực|khu\s+vực)"
+_SECTOR_NOTE = re.compile(r"^[ \t]*,?[ \t]*(?:của[ \t]+)?(?:khối|ngành|lĩnh\s+vực|khu\s+vực)"
                           r"(?:[ \t]+[\w’']+){1,5}[ \t]*,?[ \t]*")
 
 

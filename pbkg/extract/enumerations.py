@@ -319,7 +319,7 @@ def _items_hold_commas(region: str) -> bool:
     return len(parts) >= 2 and all("," in p for p in parts)
 
 
-_BULLET = re.compile(r"\n[ \t]*(?:[-–+•*·]|\d{1,2}[.)]|[a-zđ][.)])[ \t]+(?P<item>[^\n]{2,120}?)"
+_BULLET = re.compile(r"\n[ \t]*(?:[-–+•*·]|\d{1,2}[./)]|[a-zđ][.)])[ \t]+(?P<item>[^\n]{2,120}?)"
                      r"[ \t]*[;,.]?[ \t]*(?=\n|$)")
 
 

@@ -16,13 +16,26 @@ from pbkg.extract.clusters import Cluster, Mention, resolve
 from pbkg.extract.doc import Doc, Sentence
 from pbkg.extract.patterns import CAP_WORD, NAM_YEAR, YEAR, valid_day_month
 
+_WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*,?\s*"
+# "Sáng 15/12", "Sáng thứ Sáu (15/12)", "Thứ Năm, ngày 14/12/2023", "Hôm qua (15/12)"
+_DATE_LEAD = (
+    rf"(?:(?:sáng|chiều|tối|trưa|đêm)\s+(?:nay\s+)?(?:hôm\s+qua\s+)?(?:{_WEEKDAY})?(?:ngày\s+)?"
+    rf"|(?:{_WEEKDAY})?ngày\s+|hôm\s+(?:nay|qua)\s+)"
+    r"\(?(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})"
+    rf"(?:\s*(?P=sep)\s*(?P<y>{YEAR}))?\)?(?![\d])"
+)
 _LEAD_DATE = re.compile(
     r"^\W{0,3}(?:\(?[\w.]{2,25}\)?\s*[-–]\s*)?"  # byline: "(Baonghean.vn) - ", "LSO-"
-    r"(?:(?:sáng|chiều|tối|trưa|đêm)\s+(?:nay\s+)?(?:hôm\s+qua\s+)?(?:ngày\s+)?|ngày\s+|hôm\s+nay\s+)"
-    r"\(?(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})"
-    rf"(?:\s*(?P=sep)\s*(?P<y>{YEAR}))?\)?(?![\d])",
-    re.IGNORECASE,
-)
+    + _DATE_LEAD, re.IGNORECASE)
+# the date after an opening clause: "Thực hiện Kế hoạch số 10, sáng 15/12, ...", "Tại thành phố
+# Thái Bình, chiều 15/12, ..."; the clause holds no date of its own
+_LEAD_CLAUSE_DATE = re.compile(r"^\W{0,3}[^,.;:()\n]{3,100}?,\s*" + _DATE_LEAD, re.IGNORECASE)
+# a photo caption run into the lead, then the byline: "... các đội thi (Thanhuytphcm.vn) - Chiều
+# 9/8, ..."
+_LEAD_BYLINE_DATE = re.compile(r"^[^.;:\n]{0,200}?\([\w.]{2,25}\)\s*[-–]\s*" + _DATE_LEAD,
+                               re.IGNORECASE)
+# a full date in the event's sentence ("(01/8/1930-01/8/2024)"): the year of a day-month lead
+_FULL_DATE = re.compile(rf"(?<![\d/])(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>{YEAR})(?![\d])")
 _LEAD_WORDY = re.compile(
     r"^\W{0,3}(?:\(?[\w.]{2,25}\)?\s*[-–]\s*)?(?:(?:sáng|chiều|tối|trưa)\s+)?"
     rf"ngày\s+(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})(?:\s+năm\s+(?P<y>{YEAR}))?",
@@ -38,6 +51,8 @@ _INNER_DATE = re.compile(
 _FUTURE = re.compile(r"(?<![\w])(?:sẽ|dự\s+kiến|chuẩn\s+bị|kế\s+hoạch|tiến\s+tới)(?![\w])",
                      re.IGNORECASE)
 _UNDATED = re.compile(
+    # "Hội nghị tổng kết công tác thi đua cụm số 3, ...": a sentence that names the conference
+    r"^\W{0,3}[Hh]ội\s+nghị\s+(?=tổng\s+kết|sơ\s+kết|ký\s+kết)|"
     r"^\W{0,3}vừa\s+qua\s*,|(?<![\w])(?:(?:vừa|đã)\s+)?tổ\s+chức\s+(?:thành\s+công\s+)?"
     r"[Hh]ội\s+nghị",
     re.IGNORECASE,
@@ -49,12 +64,20 @@ _KINDS = [
                                    re.IGNORECASE)),
 ]
 _EVENT_WORD = re.compile(r"(?<![\w])(?:hội\s+nghị|tổng\s+kết|sơ\s+kết|giao\s+ước|"
-                         r"giao\s+ban|bình\s+chọn|bình\s+xét|họp)(?![\w])", re.IGNORECASE)
+                         r"giao\s+ban|bình\s+chọn|bình\s+xét|họp|họp\s+mặt|hội\s+thảo|"
+                         r"tọa\s+đàm|kiểm\s+tra\s+chéo|giao\s+lưu|hội\s+thi)(?![\w])",
+                         re.IGNORECASE)
 _PLACE = re.compile(
     r"(?<![\w])tại\s+(?P<place>(?:(?:huyện|tỉnh|thành\s+phố|TP\.?|phường|xã|quận|thị\s+xã)\s+)?"
     rf"{CAP_WORD}(?:\s+(?:{CAP_WORD}|ủy)){{0,5}})(?=\s*[,.;(]|\s+(?:Cụm|Khối|cụm|khối))"
 )
 _PERIOD_6M = re.compile(rf"6\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+(?P<year>{YEAR}))?", re.IGNORECASE)
+
+
+# "họp đánh giá công tác Tuyên giáo năm 2017": a meeting that reviews a year is its review
+_REVIEWS_YEAR = re.compile(r"(?<![\w])(?:họp|hội\s+nghị)\s+đánh\s+giá\s+(?:kết\s+quả\s+)?"
+                           r"(?:công\s+tác|hoạt\s+động|phong\s+trào)[^.;]{0,80}?năm\s+\d{4}",
+                           re.IGNORECASE)
 
 
 def _kind(text: str) -> tuple[str, int | None]:
@@ -64,6 +87,8 @@ def _kind(text: str) -> tuple[str, int | None]:
         m = rx.search(text)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), name)
+    if best is None and (review := _REVIEWS_YEAR.search(text)) is not None:
+        best = (review.start(), "tổng kết")
     if best is None:
         return "other", None
     return best[1], best[0]
@@ -99,6 +124,15 @@ def _year_for(day: int, month: int, kind: str, covered: int | None,
     return None
 
 
+def _year_of_full_dates(text: str, day: int, month: int) -> int | None:
+    """The latest year of the sentence's full dates that fall on or before day/month in their
+    year: "Chiều 9/8, ... kỷ niệm 94 năm Ngày truyền thống (01/8/1930-01/8/2024)" is 2024."""
+    years = [int(m.group("y")) for m in _FULL_DATE.finditer(text)
+             if valid_day_month(int(m.group("d")), int(m.group("m")))
+             and (int(m.group("m")), int(m.group("d"))) <= (month, day)]
+    return max(years) if years else None
+
+
 def find_events(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
                 header_date: str | None = None) -> list[dict]:
     canon = doc.canon
@@ -107,7 +141,10 @@ def find_events(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
     dated: list[tuple[Sentence, re.Match[str]]] = []
     for sent in doc.sentences:
         text = canon[sent.start : sent.end]
-        lead = _LEAD_DATE.match(text) or _LEAD_WORDY.match(text)
+        if doc.in_display(sent.start):
+            continue  # a page's display date ("Thứ Bảy, ngày 22/6/2024") dates no event
+        lead = (_LEAD_DATE.match(text) or _LEAD_WORDY.match(text)
+                or _LEAD_CLAUSE_DATE.match(text) or _LEAD_BYLINE_DATE.match(text))
         if lead and _EVENT_WORD.search(text, lead.end()):
             dated.append((sent, lead))
     if not dated:
@@ -124,7 +161,8 @@ def find_events(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
             und = _UNDATED.search(text)
             if (und and _EVENT_WORD.search(text) and (_kind(text)[0] != "other"
                                                       or re.search(r"vừa|đã", und.group(0), re.I))
-                    and not _FUTURE.search(text, 0, und.start())):
+                    # before the verb, or anywhere in a sentence that opens with the conference
+                    and not _FUTURE.search(text, 0, und.start() or len(text))):
                 candidates.append((sent, None))
                 break
     for sent, lead in candidates:
@@ -138,6 +176,8 @@ def find_events(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
                 continue
             year = int(lead.group("y")) if lead.group("y") else _year_for(
                 day, month, kind, covered, doc.display_dates, header_date)
+            if year is None:
+                year = _year_of_full_dates(text, day, month)
             if year is not None:
                 date = f"{year:04d}-{month:02d}-{day:02d}"
         key = (kind, date)

@@ -15,7 +15,10 @@ SURNAMES = (
     "Phí Nhữ Vừ Lầu Kha Ngụy Đậu Cấn Bàn Đới Khuất Quàng Chẩu Nịnh Bì Hờ Ksor Siu Kpă "
     "Rcom Đèo Tào Cầm Tòng Khiếu Uông Lều "
     # Jrai, Bahnar, Thai, Hmong, Dao, Cham and Khmer family names
-    "Nay Rơ Rmah Puih Kpuih Rahlan Điêu Lộc Lành Hạng Tráng Chảo Phàn Tẩn Đàng Chau Dụng Mông"
+    "Nay Rơ Rmah Puih Kpuih Rahlan Điêu Lộc Lành Hạng Tráng Chảo Phàn Tẩn Đàng Chau Dụng Mông "
+    # common ones missing until the sixth pass, and Tay, Thai and Hoa family names ("Phó",
+    # "Sơn" are left out: a deputy's title and a province's first word)
+    "Đào Giang Ma Lù Ngân Khưu Liêu Xa Dư Ưng Lỷ Sái Lâm Phương"
 ).split()
 
 # Pre-2025 provinces and centrally-run cities; a candidate person name that starts with one of

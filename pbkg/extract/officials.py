@@ -274,6 +274,28 @@ def _after_place_word(doc: Doc, m: re.Match[str]) -> int:
     return m.start()
 
 
+_COMMITTEE_BEFORE = re.compile(r"(?:(?:Tỉnh|Thành|Huyện|Quận|Thị)[ \t]+ủy|tỉnh|thành[ \t]+phố|"
+                               r"huyện|quận)[ \t]+$")
+
+
+def _after_opening_place(doc: Doc, start: int, end: int) -> int:
+    """Where the name starts when the words matched open with the place that ends a body's
+    name: "Bí thư Tỉnh ủy Hà Nam Trần Văn Bình" is "Trần Văn Bình" ("Hà" is a surname too).
+    Only after a committee or level word, and when a whole name of two words or more follows."""
+    canon = doc.canon
+    if not _COMMITTEE_BEFORE.search(canon, max(0, start - 16), start):
+        return start
+    words = list(re.finditer(r"\S+", canon[start:end]))
+    for k in (3, 2, 1):
+        if len(words) - k < 2:
+            continue
+        place = canon[start : start + words[k - 1].end()]
+        q = start + words[k].start()
+        if places.is_place_name(place) and (nxt := PERSON.match(canon, q)) and nxt.end() == end:
+            return q
+    return start
+
+
 def find_official_mentions(doc: Doc) -> list[OfficialMention]:
     canon = doc.canon
     out: list[OfficialMention] = []
@@ -281,6 +303,7 @@ def find_official_mentions(doc: Doc) -> list[OfficialMention]:
         if doc.in_display(m.start()):
             continue
         name_start = _after_place_word(doc, m)
+        name_start = _after_opening_place(doc, name_start, m.end())
         ede = _EDE_OPENING.search(canon, max(0, name_start - 30), name_start)
         if ede:  # "Bí thư Tỉnh ủy Y Thanh Hà Niê Kđăm": the name opens with "Y" / "H'"
             name_start = ede.start()

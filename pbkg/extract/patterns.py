@@ -119,7 +119,7 @@ CLUSTER_HEAD = re.compile(r"(?<![\w])(?P<kind>[Cc]ụm|[Kk]hối)\s+[Tt]hi\s+đu
 CLUSTER_HEAD = first_char_led(CLUSTER_HEAD, "CcKk")
 CLUSTER_BARE = re.compile(r"(?<![\w])(?P<kind>Cụm|Khối)\s+(?:số\s+)?(?P<num>\d{1,3})(?![\w/])")
 CLUSTER_BARE = first_char_led(CLUSTER_BARE, "CK")
-NUMBER = re.compile(r"\s*(?:số\s+)?(?P<num>\d{1,3}|[IVXLC]{1,6})(?![\w/-])")
+NUMBER = re.compile(r"\s*(?:(?:số|thứ)\s+)?(?P<num>\d{1,3}|[IVXLC]{1,6})(?![\w/-])")
 
 # -- people -----------------------------------------------------------------------------
 
