@@ -15,7 +15,8 @@ def nfc(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Lower-case, strip every combining mark (tones, hats, horns) and map đ to d.
+    """Lower-case, strip every combining mark (tones, hats, horns) and map đ (and the eth
+    "ð" that legacy encodings write for it) to d.
 
     "Tỉnh uỷ", "Tỉnh ủy" and "tinh uy" fold to the same key, whatever the Unicode form.
     """
@@ -33,7 +34,9 @@ class _Folded(dict):
     def __missing__(self, code: int) -> str:
         kept = "".join(c for c in unicodedata.normalize("NFD", chr(code))
                        if not unicodedata.combining(c))
-        self[code] = folded = kept.replace("đ", "d").replace("Đ", "d")
+        # "ð" (U+00F0, the case-fold of "Ð"): the Icelandic eth that text converted from
+        # legacy Vietnamese encodings writes for "đ"
+        self[code] = folded = kept.replace("đ", "d").replace("Đ", "d").replace("ð", "d")
         return folded
 
 

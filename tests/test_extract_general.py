@@ -959,3 +959,15 @@ def test_no_event_sixth_pass(text: str):
 ])
 def test_people_sixth_pass(text: str, expected: dict[str, list[str]]):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize("text,name", [
+    # a heading in capitals (the name is then taken from the text below it), the slip "thị
+    # đua", the abbreviation "TĐ"
+    ("CỤM THI ĐUA SỐ 3 TỔNG KẾT NĂM 2023. Cụm thi đua số 3 gồm các tỉnh: Sơn La, Điện Biên, Lai "
+     "Châu.", "Cụm thi đua số 3"),
+    ("Cụm thị đua số 3 gồm các tỉnh: Sơn La, Điện Biên, Lai Châu.", "Cụm thị đua số 3"),
+    ("Cụm TĐ số 3 gồm các tỉnh: Sơn La, Điện Biên, Lai Châu.", "Cụm TĐ số 3"),
+])
+def test_cluster_heads_sixth_pass(text: str, name: str):
+    assert clusters(text) == {name: NORTH_WEST}

@@ -163,3 +163,11 @@ def test_first_character_lookaheads_change_no_match():
         for text in texts:
             assert [m.span() for m in fast.finditer(text)] == [
                 m.span() for m in plain.finditer(text)], name
+
+
+def test_the_eth_of_legacy_encodings_reads_as_d():
+    """Text converted from TCVN3 or VNI writes "Ð"/"ð" (U+00D0/U+00F0) for "Đ"/"đ": the same
+    facts, written with the Vietnamese letter."""
+    eth = TEXT.replace("Đ", "\u00d0").replace("đ", "\u00f0")
+    assert facts(extract_text(eth)) == facts(extract_text(TEXT))
+    assert "Đồng Tháp" in extract_text(eth)["clusters"][0]["members"]

@@ -267,9 +267,9 @@ def group_clusters(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
     for c in clusters:
         for m in c.mentions:
             m.cluster = c
-        best = max(
+        best = max(  # the longest, not a heading in capitals
             (m for m in c.mentions if not m.bare),
-            key=lambda m: (m.end - m.start, -m.start),
+            key=lambda m: (not doc.canon[m.start : m.end].isupper(), m.end - m.start, -m.start),
         )
         c.name = doc.slice(best.start, best.end).strip()
     return clusters

@@ -19,13 +19,16 @@ _INVISIBLE = re.compile(
     "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
 )
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Letters that text converted from legacy Vietnamese encodings (TCVN3, VNI) writes for "Đ"
+# and "đ": the Icelandic eth and the African D look the same and match no pattern.
+_LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ", "\u0189": "Đ"})
 
 
 def clean_text(text: str) -> str:
     """NFC text without invisible format characters or control characters (a tab stays);
     line ends as "\n". Idempotent, so offsets into the result are stable."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return nfc(_CONTROL.sub(" ", _INVISIBLE.sub("", text)))
+    return nfc(_CONTROL.sub(" ", _INVISIBLE.sub("", text))).translate(_LOOKALIKES)
 
 _SENT_BREAK = re.compile(rf"(?<=[.!?…])[\"”’)]?\s+(?=[\"“(]?[{UPPER}\d])")
 _ABBREV_BEFORE = re.compile(r"(?:^|(?<=\s))(?:TP|Tp|ThS|TS|PGS|GS|St|Th|Q|P|H|Đ/c|Mr|Ms)\.$")

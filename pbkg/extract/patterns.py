@@ -115,11 +115,13 @@ def find_role_words(canon: str) -> list[re.Match[str]]:
 
 # -- clusters ---------------------------------------------------------------------------
 
-CLUSTER_HEAD = re.compile(r"(?<![\w])(?P<kind>[Cc]ụm|[Kk]hối)\s+[Tt]hi\s+đua(?![\w])")
+# also a heading in capitals, the common slip "thị đua" and the abbreviation "Cụm TĐ"
+CLUSTER_HEAD = re.compile(r"(?<![\w])(?P<kind>[Cc]ụm|[Kk]hối|CỤM|KHỐI)\s+"
+                          r"(?:[Tt]h[iị]\s+đua|THI\s+ĐUA|TĐ)(?![\w])")
 CLUSTER_HEAD = first_char_led(CLUSTER_HEAD, "CcKk")
 CLUSTER_BARE = re.compile(r"(?<![\w])(?P<kind>Cụm|Khối)\s+(?:số\s+)?(?P<num>\d{1,3})(?![\w/])")
 CLUSTER_BARE = first_char_led(CLUSTER_BARE, "CK")
-NUMBER = re.compile(r"\s*(?:(?:số|thứ)\s+)?(?P<num>\d{1,3}|[IVXLC]{1,6})(?![\w/-])")
+NUMBER = re.compile(r"\s*(?:(?:số|SỐ|thứ)\s+)?(?P<num>\d{1,3}|[IVXLC]{1,6})(?![\w/-])")
 
 # -- people -----------------------------------------------------------------------------
 
