@@ -8,7 +8,8 @@ the next build removes it once its process is gone, and keeps only the current a
 version (a server may still have the previous store open).
 
 A version holds the dumps, ``store/`` (an Oxigraph store, optimized, for ``pbkg serve`` to open
-read-only) and ``search.sqlite`` (the full-text label index). A failed build (bad input or SHACL
+read-only), ``search.sqlite`` (the full-text label index) and ``subjects.sqlite`` (what each
+subject states, pbkg.subjects). A failed build (bad input or SHACL
 violations) raises before the link moves, so the last good output stays in place.
 
 When the inputs, shapes and pbkg version match the manifest, nothing is done ("unchanged").
@@ -18,8 +19,9 @@ and only the changed graphs are replaced in it; SHACL Core is checked again only
 the changed graphs can touch, in any graph (validate_changes: the previous build conformed to
 the same shapes), and the SHACL-SPARQL rules, which span graphs (one chair per cluster-year, a
 role holder is a member...), run on the whole union; the search entries of the changed subjects
-are written again in a copy of the index; the dumps copy the unchanged graphs' chunks from the
-previous files (pbkg.dumps). Otherwise ("full") everything is made from the inputs. Both paths
+are written again in a copy of the index, the changed graphs' rows in a copy of the table of
+subjects; the dumps copy the unchanged graphs' chunks from the previous files (pbkg.dumps).
+Otherwise ("full") everything is made from the inputs. Both paths
 give the same output: it carries no timestamps and depends only on the content, so two builds
 of one commit are byte-identical.
 """
@@ -39,6 +41,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -64,6 +67,7 @@ from .errors import ValidationFailed
 from .namespaces import GRAPH
 from .overview import LEADERSHIP, OVERVIEW
 from .paths import ProjectPaths, paths
+from .subjects import SUBJECTS_FILE, update_subjects, write_subjects
 from .terms import ox_triples_to_rdflib
 
 MANIFEST = "manifest.json"
@@ -334,6 +338,7 @@ def build(p: ProjectPaths | None = None, out_dir: Path | None = None,
             "dumps": {name: spec[0] for name, spec in DUMPS.items()},
             "store": STORE_DIR,
             "search_index": SEARCH_INDEX,
+            "subjects": SUBJECTS_FILE,
             "overview": OVERVIEW,
             "leadership": LEADERSHIP,
             "graph_files": {names[sf.path]: sf.graph for sf in files},
@@ -392,9 +397,15 @@ def _build_full(p: ProjectPaths, files: list[SourceFile], tmp: Path, engine: str
         timings[f"dumps {' '.join(formats)}"] = time.perf_counter() - start
         return out
 
+    def subjects() -> None:
+        timings["subjects"], _ = _timed(write_subjects, tmp / DUMPS["nquads"][0],
+                                        written[0][0]["nquads"], tmp / SUBJECTS_FILE)
+
     written: list = []
     written.append(dumps(("nquads",)))
-    jobs = [("ntriples",), ("trig", "turtle"), ("jsonld",), ("rdfxml",)]
+    # The dumps and the table of subjects (read from the N-Quads dump), the shortest last.
+    jobs: list[Callable[[], Any]] = [partial(dumps, f) for f in (
+        ("ntriples",), ("trig", "turtle"), ("jsonld",), ("rdfxml",))] + [subjects]
     failed = threading.Event()
 
     def take_jobs() -> list:
@@ -403,8 +414,10 @@ def _build_full(p: ProjectPaths, files: list[SourceFile], tmp: Path, engine: str
             with lock:
                 if not jobs:
                     break
-                formats = jobs.pop(0)
-            done.append(dumps(formats))
+                job = jobs.pop(0)
+            out = job()
+            if out is not None:
+                done.append(out)
         return done
 
     with ThreadPoolExecutor(max_workers=1) as pool:
@@ -543,6 +556,16 @@ def _build_changes(p: ProjectPaths, files: list[SourceFile], base: Path, tmp: Pa
         t = time.perf_counter()
         written = [w.result() for w in writing]
         timings["dumps"] = time.perf_counter() - t_dumps
+        # The table of subjects: the previous one with the changed graphs' rows read again
+        # from the new N-Quads dump (a full write when the previous dist has none).
+        t = time.perf_counter()
+        nquads_places = written[list(DUMPS).index("nquads")][0]["nquads"]
+        if (base / SUBJECTS_FILE).is_file():
+            update_subjects(base / SUBJECTS_FILE, tmp / SUBJECTS_FILE, tmp / DUMPS["nquads"][0],
+                            nquads_places, set(stale) | (set(chunks.graphs) - set(graphs)))
+        else:
+            write_subjects(tmp / DUMPS["nquads"][0], nquads_places, tmp / SUBJECTS_FILE)
+        timings["subjects"] = time.perf_counter() - t
     finally:
         writers.shutdown(wait=True, cancel_futures=True)
     _fail_on(report)
@@ -672,7 +695,8 @@ def _complete(out_dir: Path, manifest: dict) -> bool:
     # A build from before overview.json and leadership.json is not complete: the next build
     # makes them.
     names = [*manifest.get("dumps", {}).values(), manifest.get("store"),
-             manifest.get("search_index"), manifest.get("overview"), manifest.get("leadership")]
+             manifest.get("search_index"), manifest.get("subjects"), manifest.get("overview"),
+             manifest.get("leadership")]
     return all(name and (out_dir / name).exists() for name in names)
 
 

@@ -372,7 +372,13 @@ class LinkedData(Site):
         hide = _HEADER | (_FACT_SHOWN_ELSEWHERE if is_fact else set())
         facts: dict[str, list[dict]] = defaultdict(list)
         fact_iris = set()
-        for f in self.facts_about(iri):
+        about = self.facts_about(iri)
+        # Names of what the page links to, with the periods of those sharing a name: read in
+        # one query rather than one each (a median cluster's page names about 60 entities).
+        self.names.prefetch(sorted({t["value"] for n in (node, *about)
+                                    for terms in n.props.values() for t in terms
+                                    if t["type"] == "uri" and t["value"].startswith(self.id_base)}))
+        for f in about:
             fact_iris.add(f.iri)
             if as_of is not None and not self.holds_in(f, as_of):
                 continue
@@ -389,7 +395,7 @@ class LinkedData(Site):
         for items in facts.values():
             items.sort(key=lambda x: (-(x["year"] or 0), sort_key(x["labels"].get("vi", ""))))
         referenced: dict[str, list[dict]] = defaultdict(list)
-        for row in self.rows("referenced-by", entity=iri):
+        for row in self.referenced_by(iri):
             subject = row["s"]["value"]
             if subject in fact_iris or row["s"]["type"] != "uri":
                 continue
@@ -405,7 +411,7 @@ class LinkedData(Site):
             "graph_href": None if is_fact else f"graph?focus={quote(iri, safe='')}",
             "timeline_href": (f"graph?cluster={iri.rsplit('/', 1)[-1]}&view=timeline"
                               if str(PBO["EmulationCluster"]) in node.iris("type") else None),
-            "leadership": [] if is_fact else self.leadership_rows(iri, as_of),
+            "leadership": [] if is_fact else self.leadership_rows(iri, as_of, facts=about),
             "as_of": self.as_of_view(iri, as_of) if as_of is not None else None,
             "alt_labels": entry.alt_labels() if entry else [],
             "types": [self._class(t) for t in sorted(node.iris("type"))],

@@ -27,6 +27,7 @@ from .periods import period_bounds
 from .search import SearchIndex, index_for
 from .settings import Settings
 from .store import Store
+from .subjects import Subjects, subjects_for
 from .terms import JsonTerm
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -209,10 +210,21 @@ class Lookup:
                                          f"hyphens (as in /id/{kind}/<slug>), got {slug!r}")
         return f"{self.id_base}{kind}/{slug}"
 
+    @property
+    def subjects(self) -> Subjects | None:
+        """The build's table of what each subject states, when the store has one."""
+        return subjects_for(self.store)
+
     def entity(self, iri: str) -> Node:
         node = Node(iri)
-        for row in self.rows("entity", entity=iri):
-            node.props[row["p"]["value"]].append(row["o"])
+        table = self.subjects
+        found = table.statements([iri]).get(iri) if table is not None else None
+        if found is None:  # no table, or a subject it does not hold: the store answers
+            for row in self.rows("entity", entity=iri):
+                node.props[row["p"]["value"]].append(row["o"])
+            return node
+        for p, o in found:
+            node.props[p].append(o)
         return node
 
     def require(self, kind: str, slug: str, cls: str | None, what: str) -> Node:
@@ -223,12 +235,40 @@ class Lookup:
         return node
 
     def facts_about(self, iri: str) -> list[Node]:
-        nodes = group_facts(self.rows("facts-about", entity=iri))
+        nodes = self._fact_nodes(iri)
         # What the facts link to is named next: its index entries read a few hundred a query.
         self.index.prefetch(sorted({t["value"] for n in nodes.values()
                                     for terms in n.props.values() for t in terms
                                     if t["type"] == "uri"}))
         return sorted(nodes.values(), key=lambda n: n.iri)
+
+    @cached_answer
+    def referenced_by(self, iri: str) -> list[dict]:
+        """The subjects and properties linking to ``iri`` (rows of referenced-by.rq)."""
+        return self.rows("referenced-by", entity=iri)
+
+    def _fact_nodes(self, iri: str) -> dict[str, Node]:
+        """The fact nodes linking to ``iri``, with all their statements and the linking
+        properties. With the build's table: what links to it (one index scan), which of those
+        are facts (the search index), their statements (one read of the table); else, or when
+        the table lacks one of them, the facts-about query."""
+        table = self.subjects
+        if table is not None:
+            links: dict[str, set[str]] = defaultdict(set)
+            for row in self.referenced_by(iri):
+                if row["s"]["type"] == "uri":
+                    links[row["s"]["value"]].add(row["p"]["value"])
+            self.index.prefetch(sorted(links))
+            facts = [s for s in links if (e := self.index.get(s)) is not None and e.is_fact]
+            found = table.statements(facts)
+            if len(found) == len(facts):
+                nodes: dict[str, Node] = {}
+                for fact in facts:
+                    node = nodes[fact] = Node(fact, links=links[fact])
+                    for p, o in found[fact]:
+                        node.props[p].append(o)
+                return nodes
+        return group_facts(self.rows("facts-about", entity=iri))
 
     # Shapes of the output -----------------------------------------------------------------
 

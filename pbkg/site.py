@@ -197,15 +197,18 @@ class Site(Lookup):
 
     # Leadership -----------------------------------------------------------------------------
 
-    def leadership_rows(self, entity: str | None = None,
-                        as_of: date | None = None) -> list[dict]:
+    def leadership_rows(self, entity: str | None = None, as_of: date | None = None,
+                        facts: list[Node] | None = None) -> list[dict]:
         """Role facts as rows (year, role, cluster, unit, person, source, quote), by cluster
         name, year and role; `entity` keeps those naming it (its own query: an entity page does
-        not read every role of the graph), `as_of` those of its year. The whole table is the
-        build's (overview.json) or computed once per store; the date filters it, so the cache
-        does not depend on it."""
+        not read every role of the graph; or read from `facts`, the entity's facts_about when
+        the caller has them), `as_of` those of its year. The whole table is the build's
+        (overview.json) or computed once per store; the date filters it, so the cache does not
+        depend on it."""
         if entity is None:
             rows = self._cached("leadership", self._leadership_table)
+        elif facts is not None:
+            rows = self._leadership(_role_rows(facts))
         else:
             # A row found through two links (a unit that is also the cluster) is kept once.
             found = {json.dumps(r, sort_keys=True): r
@@ -328,6 +331,39 @@ def _site_query(path: Path, parse) -> Any:
     if path not in _QUERIES:
         _QUERIES[path] = parse(path)
     return _QUERIES[path]
+
+
+_ROLE_LINKS = {str(ORG.organization), str(ORG.member), str(PBO.person)}
+_ROLE_FACT = str(PBO.ClusterRoleAssignment)
+
+
+def _role_rows(facts: list[Node]) -> list[dict]:
+    """The rows of queries/site/leadership-of.rq, read from an entity's fact nodes (each with
+    all its statements and the properties by which it links to the entity): one per role
+    fact linking to it as cluster, member or person, and per member, person and source."""
+    rows = []
+    for f in facts:
+        if _ROLE_FACT not in f.types or not f.links & _ROLE_LINKS:
+            continue
+        cluster, role, year = f.one("organization"), f.one("role"), f.one("year")
+        if cluster is None or role is None or year is None:
+            continue
+        quotes = [t["value"] for t in f.all("evidence")]
+        base = {"fact": {"type": "uri", "value": f.iri}, "cluster": cluster, "role": role,
+                "year": year, "inferred": {"type": "literal", "value": "true" if any(
+                    t["value"] in ("true", "1") for t in f.all("inferred")) else "false"}}
+        if quotes:
+            base["quote"] = {"type": "literal", "value": min(quotes)}
+        for member in f.all("member") or [None]:
+            for person in f.all("person") or [None]:
+                for source in f.all("derivedFrom") or [None]:
+                    row = dict(base)
+                    for name, term in (("member", member), ("person", person),
+                                       ("source", source)):
+                        if term is not None:
+                            row[name] = term
+                    rows.append(row)
+    return rows
 
 
 def _v(term: dict | None) -> str | None:

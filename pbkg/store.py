@@ -48,6 +48,7 @@ from .formats import FORMATS, Format, serialize_triples
 from .overview import OVERVIEW
 from .overview import forget as forget_overview
 from .results import AskResult, GraphResult, QueryResult, SelectResult
+from .subjects import SUBJECTS_FILE
 
 
 class ResultTooLarge(QueryError):
@@ -232,6 +233,8 @@ class EmbeddedStore:
         self.search_index_path: Path | None = None
         # The build's whole-graph answers for the site (pbkg.overview), beside the store.
         self.overview_path: Path | None = None
+        # The build's table of what each subject states (pbkg.subjects), beside the store.
+        self.subjects_path: Path | None = None
         self._read_only_path: Path | None = None
         self._copy_dir: Path | None = None
         self._quads: int | None = None
@@ -252,6 +255,8 @@ class EmbeddedStore:
             embedded.search_index_path = index
             if (dist_dir / OVERVIEW).is_file():
                 embedded.overview_path = dist_dir / OVERVIEW
+            if (dist_dir / SUBJECTS_FILE).is_file():
+                embedded.subjects_path = dist_dir / SUBJECTS_FILE
             embedded._read_only_path = on_disk
             try:  # counting an on-disk store scans it (seconds at 10^7): the build counted
                 manifest = json.loads((dist_dir / "manifest.json").read_text(encoding="utf-8"))
@@ -362,6 +367,7 @@ class EmbeddedStore:
         self._read_only_path = None
         self.search_index_path = None  # the build's index no longer describes this store
         self.overview_path = None  # nor its whole-graph answers
+        self.subjects_path = None  # nor what its subjects state
 
     def _workers(self) -> _WorkerPool:
         with self._pool_lock:

@@ -38,6 +38,11 @@ def _output(out: Path) -> dict:
                              "ORDER BY iri, position").fetchall()
     finally:
         conn.close()
+    conn = sqlite3.connect(out / "subjects.sqlite")
+    try:  # the rows of the changed graphs are appended: compared as a set
+        subjects = sorted(conn.execute("SELECT subject, graph, lines FROM block").fetchall())
+    finally:
+        conn.close()
     return {
         "dumps": {name: (out / spec[0]).read_bytes() for name, spec in DUMPS.items()},
         "overview": (out / "overview.json").read_bytes(),
@@ -46,6 +51,7 @@ def _output(out: Path) -> dict:
         "quads": sorted(map(str, store)),
         "entries": entries,
         "names": names,
+        "subjects": subjects,
     }
 
 

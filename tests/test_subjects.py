@@ -1,0 +1,133 @@
+"""The build's table of what each subject states (pbkg.subjects): read through it, every entity
+and every fact about it is what the store says, and so are the pages and lookups made from
+them; the table itself keeps blank nodes out, reads escapes, and gives up on subjects that many
+graphs state."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from pbkg.linked_data import LinkedData
+from pbkg.lookup import Node
+from pbkg.paths import ProjectPaths
+from pbkg.settings import Settings
+from pbkg.store import EmbeddedStore
+from pbkg.subjects import SHARED, SUBJECTS_FILE, Subjects, blocks, write_subjects
+
+G = "https://w3id.org/pbkg/graph/a"
+
+
+def _node(n: Node) -> tuple:
+    return n.iri, {p: sorted(map(str, v)) for p, v in n.props.items() if v}, sorted(n.links)
+
+
+@pytest.fixture(scope="module")
+def both(built_dist: Path, project: ProjectPaths) -> tuple[LinkedData, LinkedData]:
+    """The same dist read with the table and without it (the queries alone)."""
+    with_table = EmbeddedStore.from_dist(built_dist)
+    without = EmbeddedStore.from_dist(built_dist)
+    assert with_table.subjects_path == built_dist.resolve() / SUBJECTS_FILE
+    without.subjects_path = None
+    return (LinkedData(with_table, project.queries, Settings()),
+            LinkedData(without, project.queries, Settings()))
+
+
+def test_every_entity_and_its_facts_read_through_the_table_are_the_stores(both):
+    table, store = both
+    assert table.subjects is not None and store.subjects is None
+    iris = table.index.iris(table.id_base)
+    assert len(iris) > 1000
+    for iri in iris:
+        assert _node(table.entity(iri)) == _node(store.entity(iri)), iri
+        assert [_node(f) for f in table.facts_about(iri)] == [
+            _node(f) for f in store.facts_about(iri)], iri
+
+
+def test_pages_and_lookups_are_the_same_with_the_table(both):
+    table, store = both
+    clusters = [c["id"] for c in store.clusters()][:12]
+    assert clusters
+    for slug in clusters:
+        assert json.dumps(table.cluster(slug), sort_keys=True) == json.dumps(
+            store.cluster(slug), sort_keys=True)
+        iri = f"{table.id_base}cluster/{slug}"
+        assert json.dumps(table.page(iri), sort_keys=True, default=str) == json.dumps(
+            store.page(iri), sort_keys=True, default=str)
+
+
+def test_an_entity_page_reads_its_roles_from_its_facts(both):
+    """The leadership rows of a page, taken from the facts it has read, are those of the
+    leadership-of query."""
+    table, _ = both
+    checked = 0
+    for iri in table.index.iris(table.id_base):
+        queried = table.leadership_rows(iri)
+        if queried:
+            checked += 1
+            assert table.leadership_rows(iri, facts=table.facts_about(iri)) == queried, iri
+    assert checked >= 20
+
+
+def _chunk(lines: list[str]) -> bytes:
+    return "".join(f"{line} <{G}> .\n" for line in lines).encode()
+
+
+def test_blocks_group_a_subject_s_lines_and_keep_blank_nodes_out():
+    chunk = _chunk([
+        "<http://x/a> <http://x/p> \"một\"@vi",
+        "<http://x/a> <http://x/q> <http://x/b>",
+        "<http://x/b> <http://x/p> _:n1",
+        "_:n1 <http://x/p> \"2\"^^<http://www.w3.org/2001/XMLSchema#integer>",
+        "<http://x/c> <http://x/p> \"c\"",
+    ])
+    rows = list(blocks(chunk, G))
+    assert [(s, g) for s, g, _ in rows] == [("http://x/a", G), ("http://x/c", G)]
+    assert rows[0][2] == ("<http://x/p> \"một\"@vi .\n<http://x/q> <http://x/b> .\n").encode()
+
+
+def _table(tmp_path: Path, graphs: dict[str, list[str]]) -> Subjects:
+    nq = tmp_path / "x.nq"
+    places, data = {}, b""
+    for graph, lines in graphs.items():
+        chunk = "".join(f"{line} <{graph}> .\n" for line in lines).encode()
+        places[graph] = [len(data), len(chunk)]
+        data += chunk
+    nq.write_bytes(data)
+    write_subjects(nq, places, tmp_path / SUBJECTS_FILE)
+    return Subjects(tmp_path / SUBJECTS_FILE)
+
+
+def test_statements_read_terms_escapes_and_subjects_of_several_graphs(tmp_path: Path):
+    table = _table(tmp_path, {
+        f"{G}/1": ['<http://x/a> <http://x/p> "dòng 1\\ndòng \\"2\\""@vi',
+                   '<http://x/a> <http://x/n> "3"^^<http://www.w3.org/2001/XMLSchema#integer>',
+                   '<http://x/a> <http://x/s> "chữ"^^<http://www.w3.org/2001/XMLSchema#string>'],
+        f"{G}/2": ['<http://x/a> <http://x/q> <http://x/b>',
+                   '<http://x/a> <http://x/n> "3"^^<http://www.w3.org/2001/XMLSchema#integer>'],
+    })
+    found = table.statements(["http://x/a", "http://x/missing"])
+    assert set(found) == {"http://x/a"}
+    assert sorted(found["http://x/a"], key=str) == sorted([
+        ("http://x/p", {"type": "literal", "value": 'dòng 1\ndòng "2"', "xml:lang": "vi"}),
+        ("http://x/n", {"type": "literal", "value": "3",
+                        "datatype": "http://www.w3.org/2001/XMLSchema#integer"}),
+        ("http://x/s", {"type": "literal", "value": "chữ"}),
+        ("http://x/q", {"type": "uri", "value": "http://x/b"}),
+    ], key=str)
+
+
+def test_a_subject_that_many_graphs_state_is_left_to_the_store(tmp_path: Path):
+    table = _table(tmp_path, {f"{G}/{i}": ["<http://x/year> <http://x/p> \"2023\""]
+                              for i in range(SHARED + 1)})
+    assert table.statements(["http://x/year"]) == {}
+
+
+def test_a_file_that_is_no_table_is_named(tmp_path: Path):
+    bad = tmp_path / SUBJECTS_FILE
+    sqlite3.connect(bad).execute("CREATE TABLE other (x)").connection.close()
+    with pytest.raises(OSError, match=str(bad)):
+        Subjects(bad)
