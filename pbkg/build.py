@@ -520,6 +520,11 @@ def _build_changes(p: ProjectPaths, files: list[SourceFile], base: Path, tmp: Pa
     t_dumps = time.perf_counter()
     writing = [writers.submit(write_dumps, tmp, graphs, made.__getitem__, (base, chunks),
                               set(graphs) - affected, [name]) for name in DUMPS]
+    # The table of subjects beside them: the previous one, the changed graphs' rows again (a
+    # previous version without a table is not complete: the build is then a full one).
+    subjects = writers.submit(_timed, update_subjects, base / SUBJECTS_FILE, tmp / SUBJECTS_FILE,
+                              {g: made[g]["nquads"] for g in stale if g in made},
+                              set(stale) | (set(chunks.graphs) - set(graphs)))
     try:
         t = time.perf_counter()
         old.backup(str(tmp / STORE_DIR))
@@ -556,16 +561,7 @@ def _build_changes(p: ProjectPaths, files: list[SourceFile], base: Path, tmp: Pa
         t = time.perf_counter()
         written = [w.result() for w in writing]
         timings["dumps"] = time.perf_counter() - t_dumps
-        # The table of subjects: the previous one with the changed graphs' rows read again
-        # from the new N-Quads dump (a full write when the previous dist has none).
-        t = time.perf_counter()
-        nquads_places = written[list(DUMPS).index("nquads")][0]["nquads"]
-        if (base / SUBJECTS_FILE).is_file():
-            update_subjects(base / SUBJECTS_FILE, tmp / SUBJECTS_FILE, tmp / DUMPS["nquads"][0],
-                            nquads_places, set(stale) | (set(chunks.graphs) - set(graphs)))
-        else:
-            write_subjects(tmp / DUMPS["nquads"][0], nquads_places, tmp / SUBJECTS_FILE)
-        timings["subjects"] = time.perf_counter() - t
+        timings["subjects"], _ = subjects.result()
     finally:
         writers.shutdown(wait=True, cancel_futures=True)
     _fail_on(report)
@@ -692,8 +688,8 @@ def _alive(pid: int) -> bool:
 
 
 def _complete(out_dir: Path, manifest: dict) -> bool:
-    # A build from before overview.json and leadership.json is not complete: the next build
-    # makes them.
+    # A build from before overview.json, leadership.json or subjects.sqlite is not complete:
+    # the next build, a full one, makes them.
     names = [*manifest.get("dumps", {}).values(), manifest.get("store"),
              manifest.get("search_index"), manifest.get("subjects"), manifest.get("overview"),
              manifest.get("leadership")]

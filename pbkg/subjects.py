@@ -66,10 +66,9 @@ def _chunks(nquads: Path, places: dict[str, list[int]],
             yield graph, f.read(length)
 
 
-def _insert(conn: sqlite3.Connection, nquads: Path, places: dict[str, list[int]],
-            graphs: Iterable[str]) -> None:
+def _insert(conn: sqlite3.Connection, chunks: Iterable[tuple[str, bytes]]) -> None:
     batch: list[tuple[str, str, bytes]] = []
-    for graph, chunk in _chunks(nquads, places, graphs):
+    for graph, chunk in chunks:
         for row in blocks(chunk, graph):
             batch.append(row)
             if len(batch) >= _BATCH:
@@ -87,7 +86,7 @@ def write_subjects(nquads: Path, places: dict[str, list[int]], path: Path) -> No
         conn.execute("PRAGMA journal_mode = OFF")
         conn.execute("PRAGMA synchronous = OFF")
         conn.executescript(_SCHEMA)
-        _insert(conn, nquads, places, sorted(places))
+        _insert(conn, _chunks(nquads, places, sorted(places)))
         for statement in _INDEXES:
             conn.execute(statement)
         conn.commit()
@@ -96,10 +95,10 @@ def write_subjects(nquads: Path, places: dict[str, list[int]], path: Path) -> No
     os.replace(tmp, path)
 
 
-def update_subjects(base: Path, path: Path, nquads: Path, places: dict[str, list[int]],
-                    graphs: set[str]) -> None:
-    """A copy of the previous table (``base``: the published one is immutable) with the rows of
-    ``graphs`` (changed, added or removed) taken again from the new dump."""
+def update_subjects(base: Path, path: Path, chunks: dict[str, bytes], graphs: set[str]) -> None:
+    """A copy of the previous table (``base``: the published one is immutable) without the rows
+    of ``graphs`` (changed, added or removed), with those of their new N-Quads ``chunks`` (a
+    removed graph has none)."""
     shutil.copyfile(base, path)
     conn = sqlite3.connect(path)
     try:
@@ -109,7 +108,7 @@ def update_subjects(base: Path, path: Path, nquads: Path, places: dict[str, list
                 chunk = names[start:start + 500]
                 conn.execute(f"DELETE FROM block WHERE graph IN ({','.join('?' * len(chunk))})",
                              chunk)
-            _insert(conn, nquads, places, names)
+            _insert(conn, ((g, chunks[g]) for g in names if g in chunks))
     finally:
         conn.close()
 

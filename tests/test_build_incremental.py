@@ -230,3 +230,21 @@ def test_an_incremental_build_finds_the_rules_violations_a_full_one_finds(
     with pytest.raises(ValidationFailed) as failure:
         build(synthetic_proj, out_dir=out)
     assert failure.value.report.violations == expected.violations
+
+
+
+def test_a_dist_without_the_table_of_subjects_is_built_again_in_full(
+        synthetic_proj: ProjectPaths, tmp_path: Path):
+    """A dist from before subjects.sqlite is not complete: the next build is a full one and
+    writes the table, the clean build's."""
+    out = synthetic_proj.root / "dist"
+    (out / "subjects.sqlite").unlink()
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    del manifest["subjects"]
+    (out / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    article = _first_article(synthetic_proj)
+    text = article.read_text(encoding="utf-8")
+    at = text.index('"@vi')
+    article.write_text(text[:at] + " (sửa)" + text[at:], encoding="utf-8")
+    assert build(synthetic_proj, out_dir=out).mode == "full"
+    assert _output(out)["subjects"] == _output(_clean(synthetic_proj, tmp_path))["subjects"]
