@@ -35,6 +35,7 @@ from .results import shorten
 from .settings import Settings
 from .site import Site
 from .store import Store
+from .terms import json_to_ox
 
 VOID = "http://rdfs.org/ns/void#"
 DCAT = "http://www.w3.org/ns/dcat#"
@@ -292,7 +293,15 @@ class LinkedData(Site):
 
     @cached_answer
     def describe(self, iri: str) -> list[ox.Triple]:
-        """Outgoing statements + statements of the fact nodes pointing at the resource."""
+        """Outgoing statements + statements of the fact nodes pointing at the resource: read
+        from the build's table of subjects where there is one (the same triples as the
+        describe query, tested), else from that query."""
+        if self.subjects is not None:
+            node = self.entity(iri)
+            if not node.props:
+                raise NotFound(f"no resource {self.links.iri(iri)} in the graph")
+            return list(dict.fromkeys(t for n in (node, *self._fact_nodes(iri).values())
+                                      for t in _node_triples(n)))
         result = self.store.query(self.query("describe").bind({"entity": iri}))
         triples = result.to_ox()  # type: ignore[union-attr]
         if not any(t.subject == ox.NamedNode(iri) for t in triples):
@@ -620,6 +629,12 @@ def dumps_index(dist: Path, links: Links) -> dict:
 
 
 # Helpers ---------------------------------------------------------------------------------------
+
+def _node_triples(node: Node) -> list[ox.Triple]:
+    subject = ox.NamedNode(node.iri)
+    return [ox.Triple(subject, ox.NamedNode(p), json_to_ox(o))
+            for p, values in node.props.items() for o in values]
+
 
 def _ox_json(term: Any) -> dict:
     from .terms import ox_to_json

@@ -131,3 +131,9 @@ def test_a_file_that_is_no_table_is_named(tmp_path: Path):
     sqlite3.connect(bad).execute("CREATE TABLE other (x)").connection.close()
     with pytest.raises(OSError, match=str(bad)):
         Subjects(bad)
+
+
+def test_descriptions_read_through_the_table_are_the_describe_query_s(both):
+    table, store = both
+    for iri in table.index.iris(table.id_base):
+        assert sorted(map(str, table.describe(iri))) == sorted(map(str, store.describe(iri))), iri
