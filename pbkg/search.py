@@ -27,6 +27,7 @@ import pyoxigraph as ox
 from .catalog import NamedQuery, parse_query_file
 from .errors import InvalidParameter
 from .namespaces import DCTERMS, FOAF, PBO, RDFS, SCHEMA, SKOS
+from .sqlite_files import ReadOnlyFile
 from .store import Store, decode, execute
 from .text import fold
 
@@ -227,24 +228,13 @@ class DiskIndex(SearchIndex):
 
     def __init__(self, path: Path, id_base: str) -> None:
         super().__init__({}, id_base)
-        self.path = Path(path)
-        self._local = threading.local()
+        self._file = ReadOnlyFile(path, "SELECT 1 FROM entry LIMIT 1", "a search index")
+        self.path = self._file.path
         self._cache: dict[str, Entry | None] = {}
         self._key_index: bool | None = None  # whether the file has name_key (older ones not)
-        self._connect()  # fail now, with the path, if the file is not an index
 
     def _connect(self) -> sqlite3.Connection:
-        # One connection per thread and per process (a forked worker opens its own).
-        conn = getattr(self._local, "conn", None)
-        if conn is None or self._local.pid != os.getpid():
-            try:
-                conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro&immutable=1",
-                                       uri=True, check_same_thread=False)
-                conn.execute("SELECT 1 FROM entry LIMIT 1")
-            except sqlite3.Error as exc:
-                raise OSError(f"{self.path}: not a search index ({exc})") from None
-            self._local.conn, self._local.pid = conn, os.getpid()
-        return conn
+        return self._file.connect()
 
     def get(self, iri: str) -> Entry | None:
         if iri in self._cache:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from .sqlite_files import ReadOnlyFile
 from .terms import JsonTerm, ox_to_json
 
 SUBJECTS_FILE = "subjects.sqlite"
@@ -114,30 +115,17 @@ def update_subjects(base: Path, path: Path, chunks: dict[str, bytes], graphs: se
 
 
 class Subjects:
-    """The table of a built dist/, read-only; one connection per thread and per process."""
+    """The table of a built dist/, read-only."""
 
     def __init__(self, path: Path) -> None:
-        self.path = Path(path)
-        self._local = threading.local()
-        self._connect()  # fail now, with the path, if the file is not such a table
-
-    def _connect(self) -> sqlite3.Connection:
-        conn = getattr(self._local, "conn", None)
-        if conn is None or self._local.pid != os.getpid():
-            try:
-                conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro&immutable=1",
-                                       uri=True, check_same_thread=False)
-                conn.execute("SELECT 1 FROM block LIMIT 1")
-            except sqlite3.Error as exc:
-                raise OSError(f"{self.path}: not a table of subjects ({exc})") from None
-            self._local.conn, self._local.pid = conn, os.getpid()
-        return conn
+        self._file = ReadOnlyFile(path, "SELECT 1 FROM block LIMIT 1", "a table of subjects")
+        self.path = self._file.path
 
     def statements(self, iris: list[str]) -> dict[str, list[tuple[str, JsonTerm]]]:
         """Each IRI's (predicate, object) pairs, each pair once, in the dump's order; an IRI
         the table does not hold, or that more than SHARED graphs state (a year's period,
         written in every article that names it: the store reads it faster), is absent."""
-        conn = self._connect()
+        conn = self._file.connect()
         out: dict[str, list[tuple[str, JsonTerm]]] = {}
         seen: dict[str, set[tuple[str, str]]] = {}
         unique = list(dict.fromkeys(iris))
