@@ -270,10 +270,7 @@ class DiskIndex(SearchIndex):
             return ()
         conn = self._connect()
         bounds = {"k": k, "lo": self.id_base, "hi": self.id_base + "\U0010ffff"}
-        if self._key_index is None:  # the file is immutable: asked once
-            self._key_index = conn.execute(
-                "SELECT 1 FROM sqlite_master WHERE name = 'name_key'").fetchone() is not None
-        if self._key_index:
+        if self._has_key_index(conn):
             rows = conn.execute("SELECT DISTINCT iri FROM name WHERE key = :k AND iri >= :lo "
                                 "AND iri < :hi", bounds)
         else:
@@ -309,6 +306,19 @@ class DiskIndex(SearchIndex):
         # The FTS match is _score's "every word, the last maybe a prefix"; SQLite ranks as
         # _ranked does (score, label rank, key length, IRI), so only `limit` entries are read.
         conn = self._connect()
+        bounds = {"q": q, "lo": prefix, "hi": prefix + "\U0010ffff", "limit": limit}
+        if self._has_key_index(conn):
+            # Names whose key is the query or starts with it rank before every other match
+            # (and match it): when they are `limit` entries or more, they are the answer, read
+            # from the key index's range instead of every full-text match (a common query
+            # matches thousands of names at 10^7 triples).
+            iris = [row[0] for row in conn.execute(
+                "SELECT iri, MIN((CASE WHEN key = :q THEN 0 ELSE 1 END) * 1000000000 "
+                "  + rank * 100000000 + length(key)) AS best FROM name INDEXED BY name_key "
+                "WHERE key >= :q AND key < :q || char(1114111) AND iri >= :lo AND iri < :hi "
+                "GROUP BY iri ORDER BY best, iri LIMIT :limit", bounds)]
+            if len(iris) == limit:
+                return _ranked(self._entries(iris).values(), q, words, prefix, limit)
         iris = [row[0] for row in conn.execute(
             "SELECT name.iri, MIN((CASE WHEN name.key = :q THEN 0 "
             "  WHEN substr(name.key, 1, length(:q)) = :q THEN 1 ELSE 2 END) * 1000000000 "
@@ -316,8 +326,14 @@ class DiskIndex(SearchIndex):
             "FROM name_fts JOIN name ON name.rowid = name_fts.rowid "
             "WHERE name_fts MATCH :match AND name.iri >= :lo AND name.iri < :hi "
             "GROUP BY name.iri ORDER BY best, name.iri LIMIT :limit",
-            {"q": q, "match": match, "lo": prefix, "hi": prefix + "\U0010ffff", "limit": limit})]
+            {**bounds, "match": match})]
         return _ranked(self._entries(iris).values(), q, words, prefix, limit)
+
+    def _has_key_index(self, conn: sqlite3.Connection) -> bool:
+        if self._key_index is None:  # the file is immutable: asked once
+            self._key_index = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE name = 'name_key'").fetchone() is not None
+        return self._key_index
 
 
 def _checked(query: str, limit: int, kind: str | None, id_base: str) -> tuple[str, list[str], str]:

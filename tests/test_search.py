@@ -205,3 +205,37 @@ def test_fold_is_the_whole_string_decomposed_without_marks() -> None:
             assert fold(form) == reference(form), repr(form)
     assert fold("Tỉnh uỷ") == fold("Tỉnh ủy") == fold("tinh uy") == "tinh uy"
     assert fold("Ðảng ủy") == fold("Đảng ủy") == "dang uy"  # the eth of legacy encodings
+
+
+def test_searches_answered_from_the_key_range_are_the_full_text_search_s(built_dist):
+    """Names whose key starts with the query rank first: when they fill the page they are read
+    from the key index's range. The same hits as the full-text path, on every name's prefixes
+    (and, under a kind, on the same queries)."""
+    import sqlite3
+
+    from pbkg.search import DiskIndex
+
+    index = DiskIndex(built_dist / "search.sqlite", "https://w3id.org/pbkg/id/")
+    conn = sqlite3.connect(built_dist / "search.sqlite")
+    keys = sorted({k for (k,) in conn.execute("SELECT key FROM name")})
+
+    def in_range(q: str, prefix: str) -> int:  # entries whose key starts with the query
+        return conn.execute("SELECT COUNT(DISTINCT iri) FROM name WHERE key >= ? AND key < ? "
+                            "AND iri >= ? AND iri < ?",
+                            (q, q + "\U0010ffff", prefix, prefix + "\U0010ffff")).fetchone()[0]
+    queries = sorted({k[:n] for k in keys[::7] for n in (2, 4, 8, 16)} | {"ban to chuc", "tinh uy"})
+    assert len(queries) > 200
+
+    def hits(q: str, kind: str | None, limit: int) -> list[str]:
+        return [h.entry.iri for h in index.search(q, limit, kind)]
+
+    ranged = 0
+    for q in queries:
+        for kind, limit in ((None, 20), (None, 3), ("org", 5)):
+            index._key_index = None
+            fast = hits(q, kind, limit)
+            index._key_index = False  # the full-text path alone
+            assert fast == hits(q, kind, limit), (q, kind, limit)
+            ranged += in_range(q, index.id_base + (f"{kind}/" if kind else "")) >= limit
+    conn.close()
+    assert ranged > 50  # the range answered many of them
