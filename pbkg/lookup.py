@@ -2,9 +2,10 @@
 
 Each function runs queries from queries/lookup/ (no SPARQL here), or reads what an entity and
 its facts state from the build's table of subjects when the store has one (pbkg.subjects), and
-returns plain dicts ready to be sent as JSON. Every fact in a result carries its source article (IRI, title, URL), its
-evidence quotes and whether it is inferred; names come from the store's label index
-(pbkg.search), built once per store. Unknown ids raise NotFound, malformed ones InvalidParameter.
+returns plain dicts ready to be sent as JSON. Every fact in a result carries its source article
+(IRI, title, URL), its evidence quotes and whether it is inferred; names come from the store's
+label index (pbkg.search), built once per store. Unknown ids raise NotFound, malformed ones
+InvalidParameter.
 """
 
 from __future__ import annotations

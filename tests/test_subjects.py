@@ -137,3 +137,16 @@ def test_descriptions_read_through_the_table_are_the_describe_query_s(both):
     table, store = both
     for iri in table.index.iris(table.id_base):
         assert sorted(map(str, table.describe(iri))) == sorted(map(str, store.describe(iri))), iri
+
+
+def test_a_damaged_table_is_named_when_the_dist_is_opened(built_dist: Path, tmp_path: Path):
+    import shutil
+
+    from pbkg.errors import NotFound
+
+    copy = tmp_path / "dist"
+    shutil.copytree(built_dist, copy, symlinks=True)
+    table = copy.resolve() / SUBJECTS_FILE
+    table.write_bytes(b"not a database" * 100)
+    with pytest.raises(NotFound, match=rf"{table}.*run 'pbkg build'"):
+        EmbeddedStore.from_dist(copy)
