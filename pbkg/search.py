@@ -303,8 +303,6 @@ class DiskIndex(SearchIndex):
         q, words, prefix = _checked(query, limit, kind, self.id_base)
         *complete, last = words
         match = " ".join([*(f'"{w}"' for w in complete), f'"{last}"*'])
-        # The FTS match is _score's "every word, the last maybe a prefix"; SQLite ranks as
-        # _ranked does (score, label rank, key length, IRI), so only `limit` entries are read.
         conn = self._connect()
         bounds = {"q": q, "lo": prefix, "hi": prefix + "\U0010ffff", "limit": limit}
         if self._has_key_index(conn):
@@ -319,6 +317,8 @@ class DiskIndex(SearchIndex):
                 "GROUP BY iri ORDER BY best, iri LIMIT :limit", bounds)]
             if len(iris) == limit:
                 return _ranked(self._entries(iris).values(), q, words, prefix, limit)
+        # The FTS match is _score's "every word, the last maybe a prefix"; SQLite ranks as
+        # _ranked does (score, label rank, key length, IRI), so only `limit` entries are read.
         iris = [row[0] for row in conn.execute(
             "SELECT name.iri, MIN((CASE WHEN name.key = :q THEN 0 "
             "  WHEN substr(name.key, 1, length(:q)) = :q THEN 1 ELSE 2 END) * 1000000000 "

@@ -48,7 +48,7 @@ from .formats import FORMATS, Format, serialize_triples
 from .overview import OVERVIEW
 from .overview import forget as forget_overview
 from .results import AskResult, GraphResult, QueryResult, SelectResult
-from .subjects import SUBJECTS_FILE, Subjects
+from .subjects import SUBJECTS_FILE, subjects_for
 
 
 class ResultTooLarge(QueryError):
@@ -256,11 +256,11 @@ class EmbeddedStore:
             if (dist_dir / OVERVIEW).is_file():
                 embedded.overview_path = dist_dir / OVERVIEW
             if (dist_dir / SUBJECTS_FILE).is_file():
-                try:  # checked now: a damaged table is named at start, not on a page
-                    Subjects(dist_dir / SUBJECTS_FILE)
+                embedded.subjects_path = dist_dir / SUBJECTS_FILE
+                try:  # opened now, and kept: a damaged table is named at start, not on a page
+                    subjects_for(embedded)
                 except OSError as exc:
                     raise NotFound(f"{exc}: run 'pbkg build'") from None
-                embedded.subjects_path = dist_dir / SUBJECTS_FILE
             embedded._read_only_path = on_disk
             try:  # counting an on-disk store scans it (seconds at 10^7): the build counted
                 manifest = json.loads((dist_dir / "manifest.json").read_text(encoding="utf-8"))
