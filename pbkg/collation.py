@@ -45,21 +45,52 @@ def _letter(ch: str) -> tuple[int, int, int]:
     return (_OTHER_RANK if not base.isalnum() else 1000 + ord(base), tone, case)
 
 
+_SPACE = (_OTHER_RANK, 0)
+
+
 @lru_cache(maxsize=65536)  # names and values recur across the facts of a page
 def sort_key(text: str) -> tuple:
-    """The collation key of a text: compare keys to sort in Vietnamese order."""
+    """The collation key of a text: compare keys to sort in Vietnamese order. Worked out a
+    word at a time (the words of a page's labels recur), as key_by_character would."""
     primary: list[tuple[int, int]] = []
     secondary: list[int] = []
     tertiary: list[int] = []
-    for token in _TOKEN.findall(unicodedata.normalize("NFC", text.strip())):
+    for i, word in enumerate(unicodedata.normalize("NFC", text.strip()).split(" ")):
+        if i and not (primary and primary[-1] == _SPACE):
+            primary.append(_SPACE)    # the space before the word; a run counts once
+        if not word:
+            continue
+        first, tones, cases = _word_key(word)
+        start = 1 if first and first[0] == _SPACE and primary and primary[-1] == _SPACE else 0
+        primary.extend(first[start:])
+        secondary.extend(tones)
+        tertiary.extend(cases)
+    return (tuple(primary), tuple(secondary), tuple(tertiary))
+
+
+def key_by_character(text: str) -> tuple:
+    """sort_key worked out one character at a time (what sort_key must equal; tested)."""
+    return _key_of(unicodedata.normalize("NFC", text.strip()))
+
+
+@lru_cache(maxsize=65536)
+def _word_key(word: str) -> tuple:
+    return _key_of(word)
+
+
+def _key_of(text: str) -> tuple:
+    primary: list[tuple[int, int]] = []
+    secondary: list[int] = []
+    tertiary: list[int] = []
+    for token in _TOKEN.findall(text):
         if token.isdigit():
             primary.append((_DIGIT_RANK, int(token)))
             continue
         rank, tone, case = _letter(token)
         if rank == _OTHER_RANK:
-            if primary and primary[-1] == (_OTHER_RANK, 0):
+            if primary and primary[-1] == _SPACE:
                 continue          # runs of spaces and punctuation count once
-            primary.append((_OTHER_RANK, 0))
+            primary.append(_SPACE)
             continue
         primary.append((rank, 0))
         secondary.append(tone)

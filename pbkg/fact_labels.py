@@ -106,12 +106,16 @@ def parts(props: dict[str, list[dict]], labels: Labels,
           is_block: Callable[[str], bool] = lambda iri: False) -> FactParts:
     """The parts of a fact from its statements (property IRI -> JSON terms); `is_block(iri)`
     tells a block (khối) from a cluster (cụm), whose roles are named differently."""
-    def iris(prop: str) -> list[str]:
-        return sorted(t["value"] for t in props.get(prop, []) if t["type"] == "uri")
+    found: dict[str, list[str]] = {}
+
+    def iris(prop: str) -> list[str]:  # asked up to three times per property: kept
+        if prop not in found:
+            found[prop] = sorted(t["value"] for t in props.get(prop, ()) if t["type"] == "uri")
+        return found[prop]
 
     def literal(prop: str) -> str | None:
-        values = sorted(t["value"] for t in props.get(prop, []) if t["type"] == "literal")
-        return values[0] if values else None
+        return min((t["value"] for t in props.get(prop, ()) if t["type"] == "literal"),
+                   default=None)
 
     kind: dict[str, str] = {}
     for p in KIND:

@@ -273,6 +273,9 @@ class LinkedData(Site):
         super().__init__(store, queries_dir, settings)
         self.links = Links.from_settings(self.settings)
         self.ontology_iri = self.base + "ontology"
+        # What _labels_of found, per IRI: one page names the same members, years and articles
+        # in many of its facts (an instance serves one request).
+        self._labels_found: dict[str, dict[str, str]] = {}
 
     # Resolving paths ----------------------------------------------------------------------
 
@@ -334,7 +337,9 @@ class LinkedData(Site):
             if p in hide:
                 continue
             values = [self.term_value(t) for t in node.all(p)]
-            groups.append({"property": self.prop(p), "values": sorted(values, key=_value_key)})
+            if len(values) > 1:  # most have one value: no collation key to work out
+                values.sort(key=_value_key)
+            groups.append({"property": self.prop(p), "values": values})
         return sorted(groups, key=lambda g: _prop_key(g["property"]))
 
     def fact_provenance(self, node: Node) -> dict:
@@ -351,6 +356,12 @@ class LinkedData(Site):
     def _labels_of(self, iri: str) -> dict[str, str]:
         """An entity's name (with its period where two share it), a fact's generated label,
         a term's labels."""
+        found = self._labels_found.get(iri)
+        if found is None:
+            found = self._labels_found[iri] = self._work_out_labels(iri)
+        return dict(found)
+
+    def _work_out_labels(self, iri: str) -> dict[str, str]:
         entry = self.index.get(iri)
         if entry is not None and entry.is_fact:
             return self._fact_labels_of(iri)

@@ -79,6 +79,9 @@ class Entry:
     names: list[Name] = field(default_factory=list)
     notation: str | None = None
     url: str | None = None
+    # labels(), worked out on first use: a page asks for the same entry's labels hundreds of
+    # times. Entries are complete before anything reads them (built, then served read-only).
+    _labels: dict[str, str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def label(self, lang: str) -> str | None:
         """The preferred label in a language (rdfs:label, skos:prefLabel, foaf:name, headline)."""
@@ -90,6 +93,11 @@ class Entry:
         return best.text if best else None
 
     def labels(self) -> dict[str, str]:
+        if self._labels is None:
+            self._labels = self._work_out_labels()
+        return dict(self._labels)
+
+    def _work_out_labels(self) -> dict[str, str]:
         out = {}
         for lang in ("vi", "en"):
             text = self.label(lang)

@@ -91,6 +91,12 @@ class Site(Lookup):
 
     @property
     def names(self) -> Names:
+        names = self.__dict__.get("_names")
+        if names is None:  # asked thousands of times a page: kept on the instance too
+            names = self.__dict__["_names"] = self._store_names()
+        return names
+
+    def _store_names(self) -> Names:
         def make() -> Names:
             return Names(self.index.labels, self.index.shares_label, self.validity_of,
                          self.validities)

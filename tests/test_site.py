@@ -5,6 +5,7 @@ the vendored axe-core (no serious or critical violation)."""
 
 from __future__ import annotations
 
+import random
 import time
 from pathlib import Path
 
@@ -14,7 +15,7 @@ pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
 from web import ARTIFACTS, chromium, served  # noqa: E402
 
-from pbkg.collation import sort_key, sorted_vi  # noqa: E402
+from pbkg.collation import key_by_character, sort_key, sorted_vi  # noqa: E402
 from pbkg.fact_labels import period  # noqa: E402
 from pbkg.namespaces import ID  # noqa: E402
 
@@ -36,6 +37,24 @@ def test_vietnamese_collation_orders_letters_then_tones():
     assert sort_key("ba") < sort_key("bà") < sort_key("bá") < sort_key("bả") < sort_key("bã") < \
         sort_key("bạ") < sort_key("bă")
     assert sort_key("Tỉnh ủy") == sort_key("Tỉnh ủy")
+
+
+def test_collation_by_words_equals_by_characters():
+    """sort_key works a word at a time; it must give key_by_character's key on any text: runs
+    of spaces and punctuation across words, digits, marks, non-breaking spaces, tabs."""
+    alphabet = list("aăâbdđeêiouưyzAĐƠ0129 ,.-_()²١'\t\n\u00a0") + ["\u0301", "\u0323", "ǅ", "İ"]
+    rng = random.Random(7)
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+             for _ in range(20_000)]
+    texts += ["Cụm thi đua số 5  (2023):  Ban Tổ chức", " - a", "a - ", "1 2", "a\u00a0 b"]
+    for text in texts:
+        try:
+            expected = key_by_character(text)
+        except ValueError:  # a digit int() does not read ("²"): both fail alike
+            with pytest.raises(ValueError):
+                sort_key.__wrapped__(text)
+            continue
+        assert sort_key.__wrapped__(text) == expected, text
 
 
 def test_validity_period_marks():
