@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse
 
 from pbkg.linked_data import Links, wants_html
 
+from .cells import Cells
 from .i18n import COOKIE, LANGS, lang_of, translator
 from .links import safe_href, web_url
 
@@ -85,9 +86,10 @@ def _render(request: Request, template: str, links: Links, lang: str,
         params = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"]
         return request.url.path + "?" + urlencode([*params, ("lang", to)])
 
+    href = safe_href(links.href)
     return templates().get_template(template).render(
-        href=safe_href(links.href), show=links.iri, path=links.path, label=label, lang=lang,
-        langs=LANGS, t=translator(lang), switch=switch, current=request.url.path,
+        href=href, cells=Cells(href, label, lang), show=links.iri, path=links.path, label=label,
+        lang=lang, langs=LANGS, t=translator(lang), switch=switch, current=request.url.path,
         q=request.query_params.get("q", "")[:200], **context)
 
 
