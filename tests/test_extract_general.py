@@ -971,3 +971,54 @@ def test_people_sixth_pass(text: str, expected: dict[str, list[str]]):
 ])
 def test_cluster_heads_sixth_pass(text: str, name: str):
     assert clusters(text) == {name: NORTH_WEST}
+
+
+# -- seventh pass: phrasings written for this pass, none from a corpus article -----------------
+
+HEADED = "title: Cụm thi đua số 4 tổng kết công tác thi đua năm 2023\n---\n"
+
+
+@pytest.mark.parametrize("text,name,members", [
+    # the headline names the cluster, the body only says "Cụm" or "các đơn vị thành viên"
+    (HEADED + "Ngày 10/12, Báo Yên Bái tổ chức hội nghị tổng kết năm 2023. Cụm gồm 3 đơn vị: "
+     "Báo Yên Bái, Báo Lào Cai và Báo Hà Giang.", "Cụm thi đua số 4", PAPERS),
+    ("title: Khối thi đua các cơ quan Đảng tỉnh ký kết giao ước thi đua\n---\nNgày 2/3/2024, các "
+     "đơn vị trong khối ký kết giao ước. Các đơn vị thành viên gồm: Báo Yên Bái, Báo Lào Cai và "
+     "Báo Hà Giang.", "Khối thi đua các cơ quan Đảng tỉnh", PAPERS),
+    # an unnamed "cụm thi đua" in the body takes the headline's name
+    (HEADED + "Ngày 10/12, hội nghị tổng kết của cụm thi đua diễn ra. Cụm gồm 3 đơn vị: Báo Yên "
+     "Bái, Báo Lào Cai và Báo Hà Giang.", "Cụm thi đua số 4", PAPERS),
+])
+def test_headline_names_the_cluster(text: str, name: str, members: list[str]):
+    assert clusters(text) == {name: members}
+
+
+def test_the_body_s_cluster_wins_over_the_headline_s():
+    text = HEADED + "Cụm thi đua số 5 gồm các tỉnh: Sơn La, Điện Biên, Lai Châu."
+    assert clusters(text) == {"Cụm thi đua số 5": NORTH_WEST}
+
+
+def test_no_cluster_without_a_name_in_body_or_headline():
+    text = ("title: Hội nghị tổng kết năm 2023\n---\nNgày 10/12, hội nghị diễn ra. Cụm gồm 3 đơn "
+            "vị: Báo Yên Bái, Báo Lào Cai và Báo Hà Giang.")
+    assert clusters(text) == {}
+
+
+def test_headline_event_when_the_body_reports_none():
+    found = extract_text("title: Khối thi đua VI tổ chức hội nghị tổng kết năm 2022\n---\nĐến "
+                         "dự có đồng chí Nguyễn Văn An, Phó Trưởng Ban Tổ chức Tỉnh ủy.")["events"]
+    assert [(e["kind"], e["date"], e["year_covered"], e["cluster"]) for e in found] == [
+        ("tổng kết", None, "2022", "Khối thi đua VI")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the body's dated lead wins
+    (HEADED + "Ngày 10/12/2023, Cụm thi đua số 4 tổ chức hội nghị tổng kết năm 2023.",
+     [("tổng kết", "2023-12-10")]),
+    # a conference to come, a headline with no cluster, a headline with no conference
+    ("title: Cụm thi đua số 4 sẽ tổng kết năm 2023\n---\nCác đơn vị chuẩn bị báo cáo.", []),
+    ("title: Tổng kết công tác tổ chức năm 2023\n---\nCác đơn vị chuẩn bị báo cáo.", []),
+    ("title: Cụm thi đua số 4: Đoàn kết, sáng tạo\n---\nCác đơn vị chuẩn bị báo cáo.", []),
+])
+def test_headline_event_near_misses(text: str, expected: list[tuple]):
+    assert events(text) == expected
