@@ -1022,3 +1022,48 @@ def test_headline_event_when_the_body_reports_none():
 ])
 def test_headline_event_near_misses(text: str, expected: list[tuple]):
     assert events(text) == expected
+
+
+@pytest.mark.parametrize("text,name,members", [
+    # "gồm có" opens the list as "gồm" does
+    ("Cụm thi đua số 4 gồm có Báo Yên Bái, Báo Lào Cai và Báo Hà Giang.", "Cụm thi đua số 4",
+     PAPERS),
+    # a name holding a pair of committee kinds and a region written with a dash
+    ("Cụm thi đua Ban Tổ chức các tỉnh ủy, thành ủy khu vực miền Trung - Tây Nguyên gồm các "
+     "tỉnh: Sơn La, Điện Biên, Lai Châu.",
+     "Cụm thi đua Ban Tổ chức các tỉnh ủy, thành ủy khu vực miền Trung - Tây Nguyên", NORTH_WEST),
+    # between the cluster and "gồm": a sector after a dash, the owning body after "thuộc", the
+    # place whose cluster it is
+    ("Cụm thi đua số 4 - ngành Tuyên giáo gồm Báo Yên Bái, Báo Lào Cai và Báo Hà Giang.",
+     "Cụm thi đua số 4", PAPERS),
+    ("Cụm thi đua số 4 thuộc Ban Tuyên giáo Tỉnh ủy gồm Báo Yên Bái, Báo Lào Cai và Báo Hà "
+     "Giang.", "Cụm thi đua số 4", PAPERS),
+    ("Cụm thi đua số 2 huyện Krông Pắc gồm Đảng ủy các xã: Ea Tu, Hòa Thuận, Cư Êbur.",
+     "Cụm thi đua số 2", ["Ea Tu", "Hòa Thuận", "Cư Êbur"]),
+])
+def test_enumerations_seventh_pass(text: str, name: str, members: list[str]):
+    assert clusters(text) == {name: members}
+
+
+@pytest.mark.parametrize("text", [
+    # a verb between the cluster and "gồm"; a place that is no known one
+    "Cụm thi đua số 4 thuộc Ban Tuyên giáo Tỉnh ủy đã tổ chức hội nghị gồm Báo Yên Bái, Báo Lào "
+    "Cai và Báo Hà Giang.",
+    "Cụm thi đua số 4 huyện Krông Pắc tổ chức hội nghị gồm Báo Yên Bái, Báo Lào Cai và Báo Hà "
+    "Giang.",
+    "Cụm thi đua số 4 huyện Xyz Qwe gồm Báo Yên Bái, Báo Lào Cai và Báo Hà Giang.",
+    # "gồm có" before no units
+    "Cụm thi đua số 4 gồm có các hoạt động nổi bật, Hội thi, Hội diễn.",
+])
+def test_no_member_list_seventh_pass(text: str):
+    assert lists(text) == []
+
+
+@pytest.mark.parametrize("text,name", [
+    # a comma after a single committee is no part of the name; a body after a dash is its owner
+    ("Khối thi đua các cơ quan Đảng tỉnh, huyện ủy tham dự.", "Khối thi đua các cơ quan Đảng tỉnh"),
+    ("Cụm thi đua các tỉnh Tây Bắc - Ban Tổ chức Trung ương tổng kết năm 2023.",
+     "Cụm thi đua các tỉnh Tây Bắc"),
+])
+def test_cluster_names_seventh_pass(text: str, name: str):
+    assert list(clusters(text)) == [name]
