@@ -1067,3 +1067,36 @@ def test_no_member_list_seventh_pass(text: str):
 ])
 def test_cluster_names_seventh_pass(text: str, name: str):
     assert list(clusters(text)) == [name]
+
+
+ONE = "Ngày 10/12, Cụm thi đua số 4 tổng kết năm 2023. "
+
+
+@pytest.mark.parametrize("text", [
+    # a count of member units, then "là", in an article about one cluster
+    ONE + "Hội nghị có sự tham gia của 3 đơn vị thành viên là Báo Yên Bái, Báo Lào Cai và Báo Hà "
+    "Giang.",
+    # the generic "Cụm" after "các đơn vị thành viên", then "là:"
+    ONE + "Các đơn vị thành viên Cụm là: Báo Yên Bái, Báo Lào Cai và Báo Hà Giang.",
+    # "các đơn vị trong Cụm X là:", and the units named before "trong Cụm X"
+    "Các đơn vị trong Cụm thi đua số 4 là: Báo Yên Bái, Báo Lào Cai và Báo Hà Giang.",
+    "Các đơn vị Báo Yên Bái, Báo Lào Cai và Báo Hà Giang trong Cụm thi đua số 4 đã ký kết giao "
+    "ước.",
+])
+def test_member_lists_said_of_members_seventh_pass(text: str):
+    assert lists(text) == [PAPERS]
+
+
+@pytest.mark.parametrize("text", [
+    # units counted but not said to be members; "là" after one unit; two clusters
+    ONE + "Hội nghị có sự tham gia của 3 đơn vị là Báo Yên Bái, Báo Lào Cai và Báo Hà Giang.",
+    ONE + "Đơn vị dẫn đầu trong 3 đơn vị thành viên là Báo Yên Bái.",
+    "Cụm thi đua số 3 và Cụm thi đua số 4 tổng kết. Có 3 đơn vị thành viên là Báo Yên Bái, Báo "
+    "Lào Cai và Báo Hà Giang.",
+    # attendees, a subject that is no list of units, one unit ranked in the cluster
+    ONE + "Các đơn vị tham dự là: Báo Yên Bái, Báo Lào Cai và Báo Hà Giang.",
+    ONE + "Các đồng chí Nguyễn Văn An, Lê Văn Bình trong Cụm thi đua số 4 dự hội nghị.",
+    ONE + "Năm 2023, Báo Yên Bái đứng đầu trong Cụm thi đua số 4.",
+])
+def test_no_member_list_said_of_members_seventh_pass(text: str):
+    assert lists(text) == []

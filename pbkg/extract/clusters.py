@@ -313,8 +313,11 @@ _OPENERS = re.compile(
     r"|(?<![\w])(?:hiện\s+)?(?:có|với)\s+(?=\d{1,3}\s|các\s)"  # "có 6 đơn vị thành viên:"
     r"|(?P<bare>\()"  # "Cụm thi đua số 5 (A, B, C)"
     r"|(?P<colon>:)"  # "Cụm thi đua số 5: Ban Tổ chức Tỉnh ủy Bến Tre, Trà Vinh, Vĩnh Long"
+    # "... có sự tham gia của 3 đơn vị thành viên là A, B và C": only right after a count of
+    # member units, in an article about one cluster
+    r"|(?<=thành viên )(?P<is>là)(?=[ \t])"
 )
-_OPENERS = first_char_led(_OPENERS, "(gbhcv:")
+_OPENERS = first_char_led(_OPENERS, "(gbhcvl:")
 # what may stand between a cluster's mention and its list
 # "- Ban Tuyên giáo Thành ủy", "ngành Tuyên giáo", "Tuyên giáo": a name's tail, no verb in it
 _QUALIFIER_ORG = re.compile(
@@ -382,12 +385,15 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
         lo = bisect.bisect_left(starts, sent.start)
         hi = bisect.bisect_left(starts, op.start())
         before = [m for m in mentions[lo:hi] if m.end <= op.start()]
+        if op.group("is") and (before or not _COUNTED_MEMBERS.search(
+                canon, max(sent.start, op.start() - 40), op.start())):
+            continue
         if not before:
             # "Các đơn vị thành viên gồm: A, B, C" in an article about one cluster
             # "... có lãnh đạo 3 đơn vị thành viên: A, B và C": a count of members, a colon
             if len(clusters) == 1 and (
                     _MEMBERS_LEAD.match(canon[sent.start : op.start()])
-                    or op.group("colon") and _COUNTED_MEMBERS.search(
+                    or (op.group("colon") or op.group("is")) and _COUNTED_MEMBERS.search(
                         canon, max(sent.start, op.start() - 40), op.start())):
                 before = [Mention(op.start(), op.start(), clusters[0].kind, clusters[0].number,
                                   False, cluster=clusters[0])]
@@ -399,7 +405,8 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
             before.pop()
             mention = before[-1]
         between = canon[last.end : op.start()]
-        bare = op.group("bare") is not None or op.group("colon") is not None
+        bare = op.group("bare") is not None or op.group("colon") is not None or op.group(
+            "is") is not None
         if bare and between.strip():
             continue
         if not bare and not _between_ok(between):
@@ -446,12 +453,15 @@ _COUNT_COLON = re.compile(
     r"(?:\s+(?:trong|thuộc|của)\s+(?:[Cc]ụm|[Kk]hối)(?:\s+thi\s+đua)?)?\s*:", re.IGNORECASE)
 _AFTER_MENTION = re.compile(r"\s*(?:,\s*)?(?:là|gồm|bao\s+gồm)?\s*:")
 _MEMBERS_OF = re.compile(
-    r"(?<![\w])(?:các\s+)?(?:đơn\s+vị\s+)?thành\s+viên\s+(?:của\s+|trong\s+)?$", re.IGNORECASE)
+    r"(?<![\w])(?:các\s+)?(?:đơn\s+vị\s+)?thành\s+viên\s+(?:của\s+|trong\s+)?$"
+    # "Các đơn vị trong Cụm thi đua số 4 là: ..."
+    r"|(?<![\w])các\s+(?:đơn\s+vị|cơ\s+quan)\s+(?:trong|thuộc)\s+$", re.IGNORECASE)
 _COUNTED_MEMBERS = re.compile(r"(?<![\w/])\d{1,3}\s+(?:đơn\s+vị|cơ\s+quan)\s+thành\s+viên\s*$",
                               re.IGNORECASE)
+# "Các đơn vị thành viên (của) Cụm là:": the generic "Cụm" before "là" is no mention
 _MEMBERS_LEAD = re.compile(
-    r"^\W*(?:hiện\s+nay\s*,?\s*)?(?:các\s+)?(?:đơn\s+vị|thành\s+viên)(?:\s+thành\s+viên)?\s*$",
-    re.IGNORECASE)
+    r"^\W*(?:hiện\s+nay\s*,?\s*)?(?:các\s+)?(?:đơn\s+vị|thành\s+viên)(?:\s+thành\s+viên)?"
+    r"(?:\s+(?:của\s+|trong\s+)?(?:cụm|khối)(?:\s+thi\s+đua)?\s+là)?\s*$", re.IGNORECASE)
 _IS_AFTER = re.compile(r"\s*(?:,\s*)?(?:là|gồm|bao\s+gồm)\s+")
 _ARE_MEMBERS = re.compile(r"(?<![\w])(?:đều\s+)?(?:là\s+(?:các\s+)?(?:đơn\s+vị\s+)?thành\s+viên\s+"
                           r"(?:của\s+|trong\s+|thuộc\s+)?"
@@ -462,7 +472,9 @@ _SUBJECT_START = re.compile(r"\W*(?:(?:năm|trong\s+năm)\s+\d{4}\s*,\s*|hiện\
 _BEFORE_MENTION = re.compile(r"\s+(?:trong|thuộc|của)\s+$")
 _LIST_START = re.compile(
     r"(?<![\w])(?:gồm|giữa|là)\s+|:\s*|(?<![\w])(?=các\s+(?:huyện|quận|thị\s+xã|phường|xã|"
-    r"khu\s+phố|tổ\s+dân\s+phố|ấp|thôn|tỉnh)(?![\w]))", re.IGNORECASE)
+    r"khu\s+phố|tổ\s+dân\s+phố|ấp|thôn|tỉnh)(?![\w]))"
+    # "Các đơn vị Báo A, Báo B và Báo C trong Cụm thi đua số 4 đã ký kết"
+    rf"|(?<![\w])các\s+(?:đơn\s+vị|cơ\s+quan)\s+(?-i:(?=[{UPPER}]))", re.IGNORECASE)
 
 
 def _lists_around_mentions(doc: Doc, mentions: list[Mention], clusters: list[Cluster]) -> None:
