@@ -1100,3 +1100,15 @@ def test_member_lists_said_of_members_seventh_pass(text: str):
 ])
 def test_no_member_list_said_of_members_seventh_pass(text: str):
     assert lists(text) == []
+
+
+def test_town_and_township_abbreviations_end_no_sentence():
+    assert lists("Cụm thi đua số 4 gồm các huyện: Krông Pắc, Ea Kar, TX. Buôn Hồ và TP. Buôn Ma "
+                 "Thuột.") == [["Krông Pắc", "Ea Kar", "TX. Buôn Hồ", "TP. Buôn Ma Thuột"]]
+
+
+def test_a_unit_labelled_with_its_own_role_holds_only_that_one():
+    text = (REVIEW + "Hội nghị đã bầu Cụm trưởng, Cụm phó năm 2024: Huyện ủy Ea Kar (Cụm "
+            "trưởng), Huyện ủy Krông Pắc (Cụm phó).")
+    assert roles(text) == [(2024, "chair", "Huyện ủy Ea Kar"),
+                           (2024, "vice-chair", "Huyện ủy Krông Pắc")]
