@@ -1112,3 +1112,24 @@ def test_a_unit_labelled_with_its_own_role_holds_only_that_one():
             "trưởng), Huyện ủy Krông Pắc (Cụm phó).")
     assert roles(text) == [(2024, "chair", "Huyện ủy Ea Kar"),
                            (2024, "vice-chair", "Huyện ủy Krông Pắc")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the acting head's abbreviation "Q."; a caption's note of where the person stands
+    ("Đồng chí Nguyễn Văn An, Q. Trưởng Ban Tuyên giáo Tỉnh ủy phát biểu.",
+     {"Nguyễn Văn An": ["Q. Trưởng Ban Tuyên giáo Tỉnh ủy"]}),
+    ("Đồng chí Nguyễn Văn An (thứ hai từ trái sang), Trưởng Ban Tổ chức Tỉnh ủy trao cờ thi đua.",
+     {"Nguyễn Văn An": ["Trưởng Ban Tổ chức Tỉnh ủy"]}),
+    ("Đồng chí Lê Thị Bình (bìa trái), Phó Trưởng Ban Dân vận Huyện ủy Ea Kar trao cờ.",
+     {"Lê Thị Bình": ["Phó Trưởng Ban Dân vận Huyện ủy Ea Kar"]}),
+])
+def test_people_seventh_pass(text: str, expected: dict[str, list[str]]):
+    assert officials(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a caption's note with no post after it
+    "Đồng chí Nguyễn Văn An (giữa) trao cờ cho các đơn vị.",
+])
+def test_no_person_seventh_pass(text: str):
+    assert officials(text) == {}
