@@ -971,3 +971,165 @@ def test_people_sixth_pass(text: str, expected: dict[str, list[str]]):
 ])
 def test_cluster_heads_sixth_pass(text: str, name: str):
     assert clusters(text) == {name: NORTH_WEST}
+
+
+# -- seventh pass: phrasings written for this pass, none from a corpus article -----------------
+
+HEADED = "title: Cụm thi đua số 4 tổng kết công tác thi đua năm 2023\n---\n"
+
+
+@pytest.mark.parametrize("text,name,members", [
+    # the headline names the cluster, the body only says "Cụm" or "các đơn vị thành viên"
+    (HEADED + "Ngày 10/12, Báo Yên Bái tổ chức hội nghị tổng kết năm 2023. Cụm gồm 3 đơn vị: "
+     "Báo Yên Bái, Báo Lào Cai và Báo Hà Giang.", "Cụm thi đua số 4", PAPERS),
+    ("title: Khối thi đua các cơ quan Đảng tỉnh ký kết giao ước thi đua\n---\nNgày 2/3/2024, các "
+     "đơn vị trong khối ký kết giao ước. Các đơn vị thành viên gồm: Báo Yên Bái, Báo Lào Cai và "
+     "Báo Hà Giang.", "Khối thi đua các cơ quan Đảng tỉnh", PAPERS),
+    # an unnamed "cụm thi đua" in the body takes the headline's name
+    (HEADED + "Ngày 10/12, hội nghị tổng kết của cụm thi đua diễn ra. Cụm gồm 3 đơn vị: Báo Yên "
+     "Bái, Báo Lào Cai và Báo Hà Giang.", "Cụm thi đua số 4", PAPERS),
+])
+def test_headline_names_the_cluster(text: str, name: str, members: list[str]):
+    assert clusters(text) == {name: members}
+
+
+def test_the_body_s_cluster_wins_over_the_headline_s():
+    text = HEADED + "Cụm thi đua số 5 gồm các tỉnh: Sơn La, Điện Biên, Lai Châu."
+    assert clusters(text) == {"Cụm thi đua số 5": NORTH_WEST}
+
+
+def test_no_cluster_without_a_name_in_body_or_headline():
+    text = ("title: Hội nghị tổng kết năm 2023\n---\nNgày 10/12, hội nghị diễn ra. Cụm gồm 3 đơn "
+            "vị: Báo Yên Bái, Báo Lào Cai và Báo Hà Giang.")
+    assert clusters(text) == {}
+
+
+def test_headline_event_when_the_body_reports_none():
+    found = extract_text("title: Khối thi đua VI tổ chức hội nghị tổng kết năm 2022\n---\nĐến "
+                         "dự có đồng chí Nguyễn Văn An, Phó Trưởng Ban Tổ chức Tỉnh ủy.")["events"]
+    assert [(e["kind"], e["date"], e["year_covered"], e["cluster"]) for e in found] == [
+        ("tổng kết", None, "2022", "Khối thi đua VI")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the body's dated lead wins
+    (HEADED + "Ngày 10/12/2023, Cụm thi đua số 4 tổ chức hội nghị tổng kết năm 2023.",
+     [("tổng kết", "2023-12-10")]),
+    # a conference to come, a headline with no cluster, a headline with no conference
+    ("title: Cụm thi đua số 4 sẽ tổng kết năm 2023\n---\nCác đơn vị chuẩn bị báo cáo.", []),
+    ("title: Tổng kết công tác tổ chức năm 2023\n---\nCác đơn vị chuẩn bị báo cáo.", []),
+    ("title: Cụm thi đua số 4: Đoàn kết, sáng tạo\n---\nCác đơn vị chuẩn bị báo cáo.", []),
+])
+def test_headline_event_near_misses(text: str, expected: list[tuple]):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize("text,name,members", [
+    # "gồm có" opens the list as "gồm" does
+    ("Cụm thi đua số 4 gồm có Báo Yên Bái, Báo Lào Cai và Báo Hà Giang.", "Cụm thi đua số 4",
+     PAPERS),
+    # a name holding a pair of committee kinds and a region written with a dash
+    ("Cụm thi đua Ban Tổ chức các tỉnh ủy, thành ủy khu vực miền Trung - Tây Nguyên gồm các "
+     "tỉnh: Sơn La, Điện Biên, Lai Châu.",
+     "Cụm thi đua Ban Tổ chức các tỉnh ủy, thành ủy khu vực miền Trung - Tây Nguyên", NORTH_WEST),
+    # between the cluster and "gồm": a sector after a dash, the owning body after "thuộc", the
+    # place whose cluster it is
+    ("Cụm thi đua số 4 - ngành Tuyên giáo gồm Báo Yên Bái, Báo Lào Cai và Báo Hà Giang.",
+     "Cụm thi đua số 4", PAPERS),
+    ("Cụm thi đua số 4 thuộc Ban Tuyên giáo Tỉnh ủy gồm Báo Yên Bái, Báo Lào Cai và Báo Hà "
+     "Giang.", "Cụm thi đua số 4", PAPERS),
+    ("Cụm thi đua số 2 huyện Krông Pắc gồm Đảng ủy các xã: Ea Tu, Hòa Thuận, Cư Êbur.",
+     "Cụm thi đua số 2", ["Ea Tu", "Hòa Thuận", "Cư Êbur"]),
+])
+def test_enumerations_seventh_pass(text: str, name: str, members: list[str]):
+    assert clusters(text) == {name: members}
+
+
+@pytest.mark.parametrize("text", [
+    # a verb between the cluster and "gồm"; a place that is no known one
+    "Cụm thi đua số 4 thuộc Ban Tuyên giáo Tỉnh ủy đã tổ chức hội nghị gồm Báo Yên Bái, Báo Lào "
+    "Cai và Báo Hà Giang.",
+    "Cụm thi đua số 4 huyện Krông Pắc tổ chức hội nghị gồm Báo Yên Bái, Báo Lào Cai và Báo Hà "
+    "Giang.",
+    "Cụm thi đua số 4 huyện Xyz Qwe gồm Báo Yên Bái, Báo Lào Cai và Báo Hà Giang.",
+    # "gồm có" before no units
+    "Cụm thi đua số 4 gồm có các hoạt động nổi bật, Hội thi, Hội diễn.",
+])
+def test_no_member_list_seventh_pass(text: str):
+    assert lists(text) == []
+
+
+@pytest.mark.parametrize("text,name", [
+    # a comma after a single committee is no part of the name; a body after a dash is its owner
+    ("Khối thi đua các cơ quan Đảng tỉnh, huyện ủy tham dự.", "Khối thi đua các cơ quan Đảng tỉnh"),
+    ("Cụm thi đua các tỉnh Tây Bắc - Ban Tổ chức Trung ương tổng kết năm 2023.",
+     "Cụm thi đua các tỉnh Tây Bắc"),
+])
+def test_cluster_names_seventh_pass(text: str, name: str):
+    assert list(clusters(text)) == [name]
+
+
+ONE = "Ngày 10/12, Cụm thi đua số 4 tổng kết năm 2023. "
+
+
+@pytest.mark.parametrize("text", [
+    # a count of member units, then "là", in an article about one cluster
+    ONE + "Hội nghị có sự tham gia của 3 đơn vị thành viên là Báo Yên Bái, Báo Lào Cai và Báo Hà "
+    "Giang.",
+    # the generic "Cụm" after "các đơn vị thành viên", then "là:"
+    ONE + "Các đơn vị thành viên Cụm là: Báo Yên Bái, Báo Lào Cai và Báo Hà Giang.",
+    # "các đơn vị trong Cụm X là:", and the units named before "trong Cụm X"
+    "Các đơn vị trong Cụm thi đua số 4 là: Báo Yên Bái, Báo Lào Cai và Báo Hà Giang.",
+    "Các đơn vị Báo Yên Bái, Báo Lào Cai và Báo Hà Giang trong Cụm thi đua số 4 đã ký kết giao "
+    "ước.",
+])
+def test_member_lists_said_of_members_seventh_pass(text: str):
+    assert lists(text) == [PAPERS]
+
+
+@pytest.mark.parametrize("text", [
+    # units counted but not said to be members; "là" after one unit; two clusters
+    ONE + "Hội nghị có sự tham gia của 3 đơn vị là Báo Yên Bái, Báo Lào Cai và Báo Hà Giang.",
+    ONE + "Đơn vị dẫn đầu trong 3 đơn vị thành viên là Báo Yên Bái.",
+    "Cụm thi đua số 3 và Cụm thi đua số 4 tổng kết. Có 3 đơn vị thành viên là Báo Yên Bái, Báo "
+    "Lào Cai và Báo Hà Giang.",
+    # attendees, a subject that is no list of units, one unit ranked in the cluster
+    ONE + "Các đơn vị tham dự là: Báo Yên Bái, Báo Lào Cai và Báo Hà Giang.",
+    ONE + "Các đồng chí Nguyễn Văn An, Lê Văn Bình trong Cụm thi đua số 4 dự hội nghị.",
+    ONE + "Năm 2023, Báo Yên Bái đứng đầu trong Cụm thi đua số 4.",
+])
+def test_no_member_list_said_of_members_seventh_pass(text: str):
+    assert lists(text) == []
+
+
+def test_town_and_township_abbreviations_end_no_sentence():
+    assert lists("Cụm thi đua số 4 gồm các huyện: Krông Pắc, Ea Kar, TX. Buôn Hồ và TP. Buôn Ma "
+                 "Thuột.") == [["Krông Pắc", "Ea Kar", "TX. Buôn Hồ", "TP. Buôn Ma Thuột"]]
+
+
+def test_a_unit_labelled_with_its_own_role_holds_only_that_one():
+    text = (REVIEW + "Hội nghị đã bầu Cụm trưởng, Cụm phó năm 2024: Huyện ủy Ea Kar (Cụm "
+            "trưởng), Huyện ủy Krông Pắc (Cụm phó).")
+    assert roles(text) == [(2024, "chair", "Huyện ủy Ea Kar"),
+                           (2024, "vice-chair", "Huyện ủy Krông Pắc")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the acting head's abbreviation "Q."; a caption's note of where the person stands
+    ("Đồng chí Nguyễn Văn An, Q. Trưởng Ban Tuyên giáo Tỉnh ủy phát biểu.",
+     {"Nguyễn Văn An": ["Q. Trưởng Ban Tuyên giáo Tỉnh ủy"]}),
+    ("Đồng chí Nguyễn Văn An (thứ hai từ trái sang), Trưởng Ban Tổ chức Tỉnh ủy trao cờ thi đua.",
+     {"Nguyễn Văn An": ["Trưởng Ban Tổ chức Tỉnh ủy"]}),
+    ("Đồng chí Lê Thị Bình (bìa trái), Phó Trưởng Ban Dân vận Huyện ủy Ea Kar trao cờ.",
+     {"Lê Thị Bình": ["Phó Trưởng Ban Dân vận Huyện ủy Ea Kar"]}),
+])
+def test_people_seventh_pass(text: str, expected: dict[str, list[str]]):
+    assert officials(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a caption's note with no post after it
+    "Đồng chí Nguyễn Văn An (giữa) trao cờ cho các đơn vị.",
+])
+def test_no_person_seventh_pass(text: str):
+    assert officials(text) == {}

@@ -343,3 +343,29 @@ def test_an_undated_post_is_attested_not_after_the_article_date(tmp_path, projec
     assert [o.value for o in subjects[post][PBO + "attestedNotAfter"]] == ["2023-03-15"]
     assert PBO + "attestedOn" not in subjects[post]
     assert any("not after the article's date" in n.value for n in subjects[post][SKOS_NOTE])
+
+
+def test_a_conference_only_the_headline_reports_quotes_the_headline(project, tmp_path):
+    """The body reports no conference, the headline does: the conference's evidence is the
+    headline (it has no offsets in the body), and the graph passes the shapes."""
+    from pbkg.build import validate_assembly
+
+    path = tmp_path / "headline.txt"
+    path.write_text("url: https://baotayninh.vn/cum-7-tong-ket-2023-a2.html\n"
+                    "title: Cụm thi đua số 7 tổ chức hội nghị tổng kết năm 2023\n"
+                    "date: 2023-12-20\n---\n"
+                    "Đến dự có đồng chí Nguyễn Văn An, Phó Trưởng Ban Tổ chức Tỉnh ủy Tây Ninh.\n",
+                    encoding="utf-8")
+    _, result, rdf = extract_article(path, "test-headline", project)
+    assert [e["start"] for e in result["events"]] == [None]
+    quads = list(ox.parse(rdf.trig().encode(), format=ox.RdfFormat.TRIG))
+    conference = _typed(quads, "Conference")
+    assert len(conference) == 1
+    evidence = [q.object.value for q in quads
+                if q.subject.value in conference and q.predicate.value == PBO + "evidence"]
+    assert evidence == ["Cụm thi đua số 7 tổ chức hội nghị tổng kết năm 2023"]
+    trig = tmp_path / "headline.trig"
+    trig.write_text(rdf.trig(), encoding="utf-8")
+    files = source_files(project) + [SourceFile(trig, rdf.graph)]
+    report = validate_assembly(assemble(files, root=project.root), project)
+    assert report.conforms, report.to_text()

@@ -51,7 +51,11 @@ _DESC_TOKEN = re.compile(r"[\w’']+")
 _DESC_SPACE = re.compile(rf"[ \t]+(?=[\w’'])|[ \t]*[-–][ \t]*(?=[{LOWER}])")  # "chính trị - xã hội"
 # "các cơ quan tham mưu, giúp việc Tỉnh ủy": the fixed phrase holds a comma
 # "các cơ quan Đảng, đoàn thể tỉnh", "các cơ quan Đảng, Mặt trận và đoàn thể"
-_DESC_COMMA = re.compile(r",[ \t]+(?=cơ\s+quan|giúp\s+việc|đoàn\s+thể|Mặt\s+trận|MTTQ)")
+# "Ban Tổ chức các tỉnh ủy, thành ủy khu vực ...": a pair of committee kinds
+_DESC_COMMA = re.compile(r",[ \t]+(?=cơ\s+quan|giúp\s+việc|đoàn\s+thể|Mặt\s+trận|MTTQ)"
+                         r"|(?<=ủy),[ \t]+(?=(?:tỉnh|thành|huyện|quận|thị)\s+ủy(?![\w]))")
+# "khu vực miền Trung - Tây Nguyên": a dash between two capitalized words joins a region's name
+_DESC_REGION_DASH = re.compile(rf"[ \t]+[-–][ \t]+(?=[{UPPER}])")
 _VA_CO_QUAN = re.compile(r"và\s+(?:cơ\s+quan|các\s+(?:đoàn\s+thể|cơ\s+quan|tổ\s+chức|đơn\s+vị))")
 _DESC_STOPS = re.compile(
     r"(?:tổ\s+chức|tổng\s+kết|sơ\s+kết|có|gồm|đã|vừa|đang|sẽ|năm|ký|triển\s+khai|đề\s+nghị|"
@@ -207,6 +211,11 @@ def _descriptor(doc: Doc, p: int) -> int:
         if nxt:
             p = nxt.end()
             continue
+        dash = _DESC_REGION_DASH.match(canon, end)
+        # no body after the dash: "Cụm thi đua các tỉnh Tây Bắc - Ban Tổ chức ..." names its owner
+        if dash and canon[m.start()].isupper() and not ORG_HEAD.match(canon, dash.end()):
+            p = dash.end()
+            continue
         comma = _DESC_COMMA.match(canon, end)
         if comma:
             p = comma.end()
@@ -299,21 +308,27 @@ def resolve(mention: Mention | None, clusters: list[Cluster]) -> Cluster | None:
 
 
 _OPENERS = re.compile(
-    r"(?P<paren>\(\s*)?(?<![\w])(?:bao\s+)?gồm(?![\w])"  # "gồm", "(gồm", "bao gồm"
+    # "gồm", "(gồm", "bao gồm", "gồm có"
+    r"(?P<paren>\(\s*)?(?<![\w])(?:bao\s+)?gồm(?:\s+có(?![\w]))?(?![\w])"
     r"|(?<![\w])(?:hiện\s+)?(?:có|với)\s+(?=\d{1,3}\s|các\s)"  # "có 6 đơn vị thành viên:"
     r"|(?P<bare>\()"  # "Cụm thi đua số 5 (A, B, C)"
     r"|(?P<colon>:)"  # "Cụm thi đua số 5: Ban Tổ chức Tỉnh ủy Bến Tre, Trà Vinh, Vĩnh Long"
+    # "... có sự tham gia của 3 đơn vị thành viên là A, B và C": only right after a count of
+    # member units, in an article about one cluster
+    r"|(?<=thành viên )(?P<is>là)(?=[ \t])"
 )
-_OPENERS = first_char_led(_OPENERS, "(gbhcv:")
+_OPENERS = first_char_led(_OPENERS, "(gbhcvl:")
 # what may stand between a cluster's mention and its list
 # "- Ban Tuyên giáo Thành ủy", "ngành Tuyên giáo", "Tuyên giáo": a name's tail, no verb in it
 _QUALIFIER_ORG = re.compile(
     # "của Ban Tuyên giáo Tỉnh ủy X": the body whose cluster it is
-    rf"^\s*(?:[-–—,]\s*[{UPPER}]|(?:của\s+)?(?:ngành|lĩnh\s+vực|các)\s+[\w’']|(?:của\s+)?[{UPPER}])"
+    rf"^\s*(?:[-–—,]\s*[{UPPER}]|(?:của\s+)?(?:ngành|lĩnh\s+vực|các)\s+[\w’']"
+    rf"|(?:của\s+|thuộc\s+)?[{UPPER}])"
     rf"[\w’']*(?:\s+[\w’'.]+){{0,9}}?\s*(?=\(|$)"
 )
 _IN_OF = re.compile(r"(?:trong|thuộc|của)\s*$")
 _UNDER = re.compile(rf"(?<![\w])trực\s+thuộc\s+(?=[{UPPER}])")
+_OWNER = re.compile(rf"^\s*thuộc\s+(?=[{UPPER}])")
 _OWNED_BY = re.compile(r"[ \t]*,?[ \t]*(?:thuộc|trực[ \t]+thuộc|của|trong)[ \t]+")
 _UNITS_NOUN = re.compile(rf"các\s+{enumerations.COUNT_NOUN}(?![\w])", re.IGNORECASE)
 _LIST_INTRO = re.compile(r":|(?<![\w])là(?![\w])|\(")
@@ -328,7 +343,11 @@ _ROLE_CLAUSE = re.compile(
 _PAREN_NOTE = re.compile(r"[ \t]*\([^()\n]{1,80}\)")  # "(ngành Tổ chức xây dựng Đảng)"
 _YEAR_NOTE = re.compile(r"[ \t]*,?[ \t]*(?:năm|nhiệm\s+kỳ)[ \t]+\d{4}(?:[ \t]*[-–][ \t]*\d{4})?")
 # a lower-case descriptor of the sector: "khối tuyên giáo", "ngành dân vận", "khu vực miền Tây"
-_SECTOR_NOTE = re.compile(r"^[ \t]*,?[ \t]*(?:của[ \t]+)?(?:khối|ngành|lĩnh\s+vực|khu\s+vực)"
+# ("Cụm thi đua số 4 - ngành Tuyên giáo gồm"), or the place whose cluster it is ("Cụm thi đua
+# số 2 huyện Krông Pắc gồm các xã")
+_PLACE_NOTE = re.compile(rf"^[ \t]*[,–-]?[ \t]*(?:của[ \t]+)?{_LEVEL_WORD}[ \t]+"
+                         rf"(?P<place>[{UPPER}][\w’']*(?:[ \t]+[{UPPER}][\w’']*){{0,3}})[ \t]*")
+_SECTOR_NOTE = re.compile(r"^[ \t]*[,–-]?[ \t]*(?:của[ \t]+)?(?:khối|ngành|lĩnh\s+vực|khu\s+vực)"
                           r"(?:[ \t]+[\w’']+){1,5}[ \t]*,?[ \t]*")
 
 
@@ -341,9 +360,13 @@ def _between_ok(text: str) -> bool:
     sector = _SECTOR_NOTE.match(text)
     if sector and not NAME_STOP.search(sector.group(0)):
         text = text[sector.end() :]
+    place = _PLACE_NOTE.match(text)
+    if place and places.is_place_name(place.group("place")):
+        text = text[place.end() :]
     q = _QUALIFIER_ORG.match(text)
-    # "các Đảng bộ trực thuộc Đảng ủy Khối X": "trực thuộc" describes, "thuộc" alone ends a name
-    if q and not NAME_STOP.search(_UNDER.sub("", q.group(0))):
+    # "các Đảng bộ trực thuộc Đảng ủy Khối X": "trực thuộc" describes, "thuộc" alone ends a name;
+    # "Cụm thi đua số 2 thuộc Ban Tuyên giáo Tỉnh ủy gồm": the body the cluster belongs to
+    if q and not NAME_STOP.search(_UNDER.sub("", _OWNER.sub("", q.group(0)))):
         text = text[q.end() :]
     text = re.sub(r"\(\s*$", "", text)
     return bool(_BETWEEN_OK.match(text))
@@ -362,12 +385,15 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
         lo = bisect.bisect_left(starts, sent.start)
         hi = bisect.bisect_left(starts, op.start())
         before = [m for m in mentions[lo:hi] if m.end <= op.start()]
+        if op.group("is") and (before or not _COUNTED_MEMBERS.search(
+                canon, max(sent.start, op.start() - 40), op.start())):
+            continue
         if not before:
             # "Các đơn vị thành viên gồm: A, B, C" in an article about one cluster
             # "... có lãnh đạo 3 đơn vị thành viên: A, B và C": a count of members, a colon
             if len(clusters) == 1 and (
                     _MEMBERS_LEAD.match(canon[sent.start : op.start()])
-                    or op.group("colon") and _COUNTED_MEMBERS.search(
+                    or (op.group("colon") or op.group("is")) and _COUNTED_MEMBERS.search(
                         canon, max(sent.start, op.start() - 40), op.start())):
                 before = [Mention(op.start(), op.start(), clusters[0].kind, clusters[0].number,
                                   False, cluster=clusters[0])]
@@ -379,7 +405,8 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
             before.pop()
             mention = before[-1]
         between = canon[last.end : op.start()]
-        bare = op.group("bare") is not None or op.group("colon") is not None
+        bare = op.group("bare") is not None or op.group("colon") is not None or op.group(
+            "is") is not None
         if bare and between.strip():
             continue
         if not bare and not _between_ok(between):
@@ -426,12 +453,15 @@ _COUNT_COLON = re.compile(
     r"(?:\s+(?:trong|thuộc|của)\s+(?:[Cc]ụm|[Kk]hối)(?:\s+thi\s+đua)?)?\s*:", re.IGNORECASE)
 _AFTER_MENTION = re.compile(r"\s*(?:,\s*)?(?:là|gồm|bao\s+gồm)?\s*:")
 _MEMBERS_OF = re.compile(
-    r"(?<![\w])(?:các\s+)?(?:đơn\s+vị\s+)?thành\s+viên\s+(?:của\s+|trong\s+)?$", re.IGNORECASE)
+    r"(?<![\w])(?:các\s+)?(?:đơn\s+vị\s+)?thành\s+viên\s+(?:của\s+|trong\s+)?$"
+    # "Các đơn vị trong Cụm thi đua số 4 là: ..."
+    r"|(?<![\w])các\s+(?:đơn\s+vị|cơ\s+quan)\s+(?:trong|thuộc)\s+$", re.IGNORECASE)
 _COUNTED_MEMBERS = re.compile(r"(?<![\w/])\d{1,3}\s+(?:đơn\s+vị|cơ\s+quan)\s+thành\s+viên\s*$",
                               re.IGNORECASE)
+# "Các đơn vị thành viên (của) Cụm là:": the generic "Cụm" before "là" is no mention
 _MEMBERS_LEAD = re.compile(
-    r"^\W*(?:hiện\s+nay\s*,?\s*)?(?:các\s+)?(?:đơn\s+vị|thành\s+viên)(?:\s+thành\s+viên)?\s*$",
-    re.IGNORECASE)
+    r"^\W*(?:hiện\s+nay\s*,?\s*)?(?:các\s+)?(?:đơn\s+vị|thành\s+viên)(?:\s+thành\s+viên)?"
+    r"(?:\s+(?:của\s+|trong\s+)?(?:cụm|khối)(?:\s+thi\s+đua)?\s+là)?\s*$", re.IGNORECASE)
 _IS_AFTER = re.compile(r"\s*(?:,\s*)?(?:là|gồm|bao\s+gồm)\s+")
 _ARE_MEMBERS = re.compile(r"(?<![\w])(?:đều\s+)?(?:là\s+(?:các\s+)?(?:đơn\s+vị\s+)?thành\s+viên\s+"
                           r"(?:của\s+|trong\s+|thuộc\s+)?"
@@ -442,7 +472,9 @@ _SUBJECT_START = re.compile(r"\W*(?:(?:năm|trong\s+năm)\s+\d{4}\s*,\s*|hiện\
 _BEFORE_MENTION = re.compile(r"\s+(?:trong|thuộc|của)\s+$")
 _LIST_START = re.compile(
     r"(?<![\w])(?:gồm|giữa|là)\s+|:\s*|(?<![\w])(?=các\s+(?:huyện|quận|thị\s+xã|phường|xã|"
-    r"khu\s+phố|tổ\s+dân\s+phố|ấp|thôn|tỉnh)(?![\w]))", re.IGNORECASE)
+    r"khu\s+phố|tổ\s+dân\s+phố|ấp|thôn|tỉnh)(?![\w]))"
+    # "Các đơn vị Báo A, Báo B và Báo C trong Cụm thi đua số 4 đã ký kết"
+    rf"|(?<![\w])các\s+(?:đơn\s+vị|cơ\s+quan)\s+(?-i:(?=[{UPPER}]))", re.IGNORECASE)
 
 
 def _lists_around_mentions(doc: Doc, mentions: list[Mention], clusters: list[Cluster]) -> None:

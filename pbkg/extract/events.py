@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from pbkg.extract.clusters import Cluster, Mention, resolve
+from pbkg.extract.clusters import Cluster, Mention, find_mentions, resolve
 from pbkg.extract.doc import Doc, Sentence
 from pbkg.extract.patterns import CAP_WORD, NAM_YEAR, YEAR, valid_day_month
 
@@ -203,6 +203,33 @@ def find_events(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
             "confidence": 0.85 if date else 0.7,
         })
     return out
+
+
+def headline_event(title: str | None, clusters: list[Cluster]) -> list[dict]:
+    """The conference a headline reports ("Khối thi đua VII tổng kết năm 2019") when the body
+    dates or names none: a review or a signing said of a named cluster, not one to come. Its
+    date is not in a headline; its evidence is the headline, which has no offsets in the body."""
+    if not title:
+        return []
+    tdoc = Doc(title)
+    text = tdoc.canon
+    kind, kind_pos = _kind(text)
+    named = [m for m in find_mentions(tdoc) if m.named and not m.bare]
+    if kind == "other" or not named or _FUTURE.search(text):
+        return []
+    cluster = resolve(Mention(0, 0, named[0].kind, named[0].number, True), clusters)
+    covered = _covered(text, kind_pos)
+    return [{
+        "kind": kind,
+        "date": None,
+        "place": None,
+        "cluster": cluster.name if cluster else None,
+        "year_covered": str(covered) if covered else None,
+        "evidence": tdoc.text.strip(),
+        "start": None,
+        "end": None,
+        "confidence": 0.6,
+    }]
 
 
 def context_year(doc: Doc, events: list[dict]) -> int | None:

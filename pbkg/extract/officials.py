@@ -28,8 +28,12 @@ from pbkg.extract.patterns import (
 from pbkg.extract.units import is_capitalized
 
 _ABBR_BEFORE = re.compile(r"(?<![\w’'])[A-ZĐ]{2,8}[ \t]+$")
-_AFTER_NAME = re.compile(r"[ \t]*(?:,|[-–—]|:|\()[ \t]*")
-_POS_END = re.compile(r"[.;:()\n“”\"!?]")
+# a photo caption's note of where the person stands comes between the name and the post:
+# "Đồng chí A (thứ hai từ trái sang), Trưởng Ban ..."
+_AFTER_NAME = re.compile(r"[ \t]*(?:\((?:thứ|đứng|ngồi|người|bìa|giữa|trái|phải)[^()\n]{0,40}\)"
+                         r"[ \t]*)?(?:,|[-–—]|:|\()[ \t]*")
+# "." ends the posts, but not the "Q." of an acting head ("Q. Trưởng ban")
+_POS_END = re.compile(r"[;:()\n“”\"!?]|(?<![ \t,(]Q)\.")
 _POS_SPLIT = re.compile(r"[ \t]*,[ \t]*|[ \t]+[-–—][ \t]+|[ \t]*[-–—][ \t]*(?=[A-ZĐ])")
 _BACK_BOUNDARY = re.compile(r"[,;:.()\n“”\"!?]|(?<![\w])(?:có|dự|của|và|cùng|với)(?![\w])")
 _PLACES = {norm_key(p) for p in gz.PROVINCES}

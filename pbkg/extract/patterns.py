@@ -139,7 +139,8 @@ NAME_ANY = re.compile(
 )  # "Y Thanh Hà Niê Kđăm", "H’Yim Kđoh"
 NAME_ANY = first_char_led(NAME_ANY, UPPER)
 TITLE = re.compile(
-    rf"(?:(?:[Nn]guyên|[Qq]uyền)\s+)?(?:(?:phó|Phó|[Hh]àm)\s+)?"
+    # "Q. Trưởng ban": the acting head, abbreviated
+    rf"(?:(?:[Nn]guyên|[Qq]uyền)\s+|Q\.[ \t]*)?(?:(?:phó|Phó|[Hh]àm)\s+)?"
     rf"(?:{_phrases([t for t in gz.TITLES])})(?![\w’'])", re.IGNORECASE
 )
 HONORIFIC = re.compile(

@@ -10,6 +10,7 @@ from pbkg.errors import InputError
 from pbkg.extract.article import MAX_BYTES, Article, article_from_text
 from pbkg.extract.awards import find_awards
 from pbkg.extract.clusters import (
+    Cluster,
     assign_level,
     find_member_lists,
     find_mentions,
@@ -18,7 +19,7 @@ from pbkg.extract.clusters import (
 )
 from pbkg.extract.doc import Doc
 from pbkg.extract.documents import find_documents
-from pbkg.extract.events import context_year, find_events
+from pbkg.extract.events import context_year, find_events, headline_event
 from pbkg.extract.officials import find_official_mentions, merge_officials
 from pbkg.extract.roles import find_roles
 
@@ -61,6 +62,24 @@ def _elected_year(events: list[dict]) -> int | None:
     return None
 
 
+def _headline_cluster(title: str | None, clusters: list[Cluster]) -> list[Cluster]:
+    """When the body names no cluster (only "Cụm", "các đơn vị thành viên", or an unnamed
+    "cụm thi đua"), the one the headline names is the article's: the body's lists and events
+    are then that cluster's. The clusters the body names always win."""
+    if not title or any(not c.implicit for c in clusters):
+        return clusters
+    tdoc = Doc(title)
+    named = [m for m in find_mentions(tdoc) if m.named and not m.bare]
+    if not named:
+        return clusters
+    m = named[0]
+    same = [c for c in clusters if c.kind == m.kind]
+    head = same[0] if same else Cluster(m.kind, m.number)
+    head.number, head.implicit = m.number, False
+    head.name = tdoc.slice(m.start, m.end).strip()
+    return [head] + [c for c in clusters if c is not head]
+
+
 def extract(article: Article) -> dict:
     """All facts the article states, in the schema of `pbkg extract`."""
     result: dict = {
@@ -82,9 +101,10 @@ def extract(article: Article) -> dict:
         return result
     doc = Doc(text)
     mentions = find_mentions(doc)
-    clusters = group_clusters(doc, mentions)
+    clusters = _headline_cluster(article.title, group_clusters(doc, mentions))
     find_member_lists(doc, mentions, clusters)
-    events = find_events(doc, mentions, clusters, article.date)
+    events = find_events(doc, mentions, clusters, article.date) or headline_event(
+        article.title, clusters)
     year = context_year(doc, events)
     official_mentions = find_official_mentions(doc)
     roles = find_roles(doc, official_mentions, clusters, year, _elected_year(events))

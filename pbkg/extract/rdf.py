@@ -462,6 +462,10 @@ class _Mapper:
                                                f"6 tháng đầu năm {y}")
                     block.add(PBO.reviewedPeriod, reviewed)
                 self.provenance(block, e.get("start"), e.get("end"), e.get("confidence"))
+                if e.get("start") is None and e.get("evidence"):
+                    # a conference only the headline reports: the headline is its quote (it
+                    # has no offsets in the body)
+                    block.add(PBO.evidence, _vi(e["evidence"]))
                 block.comment = f"event: {e.get('kind')}, {e.get('date') or 'no date in the text'}"
                 self.conferences.append(block)
                 self.r.mint(Block(iri, [str(PBO.Conference)],

@@ -81,6 +81,8 @@ _COPULA_BEFORE = re.compile(
 )
 _COPULA_AFTER = re.compile(r"^[ \t]*(?:là|:|thuộc[ \t]+về|gồm(?:[ \t]+có)?"
                            r"|(?:được[ \t]+)?giao[ \t]+cho)[ \t]*:?[ \t]+")
+_LABEL_AFTER = re.compile(r"[ \t]*\([ \t]*(?:đơn[ \t]+vị[ \t]+)?(?:[Cc]ụm|[Kk]hối|[Tt]rưởng|[Pp]hó)"
+                          r"[ \t]+(?:trưởng|phó|cụm|khối)(?![\w])")
 # "Cụm trưởng năm 2024 do X đảm nhận": the unit between "do" and the verb of holding
 _BY_AFTER = re.compile(r"^[ \t]*do[ \t]+")
 _HOLD_VERB = re.compile(r"[ \t]+(?:đảm[ \t]+(?:nhận|nhiệm|trách)|phụ[ \t]+trách|giữ|làm)(?![\w])")
@@ -474,6 +476,9 @@ def find_roles(
                 if person is not None and q <= person.start <= q + 12:
                     head = _unit_from_positions(doc, person, -1)
                     units = [head] if head else []
+            # "bầu Cụm trưởng, Cụm phó: X (Cụm trưởng), Y (Cụm phó)": a unit labelled with its
+            # own role in brackets holds that one, read where the label is
+            units = [u for u in units if not _LABEL_AFTER.match(canon, u.end)]
             for unit in units:
                 hits.append(RoleHit(start=m.start(), end=unit.end, unit=unit,
                                     via="copula-after", confidence=0.9, **base))
