@@ -100,6 +100,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "source_evidence": ("Nguồn và trích dẫn", "Source and evidence"),
     "properties": ("Thuộc tính", "Properties"),
     "facts_title": ("Dữ kiện", "Facts"),
+    "all_facts": ("Xem mọi dữ kiện kèm trích dẫn và nguồn",
+                  "Show every fact with its quotes and source"),
     "referenced_by": ("Được nhắc đến bởi", "Referenced by"),
     # as of a date
     "as_of_title": ("Tại ngày", "As of"),

@@ -266,6 +266,10 @@ _HEADER = {str(RDF["type"]), str(RDFS["label"]), str(SKOS["prefLabel"]), str(SKO
            str(PBO["abbreviation"])}
 
 
+# Facts of each kind an entity page shows whole (the others are listed by name).
+FACT_CARDS = 5
+
+
 class LinkedData(Site):
     """Descriptions of resources, ontology, VoID and dumps, over one store."""
 
@@ -379,11 +383,13 @@ class LinkedData(Site):
                 "labels": self.index.labels(iri)}
 
     @cached_answer
-    def page(self, iri: str, as_of: date | None = None) -> dict:
+    def page(self, iri: str, as_of: date | None = None, all_facts: bool = False) -> dict:
         """Everything an HTML page of a resource shows; with as_of, as of that day: only the
         facts of its year (roles, memberships, awards, posts), whether the resource existed
         that day, its lineage in both directions with what existed then, and only the
-        referring units and bodies that existed then."""
+        referring units and bodies that existed then. Each kind of fact shows its first
+        FACT_CARDS facts whole (statements, quotes, source) and names the others, unless
+        all_facts."""
         node = self.entity(iri)
         if not node.props:
             raise NotFound(f"no resource {self.links.iri(iri)} in the graph")
@@ -407,13 +413,20 @@ class LinkedData(Site):
                 "iri": f.iri,
                 "labels": self.index.labels(f.iri) or self.fact_labels(f, omit=(iri,)),
                 "year": f.value("year"),
-                "links": [self.prop(p) for p in sorted(f.links)],
-                "properties": _without(self.property_groups(
-                    f, _HEADER | _FACT_SHOWN_ELSEWHERE), iri),
-                "provenance": self.fact_provenance(f),
+                "inferred": bool(f.value("inferred")),
+                "node": f,
             })
         for items in facts.values():
             items.sort(key=lambda x: (-(x["year"] or 0), sort_key(x["labels"].get("vi", ""))))
+            # A card costs its statements' names and ~1 KB of HTML: the page is bounded
+            # whatever the number of facts (the rest are named, each a link to its own page).
+            for n, item in enumerate(items):
+                f = item.pop("node")
+                whole = all_facts or n < FACT_CARDS
+                item["links"] = [self.prop(p) for p in sorted(f.links)] if whole else []
+                item["properties"] = _without(self.property_groups(
+                    f, _HEADER | _FACT_SHOWN_ELSEWHERE), iri) if whole else None
+                item["provenance"] = self.fact_provenance(f) if whole else None
         referenced: dict[str, list[dict]] = defaultdict(list)
         for row in self.referenced_by(iri):
             subject = row["s"]["value"]
@@ -438,6 +451,8 @@ class LinkedData(Site):
             "is_fact": is_fact,
             "provenance": self.fact_provenance(node) if is_fact else None,
             "properties": self.property_groups(node, hide),
+            "facts_named": sum(1 for items in facts.values() for x in items
+                               if x["provenance"] is None),
             "facts": [{"class": self._class(cls), "items": items}
                       for cls, items in sorted(facts.items(), key=lambda kv: _class_key(
                           kv[0], self.prop(kv[0])))],

@@ -153,6 +153,44 @@ def test_html_page_shows_labels_facts_quotes_and_sources(client):
     assert fetch(client, "/static/pbkg.css").headers["content-type"].startswith("text/css")
 
 
+def _fact_groups(html: str) -> list[tuple[int, int, int]]:
+    """(count in the heading, facts shown whole, facts named) of each kind of fact."""
+    section = html.split('<section aria-labelledby="facts">', 1)[1].split("</section>", 1)[0]
+    out = []
+    for part in section.split("<h3>")[1:]:
+        count = int(re.search(r'<span class="count">\((\d+)\)', part).group(1))
+        named = part.split('<ul class="named-facts">', 1)
+        names = named[1].split("</ul>", 1)[0].count("<li") if len(named) > 1 else 0
+        out.append((count, part.count('<article class="fact'), names))
+    return out
+
+
+def test_entity_page_shows_each_kinds_first_facts_whole_and_names_the_rest(client):
+    """A page is bounded whatever the number of facts: the first FACT_CARDS of each kind whole,
+    the others listed by name (each a link); ?facts=all shows them all whole."""
+    from pbkg.linked_data import FACT_CARDS
+
+    html = fetch(client, CM5, BROWSER).text
+    groups = _fact_groups(html)
+    assert any(count > FACT_CARDS for count, _, _ in groups)  # the case is exercised
+    for count, whole, named in groups:
+        assert whole == min(count, FACT_CARDS) and whole + named == count
+    hidden = sum(named for _, _, named in groups)
+    link = re.search(r'<p class="all-facts"><a href="([^"]+)">[^<]*\((\d+)\)</a>', html)
+    assert link and int(link.group(2)) == hidden
+    assert link.group(1) == CM5 + "?facts=all#facts"
+    everything = fetch(client, link.group(1).split("#")[0], BROWSER).text
+    assert [(c, w, n) for c, w, n in _fact_groups(everything)] == [
+        (c, c, 0) for c, _, _ in groups]
+    assert 'class="all-facts"' not in everything
+    # Other parameters are kept in the link; a bad value is refused with a message.
+    english = fetch(client, CM5 + "?lang=en", BROWSER).text
+    client.cookies.clear()
+    assert CM5 + "?lang=en&amp;facts=all#facts" in english
+    refused = client.get(CM5 + "?facts=some", headers={"Accept": "application/json"})
+    assert refused.status_code == 422 and "facts" in refused.text
+
+
 def test_html_marks_inferred_facts(client):
     html = fetch(client, "/id/cluster/ha-nam-khoi-ban-xay-dung-dang", BROWSER).text
     assert '<span class="badge inferred">suy ra</span>' in html

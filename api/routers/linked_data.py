@@ -7,6 +7,7 @@ What to send is decided by pbkg.linked_data; this module only maps requests and 
 from __future__ import annotations
 
 import json
+from urllib.parse import urlencode
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
@@ -44,6 +45,9 @@ AsOfPage = Annotated[str | None, Query(
     examples=["2021-06-30"],
     description="As of a day (YYYY-MM-DD), for the HTML page: the facts of that year, whether "
                 "the resource existed that day, its lineage both ways")]
+FactsPage = Annotated[Literal["all"] | None, Query(
+    description="all: the HTML page shows every fact whole (statements, quotes, source); by "
+                "default each kind shows its first ten whole and lists the others by name")]
 RDF_CONTENT = {f.media_type: {} for f in ld.PAGE_FORMATS}
 DEREF_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"description": "The resource, in the negotiated format", "content": RDF_CONTENT},
@@ -97,7 +101,7 @@ def not_acceptable(exc: Exception, request: Request) -> Response:
                               "statements plus those of the fact nodes pointing at it, each with "
                               "its source article and evidence.")
 def dereference(request: Request, path: str, format: PageFormat = None,
-                as_of: AsOfPage = None) -> Response:
+                as_of: AsOfPage = None, facts: FactsPage = None) -> Response:
     lds = service(request)
     try:
         iri, extension = lds.resolve(path)
@@ -110,7 +114,9 @@ def dereference(request: Request, path: str, format: PageFormat = None,
         fmt = ld.choose(request.headers.get("accept"), format, extension, ld.PAGE_FORMATS)
         day = parse_as_of(as_of)
         if fmt is ld.HTML:
-            return render(request, "entity.html", keep=True, page=lds.page(iri, as_of=day),
+            return render(request, "entity.html", keep=True,
+                          page=lds.page(iri, as_of=day, all_facts=facts == "all"),
+                          all_facts_href=_all_facts_href(request),
                           formats=ld.RDF_FORMATS, base_path=iri[len(lds.base):])
         if day is not None:
             # The RDF is the resource's whole description; the API's lookups take as_of.
@@ -125,6 +131,12 @@ def dereference(request: Request, path: str, format: PageFormat = None,
     except ld.NotAcceptable as exc:
         return not_acceptable(exc, request)
     return rdf_response(data, fmt, _alternates(lds.links, iri[len(lds.base):]))
+
+
+def _all_facts_href(request: Request) -> str:
+    """This page with every fact whole (its other parameters kept)."""
+    params = [(k, v) for k, v in request.query_params.multi_items() if k != "facts"]
+    return f"{request.url.path}?{urlencode([*params, ('facts', 'all')])}#facts"
 
 
 @router.head("/ontology", include_in_schema=False)
