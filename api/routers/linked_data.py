@@ -7,8 +7,8 @@ What to send is decided by pbkg.linked_data; this module only maps requests and 
 from __future__ import annotations
 
 import json
-from urllib.parse import urlencode
 from typing import Annotated, Any, Literal
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response, StreamingResponse
