@@ -192,9 +192,11 @@ class Names:
 
     def __init__(self, labels: Labels, shares_label: Callable[[str], bool],
                  validity: Callable[[str], tuple[str | None, str | None]],
-                 validities: Callable[[list[str]], dict[str, Days]]) -> None:
+                 validities: Callable[[list[str]], dict[str, Days]],
+                 sharing: Callable[[list[str]], set[str]] | None = None) -> None:
         self._labels = labels
         self._shares_label = shares_label
+        self._sharing = sharing or (lambda iris: {i for i in iris if shares_label(i)})
         self._validity = validity
         self._validities = validities
         self._suffixes: dict[str, str | None] = {}
@@ -204,7 +206,8 @@ class Names:
         instead of one query each (the build names every cluster, unit and person of the
         leadership table)."""
         new = [i for i in dict.fromkeys(iris) if i not in self._suffixes]
-        shared = [i for i in new if self._shares_label(i)]
+        sharing = self._sharing(new)
+        shared = [i for i in new if i in sharing]
         found = self._validities(shared)
         self._bound(len(new))
         for i in new:

@@ -18,6 +18,7 @@ import os
 import re
 import sqlite3
 import threading
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -187,6 +188,19 @@ class SearchIndex:
         return any(other != iri and self.labels(other).get(lang) == text
                    for lang, text in own.items() for other in self._named(text))
 
+    def sharing(self, iris: list[str]) -> set[str]:
+        """Those of ``iris`` that share_label: their bearers read for all at once."""
+        own = {i: self.labels(i) for i in iris if i.startswith(self.id_base)}
+        named = self._named_many({key(text) for labels in own.values()
+                                  for text in labels.values()})
+        self.prefetch(sorted({o for found in named.values() for o in found}))
+        return {i for i, labels in own.items()
+                if any(other != i and self.labels(other).get(lang) == text
+                       for lang, text in labels.items() for other in named.get(key(text), ()))}
+
+    def _named_many(self, keys: set[str]) -> dict[str, Iterable[str]]:
+        return {k: self._named(k) for k in keys if k}
+
     def bearers(self, text: str) -> set[str]:
         """The IRIs under the id base with a name whose key is that of ``text``: those that may
         share that label (the build asks which names a changed label can touch)."""
@@ -290,6 +304,21 @@ class DiskIndex(SearchIndex):
                 "WHERE name_fts MATCH :match AND name.key = :k AND name.iri >= :lo "
                 "AND name.iri < :hi", {**bounds, "match": f'"{k}"'})
         return [row[0] for row in rows]
+
+    def _named_many(self, keys: set[str]) -> dict[str, Iterable[str]]:
+        conn = self._connect()
+        if not self._has_key_index(conn):
+            return super()._named_many(keys)
+        out: dict[str, list[str]] = defaultdict(list)
+        wanted = sorted(k for k in keys if k)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            rows = conn.execute(
+                f"SELECT DISTINCT key, iri FROM name WHERE key IN ({','.join('?' * len(chunk))})"
+                " AND iri >= ? AND iri < ?", [*chunk, self.id_base, self.id_base + "\U0010ffff"])
+            for k, iri in rows:
+                out[k].append(iri)
+        return out
 
     def _entries(self, iris: list[str]) -> dict[str, Entry]:
         conn = self._connect()

@@ -99,7 +99,7 @@ class Site(Lookup):
     def _store_names(self) -> Names:
         def make() -> Names:
             return Names(self.index.labels, self.index.shares_label, self.validity_of,
-                         self.validities)
+                         self.validities, self.index.sharing)
         return self._cached("names", make)
 
     def validities(self, iris: list[str]) -> dict[str, tuple[str | None, str | None]]:

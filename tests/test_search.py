@@ -153,6 +153,12 @@ def test_the_build_index_on_disk_answers_as_the_in_memory_index(store, project, 
         assert (disk.title(iri), disk.url(iri), disk.notation(iri)) == \
             (memory.title(iri), memory.url(iri), memory.notation(iri))
     assert disk.get(ID + "no-such-thing") is None
+    # Which entities share a label with another, asked one by one and for all at once.
+    everything = sorted(memory.entries)
+    one_by_one = {i for i in everything if memory.shares_label(i)}
+    assert one_by_one  # the real graph has bodies that kept their name across 2025
+    assert {i for i in everything if disk.shares_label(i)} == one_by_one
+    assert disk.sharing(everything) == memory.sharing(everything) == one_by_one
 
 
 def test_serve_opens_the_build_store_without_the_dumps(built_dist, tmp_path, project):
