@@ -213,10 +213,10 @@ def test_fold_is_the_whole_string_decomposed_without_marks() -> None:
     assert fold("Ðảng ủy") == fold("Đảng ủy") == "dang uy"  # the eth of legacy encodings
 
 
-def test_searches_answered_from_the_key_range_are_the_full_text_search_s(built_dist):
+def test_searches_answered_in_rank_order_are_the_full_text_search_s(built_dist):
     """Names whose key starts with the query rank first: when they fill the page they are read
-    from the key index's range. The same hits as the full-text path, on every name's prefixes
-    (and, under a kind, on the same queries)."""
+    group by group from name_order (rank, key length, key, IRI). The same hits as the
+    full-text path, on every name's prefixes (and, under a kind, on the same queries)."""
     import sqlite3
 
     from pbkg.search import DiskIndex
@@ -238,10 +238,36 @@ def test_searches_answered_from_the_key_range_are_the_full_text_search_s(built_d
     ranged = 0
     for q in queries:
         for kind, limit in ((None, 20), (None, 3), ("org", 5)):
-            index._key_index = None
+            index._shapes = None
             fast = hits(q, kind, limit)
-            index._key_index = False  # the full-text path alone
+            index._shapes = []  # the full-text path alone
             assert fast == hits(q, kind, limit), (q, kind, limit)
             ranged += in_range(q, index.id_base + (f"{kind}/" if kind else "")) >= limit
     conn.close()
-    assert ranged > 50  # the range answered many of them
+    assert ranged > 50  # the ordered names answered many of them
+
+
+def test_an_index_written_before_name_order_is_searched_and_gets_it_on_update(
+        built_dist, store, project, tmp_path):
+    """A search index without name_order (written by an earlier pbkg) is searched through the
+    full-text table with the same hits; the next incremental update adds it."""
+    import shutil
+    import sqlite3
+
+    from pbkg.search import DiskIndex, update_index
+
+    old = tmp_path / "search.sqlite"
+    shutil.copy(built_dist / "search.sqlite", old)
+    with sqlite3.connect(old) as conn:
+        conn.execute("DROP INDEX name_order")
+        conn.execute("DROP TABLE name_length")
+    conn.close()
+    current = DiskIndex(built_dist / "search.sqlite", ID)
+    earlier = DiskIndex(old, ID)
+    for q in ("ban to chuc", "cum", "tinh uy", "ca mau", "c"):
+        assert [h.entry.iri for h in earlier.search(q, 5)] == \
+            [h.entry.iri for h in current.search(q, 5)]
+    assert earlier._shapes == []  # no name_order: the full-text path
+    update_index(store.store, project.queries, old, set())
+    assert DiskIndex(old, ID)._lengths(sqlite3.connect(old)) == current._lengths(
+        sqlite3.connect(built_dist / "search.sqlite"))
