@@ -21,6 +21,7 @@ import threading
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -330,7 +331,7 @@ class DiskIndex(SearchIndex):
             for iri, types, is_fact, notation, url in conn.execute(
                     f"SELECT iri, types, is_fact, notation, url FROM entry WHERE iri IN ({marks})",
                     chunk):
-                out[iri] = Entry(iri, json.loads(types), bool(is_fact), [], notation, url)
+                out[iri] = Entry(iri, _types(types), bool(is_fact), [], notation, url)
             for iri, text, lang, prop, k in conn.execute(
                     f"SELECT iri, text, lang, property, key FROM name WHERE iri IN ({marks}) "
                     "ORDER BY iri, position", chunk):
@@ -404,6 +405,15 @@ class DiskIndex(SearchIndex):
             self._key_index = conn.execute(
                 "SELECT 1 FROM sqlite_master WHERE name = 'name_key'").fetchone() is not None
         return self._key_index
+
+
+@lru_cache(maxsize=1024)  # a few combinations of classes recur over every entry
+def _decoded_types(text: str) -> tuple[str, ...]:
+    return tuple(json.loads(text))
+
+
+def _types(text: str) -> list[str]:
+    return list(_decoded_types(text))
 
 
 def _checked(query: str, limit: int, kind: str | None, id_base: str) -> tuple[str, list[str], str]:
