@@ -1133,3 +1133,73 @@ def test_people_seventh_pass(text: str, expected: dict[str, list[str]]):
 ])
 def test_no_person_seventh_pass(text: str):
     assert officials(text) == {}
+
+
+# -- eighth pass: phrasings written for this pass, none from a corpus article ------------------
+
+HIGHLANDS = ["Ban Tổ chức Tỉnh ủy Kon Tum", "Ban Tổ chức Tỉnh ủy Gia Lai",
+             "Ban Tổ chức Tỉnh ủy Đắk Nông"]
+
+
+@pytest.mark.parametrize("text", [
+    # the count ends the sentence, the next one gives the list
+    "Cụm thi đua số 7 gồm 3 đơn vị. Đó là: Ban Tổ chức Tỉnh ủy Kon Tum, Ban Tổ chức Tỉnh ủy Gia "
+    "Lai và Ban Tổ chức Tỉnh ủy Đắk Nông.",
+    "Cụm thi đua số 7 có 3 đơn vị thành viên. Cụ thể gồm: Ban Tổ chức Tỉnh ủy Kon Tum, Ban Tổ "
+    "chức Tỉnh ủy Gia Lai, Ban Tổ chức Tỉnh ủy Đắk Nông.",
+    "Cụm thi đua số 7 gồm 3 đơn vị. Đó là:\n- Ban Tổ chức Tỉnh ủy Kon Tum;\n- Ban Tổ chức Tỉnh ủy "
+    "Gia Lai;\n- Ban Tổ chức Tỉnh ủy Đắk Nông.",
+    # "đó là", "cụ thể" after the count's comma
+    "Cụm thi đua số 7 gồm 3 đơn vị, đó là Ban Tổ chức Tỉnh ủy Kon Tum, Ban Tổ chức Tỉnh ủy Gia "
+    "Lai và Ban Tổ chức Tỉnh ủy Đắk Nông.",
+    "Cụm thi đua số 7 gồm 3 đơn vị, cụ thể: Ban Tổ chức Tỉnh ủy Kon Tum, Ban Tổ chức Tỉnh ủy Gia "
+    "Lai, Ban Tổ chức Tỉnh ủy Đắk Nông.",
+])
+def test_a_count_then_that_is_eighth_pass(text: str):
+    assert clusters(text) == {"Cụm thi đua số 7": HIGHLANDS}
+
+
+@pytest.mark.parametrize("text", [
+    # the next sentence is no list, or says something else of other units
+    "Cụm thi đua số 7 gồm 3 đơn vị. Đó là những đơn vị có nhiều cố gắng, Ban Tổ chức Tỉnh ủy Kon "
+    "Tum dẫn đầu.",
+    "Cụm thi đua số 7 gồm 3 đơn vị. Năm 2023, Ban Tổ chức Tỉnh ủy Kon Tum, Ban Tổ chức Tỉnh ủy "
+    "Gia Lai được khen thưởng.",
+])
+def test_no_list_after_a_count_eighth_pass(text: str):
+    assert lists(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a table as a web page gives it: "|" rows with a header and a rule, a role column
+    "Cụm thi đua số 7 gồm các đơn vị sau:\n| STT | Đơn vị | Ghi chú |\n|---|---|---|\n"
+    "| 1 | Ban Tổ chức Tỉnh ủy Kon Tum | Cụm trưởng |\n"
+    + "| 2 | Ban Tổ chức Tỉnh ủy Gia Lai | Cụm phó |\n| 3 | Ban Tổ chức Tỉnh ủy Đắk Nông | |\n"
+    "Năm 2023, các đơn vị hoàn thành tốt nhiệm vụ.",
+    # a header of any words, cells with scores
+    "Cụm thi đua số 7 gồm:\n| TT | Tên cơ quan | Điểm |\n| 1 | Ban Tổ chức Tỉnh ủy Kon Tum | 98 "
+    "|\n| 2 | Ban Tổ chức Tỉnh ủy Gia Lai | 97 |\n| 3 | Ban Tổ chức Tỉnh ủy Đắk Nông | 96 |",
+    # one cell a line
+    "Cụm thi đua số 7 gồm:\nSTT\nĐơn vị\n1\nBan Tổ chức Tỉnh ủy Kon Tum\n2\nBan Tổ chức Tỉnh ủy Gia "
+    "Lai\n3\nBan Tổ chức Tỉnh ủy Đắk Nông\nHội nghị đã bầu Cụm trưởng năm 2024.",
+    # tab-separated cells
+    "Cụm thi đua số 7 gồm:\n1\tBan Tổ chức Tỉnh ủy Kon Tum\tCụm trưởng\n2\tBan Tổ chức Tỉnh ủy Gia "
+    "Lai\tCụm phó\n3\tBan Tổ chức Tỉnh ủy Đắk Nông\t",
+    # numbered items with blank lines between them, "1 -" numbers, a note after an item
+    "Cụm thi đua số 7 gồm các đơn vị:\n\n1. Ban Tổ chức Tỉnh ủy Kon Tum\n\n2. Ban Tổ chức Tỉnh ủy "
+    "Gia Lai\n\n3. Ban Tổ chức Tỉnh ủy Đắk Nông",
+    "Cụm thi đua số 7 gồm:\n1 - Ban Tổ chức Tỉnh ủy Kon Tum (Cụm trưởng);\n2 - Ban Tổ chức Tỉnh ủy "
+    "Gia Lai;\n3 - Ban Tổ chức Tỉnh ủy Đắk Nông.",
+])
+def test_tables_and_spaced_bullets_eighth_pass(text: str):
+    assert clusters(text) == {"Cụm thi đua số 7": HIGHLANDS}
+
+
+@pytest.mark.parametrize("text", [
+    # a table of scores, not of members; rows of numbers only
+    "Kết quả chấm điểm của Cụm thi đua số 7 như sau:\n| 1 | Ban Tổ chức Tỉnh ủy Kon Tum | 98 |\n"
+    "| 2 | Ban Tổ chức Tỉnh ủy Gia Lai | 97 |",
+    "Cụm thi đua số 7 gồm:\n| 1 | 11 | 12 |\n| 2 | 13 | 14 |",
+])
+def test_no_table_of_members_eighth_pass(text: str):
+    assert lists(text) == []

@@ -84,6 +84,9 @@ _COMMITTEE_PLACE = re.compile(rf"(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+ủy(?
 _SECOND_PREFIX = re.compile(r"(?P<prefix>[^,.;:()\n]{3,80}?)[ \t]*:")
 _RELEVEL = re.compile(rf"các\s+{_LEVEL}(?:\s+ủy)?\s+(?-i:(?=[{UPPER}]))", re.IGNORECASE)
 _IS = re.compile(r"(?:là|như\s+sau)(?=[\s:])")
+_THAT_IS = re.compile(r"(?:đó\s+là|cụ\s+thể(?:\s+là|\s+gồm)?)(?=[\s:])")
+# the next sentence opens with the list: "Đó là:", "Cụ thể:", "Bao gồm:"
+_NEXT_IS = re.compile(r"\s*(?:Đó\s+là|Cụ\s+thể(?:\s+là|\s+gồm)?|(?:Bao\s+)?[Gg]ồm)(?=[\s:])")
 _COUNT_DESC_IS = re.compile(r"[ \t]*(?P<desc>(?:[\w’']+[ \t]+){1,5}?)là[ \t]+")
 _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)$")
 _CAPITAL = re.compile(rf"^[{UPPER}]")
@@ -142,8 +145,14 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
         q = c.end()
         while q < limit and canon[q] in " \t,":
             q += 1
-        if canon.startswith("gồm", q) or canon.startswith("bao gồm", q):
+        if not in_parens and not canon[q:limit].strip(" \t.") and (
+                nxt := _NEXT_IS.match(canon, limit)) and (sent := doc.sentence_at(nxt.end())):
+            # "Cụm gồm 5 đơn vị. Đó là: A, B": the list is the next sentence's
+            q, limit = nxt.end(), sent.end
+        elif canon.startswith("gồm", q) or canon.startswith("bao gồm", q):
             q = canon.index("gồm", q) + 3
+        elif (that := _THAT_IS.match(canon, q, limit)) is not None:
+            q = that.end()  # "gồm 5 đơn vị, đó là A, B", "..., cụ thể: A, B"
         elif _IS.match(canon, q):
             q = _IS.match(canon, q).end()
         elif (desc := _COUNT_DESC_IS.match(canon, q, limit)) is not None and not NAME_STOP.search(
@@ -319,28 +328,75 @@ def _items_hold_commas(region: str) -> bool:
     return len(parts) >= 2 and all("," in p for p in parts)
 
 
-_BULLET = re.compile(r"\n[ \t]*(?:[-–+•*·]|\d{1,2}[./)]|[a-zđ][.)])[ \t]+(?P<item>[^\n]{2,120}?)"
-                     r"[ \t]*[;,.]?[ \t]*(?=\n|$)")
+_BULLET = re.compile(r"\n[ \t]*(?:[-–+•*·]|\d{1,2}[./)]|\d{1,2}[ \t]*[-–]|[a-zđ][.)])[ \t]+"
+                     r"(?P<item>[^\n]{2,120}?)[ \t]*[;,.]?[ \t]*(?=\n|$)")
 
 
 # a line with no bullet: an item only when it opens with a body's name ("Báo Yên Bái;")
 _LINE = re.compile(r"\n[ \t]*(?P<item>[^\n;,.]{2,120}?)[ \t]*[;,.]?[ \t]*(?=\n|$)")
+# what a table or a loose list holds between its items (the corpus files are web pages as text:
+# a table is one cell a line, or a row of "|" or tab-separated cells): a blank line, a rule
+# ("|---|---|"), a row's number alone, a header, a cell that labels a member's role
+_FILLER_CELL = (r"(?:\d{1,2}[./)]?|STT|TT|Số[ \t]+TT|(?:Tên[ \t]+)?[Đđ]ơn[ \t]+vị|Ghi[ \t]+chú|"
+                r"(?:Cụm|Khối)[ \t]+(?:trưởng|phó)|Thành[ \t]+viên)")
+_FILLER = re.compile(rf"\n(?:[-:| \t]*|[ \t|]*{_FILLER_CELL}(?:[ \t|]+{_FILLER_CELL})*[ \t|]*)"
+                     r"(?=\n|$)")
+_MAX_FILLERS = 6  # between two items: a table's header row, one cell a line, is no longer
+_ROW = re.compile(r"\n(?P<row>[^\n]*[|\t][^\n]*)(?=\n|$)")
+_CELL_SEP = re.compile(r"[|\t]")
 
 
 def _bullets(doc: Doc, pos: int) -> list[tuple[str, int, int]]:
-    """Items written one a line after a colon: "- Báo Yên Bái;" "1. Báo Lào Cai", or lines
-    that each hold one body's name."""
+    """Items written one a line after a colon: "- Báo Yên Bái;" "1. Báo Lào Cai", lines that
+    each hold one body's name, or a table's rows (one cell a line, or cells split by "|" or
+    tabs), the body's cell taken from each row."""
     items: list[tuple[str, int, int]] = []
     while len(items) < MAX_ITEMS:
-        m = _BULLET.match(doc.canon, pos)
-        if not m:
-            m = _LINE.match(doc.canon, pos)
-            unit = parse_forward(doc, m.start("item")) if m else None
-            if unit is None or unit.end != m.end("item"):  # the whole line is one name
-                m = None
-        if not m or not _valid(m.group("item"), False, False):
+        fillers = 0
+        while fillers < _MAX_FILLERS and (f := _FILLER.match(doc.canon, pos)) is not None:
+            pos, fillers = f.end(), fillers + 1
+        item = _row_item(doc, pos) or _line_item(doc, pos)
+        if item is None and not items and (head := _ROW.match(doc.text, pos)) is not None:
+            # a header row of any words ("| STT | Đơn vị | Điểm |") before the first item
+            item = _row_item(doc, head.end())
+        if item is None:
             return items
-        s, e = m.start("item"), m.end("item")
+        (s, e), pos = item
         items.append((doc.slice(s, e), s, e))
-        pos = m.end()
     return items
+
+
+def _line_item(doc: Doc, pos: int) -> tuple[tuple[int, int], int] | None:
+    """The item of the bulleted or bare line at `pos`, and the line's end."""
+    m = _BULLET.match(doc.canon, pos)
+    if not m:
+        m = _LINE.match(doc.canon, pos)
+        unit = parse_forward(doc, m.start("item")) if m else None
+        if unit is None or unit.end != m.end("item"):  # the whole line is one name
+            m = None
+    if not m or not _valid(m.group("item"), False, False):
+        return None
+    s, e = m.start("item"), m.end("item")
+    note = _TRAILING_NOTE.search(doc.canon, s, e)  # "- Báo Yên Bái (Cụm trưởng)"
+    if note and note.start() > s and note.end() == e:
+        e = note.start()
+    return (s, e), m.end()
+
+
+def _row_item(doc: Doc, pos: int) -> tuple[tuple[int, int], int] | None:
+    """The body's cell of the table row at `pos` ("| 1 | Báo Yên Bái | Cụm trưởng |"), and
+    the row's end: the first cell that is one body's whole name or a known place."""
+    m = _ROW.match(doc.text, pos)  # tabs are spaces in the canonical copy: read the text
+    if m is None:
+        return None
+    cell_start = m.start("row")
+    for sep in [*_CELL_SEP.finditer(doc.text, m.start("row"), m.end()), None]:
+        cell_end = sep.start() if sep else m.end()
+        s, e = doc.trimmed(cell_start, cell_end)
+        cell = doc.canon[s:e]
+        if e > s and not _NUMBER.match(cell.rstrip(".")) and _valid(cell, False, False):
+            unit = parse_forward(doc, s) if ORG_HEAD_CI.match(cell) else None
+            if unit is not None and unit.end == e or places.is_place_name(cell):
+                return (s, e), m.end()
+        cell_start = sep.end() if sep else m.end()
+    return None
