@@ -1174,7 +1174,7 @@ def test_no_list_after_a_count_eighth_pass(text: str):
     # a table as a web page gives it: "|" rows with a header and a rule, a role column
     "Cụm thi đua số 7 gồm các đơn vị sau:\n| STT | Đơn vị | Ghi chú |\n|---|---|---|\n"
     "| 1 | Ban Tổ chức Tỉnh ủy Kon Tum | Cụm trưởng |\n"
-    + "| 2 | Ban Tổ chức Tỉnh ủy Gia Lai | Cụm phó |\n| 3 | Ban Tổ chức Tỉnh ủy Đắk Nông | |\n"
+    "| 2 | Ban Tổ chức Tỉnh ủy Gia Lai | Cụm phó |\n| 3 | Ban Tổ chức Tỉnh ủy Đắk Nông | |\n"
     "Năm 2023, các đơn vị hoàn thành tốt nhiệm vụ.",
     # a header of any words, cells with scores
     "Cụm thi đua số 7 gồm:\n| TT | Tên cơ quan | Điểm |\n| 1 | Ban Tổ chức Tỉnh ủy Kon Tum | 98 "
@@ -1203,3 +1203,60 @@ def test_tables_and_spaced_bullets_eighth_pass(text: str):
 ])
 def test_no_table_of_members_eighth_pass(text: str):
     assert lists(text) == []
+
+
+SCHOOLS = ["Trường Chính trị tỉnh Bạc Liêu", "Trường Chính trị tỉnh Sóc Trăng",
+           "Trường Chính trị tỉnh Hậu Giang"]
+SCHOOL_LIST = ("Trường Chính trị tỉnh Bạc Liêu, Trường Chính trị tỉnh Sóc Trăng và Trường Chính "
+               "trị tỉnh Hậu Giang")
+
+
+@pytest.mark.parametrize("text", [
+    # after a reorganisation: "được kiện toàn", "sau sắp xếp", "sau khi hợp nhất"
+    "Cụm thi đua số 9 được kiện toàn gồm " + SCHOOL_LIST + ".",
+    "Cụm thi đua số 9 sau sắp xếp gồm " + SCHOOL_LIST + ".",
+    "Cụm thi đua số 9 sau khi hợp nhất gồm " + SCHOOL_LIST + ".",
+    # a count of a kind other than "đơn vị" before "gồm"; "với N đơn vị thành viên gồm"
+    "Cụm thi đua số 9 có 3 trường gồm " + SCHOOL_LIST + ".",
+    "Cụm thi đua số 9 với 3 đơn vị thành viên gồm " + SCHOOL_LIST + ".",
+    # the new members; "gồm các đơn vị là" with no colon
+    "Cụm thi đua số 9 có thêm 3 thành viên mới là " + SCHOOL_LIST + ".",
+    "Cụm thi đua số 9 gồm các đơn vị thành viên là " + SCHOOL_LIST + ".",
+    # the cluster as the subject of "là:"; "Tham gia Cụm X có ..." running to the sentence's end
+    "Cụm thi đua số 9 là: " + SCHOOL_LIST + ".",
+    "Năm 2024, Cụm thi đua số 9 là: " + SCHOOL_LIST + ".",
+    "Tham gia Cụm thi đua số 9 có " + SCHOOL_LIST + ".",
+    "Tham gia Cụm thi đua số 9 năm 2024 có 3 đơn vị: " + SCHOOL_LIST + ".",
+    # the generic "Cụm" after "trong" before "gồm"
+    "Ngày 8/12, Cụm thi đua số 9 tổng kết năm 2023. Các trường trong Cụm gồm " + SCHOOL_LIST + ".",
+])
+def test_member_lists_eighth_pass(text: str):
+    assert clusters(text) == {"Cụm thi đua số 9": SCHOOLS}
+
+
+@pytest.mark.parametrize("text", [
+    # "là:" after something else than the cluster; "có" after a conference of the cluster, in
+    # "Trong Cụm X có", or before a verb; people, not units
+    "Đơn vị dẫn đầu Cụm thi đua số 9 là: " + SCHOOL_LIST + ".",
+    "Cụm thi đua số 9 là: đơn vị có nhiều thành tích nổi bật.",
+    "Tham gia hội nghị Cụm thi đua số 9 có " + SCHOOL_LIST + ".",
+    "Trong Cụm thi đua số 9 có " + SCHOOL_LIST + ".",
+    "Tham gia Cụm thi đua số 9 có " + SCHOOL_LIST + " đạt thành tích cao.",
+    "Tham gia Cụm thi đua số 9 có các đồng chí Nguyễn Văn An, Lê Văn Bình.",
+    # a reorganisation is no state when a verb follows it; activities are no units
+    "Cụm thi đua số 9 sau sắp xếp đã tổ chức hội nghị gồm " + SCHOOL_LIST + ".",
+    "Ngày 8/12, Cụm thi đua số 9 tổng kết năm 2023. Các hoạt động của cụm gồm hội thi, hội diễn.",
+])
+def test_no_member_list_eighth_pass(text: str):
+    assert lists(text) == []
+
+
+@pytest.mark.parametrize("text,members", [
+    # a heading in capitals, its list on the same line or one a line below it
+    ("CỤM THI ĐUA SỐ 9 GỒM TRƯỜNG CHÍNH TRỊ TỈNH BẠC LIÊU, SÓC TRĂNG, HẬU GIANG",
+     ["TRƯỜNG CHÍNH TRỊ TỈNH BẠC LIÊU", "SÓC TRĂNG", "HẬU GIANG"]),
+    ("CỤM THI ĐUA SỐ 9 GỒM:\nTrường Chính trị tỉnh Bạc Liêu\nTrường Chính trị tỉnh Sóc Trăng\n"
+     "Trường Chính trị tỉnh Hậu Giang", SCHOOLS),
+])
+def test_member_lists_in_capitals_eighth_pass(text: str, members: list[str]):
+    assert lists(text) == [members]

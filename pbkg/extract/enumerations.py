@@ -33,15 +33,17 @@ from pbkg.extract.doc import Doc
 from pbkg.extract.patterns import NAME_STOP, ORG_HEAD, ORG_HEAD_CI, TITLE, UPPER
 from pbkg.extract.units import parse_forward
 
+# a word of a counted noun ("5 trường chính trị"), not the word that opens the list
+_NOUN_WORD = r"(?:\s+(?!(?:gồm|là|bao|có|như|với)(?![\w]))\w+)"
 COUNT_NOUN = (
-    r"(?:đơn\s+vị|thành\s+viên|cơ\s+quan|tập\s+thể|ban(?:\s+\w+){0,3}|tỉnh(?:\s+ủy)?|thành\s+ủy|"
-    r"huyện(?:\s+ủy)?|quận(?:\s+ủy)?|thị\s+ủy|phường|xã|đảng\s+ủy|"
-    r"văn\s+phòng(?:\s+\w+){0,3}|trường(?:\s+\w+){0,3}|trung\s+tâm(?:\s+\w+){0,3}|"
+    rf"(?:đơn\s+vị|thành\s+viên|cơ\s+quan|tập\s+thể|ban{_NOUN_WORD}{{0,3}}|tỉnh(?:\s+ủy)?|"
+    r"thành\s+ủy|huyện(?:\s+ủy)?|quận(?:\s+ủy)?|thị\s+ủy|phường|xã|đảng\s+ủy|"
+    rf"văn\s+phòng{_NOUN_WORD}{{0,3}}|trường{_NOUN_WORD}{{0,3}}|trung\s+tâm{_NOUN_WORD}{{0,3}}|"
     r"báo|cụm|khối|địa\s+phương|tổ\s+chức\s+đảng)"
 )
 # "14 ban tổ chức tỉnh ủy, thành ủy", "10 đơn vị thành viên", "6 đơn vị, cơ quan"
 COUNT = re.compile(
-    rf"(?P<n>\d{{1,3}})\s+{COUNT_NOUN}(?:\s*,\s*{COUNT_NOUN})?(?:\s+thành\s+viên)?",
+    rf"(?P<n>\d{{1,3}})\s+{COUNT_NOUN}(?:\s*,\s*{COUNT_NOUN})?(?:\s+thành\s+viên)?(?:\s+mới)?",
     re.IGNORECASE,
 )
 _LEVEL = (r"(?:huyện|quận|thị\s+xã|thành\s+phố|tỉnh|phường|xã|thị\s+trấn|đặc\s+khu|thành|thị|"
@@ -88,6 +90,8 @@ _THAT_IS = re.compile(r"(?:đó\s+là|cụ\s+thể(?:\s+là|\s+gồm)?)(?=[\s:])
 # the next sentence opens with the list: "Đó là:", "Cụ thể:", "Bao gồm:"
 _NEXT_IS = re.compile(r"\s*(?:Đó\s+là|Cụ\s+thể(?:\s+là|\s+gồm)?|(?:Bao\s+)?[Gg]ồm)(?=[\s:])")
 _COUNT_DESC_IS = re.compile(r"[ \t]*(?P<desc>(?:[\w’']+[ \t]+){1,5}?)là[ \t]+")
+_UNITS_IS = re.compile(rf"các[ \t]+{COUNT_NOUN}(?:[ \t]+thành[ \t]+viên)?[ \t]+là[ \t]+",
+                       re.IGNORECASE)
 _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)$")
 _CAPITAL = re.compile(rf"^[{UPPER}]")
 
@@ -187,6 +191,8 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
         elif d and ":" not in rest[: d.end()]:
             prefix = doc.slice(q, q + d.end("prefix")).strip()
             items_start = q + d.end()
+    elif (units := _UNITS_IS.match(canon, p_after_count, limit)) is not None:
+        items_start = units.end()  # "gồm các đơn vị là A, B", "gồm các thành viên là A, B"
     else:
         rest = canon[p_after_count:limit]
         d = DISTRIBUTIVE.match(rest) or ABBR_PREFIX.match(rest) or _plural_prefix(rest)
