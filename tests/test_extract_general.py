@@ -1260,3 +1260,28 @@ def test_no_member_list_eighth_pass(text: str):
 ])
 def test_member_lists_in_capitals_eighth_pass(text: str, members: list[str]):
     assert lists(text) == [members]
+
+
+PLATEAU = ["Kon Tum", "Gia Lai", "Đắk Nông"]
+
+
+@pytest.mark.parametrize("text,members", [
+    # a count's descriptor before the bracketed list (its first item was read as "Tây Nguyên (Kon
+    # Tum")
+    ("Cụm thi đua số 4 gồm 3 tỉnh Tây Nguyên (Kon Tum, Gia Lai và Đắk Nông).", PLATEAU),
+    # a member labelled with its role after a dash
+    ("Cụm thi đua số 4 gồm: Ban Tổ chức Tỉnh ủy Kon Tum - Cụm trưởng, Ban Tổ chức Tỉnh ủy Gia "
+     "Lai - Cụm phó, Ban Tổ chức Tỉnh ủy Đắk Nông.", HIGHLANDS[:2] + ["Ban Tổ chức Tỉnh ủy Đắk Nông"]),
+    # a plural body's name after the count's colon
+    ("Cụm thi đua số 4 gồm 3 đơn vị: các Ban Tổ chức Tỉnh ủy Kon Tum, Gia Lai và Đắk Nông.",
+     PLATEAU),
+    # the brackets of a member's note are not the list's
+    ("Cụm thi đua số 4 gồm 3 đơn vị là Báo Yên Bái (Cụm trưởng), Báo Lào Cai, Báo Hà Giang.",
+     PAPERS),
+])
+def test_member_notes_and_descriptors_eighth_pass(text: str, members: list[str]):
+    assert lists(text) == [members]
+
+
+def test_a_descriptor_with_a_verb_opens_no_bracketed_list():
+    assert lists("Cụm thi đua số 4 gồm 3 tỉnh đã tổ chức (Kon Tum, Gia Lai và Đắk Nông).") == []

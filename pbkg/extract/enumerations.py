@@ -92,6 +92,9 @@ _NEXT_IS = re.compile(r"\s*(?:Đó\s+là|Cụ\s+thể(?:\s+là|\s+gồm)?|(?:Bao
 _COUNT_DESC_IS = re.compile(r"[ \t]*(?P<desc>(?:[\w’']+[ \t]+){1,5}?)là[ \t]+")
 _UNITS_IS = re.compile(rf"các[ \t]+{COUNT_NOUN}(?:[ \t]+thành[ \t]+viên)?[ \t]+là[ \t]+",
                        re.IGNORECASE)
+_COUNT_DESC_PAREN = re.compile(r"[ \t]*(?P<desc>(?:[\w’']+[ \t]+){0,3}[\w’']+)[ \t]*\(")
+# "Ban Tổ chức Tỉnh ủy A - Cụm trưởng": a member labelled with its role after a dash
+_TRAILING_ROLE = re.compile(r"\s+[-–—]\s+(?:[Cc]ụm|[Kk]hối)\s+(?:trưởng|phó)(?:\s+năm\s+\d{4})?$")
 _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)$")
 _CAPITAL = re.compile(rf"^[{UPPER}]")
 
@@ -162,6 +165,11 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
         elif (desc := _COUNT_DESC_IS.match(canon, q, limit)) is not None and not NAME_STOP.search(
                 desc.group("desc")):
             q = desc.end()  # "10 tỉnh miền núi phía Bắc là A, B": a descriptor of the count
+        # "5 tỉnh Tây Nguyên (A, B, ...)": a short descriptor right after the count, then the
+        # brackets
+        desc_paren = _COUNT_DESC_PAREN.match(canon, c.end(), limit)
+        if desc_paren and not NAME_STOP.search(desc_paren.group("desc")):
+            q = desc_paren.end() - 1
         p_after_count = q
         close = canon.find(")", q, limit) if canon.startswith("(", q) else -1
         if close != -1:  # "3 đơn vị (A, B và C)": the list is what the parentheses hold
@@ -181,7 +189,7 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
         while q < limit and canon[q] in " \t":
             q += 1
         rest = canon[q:limit]
-        d = DISTRIBUTIVE.match(rest) or ABBR_PREFIX.match(rest)
+        d = DISTRIBUTIVE.match(rest) or ABBR_PREFIX.match(rest) or _plural_prefix(rest)
         second = _SECOND_PREFIX.match(rest)
         if second and (ORG_HEAD_CI.match(rest) or rest[:4].lower() == "các ") and (
                 not NAME_STOP.search(second.group("prefix"))):
@@ -233,8 +241,8 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
         if e <= s:
             break
         text = doc.slice(s, e).rstrip(".")
-        note = _TRAILING_NOTE.search(text)  # "Trường Chính trị tỉnh Hà Nam (Cụm trưởng)"
-        if note and note.start() > 0:
+        note = _TRAILING_NOTE.search(text) or _TRAILING_ROLE.search(text)
+        if note and note.start() > 0:  # "Trường Chính trị tỉnh Hà Nam (Cụm trưởng)"
             text = text[: note.start()]
         e = s + len(text)
         if not items and _NUMBERED.search(canon[s:e]):
