@@ -1285,3 +1285,40 @@ def test_member_notes_and_descriptors_eighth_pass(text: str, members: list[str])
 
 def test_a_descriptor_with_a_verb_opens_no_bracketed_list():
     assert lists("Cụm thi đua số 4 gồm 3 tỉnh đã tổ chức (Kon Tum, Gia Lai và Đắk Nông).") == []
+
+
+DELTA_REVIEW = "Ngày 9/12/2024, Cụm thi đua số 8 tổ chức hội nghị tổng kết năm 2024. "
+
+
+@pytest.mark.parametrize("text,expected", [
+    # receiving the chair's rotating flag ("cờ luân phiên", "cờ thi đua")
+    (DELTA_REVIEW + "Ban Dân vận Tỉnh ủy Cà Mau nhận cờ luân phiên Cụm trưởng năm 2025.",
+     [(2025, "chair", "Ban Dân vận Tỉnh ủy Cà Mau")]),
+    # the one a hand-over is made to, labelled with its role after a comma or a dash
+    (DELTA_REVIEW + "Ban Dân vận Tỉnh ủy Bạc Liêu bàn giao cờ thi đua cho Ban Dân vận Tỉnh ủy Cà "
+     "Mau, đơn vị Cụm trưởng Cụm thi đua số 8 năm 2025.",
+     [(2025, "chair", "Ban Dân vận Tỉnh ủy Cà Mau")]),
+    (DELTA_REVIEW + "Ban Dân vận Tỉnh ủy Bạc Liêu - Cụm trưởng năm 2024 đã trao cờ luân phiên cho "
+     "Ban Dân vận Tỉnh ủy Cà Mau - Cụm trưởng năm 2025.",
+     [(2024, "chair", "Ban Dân vận Tỉnh ủy Bạc Liêu"), (2025, "chair", "Ban Dân vận Tỉnh ủy Cà Mau")]),
+    (DELTA_REVIEW + "Ban Dân vận Tỉnh ủy Bạc Liêu trao cờ luân phiên cho Ban Dân vận Tỉnh ủy Cà "
+     "Mau, đơn vị giữ chức Cụm trưởng năm 2025.", [(2025, "chair", "Ban Dân vận Tỉnh ủy Cà Mau")]),
+    # the year of an election written after its role words, the units after a colon
+    ("Hội nghị thống nhất bầu Khối trưởng, Khối phó năm 2025: Khối trưởng là Báo Cà Mau, Khối "
+     "phó là Báo Bạc Liêu.", [(2025, "chair", "Báo Cà Mau"), (2025, "vice-chair", "Báo Bạc Liêu")]),
+])
+def test_roles_eighth_pass(text: str, expected: list[tuple]):
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a flag handed to a unit that no role labels; hosting; a hand-over to come, unlabelled
+    DELTA_REVIEW + "Ban Dân vận Tỉnh ủy Bạc Liêu trao cờ thi đua cho Ban Dân vận Tỉnh ủy Cà Mau, "
+    "đơn vị dẫn đầu Cụm.",
+    DELTA_REVIEW + "Năm 2025, Ban Dân vận Tỉnh ủy Cà Mau sẽ đăng cai hội nghị của Cụm.",
+    # an election whose year no role word and no conference gives
+    "Hội nghị thống nhất bầu Khối trưởng, Khối phó: Khối trưởng là Báo Cà Mau, Khối phó là Báo "
+    "Bạc Liêu.",
+])
+def test_no_role_eighth_pass(text: str):
+    assert roles(text) == []
