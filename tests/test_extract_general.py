@@ -1322,3 +1322,30 @@ def test_roles_eighth_pass(text: str, expected: list[tuple]):
 ])
 def test_no_role_eighth_pass(text: str):
     assert roles(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # two people after a plural honorific, one post written after both
+    ("Dự hội nghị có các đồng chí Hoàng Văn Cường và Đinh Thị Mai, Phó Trưởng Ban Tổ chức Tỉnh ủy "
+     "Tuyên Quang.", {"Hoàng Văn Cường": ["Phó Trưởng Ban Tổ chức Tỉnh ủy Tuyên Quang"],
+                      "Đinh Thị Mai": ["Phó Trưởng Ban Tổ chức Tỉnh ủy Tuyên Quang"]}),
+    # a singular honorific: the post is the second person's only
+    ("Dự hội nghị có đồng chí Hoàng Văn Cường và Đinh Thị Mai, Phó Trưởng Ban Tổ chức Tỉnh ủy "
+     "Tuyên Quang.", {"Đinh Thị Mai": ["Phó Trưởng Ban Tổ chức Tỉnh ủy Tuyên Quang"]}),
+    # each with a post of their own
+    ("Dự hội nghị có các đồng chí Hoàng Văn Cường, Trưởng Ban Tổ chức Tỉnh ủy Tuyên Quang và Đinh "
+     "Thị Mai, Phó Trưởng Ban Tổ chức Tỉnh ủy Tuyên Quang.",
+     {"Hoàng Văn Cường": ["Trưởng Ban Tổ chức Tỉnh ủy Tuyên Quang"],
+      "Đinh Thị Mai": ["Phó Trưởng Ban Tổ chức Tỉnh ủy Tuyên Quang"]}),
+    # no post at all
+    ("Dự hội nghị có các đồng chí Hoàng Văn Cường và Đinh Thị Mai.", {}),
+])
+def test_people_eighth_pass(text: str, expected: dict[str, list[str]]):
+    assert officials(text) == expected
+
+
+def test_a_shared_post_gives_its_role_to_the_person_written_next_to_it():
+    found = extract_text("Dự có các đồng chí Hoàng Văn Cường và Đinh Thị Mai, Trưởng Ban Tổ chức "
+                         "Tỉnh ủy Tuyên Quang, Cụm trưởng Cụm thi đua số 3 năm 2024.")["roles"]
+    assert [(r["year"], r["role"], r["unit"], r["person"]) for r in found] == [
+        (2024, "chair", "Ban Tổ chức Tỉnh ủy Tuyên Quang", "Đinh Thị Mai")]

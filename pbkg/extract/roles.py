@@ -330,7 +330,9 @@ def find_roles(
     conference without a stated year lead the cluster: the next year at a year-end review,
     the year signed for at the signing of the emulation agreement."""
     canon = doc.canon
-    officials = sorted((o for o in officials if o.positions), key=lambda o: o.positions[0][0])
+    # a post shared by two people ("A và B, Title") is read as the one written next to it
+    officials = sorted((o for o in officials if o.positions and not o.shared),
+                       key=lambda o: o.positions[0][0])
     official_starts = [o.positions[0][0] for o in officials]
     words = find_role_words(canon)
     hits, used = _respective_roles(doc, words)
