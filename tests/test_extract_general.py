@@ -1349,3 +1349,37 @@ def test_a_shared_post_gives_its_role_to_the_person_written_next_to_it():
                          "Tỉnh ủy Tuyên Quang, Cụm trưởng Cụm thi đua số 3 năm 2024.")["roles"]
     assert [(r["year"], r["role"], r["unit"], r["person"]) for r in found] == [
         (2024, "chair", "Ban Tổ chức Tỉnh ủy Tuyên Quang", "Đinh Thị Mai")]
+
+
+MEKONG_DASH = ["Sóc Trăng", "Bạc Liêu", "Cà Mau"]
+
+
+@pytest.mark.parametrize("text,members", [
+    # known places split by dashes with no brackets, a last one after "và"
+    ("Cụm thi đua số 6 gồm: Sóc Trăng - Bạc Liêu - Cà Mau.", MEKONG_DASH),
+    ("Cụm thi đua số 6 gồm các tỉnh Sóc Trăng – Bạc Liêu – Cà Mau.", MEKONG_DASH),
+    ("Cụm thi đua số 6 gồm: Sóc Trăng - Bạc Liêu và Cà Mau.", MEKONG_DASH),
+    # bullets of other glyphs
+    ("Cụm thi đua số 6 gồm:\n▪ Báo Yên Bái\n▪ Báo Lào Cai\n▪ Báo Hà Giang", PAPERS),
+    ("Cụm thi đua số 6 gồm:\n— Báo Yên Bái;\n— Báo Lào Cai;\n— Báo Hà Giang.", PAPERS),
+    # the sentence's subject, a list of units "trong Cụm X"
+    ("Ngày 6/12, Báo Yên Bái, Báo Lào Cai, Báo Hà Giang trong Cụm thi đua số 6 ký kết giao ước "
+     "thi đua.", PAPERS),
+    ("Lãnh đạo Ban Dân vận các Tỉnh ủy Sóc Trăng, Bạc Liêu, Cà Mau trong Cụm thi đua số 6 ký kết "
+     "giao ước thi đua.", MEKONG_DASH),
+])
+def test_member_lists_dashes_bullets_subjects_eighth_pass(text: str, members: list[str]):
+    assert lists(text) == [members]
+
+
+@pytest.mark.parametrize("text", [
+    # one province written with a dash, or two neighbours that make one
+    "Cụm thi đua số 6 gồm: Bà Rịa - Vũng Tàu.",
+    "Cụm thi đua số 6 gồm các tỉnh Đồng Nai - Bà Rịa - Vũng Tàu.",
+    # units awarded, named before "trong Cụm X": after a verb of giving, with or without a count
+    "Ban Tổ chức Trung ương tặng cờ cho Báo Yên Bái, Báo Lào Cai trong Cụm thi đua số 6.",
+    "Ban Tổ chức Trung ương tặng cờ cho 2 đơn vị: Báo Yên Bái, Báo Lào Cai trong Cụm thi đua số 6.",
+    "Hội nghị đánh giá Báo Yên Bái, Báo Lào Cai trong Cụm thi đua số 6 đạt kết quả cao.",
+])
+def test_no_member_list_dashes_subjects_eighth_pass(text: str):
+    assert lists(text) == []

@@ -535,6 +535,13 @@ def _lists_around_mentions(doc: Doc, mentions: list[Mention], clusters: list[Clu
             cand = _list_ending_at(doc, sent.start, member.start())
             if cand is not None:
                 found, start = cand, cand.items[0][1]
+        elif (inside := _INSIDE.search(canon, max(sent.start, mention.start - 12),
+                                       mention.start)) is not None and (
+                cand := _list_ending_at(doc, sent.start, inside.start())) is not None and (
+                _opens_sentence(doc, sent.start, cand)):
+            # "Ngày 10/12, Ban Tổ chức Tỉnh ủy A, B, C trong Cụm thi đua số 5 ký kết": the
+            # sentence's subject, a list of units (not a list after a verb: "tặng cờ cho ...")
+            found, start = cand, cand.items[0][1]
         elif (cue := _LIST_CUE_BEFORE.search(canon, max(sent.start, mention.start - 40),
                                              mention.start)) is not None:
             # "A, B và C (Cụm thi đua số 2) ký kết", "lãnh đạo A, B, C - các đơn vị thành viên
@@ -548,6 +555,8 @@ def _lists_around_mentions(doc: Doc, mentions: list[Mention], clusters: list[Clu
             prep = _BEFORE_MENTION.search(canon, max(sent.start, mention.start - 12),
                                           mention.start)
             for op in _LIST_START.finditer(canon, sent.start, prep.start()):
+                if _GIVEN_TO.search(canon, sent.start, op.start()):
+                    break  # "tặng cờ cho 2 đơn vị: A, B trong Cụm X": the units awarded
                 cand = enumerations.parse(doc, op.end(), prep.start())
                 if cand is not None and not canon[cand.end : prep.start()].strip():
                     found, start = cand, op.start()
@@ -561,6 +570,23 @@ def _lists_around_mentions(doc: Doc, mentions: list[Mention], clusters: list[Clu
         cluster.evidence = (min(start, mention.start), max(found.end, mention.end))
         cluster.member_count = (int(count.group("n")) if count else None) or found.count or len(
             found.items)
+
+
+_GIVEN_TO = re.compile(r"(?<![\w])(?:tặng|trao|khen\s+thưởng|biểu\s+dương|đề\s+nghị|công\s+nhận|"
+                       r"vinh\s+danh|bình\s+chọn|bình\s+xét|suy\s+tôn)(?![\w])", re.IGNORECASE)
+_INSIDE = re.compile(r"[ \t]+trong[ \t]+$")
+_SENTENCE_LEAD = re.compile(
+    r"\W*(?:(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Hh]ôm\s+nay)[^,;:]{0,30},\s*)?"
+    r"(?:(?:[Ll]ãnh\s+đạo|[Đđ]ại\s+diện)\s+)?(?:[Cc]ác\s+)?|")
+
+
+def _opens_sentence(doc: Doc, lo: int, found: enumerations.Enumeration) -> bool:
+    """True when the list (its shared prefix included) opens the sentence starting at `lo`,
+    after a date and "lãnh đạo", "các" at most."""
+    head = doc.canon[lo : found.items[0][1]].rstrip()
+    if found.prefix and head.endswith(found.prefix):
+        head = head[: len(head) - len(found.prefix)]
+    return _SENTENCE_LEAD.fullmatch(head.rstrip() + " " if head.strip() else "") is not None
 
 
 _LIST_CUE_BEFORE = re.compile(

@@ -223,8 +223,9 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
     semi, comma = region.find(";"), region.find(",")
     use_semi = semi != -1 and (comma == -1 or semi < comma or _items_hold_commas(region))
     splitter = _SPLIT_SEMI if use_semi else _SPLIT_COMMA
-    if in_parens and not use_semi and comma == -1 and _SPLIT_DASH.search(region):
-        splitter = _SPLIT_DASH
+    if not use_semi and comma == -1 and _SPLIT_DASH.search(region) and (
+            in_parens or _places_by_dash(region)):
+        splitter = _SPLIT_DASH  # "(A – B – C)"; "gồm: Bến Tre - Trà Vinh - Vĩnh Long"
     after_level = bool(re.search(rf"{_LEVEL}(?:\s+ủy)?\s*$", prefix, re.IGNORECASE)) or bool(
         re.search(r"\b(?:huyện|quận|phường|xã|tỉnh|thành\s+phố|thị\s+xã)\b", prefix,
                   re.IGNORECASE))
@@ -273,6 +274,18 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
         return None
     prefix = re.sub(rf"^(?:các\s+)?{COUNT.pattern}\s*", "", prefix, flags=re.IGNORECASE).strip()
     return Enumeration(items, prefix, count, items[-1][2])
+
+
+def _places_by_dash(region: str) -> bool:
+    """True when dashes split `region` into two or more known places and no two neighbours
+    make one ("Bà Rịa - Vũng Tàu", "Thừa Thiên - Huế" are one province each)."""
+    parts = [p.strip() for p in _DASH_ONLY.split(region)]
+    if len(parts) < 2 or not all(places.is_place_name(p) for p in parts):
+        return False
+    return not any(places.kinds(f"{a} - {b}") for a, b in zip(parts, parts[1:], strict=False))
+
+
+_DASH_ONLY = re.compile(r"\s+[-–—]\s+|\s*[–—]\s*|\s+và\s+")  # "A - B và C"
 
 
 def _plural_prefix(rest: str) -> re.Match[str] | None:
@@ -342,7 +355,7 @@ def _items_hold_commas(region: str) -> bool:
     return len(parts) >= 2 and all("," in p for p in parts)
 
 
-_BULLET = re.compile(r"\n[ \t]*(?:[-–+•*·]|\d{1,2}[./)]|\d{1,2}[ \t]*[-–]|[a-zđ][.)])[ \t]+"
+_BULLET = re.compile(r"\n[ \t]*(?:[-–—+•*·▪■◦➢►✓❖]|\d{1,2}[./)]|\d{1,2}[ \t]*[-–]|[a-zđ][.)])[ \t]+"
                      r"(?P<item>[^\n]{2,120}?)[ \t]*[;,.]?[ \t]*(?=\n|$)")
 
 
