@@ -1133,3 +1133,253 @@ def test_people_seventh_pass(text: str, expected: dict[str, list[str]]):
 ])
 def test_no_person_seventh_pass(text: str):
     assert officials(text) == {}
+
+
+# -- eighth pass: phrasings written for this pass, none from a corpus article ------------------
+
+HIGHLANDS = ["Ban Tổ chức Tỉnh ủy Kon Tum", "Ban Tổ chức Tỉnh ủy Gia Lai",
+             "Ban Tổ chức Tỉnh ủy Đắk Nông"]
+
+
+@pytest.mark.parametrize("text", [
+    # the count ends the sentence, the next one gives the list
+    "Cụm thi đua số 7 gồm 3 đơn vị. Đó là: Ban Tổ chức Tỉnh ủy Kon Tum, Ban Tổ chức Tỉnh ủy Gia "
+    "Lai và Ban Tổ chức Tỉnh ủy Đắk Nông.",
+    "Cụm thi đua số 7 có 3 đơn vị thành viên. Cụ thể gồm: Ban Tổ chức Tỉnh ủy Kon Tum, Ban Tổ "
+    "chức Tỉnh ủy Gia Lai, Ban Tổ chức Tỉnh ủy Đắk Nông.",
+    "Cụm thi đua số 7 gồm 3 đơn vị. Đó là:\n- Ban Tổ chức Tỉnh ủy Kon Tum;\n- Ban Tổ chức Tỉnh ủy "
+    "Gia Lai;\n- Ban Tổ chức Tỉnh ủy Đắk Nông.",
+    # "đó là", "cụ thể" after the count's comma
+    "Cụm thi đua số 7 gồm 3 đơn vị, đó là Ban Tổ chức Tỉnh ủy Kon Tum, Ban Tổ chức Tỉnh ủy Gia "
+    "Lai và Ban Tổ chức Tỉnh ủy Đắk Nông.",
+    "Cụm thi đua số 7 gồm 3 đơn vị, cụ thể: Ban Tổ chức Tỉnh ủy Kon Tum, Ban Tổ chức Tỉnh ủy Gia "
+    "Lai, Ban Tổ chức Tỉnh ủy Đắk Nông.",
+])
+def test_a_count_then_that_is_eighth_pass(text: str):
+    assert clusters(text) == {"Cụm thi đua số 7": HIGHLANDS}
+
+
+@pytest.mark.parametrize("text", [
+    # the next sentence is no list, or says something else of other units
+    "Cụm thi đua số 7 gồm 3 đơn vị. Đó là những đơn vị có nhiều cố gắng, Ban Tổ chức Tỉnh ủy Kon "
+    "Tum dẫn đầu.",
+    "Cụm thi đua số 7 gồm 3 đơn vị. Năm 2023, Ban Tổ chức Tỉnh ủy Kon Tum, Ban Tổ chức Tỉnh ủy "
+    "Gia Lai được khen thưởng.",
+])
+def test_no_list_after_a_count_eighth_pass(text: str):
+    assert lists(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a table as a web page gives it: "|" rows with a header and a rule, a role column
+    "Cụm thi đua số 7 gồm các đơn vị sau:\n| STT | Đơn vị | Ghi chú |\n|---|---|---|\n"
+    "| 1 | Ban Tổ chức Tỉnh ủy Kon Tum | Cụm trưởng |\n"
+    "| 2 | Ban Tổ chức Tỉnh ủy Gia Lai | Cụm phó |\n| 3 | Ban Tổ chức Tỉnh ủy Đắk Nông | |\n"
+    "Năm 2023, các đơn vị hoàn thành tốt nhiệm vụ.",
+    # a header of any words, cells with scores
+    "Cụm thi đua số 7 gồm:\n| TT | Tên cơ quan | Điểm |\n| 1 | Ban Tổ chức Tỉnh ủy Kon Tum | 98 "
+    "|\n| 2 | Ban Tổ chức Tỉnh ủy Gia Lai | 97 |\n| 3 | Ban Tổ chức Tỉnh ủy Đắk Nông | 96 |",
+    # one cell a line
+    "Cụm thi đua số 7 gồm:\nSTT\nĐơn vị\n1\nBan Tổ chức Tỉnh ủy Kon Tum\n2\nBan Tổ chức Tỉnh ủy Gia "
+    "Lai\n3\nBan Tổ chức Tỉnh ủy Đắk Nông\nHội nghị đã bầu Cụm trưởng năm 2024.",
+    # tab-separated cells
+    "Cụm thi đua số 7 gồm:\n1\tBan Tổ chức Tỉnh ủy Kon Tum\tCụm trưởng\n2\tBan Tổ chức Tỉnh ủy Gia "
+    "Lai\tCụm phó\n3\tBan Tổ chức Tỉnh ủy Đắk Nông\t",
+    # numbered items with blank lines between them, "1 -" numbers, a note after an item
+    "Cụm thi đua số 7 gồm các đơn vị:\n\n1. Ban Tổ chức Tỉnh ủy Kon Tum\n\n2. Ban Tổ chức Tỉnh ủy "
+    "Gia Lai\n\n3. Ban Tổ chức Tỉnh ủy Đắk Nông",
+    "Cụm thi đua số 7 gồm:\n1 - Ban Tổ chức Tỉnh ủy Kon Tum (Cụm trưởng);\n2 - Ban Tổ chức Tỉnh ủy "
+    "Gia Lai;\n3 - Ban Tổ chức Tỉnh ủy Đắk Nông.",
+])
+def test_tables_and_spaced_bullets_eighth_pass(text: str):
+    assert clusters(text) == {"Cụm thi đua số 7": HIGHLANDS}
+
+
+@pytest.mark.parametrize("text", [
+    # a table of scores, not of members; rows of numbers only
+    "Kết quả chấm điểm của Cụm thi đua số 7 như sau:\n| 1 | Ban Tổ chức Tỉnh ủy Kon Tum | 98 |\n"
+    "| 2 | Ban Tổ chức Tỉnh ủy Gia Lai | 97 |",
+    "Cụm thi đua số 7 gồm:\n| 1 | 11 | 12 |\n| 2 | 13 | 14 |",
+])
+def test_no_table_of_members_eighth_pass(text: str):
+    assert lists(text) == []
+
+
+SCHOOLS = ["Trường Chính trị tỉnh Bạc Liêu", "Trường Chính trị tỉnh Sóc Trăng",
+           "Trường Chính trị tỉnh Hậu Giang"]
+SCHOOL_LIST = ("Trường Chính trị tỉnh Bạc Liêu, Trường Chính trị tỉnh Sóc Trăng và Trường Chính "
+               "trị tỉnh Hậu Giang")
+
+
+@pytest.mark.parametrize("text", [
+    # after a reorganisation: "được kiện toàn", "sau sắp xếp", "sau khi hợp nhất"
+    "Cụm thi đua số 9 được kiện toàn gồm " + SCHOOL_LIST + ".",
+    "Cụm thi đua số 9 sau sắp xếp gồm " + SCHOOL_LIST + ".",
+    "Cụm thi đua số 9 sau khi hợp nhất gồm " + SCHOOL_LIST + ".",
+    # a count of a kind other than "đơn vị" before "gồm"; "với N đơn vị thành viên gồm"
+    "Cụm thi đua số 9 có 3 trường gồm " + SCHOOL_LIST + ".",
+    "Cụm thi đua số 9 với 3 đơn vị thành viên gồm " + SCHOOL_LIST + ".",
+    # the new members; "gồm các đơn vị là" with no colon
+    "Cụm thi đua số 9 có thêm 3 thành viên mới là " + SCHOOL_LIST + ".",
+    "Cụm thi đua số 9 gồm các đơn vị thành viên là " + SCHOOL_LIST + ".",
+    # the cluster as the subject of "là:"; "Tham gia Cụm X có ..." running to the sentence's end
+    "Cụm thi đua số 9 là: " + SCHOOL_LIST + ".",
+    "Năm 2024, Cụm thi đua số 9 là: " + SCHOOL_LIST + ".",
+    "Tham gia Cụm thi đua số 9 có " + SCHOOL_LIST + ".",
+    "Tham gia Cụm thi đua số 9 năm 2024 có 3 đơn vị: " + SCHOOL_LIST + ".",
+    # the generic "Cụm" after "trong" before "gồm"
+    "Ngày 8/12, Cụm thi đua số 9 tổng kết năm 2023. Các trường trong Cụm gồm " + SCHOOL_LIST + ".",
+])
+def test_member_lists_eighth_pass(text: str):
+    assert clusters(text) == {"Cụm thi đua số 9": SCHOOLS}
+
+
+@pytest.mark.parametrize("text", [
+    # "là:" after something else than the cluster; "có" after a conference of the cluster, in
+    # "Trong Cụm X có", or before a verb; people, not units
+    "Đơn vị dẫn đầu Cụm thi đua số 9 là: " + SCHOOL_LIST + ".",
+    "Cụm thi đua số 9 là: đơn vị có nhiều thành tích nổi bật.",
+    "Tham gia hội nghị Cụm thi đua số 9 có " + SCHOOL_LIST + ".",
+    "Trong Cụm thi đua số 9 có " + SCHOOL_LIST + ".",
+    "Tham gia Cụm thi đua số 9 có " + SCHOOL_LIST + " đạt thành tích cao.",
+    "Tham gia Cụm thi đua số 9 có các đồng chí Nguyễn Văn An, Lê Văn Bình.",
+    # a reorganisation is no state when a verb follows it; activities are no units
+    "Cụm thi đua số 9 sau sắp xếp đã tổ chức hội nghị gồm " + SCHOOL_LIST + ".",
+    "Ngày 8/12, Cụm thi đua số 9 tổng kết năm 2023. Các hoạt động của cụm gồm hội thi, hội diễn.",
+])
+def test_no_member_list_eighth_pass(text: str):
+    assert lists(text) == []
+
+
+@pytest.mark.parametrize("text,members", [
+    # a heading in capitals, its list on the same line or one a line below it
+    ("CỤM THI ĐUA SỐ 9 GỒM TRƯỜNG CHÍNH TRỊ TỈNH BẠC LIÊU, SÓC TRĂNG, HẬU GIANG",
+     ["TRƯỜNG CHÍNH TRỊ TỈNH BẠC LIÊU", "SÓC TRĂNG", "HẬU GIANG"]),
+    ("CỤM THI ĐUA SỐ 9 GỒM:\nTrường Chính trị tỉnh Bạc Liêu\nTrường Chính trị tỉnh Sóc Trăng\n"
+     "Trường Chính trị tỉnh Hậu Giang", SCHOOLS),
+])
+def test_member_lists_in_capitals_eighth_pass(text: str, members: list[str]):
+    assert lists(text) == [members]
+
+
+PLATEAU = ["Kon Tum", "Gia Lai", "Đắk Nông"]
+
+
+@pytest.mark.parametrize("text,members", [
+    # a count's descriptor before the bracketed list (its first item was read as "Tây Nguyên (Kon
+    # Tum")
+    ("Cụm thi đua số 4 gồm 3 tỉnh Tây Nguyên (Kon Tum, Gia Lai và Đắk Nông).", PLATEAU),
+    # a member labelled with its role after a dash
+    ("Cụm thi đua số 4 gồm: Ban Tổ chức Tỉnh ủy Kon Tum - Cụm trưởng, Ban Tổ chức Tỉnh ủy Gia "
+     "Lai - Cụm phó, Ban Tổ chức Tỉnh ủy Đắk Nông.", HIGHLANDS[:2] + ["Ban Tổ chức Tỉnh ủy Đắk Nông"]),
+    # a plural body's name after the count's colon
+    ("Cụm thi đua số 4 gồm 3 đơn vị: các Ban Tổ chức Tỉnh ủy Kon Tum, Gia Lai và Đắk Nông.",
+     PLATEAU),
+    # the brackets of a member's note are not the list's
+    ("Cụm thi đua số 4 gồm 3 đơn vị là Báo Yên Bái (Cụm trưởng), Báo Lào Cai, Báo Hà Giang.",
+     PAPERS),
+])
+def test_member_notes_and_descriptors_eighth_pass(text: str, members: list[str]):
+    assert lists(text) == [members]
+
+
+def test_a_descriptor_with_a_verb_opens_no_bracketed_list():
+    assert lists("Cụm thi đua số 4 gồm 3 tỉnh đã tổ chức (Kon Tum, Gia Lai và Đắk Nông).") == []
+
+
+DELTA_REVIEW = "Ngày 9/12/2024, Cụm thi đua số 8 tổ chức hội nghị tổng kết năm 2024. "
+
+
+@pytest.mark.parametrize("text,expected", [
+    # receiving the chair's rotating flag ("cờ luân phiên", "cờ thi đua")
+    (DELTA_REVIEW + "Ban Dân vận Tỉnh ủy Cà Mau nhận cờ luân phiên Cụm trưởng năm 2025.",
+     [(2025, "chair", "Ban Dân vận Tỉnh ủy Cà Mau")]),
+    # the one a hand-over is made to, labelled with its role after a comma or a dash
+    (DELTA_REVIEW + "Ban Dân vận Tỉnh ủy Bạc Liêu bàn giao cờ thi đua cho Ban Dân vận Tỉnh ủy Cà "
+     "Mau, đơn vị Cụm trưởng Cụm thi đua số 8 năm 2025.",
+     [(2025, "chair", "Ban Dân vận Tỉnh ủy Cà Mau")]),
+    (DELTA_REVIEW + "Ban Dân vận Tỉnh ủy Bạc Liêu - Cụm trưởng năm 2024 đã trao cờ luân phiên cho "
+     "Ban Dân vận Tỉnh ủy Cà Mau - Cụm trưởng năm 2025.",
+     [(2024, "chair", "Ban Dân vận Tỉnh ủy Bạc Liêu"), (2025, "chair", "Ban Dân vận Tỉnh ủy Cà Mau")]),
+    (DELTA_REVIEW + "Ban Dân vận Tỉnh ủy Bạc Liêu trao cờ luân phiên cho Ban Dân vận Tỉnh ủy Cà "
+     "Mau, đơn vị giữ chức Cụm trưởng năm 2025.", [(2025, "chair", "Ban Dân vận Tỉnh ủy Cà Mau")]),
+    # the year of an election written after its role words, the units after a colon
+    ("Hội nghị thống nhất bầu Khối trưởng, Khối phó năm 2025: Khối trưởng là Báo Cà Mau, Khối "
+     "phó là Báo Bạc Liêu.", [(2025, "chair", "Báo Cà Mau"), (2025, "vice-chair", "Báo Bạc Liêu")]),
+])
+def test_roles_eighth_pass(text: str, expected: list[tuple]):
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a flag handed to a unit that no role labels; hosting; a hand-over to come, unlabelled
+    DELTA_REVIEW + "Ban Dân vận Tỉnh ủy Bạc Liêu trao cờ thi đua cho Ban Dân vận Tỉnh ủy Cà Mau, "
+    "đơn vị dẫn đầu Cụm.",
+    DELTA_REVIEW + "Năm 2025, Ban Dân vận Tỉnh ủy Cà Mau sẽ đăng cai hội nghị của Cụm.",
+    # an election whose year no role word and no conference gives
+    "Hội nghị thống nhất bầu Khối trưởng, Khối phó: Khối trưởng là Báo Cà Mau, Khối phó là Báo "
+    "Bạc Liêu.",
+])
+def test_no_role_eighth_pass(text: str):
+    assert roles(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # two people after a plural honorific, one post written after both
+    ("Dự hội nghị có các đồng chí Hoàng Văn Cường và Đinh Thị Mai, Phó Trưởng Ban Tổ chức Tỉnh ủy "
+     "Tuyên Quang.", {"Hoàng Văn Cường": ["Phó Trưởng Ban Tổ chức Tỉnh ủy Tuyên Quang"],
+                      "Đinh Thị Mai": ["Phó Trưởng Ban Tổ chức Tỉnh ủy Tuyên Quang"]}),
+    # a singular honorific: the post is the second person's only
+    ("Dự hội nghị có đồng chí Hoàng Văn Cường và Đinh Thị Mai, Phó Trưởng Ban Tổ chức Tỉnh ủy "
+     "Tuyên Quang.", {"Đinh Thị Mai": ["Phó Trưởng Ban Tổ chức Tỉnh ủy Tuyên Quang"]}),
+    # each with a post of their own
+    ("Dự hội nghị có các đồng chí Hoàng Văn Cường, Trưởng Ban Tổ chức Tỉnh ủy Tuyên Quang và Đinh "
+     "Thị Mai, Phó Trưởng Ban Tổ chức Tỉnh ủy Tuyên Quang.",
+     {"Hoàng Văn Cường": ["Trưởng Ban Tổ chức Tỉnh ủy Tuyên Quang"],
+      "Đinh Thị Mai": ["Phó Trưởng Ban Tổ chức Tỉnh ủy Tuyên Quang"]}),
+    # no post at all
+    ("Dự hội nghị có các đồng chí Hoàng Văn Cường và Đinh Thị Mai.", {}),
+])
+def test_people_eighth_pass(text: str, expected: dict[str, list[str]]):
+    assert officials(text) == expected
+
+
+def test_a_shared_post_gives_its_role_to_the_person_written_next_to_it():
+    found = extract_text("Dự có các đồng chí Hoàng Văn Cường và Đinh Thị Mai, Trưởng Ban Tổ chức "
+                         "Tỉnh ủy Tuyên Quang, Cụm trưởng Cụm thi đua số 3 năm 2024.")["roles"]
+    assert [(r["year"], r["role"], r["unit"], r["person"]) for r in found] == [
+        (2024, "chair", "Ban Tổ chức Tỉnh ủy Tuyên Quang", "Đinh Thị Mai")]
+
+
+MEKONG_DASH = ["Sóc Trăng", "Bạc Liêu", "Cà Mau"]
+
+
+@pytest.mark.parametrize("text,members", [
+    # known places split by dashes with no brackets, a last one after "và"
+    ("Cụm thi đua số 6 gồm: Sóc Trăng - Bạc Liêu - Cà Mau.", MEKONG_DASH),
+    ("Cụm thi đua số 6 gồm các tỉnh Sóc Trăng – Bạc Liêu – Cà Mau.", MEKONG_DASH),
+    ("Cụm thi đua số 6 gồm: Sóc Trăng - Bạc Liêu và Cà Mau.", MEKONG_DASH),
+    # bullets of other glyphs
+    ("Cụm thi đua số 6 gồm:\n▪ Báo Yên Bái\n▪ Báo Lào Cai\n▪ Báo Hà Giang", PAPERS),
+    ("Cụm thi đua số 6 gồm:\n— Báo Yên Bái;\n— Báo Lào Cai;\n— Báo Hà Giang.", PAPERS),
+    # the sentence's subject, a list of units "trong Cụm X"
+    ("Ngày 6/12, Báo Yên Bái, Báo Lào Cai, Báo Hà Giang trong Cụm thi đua số 6 ký kết giao ước "
+     "thi đua.", PAPERS),
+    ("Lãnh đạo Ban Dân vận các Tỉnh ủy Sóc Trăng, Bạc Liêu, Cà Mau trong Cụm thi đua số 6 ký kết "
+     "giao ước thi đua.", MEKONG_DASH),
+])
+def test_member_lists_dashes_bullets_subjects_eighth_pass(text: str, members: list[str]):
+    assert lists(text) == [members]
+
+
+@pytest.mark.parametrize("text", [
+    # one province written with a dash, or two neighbours that make one
+    "Cụm thi đua số 6 gồm: Bà Rịa - Vũng Tàu.",
+    "Cụm thi đua số 6 gồm các tỉnh Đồng Nai - Bà Rịa - Vũng Tàu.",
+    # units awarded, named before "trong Cụm X": after a verb of giving, with or without a count
+    "Ban Tổ chức Trung ương tặng cờ cho Báo Yên Bái, Báo Lào Cai trong Cụm thi đua số 6.",
+    "Ban Tổ chức Trung ương tặng cờ cho 2 đơn vị: Báo Yên Bái, Báo Lào Cai trong Cụm thi đua số 6.",
+    "Hội nghị đánh giá Báo Yên Bái, Báo Lào Cai trong Cụm thi đua số 6 đạt kết quả cao.",
+])
+def test_no_member_list_dashes_subjects_eighth_pass(text: str):
+    assert lists(text) == []

@@ -73,13 +73,18 @@ _GENERIC = re.compile(
     # "Cụm hiện có 5 đơn vị: A, B", "Cụm có 3 đơn vị là A, B và C"
     r"|\s+(?:hiện\s+)?có\s+\d{1,3}\s+(?:đơn\s+vị|thành\s+viên)(?:\s+thành\s+viên)?\s*(?::|là\s))"
     # "lãnh đạo Ban Tổ chức Tỉnh ủy các tỉnh trong Cụm: A, B, C"
-    r"|(?:(?<=trong )|(?<=thuộc )|(?<=của ))(?P<kind2>Cụm|Khối|cụm|khối)(?=\s*:)"
+    r"|(?:(?<=trong )|(?<=thuộc )|(?<=của ))(?P<kind2>Cụm|Khối|cụm|khối)"
+    r"(?=\s*(?::|(?:bao\s+)?gồm(?![\w])))"
 )
 _GENERIC = first_char_led(_GENERIC, "CcKk")
 _BETWEEN_OK = re.compile(
     # "hiện gồm", "hiện nay có", "được thành lập năm 2020 gồm": a cluster's state, no other verb
-    r"^[\s,]*(?:hiện(?:\s+nay)?\s+|được\s+thành\s+lập(?:\s+(?:từ\s+)?năm\s+\d{4})?\s+)?"
-    r"(?:có\s+)?(?:\d+\s+(?:đơn\s+vị|thành\s+viên|cơ\s+quan|tập\s+thể)"
+    # "được kiện toàn gồm", "sau sắp xếp gồm", "sau khi hợp nhất gồm": after a reorganisation
+    r"^[\s,]*(?:hiện(?:\s+nay)?\s+|được\s+thành\s+lập(?:\s+(?:từ\s+)?năm\s+\d{4})?\s+"
+    r"|(?:được\s+|sau\s+(?:khi\s+)?(?:được\s+)?)(?:kiện\s+toàn|sắp\s+xếp(?:\s+lại)?|hợp\s+nhất|"
+    r"sáp\s+nhập|điều\s+chỉnh)[\s,]+)?"
+    # "có 3 đơn vị gồm", "với 3 đơn vị thành viên gồm"
+    r"(?:(?:có|với)\s+)?(?:\d+\s+(?:đơn\s+vị|thành\s+viên|cơ\s+quan|tập\s+thể)"
     r"(?:\s+thành\s+viên)?)?[\s,]*$"
 )
 _COUNT_ANY = re.compile(
@@ -310,14 +315,16 @@ def resolve(mention: Mention | None, clusters: list[Cluster]) -> Cluster | None:
 _OPENERS = re.compile(
     # "gồm", "(gồm", "bao gồm", "gồm có"
     r"(?P<paren>\(\s*)?(?<![\w])(?:bao\s+)?gồm(?:\s+có(?![\w]))?(?![\w])"
-    r"|(?<![\w])(?:hiện\s+)?(?:có|với)\s+(?=\d{1,3}\s|các\s)"  # "có 6 đơn vị thành viên:"
+    r"|(?<![\w])(?:BAO\s+)?GỒM(?![\w])"  # a heading in capitals: "CỤM THI ĐUA SỐ 4 GỒM:"
+    # "có 6 đơn vị thành viên:", "có thêm 2 thành viên mới là"
+    r"|(?<![\w])(?:hiện\s+)?(?:có|với)\s+(?:thêm\s+)?(?=\d{1,3}\s|các\s)"
     r"|(?P<bare>\()"  # "Cụm thi đua số 5 (A, B, C)"
     r"|(?P<colon>:)"  # "Cụm thi đua số 5: Ban Tổ chức Tỉnh ủy Bến Tre, Trà Vinh, Vĩnh Long"
     # "... có sự tham gia của 3 đơn vị thành viên là A, B và C": only right after a count of
     # member units, in an article about one cluster
     r"|(?<=thành viên )(?P<is>là)(?=[ \t])"
 )
-_OPENERS = first_char_led(_OPENERS, "(gbhcvl:")
+_OPENERS = first_char_led(_OPENERS, "(gbhcvl:GB")
 # what may stand between a cluster's mention and its list
 # "- Ban Tuyên giáo Thành ủy", "ngành Tuyên giáo", "Tuyên giáo": a name's tail, no verb in it
 _QUALIFIER_ORG = re.compile(
@@ -331,7 +338,7 @@ _UNDER = re.compile(rf"(?<![\w])trực\s+thuộc\s+(?=[{UPPER}])")
 _OWNER = re.compile(rf"^\s*thuộc\s+(?=[{UPPER}])")
 _OWNED_BY = re.compile(r"[ \t]*,?[ \t]*(?:thuộc|trực[ \t]+thuộc|của|trong)[ \t]+")
 _UNITS_NOUN = re.compile(rf"các\s+{enumerations.COUNT_NOUN}(?![\w])", re.IGNORECASE)
-_LIST_INTRO = re.compile(r":|(?<![\w])là(?![\w])|\(")
+_LIST_INTRO = re.compile(r":|(?<![\w])(?:là|gồm)(?![\w])|\(")
 
 
 _ROLE_CLAUSE = re.compile(
@@ -421,7 +428,7 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
             continue
         if bare and not _all_units(found):
             continue
-        if not op.group(0).lstrip("(").strip().startswith(("gồm", "bao")) and not bare and (
+        if not op.group(0).lstrip("(").strip().lower().startswith(("gồm", "bao")) and not bare and (
                 (found.count is None and not _UNITS_NOUN.match(found.prefix))
                 or not _LIST_INTRO.search(canon, op.end(), found.items[0][1])):
             continue  # "có 10 đơn vị", "có các đơn vị" open a list only before a colon or "là"
@@ -469,6 +476,10 @@ _ARE_MEMBERS = re.compile(r"(?<![\w])(?:đều\s+)?(?:là\s+(?:các\s+)?(?:đơn
                           r"|(?:cùng\s+)?(?:thuộc|nằm\s+trong)\s+)$", re.IGNORECASE)
 _SUBJECT_START = re.compile(r"\W*(?:(?:năm|trong\s+năm)\s+\d{4}\s*,\s*|hiện\s+nay\s*,\s*)?",
                             re.IGNORECASE)
+_SUBJECT_IS = re.compile(r"[ \t]*(?:năm[ \t]+\d{4}[ \t]*)?,?[ \t]*là[ \t]*:")
+_JOINING = re.compile(r"\W*(?:(?:năm|trong\s+năm)\s+\d{4}\s*,\s*)?(?:[Cc]ác\s+đơn\s+vị\s+)?"
+                      r"[Tt]ham\s+gia\s+(?:vào\s+)?")
+_JOINED_HAS = re.compile(r"[ \t]*(?:năm[ \t]+\d{4}[ \t]*)?,?[ \t]*có[ \t]+")
 _BEFORE_MENTION = re.compile(r"\s+(?:trong|thuộc|của)\s+$")
 _LIST_START = re.compile(
     r"(?<![\w])(?:gồm|giữa|là)\s+|:\s*|(?<![\w])(?=các\s+(?:huyện|quận|thị\s+xã|phường|xã|"
@@ -499,6 +510,18 @@ def _lists_around_mentions(doc: Doc, mentions: list[Mention], clusters: list[Clu
             # "Thành viên Cụm thi đua số 2 là các Ban Tổ chức Tỉnh ủy: A, B và C"
             found = enumerations.parse(doc, (after or is_after).end(), sent.end)
             start = members_of.start()
+        elif (subject := _SUBJECT_IS.match(canon, mention.end, sent.end)) is not None and (
+                _SUBJECT_START.fullmatch(canon, sent.start, mention.start)):
+            # "Cụm thi đua số 4 là: A, B": the cluster, the sentence's subject, is its list
+            found = enumerations.parse(doc, subject.end(), sent.end)
+        elif (joined := _JOINED_HAS.match(canon, mention.end, sent.end)) is not None and (
+                _JOINING.fullmatch(canon, sent.start, mention.start)):
+            # "Tham gia Cụm thi đua số 4 có A, B và C.": the list is the rest of the sentence
+            found = enumerations.parse(doc, joined.end(), sent.end)
+            if found is not None and (canon[found.end : sent.end].strip(" \t.;")
+                                      or not _whole_units(doc, found)):
+                found = None
+            start = sent.start
         elif (loose := _COUNT_COLON.search(canon, mention.end, sent.end)) is not None:
             # "Khối ... với sự tham dự của lãnh đạo 3 đơn vị thành viên: A, B và C"
             found = enumerations.parse(doc, loose.start(), sent.end)
@@ -512,6 +535,13 @@ def _lists_around_mentions(doc: Doc, mentions: list[Mention], clusters: list[Clu
             cand = _list_ending_at(doc, sent.start, member.start())
             if cand is not None:
                 found, start = cand, cand.items[0][1]
+        elif (inside := _INSIDE.search(canon, max(sent.start, mention.start - 12),
+                                       mention.start)) is not None and (
+                cand := _list_ending_at(doc, sent.start, inside.start())) is not None and (
+                _opens_sentence(doc, sent.start, cand)):
+            # "Ngày 10/12, Ban Tổ chức Tỉnh ủy A, B, C trong Cụm thi đua số 5 ký kết": the
+            # sentence's subject, a list of units (not a list after a verb: "tặng cờ cho ...")
+            found, start = cand, cand.items[0][1]
         elif (cue := _LIST_CUE_BEFORE.search(canon, max(sent.start, mention.start - 40),
                                              mention.start)) is not None:
             # "A, B và C (Cụm thi đua số 2) ký kết", "lãnh đạo A, B, C - các đơn vị thành viên
@@ -525,6 +555,8 @@ def _lists_around_mentions(doc: Doc, mentions: list[Mention], clusters: list[Clu
             prep = _BEFORE_MENTION.search(canon, max(sent.start, mention.start - 12),
                                           mention.start)
             for op in _LIST_START.finditer(canon, sent.start, prep.start()):
+                if _GIVEN_TO.search(canon, sent.start, op.start()):
+                    break  # "tặng cờ cho 2 đơn vị: A, B trong Cụm X": the units awarded
                 cand = enumerations.parse(doc, op.end(), prep.start())
                 if cand is not None and not canon[cand.end : prep.start()].strip():
                     found, start = cand, op.start()
@@ -538,6 +570,23 @@ def _lists_around_mentions(doc: Doc, mentions: list[Mention], clusters: list[Clu
         cluster.evidence = (min(start, mention.start), max(found.end, mention.end))
         cluster.member_count = (int(count.group("n")) if count else None) or found.count or len(
             found.items)
+
+
+_GIVEN_TO = re.compile(r"(?<![\w])(?:tặng|trao|khen\s+thưởng|biểu\s+dương|đề\s+nghị|công\s+nhận|"
+                       r"vinh\s+danh|bình\s+chọn|bình\s+xét|suy\s+tôn)(?![\w])", re.IGNORECASE)
+_INSIDE = re.compile(r"[ \t]+trong[ \t]+$")
+_SENTENCE_LEAD = re.compile(
+    r"\W*(?:(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Hh]ôm\s+nay)[^,;:]{0,30},\s*)?"
+    r"(?:(?:[Ll]ãnh\s+đạo|[Đđ]ại\s+diện)\s+)?(?:[Cc]ác\s+)?|")
+
+
+def _opens_sentence(doc: Doc, lo: int, found: enumerations.Enumeration) -> bool:
+    """True when the list (its shared prefix included) opens the sentence starting at `lo`,
+    after a date and "lãnh đạo", "các" at most."""
+    head = doc.canon[lo : found.items[0][1]].rstrip()
+    if found.prefix and head.endswith(found.prefix):
+        head = head[: len(head) - len(found.prefix)]
+    return _SENTENCE_LEAD.fullmatch(head.rstrip() + " " if head.strip() else "") is not None
 
 
 _LIST_CUE_BEFORE = re.compile(

@@ -33,15 +33,17 @@ from pbkg.extract.doc import Doc
 from pbkg.extract.patterns import NAME_STOP, ORG_HEAD, ORG_HEAD_CI, TITLE, UPPER
 from pbkg.extract.units import parse_forward
 
+# a word of a counted noun ("5 trường chính trị"), not the word that opens the list
+_NOUN_WORD = r"(?:\s+(?!(?:gồm|là|bao|có|như|với)(?![\w]))\w+)"
 COUNT_NOUN = (
-    r"(?:đơn\s+vị|thành\s+viên|cơ\s+quan|tập\s+thể|ban(?:\s+\w+){0,3}|tỉnh(?:\s+ủy)?|thành\s+ủy|"
-    r"huyện(?:\s+ủy)?|quận(?:\s+ủy)?|thị\s+ủy|phường|xã|đảng\s+ủy|"
-    r"văn\s+phòng(?:\s+\w+){0,3}|trường(?:\s+\w+){0,3}|trung\s+tâm(?:\s+\w+){0,3}|"
+    rf"(?:đơn\s+vị|thành\s+viên|cơ\s+quan|tập\s+thể|ban{_NOUN_WORD}{{0,3}}|tỉnh(?:\s+ủy)?|"
+    r"thành\s+ủy|huyện(?:\s+ủy)?|quận(?:\s+ủy)?|thị\s+ủy|phường|xã|đảng\s+ủy|"
+    rf"văn\s+phòng{_NOUN_WORD}{{0,3}}|trường{_NOUN_WORD}{{0,3}}|trung\s+tâm{_NOUN_WORD}{{0,3}}|"
     r"báo|cụm|khối|địa\s+phương|tổ\s+chức\s+đảng)"
 )
 # "14 ban tổ chức tỉnh ủy, thành ủy", "10 đơn vị thành viên", "6 đơn vị, cơ quan"
 COUNT = re.compile(
-    rf"(?P<n>\d{{1,3}})\s+{COUNT_NOUN}(?:\s*,\s*{COUNT_NOUN})?(?:\s+thành\s+viên)?",
+    rf"(?P<n>\d{{1,3}})\s+{COUNT_NOUN}(?:\s*,\s*{COUNT_NOUN})?(?:\s+thành\s+viên)?(?:\s+mới)?",
     re.IGNORECASE,
 )
 _LEVEL = (r"(?:huyện|quận|thị\s+xã|thành\s+phố|tỉnh|phường|xã|thị\s+trấn|đặc\s+khu|thành|thị|"
@@ -84,7 +86,15 @@ _COMMITTEE_PLACE = re.compile(rf"(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+ủy(?
 _SECOND_PREFIX = re.compile(r"(?P<prefix>[^,.;:()\n]{3,80}?)[ \t]*:")
 _RELEVEL = re.compile(rf"các\s+{_LEVEL}(?:\s+ủy)?\s+(?-i:(?=[{UPPER}]))", re.IGNORECASE)
 _IS = re.compile(r"(?:là|như\s+sau)(?=[\s:])")
+_THAT_IS = re.compile(r"(?:đó\s+là|cụ\s+thể(?:\s+là|\s+gồm)?)(?=[\s:])")
+# the next sentence opens with the list: "Đó là:", "Cụ thể:", "Bao gồm:"
+_NEXT_IS = re.compile(r"\s*(?:Đó\s+là|Cụ\s+thể(?:\s+là|\s+gồm)?|(?:Bao\s+)?[Gg]ồm)(?=[\s:])")
 _COUNT_DESC_IS = re.compile(r"[ \t]*(?P<desc>(?:[\w’']+[ \t]+){1,5}?)là[ \t]+")
+_UNITS_IS = re.compile(rf"các[ \t]+{COUNT_NOUN}(?:[ \t]+thành[ \t]+viên)?[ \t]+là[ \t]+",
+                       re.IGNORECASE)
+_COUNT_DESC_PAREN = re.compile(r"[ \t]*(?P<desc>(?:[\w’']+[ \t]+){0,3}[\w’']+)[ \t]*\(")
+# "Ban Tổ chức Tỉnh ủy A - Cụm trưởng": a member labelled with its role after a dash
+_TRAILING_ROLE = re.compile(r"\s+[-–—]\s+(?:[Cc]ụm|[Kk]hối)\s+(?:trưởng|phó)(?:\s+năm\s+\d{4})?$")
 _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)$")
 _CAPITAL = re.compile(rf"^[{UPPER}]")
 
@@ -142,13 +152,24 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
         q = c.end()
         while q < limit and canon[q] in " \t,":
             q += 1
-        if canon.startswith("gồm", q) or canon.startswith("bao gồm", q):
+        if not in_parens and not canon[q:limit].strip(" \t.") and (
+                nxt := _NEXT_IS.match(canon, limit)) and (sent := doc.sentence_at(nxt.end())):
+            # "Cụm gồm 5 đơn vị. Đó là: A, B": the list is the next sentence's
+            q, limit = nxt.end(), sent.end
+        elif canon.startswith("gồm", q) or canon.startswith("bao gồm", q):
             q = canon.index("gồm", q) + 3
+        elif (that := _THAT_IS.match(canon, q, limit)) is not None:
+            q = that.end()  # "gồm 5 đơn vị, đó là A, B", "..., cụ thể: A, B"
         elif _IS.match(canon, q):
             q = _IS.match(canon, q).end()
         elif (desc := _COUNT_DESC_IS.match(canon, q, limit)) is not None and not NAME_STOP.search(
                 desc.group("desc")):
             q = desc.end()  # "10 tỉnh miền núi phía Bắc là A, B": a descriptor of the count
+        # "5 tỉnh Tây Nguyên (A, B, ...)": a short descriptor right after the count, then the
+        # brackets
+        desc_paren = _COUNT_DESC_PAREN.match(canon, c.end(), limit)
+        if desc_paren and not NAME_STOP.search(desc_paren.group("desc")):
+            q = desc_paren.end() - 1
         p_after_count = q
         close = canon.find(")", q, limit) if canon.startswith("(", q) else -1
         if close != -1:  # "3 đơn vị (A, B và C)": the list is what the parentheses hold
@@ -168,7 +189,7 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
         while q < limit and canon[q] in " \t":
             q += 1
         rest = canon[q:limit]
-        d = DISTRIBUTIVE.match(rest) or ABBR_PREFIX.match(rest)
+        d = DISTRIBUTIVE.match(rest) or ABBR_PREFIX.match(rest) or _plural_prefix(rest)
         second = _SECOND_PREFIX.match(rest)
         if second and (ORG_HEAD_CI.match(rest) or rest[:4].lower() == "các ") and (
                 not NAME_STOP.search(second.group("prefix"))):
@@ -178,6 +199,8 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
         elif d and ":" not in rest[: d.end()]:
             prefix = doc.slice(q, q + d.end("prefix")).strip()
             items_start = q + d.end()
+    elif (units := _UNITS_IS.match(canon, p_after_count, limit)) is not None:
+        items_start = units.end()  # "gồm các đơn vị là A, B", "gồm các thành viên là A, B"
     else:
         rest = canon[p_after_count:limit]
         d = DISTRIBUTIVE.match(rest) or ABBR_PREFIX.match(rest) or _plural_prefix(rest)
@@ -200,8 +223,9 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
     semi, comma = region.find(";"), region.find(",")
     use_semi = semi != -1 and (comma == -1 or semi < comma or _items_hold_commas(region))
     splitter = _SPLIT_SEMI if use_semi else _SPLIT_COMMA
-    if in_parens and not use_semi and comma == -1 and _SPLIT_DASH.search(region):
-        splitter = _SPLIT_DASH
+    if not use_semi and comma == -1 and _SPLIT_DASH.search(region) and (
+            in_parens or _places_by_dash(region)):
+        splitter = _SPLIT_DASH  # "(A – B – C)"; "gồm: Bến Tre - Trà Vinh - Vĩnh Long"
     after_level = bool(re.search(rf"{_LEVEL}(?:\s+ủy)?\s*$", prefix, re.IGNORECASE)) or bool(
         re.search(r"\b(?:huyện|quận|phường|xã|tỉnh|thành\s+phố|thị\s+xã)\b", prefix,
                   re.IGNORECASE))
@@ -218,8 +242,8 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
         if e <= s:
             break
         text = doc.slice(s, e).rstrip(".")
-        note = _TRAILING_NOTE.search(text)  # "Trường Chính trị tỉnh Hà Nam (Cụm trưởng)"
-        if note and note.start() > 0:
+        note = _TRAILING_NOTE.search(text) or _TRAILING_ROLE.search(text)
+        if note and note.start() > 0:  # "Trường Chính trị tỉnh Hà Nam (Cụm trưởng)"
             text = text[: note.start()]
         e = s + len(text)
         if not items and _NUMBERED.search(canon[s:e]):
@@ -250,6 +274,18 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
         return None
     prefix = re.sub(rf"^(?:các\s+)?{COUNT.pattern}\s*", "", prefix, flags=re.IGNORECASE).strip()
     return Enumeration(items, prefix, count, items[-1][2])
+
+
+def _places_by_dash(region: str) -> bool:
+    """True when dashes split `region` into two or more known places and no two neighbours
+    make one ("Bà Rịa - Vũng Tàu", "Thừa Thiên - Huế" are one province each)."""
+    parts = [p.strip() for p in _DASH_ONLY.split(region)]
+    if len(parts) < 2 or not all(places.is_place_name(p) for p in parts):
+        return False
+    return not any(places.kinds(f"{a} - {b}") for a, b in zip(parts, parts[1:], strict=False))
+
+
+_DASH_ONLY = re.compile(r"\s+[-–—]\s+|\s*[–—]\s*|\s+và\s+")  # "A - B và C"
 
 
 def _plural_prefix(rest: str) -> re.Match[str] | None:
@@ -319,28 +355,75 @@ def _items_hold_commas(region: str) -> bool:
     return len(parts) >= 2 and all("," in p for p in parts)
 
 
-_BULLET = re.compile(r"\n[ \t]*(?:[-–+•*·]|\d{1,2}[./)]|[a-zđ][.)])[ \t]+(?P<item>[^\n]{2,120}?)"
-                     r"[ \t]*[;,.]?[ \t]*(?=\n|$)")
+_BULLET = re.compile(r"\n[ \t]*(?:[-–—+•*·▪■◦➢►✓❖]|\d{1,2}[./)]|\d{1,2}[ \t]*[-–]|[a-zđ][.)])[ \t]+"
+                     r"(?P<item>[^\n]{2,120}?)[ \t]*[;,.]?[ \t]*(?=\n|$)")
 
 
 # a line with no bullet: an item only when it opens with a body's name ("Báo Yên Bái;")
 _LINE = re.compile(r"\n[ \t]*(?P<item>[^\n;,.]{2,120}?)[ \t]*[;,.]?[ \t]*(?=\n|$)")
+# what a table or a loose list holds between its items (the corpus files are web pages as text:
+# a table is one cell a line, or a row of "|" or tab-separated cells): a blank line, a rule
+# ("|---|---|"), a row's number alone, a header, a cell that labels a member's role
+_FILLER_CELL = (r"(?:\d{1,2}[./)]?|STT|TT|Số[ \t]+TT|(?:Tên[ \t]+)?[Đđ]ơn[ \t]+vị|Ghi[ \t]+chú|"
+                r"(?:Cụm|Khối)[ \t]+(?:trưởng|phó)|Thành[ \t]+viên)")
+_FILLER = re.compile(rf"\n(?:[-:| \t]*|[ \t|]*{_FILLER_CELL}(?:[ \t|]+{_FILLER_CELL})*[ \t|]*)"
+                     r"(?=\n|$)")
+_MAX_FILLERS = 6  # between two items: a table's header row, one cell a line, is no longer
+_ROW = re.compile(r"\n(?P<row>[^\n]*[|\t][^\n]*)(?=\n|$)")
+_CELL_SEP = re.compile(r"[|\t]")
 
 
 def _bullets(doc: Doc, pos: int) -> list[tuple[str, int, int]]:
-    """Items written one a line after a colon: "- Báo Yên Bái;" "1. Báo Lào Cai", or lines
-    that each hold one body's name."""
+    """Items written one a line after a colon: "- Báo Yên Bái;" "1. Báo Lào Cai", lines that
+    each hold one body's name, or a table's rows (one cell a line, or cells split by "|" or
+    tabs), the body's cell taken from each row."""
     items: list[tuple[str, int, int]] = []
     while len(items) < MAX_ITEMS:
-        m = _BULLET.match(doc.canon, pos)
-        if not m:
-            m = _LINE.match(doc.canon, pos)
-            unit = parse_forward(doc, m.start("item")) if m else None
-            if unit is None or unit.end != m.end("item"):  # the whole line is one name
-                m = None
-        if not m or not _valid(m.group("item"), False, False):
+        fillers = 0
+        while fillers < _MAX_FILLERS and (f := _FILLER.match(doc.canon, pos)) is not None:
+            pos, fillers = f.end(), fillers + 1
+        item = _row_item(doc, pos) or _line_item(doc, pos)
+        if item is None and not items and (head := _ROW.match(doc.text, pos)) is not None:
+            # a header row of any words ("| STT | Đơn vị | Điểm |") before the first item
+            item = _row_item(doc, head.end())
+        if item is None:
             return items
-        s, e = m.start("item"), m.end("item")
+        (s, e), pos = item
         items.append((doc.slice(s, e), s, e))
-        pos = m.end()
     return items
+
+
+def _line_item(doc: Doc, pos: int) -> tuple[tuple[int, int], int] | None:
+    """The item of the bulleted or bare line at `pos`, and the line's end."""
+    m = _BULLET.match(doc.canon, pos)
+    if not m:
+        m = _LINE.match(doc.canon, pos)
+        unit = parse_forward(doc, m.start("item")) if m else None
+        if unit is None or unit.end != m.end("item"):  # the whole line is one name
+            m = None
+    if not m or not _valid(m.group("item"), False, False):
+        return None
+    s, e = m.start("item"), m.end("item")
+    note = _TRAILING_NOTE.search(doc.canon, s, e)  # "- Báo Yên Bái (Cụm trưởng)"
+    if note and note.start() > s and note.end() == e:
+        e = note.start()
+    return (s, e), m.end()
+
+
+def _row_item(doc: Doc, pos: int) -> tuple[tuple[int, int], int] | None:
+    """The body's cell of the table row at `pos` ("| 1 | Báo Yên Bái | Cụm trưởng |"), and
+    the row's end: the first cell that is one body's whole name or a known place."""
+    m = _ROW.match(doc.text, pos)  # tabs are spaces in the canonical copy: read the text
+    if m is None:
+        return None
+    cell_start = m.start("row")
+    for sep in [*_CELL_SEP.finditer(doc.text, m.start("row"), m.end()), None]:
+        cell_end = sep.start() if sep else m.end()
+        s, e = doc.trimmed(cell_start, cell_end)
+        cell = doc.canon[s:e]
+        if e > s and not _NUMBER.match(cell.rstrip(".")) and _valid(cell, False, False):
+            unit = parse_forward(doc, s) if ORG_HEAD_CI.match(cell) else None
+            if unit is not None and unit.end == e or places.is_place_name(cell):
+                return (s, e), m.end()
+        cell_start = sep.end() if sep else m.end()
+    return None

@@ -53,6 +53,7 @@ class OfficialMention:
     start: int = 0
     end: int = 0
     title_first: bool = False
+    shared: bool = False  # the post is written after the next person's name ("A và B, Title")
 
     def position_texts(self, doc: Doc) -> list[str]:
         return [doc.slice(s, e) for s, e in self.positions]
@@ -303,6 +304,7 @@ def _after_opening_place(doc: Doc, start: int, end: int) -> int:
 def find_official_mentions(doc: Doc) -> list[OfficialMention]:
     canon = doc.canon
     out: list[OfficialMention] = []
+    bare: list[tuple[str, int, int]] = []  # names with no post of their own
     for m in PERSON.finditer(canon):
         if doc.in_display(m.start()):
             continue
@@ -353,7 +355,31 @@ def find_official_mentions(doc: Doc) -> list[OfficialMention]:
         if (span := titled()) is not None:
             ps, pe = span
             out.append(OfficialMention(name, name_start, name_end, [(ps, pe)], ps, name_end, True))
+        else:
+            bare.append((name, name_start, name_end))
     out.extend(_names_by_context(doc, out))
+    out.extend(_shared_posts(doc, bare, out))
+    return out
+
+
+_PLURAL_HONORIFIC = re.compile(r"(?<![\w])(?:các|hai)[ \t]+(?:đồng[ \t]+chí|ông|bà)[ \t]+$",
+                               re.IGNORECASE)
+_AND_PERSON = re.compile(r"[ \t]+và[ \t]+(?:(?:đồng[ \t]+chí|ông|bà)[ \t]+)?")
+
+
+def _shared_posts(doc: Doc, bare: list[tuple[str, int, int]],
+                  found: list[OfficialMention]) -> list[OfficialMention]:
+    """"các đồng chí A và B, Phó Trưởng Ban X": two people with one post written after both;
+    only after a plural honorific, and when the first name has no post of its own."""
+    by_start = {o.name_start: o for o in found if not o.title_first}
+    out = []
+    for name, start, end in bare:
+        joined = _AND_PERSON.match(doc.canon, end)
+        second = by_start.get(joined.end()) if joined else None
+        if second is None or not _PLURAL_HONORIFIC.search(doc.canon, max(0, start - 24), start):
+            continue
+        out.append(OfficialMention(name, start, end, list(second.positions), start, second.end,
+                                   shared=True))
     return out
 
 

@@ -97,7 +97,7 @@ _HANDOVER_AFTER = re.compile(r"^[ \t]+(?:lại[ \t]+)?cho[ \t]+(?:đơn\s+vị[ 
 _RECEIVE_BEFORE = re.compile(
     r"(?P<verb>tiếp\s+nhận|nhận\s+bàn\s+giao|(?<![\w])nhận(?=\s+(?:nhiệm\s+vụ|vai\s+trò|[Cc]ờ)))\s+"
     # "nhận Cờ luân lưu Cụm trưởng": the chair's rotating flag
-    r"(?:(?:nhiệm\s+vụ|vai\s+trò|chức\s+danh|[Cc]ờ(?:\s+luân\s+lưu)?)\s+)?$"
+    r"(?:(?:nhiệm\s+vụ|vai\s+trò|chức\s+danh|[Cc]ờ(?:\s+(?:luân\s+(?:phiên|lưu)|thi\s+đua))*)\s+)?$"
 )
 _ROTATING = re.compile(r"[ \t]+luân[ \t]+phiên(?![\w])")
 _CAPACITY = r"(?:vai\s+trò|cương\s+vị|tư\s+cách)"  # "với vai trò / trên cương vị Cụm trưởng"
@@ -107,7 +107,12 @@ _HOLD_ROLE_BEFORE = re.compile(  # "giữ vai trò", "đảm nhận vai trò": t
     r"(?:là\s+)?(?:đơn\s+vị\s+)?$")
 _WITH_ROLE_BEFORE = re.compile(
     rf"(?P<verb>(?:với|trong|trên|ở)\s+{_CAPACITY})\s+(?:là\s+)?(?:đơn\s+vị\s+)?$")
-_APPOSITION = re.compile(r"[ \t]*(?:[-–—]|,)[ \t]*(?:là[ \t]+)?(?:đơn[ \t]+vị[ \t]+)?$")
+_APPOSITION = re.compile(r"[ \t]*(?:[-–—]|,)[ \t]*(?:là[ \t]+)?(?:đơn[ \t]+vị[ \t]+"
+                         # "X, đơn vị giữ chức Cụm trưởng năm 2025"
+                         r"(?:(?:giữ|đảm[ \t]+nhận)[ \t]+(?:chức|vai[ \t]+trò)[ \t]+)?)?$")
+# "... trao cờ cho X - Cụm trưởng năm 2025": the one a hand-over is made to, labelled with its role
+_HANDED_TO = re.compile(r"(?<![\w])(?:(?:lại|giao)[ \t]+)?cho[ \t]+(?:đơn[ \t]+vị[ \t]+)?$")
+_HANDOVER_VERB = re.compile(r"(?<![\w])(?:(?:bàn|chuyển)\s+giao|trao)(?![\w])")
 _ELECTION = re.compile(
     r"(?<![\w])(?:bầu|bàn\s+giao|chuyển\s+giao|tiếp\s+nhận|phân\s+công|suy\s+tôn)(?![\w])",
     re.IGNORECASE,
@@ -325,7 +330,9 @@ def find_roles(
     conference without a stated year lead the cluster: the next year at a year-end review,
     the year signed for at the signing of the emulation agreement."""
     canon = doc.canon
-    officials = sorted((o for o in officials if o.positions), key=lambda o: o.positions[0][0])
+    # a post shared by two people ("A và B, Title") is read as the one written next to it
+    officials = sorted((o for o in officials if o.positions and not o.shared),
+                       key=lambda o: o.positions[0][0])
     official_starts = [o.positions[0][0] for o in officials]
     words = find_role_words(canon)
     hits, used = _respective_roles(doc, words)
@@ -521,6 +528,11 @@ def find_roles(
         if ap:
             ap_end = m.start() - len(before) + ap.start()
             unit = parse_backward(doc, ap_end, strict=True)
+            if unit is None and _HANDOVER_VERB.search(canon, max(0, ap_end - 160), ap_end):
+                cand = parse_backward(doc, ap_end)
+                if cand is not None and _HANDED_TO.search(canon, max(0, cand.start - 20),
+                                                          cand.start):
+                    unit = cand
             if unit is None and _ON_BEHALF.search(canon, max(0, ap_end - 120), ap_end):
                 # "Đồng chí X thay mặt Ban Y – đơn vị Khối trưởng": the body after the verb
                 verb = list(_ON_BEHALF.finditer(canon, max(0, ap_end - 120), ap_end))[-1]
@@ -544,11 +556,26 @@ def find_roles(
             if unit:
                 hits.append(RoleHit(start=unit.start, end=tail_end, unit=unit,
                                     via="apposition", confidence=0.8, **base))
-    return _finish(doc, hits, clusters, context_year, elected_year)
+    return _finish(doc, hits, clusters, context_year, elected_year, _word_years(doc, words))
+
+
+def _word_years(doc: Doc, words: list[re.Match[str]]) -> dict[int, int]:
+    """Per sentence (by its start), the year written after its first role word that has one:
+    "bầu Khối trưởng, Khối phó năm 2025: Khối trưởng là A" elects A for 2025."""
+    out: dict[int, int] = {}
+    for m in words:
+        sent = doc.sentence_at(m.start())
+        if sent is None or sent.start in out:
+            continue
+        year = _tail(doc, m)[2]
+        if year is not None:
+            out[sent.start] = year
+    return out
 
 
 def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
-            context_year: int | None, elected_year: int | None = None) -> list[dict]:
+            context_year: int | None, elected_year: int | None = None,
+            word_years: dict[int, int] | None = None) -> list[dict]:
     canon = doc.canon
     unstated: set[int] = set()
     explicit_by_sentence: dict[int, list[RoleHit]] = {}
@@ -585,7 +612,9 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
             h.year = lead_year
             continue
         if h.election or election:
-            if context_year is not None and next_year:
+            if (word_years or {}).get(s_key) is not None and h.via != "handover-out":
+                h.year = (word_years or {})[s_key]  # the election's year, by a role word
+            elif context_year is not None and next_year:
                 h.year = context_year + 1
             elif elected_year is not None and h.via != "handover-out":
                 h.year = elected_year
