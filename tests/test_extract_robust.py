@@ -171,3 +171,20 @@ def test_the_eth_of_legacy_encodings_reads_as_d():
     eth = TEXT.replace("Đ", "\u00d0").replace("đ", "\u00f0")
     assert facts(extract_text(eth)) == facts(extract_text(TEXT))
     assert "Đồng Tháp" in extract_text(eth)["clusters"][0]["members"]
+
+
+def test_char_maps_replace_as_translate_does():
+    """CharMap (a regular expression over the characters a table changes) gives what
+    str.translate gives, on text made of those characters, their replacements and others."""
+    import random
+
+    from pbkg.extract.doc import _LOOKALIKES
+    from pbkg.extract.patterns import _ODD, _TO_USUAL
+
+    rng = random.Random(3)
+    for charmap, table in ((_TO_USUAL, _ODD), (_LOOKALIKES, _LOOKALIKES.table)):
+        table = {ord(k) if isinstance(k, str) else k: v for k, v in table.items()}
+        alphabet = [chr(k) for k in table] + list("aĐđ -–—“”’'\"\\]^[\n\t")
+        for _ in range(2000):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+            assert charmap(text) == text.translate(table), repr(text)

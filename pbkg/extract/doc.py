@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from pbkg.extract.patterns import UPPER, canonical
+from pbkg.extract.patterns import UPPER, CharMap, canonical
 from pbkg.text import nfc
 
 # Invisible characters (zero-width spaces and joiners, word joiner, soft hyphen, BOM,
@@ -21,14 +21,14 @@ _INVISIBLE = re.compile(
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Letters that text converted from legacy Vietnamese encodings (TCVN3, VNI) writes for "Đ"
 # and "đ": the Icelandic eth and the African D look the same and match no pattern.
-_LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ", "\u0189": "Đ"})
+_LOOKALIKES = CharMap(str.maketrans({"\u00d0": "Đ", "\u00f0": "đ", "\u0189": "Đ"}))
 
 
 def clean_text(text: str) -> str:
     """NFC text without invisible format characters or control characters (a tab stays);
     line ends as "\n". Idempotent, so offsets into the result are stable."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return nfc(_CONTROL.sub(" ", _INVISIBLE.sub("", text))).translate(_LOOKALIKES)
+    return _LOOKALIKES(nfc(_CONTROL.sub(" ", _INVISIBLE.sub("", text))))
 
 _SENT_BREAK = re.compile(rf"(?<=[.!?…])[\"”’)]?\s+(?=[\"“(]?[{UPPER}\d])")
 # "TX. Buôn Hồ" (town), "TT. Phước An" (township) end no sentence

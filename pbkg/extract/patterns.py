@@ -46,11 +46,26 @@ _ODD = str.maketrans({
 })
 
 
+class CharMap:
+    """str.translate for a table of characters that seldom occur: a regular expression finds
+    them and only they are replaced (translate looks every character up: 0.08 s a MB)."""
+
+    def __init__(self, table: dict[int, str]) -> None:
+        self.table = {chr(k): v for k, v in table.items() if chr(k) != v}
+        self.found = re.compile("[" + "".join(re.escape(c) for c in sorted(self.table)) + "]")
+
+    def __call__(self, text: str) -> str:
+        return self.found.sub(lambda m: self.table[m.group()], text)
+
+
+_TO_USUAL = CharMap(_ODD)
+
+
 def canonical(text: str) -> str:
     """Same-length copy of NFC `text` with the new tone-mark placement ("uỷ" -> "ủy"), every
     space character (no-break, thin, tab, zero-width) as a plain space, and odd dashes and
     quotes as the usual ones."""
-    text = text.translate(_ODD)
+    text = _TO_USUAL(text)
     out = _OLD_TONES.sub(_move_tone, text)
     return out if len(out) == len(text) else text
 
