@@ -150,3 +150,18 @@ def test_a_damaged_table_is_named_when_the_dist_is_opened(built_dist: Path, tmp_
     table.write_bytes(b"not a database" * 100)
     with pytest.raises(NotFound, match=rf"{table}.*run 'pbkg build'"):
         EmbeddedStore.from_dist(copy)
+
+
+def test_validities_read_through_the_table_are_the_query_s(both):
+    """The first and last days that tell apart bodies sharing a name, worked out from the
+    table's statements of each entity and its areas, equal validity-of-many's answer."""
+    table, store = both
+    iris = table.index.iris(table.id_base)
+    through_table = table.validities(iris)
+    assert through_table == store.validities(iris)
+    own = {i for i in iris if any(p.endswith("#validFrom") or p.endswith("#validUntil")
+                                  for p in table.entity(i).props)}
+    assert own and set(through_table) - own  # some by their own days, some by their area's
+    assert all(table.validities([i]).get(i) == store.validity_of(i)
+               or (i not in through_table and store.validity_of(i) == (None, None))
+               for i in iris[::25])
