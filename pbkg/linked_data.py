@@ -387,7 +387,7 @@ class LinkedData(Site):
         """Everything an HTML page of a resource shows; with as_of, as of that day: only the
         facts of its year (roles, memberships, awards, posts), whether the resource existed
         that day, its lineage in both directions with what existed then, and only the
-        referring units and bodies that existed then. Each kind of fact shows its first
+        referring units and bodies that existed then. Each kind of fact shows its latest
         FACT_CARDS facts whole (statements, quotes, source) and names the others, unless
         all_facts."""
         node = self.entity(iri)

@@ -542,6 +542,7 @@ def _order(conn: sqlite3.Connection, since: int = 0) -> None:
         since = 0
         conn.execute("CREATE TABLE name_length (rank INTEGER, length INTEGER, "
                      "PRIMARY KEY (rank, length)) WITHOUT ROWID")
+    conn.execute("CREATE INDEX IF NOT EXISTS name_key ON name (key, iri)")  # search's exact
     conn.execute("CREATE INDEX IF NOT EXISTS name_order ON name (rank, length(key), key, iri)")
     conn.execute("INSERT OR IGNORE INTO name_length SELECT DISTINCT rank, length(key) FROM name "
                  "WHERE rowid >= ?", (since,))

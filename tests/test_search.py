@@ -249,8 +249,8 @@ def test_searches_answered_in_rank_order_are_the_full_text_search_s(built_dist):
 
 def test_an_index_written_before_name_order_is_searched_and_gets_it_on_update(
         built_dist, store, project, tmp_path):
-    """A search index without name_order (written by an earlier pbkg) is searched through the
-    full-text table with the same hits; the next incremental update adds it."""
+    """A search index without name_order or name_key (written by an earlier pbkg) is searched
+    through the full-text table with the same hits; the next incremental update adds both."""
     import shutil
     import sqlite3
 
@@ -261,6 +261,7 @@ def test_an_index_written_before_name_order_is_searched_and_gets_it_on_update(
     with sqlite3.connect(old) as conn:
         conn.execute("DROP INDEX name_order")
         conn.execute("DROP TABLE name_length")
+        conn.execute("DROP INDEX name_key")  # older still: no key index either
     conn.close()
     current = DiskIndex(built_dist / "search.sqlite", ID)
     earlier = DiskIndex(old, ID)
@@ -271,3 +272,7 @@ def test_an_index_written_before_name_order_is_searched_and_gets_it_on_update(
     update_index(store.store, project.queries, old, set())
     assert DiskIndex(old, ID)._lengths(sqlite3.connect(old)) == current._lengths(
         sqlite3.connect(built_dist / "search.sqlite"))
+    updated = DiskIndex(old, ID)
+    for q in ("ban to chuc", "cum", "c"):
+        assert [h.entry.iri for h in updated.search(q, 5)] == \
+            [h.entry.iri for h in current.search(q, 5)]

@@ -47,7 +47,8 @@ AsOfPage = Annotated[str | None, Query(
                 "the resource existed that day, its lineage both ways")]
 FactsPage = Annotated[Literal["all"] | None, Query(
     description="all: the HTML page shows every fact whole (statements, quotes, source); by "
-                "default each kind shows its first ten whole and lists the others by name")]
+                f"default each kind shows its latest {ld.FACT_CARDS} whole and lists the others "
+                "by name")]
 RDF_CONTENT = {f.media_type: {} for f in ld.PAGE_FORMATS}
 DEREF_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"description": "The resource, in the negotiated format", "content": RDF_CONTENT},
