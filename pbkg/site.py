@@ -70,7 +70,11 @@ class Site(Lookup):
 
     def validity_of(self, iri: str) -> tuple[str | None, str | None]:
         """First and last day of a unit or body (or of its area), if it has them: asked per
-        entity, since the whole table costs minutes at 10^7 triples."""
+        entity, since the whole table costs minutes at 10^7 triples. From the build's table of
+        subjects where it holds the entity and its areas (a name a page did not prefetch)."""
+        found: dict[str, tuple] = {}
+        if not self._validities_in_table([iri], found):
+            return found[iri][1] if iri in found else (None, None)
         rows = self.site_rows("validity-of", entity=iri, bind=True)
         return (_v(rows[0].get("from")), _v(rows[0].get("until"))) if rows else (None, None)
 

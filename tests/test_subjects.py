@@ -162,6 +162,5 @@ def test_validities_read_through_the_table_are_the_query_s(both):
     own = {i for i in iris if any(p.endswith("#validFrom") or p.endswith("#validUntil")
                                   for p in table.entity(i).props)}
     assert own and set(through_table) - own  # some by their own days, some by their area's
-    assert all(table.validities([i]).get(i) == store.validity_of(i)
-               or (i not in through_table and store.validity_of(i) == (None, None))
-               for i in iris[::25])
+    for i in iris[::5]:  # one at a time, as a name a page did not prefetch
+        assert table.validity_of(i) == store.validity_of(i) == through_table.get(i, (None, None))
