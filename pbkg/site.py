@@ -159,10 +159,25 @@ class Site(Lookup):
         cluster (the list of every cluster costs seconds at 10^7 triples), kept per store."""
         known = self._cached("blocks", dict)
         if cluster not in known:
-            rows = self.site_rows("cluster-type", cluster=cluster, bind=True)
-            known[cluster] = any((_v(r.get("type")) or "").rsplit("/", 1)[-1] == "block"
-                                 for r in rows)
+            types = self._cluster_types_in_table(cluster)
+            if types is None:
+                types = [_v(r.get("type")) for r in
+                         self.site_rows("cluster-type", cluster=cluster, bind=True)]
+            known[cluster] = any((t or "").rsplit("/", 1)[-1] == "block" for t in types)
         return known[cluster]
+
+    def _cluster_types_in_table(self, cluster: str) -> list[str] | None:
+        """cluster-type's answer from the table of subjects (the cluster's types and their
+        notations), or None where the table does not hold them."""
+        table = self.subjects
+        stated = table.statements([cluster]).get(cluster) if table is not None else None
+        if stated is None:
+            return None
+        kinds = [o["value"] for p, o in stated if p == _CLUSTER_TYPE and o["type"] == "uri"]
+        described = table.statements(kinds) if kinds else {}  # type: ignore[union-attr]
+        if len(described) < len(set(kinds)):
+            return None
+        return [o["value"] for k in described for p, o in described[k] if p == _NOTATION]
 
     def know_blocks(self, clusters: list[dict]) -> None:
         """Which clusters are blocks, from the cluster list (entries with their type, one per
@@ -399,6 +414,8 @@ def _role_rows(facts: list[Node]) -> list[dict]:
 
 
 _AREA, _FROM, _UNTIL = (str(PBO[n]) for n in ("area", "validFrom", "validUntil"))
+_CLUSTER_TYPE = str(PBO["clusterType"])
+_NOTATION = "http://www.w3.org/2004/02/skos/core#notation"
 
 
 def _days(statements: list[tuple[str, dict]]) -> list[tuple[str | None, str | None]]:

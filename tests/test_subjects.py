@@ -164,3 +164,15 @@ def test_validities_read_through_the_table_are_the_query_s(both):
     assert own and set(through_table) - own  # some by their own days, some by their area's
     for i in iris[::5]:  # one at a time, as a name a page did not prefetch
         assert table.validity_of(i) == store.validity_of(i) == through_table.get(i, (None, None))
+
+
+def test_blocks_read_through_the_table_are_the_query_s(both):
+    """Whether a cluster is a block (its roles named as a block's), from the table of subjects
+    (the cluster's types and their notations) and from cluster-type.rq."""
+    table, store = both
+    clusters = [c["iri"] for c in store.clusters()]
+    through_table = {c: table._cluster_types_in_table(c) for c in clusters}
+    assert all(types is not None for types in through_table.values())
+    assert [table.is_block(c) for c in clusters] == [store.is_block(c) for c in clusters]
+    assert any(store.is_block(c) for c in clusters) and not all(store.is_block(c)
+                                                                for c in clusters)
