@@ -229,6 +229,21 @@ class Lookup:
             node.props[p].append(o)
         return node
 
+    def entities(self, iris: list[str]) -> dict[str, Node]:
+        """entity() of many IRIs: those the table holds in one read of it, the others one by
+        one from the store."""
+        table = self.subjects
+        found = table.statements(iris) if table is not None and iris else {}
+        out: dict[str, Node] = {}
+        for iri in iris:
+            if iri not in found:
+                out[iri] = self.entity(iri)
+                continue
+            node = out[iri] = Node(iri)
+            for p, o in found[iri]:
+                node.props[p].append(o)
+        return out
+
     def require(self, kind: str, slug: str, cls: str | None, what: str) -> Node:
         iri = self.iri(kind, slug)
         node = self.entity(iri)
