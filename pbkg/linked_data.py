@@ -444,7 +444,6 @@ class LinkedData(Site):
             for n, item in enumerate(items):
                 f = item.pop("node")
                 whole = all_facts or n < FACT_CARDS
-                item["links"] = [self.prop(p) for p in sorted(f.links)] if whole else []
                 item["properties"] = _without(self.property_groups(
                     f, _HEADER | _FACT_SHOWN_ELSEWHERE), iri) if whole else None
                 item["provenance"] = self.fact_provenance(f) if whole else None

@@ -14,6 +14,7 @@ import functools
 import re
 import threading
 from collections import OrderedDict, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -181,6 +182,13 @@ def group_facts(rows: list[dict], subject: str = "fact") -> dict[str, Node]:
     return nodes
 
 
+def _node(iri: str, pairs: Iterable[tuple[str, JsonTerm]], links: set[str] | None = None) -> Node:
+    node = Node(iri, links=links if links is not None else set())
+    for p, o in pairs:
+        node.props[p].append(o)
+    return node
+
+
 class Lookup:
     """Lookups over one store; cheap to create (queries are parsed once per process)."""
 
@@ -218,30 +226,19 @@ class Lookup:
         return subjects_for(self.store)
 
     def entity(self, iri: str) -> Node:
-        node = Node(iri)
-        table = self.subjects
-        found = table.statements([iri]).get(iri) if table is not None else None
-        if found is None:  # no table, or a subject it does not hold: the store answers
-            for row in self.rows("entity", entity=iri):
-                node.props[row["p"]["value"]].append(row["o"])
-            return node
-        for p, o in found:
-            node.props[p].append(o)
-        return node
+        return self.entities([iri])[iri]
 
     def entities(self, iris: list[str]) -> dict[str, Node]:
-        """entity() of many IRIs: those the table holds in one read of it, the others one by
-        one from the store."""
+        """The statements of each IRI: those the build's table holds in one read of it, the
+        others (no table, or a subject it does not hold) from the store, one by one."""
         table = self.subjects
         found = table.statements(iris) if table is not None and iris else {}
         out: dict[str, Node] = {}
         for iri in iris:
-            if iri not in found:
-                out[iri] = self.entity(iri)
-                continue
-            node = out[iri] = Node(iri)
-            for p, o in found[iri]:
-                node.props[p].append(o)
+            pairs = found.get(iri)
+            if pairs is None:
+                pairs = [(row["p"]["value"], row["o"]) for row in self.rows("entity", entity=iri)]
+            out[iri] = _node(iri, pairs)
         return out
 
     def require(self, kind: str, slug: str, cls: str | None, what: str) -> Node:
@@ -279,12 +276,7 @@ class Lookup:
             facts = [s for s in links if (e := self.index.get(s)) is not None and e.is_fact]
             found = table.statements(facts)
             if len(found) == len(facts):
-                nodes: dict[str, Node] = {}
-                for fact in facts:
-                    node = nodes[fact] = Node(fact, links=links[fact])
-                    for p, o in found[fact]:
-                        node.props[p].append(o)
-                return nodes
+                return {fact: _node(fact, found[fact], links[fact]) for fact in facts}
         return group_facts(self.rows("facts-about", entity=iri))
 
     # Shapes of the output -----------------------------------------------------------------
