@@ -244,6 +244,9 @@ class SearchIndex:
         return _ranked(self.entries.values(), q, words, prefix, limit)
 
 
+_UNREAD = object()
+
+
 class DiskIndex(SearchIndex):
     """The same index kept in an SQLite file written by ``pbkg build`` (write_index): names in an
     FTS5 table of their folded keys, entries read on demand. Opening costs nothing whatever
@@ -256,6 +259,7 @@ class DiskIndex(SearchIndex):
         self._cache: dict[str, Entry | None] = {}
         self._key_index: bool | None = None  # whether the file has name_key (older ones not)
         self._shapes: list[tuple[int, int]] | None = None
+        self._ordered: int | None | object = _UNREAD
 
     def _connect(self) -> sqlite3.Connection:
         return self._file.connect()
@@ -351,6 +355,9 @@ class DiskIndex(SearchIndex):
             iris = self._leading(conn, bounds)
             if len(iris) == limit:
                 return _ranked(self._entries(iris).values(), q, words, prefix, limit)
+            words_first = self._in_order(conn, {**bounds, "match": match}, iris)
+            if words_first is not None:
+                return _ranked(self._entries(words_first).values(), q, words, prefix, limit)
         # The FTS match is _score's "every word, the last maybe a prefix"; SQLite ranks as
         # _ranked does (score, label rank, key length, key, IRI), so only `limit` entries are
         # read.
@@ -363,6 +370,42 @@ class DiskIndex(SearchIndex):
             "GROUP BY name.iri ORDER BY best, name.iri LIMIT :limit",
             {**bounds, "match": match})]
         return _ranked(self._entries(iris).values(), q, words, prefix, limit)
+
+    def _in_order(self, conn: sqlite3.Connection, bounds: dict,
+                  leading: list[str]) -> list[str] | None:
+        """The candidates of a search whose leading names (the query or a key starting with
+        it) are fewer than `limit`: those, the first entities matched by words in rowid order
+        (the build writes names in _ranked's order, so the walk stops after `limit` new ones
+        however common the words), and every match among the rows an update appended after
+        the ordered ones. None for an index not written in order."""
+        last = self._ordered_up_to(conn)
+        if last is None:
+            return None
+        found = dict.fromkeys(leading)
+        wanted = bounds["limit"] - len(leading)
+        for (iri,) in conn.execute(
+                "SELECT name.iri FROM name_fts JOIN name ON name.rowid = name_fts.rowid "
+                "WHERE name_fts MATCH :match AND name_fts.rowid <= :last AND name.iri >= :lo "
+                "AND name.iri < :hi ORDER BY name_fts.rowid", {**bounds, "last": last}):
+            if iri not in found:
+                found[iri] = None
+                wanted -= 1
+                if wanted == 0:
+                    break
+        found.update(dict.fromkeys(row[0] for row in conn.execute(
+            "SELECT name.iri FROM name_fts JOIN name ON name.rowid = name_fts.rowid "
+            "WHERE name_fts MATCH :match AND name_fts.rowid > :last AND name.iri >= :lo "
+            "AND name.iri < :hi", {**bounds, "last": last})))
+        return list(found)
+
+    def _ordered_up_to(self, conn: sqlite3.Connection) -> int | None:
+        """The last rowid of the names the build wrote in search order; None for an index
+        written before it did."""
+        if self._ordered is _UNREAD:  # the file is immutable: read once
+            has = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'name_ordered'").fetchone()
+            self._ordered = (conn.execute("SELECT last FROM name_ordered").fetchone()[0]
+                             if has else None)
+        return self._ordered  # type: ignore[return-value]
 
     def _leading(self, conn: sqlite3.Connection, bounds: dict) -> list[str]:
         """Up to `limit` IRIs of the names whose key is the query or starts with it, in
@@ -518,10 +561,13 @@ def write_index(store: ox.Store, queries_dir: Path, path: Path) -> None:
     conn = sqlite3.connect(tmp)
     try:
         conn.executescript(_SCHEMA)
-        _insert(conn, index)
+        _insert(conn, index, 1)
         # After the rows, as a bulk load: which entities bear a name (Names asks per entity).
         conn.execute(_KEY_INDEX)
         _order(conn)
+        # The names were written in search order: rowids up to this one follow it.
+        conn.execute("CREATE TABLE name_ordered (last INTEGER NOT NULL)")
+        conn.execute("INSERT INTO name_ordered SELECT COALESCE(MAX(rowid), 0) FROM name")
         conn.execute("INSERT INTO name_fts (name_fts) VALUES ('rebuild')")
         conn.execute("INSERT INTO name_fts (name_fts) VALUES ('optimize')")
         conn.commit()
@@ -565,8 +611,14 @@ def update_index(store: ox.Store, queries_dir: Path, path: Path, iris: set[str])
                              f"rowid, key FROM name WHERE iri IN ({marks})", chunk)
                 conn.execute(f"DELETE FROM name WHERE iri IN ({marks})", chunk)
                 conn.execute(f"DELETE FROM entry WHERE iri IN ({marks})", chunk)
-            first = conn.execute("SELECT COALESCE(MAX(rowid), 0) + 1 FROM name").fetchone()[0]
-            _insert(conn, index)
+            # New names go after every rowid written in order, even where the last ordered
+            # rows were deleted (SQLite would reuse their rowids).
+            ordered = (conn.execute("SELECT last FROM name_ordered").fetchone()[0]
+                       if conn.execute("SELECT 1 FROM sqlite_master WHERE name = "
+                                       "'name_ordered'").fetchone() else 0)
+            first = max(ordered, conn.execute(
+                "SELECT COALESCE(MAX(rowid), 0) FROM name").fetchone()[0]) + 1
+            _insert(conn, index, first)
             conn.execute("INSERT INTO name_fts (rowid, key) SELECT rowid, key FROM name "
                          "WHERE rowid >= ?", (first,))
             _order(conn, first)
@@ -591,7 +643,9 @@ def _index_of(store: ox.Store, queries_dir: Path, iris: list[str] | None) -> Sea
     return SearchIndex.from_rows(rows[0], rows[1], "")  # type: ignore[arg-type]
 
 
-def _insert(conn: sqlite3.Connection, index: SearchIndex) -> None:
+def _insert(conn: sqlite3.Connection, index: SearchIndex, first: int) -> None:
+    """The entries of ``index``, and their names in search order (label rank, key length,
+    key, IRI) from rowid ``first`` on: DiskIndex reads words matches in rowid order."""
     entries = sorted(index.entries.values(), key=lambda e: e.iri)
     written: dict[tuple[str, ...], str] = {}  # a few combinations of types recur: each once
 
@@ -603,8 +657,10 @@ def _insert(conn: sqlite3.Connection, index: SearchIndex) -> None:
 
     conn.executemany("INSERT INTO entry VALUES (?, ?, ?, ?, ?)", (
         (e.iri, types(e), int(e.is_fact), e.notation, e.url) for e in entries))
+    names = sorted(((n.rank, len(n.key), n.key, e.iri, i, n.text, n.lang, n.property)
+                    for e in entries for i, n in enumerate(e.names)))
     conn.executemany(
-        "INSERT INTO name (iri, position, text, lang, property, key, rank) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        ((e.iri, i, n.text, n.lang, n.property, n.key, n.rank)
-         for e in entries for i, n in enumerate(e.names)))
+        "INSERT INTO name (rowid, iri, position, text, lang, property, key, rank) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        ((rowid, iri, i, text, lang, prop, k, rank)
+         for rowid, (rank, _, k, iri, i, text, lang, prop) in enumerate(names, first)))

@@ -276,3 +276,60 @@ def test_an_index_written_before_name_order_is_searched_and_gets_it_on_update(
     for q in ("ban to chuc", "cum", "c"):
         assert [h.entry.iri for h in updated.search(q, 5)] == \
             [h.entry.iri for h in current.search(q, 5)]
+
+
+def _word_queries(conn) -> list[str]:
+    """Queries that match names by their words, not their start: a later word, two later
+    words, a later word and the prefix of the next."""
+    queries = set()
+    for (k,) in conn.execute("SELECT DISTINCT key FROM name ORDER BY key"):
+        words = k.split()
+        if len(words) >= 3:
+            queries |= {words[1], words[-1], f"{words[1]} {words[2]}",
+                        f"{words[-2]} {words[-1][:2]}", words[2][:1]}
+    return sorted(queries)
+
+
+def test_words_matches_are_read_in_the_order_the_build_wrote_the_names(
+        built_dist, store, project, tmp_path):
+    """The build writes names in search order, so a query matched by words reads matches in
+    rowid order and stops after the page's last entity: the same hits as ranking every
+    match, on the words of every name; also after an update appended names out of order
+    (the entities whose names came last in order among them, whose rowids SQLite would
+    otherwise hand out again)."""
+    import shutil
+    import sqlite3
+
+    from pbkg.search import _UNREAD, DiskIndex, update_index
+
+    updated = tmp_path / "search.sqlite"
+    shutil.copy(built_dist / "search.sqlite", updated)
+    with sqlite3.connect(updated) as conn:
+        last = conn.execute("SELECT last FROM name_ordered").fetchone()[0]
+        assert last == conn.execute("SELECT MAX(rowid) FROM name").fetchone()[0]
+        keys = [k for (k,) in conn.execute("SELECT key FROM name ORDER BY rowid")]
+        order = conn.execute("SELECT rank, length(key), key, iri FROM name ORDER BY rowid")
+        assert list(order) == sorted(conn.execute("SELECT rank, length(key), key, iri FROM name"))
+        moved = {i for (i,) in conn.execute("SELECT iri FROM name ORDER BY rowid DESC LIMIT 40")}
+        moved |= {i for (i,) in conn.execute("SELECT iri FROM name WHERE rowid % 17 = 0")}
+        queries = _word_queries(conn)[::3]
+    conn.close()
+    assert len(queries) > 100 and len(keys) > 500
+    update_index(store.store, project.queries, updated, moved)
+    with sqlite3.connect(updated) as conn:
+        tail = {i for (i,) in conn.execute("SELECT iri FROM name WHERE rowid > ?", (last,))}
+    conn.close()
+    assert tail == moved  # appended after the ordered names, none in their rowids
+
+    walked = 0
+    for path in (built_dist / "search.sqlite", updated):
+        index = DiskIndex(path, ID)
+        for q in queries:
+            for kind, limit in ((None, 20), (None, 3), ("org", 5)):
+                index._ordered = None  # as if not written in order: every match ranked
+                ranked = [h.entry.iri for h in index.search(q, limit, kind)]
+                index._ordered = _UNREAD  # read again: the walk in order
+                fast = [h.entry.iri for h in index.search(q, limit, kind)]
+                assert fast == ranked, (path.name, q, kind, limit)
+                walked += len(fast) == limit
+    assert walked > 100  # many queries filled their page from the walk
