@@ -86,10 +86,10 @@ def _render(request: Request, template: str, links: Links, lang: str,
         params = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"]
         return request.url.path + "?" + urlencode([*params, ("lang", to)])
 
-    href = safe_href(links.href)
+    href, t = safe_href(links.href), translator(lang)
     return templates().get_template(template).render(
-        href=href, cells=Cells(href, label, lang), show=links.iri, path=links.path, label=label,
-        lang=lang, langs=LANGS, t=translator(lang), switch=switch, current=request.url.path,
+        href=href, cells=Cells(href, label, lang, t), show=links.iri, path=links.path, label=label,
+        lang=lang, langs=LANGS, t=t, switch=switch, current=request.url.path,
         q=request.query_params.get("q", "")[:200], **context)
 
 
