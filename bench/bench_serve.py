@@ -563,6 +563,9 @@ def fig_latency(args, work: Path, dist: Path) -> dict:
         # A query thousands of names start with (37,000 at 10^7 triples).
         "api_search_common": ("/api/search?" + urllib.parse.urlencode({"q": "cum thi dua"}),
                               "application/json", lambda: lookup.search("cum thi dua")),
+        # A query matched by words only, not by the start of a name (13,000 names at 10^7).
+        "api_search_words": ("/api/search?" + urllib.parse.urlencode({"q": "2023"}),
+                             "application/json", lambda: lookup.search("2023")),
     }
     slug = lambda iri: iri.rsplit("/", 1)[1]  # noqa: E731
     # First requests: each round a different entity near the median, so that no answer kept

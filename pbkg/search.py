@@ -58,7 +58,7 @@ def key(text: str) -> str:
     return " ".join(_WORD.findall(fold(text)))
 
 
-@dataclass
+@dataclass(slots=True)
 class Name:
     text: str
     lang: str | None
@@ -71,7 +71,7 @@ class Name:
         return LABEL_PROPERTIES.get(self.property, 4)
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """What the index knows of one IRI."""
 
@@ -192,12 +192,12 @@ class SearchIndex:
     def sharing(self, iris: list[str]) -> set[str]:
         """Those of ``iris`` that share_label: their bearers read for all at once."""
         own = {i: self.labels(i) for i in iris if i.startswith(self.id_base)}
-        named = self._named_many({key(text) for labels in own.values()
-                                  for text in labels.values()})
+        keys = {text: key(text) for labels in own.values() for text in labels.values()}
+        named = self._named_many(set(keys.values()))
         self.prefetch(sorted({o for found in named.values() for o in found}))
         return {i for i, labels in own.items()
                 if any(other != i and self.labels(other).get(lang) == text
-                       for lang, text in labels.items() for other in named.get(key(text), ()))}
+                       for lang, text in labels.items() for other in named.get(keys[text], ()))}
 
     def _named_many(self, keys: set[str]) -> dict[str, Iterable[str]]:
         return {k: self._named(k) for k in keys if k}
