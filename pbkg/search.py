@@ -183,21 +183,26 @@ class SearchIndex:
     def shares_label(self, iri: str) -> bool:
         """Whether another IRI under the id base has one of this one's labels (same language,
         same text): the two are then told apart by their periods."""
-        if not iri.startswith(self.id_base):
-            return False
-        own = self.labels(iri)
-        return any(other != iri and self.labels(other).get(lang) == text
-                   for lang, text in own.items() for other in self._named(text))
+        return iri in self.sharing([iri])
 
     def sharing(self, iris: list[str]) -> set[str]:
-        """Those of ``iris`` that share_label: their bearers read for all at once."""
+        """Those of ``iris`` that share_label: their labels' bearers read for all at once."""
         own = {i: self.labels(i) for i in iris if i.startswith(self.id_base)}
-        keys = {text: key(text) for labels in own.values() for text in labels.values()}
-        named = self._named_many(set(keys.values()))
-        self.prefetch(sorted({o for found in named.values() for o in found}))
+        bearers = self._bearers({(lang, text) for labels in own.values()
+                                 for lang, text in labels.items()})
         return {i for i, labels in own.items()
-                if any(other != i and self.labels(other).get(lang) == text
-                       for lang, text in labels.items() for other in named.get(keys[text], ()))}
+                if any(other != i for lang, text in labels.items()
+                       for other in bearers.get((lang, text), ()))}
+
+    def _bearers(self, labels: set[tuple[str, str]]) -> dict[tuple[str, str], Iterable[str]]:
+        """For each (language, text), IRIs under the id base with that label; where there are
+        more, two of them are enough (sharing asks only whether another has it)."""
+        texts = {text: key(text) for _, text in labels}
+        named = self._named_many(set(texts.values()))
+        self.prefetch(sorted({o for found in named.values() for o in found}))
+        return {(lang, text): [o for o in named.get(texts[text], ())
+                               if self.labels(o).get(lang) == text]
+                for lang, text in labels}
 
     def _named_many(self, keys: set[str]) -> dict[str, Iterable[str]]:
         return {k: self._named(k) for k in keys if k}
@@ -257,7 +262,7 @@ class DiskIndex(SearchIndex):
         self._file = ReadOnlyFile(path, "SELECT 1 FROM entry LIMIT 1", "a search index")
         self.path = self._file.path
         self._cache: dict[str, Entry | None] = {}
-        self._key_index: bool | None = None  # whether the file has name_key (older ones not)
+        self._has: dict[str, bool] = {}  # which tables and indexes the file has (older ones not)
         self._shapes: list[tuple[int, int]] | None = None
         self._ordered: int | None | object = _UNREAD
 
@@ -444,10 +449,23 @@ class DiskIndex(SearchIndex):
         return self._shapes or None
 
     def _has_key_index(self, conn: sqlite3.Connection) -> bool:
-        if self._key_index is None:  # the file is immutable: asked once
-            self._key_index = conn.execute(
-                "SELECT 1 FROM sqlite_master WHERE name = 'name_key'").fetchone() is not None
-        return self._key_index
+        return self._holds(conn, "name_key")
+
+    def _holds(self, conn: sqlite3.Connection, name: str) -> bool:
+        """Whether the file has this table or index (one written by an earlier pbkg may not)."""
+        if name not in self._has:  # the file is immutable: asked once
+            self._has[name] = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
+        return self._has[name]
+
+    def _bearers(self, labels: set[tuple[str, str]]) -> dict[tuple[str, str], Iterable[str]]:
+        conn = self._connect()
+        if not self._holds(conn, "label"):
+            return super()._bearers(labels)
+        # Each entry's labels are written beside its names: no bearer's entry is read.
+        return {(lang, text): [row[0] for row in conn.execute(
+            "SELECT iri FROM label WHERE lang = ? AND text = ? AND iri >= ? AND iri < ? LIMIT 2",
+            (lang, text, self.id_base, self.id_base + "\U0010ffff"))] for lang, text in labels}
 
 
 @lru_cache(maxsize=1024)  # a few combinations of classes recur over every entry
@@ -545,6 +563,8 @@ CREATE TABLE name (rowid INTEGER PRIMARY KEY, iri TEXT NOT NULL, position INTEGE
                    text TEXT NOT NULL, lang TEXT, property TEXT NOT NULL, key TEXT NOT NULL,
                    rank INTEGER NOT NULL);
 CREATE INDEX name_iri ON name (iri, position);
+CREATE TABLE label (lang TEXT NOT NULL, text TEXT NOT NULL, iri TEXT NOT NULL,
+                    PRIMARY KEY (lang, text, iri)) WITHOUT ROWID;
 CREATE VIRTUAL TABLE name_fts USING fts5 (key, content='name', content_rowid='rowid',
                                           tokenize="unicode61 remove_diacritics 0 tokenchars '_'");
 """
@@ -603,6 +623,10 @@ def update_index(store: ox.Store, queries_dir: Path, path: Path, iris: set[str])
     conn = sqlite3.connect(path)
     try:
         with conn:
+            # An index written before the label table gets none: it keeps reading bearers'
+            # entries, as it did (a table of some entries' labels would answer wrongly).
+            has_labels = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE name = 'label'").fetchone() is not None
             for start in range(0, len(iris), 500):
                 chunk = sorted(iris)[start:start + 500]
                 marks = ",".join("?" * len(chunk))
@@ -611,6 +635,8 @@ def update_index(store: ox.Store, queries_dir: Path, path: Path, iris: set[str])
                              f"rowid, key FROM name WHERE iri IN ({marks})", chunk)
                 conn.execute(f"DELETE FROM name WHERE iri IN ({marks})", chunk)
                 conn.execute(f"DELETE FROM entry WHERE iri IN ({marks})", chunk)
+                if has_labels:
+                    conn.execute(f"DELETE FROM label WHERE iri IN ({marks})", chunk)
             # New names go after every rowid written in order, even where the last ordered
             # rows were deleted (SQLite would reuse their rowids).
             ordered = (conn.execute("SELECT last FROM name_ordered").fetchone()[0]
@@ -618,7 +644,7 @@ def update_index(store: ox.Store, queries_dir: Path, path: Path, iris: set[str])
                                        "'name_ordered'").fetchone() else 0)
             first = max(ordered, conn.execute(
                 "SELECT COALESCE(MAX(rowid), 0) FROM name").fetchone()[0]) + 1
-            _insert(conn, index, first)
+            _insert(conn, index, first, labels=has_labels)
             conn.execute("INSERT INTO name_fts (rowid, key) SELECT rowid, key FROM name "
                          "WHERE rowid >= ?", (first,))
             _order(conn, first)
@@ -643,9 +669,11 @@ def _index_of(store: ox.Store, queries_dir: Path, iris: list[str] | None) -> Sea
     return SearchIndex.from_rows(rows[0], rows[1], "")  # type: ignore[arg-type]
 
 
-def _insert(conn: sqlite3.Connection, index: SearchIndex, first: int) -> None:
-    """The entries of ``index``, and their names in search order (label rank, key length,
-    key, IRI) from rowid ``first`` on: DiskIndex reads words matches in rowid order."""
+def _insert(conn: sqlite3.Connection, index: SearchIndex, first: int,
+            labels: bool = True) -> None:
+    """The entries of ``index``, their names in search order (label rank, key length, key,
+    IRI) from rowid ``first`` on (DiskIndex reads words matches in rowid order) and, with
+    ``labels``, each entry's label in each language (which entities share one)."""
     entries = sorted(index.entries.values(), key=lambda e: e.iri)
     written: dict[tuple[str, ...], str] = {}  # a few combinations of types recur: each once
 
@@ -664,3 +692,6 @@ def _insert(conn: sqlite3.Connection, index: SearchIndex, first: int) -> None:
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         ((rowid, iri, i, text, lang, prop, k, rank)
          for rowid, (rank, _, k, iri, i, text, lang, prop) in enumerate(names, first)))
+    if labels:
+        conn.executemany("INSERT INTO label VALUES (?, ?, ?)", (
+            (lang, text, e.iri) for e in entries for lang, text in e.labels().items()))

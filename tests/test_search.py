@@ -333,3 +333,63 @@ def test_words_matches_are_read_in_the_order_the_build_wrote_the_names(
                 assert fast == ranked, (path.name, q, kind, limit)
                 walked += len(fast) == limit
     assert walked > 100  # many queries filled their page from the walk
+
+
+def test_which_entities_share_a_label_is_read_from_the_build_s_table_and_kept_by_updates(
+        built_dist, store, project, tmp_path):
+    """The build writes each entry's labels beside its names, and sharing reads who else bears
+    one from there: the same answer as comparing every bearer's entry, on the build's index,
+    after an update that gave one entity another's label and took a shared one away, and on
+    an index written before the table (which an update leaves without it)."""
+    import shutil
+    import sqlite3
+
+    import pyoxigraph as ox
+
+    from pbkg.search import DiskIndex, SearchIndex, update_index
+
+    class Plain:  # a store without an on-disk index: the index is built in memory
+        def __init__(self, store):
+            self.store = store
+
+        def query(self, sparql, **kw):
+            from pbkg.store import EmbeddedStore
+            return EmbeddedStore(self.store).query(sparql, **kw)
+
+    memory = index_for(Plain(store.store), project.queries, ID)
+    everything = sorted(memory.entries)
+    shared = sorted(memory.sharing(everything))
+    lonely = [i for i in everything if i.startswith(ID) and i not in shared
+              and memory.labels(i).get("vi")]
+    assert len(shared) >= 2 and lonely
+    disk = DiskIndex(built_dist / "search.sqlite", ID)
+    assert disk.sharing(everything) == set(shared)
+
+    # One entity takes a shared label; one bearer of a shared label loses its names.
+    changed = ox.Store()
+    changed.bulk_extend(store.store.quads_for_pattern(None, None, None, None))
+    taker, giver = ox.NamedNode(lonely[0]), ox.NamedNode(shared[0])
+    label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    for q in list(changed.quads_for_pattern(taker, label, None, None)):
+        changed.remove(q)
+    vi = memory.labels(shared[0])["vi"]
+    changed.add(ox.Quad(taker, label, ox.Literal(vi, language="vi"), ox.DefaultGraph()))
+    dropped = next(i for i in shared[1:] if memory.labels(i).get("vi") != vi)
+    for q in list(changed.quads_for_pattern(ox.NamedNode(dropped), None, None, None)):
+        if q.predicate.value in {label.value, "http://www.w3.org/2004/02/skos/core#prefLabel",
+                                 "http://xmlns.com/foaf/0.1/name"}:
+            changed.remove(q)
+    want = index_for(Plain(changed), project.queries, ID)
+    assert type(want) is SearchIndex and taker.value in want.sharing([taker.value])
+    after = sorted(want.entries)
+    for name, drop_table in (("current.sqlite", False), ("earlier.sqlite", True)):
+        path = tmp_path / name
+        shutil.copy(built_dist / "search.sqlite", path)
+        if drop_table:
+            with sqlite3.connect(path) as conn:
+                conn.execute("DROP TABLE label")
+            conn.close()
+        update_index(changed, project.queries, path, {taker.value, giver.value, dropped})
+        updated = DiskIndex(path, ID)
+        assert updated.sharing(after) == want.sharing(after), name
+        assert updated._holds(updated._connect(), "label") is not drop_table
