@@ -142,9 +142,18 @@ class Node:
     props: dict[str, list[JsonTerm]] = field(default_factory=lambda: defaultdict(list))
     links: set[str] = field(default_factory=set)
 
+    # Each property's values sorted once (a page asks for them thousands of times), with the
+    # count they were sorted at: a value added later makes them sorted again.
+    _sorted: dict[str, tuple[int, list[JsonTerm]]] = field(
+        default_factory=dict, repr=False, compare=False)
+
     def all(self, prop: str) -> list[JsonTerm]:
-        return sorted(self.props.get(P.get(prop, prop), []),
-                      key=lambda t: (t["value"], t.get("xml:lang", "")))
+        values = self.props.get(P.get(prop, prop), [])
+        kept = self._sorted.get(prop)
+        if kept is None or kept[0] != len(values):
+            kept = self._sorted[prop] = (len(values), sorted(
+                values, key=lambda t: (t["value"], t.get("xml:lang", ""))))
+        return list(kept[1])
 
     def one(self, prop: str) -> JsonTerm | None:
         values = self.all(prop)
@@ -202,8 +211,9 @@ class Lookup:
 
     # Plumbing -----------------------------------------------------------------------------
 
-    @property
+    @functools.cached_property
     def index(self) -> SearchIndex:
+        # Asked thousands of times a page; the store keeps one index for good.
         return index_for(self.store, self.queries_dir, self.id_base)
 
     def query(self, name: str) -> NamedQuery:
