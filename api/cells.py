@@ -1,6 +1,7 @@
 """The HTML of an entity page's repeated parts: a property's name, a value (a link, or a
 literal with its language or datatype tag), the table of a resource's or a fact's statements,
-a fact's quotes and source, and the table of roles.
+a fact's quotes and source, the cards and names of the facts about a resource, and the table
+of roles.
 
 Written in Python rather than as Jinja macros: a median cluster page holds about 500 values,
 24 quoted facts and a table of roles, and as macros they were most of its rendering time (a
@@ -19,17 +20,19 @@ from .links import web_url
 _PLAIN = frozenset(("xsd:string", "xsd:integer", "xsd:date", "xsd:gYear"))
 # A role's mark in the tables of roles.
 _MARKS = {"chair": "★", "standing-vice-chair": "◆"}
+_INFERRED = ' class="is-inferred"'
 
 
 class Cells:
     """Property names, values and tables in one page's language, linked by its href()."""
 
     def __init__(self, href: Callable[[str], str | None], label: Callable[..., str],
-                 lang: str, t: Callable[[str], str]) -> None:
+                 lang: str, t: Callable[[str], str], show: Callable[[str], str]) -> None:
         self.href = href
         self.label = label
         self.lang = lang
         self.t = t
+        self.show = show  # an IRI as written on the page
         self._prop_names: dict[str, Markup] = {}  # a page's cards share a dozen properties
 
     def prop_name(self, p: dict) -> Markup:
@@ -109,6 +112,36 @@ class Cells:
         out += [f'<p class="note" lang="en">{escape(n)}</p>' for n in p.get("notes") or ()]
         out.append("</div>")
         return Markup("".join(out))
+
+    def facts(self, groups: list[dict], this: str) -> Markup:
+        """Each kind of fact: its heading with the count, the facts shown whole (statements,
+        quotes, source) as cards, then the others by name."""
+        out = []
+        inferred = f' <span class="badge inferred">{escape(self.t("inferred"))}</span>'
+        for group in groups:
+            kind = group["class"]
+            out.append(f'<h3>{escape(self.label(kind["labels"], kind["name"]).capitalize())} '
+                       f'<span class="count">({len(group["items"])})</span></h3>\n')
+            named = []
+            for f in group["items"]:
+                if not f["provenance"]:
+                    named.append(f)
+                    continue
+                out.append(f'<article class="fact{" is-inferred" if f["inferred"] else ""}">\n'
+                           f'  <h4>{self._fact_link(f)}</h4>\n'
+                           f'  {self.property_table(f["properties"], this)}\n'
+                           f'  {self.provenance(f["provenance"])}\n</article>\n')
+            if named:
+                out.append('<ul class="named-facts">\n')
+                out += [f'<li{_INFERRED if f["inferred"] else ""}>'
+                        f'{self._fact_link(f)}{inferred if f["inferred"] else ""}</li>\n'
+                        for f in named]
+                out.append("</ul>\n")
+        return Markup("".join(out))
+
+    def _fact_link(self, f: dict) -> str:
+        name = self.label(f["labels"], self.show(f["iri"]).rsplit("/", 1)[-1])
+        return f'<a href="{escape(self.href(f["iri"]))}">{escape(name)}</a>'
 
     def role_mark(self, role: str) -> Markup:
         return Markup(f'<span class="mark role-{escape(role)}" aria-hidden="true">'

@@ -88,8 +88,9 @@ def _render(request: Request, template: str, links: Links, lang: str,
 
     href, t = safe_href(links.href), translator(lang)
     return templates().get_template(template).render(
-        href=href, cells=Cells(href, label, lang, t), show=links.iri, path=links.path, label=label,
-        lang=lang, langs=LANGS, t=t, switch=switch, current=request.url.path,
+        href=href, cells=Cells(href, label, lang, t, links.iri), show=links.iri,
+        path=links.path, label=label, lang=lang, langs=LANGS, t=t, switch=switch,
+        current=request.url.path,
         q=request.query_params.get("q", "")[:200], **context)
 
 
