@@ -9,7 +9,8 @@
 - Cache-Control: data answers `public, max-age=300` (revalidated after by the tag); the vendored
   front-end files under /static a day (StaticFiles gives them their own ETag).
 - gzip for compressible answers of 1 KB or more when the client accepts it (JSON, HTML, RDF, the
-  editor's scripts); compressed static files are kept (by path and ETag), so the 1 MB editor
+  editor's scripts), at the fastest level (each answer is compressed anew); static files are
+  compressed harder and kept (by path and ETag), so the 1 MB editor
   script is compressed once. Not the dumps: they are streamed as they are (and support ranges).
 """
 
@@ -31,6 +32,10 @@ _COMPRESSIBLE = (b"text/", b"application/json", b"application/javascript",
 MIN_SIZE = 1024
 _BUFFER_LIMIT = 4 * 2**20  # bodies up to this size are compressed whole (and static ones kept)
 _KEPT = 64
+# Answers are compressed at each request: level 1 (as nginx's default) costs 0.4 ms on a
+# 170 KB cluster page against 1.1 ms at level 6, for 12.5 KB instead of 8.7. Static files are
+# compressed once and kept, so they take the smaller output.
+_LEVEL, _LEVEL_KEPT = 1, 6
 
 
 def build_validators(dist: Path) -> tuple[str, str] | None:
@@ -157,7 +162,7 @@ class _Responder:
             self.mode = "buffer" if length is not None and length <= _BUFFER_LIMIT else "stream"
             self.start = {**message, "headers": headers}
             if self.mode == "stream":
-                self.compressor = zlib.compressobj(6, zlib.DEFLATED, 31)
+                self.compressor = zlib.compressobj(_LEVEL, zlib.DEFLATED, 31)
                 await self.send({**message, "headers": _without_length(headers)
                                  + [(b"content-encoding", b"gzip")]})
             return
@@ -178,7 +183,8 @@ class _Responder:
                     await self.send({**self.start, "headers": self.start["headers"]})
                     await self.send({"type": "http.response.body", "body": body})
                     return
-                compressed = gzip.compress(body, 6, mtime=0)
+                compressed = gzip.compress(
+                    body, _LEVEL_KEPT if self.key is not None else _LEVEL, mtime=0)
                 if self.key is not None:
                     self.owner.keep(self.key, compressed)
                 await self._send_whole(self.start, self.start["headers"], compressed)
