@@ -171,8 +171,10 @@ class Client:
     request than http.client's header parsing and objects. The connection
     is renewed after 2 s idle (servers close idle keep-alive connections after about 5 s)."""
 
-    def __init__(self, port: int, timeout: float) -> None:
+    def __init__(self, port: int, timeout: float, gzip: bool = False) -> None:
         self.port, self.timeout = port, timeout
+        # As a browser asks: the body is read as sent (compressed), not decompressed.
+        self.encoding = "Accept-Encoding: gzip\r\n" if gzip else ""
         self.sock: socket.socket | None = None
         self.last = 0.0
         self._requests: dict[tuple[str, str], bytes] = {}
@@ -189,8 +191,8 @@ class Client:
         request = self._requests.get((path, accept))
         if request is None:
             request = self._requests[path, accept] = (
-                f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{self.port}\r\nAccept: {accept}\r\n\r\n"
-            ).encode("latin-1")
+                f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{self.port}\r\nAccept: {accept}\r\n"
+                f"{self.encoding}\r\n").encode("latin-1")
         sock = self.sock
         if sock is None or time.monotonic() - self.last > 2:
             sock = self._connect()
@@ -586,7 +588,7 @@ def fig_latency(args, work: Path, dist: Path) -> dict:
     }
     results: dict[str, dict] = {}
     with served(dist, work, "latency", code=args.code) as (port, _, _):
-        client = Client(port, 120)
+        client = Client(port, 120, gzip=args.gzip)
         for name, (path, accept, local) in cases.items():
             print(f"measuring {name} ...", file=sys.stderr)
             http_t, local_t = [], []
@@ -883,6 +885,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="with --against: the baseline serves this dist (one its code "
                              "reads: a copy of the build's outputs in the layout that code "
                              "wrote) instead of the build's")
+    parser.add_argument("--gzip", action="store_true",
+                        help="latency: ask for gzip as browsers do (compressed answers)")
     parser.add_argument("--peer-server", nargs=2, metavar=("PORT", "NQUADS"),
                         help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
