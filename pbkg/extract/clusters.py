@@ -170,6 +170,8 @@ def _extend(doc: Doc, start: int, p: int, kind: str) -> Mention:
                 break
         else:
             break
+    if number is not None and (kind_end := _kind_after_number(canon, p)) is not None:
+        p = kind_end
     if number is None and not named:
         d = _DESCRIPTOR_START.match(canon, p) or _NAME_START.match(canon, p)
         if d and _places_after_level(doc, p):
@@ -183,6 +185,36 @@ def _extend(doc: Doc, start: int, p: int, kind: str) -> Mention:
                     if m:
                         number, p = int(m.group("num")), m.end()
     return Mention(start, p, kind, number, named)
+
+
+# "Cụm thi đua số 3 các trường chính trị": after the number, the kind of body the cluster
+# gathers, in lower case, is still its name; it ends at a verb or at a level word before a
+# capital ("các trường chính trị tỉnh A, B" names the members, not the cluster)
+_KIND_AFTER_NUMBER = re.compile(rf"[ \t]+các[ \t]+{_BODY_KIND}")
+_LOWER_WORD = re.compile(rf"[ \t]+(?P<w>[{LOWER}][\w’']*)")
+_LEVEL_BEFORE_NAME = re.compile(rf"(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|phường|xã)[ \t]+"
+                                rf"[{UPPER}]")
+
+
+def _kind_after_number(canon: str, p: int) -> int | None:
+    """End of "các trường chính trị (khu vực ...)" after a cluster's number, or None."""
+    m = _KIND_AFTER_NUMBER.match(canon, p)
+    if m is None:
+        return None
+    end = m.end()
+    for _ in range(3):
+        region = _REGION_AFTER.match(canon, end)
+        if region is not None:  # "... khu vực Tây Bắc": a region's name ends it
+            return region.end()
+        w = _LOWER_WORD.match(canon, end)
+        if w is None or _DESC_STOPS.match(canon, w.start("w")) or _LEVEL_BEFORE_NAME.match(
+                canon, w.start("w")):
+            break
+        end = w.end()
+    return end
+
+
+_REGION_AFTER = re.compile(rf"[ \t]+(?:khu[ \t]+vực|miền)(?:[ \t]+[{UPPER}][\w’']*){{1,4}}")
 
 
 # "các phường A, B", "của các huyện, thị xã A, B": a level word and places right after a mention
