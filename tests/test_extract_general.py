@@ -1413,3 +1413,33 @@ def test_a_body_kind_after_the_number_ninth_pass(text: str, name: str):
 ])
 def test_no_list_after_a_body_kind_and_a_verb_ninth_pass(text: str):
     assert lists(text) == []
+
+
+HIGHLAND_SCHOOLS = ["Trường Chính trị tỉnh Kon Tum", "Gia Lai", "Đắk Lắk", "Lâm Đồng"]
+
+
+@pytest.mark.parametrize("text", [
+    # the cluster named by its region, then a short name, "Cụm" and the region, with its list in
+    # brackets: the first item whole, the rest bare places
+    "Cụm thi đua các trường chính trị khu vực Tây Nguyên họp tại Pleiku. Dự có giảng viên các "
+    "trường Cụm Tây Nguyên (Trường Chính trị tỉnh Kon Tum, Gia Lai, Đắk Lắk và Lâm Đồng).",
+    # the region word written in the short name, in another case
+    "Năm 2024, Cụm thi đua các trường chính trị khu vực Tây Nguyên tổng kết. Lãnh đạo Cụm khu vực "
+    "Tây nguyên (Trường Chính trị tỉnh Kon Tum, Gia Lai, Đắk Lắk, Lâm Đồng) ký giao ước.",
+])
+def test_a_short_name_of_a_regional_cluster_ninth_pass(text: str):
+    assert clusters(text) == {"Cụm thi đua các trường chính trị khu vực Tây Nguyên":
+                              HIGHLAND_SCHOOLS}
+
+
+@pytest.mark.parametrize("text", [
+    # no cluster is named by that region: "Cụm Tây Nguyên" alone is no mention
+    "Đoàn công tác thăm Cụm Tây Nguyên (Trường Chính trị tỉnh Kon Tum, Gia Lai, Đắk Lắk).",
+    # a cluster of industry of the same region is not the emulation cluster
+    "Cụm thi đua các trường chính trị khu vực Tây Nguyên họp. Cụm công nghiệp Tây Nguyên (Gia "
+    "Lai, Đắk Lắk, Lâm Đồng) mở rộng.",
+    # one word of a region needs its region word: "Khối Trung ương" is not "... miền Trung"
+    "Khối thi đua các báo đảng miền Trung họp. Khối Trung ương (Báo Nhân Dân, Báo Quân đội)."
+])
+def test_no_short_name_without_its_named_region_ninth_pass(text: str):
+    assert lists(text) == []

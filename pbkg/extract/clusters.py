@@ -321,6 +321,45 @@ def group_clusters(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
     return clusters
 
 
+# the region that ends a cluster's name: "Cụm thi đua các trường chính trị khu vực Đông Nam Bộ"
+_REGION_TAIL = re.compile(rf"(?<![\w])(?:khu\s+vực|miền|vùng)\s+(?P<tail>[{UPPER}][\w’']*"
+                          rf"(?:\s+[\w’']+){{0,4}})$")
+_MAX_ALIASES = 20  # one alternation per cluster named by a region: the scan stays linear
+
+
+def add_aliases(doc: Doc, mentions: list[Mention], clusters: list[Cluster]) -> list[Mention]:
+    """Mentions by a short name, "Cụm Đông Nam bộ" ("Cụm" and the region that ends a named
+    cluster's name, in any case), each tied to that cluster; `mentions` and the aliases, sorted.
+    Only the region of a cluster the article names is read so: "Cụm" and any capitalized words
+    may be something else ("Cụm công nghiệp")."""
+    tails: dict[str, Cluster] = {}  # the region's key -> its cluster
+    written: list[str] = []  # the regions as written, each word a piece of the alternation
+    for c in clusters:
+        m = _REGION_TAIL.search(c.name)
+        key = norm_key(m.group("tail")) if m else ""
+        if m and key not in tails and len(tails) < _MAX_ALIASES:
+            tails[key] = c
+            written.append(r"[ \t]+".join(re.escape(w) for w in m.group("tail").split()))
+    if not tails:
+        return mentions
+    alias = re.compile(rf"(?<![\w])(?P<kind>[Cc]ụm|[Kk]hối)[ \t]+(?P<region>(?i:khu[ \t]+vực|miền|"
+                       rf"vùng)[ \t]+)?(?P<tail>(?i:{'|'.join(written)}))(?![\w’'])")
+    covered = Spans([(m.start, m.end) for m in mentions])
+    out = list(mentions)
+    for a in alias.finditer(doc.canon):
+        c = tails.get(norm_key(a.group("tail")))
+        if c is None or c.kind != a.group("kind").lower() or covered.covers(a.start()):
+            continue
+        if " " not in a.group("tail").strip() and not a.group("region"):
+            continue  # "Khối Trung ương" is no "Khối ... miền Trung": one word needs its "miền"
+        m = Mention(a.start(), a.end(), c.kind, c.number, True, bare=True, cluster=c)
+        c.mentions.append(m)
+        c.mentions.sort(key=lambda x: x.start)
+        out.append(m)
+    out.sort(key=lambda m: m.start)
+    return out
+
+
 _PLURAL_BEFORE = re.compile(r"(?<![\w])(?:các|những|mỗi|từng|giữa|cho)\s+$", re.IGNORECASE)
 
 

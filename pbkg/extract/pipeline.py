@@ -11,6 +11,7 @@ from pbkg.extract.article import MAX_BYTES, Article, article_from_text
 from pbkg.extract.awards import find_awards
 from pbkg.extract.clusters import (
     Cluster,
+    add_aliases,
     assign_level,
     find_member_lists,
     find_mentions,
@@ -102,6 +103,7 @@ def extract(article: Article) -> dict:
     doc = Doc(text)
     mentions = find_mentions(doc)
     clusters = _headline_cluster(article.title, group_clusters(doc, mentions))
+    mentions = add_aliases(doc, mentions, clusters)
     find_member_lists(doc, mentions, clusters)
     events = find_events(doc, mentions, clusters, article.date) or headline_event(
         article.title, clusters)
