@@ -1443,3 +1443,16 @@ def test_a_short_name_of_a_regional_cluster_ninth_pass(text: str):
 ])
 def test_no_short_name_without_its_named_region_ninth_pass(text: str):
     assert lists(text) == []
+
+
+@pytest.mark.parametrize("text,name", [
+    # a conference's verb written with a capital after an unnamed cluster, the named one later
+    ("Đồng chí Lê Văn Hòa, Bí thư Đảng ủy phường, cụm trưởng cụm thi đua Phát biểu khai mạc. "
+     "Các khu phố thuộc cụm thi đua số 2 ký kết.", "cụm thi đua số 2"),
+    ("Khối thi đua Tham dự hội nghị có lãnh đạo các đơn vị.", None),
+    # "đối với" ends a cluster's descriptor
+    ("Sự chủ động của các cơ quan trong Khối thi đua các cơ quan Đảng tỉnh đối với phong trào thi "
+     "đua là rõ nét.", "Khối thi đua các cơ quan Đảng tỉnh"),
+])
+def test_a_verb_ends_a_clusters_name_ninth_pass(text: str, name: str | None):
+    assert [c["name"] for c in extract_text(text)["clusters"]] == ([name] if name else [])

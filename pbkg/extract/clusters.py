@@ -44,9 +44,13 @@ _BODY_KIND = (r"(?:văn\s+phòng|ban\s+(?:tổ\s+chức|tuyên\s+giáo|dân\s+v�
               r"ủy\s+ban\s+kiểm\s+tra|trường\s+chính\s+trị|trung\s+tâm\s+chính\s+trị)(?![\w])")
 # a descriptor that is a name: "Khối thi đua Mặt trận Tổ quốc", "Cụm thi đua Tuyên giáo",
 # "Cụm thi đua khu vực miền Đông", "Khối thi đua ngành Nội chính"
+# (the words that name none are tested where the word starts, before its first letter is read)
 _NAME_START = re.compile(
-    rf"[ \t]+(?=(?:khu\s+vực|ngành|lĩnh\s+vực|cơ\s+quan|{_BODY_KIND}|[{UPPER}])"
-    r"(?!(?:Cụm|Khối|Trưởng|Phó|Năm|Ngày|Hội\s+nghị|Tháng)(?![\w])))")
+    r"[ \t]+(?!(?:Cụm|Khối|Trưởng|Phó|Năm|Ngày|Hội\s+nghị|Tháng)(?![\w])"
+    # a conference's verb written with a capital: "cụm thi đua Chủ trì Hội nghị" names none
+    r"|(?i:chủ\s+trì|phát\s+biểu|khai\s+mạc|bế\s+mạc|tham\s+dự|dự|kết\s+luận|chúc\s+mừng|"
+    r"quán\s+triệt|nhất\s+trí|thống\s+nhất|bầu|suy\s+tôn|biểu\s+dương)(?![\w]))"
+    rf"(?=khu\s+vực|ngành|lĩnh\s+vực|cơ\s+quan|{_BODY_KIND}|[{UPPER}])")
 _DESC_TOKEN = re.compile(r"[\w’']+")
 _DESC_SPACE = re.compile(rf"[ \t]+(?=[\w’'])|[ \t]*[-–][ \t]*(?=[{LOWER}])")  # "chính trị - xã hội"
 # "các cơ quan tham mưu, giúp việc Tỉnh ủy": the fixed phrase holds a comma
@@ -62,7 +66,7 @@ _DESC_STOPS = re.compile(
     r"thông\s+qua|tiếp\s+tục|xác\s+định|là|được|cũng|cùng|với|tại|trong|để|nhằm|đạt|"
     r"hoàn\s+thành|đăng\s+ký|phát\s+động|ban\s+hành|thực\s+hiện|dẫn\s+đầu|làm|do|bao\s+gồm|"
     r"họp|giao\s+ban|bình\s+chọn|bình\s+xét|chấm\s+điểm|quyết\s+tâm|phấn\s+đấu|luôn|đều|"
-    r"nỗ\s+lực|tích\s+cực|chủ\s+động|trao|tặng|nhận|ra|và|theo|lần|"
+    r"nỗ\s+lực|tích\s+cực|chủ\s+động|trao|tặng|nhận|ra|và|theo|lần|đối\s+với|"
     # verbs of a conference's people: "Khối thi đua ... Tỉnh ủy chủ trì hội nghị"
     r"chủ\s+trì|phát\s+biểu|khai\s+mạc|bế\s+mạc|tham\s+dự|dự|báo\s+cáo|kết\s+luận|"
     r"chúc\s+mừng|quán\s+triệt|nhất\s+trí|thống\s+nhất|bầu|suy\s+tôn|biểu\s+dương)(?![\w’'])"
