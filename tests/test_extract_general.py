@@ -1456,3 +1456,46 @@ def test_no_short_name_without_its_named_region_ninth_pass(text: str):
 ])
 def test_a_verb_ends_a_clusters_name_ninth_pass(text: str, name: str | None):
     assert [c["name"] for c in extract_text(text)["clusters"]] == ([name] if name else [])
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a post right after the name, no comma, after an honorific
+    ("Dự hội nghị có đồng chí Lê Minh Tuấn Phó Bí thư Thường trực Đảng ủy phường, đồng chí Đào "
+     "Thu Hà, Chủ tịch Ủy ban MTTQ phường.",
+     {"Lê Minh Tuấn": ["Phó Bí thư Thường trực Đảng ủy phường"],
+      "Đào Thu Hà": ["Chủ tịch Ủy ban MTTQ phường"]}),
+    ("Ông Đặng Quốc Hưng Chánh Văn phòng Huyện ủy phát biểu tại hội nghị.",
+     {"Đặng Quốc Hưng": ["Chánh Văn phòng Huyện ủy"]}),
+    # a cluster's role word in lower case right after the name; a surname not in the list; a
+    # conference's verb written with a capital ends the post
+    ("Đồng chí Ôn Văn Lực cụm trưởng cụm thi đua số 3 Chủ trì hội nghị.",
+     {"Ôn Văn Lực": ["cụm trưởng cụm thi đua số 3"]}),
+])
+def test_a_post_after_a_name_with_no_comma_ninth_pass(text: str, expected: dict):
+    assert officials(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # no honorific: capitalized words after a name may be a body's
+    "Trường Chính trị Nguyễn Văn Linh Phó Hiệu trưởng điều hành.",
+    # after an honorific, a body's name is no post
+    "Có đồng chí Trần Văn Lâm Ban Tổ chức Huyện ủy dự.",
+    # a role word after a name with no honorific
+    "Trần Văn Lâm cụm trưởng năm trước nay đã nghỉ.",
+])
+def test_no_post_after_a_name_without_its_honorific_ninth_pass(text: str):
+    assert officials(text) == {}
+
+
+def test_a_role_that_is_a_persons_only_post_ninth_pass():
+    found = extract_text("Năm 2022, đồng chí Ôn Văn Lực cụm trưởng cụm thi đua số 3 Chủ trì hội "
+                         "nghị ký kết giao ước thi đua.")
+    assert [(r["year"], r["role"], r["unit"], r["person"]) for r in found["roles"]] == [
+        (2022, "chair", None, "Ôn Văn Lực")]
+    assert lists("Năm 2022, đồng chí Ôn Văn Lực cụm trưởng cụm thi đua số 3 Chủ trì.") == []
+    # a body among the posts: the role is the body's, as before
+    assert roles("Năm 2022, đồng chí Ôn Văn Lực, Bí thư Đảng ủy xã Tân Phú, Cụm trưởng Cụm thi "
+                 "đua số 3, phát biểu.") == [(2022, "chair", "Đảng ủy xã Tân Phú")]
+    # proposed, not held
+    assert roles("Hội nghị đề nghị đồng chí Ôn Văn Lực làm cụm trưởng cụm thi đua số 3 năm "
+                 "2022.") == []

@@ -15,6 +15,7 @@ from pbkg.extract.patterns import (
     CAP_WORD,
     CLUSTER_BARE,
     CLUSTER_HEAD,
+    CONFERENCE_VERB,
     LOWER,
     NAME_STOP,
     NUMBER,
@@ -48,8 +49,7 @@ _BODY_KIND = (r"(?:văn\s+phòng|ban\s+(?:tổ\s+chức|tuyên\s+giáo|dân\s+v�
 _NAME_START = re.compile(
     r"[ \t]+(?!(?:Cụm|Khối|Trưởng|Phó|Năm|Ngày|Hội\s+nghị|Tháng)(?![\w])"
     # a conference's verb written with a capital: "cụm thi đua Chủ trì Hội nghị" names none
-    r"|(?i:chủ\s+trì|phát\s+biểu|khai\s+mạc|bế\s+mạc|tham\s+dự|dự|kết\s+luận|chúc\s+mừng|"
-    r"quán\s+triệt|nhất\s+trí|thống\s+nhất|bầu|suy\s+tôn|biểu\s+dương)(?![\w]))"
+    rf"|{CONFERENCE_VERB})"
     rf"(?=khu\s+vực|ngành|lĩnh\s+vực|cơ\s+quan|{_BODY_KIND}|[{UPPER}])")
 _DESC_TOKEN = re.compile(r"[\w’']+")
 _DESC_SPACE = re.compile(rf"[ \t]+(?=[\w’'])|[ \t]*[-–][ \t]*(?=[{LOWER}])")  # "chính trị - xã hội"

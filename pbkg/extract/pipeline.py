@@ -115,7 +115,7 @@ def extract(article: Article) -> dict:
         cluster = next((c for c in clusters if c.name == role["cluster"]), None) or resolve(
             None, clusters
         )
-        if cluster is not None:
+        if cluster is not None and role["unit"]:  # a person's role with no body names none
             s, e = role["start"], role["end"]
             cluster.add_member(role["unit"], s, e, role.get("unit_full"))
     clusters = [c for c in clusters if not c.implicit or c.members]
