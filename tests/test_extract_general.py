@@ -1499,3 +1499,21 @@ def test_a_role_that_is_a_persons_only_post_ninth_pass():
     # proposed, not held
     assert roles("Hội nghị đề nghị đồng chí Ôn Văn Lực làm cụm trưởng cụm thi đua số 3 năm "
                  "2022.") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # titles of honour and teaching ranks stacked before an academic title, a caption's line
+    ("Toàn cảnh hội nghị\nNGƯT.TS. Võ Thanh Bình- Hiệu trưởng Trường Chính trị tỉnh Kon Tum "
+     "phát biểu.", {"Võ Thanh Bình": ["Hiệu trưởng Trường Chính trị tỉnh Kon Tum"]}),
+    ("NGND, PGS.TS Hồ Minh Tâm - Giám đốc Học viện Cán bộ dự.",
+     {"Hồ Minh Tâm": ["Giám đốc Học viện Cán bộ"]}),
+    ("Dự có ThS.GVC. Lý Thị Lan - Phó Hiệu trưởng.", {"Lý Thị Lan": ["Phó Hiệu trưởng"]}),
+])
+def test_stacked_titles_of_honour_before_a_name_ninth_pass(text: str, expected: dict):
+    assert officials(text) == expected
+
+
+def test_a_school_named_after_a_person_is_no_person_ninth_pass():
+    # the post before a title of honour and a name: the school's name is no person
+    assert officials("Hiệu trưởng Trường Chính trị Phạm Hùng, NGƯT Võ Thanh Bình dự.") == {
+        "Võ Thanh Bình": ["Hiệu trưởng Trường Chính trị Phạm Hùng"]}
