@@ -1517,3 +1517,40 @@ def test_a_school_named_after_a_person_is_no_person_ninth_pass():
     # the post before a title of honour and a name: the school's name is no person
     assert officials("Hiệu trưởng Trường Chính trị Phạm Hùng, NGƯT Võ Thanh Bình dự.") == {
         "Võ Thanh Bình": ["Hiệu trưởng Trường Chính trị Phạm Hùng"]}
+
+
+def events_of(text: str) -> list[tuple]:
+    return [(e["kind"], e["date"], e["cluster"], e["year_covered"])
+            for e in extract_text(text)["events"]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a conference referred to as held, twice, with no date and no sentence that reports it
+    ("Quang cảnh Hội nghị\nDự Hội nghị có đồng chí Trần Văn Lâm, Trưởng Ban Tổ chức Tỉnh ủy. Tại "
+     "Hội nghị, lãnh đạo Khối thi đua các cơ quan Đảng tỉnh thảo luận kế hoạch công tác năm 2025.",
+     [("other", None, "Khối thi đua các cơ quan Đảng tỉnh", "2025")]),
+    # the kind when a sentence that refers to it says so
+    ("Cụm thi đua số 4 có 5 đơn vị. Dự Hội nghị có lãnh đạo các đơn vị. Tại Hội nghị, các đơn vị "
+     "tổng kết công tác thi đua năm 2024.", [("tổng kết", None, "Cụm thi đua số 4", "2024")]),
+    # a contest and its prize ceremony
+    ("Phát biểu tại lễ trao giải, đồng chí Hồ Văn Tâm cho rằng việc tổ chức hội thi giúp các cơ "
+     "quan trong Khối thi đua các cơ quan Đảng tỉnh chia sẻ kinh nghiệm.",
+     [("other", None, "Khối thi đua các cơ quan Đảng tỉnh", None)]),
+])
+def test_a_conference_referred_to_as_held_ninth_pass(text: str, expected: list):
+    assert events_of(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a caption alone
+    "Toàn cảnh hội nghị\nNăm 2024, Cụm thi đua số 4 hoàn thành tốt nhiệm vụ.",
+    # one referral only
+    "Dự Hội nghị có lãnh đạo các đơn vị trong Cụm thi đua số 4.",
+    # a conference to come
+    "Cụm thi đua số 4 sẽ tổ chức hội nghị. Dự kiến dự Hội nghị có lãnh đạo tỉnh, tại Hội nghị sẽ "
+    "ký kết giao ước.",
+    # no cluster named
+    "Dự Hội nghị có lãnh đạo tỉnh. Tại Hội nghị, các đại biểu thảo luận kế hoạch năm 2025.",
+])
+def test_no_conference_from_a_caption_or_one_referral_ninth_pass(text: str):
+    assert events_of(text) == []

@@ -20,7 +20,7 @@ from pbkg.extract.clusters import (
 )
 from pbkg.extract.doc import Doc
 from pbkg.extract.documents import find_documents
-from pbkg.extract.events import context_year, find_events, headline_event
+from pbkg.extract.events import context_year, find_events, headline_event, referred_event
 from pbkg.extract.officials import find_official_mentions, merge_officials
 from pbkg.extract.roles import find_roles
 
@@ -105,8 +105,9 @@ def extract(article: Article) -> dict:
     clusters = _headline_cluster(article.title, group_clusters(doc, mentions))
     mentions = add_aliases(doc, mentions, clusters)
     find_member_lists(doc, mentions, clusters)
-    events = find_events(doc, mentions, clusters, article.date) or headline_event(
-        article.title, clusters)
+    events = (find_events(doc, mentions, clusters, article.date)
+              or headline_event(article.title, clusters)
+              or referred_event(doc, mentions, clusters))
     year = context_year(doc, events)
     official_mentions = find_official_mentions(doc)
     roles = find_roles(doc, official_mentions, clusters, year, _elected_year(events))
