@@ -1554,3 +1554,20 @@ def test_a_conference_referred_to_as_held_ninth_pass(text: str, expected: list):
 ])
 def test_no_conference_from_a_caption_or_one_referral_ninth_pass(text: str):
     assert events_of(text) == []
+
+
+def test_the_ninth_pass_classes_through_odd_characters():
+    import unicodedata
+
+    text = ("Cụm thi đua các trường chính trị khu vực Tây Nguyên họp. Dự Hội nghị có giảng viên các "
+            "trường Cụm Tây Nguyên (Trường Chính trị tỉnh Kon Tum, Gia Lai, Đắk Lắk và Lâm Đồng). "
+            "Tại Hội nghị, đồng chí Lê Minh Tuấn Phó Bí thư Thường trực Tỉnh ủy phát biểu.\n"
+            "NGƯT.TS. Võ Thanh Bình – Hiệu trưởng Trường Chính trị tỉnh Kon Tum báo cáo.")
+    odd = unicodedata.normalize("NFD", text.replace("Cụm Tây", "Cụm\u00a0Tây").replace(
+        "Gia Lai", "Gia\u200b Lai").replace("Tuấn", "Tu\u200dấn")).replace("–", "\u2012")
+    for t in (text, odd):
+        found = extract_text(t)
+        assert [len(c["members"]) for c in found["clusters"]] == [4]
+        assert sorted(unicodedata.normalize("NFC", o["name"]) for o in found["officials"]) == [
+            "Lê Minh Tuấn", "Võ Thanh Bình"]
+        assert [e["kind"] for e in found["events"]] == ["other"]
