@@ -1400,6 +1400,8 @@ NORTHWEST = ["Lai Châu", "Điện Biên", "Sơn La", "Hòa Bình"]
      "Cụm thi đua số 6 các trường chính trị khu vực Tây Bắc"),
     ("Cụm thi đua số 6 các ban tổ chức gồm 4 đơn vị: Lai Châu, Điện Biên, Sơn La, Hòa Bình.",
      "Cụm thi đua số 6 các ban tổ chức"),
+    ("Cụm thi đua số 6 các trung tâm chính trị hiện gồm các trung tâm chính trị tỉnh Lai Châu, "
+     "Điện Biên, Sơn La và Hòa Bình.", "Cụm thi đua số 6 các trung tâm chính trị"),
 ])
 def test_a_body_kind_after_the_number_ninth_pass(text: str, name: str):
     assert clusters(text) == {name: NORTHWEST}

@@ -67,7 +67,7 @@ _DESC_STOPS = re.compile(
     r"hoàn\s+thành|đăng\s+ký|phát\s+động|ban\s+hành|thực\s+hiện|dẫn\s+đầu|làm|do|bao\s+gồm|"
     r"họp|giao\s+ban|bình\s+chọn|bình\s+xét|chấm\s+điểm|quyết\s+tâm|phấn\s+đấu|luôn|đều|"
     r"nỗ\s+lực|tích\s+cực|chủ\s+động|trao|tặng|nhận|ra|và|theo|lần|đối\s+với|"
-    r"thảo\s+luận|trao\s+đổi|chia\s+sẻ|cho\s+thấy|hưởng\s+ứng|góp\s+ý|"
+    r"thảo\s+luận|trao\s+đổi|chia\s+sẻ|cho\s+thấy|hưởng\s+ứng|góp\s+ý|hiện|"
     # verbs of a conference's people: "Khối thi đua ... Tỉnh ủy chủ trì hội nghị"
     r"chủ\s+trì|phát\s+biểu|khai\s+mạc|bế\s+mạc|tham\s+dự|dự|báo\s+cáo|kết\s+luận|"
     r"chúc\s+mừng|quán\s+triệt|nhất\s+trí|thống\s+nhất|bầu|suy\s+tôn|biểu\s+dương)(?![\w’'])"
