@@ -1472,6 +1472,11 @@ def test_a_verb_ends_a_clusters_name_ninth_pass(text: str, name: str | None):
     # conference's verb written with a capital ends the post
     ("Đồng chí Ôn Văn Lực cụm trưởng cụm thi đua số 3 Chủ trì hội nghị.",
      {"Ôn Văn Lực": ["cụm trưởng cụm thi đua số 3"]}),
+    # the role word with capitals, read at first as the name's; an academic title before
+    ("Có đồng chí Ôn Văn Lực Cụm trưởng Cụm thi đua số 3 dự.",
+     {"Ôn Văn Lực": ["Cụm trưởng Cụm thi đua số 3"]}),
+    ("TS. Đỗ Thị Mai Hiệu trưởng Trường Chính trị tỉnh Kon Tum phát biểu.",
+     {"Đỗ Thị Mai": ["Hiệu trưởng Trường Chính trị tỉnh Kon Tum"]}),
 ])
 def test_a_post_after_a_name_with_no_comma_ninth_pass(text: str, expected: dict):
     assert officials(text) == expected

@@ -382,11 +382,11 @@ _ROLE_NEXT = re.compile(r"[ \t]+(?=(?:cụm|khối)[ \t]+(?:trưởng|phó)(?![\
 
 def _post_inside(doc: Doc, name_start: int, end: int) -> int | None:
     """Where a post starts inside the capitalized words read as a name after "đồng chí", "ông",
-    "bà" with no comma: "đồng chí Nguyễn Xuân An Phó Bí thư Huyện ủy" (the name is the words
-    before; two of them at least). Only after an honorific: elsewhere capitalized words after a
-    name are a body's."""
+    "bà" or an academic title ("TS.") with no comma: "đồng chí Nguyễn Xuân An Phó Bí thư Huyện
+    ủy" (the name is the words before; two of them at least). Only after an honorific:
+    elsewhere capitalized words after a name are a body's."""
     canon = doc.canon
-    if not _HONORIFIC_JUST_BEFORE.search(canon, max(0, name_start - 12), name_start):
+    if not HONORIFIC.search(canon, max(0, name_start - 30), name_start):
         return None
     for k, w in enumerate(_WORD_START.finditer(canon, name_start, end), start=2):
         if k >= 3 and TITLE.match(canon, w.start()) and not ORG_HEAD.match(canon, w.start()):
@@ -440,12 +440,19 @@ def _names_by_context(doc: Doc, found: list[OfficialMention]) -> list[OfficialMe
         if len(words) < 2:
             continue
         # a post after the name first: the cheapest test, and the one most names fail
-        after = _AFTER_NAME.match(canon, m.end()) or _post_next(doc, name_start, m.end())
+        name_end = m.end()
+        after = _AFTER_NAME.match(canon, name_end) or _post_next(doc, name_start, name_end)
+        if after is None and (inner := _post_inside(doc, name_start, name_end)) is not None:
+            # "đồng chí Ôn Văn Lực Cụm trưởng ...": the post's capitals were read as the name's
+            name_end = doc.trimmed(name_start, inner)[1]
+            name = doc.slice(name_start, name_end)
+            words = name.split()
+            after = _SPACES.match(canon, name_end)
         if not after or not (TITLE.match(canon, after.end()) or ROLE.match(canon, after.end())):
             # an Ede or Jrai name after its post: "Phó Bí thư Tỉnh ủy H'Yim Kđoh dự"
             if _EDE_NAME.match(name) and (span := _title_before(doc, name_start,
                                                                  len(words))) is not None:
-                out.append(OfficialMention(name, name_start, m.end(), [span], span[0], m.end(),
+                out.append(OfficialMention(name, name_start, name_end, [span], span[0], name_end,
                                            True))
             continue
         if any(TITLE.fullmatch(w) or ORG_HEAD.fullmatch(w) for w in words) or (
@@ -465,7 +472,7 @@ def _names_by_context(doc: Doc, found: list[OfficialMention]) -> list[OfficialMe
         spans, end = _positions(doc, after.end())
         if spans:
             start = m.start() if lead or not hon else max(0, name_start - 30) + hon.start()
-            out.append(OfficialMention(name, name_start, m.end(), spans, start, end))
+            out.append(OfficialMention(name, name_start, name_end, spans, start, end))
     return out
 
 
