@@ -1558,6 +1558,9 @@ def test_a_conference_referred_to_as_held_ninth_pass(text: str, expected: list):
     "ký kết giao ước.",
     # no cluster named
     "Dự Hội nghị có lãnh đạo tỉnh. Tại Hội nghị, các đại biểu thảo luận kế hoạch năm 2025.",
+    # an announced conference described as if held
+    "Hội nghị của Cụm thi đua số 4 sẽ diễn ra vào cuối tháng. Dự Hội nghị có lãnh đạo các đơn "
+    "vị. Tại Hội nghị, các đơn vị ký kết giao ước thi đua.",
 ])
 def test_no_conference_from_a_caption_or_one_referral_ninth_pass(text: str):
     assert events_of(text) == []

@@ -238,6 +238,9 @@ _REFERRED = re.compile(
     r"(?<![\w])(?:dự|tại|chủ\s+trì|phát\s+biểu\s+tại|kết\s+thúc|bế\s+mạc|việc\s+tổ\s+chức)\s+"
     r"(?:hội\s+nghị|lễ\s+trao\s+giải|hội\s+thi|lễ\s+ký\s+kết)(?![\w])", re.IGNORECASE)
 _MAX_REFERRALS = 50  # enough to tell; the scan of a long text stops there
+# a conference announced: "Hội nghị sẽ diễn ra ngày 20/12", "dự kiến tổ chức hội nghị"
+_PLANNED = re.compile(r"(?<![\w])(?:sẽ|dự\s+kiến|chuẩn\s+bị)\s+(?:được\s+)?"
+                      r"(?:tổ\s+chức|diễn\s+ra|khai\s+mạc|họp)(?![\w])", re.IGNORECASE)
 
 
 def referred_event(doc: Doc, mentions: list[Mention], clusters: list[Cluster]) -> list[dict]:
@@ -256,8 +259,8 @@ def referred_event(doc: Doc, mentions: list[Mention], clusters: list[Cluster]) -
         found.append((sent, m))
         if len(found) >= _MAX_REFERRALS:
             break
-    if len(found) < 2 or not clusters:
-        return []
+    if len(found) < 2 or not clusters or _PLANNED.search(canon):
+        return []  # an article that announces a conference may describe it as if held
     sents = list({s.start: s for s, _ in found}.values())
     kind, covered, mention = "other", None, None
     for sent in sents:
