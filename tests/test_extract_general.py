@@ -1434,6 +1434,13 @@ def test_a_short_name_of_a_regional_cluster_ninth_pass(text: str):
                               HIGHLAND_SCHOOLS}
 
 
+def test_a_short_name_in_the_other_tone_placement_ninth_pass():
+    # the region written "Thuỷ" in the name and "Thủy" in the short name
+    found = clusters("Cụm thi đua các trường chính trị khu vực Thuỷ Nguyên họp. Lãnh đạo Cụm Thủy "
+                     "Nguyên (Trường Chính trị tỉnh Kon Tum, Gia Lai, Đắk Lắk, Lâm Đồng) dự.")
+    assert list(found.values()) == [HIGHLAND_SCHOOLS]
+
+
 @pytest.mark.parametrize("text", [
     # no cluster is named by that region: "Cụm Tây Nguyên" alone is no mention
     "Đoàn công tác thăm Cụm Tây Nguyên (Trường Chính trị tỉnh Kon Tum, Gia Lai, Đắk Lắk).",

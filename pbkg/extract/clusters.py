@@ -21,6 +21,7 @@ from pbkg.extract.patterns import (
     NUMBER,
     ORG_HEAD,
     UPPER,
+    canonical,
     contains_words,
     first_char_led,
     norm_key,
@@ -340,7 +341,7 @@ def add_aliases(doc: Doc, mentions: list[Mention], clusters: list[Cluster]) -> l
     tails: dict[str, Cluster] = {}  # the region's key -> its cluster
     written: list[str] = []  # the regions as written, each word a piece of the alternation
     for c in clusters:
-        m = _REGION_TAIL.search(c.name)
+        m = _REGION_TAIL.search(canonical(c.name))  # matched against the canonical text
         key = norm_key(m.group("tail")) if m else ""
         if m and key not in tails and len(tails) < _MAX_ALIASES:
             tails[key] = c
