@@ -1588,3 +1588,24 @@ def test_the_ninth_pass_classes_through_odd_characters():
         assert sorted(unicodedata.normalize("NFC", o["name"]) for o in found["officials"]) == [
             "Lê Minh Tuấn", "Võ Thanh Bình"]
         assert [e["kind"] for e in found["events"]] == ["other"]
+
+
+@pytest.mark.parametrize("text,members", [
+    # the body kind ends the name, a level word and the places follow: a distributive list
+    ("Cụm thi đua số 6 các trường chính trị tỉnh Lai Châu, Điện Biên, Sơn La và Hòa Bình tổ chức "
+     "hội nghị.", NORTHWEST),
+    ("Năm 2024, Cụm thi đua số 6 các trung tâm chính trị huyện Krông Pắc, Ea Kar và Krông Búk ký "
+     "kết giao ước.", ["Krông Pắc", "Ea Kar", "Krông Búk"]),
+])
+def test_places_after_a_clusters_body_kind_ninth_pass(text: str, members: list[str]):
+    assert lists(text) == [members]
+
+
+@pytest.mark.parametrize("text", [
+    # one place, then others of another kind; names that are no places
+    "Cụm thi đua số 6 các trường chính trị tỉnh Lai Châu tổ chức hội nghị với Báo Điện Biên, Báo "
+    "Sơn La.",
+    "Cụm thi đua số 6 các trường chính trị tỉnh Lai Châu, Trung tâm Hội nghị và Nhà khách tỉnh.",
+])
+def test_no_places_after_a_clusters_body_kind_ninth_pass(text: str):
+    assert lists(text) == []

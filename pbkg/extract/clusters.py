@@ -702,18 +702,42 @@ def _level_lists_after_mentions(doc: Doc, mentions: list[Mention],
         sent = doc.sentence_at(mention.start)
         if cluster is None or sent is None or cluster.members:
             continue
-        m = _places_after_level(doc, mention.end)
-        if m is None:
+        shared = None  # where a prefix the list does not write starts ("các trường ... tỉnh")
+        if (m := _places_after_level(doc, mention.end)) is not None:
+            start = m.start("list")
+        elif (kind := _kind_level_after(doc, mention)) is not None:
+            shared, start = kind
+        else:
             continue
         # a list is never longer than this: the work per mention stays bounded
-        found = enumerations.parse(doc, m.start("list"), min(sent.end, m.start("list") + 8000))
-        if found is None or not found.prefix or not _whole_units(doc, found):
+        found = enumerations.parse(doc, start, min(sent.end, start + 8000))
+        if found is None or not _whole_units(doc, found):
             continue
+        if shared is None and not found.prefix:
+            continue
+        if shared is not None:  # places only, each after the body kind and the level word
+            if not all(places.is_place_name(t) for t, _, _ in found.items):
+                continue
+            found.prefix = doc.slice(shared, start).strip()
         for text, s_, e_ in found.items:
             cluster.add_member(text, s_, e_)
         cluster.list_prefix = found.prefix
         cluster.evidence = (mention.start, found.end)
         cluster.member_count = found.count or len(found.items)
+
+
+_KIND_END = re.compile(rf"các\s+{_BODY_KIND}$")
+_LEVEL_THEN_NAME = re.compile(rf"[ \t]+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã)[ \t]+(?=[{UPPER}])")
+
+
+def _kind_level_after(doc: Doc, mention: Mention) -> tuple[int, int] | None:
+    """After a mention whose name ends with the kind of body it gathers, a level word that opens
+    a list of places: "Cụm thi đua số 5 các trường chính trị | tỉnh A, B và C". The start of the
+    shared prefix (the body kind) and of the list (after the level word), or None."""
+    canon = doc.canon
+    kind = _KIND_END.search(canon, max(mention.start, mention.end - 40), mention.end)
+    level = _LEVEL_THEN_NAME.match(canon, mention.end) if kind else None
+    return (kind.start(), level.end()) if kind and level else None
 
 
 def _whole_units(doc: Doc, found: enumerations.Enumeration) -> bool:
