@@ -10,6 +10,7 @@ year), else the page's display date, else it is left out."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from pbkg.extract.clusters import Cluster, Mention, find_mentions, resolve
@@ -262,6 +263,7 @@ def referred_event(doc: Doc, mentions: list[Mention], clusters: list[Cluster]) -
     if len(found) < 2 or not clusters or _PLANNED.search(canon):
         return []  # an article that announces a conference may describe it as if held
     sents = list({s.start: s for s, _ in found}.values())
+    starts = [m.start for m in mentions]  # mentions are sorted by start
     kind, covered, mention = "other", None, None
     for sent in sents:
         text = canon[sent.start : sent.end]
@@ -270,8 +272,10 @@ def referred_event(doc: Doc, mentions: list[Mention], clusters: list[Cluster]) -
             kind = k
         if covered is None:
             covered = _covered(text, pos)
-        mention = mention or next((m for m in mentions if sent.start <= m.start < sent.end
-                                   and m.named), None)
+        i = bisect.bisect_left(starts, sent.start)  # the sentence's mentions, by position
+        while mention is None and i < len(mentions) and mentions[i].start < sent.end:
+            mention = mentions[i] if mentions[i].named else None
+            i += 1
     cluster = resolve(mention, clusters)
     if cluster is None:
         return []
