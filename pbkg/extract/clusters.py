@@ -49,7 +49,7 @@ _BODY_KIND = (r"(?:văn\s+phòng|ban\s+(?:tổ\s+chức|tuyên\s+giáo|dân\s+v�
 # (the words that name none are tested where the word starts, before its first letter is read)
 _NAME_START = re.compile(
     r"[ \t]+(?!(?:Cụm|Khối|Trưởng|Phó|Năm|Ngày|Hội\s+nghị|Tháng)(?![\w])"
-    # a conference's verb written with a capital: "cụm thi đua Chủ trì Hội nghị" names none
+    # a conference's verb written with a capital: "cụm thi đua Phát biểu ..." names none
     rf"|{CONFERENCE_VERB})"
     rf"(?=khu\s+vực|ngành|lĩnh\s+vực|cơ\s+quan|{_BODY_KIND}|[{UPPER}])")
 _DESC_TOKEN = re.compile(r"[\w’']+")
@@ -68,7 +68,7 @@ _DESC_STOPS = re.compile(
     r"hoàn\s+thành|đăng\s+ký|phát\s+động|ban\s+hành|thực\s+hiện|dẫn\s+đầu|làm|do|bao\s+gồm|"
     r"họp|giao\s+ban|bình\s+chọn|bình\s+xét|chấm\s+điểm|quyết\s+tâm|phấn\s+đấu|luôn|đều|"
     r"nỗ\s+lực|tích\s+cực|chủ\s+động|trao|tặng|nhận|ra|và|theo|lần|đối\s+với|"
-    r"thảo\s+luận|trao\s+đổi|chia\s+sẻ|cho\s+thấy|hưởng\s+ứng|góp\s+ý|hiện|"
+    r"thảo\s+luận|trao\s+đổi|chia\s+sẻ|cho\s+thấy|hưởng\s+ứng|góp\s+ý|hiện|khen|"
     # verbs of a conference's people: "Khối thi đua ... Tỉnh ủy chủ trì hội nghị"
     r"chủ\s+trì|phát\s+biểu|khai\s+mạc|bế\s+mạc|tham\s+dự|dự|báo\s+cáo|kết\s+luận|"
     r"chúc\s+mừng|quán\s+triệt|nhất\s+trí|thống\s+nhất|bầu|suy\s+tôn|biểu\s+dương)(?![\w’'])"
@@ -193,7 +193,7 @@ def _extend(doc: Doc, start: int, p: int, kind: str) -> Mention:
     return Mention(start, p, kind, number, named)
 
 
-# "Cụm thi đua số 3 các trường chính trị": after the number, the kind of body the cluster
+# "Cụm thi đua số 6 các trung tâm chính trị": after the number, the kind of body the cluster
 # gathers, in lower case, is still its name; it ends at a verb or at a level word before a
 # capital ("các trường chính trị tỉnh A, B" names the members, not the cluster)
 _KIND_AFTER_NUMBER = re.compile(rf"[ \t]+các[ \t]+{_BODY_KIND}")
@@ -327,14 +327,14 @@ def group_clusters(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
     return clusters
 
 
-# the region that ends a cluster's name: "Cụm thi đua các trường chính trị khu vực Đông Nam Bộ"
+# the region that ends a cluster's name: "Cụm thi đua các trường chính trị khu vực Tây Nguyên"
 _REGION_TAIL = re.compile(rf"(?<![\w])(?:khu\s+vực|miền|vùng)\s+(?P<tail>[{UPPER}][\w’']*"
                           rf"(?:\s+[\w’']+){{0,4}})$")
 _MAX_ALIASES = 20  # one alternation per cluster named by a region: the scan stays linear
 
 
 def add_aliases(doc: Doc, mentions: list[Mention], clusters: list[Cluster]) -> list[Mention]:
-    """Mentions by a short name, "Cụm Đông Nam bộ" ("Cụm" and the region that ends a named
+    """Mentions by a short name, "Cụm Tây Nguyên" ("Cụm" and the region that ends a named
     cluster's name, in any case), each tied to that cluster; `mentions` and the aliases, sorted.
     Only the region of a cluster the article names is read so: "Cụm" and any capitalized words
     may be something else ("Cụm công nghiệp")."""

@@ -234,7 +234,7 @@ def headline_event(title: str | None, clusters: list[Cluster]) -> list[dict]:
 
 
 # a conference the text refers to as held: "Dự Hội nghị có ...", "Tại Hội nghị, ...", "chủ trì
-# Hội nghị", "Phát biểu tại lễ trao giải", "Việc tổ chức hội thi cho thấy ..."
+# Hội nghị", "tại lễ trao giải", "kết thúc hội thi"
 _REFERRED = re.compile(
     r"(?<![\w])(?:dự|tại|chủ\s+trì|phát\s+biểu\s+tại|kết\s+thúc|bế\s+mạc|việc\s+tổ\s+chức)\s+"
     r"(?:hội\s+nghị|lễ\s+trao\s+giải|hội\s+thi|lễ\s+ký\s+kết)(?![\w])", re.IGNORECASE)
@@ -248,7 +248,7 @@ def referred_event(doc: Doc, mentions: list[Mention], clusters: list[Cluster]) -
     """The conference of a cluster the text refers to twice or more as held ("Dự Hội nghị có
     ...", "Tại Hội nghị, ...") when no sentence dates or reports it and the headline gives none:
     an event with no date, whose kind is a review's or a signing's only when a sentence that
-    refers to it says so ("other" else). A caption alone ("Toàn cảnh hội nghị") is not enough,
+    refers to it says so ("other" else). A caption alone ("Quang cảnh hội nghị") is not enough,
     nor is a conference of no cluster the article names."""
     canon = doc.canon
     found: list[tuple[Sentence, re.Match[str]]] = []

@@ -112,7 +112,7 @@ def _positions(doc: Doc, start: int) -> tuple[list[tuple[int, int]], int]:
     punct = _POS_END.search(canon, start, limit)
     if punct:
         end = punct.start()
-    verb = _CAP_VERB.search(canon, start, end)  # "cụm trưởng cụm thi đua Chủ trì Hội nghị"
+    verb = _CAP_VERB.search(canon, start, end)  # "cụm trưởng cụm thi đua số 2 Phát biểu"
     if verb:
         end = verb.start()
     # stop words end the run, but not inside the title that opens a position
@@ -382,8 +382,8 @@ _ROLE_NEXT = re.compile(r"[ \t]+(?=(?:cụm|khối)[ \t]+(?:trưởng|phó)(?![\
 
 def _post_inside(doc: Doc, name_start: int, end: int) -> int | None:
     """Where a post starts inside the capitalized words read as a name after "đồng chí", "ông",
-    "bà" or an academic title ("TS.") with no comma: "đồng chí Nguyễn Xuân An Phó Bí thư Huyện
-    ủy" (the name is the words before; two of them at least). Only after an honorific:
+    "bà" or an academic title ("TS.") with no comma: "đồng chí Trần Minh An Bí thư Đảng ủy
+    xã" (the name is the words before; two of them at least). Only after an honorific:
     elsewhere capitalized words after a name are a body's."""
     canon = doc.canon
     if not HONORIFIC.search(canon, max(0, name_start - 30), name_start):

@@ -90,7 +90,7 @@ def _phrases(words: tuple[str, ...] | list[str]) -> str:
 NAME_STOP = re.compile(rf"(?<![\w’'])(?:{_phrases(gz.NAME_STOPS)})(?![\w’'])")
 # "dự" (attends) ends a run of posts, "dự khuyết" (alternate member) is part of one
 # what the people of a conference do, once written with a capital after a name or a cluster
-# ("đồng chí A cụm trưởng cụm thi đua Chủ trì Hội nghị"): matched in any case
+# ("đồng chí A cụm trưởng cụm thi đua số 2 Phát biểu khai mạc"): matched in any case
 CONFERENCE_VERB = (r"(?i:chủ\s+trì|phát\s+biểu|khai\s+mạc|bế\s+mạc|tham\s+dự|dự|kết\s+luận|"
                    r"chúc\s+mừng|quán\s+triệt|nhất\s+trí|thống\s+nhất|bầu|suy\s+tôn|"
                    r"biểu\s+dương)(?![\w’'])")
