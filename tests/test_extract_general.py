@@ -1383,3 +1383,228 @@ def test_member_lists_dashes_bullets_subjects_eighth_pass(text: str, members: li
 ])
 def test_no_member_list_dashes_subjects_eighth_pass(text: str):
     assert lists(text) == []
+
+
+# -- ninth pass: phrasings of the classes 'sealed' showed, written for this pass, none from a corpus article ---
+
+NORTHWEST = ["Lai Châu", "Điện Biên", "Sơn La", "Hòa Bình"]
+
+
+@pytest.mark.parametrize("text,name", [
+    # a number, then the kind of body the cluster gathers in lower case, a reorganisation's verb,
+    # and a counted, distributive list
+    ("Cụm thi đua số 6 các trường chính trị được thành lập gồm 4 trường chính trị tỉnh Lai Châu, "
+     "Điện Biên, Sơn La, Hòa Bình.", "Cụm thi đua số 6 các trường chính trị"),
+    ("Cụm thi đua số 6 các trường chính trị khu vực Tây Bắc hiện gồm các trường chính trị tỉnh "
+     "Lai Châu, Điện Biên, Sơn La và Hòa Bình.",
+     "Cụm thi đua số 6 các trường chính trị khu vực Tây Bắc"),
+    ("Cụm thi đua số 6 các ban tổ chức gồm 4 đơn vị: Lai Châu, Điện Biên, Sơn La, Hòa Bình.",
+     "Cụm thi đua số 6 các ban tổ chức"),
+    ("Cụm thi đua số 6 các trung tâm chính trị hiện gồm các trung tâm chính trị tỉnh Lai Châu, "
+     "Điện Biên, Sơn La và Hòa Bình.", "Cụm thi đua số 6 các trung tâm chính trị"),
+])
+def test_a_body_kind_after_the_number_ninth_pass(text: str, name: str):
+    assert clusters(text) == {name: NORTHWEST}
+
+
+@pytest.mark.parametrize("text", [
+    # the body kind then a verb: no list follows; a count of classes is no member list
+    "Cụm thi đua số 6 các trường chính trị đã tổ chức 40 lớp gồm nhiều học viên.",
+    "Cụm thi đua số 6 các trường chính trị tổ chức hội thảo gồm các tham luận của Lai Châu, "
+    "Điện Biên.",
+])
+def test_no_list_after_a_body_kind_and_a_verb_ninth_pass(text: str):
+    assert lists(text) == []
+
+
+HIGHLAND_SCHOOLS = ["Trường Chính trị tỉnh Kon Tum", "Gia Lai", "Đắk Lắk", "Lâm Đồng"]
+
+
+@pytest.mark.parametrize("text", [
+    # the cluster named by its region, then a short name, "Cụm" and the region, with its list in
+    # brackets: the first item whole, the rest bare places
+    "Cụm thi đua các trường chính trị khu vực Tây Nguyên họp tại Pleiku. Dự có giảng viên các "
+    "trường Cụm Tây Nguyên (Trường Chính trị tỉnh Kon Tum, Gia Lai, Đắk Lắk và Lâm Đồng).",
+    # the region word written in the short name, in another case
+    "Năm 2024, Cụm thi đua các trường chính trị khu vực Tây Nguyên tổng kết. Lãnh đạo Cụm khu vực "
+    "Tây nguyên (Trường Chính trị tỉnh Kon Tum, Gia Lai, Đắk Lắk, Lâm Đồng) ký giao ước.",
+])
+def test_a_short_name_of_a_regional_cluster_ninth_pass(text: str):
+    assert clusters(text) == {"Cụm thi đua các trường chính trị khu vực Tây Nguyên":
+                              HIGHLAND_SCHOOLS}
+
+
+def test_a_short_name_in_the_other_tone_placement_ninth_pass():
+    # the region written "Thuỷ" in the name and "Thủy" in the short name
+    found = clusters("Cụm thi đua các trường chính trị khu vực Thuỷ Nguyên họp. Lãnh đạo Cụm Thủy "
+                     "Nguyên (Trường Chính trị tỉnh Kon Tum, Gia Lai, Đắk Lắk, Lâm Đồng) dự.")
+    assert list(found.values()) == [HIGHLAND_SCHOOLS]
+
+
+@pytest.mark.parametrize("text", [
+    # no cluster is named by that region: "Cụm Tây Nguyên" alone is no mention
+    "Đoàn công tác thăm Cụm Tây Nguyên (Trường Chính trị tỉnh Kon Tum, Gia Lai, Đắk Lắk).",
+    # a cluster of industry of the same region is not the emulation cluster
+    "Cụm thi đua các trường chính trị khu vực Tây Nguyên họp. Cụm công nghiệp Tây Nguyên (Gia "
+    "Lai, Đắk Lắk, Lâm Đồng) mở rộng.",
+    # one word of a region needs its region word: "Khối Trung ương" is not "... miền Trung"
+    "Khối thi đua các báo đảng miền Trung họp. Khối Trung ương (Báo Nhân Dân, Báo Quân đội)."
+])
+def test_no_short_name_without_its_named_region_ninth_pass(text: str):
+    assert lists(text) == []
+
+
+@pytest.mark.parametrize("text,name", [
+    # a conference's verb written with a capital after an unnamed cluster, the named one later
+    ("Đồng chí Lê Văn Hòa, Bí thư Đảng ủy phường, cụm trưởng cụm thi đua Phát biểu khai mạc. "
+     "Các khu phố thuộc cụm thi đua số 2 ký kết.", "cụm thi đua số 2"),
+    ("Khối thi đua Tham dự hội nghị có lãnh đạo các đơn vị.", None),
+    # "đối với" ends a cluster's descriptor
+    ("Sự chủ động của các cơ quan trong Khối thi đua các cơ quan Đảng tỉnh đối với phong trào thi "
+     "đua là rõ nét.", "Khối thi đua các cơ quan Đảng tỉnh"),
+])
+def test_a_verb_ends_a_clusters_name_ninth_pass(text: str, name: str | None):
+    assert [c["name"] for c in extract_text(text)["clusters"]] == ([name] if name else [])
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a post right after the name, no comma, after an honorific
+    ("Dự hội nghị có đồng chí Lê Minh Tuấn Phó Bí thư Thường trực Đảng ủy phường, đồng chí Đào "
+     "Thu Hà, Chủ tịch Ủy ban MTTQ phường.",
+     {"Lê Minh Tuấn": ["Phó Bí thư Thường trực Đảng ủy phường"],
+      "Đào Thu Hà": ["Chủ tịch Ủy ban MTTQ phường"]}),
+    ("Ông Đặng Quốc Hưng Chánh Văn phòng Huyện ủy phát biểu tại hội nghị.",
+     {"Đặng Quốc Hưng": ["Chánh Văn phòng Huyện ủy"]}),
+    # a cluster's role word in lower case right after the name; a surname not in the list; a
+    # conference's verb written with a capital ends the post
+    ("Sau đó, đồng chí Ôn Văn Lực cụm trưởng cụm thi đua số 3 Phát biểu bế mạc.",
+     {"Ôn Văn Lực": ["cụm trưởng cụm thi đua số 3"]}),
+    # the role word with capitals, read at first as the name's; an academic title before
+    ("Có đồng chí Ôn Văn Lực Cụm trưởng Cụm thi đua số 3 dự.",
+     {"Ôn Văn Lực": ["Cụm trưởng Cụm thi đua số 3"]}),
+    ("TS. Đỗ Thị Mai Hiệu trưởng Trường Chính trị tỉnh Kon Tum phát biểu.",
+     {"Đỗ Thị Mai": ["Hiệu trưởng Trường Chính trị tỉnh Kon Tum"]}),
+])
+def test_a_post_after_a_name_with_no_comma_ninth_pass(text: str, expected: dict):
+    assert officials(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # no honorific: capitalized words after a name may be a body's
+    "Trường Chính trị Nguyễn Văn Linh Phó Hiệu trưởng điều hành.",
+    # after an honorific, a body's name is no post
+    "Có đồng chí Trần Văn Lâm Ban Tổ chức Huyện ủy dự.",
+    # a role word after a name with no honorific
+    "Trần Văn Lâm cụm trưởng năm trước nay đã nghỉ.",
+])
+def test_no_post_after_a_name_without_its_honorific_ninth_pass(text: str):
+    assert officials(text) == {}
+
+
+def test_a_role_that_is_a_persons_only_post_ninth_pass():
+    found = extract_text("Năm 2022, đồng chí Ôn Văn Lực cụm trưởng cụm thi đua số 3 Chủ trì hội "
+                         "nghị ký kết giao ước thi đua.")
+    assert [(r["year"], r["role"], r["unit"], r["person"]) for r in found["roles"]] == [
+        (2022, "chair", None, "Ôn Văn Lực")]
+    assert lists("Năm 2022, đồng chí Ôn Văn Lực cụm trưởng cụm thi đua số 3 Chủ trì.") == []
+    # a body among the posts: the role is the body's, as before
+    assert roles("Năm 2022, đồng chí Ôn Văn Lực, Bí thư Đảng ủy xã Tân Phú, Cụm trưởng Cụm thi "
+                 "đua số 3, phát biểu.") == [(2022, "chair", "Đảng ủy xã Tân Phú")]
+    # proposed, not held
+    assert roles("Hội nghị đề nghị đồng chí Ôn Văn Lực làm cụm trưởng cụm thi đua số 3 năm "
+                 "2022.") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # titles of honour and teaching ranks stacked before an academic title, a caption's line
+    ("Các đại biểu dự hội thảo.\nNGƯT.TS. Võ Thanh Bình- Hiệu trưởng Trường Chính trị tỉnh Kon "
+     "Tum phát biểu.", {"Võ Thanh Bình": ["Hiệu trưởng Trường Chính trị tỉnh Kon Tum"]}),
+    ("NGND, PGS.TS Hồ Minh Tâm - Giám đốc Học viện Cán bộ dự.",
+     {"Hồ Minh Tâm": ["Giám đốc Học viện Cán bộ"]}),
+    ("Dự có ThS.GVC. Lý Thị Lan - Phó Hiệu trưởng.", {"Lý Thị Lan": ["Phó Hiệu trưởng"]}),
+])
+def test_stacked_titles_of_honour_before_a_name_ninth_pass(text: str, expected: dict):
+    assert officials(text) == expected
+
+
+def test_a_school_named_after_a_person_is_no_person_ninth_pass():
+    # the post before a title of honour and a name: the school's name is no person
+    assert officials("Hiệu trưởng Trường Chính trị Phạm Hùng, NGƯT Võ Thanh Bình dự.") == {
+        "Võ Thanh Bình": ["Hiệu trưởng Trường Chính trị Phạm Hùng"]}
+
+
+def events_of(text: str) -> list[tuple]:
+    return [(e["kind"], e["date"], e["cluster"], e["year_covered"])
+            for e in extract_text(text)["events"]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a conference referred to as held, twice, with no date and no sentence that reports it
+    ("Ảnh: quang cảnh hội nghị\nDự Hội nghị có đồng chí Trần Văn Lâm, Trưởng Ban Tổ chức Tỉnh ủy. Tại "
+     "Hội nghị, lãnh đạo Khối thi đua các cơ quan Đảng tỉnh thảo luận kế hoạch công tác năm 2025.",
+     [("other", None, "Khối thi đua các cơ quan Đảng tỉnh", "2025")]),
+    # the kind when a sentence that refers to it says so
+    ("Cụm thi đua số 4 có 5 đơn vị. Dự Hội nghị có lãnh đạo các đơn vị. Tại Hội nghị, các đơn vị "
+     "tổng kết công tác thi đua năm 2024.", [("tổng kết", None, "Cụm thi đua số 4", "2024")]),
+    # a contest and its prize ceremony
+    ("Đội Báo Kon Tum nhận giải Ba tại lễ trao giải. Kết thúc hội thi, Khối thi đua các cơ "
+     "quan Đảng tỉnh khen các đội.", [("other", None, "Khối thi đua các cơ quan Đảng tỉnh", None)]),
+])
+def test_a_conference_referred_to_as_held_ninth_pass(text: str, expected: list):
+    assert events_of(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a caption alone
+    "Ảnh: quang cảnh hội nghị\nNăm 2024, Cụm thi đua số 4 hoàn thành tốt nhiệm vụ.",
+    # one referral only
+    "Dự Hội nghị có lãnh đạo các đơn vị trong Cụm thi đua số 4.",
+    # a conference to come
+    "Cụm thi đua số 4 sẽ tổ chức hội nghị. Dự kiến dự Hội nghị có lãnh đạo tỉnh, tại Hội nghị sẽ "
+    "ký kết giao ước.",
+    # no cluster named
+    "Dự Hội nghị có lãnh đạo tỉnh. Tại Hội nghị, các đại biểu thảo luận kế hoạch năm 2025.",
+    # an announced conference described as if held
+    "Hội nghị của Cụm thi đua số 4 sẽ diễn ra vào cuối tháng. Dự Hội nghị có lãnh đạo các đơn "
+    "vị. Tại Hội nghị, các đơn vị ký kết giao ước thi đua.",
+])
+def test_no_conference_from_a_caption_or_one_referral_ninth_pass(text: str):
+    assert events_of(text) == []
+
+
+def test_the_ninth_pass_classes_through_odd_characters():
+    import unicodedata
+
+    text = ("Cụm thi đua các trường chính trị khu vực Tây Nguyên họp. Dự Hội nghị có giảng viên các "
+            "trường Cụm Tây Nguyên (Trường Chính trị tỉnh Kon Tum, Gia Lai, Đắk Lắk và Lâm Đồng). "
+            "Tại Hội nghị, đồng chí Lê Minh Tuấn Phó Bí thư Thường trực Tỉnh ủy phát biểu.\n"
+            "NGƯT.TS. Võ Thanh Bình – Hiệu trưởng Trường Chính trị tỉnh Kon Tum báo cáo.")
+    odd = unicodedata.normalize("NFD", text.replace("Cụm Tây", "Cụm\u00a0Tây").replace(
+        "Gia Lai", "Gia\u200b Lai").replace("Tuấn", "Tu\u200dấn")).replace("–", "\u2012")
+    for t in (text, odd):
+        found = extract_text(t)
+        assert [len(c["members"]) for c in found["clusters"]] == [4]
+        assert sorted(unicodedata.normalize("NFC", o["name"]) for o in found["officials"]) == [
+            "Lê Minh Tuấn", "Võ Thanh Bình"]
+        assert [e["kind"] for e in found["events"]] == ["other"]
+
+
+@pytest.mark.parametrize("text,members", [
+    # the body kind ends the name, a level word and the places follow: a distributive list
+    ("Cụm thi đua số 6 các trường chính trị tỉnh Lai Châu, Điện Biên, Sơn La và Hòa Bình tổ chức "
+     "hội nghị.", NORTHWEST),
+    ("Năm 2024, Cụm thi đua số 6 các trung tâm chính trị huyện Krông Pắc, Ea Kar và Krông Búk ký "
+     "kết giao ước.", ["Krông Pắc", "Ea Kar", "Krông Búk"]),
+])
+def test_places_after_a_clusters_body_kind_ninth_pass(text: str, members: list[str]):
+    assert lists(text) == [members]
+
+
+@pytest.mark.parametrize("text", [
+    # one place, then others of another kind; names that are no places
+    "Cụm thi đua số 6 các trường chính trị tỉnh Lai Châu tổ chức hội nghị với Báo Điện Biên, Báo "
+    "Sơn La.",
+    "Cụm thi đua số 6 các trường chính trị tỉnh Lai Châu, Trung tâm Hội nghị và Nhà khách tỉnh.",
+])
+def test_no_places_after_a_clusters_body_kind_ninth_pass(text: str):
+    assert lists(text) == []

@@ -15,11 +15,13 @@ from pbkg.extract.patterns import (
     CAP_WORD,
     CLUSTER_BARE,
     CLUSTER_HEAD,
+    CONFERENCE_VERB,
     LOWER,
     NAME_STOP,
     NUMBER,
     ORG_HEAD,
     UPPER,
+    canonical,
     contains_words,
     first_char_led,
     norm_key,
@@ -44,9 +46,12 @@ _BODY_KIND = (r"(?:văn\s+phòng|ban\s+(?:tổ\s+chức|tuyên\s+giáo|dân\s+v�
               r"ủy\s+ban\s+kiểm\s+tra|trường\s+chính\s+trị|trung\s+tâm\s+chính\s+trị)(?![\w])")
 # a descriptor that is a name: "Khối thi đua Mặt trận Tổ quốc", "Cụm thi đua Tuyên giáo",
 # "Cụm thi đua khu vực miền Đông", "Khối thi đua ngành Nội chính"
+# (the words that name none are tested where the word starts, before its first letter is read)
 _NAME_START = re.compile(
-    rf"[ \t]+(?=(?:khu\s+vực|ngành|lĩnh\s+vực|cơ\s+quan|{_BODY_KIND}|[{UPPER}])"
-    r"(?!(?:Cụm|Khối|Trưởng|Phó|Năm|Ngày|Hội\s+nghị|Tháng)(?![\w])))")
+    r"[ \t]+(?!(?:Cụm|Khối|Trưởng|Phó|Năm|Ngày|Hội\s+nghị|Tháng)(?![\w])"
+    # a conference's verb written with a capital: "cụm thi đua Phát biểu ..." names none
+    rf"|{CONFERENCE_VERB})"
+    rf"(?=khu\s+vực|ngành|lĩnh\s+vực|cơ\s+quan|{_BODY_KIND}|[{UPPER}])")
 _DESC_TOKEN = re.compile(r"[\w’']+")
 _DESC_SPACE = re.compile(rf"[ \t]+(?=[\w’'])|[ \t]*[-–][ \t]*(?=[{LOWER}])")  # "chính trị - xã hội"
 # "các cơ quan tham mưu, giúp việc Tỉnh ủy": the fixed phrase holds a comma
@@ -62,7 +67,8 @@ _DESC_STOPS = re.compile(
     r"thông\s+qua|tiếp\s+tục|xác\s+định|là|được|cũng|cùng|với|tại|trong|để|nhằm|đạt|"
     r"hoàn\s+thành|đăng\s+ký|phát\s+động|ban\s+hành|thực\s+hiện|dẫn\s+đầu|làm|do|bao\s+gồm|"
     r"họp|giao\s+ban|bình\s+chọn|bình\s+xét|chấm\s+điểm|quyết\s+tâm|phấn\s+đấu|luôn|đều|"
-    r"nỗ\s+lực|tích\s+cực|chủ\s+động|trao|tặng|nhận|ra|và|theo|lần|"
+    r"nỗ\s+lực|tích\s+cực|chủ\s+động|trao|tặng|nhận|ra|và|theo|lần|đối\s+với|"
+    r"thảo\s+luận|trao\s+đổi|chia\s+sẻ|cho\s+thấy|hưởng\s+ứng|góp\s+ý|hiện|khen|"
     # verbs of a conference's people: "Khối thi đua ... Tỉnh ủy chủ trì hội nghị"
     r"chủ\s+trì|phát\s+biểu|khai\s+mạc|bế\s+mạc|tham\s+dự|dự|báo\s+cáo|kết\s+luận|"
     r"chúc\s+mừng|quán\s+triệt|nhất\s+trí|thống\s+nhất|bầu|suy\s+tôn|biểu\s+dương)(?![\w’'])"
@@ -170,6 +176,8 @@ def _extend(doc: Doc, start: int, p: int, kind: str) -> Mention:
                 break
         else:
             break
+    if number is not None and (kind_end := _kind_after_number(canon, p)) is not None:
+        p = kind_end
     if number is None and not named:
         d = _DESCRIPTOR_START.match(canon, p) or _NAME_START.match(canon, p)
         if d and _places_after_level(doc, p):
@@ -183,6 +191,36 @@ def _extend(doc: Doc, start: int, p: int, kind: str) -> Mention:
                     if m:
                         number, p = int(m.group("num")), m.end()
     return Mention(start, p, kind, number, named)
+
+
+# "Cụm thi đua số 6 các trung tâm chính trị": after the number, the kind of body the cluster
+# gathers, in lower case, is still its name; it ends at a verb or at a level word before a
+# capital ("các trường chính trị tỉnh A, B" names the members, not the cluster)
+_KIND_AFTER_NUMBER = re.compile(rf"[ \t]+các[ \t]+{_BODY_KIND}")
+_LOWER_WORD = re.compile(rf"[ \t]+(?P<w>[{LOWER}][\w’']*)")
+_LEVEL_BEFORE_NAME = re.compile(rf"(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|phường|xã)[ \t]+"
+                                rf"[{UPPER}]")
+
+
+def _kind_after_number(canon: str, p: int) -> int | None:
+    """End of "các trường chính trị (khu vực ...)" after a cluster's number, or None."""
+    m = _KIND_AFTER_NUMBER.match(canon, p)
+    if m is None:
+        return None
+    end = m.end()
+    for _ in range(3):
+        region = _REGION_AFTER.match(canon, end)
+        if region is not None:  # "... khu vực Tây Bắc": a region's name ends it
+            return region.end()
+        w = _LOWER_WORD.match(canon, end)
+        if w is None or _DESC_STOPS.match(canon, w.start("w")) or _LEVEL_BEFORE_NAME.match(
+                canon, w.start("w")):
+            break
+        end = w.end()
+    return end
+
+
+_REGION_AFTER = re.compile(rf"[ \t]+(?:khu[ \t]+vực|miền)(?:[ \t]+[{UPPER}][\w’']*){{1,4}}")
 
 
 # "các phường A, B", "của các huyện, thị xã A, B": a level word and places right after a mention
@@ -287,6 +325,45 @@ def group_clusters(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
         )
         c.name = doc.slice(best.start, best.end).strip()
     return clusters
+
+
+# the region that ends a cluster's name: "Cụm thi đua các trường chính trị khu vực Tây Nguyên"
+_REGION_TAIL = re.compile(rf"(?<![\w])(?:khu\s+vực|miền|vùng)\s+(?P<tail>[{UPPER}][\w’']*"
+                          rf"(?:\s+[\w’']+){{0,4}})$")
+_MAX_ALIASES = 20  # one alternation per cluster named by a region: the scan stays linear
+
+
+def add_aliases(doc: Doc, mentions: list[Mention], clusters: list[Cluster]) -> list[Mention]:
+    """Mentions by a short name, "Cụm Tây Nguyên" ("Cụm" and the region that ends a named
+    cluster's name, in any case), each tied to that cluster; `mentions` and the aliases, sorted.
+    Only the region of a cluster the article names is read so: "Cụm" and any capitalized words
+    may be something else ("Cụm công nghiệp")."""
+    tails: dict[str, Cluster] = {}  # the region's key -> its cluster
+    written: list[str] = []  # the regions as written, each word a piece of the alternation
+    for c in clusters:
+        m = _REGION_TAIL.search(canonical(c.name))  # matched against the canonical text
+        key = norm_key(m.group("tail")) if m else ""
+        if m and key not in tails and len(tails) < _MAX_ALIASES:
+            tails[key] = c
+            written.append(r"[ \t]+".join(re.escape(w) for w in m.group("tail").split()))
+    if not tails:
+        return mentions
+    alias = re.compile(rf"(?<![\w])(?P<kind>[Cc]ụm|[Kk]hối)[ \t]+(?P<region>(?i:khu[ \t]+vực|miền|"
+                       rf"vùng)[ \t]+)?(?P<tail>(?i:{'|'.join(written)}))(?![\w’'])")
+    covered = Spans([(m.start, m.end) for m in mentions])
+    out = list(mentions)
+    for a in alias.finditer(doc.canon):
+        c = tails.get(norm_key(a.group("tail")))
+        if c is None or c.kind != a.group("kind").lower() or covered.covers(a.start()):
+            continue
+        if " " not in a.group("tail").strip() and not a.group("region"):
+            continue  # "Khối Trung ương" is no "Khối ... miền Trung": one word needs its "miền"
+        m = Mention(a.start(), a.end(), c.kind, c.number, True, bare=True, cluster=c)
+        c.mentions.append(m)
+        c.mentions.sort(key=lambda x: x.start)
+        out.append(m)
+    out.sort(key=lambda m: m.start)
+    return out
 
 
 _PLURAL_BEFORE = re.compile(r"(?<![\w])(?:các|những|mỗi|từng|giữa|cho)\s+$", re.IGNORECASE)
@@ -625,18 +702,42 @@ def _level_lists_after_mentions(doc: Doc, mentions: list[Mention],
         sent = doc.sentence_at(mention.start)
         if cluster is None or sent is None or cluster.members:
             continue
-        m = _places_after_level(doc, mention.end)
-        if m is None:
+        shared = None  # where a prefix the list does not write starts ("các trường ... tỉnh")
+        if (m := _places_after_level(doc, mention.end)) is not None:
+            start = m.start("list")
+        elif (kind := _kind_level_after(doc, mention)) is not None:
+            shared, start = kind
+        else:
             continue
         # a list is never longer than this: the work per mention stays bounded
-        found = enumerations.parse(doc, m.start("list"), min(sent.end, m.start("list") + 8000))
-        if found is None or not found.prefix or not _whole_units(doc, found):
+        found = enumerations.parse(doc, start, min(sent.end, start + 8000))
+        if found is None or not _whole_units(doc, found):
             continue
+        if shared is None and not found.prefix:
+            continue
+        if shared is not None:  # places only, each after the body kind and the level word
+            if not all(places.is_place_name(t) for t, _, _ in found.items):
+                continue
+            found.prefix = doc.slice(shared, start).strip()
         for text, s_, e_ in found.items:
             cluster.add_member(text, s_, e_)
         cluster.list_prefix = found.prefix
         cluster.evidence = (mention.start, found.end)
         cluster.member_count = found.count or len(found.items)
+
+
+_KIND_END = re.compile(rf"các\s+{_BODY_KIND}$")
+_LEVEL_THEN_NAME = re.compile(rf"[ \t]+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã)[ \t]+(?=[{UPPER}])")
+
+
+def _kind_level_after(doc: Doc, mention: Mention) -> tuple[int, int] | None:
+    """After a mention whose name ends with the kind of body it gathers, a level word that opens
+    a list of places: "Cụm thi đua số 5 các trường chính trị | tỉnh A, B và C". The start of the
+    shared prefix (the body kind) and of the list (after the level word), or None."""
+    canon = doc.canon
+    kind = _KIND_END.search(canon, max(mention.start, mention.end - 40), mention.end)
+    level = _LEVEL_THEN_NAME.match(canon, mention.end) if kind else None
+    return (kind.start(), level.end()) if kind and level else None
 
 
 def _whole_units(doc: Doc, found: enumerations.Enumeration) -> bool:

@@ -48,9 +48,12 @@ COUNT = re.compile(
 )
 _LEVEL = (r"(?:huyện|quận|thị\s+xã|thành\s+phố|tỉnh|phường|xã|thị\s+trấn|đặc\s+khu|thành|thị|"
           r"khu\s+phố|ấp|thôn|tổ\s+dân\s+phố)")
+# the kind of body before the level word: "các trường chính trị tỉnh A, B"
+_KIND_OF_BODY = (r"(?:(?:trường|trung\s+tâm)(?:\s+bồi\s+dưỡng)?\s+chính\s+trị|văn\s+phòng|"
+                 r"ban\s+(?:tổ\s+chức|tuyên\s+giáo|dân\s+vận|nội\s+chính))\s+")
 # "ban tuyên giáo các huyện, thành ủy ", "các Văn phòng Đảng ủy phường ", "Huyện ủy các huyện "
 DISTRIBUTIVE = re.compile(
-    rf"^(?P<prefix>(?:[\w’']+\s+|\([A-ZĐ]{{2,10}}\)\s+){{0,5}}?các\s+"
+    rf"^(?P<prefix>(?:[\w’']+\s+|\([A-ZĐ]{{2,10}}\)\s+){{0,5}}?các\s+(?:{_KIND_OF_BODY})?"
     rf"(?:{_LEVEL}(?:\s+ủy)?\s*(?:,|và)\s*)*{_LEVEL}(?:\s+ủy)?\s+)(?=[\w’'])",
     re.IGNORECASE,
 )

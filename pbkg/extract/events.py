@@ -10,6 +10,7 @@ year), else the page's display date, else it is left out."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from pbkg.extract.clusters import Cluster, Mention, find_mentions, resolve
@@ -228,6 +229,66 @@ def headline_event(title: str | None, clusters: list[Cluster]) -> list[dict]:
         "evidence": tdoc.text.strip(),
         "start": None,
         "end": None,
+        "confidence": 0.6,
+    }]
+
+
+# a conference the text refers to as held: "Dự Hội nghị có ...", "Tại Hội nghị, ...", "chủ trì
+# Hội nghị", "tại lễ trao giải", "kết thúc hội thi"
+_REFERRED = re.compile(
+    r"(?<![\w])(?:dự|tại|chủ\s+trì|phát\s+biểu\s+tại|kết\s+thúc|bế\s+mạc|việc\s+tổ\s+chức)\s+"
+    r"(?:hội\s+nghị|lễ\s+trao\s+giải|hội\s+thi|lễ\s+ký\s+kết)(?![\w])", re.IGNORECASE)
+_MAX_REFERRALS = 50  # enough to tell; the scan of a long text stops there
+# a conference announced: "Hội nghị sẽ diễn ra ngày 20/12", "dự kiến tổ chức hội nghị"
+_PLANNED = re.compile(r"(?<![\w])(?:sẽ|dự\s+kiến|chuẩn\s+bị)\s+(?:được\s+)?"
+                      r"(?:tổ\s+chức|diễn\s+ra|khai\s+mạc|họp)(?![\w])", re.IGNORECASE)
+
+
+def referred_event(doc: Doc, mentions: list[Mention], clusters: list[Cluster]) -> list[dict]:
+    """The conference of a cluster the text refers to twice or more as held ("Dự Hội nghị có
+    ...", "Tại Hội nghị, ...") when no sentence dates or reports it and the headline gives none:
+    an event with no date, whose kind is a review's or a signing's only when a sentence that
+    refers to it says so ("other" else). A caption alone ("Quang cảnh hội nghị") is not enough,
+    nor is a conference of no cluster the article names."""
+    canon = doc.canon
+    found: list[tuple[Sentence, re.Match[str]]] = []
+    for m in _REFERRED.finditer(canon):
+        sent = doc.sentence_at(m.start())
+        if sent is None or doc.in_display(m.start()) or _FUTURE.search(canon, sent.start,
+                                                                        m.start()):
+            continue
+        found.append((sent, m))
+        if len(found) >= _MAX_REFERRALS:
+            break
+    if len(found) < 2 or not clusters or _PLANNED.search(canon):
+        return []  # an article that announces a conference may describe it as if held
+    sents = list({s.start: s for s, _ in found}.values())
+    starts = [m.start for m in mentions]  # mentions are sorted by start
+    kind, covered, mention = "other", None, None
+    for sent in sents:
+        text = canon[sent.start : sent.end]
+        k, pos = _kind(text)
+        if kind == "other" and k != "other":
+            kind = k
+        if covered is None:
+            covered = _covered(text, pos)
+        i = bisect.bisect_left(starts, sent.start)  # the sentence's mentions, by position
+        while mention is None and i < len(mentions) and mentions[i].start < sent.end:
+            mention = mentions[i] if mentions[i].named else None
+            i += 1
+    cluster = resolve(mention, clusters)
+    if cluster is None:
+        return []
+    s, e = doc.trimmed(sents[0].start, sents[0].end)
+    return [{
+        "kind": kind,
+        "date": None,
+        "place": None,
+        "cluster": cluster.name,
+        "year_covered": str(covered) if covered else None,
+        "evidence": doc.slice(s, e),
+        "start": s,
+        "end": e,
         "confidence": 0.6,
     }]
 

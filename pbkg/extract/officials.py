@@ -14,6 +14,7 @@ from pbkg.extract import places
 from pbkg.extract.doc import Doc, Spans
 from pbkg.extract.patterns import (
     ACADEMIC,
+    CONFERENCE_VERB,
     HONORIFIC,
     NAME_ANY,
     NAME_STOP,
@@ -111,6 +112,9 @@ def _positions(doc: Doc, start: int) -> tuple[list[tuple[int, int]], int]:
     punct = _POS_END.search(canon, start, limit)
     if punct:
         end = punct.start()
+    verb = _CAP_VERB.search(canon, start, end)  # "cụm trưởng cụm thi đua số 2 Phát biểu"
+    if verb:
+        end = verb.start()
     # stop words end the run, but not inside the title that opens a position
     p = start
     spans: list[tuple[int, int]] = []
@@ -169,6 +173,7 @@ def _positions(doc: Doc, start: int) -> tuple[list[tuple[int, int]], int]:
     return spans, spans[-1][1]
 
 
+_CAP_VERB = re.compile(rf"(?<=[ \t])(?=[{UPPER}]){CONFERENCE_VERB}")
 _LEAD_HONORIFIC = re.compile(r"(?:đồng\s+chí|đ/c|ông|bà)[ \t]+", re.IGNORECASE)
 _BODY_WORD = re.compile(r"(?:ủy|Ban|Trung\s+ương|Đảng|tỉnh|Vụ|Sở|HĐND|UBND|Trung\s+tâm|Trường|"
                         r"Báo|Hội|Văn\s+phòng|đoàn|BTC|BTG|BDV|UBKT|Học\s+viện)")
@@ -338,7 +343,12 @@ def find_official_mentions(doc: Doc) -> list[OfficialMention]:
             continue
         if _NAMED_BODY_BEFORE.search(canon, max(0, name_start - 40), name_start):
             continue  # "Hiệu trưởng Trường Chính trị Tôn Đức Thắng": the school's name
-        after = _AFTER_NAME.match(canon, name_end)
+        inner = _post_inside(doc, name_start, m.end())
+        if inner is not None:  # "đồng chí Nguyễn Văn An Phó Bí thư Huyện ủy": no comma between
+            name_end = doc.trimmed(name_start, inner)[1]
+            name = doc.slice(name_start, name_end)
+        after = (_AFTER_NAME.match(canon, name_end) or _post_next(doc, name_start, name_end)
+                 or (_SPACES.match(canon, name_end) if inner is not None else None))
         if not prev and after and (TITLE.match(canon, after.end())
                                    or ROLE.match(canon, after.end())):
             spans, end = _positions(doc, after.end())
@@ -360,6 +370,36 @@ def find_official_mentions(doc: Doc) -> list[OfficialMention]:
     out.extend(_names_by_context(doc, out))
     out.extend(_shared_posts(doc, bare, out))
     return out
+
+
+_HONORIFIC_JUST_BEFORE = re.compile(r"(?<![\w])(?:đồng[ \t]+chí|đ/c|ông|bà)[ \t]+$",
+                                    re.IGNORECASE)
+_SPACES = re.compile(r"[ \t]+")
+_WORD_START = re.compile(r"(?<=[ \t])\S")
+# a cluster's role word in lower case right after a name: "đồng chí A cụm trưởng cụm thi đua"
+_ROLE_NEXT = re.compile(r"[ \t]+(?=(?:cụm|khối)[ \t]+(?:trưởng|phó)(?![\w]))")
+
+
+def _post_inside(doc: Doc, name_start: int, end: int) -> int | None:
+    """Where a post starts inside the capitalized words read as a name after "đồng chí", "ông",
+    "bà" or an academic title ("TS.") with no comma: "đồng chí Trần Minh An Bí thư Đảng ủy
+    xã" (the name is the words before; two of them at least). Only after an honorific:
+    elsewhere capitalized words after a name are a body's."""
+    canon = doc.canon
+    if not HONORIFIC.search(canon, max(0, name_start - 30), name_start):
+        return None
+    for k, w in enumerate(_WORD_START.finditer(canon, name_start, end), start=2):
+        if k >= 3 and TITLE.match(canon, w.start()) and not ORG_HEAD.match(canon, w.start()):
+            return w.start()
+    return None
+
+
+def _post_next(doc: Doc, name_start: int, name_end: int) -> re.Match[str] | None:
+    """The space before a cluster's role word in lower case right after a name that follows an
+    honorific ("đồng chí A cụm trưởng"), as the separator a post is read after; else None."""
+    if not _HONORIFIC_JUST_BEFORE.search(doc.canon, max(0, name_start - 12), name_start):
+        return None
+    return _ROLE_NEXT.match(doc.canon, name_end)
 
 
 _PLURAL_HONORIFIC = re.compile(r"(?<![\w])(?:các|hai)[ \t]+(?:đồng[ \t]+chí|ông|bà)[ \t]+$",
@@ -400,12 +440,19 @@ def _names_by_context(doc: Doc, found: list[OfficialMention]) -> list[OfficialMe
         if len(words) < 2:
             continue
         # a post after the name first: the cheapest test, and the one most names fail
-        after = _AFTER_NAME.match(canon, m.end())
+        name_end = m.end()
+        after = _AFTER_NAME.match(canon, name_end) or _post_next(doc, name_start, name_end)
+        if after is None and (inner := _post_inside(doc, name_start, name_end)) is not None:
+            # "đồng chí Ôn Văn Lực Cụm trưởng ...": the post's capitals were read as the name's
+            name_end = doc.trimmed(name_start, inner)[1]
+            name = doc.slice(name_start, name_end)
+            words = name.split()
+            after = _SPACES.match(canon, name_end)
         if not after or not (TITLE.match(canon, after.end()) or ROLE.match(canon, after.end())):
             # an Ede or Jrai name after its post: "Phó Bí thư Tỉnh ủy H'Yim Kđoh dự"
             if _EDE_NAME.match(name) and (span := _title_before(doc, name_start,
                                                                  len(words))) is not None:
-                out.append(OfficialMention(name, name_start, m.end(), [span], span[0], m.end(),
+                out.append(OfficialMention(name, name_start, name_end, [span], span[0], name_end,
                                            True))
             continue
         if any(TITLE.fullmatch(w) or ORG_HEAD.fullmatch(w) for w in words) or (
@@ -425,7 +472,7 @@ def _names_by_context(doc: Doc, found: list[OfficialMention]) -> list[OfficialMe
         spans, end = _positions(doc, after.end())
         if spans:
             start = m.start() if lead or not hon else max(0, name_start - 30) + hon.start()
-            out.append(OfficialMention(name, name_start, m.end(), spans, start, end))
+            out.append(OfficialMention(name, name_start, name_end, spans, start, end))
     return out
 
 

@@ -89,6 +89,11 @@ def _phrases(words: tuple[str, ...] | list[str]) -> str:
 
 NAME_STOP = re.compile(rf"(?<![\w’'])(?:{_phrases(gz.NAME_STOPS)})(?![\w’'])")
 # "dự" (attends) ends a run of posts, "dự khuyết" (alternate member) is part of one
+# what the people of a conference do, once written with a capital after a name or a cluster
+# ("đồng chí A cụm trưởng cụm thi đua số 2 Phát biểu khai mạc"): matched in any case
+CONFERENCE_VERB = (r"(?i:chủ\s+trì|phát\s+biểu|khai\s+mạc|bế\s+mạc|tham\s+dự|dự|kết\s+luận|"
+                   r"chúc\s+mừng|quán\s+triệt|nhất\s+trí|thống\s+nhất|bầu|suy\s+tôn|"
+                   r"biểu\s+dương)(?![\w’'])")
 POSITION_STOP = re.compile(
     rf"(?<![\w’'])(?!dự\s+khuyết)(?:{_phrases(gz.POSITION_STOPS)})(?![\w’'])")
 
@@ -158,14 +163,20 @@ TITLE = re.compile(
     rf"(?:(?:[Nn]guyên|[Qq]uyền)\s+|Q\.[ \t]*)?(?:(?:phó|Phó|[Hh]àm)\s+)?"
     rf"(?:{_phrases([t for t in gz.TITLES])})(?![\w’'])", re.IGNORECASE
 )
+# titles of honour and teaching ranks that stack before an academic title or a name:
+# "NGƯT.TS. A", "ThS.GVC. B", "NGND, PGS.TS C" (Nhà giáo ưu tú / nhân dân, giảng viên chính)
+_HONOUR = r"(?:NGND|NGƯT|NSND|NSƯT|TTND|TTƯT|GVCC|GVC|PGS|GS)"
 HONORIFIC = re.compile(
-    r"(?:(?<![\w])(?:đồng\s+chí|đ/c|ông|bà)|(?<![\w.])(?:(?:PGS|GS)\.?[ \t]*,?[ \t]*)?"
-    r"(?:TSKH|TS|ThS|Th\.S|NCS|BS|KS|CN|LS|Ths|Ts)\.?|(?<![\w])(?:PGS|GS)\.?)\s*:?\s*$",
+    rf"(?:(?<![\w])(?:đồng\s+chí|đ/c|ông|bà)|(?<![\w.])(?:{_HONOUR}\.?[ \t]*,?[ \t]*){{0,3}}"
+    rf"(?:TSKH|TS|ThS|Th\.S|NCS|BS|KS|CN|LS|Ths|Ts)\.?"
+    rf"|(?<![\w.])(?:(?:TSKH|TS|ThS|Th\.S|Ths|{_HONOUR})\.?[ \t]*,?[ \t]*){{0,3}}{_HONOUR}\.?)"
+    r"\s*:?\s*$",
     re.IGNORECASE,
 )
 # academic and professional titles written before a name (not case-folded: "ts" is no title)
 ACADEMIC = re.compile(
-    r"(?:(?:PGS|GS)\.?\s*,?\s*)?(?:TSKH|TS|ThS|Th\.S|Ths|NCS|BS|KS|LS)\.?$|(?:PGS|GS)\.?$"
+    rf"(?:(?:TSKH|TS|ThS|Th\.S|Ths|NCS|{_HONOUR})\.?\s*,?\s*){{0,3}}"
+    rf"(?:TSKH|TS|ThS|Th\.S|Ths|NCS|BS|KS|LS|{_HONOUR})\.?$"
 )
 
 # -- organizations ----------------------------------------------------------------------

@@ -11,6 +11,7 @@ from pbkg.extract.article import MAX_BYTES, Article, article_from_text
 from pbkg.extract.awards import find_awards
 from pbkg.extract.clusters import (
     Cluster,
+    add_aliases,
     assign_level,
     find_member_lists,
     find_mentions,
@@ -19,7 +20,7 @@ from pbkg.extract.clusters import (
 )
 from pbkg.extract.doc import Doc
 from pbkg.extract.documents import find_documents
-from pbkg.extract.events import context_year, find_events, headline_event
+from pbkg.extract.events import context_year, find_events, headline_event, referred_event
 from pbkg.extract.officials import find_official_mentions, merge_officials
 from pbkg.extract.roles import find_roles
 
@@ -102,9 +103,11 @@ def extract(article: Article) -> dict:
     doc = Doc(text)
     mentions = find_mentions(doc)
     clusters = _headline_cluster(article.title, group_clusters(doc, mentions))
+    mentions = add_aliases(doc, mentions, clusters)
     find_member_lists(doc, mentions, clusters)
-    events = find_events(doc, mentions, clusters, article.date) or headline_event(
-        article.title, clusters)
+    events = (find_events(doc, mentions, clusters, article.date)
+              or headline_event(article.title, clusters)
+              or referred_event(doc, mentions, clusters))
     year = context_year(doc, events)
     official_mentions = find_official_mentions(doc)
     roles = find_roles(doc, official_mentions, clusters, year, _elected_year(events))
@@ -113,7 +116,7 @@ def extract(article: Article) -> dict:
         cluster = next((c for c in clusters if c.name == role["cluster"]), None) or resolve(
             None, clusters
         )
-        if cluster is not None:
+        if cluster is not None and role["unit"]:  # a person's role with no body names none
             s, e = role["start"], role["end"]
             cluster.add_member(role["unit"], s, e, role.get("unit_full"))
     clusters = [c for c in clusters if not c.implicit or c.members]

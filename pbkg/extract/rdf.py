@@ -665,10 +665,14 @@ class _Mapper:
         b.add(PBO.year, _year(year)).add(PBO.person, person)
         if res is None:
             b.add(PBO.noUnitInferred, Literal(True))
-            note = (f"The source gives the {role['role']} role to {name}; no body can be told "
-                    f"from \"{role.get('unit')}\", so no unit is recorded.")
-            self.skipped.append(f"unit of {name}'s role: cannot tell which unit "
-                                f"\"{role.get('unit')}\" is")
+            if role.get("unit"):
+                note = (f"The source gives the {role['role']} role to {name}; no body can be "
+                        f"told from \"{role.get('unit')}\", so no unit is recorded.")
+                self.skipped.append(f"unit of {name}'s role: cannot tell which unit "
+                                    f"\"{role.get('unit')}\" is")
+            else:  # the role is the person's only post written
+                note = (f"The source gives the {role['role']} role to {name} and names no body "
+                        "of theirs, so no unit is recorded.")
         else:
             label = (unit.label_en or unit.label_vi) if unit else role.get("unit")
             b.add(ORG.member, URIRef(res.iri)).add(PBO.inferred, Literal(True))

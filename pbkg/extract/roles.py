@@ -136,7 +136,7 @@ class RoleHit:
     role: str
     start: int  # evidence span
     end: int
-    unit: Unit
+    unit: Unit | None  # None: the role is stated of a person whose body the text does not give
     year: int | None
     year_explicit: bool
     mention: Mention | None
@@ -395,6 +395,12 @@ def find_roles(
                 hits.append(RoleHit(start=min(unit.start, om.name_start), end=tail_end,
                                     unit=unit, via="person-title", confidence=0.8,
                                     person=om.name, **base))
+            elif all(ROLE.match(canon, s) for s, _ in om.positions) and (
+                    om.positions[0][0] == m.start()):
+                # "đồng chí A, Cụm trưởng Cụm thi đua số 1": the role is the person's only post;
+                # the person holds it, no body is named (none is guessed)
+                hits.append(RoleHit(start=om.name_start, end=tail_end, unit=None,
+                                    via="person-title", confidence=0.75, person=om.name, **base))
             continue
         # 3. "với vai trò là Cụm trưởng ..., X" / "X với vai trò Cụm trưởng"
         if _VAI_TRO_BEFORE.search(before):
@@ -627,7 +633,7 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
         if id(h) in unstated:
             continue
         cluster = resolve(h.mention, clusters)
-        unit_text = h.unit.text
+        unit_text = h.unit.text if h.unit else None
         item = {
             "cluster": cluster.name if cluster else None,
             "year": h.year,
@@ -641,9 +647,10 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
             "year_explicit": h.year_explicit,
             "via": h.via,
         }
-        if h.unit.full != unit_text:
+        if h.unit and h.unit.full != unit_text:
             item["unit_full"] = h.unit.full
-        key = (h.year, h.role, norm_key(h.unit.full, expand=True))
+        key = (h.year, h.role, norm_key(h.unit.full, expand=True) if h.unit else
+               "person " + norm_key(h.person))
         if key not in out or out[key]["confidence"] < item["confidence"]:
             if key in out and out[key].get("person") and not item["person"]:
                 item["person"] = out[key]["person"]
