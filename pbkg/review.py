@@ -88,9 +88,11 @@ def candidates_of(article: Article, result: dict) -> list[Candidate]:
             add("members", f"member of {c['name']}: {m}", {"unit": m, "cluster": c["name"]},
                 {}, c["name"], m, span=_span(doc, m, within))
     for r in result.get("roles", []):
-        add("roles", f"{r['role']} {r['year']}: {r['unit']}",
+        # A role stated of a person alone has no unit (none is guessed): the person names it.
+        holder = r.get("unit_full") or r["unit"] or r.get("person")
+        add("roles", f"{r['role']} {r['year']}: {r['unit'] or r.get('person')}",
             {"unit": r["unit"], "year": r["year"], "role": r["role"], "cluster": r["cluster"],
-             "person": r.get("person")}, r, r["role"], r["year"], r.get("unit_full") or r["unit"])
+             "person": r.get("person")}, r, r["role"], r["year"], holder)
     for a in result.get("awards", []):
         add("awards", f"{a['status']} {a['award']}: {a['recipient']}",
             {"unit": a["recipient"], "year": a.get("year_or_period"), "status": a["status"],

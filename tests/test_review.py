@@ -178,3 +178,18 @@ def test_review_page_in_chromium(copy, tmp_path):
     assert decided[award.id]["decision"] == "reject" and decided[award.id]["by"] == "Reviewer E"
     assert decided[chair.id]["corrected"]["year"] == 2025
     assert "2025" in (copy.curated / f"{KEY}.ttl").read_text(encoding="utf-8")
+
+
+def test_a_role_stated_of_a_person_alone_is_named_by_the_person():
+    """The extractor gives such a role no unit (none is guessed); its candidate is labelled and
+    keyed by the person, so two people's roles of one year stay two candidates."""
+    from pbkg.extract import extract
+    from pbkg.extract.article import Article
+    from pbkg.review import candidates_of
+
+    article = Article("stand-in", "Năm 2022, đồng chí Ôn Văn Lực cụm trưởng cụm thi đua số 3 "
+                      "Chủ trì hội nghị ký kết giao ước thi đua. Năm 2022, đồng chí Lý Thị Mai "
+                      "cụm trưởng cụm thi đua số 5 Chủ trì hội nghị sơ kết.")
+    roles = [c for c in candidates_of(article, extract(article)) if c.category == "roles"]
+    assert sorted(c.label for c in roles) == ["chair 2022: Lý Thị Mai", "chair 2022: Ôn Văn Lực"]
+    assert len({c.id for c in roles}) == 2 and all(c.fields["unit"] is None for c in roles)
