@@ -303,7 +303,7 @@ class DiskIndex(SearchIndex):
             return ()
         conn = self._connect()
         bounds = {"k": k, "lo": self.id_base, "hi": self.id_base + "\U0010ffff"}
-        if self._has_key_index(conn):
+        if self._holds(conn, "name_key"):
             rows = conn.execute("SELECT DISTINCT iri FROM name WHERE key = :k AND iri >= :lo "
                                 "AND iri < :hi", bounds)
         else:
@@ -318,7 +318,7 @@ class DiskIndex(SearchIndex):
 
     def _named_many(self, keys: set[str]) -> dict[str, Iterable[str]]:
         conn = self._connect()
-        if not self._has_key_index(conn):
+        if not self._holds(conn, "name_key"):
             return super()._named_many(keys)
         out: dict[str, list[str]] = defaultdict(list)
         wanted = sorted(k for k in keys if k)
@@ -447,9 +447,6 @@ class DiskIndex(SearchIndex):
             self._shapes = (sorted(conn.execute("SELECT rank, length FROM name_length"))
                             if has else [])
         return self._shapes or None
-
-    def _has_key_index(self, conn: sqlite3.Connection) -> bool:
-        return self._holds(conn, "name_key")
 
     def _holds(self, conn: sqlite3.Connection, name: str) -> bool:
         """Whether the file has this table or index (one written by an earlier pbkg may not)."""
