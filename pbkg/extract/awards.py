@@ -42,7 +42,9 @@ _AWARD_HEAD = (r"(?:[Cc]ờ|[Bb]ằng\s+khen|[Gg]iấy\s+khen|[Hh]uân\s+chươn
                r"[Dd]anh\s+hiệu)(?![\w])")
 _GIVE = re.compile(r"(?P<passive>được\s+)?(?:trao\s+tặng|tặng\s+thưởng|tặng|trao)\s+" + AWARD)
 _GIVE = first_char_led(_GIVE, "đt")
-_OF_GIVER = re.compile(r"\s+của\s+(?P<giver>[^,;.()\n]{2,80}?)(?=\s+cho\s|[,;.()\n]|$)")
+# "Cờ thi đua của Ban X năm 2022": the year is the award's, not the giver's
+_OF_GIVER = re.compile(r"\s+của\s+(?P<giver>[^,;.()\n]{2,80}?)(?:\s+năm\s+\d{4})?"
+                       r"(?=\s+cho\s|[,;.()\n]|$)")
 _AGENT = re.compile(
     r"(?<![\w])(?:(?:đã|cũng|đều|vừa|vinh\s+dự|rất\s+vinh\s+dự)\s+)*được\s+"
     rf"(?:(?:đề\s+nghị|xét\s+đề\s+nghị)\s+)?(?P<giver>[{UPPER}][^,;.()]{{1,60}}?)\s+$"
@@ -59,7 +61,15 @@ _RECIPIENT_END = re.compile(
 # "..., (và) Bằng khen cho B, C": a second award given by the same verb
 _AND_AWARD_FOR = re.compile(r"\s*(?:,|và)\s+" + AWARD + r"\s+cho\s+")
 _SPLIT = re.compile(r"\s*,\s*(?:và\s+)?|\s+và\s+")
-_PROPOSE = re.compile(r"(?<![\w])đề\s+nghị(?![\w])", re.IGNORECASE)
+# a proposal: "đề nghị", "đề xuất", "kiến nghị", "trình (Ban X) tặng", "xét tặng" (not "chương
+# trình", "quá trình", "trình bày")
+_PROPOSE = re.compile(r"(?<![\w])(?:đề\s+nghị|đề\s+xuất|kiến\s+nghị|xét(?=\s+(?:tặng|khen))|"
+                      r"(?<!chương\s)(?<!quá\s)(?<!công\s)(?<!lộ\s)(?<!tiến\s)"
+                      r"trình(?!\s+(?:bày|độ|diễn|chiếu)))(?![\w])", re.IGNORECASE)
+# an award to come or denied: "Dự kiến Ban X sẽ tặng", "không đề nghị tặng", "chưa được tặng";
+# no fact either way (read in the clause before the verb)
+_NOT_GIVEN = re.compile(r"(?<![\w])(?:sẽ|dự\s+kiến|phấn\s+đấu|chưa|chẳng|"
+                        r"không(?!\s+(?:ngừng|chỉ|những|ít)))(?![\w])", re.IGNORECASE)
 _RANK = re.compile(r"(?<![\w])(?:bình\s+xét|xếp\s+hạng|xếp\s+loại|bình\s+chọn)(?![\w])",
                    re.IGNORECASE)
 _GIVER_BETWEEN = re.compile(
@@ -126,6 +136,8 @@ def find_awards(doc: Doc, context_year: int | None) -> list[dict]:
             continue
         cs, ce = _clause_bounds(doc, m.start())
         before = canon[cs : m.start()]
+        if _NOT_GIVEN.search(before, before.rfind(",") + 1):  # the verb's own phrase
+            continue
         award = re.sub(r"\s+", " ", doc.slice(m.start("award"), m.end("award")))
         p = m.end()
         giver = None
@@ -151,7 +163,7 @@ def find_awards(doc: Doc, context_year: int | None) -> list[dict]:
             if gb:
                 giver = gb.group("giver").strip()
             elif (subject and not m.group("passive") and status == "conferred"
-                  and "tặng" in m.group(0)):
+                  and "tặng" in m.group(0) and not _AGENT.search(before)):
                 giver = subject.group("giver").strip()
             elif prev is not None and re.fullmatch(
                 r"[\s;,]*(?:và|đồng\s+thời)?\s*", canon[prev["_end"] : m.start()]

@@ -51,6 +51,13 @@ _INNER_DATE = re.compile(
 )
 _FUTURE = re.compile(r"(?<![\w])(?:sẽ|dự\s+kiến|chuẩn\s+bị|kế\s+hoạch|tiến\s+tới)(?![\w])",
                      re.IGNORECASE)
+# a conference not held (yet): planned, postponed, cancelled or negated ("ban hành kế hoạch tổ
+# chức hội nghị", "hoãn hội nghị", "chưa tổ chức hội nghị"), read between the lead and the
+# conference's word
+_NOT_HELD = re.compile(
+    r"(?<![\w])(?:sẽ|dự\s+kiến|chuẩn\s+bị|kế\s+hoạch|tiến\s+tới|(?:tạm\s+)?hoãn|lùi|dời|"
+    r"hủy|huỷ|chưa|không(?!\s+(?:ngừng|chỉ|những|ít))|đề\s+nghị|đề\s+xuất|thống\s+nhất\s+thời\s+gian)"
+    r"(?![\w])", re.IGNORECASE)
 _UNDATED = re.compile(
     # "Hội nghị tổng kết công tác thi đua cụm số 3, ...": a sentence that names the conference
     r"^\W{0,3}[Hh]ội\s+nghị\s+(?=tổng\s+kết|sơ\s+kết|ký\s+kết)|"
@@ -146,13 +153,14 @@ def find_events(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
             continue  # a page's display date ("Thứ Bảy, ngày 22/6/2024") dates no event
         lead = (_LEAD_DATE.match(text) or _LEAD_WORDY.match(text)
                 or _LEAD_CLAUSE_DATE.match(text) or _LEAD_BYLINE_DATE.match(text))
-        if lead and _EVENT_WORD.search(text, lead.end()):
+        word = _EVENT_WORD.search(text, lead.end()) if lead else None
+        if word and not _NOT_HELD.search(text, lead.end(), word.start()):
             dated.append((sent, lead))
     if not dated:
         for sent in doc.sentences:
             text = canon[sent.start : sent.end]
             inner = _INNER_DATE.search(text)
-            if inner and _EVENT_WORD.search(text) and not _FUTURE.search(text, 0, inner.start()):
+            if inner and _EVENT_WORD.search(text) and not _NOT_HELD.search(text, 0, inner.start()):
                 dated.append((sent, inner))
                 break
     candidates: list[tuple[Sentence, re.Match[str] | None]] = list(dated)
@@ -163,7 +171,7 @@ def find_events(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
             if (und and _EVENT_WORD.search(text) and (_kind(text)[0] != "other"
                                                       or re.search(r"vừa|đã", und.group(0), re.I))
                     # before the verb, or anywhere in a sentence that opens with the conference
-                    and not _FUTURE.search(text, 0, und.start() or len(text))):
+                    and not _NOT_HELD.search(text, 0, und.start() or len(text))):
                 candidates.append((sent, None))
                 break
     for sent, lead in candidates:
