@@ -1683,3 +1683,61 @@ def test_no_award_audit(text: str):
 ])
 def test_award_status_and_giver_audit(text: str, expected: list[tuple]):
     assert awards_of(text) == expected
+
+
+def roles_in(text: str) -> list[tuple]:
+    return [(r["year"], r["role"], r.get("unit_full") or r["unit"], r["cluster"])
+            for r in extract_text(text)["roles"]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # two clauses, two years: each role takes the year that opens its own clause
+    ("Cụm thi đua số 4 tổng kết năm 2023. Năm 2020, Ban Tổ chức Tỉnh ủy Gia Lai từng làm Cụm "
+     "trưởng; năm 2024, Ban Tổ chức Tỉnh ủy Kon Tum được bầu làm Cụm trưởng.",
+     [(2020, "chair", "Ban Tổ chức Tỉnh ủy Gia Lai", "Cụm thi đua số 4"),
+      (2024, "chair", "Ban Tổ chức Tỉnh ủy Kon Tum", "Cụm thi đua số 4")]),
+    # a year right before the unit, after a clause mark, not the article's
+    (AUDIT_REVIEW + "Theo kế hoạch, năm 2025 Ban Tổ chức Tỉnh ủy Gia Lai làm Cụm trưởng.",
+     [(2025, "chair", "Ban Tổ chức Tỉnh ủy Gia Lai", "Cụm thi đua số 4")]),
+    # the cluster a sentence names is the role's, not the article's main one
+    (AUDIT_REVIEW + "Cụm thi đua số 5 bầu Ban Tổ chức Tỉnh ủy Gia Lai làm Cụm trưởng năm 2024.",
+     [(2024, "chair", "Ban Tổ chức Tỉnh ủy Gia Lai", "Cụm thi đua số 5")]),
+    # the last chair handing over: its year and the next one's
+    (AUDIT_REVIEW + "Ban Tổ chức Tỉnh ủy Gia Lai, Cụm trưởng năm 2023, bàn giao cờ thi đua cho "
+     "Ban Tổ chức Tỉnh ủy Kon Tum.", [(2023, "chair", "Ban Tổ chức Tỉnh ủy Gia Lai",
+                                       "Cụm thi đua số 4")]),
+    # "Phó Cụm trưởng" is the vice-chair; the standing vice-chair is its own role
+    (AUDIT_REVIEW + "Ban Tổ chức Tỉnh ủy Gia Lai là Phó Cụm trưởng năm 2024.",
+     [(2024, "vice-chair", "Ban Tổ chức Tỉnh ủy Gia Lai", "Cụm thi đua số 4")]),
+    (AUDIT_REVIEW + "Ban Tổ chức Tỉnh ủy Gia Lai giữ vai trò Cụm phó thường trực năm 2024.",
+     [(2024, "standing-vice-chair", "Ban Tổ chức Tỉnh ủy Gia Lai", "Cụm thi đua số 4")]),
+])
+def test_role_years_and_clusters_audit(text: str, expected: list[tuple]):
+    assert roles_in(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # hosting is not chairing
+    "Ngày 10/12/2023, Ban Tổ chức Tỉnh ủy Kon Tum đăng cai tổ chức hội nghị tổng kết Cụm thi đua "
+    "số 4 năm 2023.",
+    AUDIT_REVIEW + "Ban Tổ chức Tỉnh ủy Kon Tum là đơn vị đăng cai.",
+    "Năm 2024, Ban Tổ chức Tỉnh ủy Gia Lai được giao tổ chức hội nghị sơ kết Cụm thi đua số 4.",
+    # planned, proposed, negated, not yet
+    AUDIT_REVIEW + "Hội nghị dự kiến bầu Ban Tổ chức Tỉnh ủy Gia Lai làm Cụm trưởng năm 2024.",
+    AUDIT_REVIEW + "Hội nghị đề xuất Ban Tổ chức Tỉnh ủy Gia Lai làm Cụm trưởng năm 2024.",
+    AUDIT_REVIEW + "Ban Tổ chức Tỉnh ủy Gia Lai chưa được bầu làm Cụm trưởng năm 2024.",
+    AUDIT_REVIEW + "Ban Tổ chức Tỉnh ủy Gia Lai không làm Cụm trưởng năm 2024.",
+    AUDIT_REVIEW + "Hội nghị nhất trí đề nghị Ban Tổ chức Trung ương công nhận Ban Tổ chức Tỉnh "
+    "ủy Gia Lai làm Cụm trưởng năm 2024.",
+    # a hand-over to a unit the text does not name; a former chair; thanks for a role
+    AUDIT_REVIEW + "Ban Tổ chức Tỉnh ủy Gia Lai bàn giao cờ thi đua cho đơn vị làm cụm trưởng "
+    "năm 2024.",
+    AUDIT_REVIEW + "Ban Tổ chức Tỉnh ủy Gia Lai, nguyên Cụm trưởng, phát biểu.",
+    AUDIT_REVIEW + "Ban Tổ chức Tỉnh ủy Gia Lai cảm ơn Ban Tổ chức Tỉnh ủy Kon Tum đã làm tốt vai "
+    "trò Cụm trưởng.",
+    # the heads of a street block and of a residential cluster are no cluster's chair
+    "Khối trưởng khối phố 3 Nguyễn Văn An phát biểu tại hội nghị.",
+    "Cụm trưởng cụm dân cư số 3 là ông Nguyễn Văn An.",
+])
+def test_no_role_audit(text: str):
+    assert roles(text) == []

@@ -127,6 +127,11 @@ _MORE_SUBJECTS = re.compile(
 _HOLDER_AFTER = re.compile(r"[ \t]*(?:,|[-–—])[ \t]*")
 # "Năm 2023, ..." opening a sentence (matched at the sentence's start)
 _SENT_YEAR = re.compile(rf"\W*(?:trong\s+)?năm\s+(?P<year>{YEAR})\s*,", re.IGNORECASE)
+# the year that opens the clause of a role's unit, right before it: "...; năm 2024, X được bầu
+# làm Cụm trưởng", "Theo kế hoạch, năm 2025 X làm Cụm trưởng" (after a clause mark, so that
+# "tổng kết năm 2023, X được bầu" gives none)
+_CLAUSE_YEAR = re.compile(rf"(?:^|[,;:])[ \t]*(?:(?:trong|sang|đến|tới|vào)[ \t]+)?năm[ \t]+"
+                          rf"(?P<year>{YEAR})[ \t]*,?[ \t]*$", re.IGNORECASE)
 _STATE_BODY = re.compile(r"(?:HĐND|UBND|Hội\s+đồng\s+nhân\s+dân|Ủy\s+ban\s+nhân\s+dân|MTTQ|"
                          r"Mặt\s+trận|Quốc\s+hội)")
 
@@ -600,6 +605,15 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
         if h.year is not None:
             continue
         sent = doc.sentence_at(h.role_start)
+        if sent is not None and sent.start <= h.start:
+            # the year that opens the unit's own clause comes first: a sentence may give two
+            # years to two clauses ("Năm 2020, A làm Cụm trưởng; năm 2024, B ...")
+            clause_lo = max(sent.start, canon.rfind(";", sent.start, h.start) + 1)
+            lo = max(clause_lo, h.start - 80)  # bounded: the year is right before the unit
+            own = _CLAUSE_YEAR.search(("\x00" if lo > clause_lo else "") + canon[lo : h.start])
+            if own is not None:
+                h.year = int(own.group("year"))
+                continue
         same = explicit_by_sentence.get(sent.start, []) if sent else []
         if same:
             # the nearest explicit role after this one, else the nearest before it
@@ -628,11 +642,24 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
                 unstated.add(id(h))  # which year an election is for is not guessed
             continue
         h.year = context_year  # None when the excerpt gives no year: the role, year unknown
+    # a role whose words name no cluster is the cluster its sentence names, when it names one
+    # ("Cụm thi đua số 5 bầu X làm Cụm trưởng" in an article about Cụm thi đua số 4), else the
+    # article's main one
+    named = sorted(((m.start, c) for c in clusters for m in c.mentions if m.named),
+                   key=lambda t: t[0])
+    named_starts = [t[0] for t in named]
     out: dict[tuple, dict] = {}
     for h in hits:
         if id(h) in unstated:
             continue
         cluster = resolve(h.mention, clusters)
+        sent = doc.sentence_at(h.role_start) if h.mention is None else None
+        if sent is not None:
+            i, j = (bisect.bisect_left(named_starts, sent.start),
+                    bisect.bisect_left(named_starts, sent.end))
+            in_sentence = {id(c): c for _, c in named[i:j]}
+            if len(in_sentence) == 1:
+                cluster = next(iter(in_sentence.values()))
         unit_text = h.unit.text if h.unit else None
         item = {
             "cluster": cluster.name if cluster else None,
