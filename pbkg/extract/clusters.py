@@ -488,6 +488,11 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
         while len(before) > 1 and _OWNED_BY.fullmatch(canon, before[-2].end, mention.start):
             before.pop()
             mention = before[-1]
+        if len(before) > 1 and before[-2].named and _JOINED_MENTIONS.fullmatch(
+                canon, before[-2].end, mention.start):
+            continue  # "Cụm thi đua số 4 và Cụm thi đua số 5 gồm ...": whose is not said
+        if _PAST.search(canon, sent.start, mention.start):
+            continue  # "Trước khi sáp nhập, Cụm thi đua số 4 gồm ...": no longer its members
         between = canon[last.end : op.start()]
         bare = op.group("bare") is not None or op.group("colon") is not None or op.group(
             "is") is not None
@@ -509,6 +514,9 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
                 (found.count is None and not _UNITS_NOUN.match(found.prefix))
                 or not _LIST_INTRO.search(canon, op.end(), found.items[0][1])):
             continue  # "có 10 đơn vị", "có các đơn vị" open a list only before a colon or "là"
+        if not op.group(0).lstrip("(").strip().lower().startswith(("gồm", "bao")) and not bare and (
+                _qualified_units(found.prefix)):
+            continue  # "có 3 đơn vị dẫn đầu: A, B, C": some of its units, not its members
         for text, s, e in found.items:
             cluster.add_member(text, s, e)
         if found.prefix:
@@ -527,6 +535,26 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
     for c in clusters:
         if c.member_count is None:
             c.member_count = _count_elsewhere(doc, c)
+
+
+_JOINED_MENTIONS = re.compile(r"[ \t]*(?:,|và|cùng|với)[ \t]*")
+# a past state: "Trước khi sáp nhập, Cụm X gồm", "A, B thuộc Cụm X trước năm 2020"
+_PAST = re.compile(r"(?<![\w])(?:[Tt]rước[ \t]+(?:đây|đó|khi|năm[ \t]+\d{4})|từng|nguyên)(?![\w])")
+_PAST_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:trước[ \t]+(?:đây|đó|khi|năm)|cũ|trước[ \t]+kia)"
+                         r"(?![\w])")
+# what is said of the counted units before the colon that makes them some of the cluster's
+# units, not its members: "có 3 đơn vị dẫn đầu:", "có các đơn vị tiêu biểu:", "có 2 tập thể được
+# tặng Bằng khen:", "có thêm 2 đơn vị xin gia nhập:"
+_COUNTED_HEAD = re.compile(rf"^(?:các\s+)?(?:{enumerations.COUNT_NOUN})?(?:\s+thành\s+viên)?"
+                           r"(?:\s+mới)?(?:\s+(?:trong|của|thuộc)\s+(?:cụm|khối)(?:\s+thi\s+đua)?)?"
+                           r"(?:\s+(?:như\s+sau|sau|là|gồm))?\s*", re.IGNORECASE)
+_QUALIFYING = re.compile(r"(?<![\w])(?:tiêu\s+biểu|điển\s+hình|xin|gia\s+nhập|vắng|khen|"
+                         r"thưởng|đăng\s+cai)(?![\w])", re.IGNORECASE)
+
+
+def _qualified_units(prefix: str) -> bool:
+    rest = prefix[_COUNTED_HEAD.match(prefix).end() :]
+    return bool(rest.strip()) and bool(NAME_STOP.search(rest) or _QUALIFYING.search(rest))
 
 
 _COUNT_OF = re.compile(  # "6 đơn vị thành viên của Cụm thi đua số 3 là: ..."
@@ -602,15 +630,17 @@ def _lists_around_mentions(doc: Doc, mentions: list[Mention], clusters: list[Clu
         elif (loose := _COUNT_COLON.search(canon, mention.end, sent.end)) is not None:
             # "Khối ... với sự tham dự của lãnh đạo 3 đơn vị thành viên: A, B và C"
             found = enumerations.parse(doc, loose.start(), sent.end)
-            if found is not None and found.count is None:
-                found = None
+            if found is not None and (found.count is None or _GIVEN_TO.search(
+                    canon, mention.end, loose.start()) or _qualified_units(found.prefix)):
+                found = None  # "Khối X trao thưởng cho 3 tập thể: A, B, C": the units awarded
             count, start = loose, mention.start
         elif (member := _ARE_MEMBERS.search(canon, max(sent.start, mention.start - 40),
                                             mention.start)) is not None:
             # "Ban Tổ chức Tỉnh ủy A, B và C là thành viên Cụm thi đua số 5": the sentence's
             # subject, a list that runs to the verb
             cand = _list_ending_at(doc, sent.start, member.start())
-            if cand is not None:
+            if cand is not None and not _PAST_AFTER.match(canon, mention.end, sent.end) and (
+                    not _PAST.search(canon, sent.start, mention.start)):
                 found, start = cand, cand.items[0][1]
         elif (inside := _INSIDE.search(canon, max(sent.start, mention.start - 12),
                                        mention.start)) is not None and (
@@ -759,7 +789,13 @@ _NUMBERED_PREFIX = re.compile(r"(?:khu\s+phố|phường|tổ(?:\s+dân\s+phố)
 
 def _all_units(found: enumerations.Enumeration) -> bool:
     """A bare parenthesised list is a member list only when every item is plainly a unit."""
-    return all(ORG_HEAD.match(t) or places.is_place_name(t) for t, _, _ in found.items)
+    return all((ORG_HEAD.match(t) and not _NOT_A_UNIT.match(t)
+                and not NAME_STOP.search(t.replace(" và ", " ")))
+               or places.is_place_name(t) for t, _, _ in found.items)
+
+
+# "Cụm thi đua số 4: Hội nghị diễn ra tại A, B": a conference is no unit
+_NOT_A_UNIT = re.compile(r"[Hh]ội\s+(?:nghị|thi|thảo|diễn)(?![\w])")
 
 
 def _count_elsewhere(doc: Doc, cluster: Cluster) -> int | None:
