@@ -1819,3 +1819,69 @@ def test_two_clusters_two_clauses_audit():
                      "tỉnh Đắk Lắk, Đắk Nông.")
     assert found["Cụm thi đua số 5"] == ["Đắk Lắk", "Đắk Nông"]
     assert not set(found["Cụm thi đua số 4"]) & {"Đắk Lắk", "Đắk Nông"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the head of a residential cluster, a street block or an industrial cluster: a post, no
+    # emulation cluster's role
+    ("Đồng chí Nguyễn Văn An cụm trưởng cụm dân cư số 3 phát biểu.",
+     {"Nguyễn Văn An": ["cụm trưởng cụm dân cư số 3"]}),
+    ("Đồng chí Nguyễn Văn An khối trưởng khối phố 5 phát biểu.",
+     {"Nguyễn Văn An": ["khối trưởng khối phố 5"]}),
+    ("Đồng chí Nguyễn Văn An Cụm trưởng cụm công nghiệp Tân Phú phát biểu.",
+     {"Nguyễn Văn An": ["Cụm trưởng cụm công nghiệp Tân Phú"]}),
+    # a former post keeps its "nguyên"; a post stopped is none
+    ("Đồng chí Nguyễn Văn An (nguyên Trưởng Ban Tổ chức Tỉnh ủy Kon Tum) phát biểu.",
+     {"Nguyễn Văn An": ["nguyên Trưởng Ban Tổ chức Tỉnh ủy Kon Tum"]}),
+    ("Theo Quyết định số 123-QĐ/TU, đồng chí Nguyễn Văn An thôi giữ chức Trưởng Ban Tổ chức Tỉnh "
+     "ủy Kon Tum.", {}),
+    ("Hội nghị dự kiến giới thiệu đồng chí Nguyễn Văn An ứng cử chức Bí thư Tỉnh ủy Kon Tum.", {}),
+    # a street and a school named after people are no people
+    ("Đường Nguyễn Văn Cừ, thành phố Kon Tum được nâng cấp.", {}),
+    ("Trường Chính trị Trường Chinh, tỉnh Kon Tum tổ chức lễ khai giảng.", {}),
+])
+def test_people_and_other_clusters_heads_audit(text: str, expected: dict):
+    assert officials(text) == expected
+    assert roles(text) == []
+
+
+def test_a_former_chair_without_a_comma_is_no_role_audit():
+    assert roles("Năm 2022, đồng chí Nguyễn Văn An nguyên cụm trưởng cụm thi đua số 3 dự hội "
+                 "nghị.") == []
+
+
+@pytest.mark.parametrize("text", [
+    # conferences of other bodies, named, referred to twice
+    "Năm 2023, Cụm thi đua số 4 tổ chức tốt các hoạt động. Tại Hội nghị Ban Chấp hành Đảng bộ "
+    "tỉnh lần thứ 10, đồng chí Bí thư Tỉnh ủy phát biểu. Dự Hội nghị Trung ương 8 có các đồng chí "
+    "Ủy viên Trung ương.",
+    # a conference to come referred to as if held
+    "Cụm thi đua số 4 sẽ tổ chức hội nghị tổng kết tại Kon Tum. Dự Hội nghị có đồng chí Nguyễn "
+    "Văn An. Tại Hội nghị, các đơn vị sẽ ký kết giao ước.",
+])
+def test_no_referred_conference_audit(text: str):
+    assert events(text) == []
+
+
+def test_a_referred_conference_of_the_cluster_named_with_capitals_audit():
+    text = ("Năm 2023, Cụm thi đua số 4 tổ chức tốt các hoạt động. Dự Hội nghị Cụm thi đua số 4 "
+            "có lãnh đạo các đơn vị. Tại Hội nghị, các đơn vị tổng kết công tác thi đua năm 2023.")
+    assert events_of(text) == [("tổng kết", None, "Cụm thi đua số 4", "2023")]
+
+
+@pytest.mark.parametrize("text", [
+    # items one a line that name tasks, not units; a ranked list one a line
+    "Cụm thi đua số 4 gồm:\n1. Công tác tổ chức\n2. Công tác cán bộ\n3. Công tác đảng viên",
+    "Cụm thi đua số 4 tổng kết năm 2023. Danh sách khen thưởng:\n- Ban Tổ chức Tỉnh ủy Kon Tum;\n"
+    "- Ban Tổ chức Tỉnh ủy Gia Lai.",
+    # a region's provinces in brackets, a road's short name: no cluster named by it
+    "Cụm thi đua các trường chính trị khu vực Tây Nguyên tổng kết. Các tỉnh Tây Nguyên (Kon Tum, "
+    "Gia Lai, Đắk Lắk) bị hạn hán.",
+    "Cụm thi đua các trường chính trị khu vực Tây Nguyên tổng kết. Đoàn công tác Cụm Tây Nguyên "
+    "đã thăm các tỉnh (Kon Tum, Gia Lai, Đắk Lắk).",
+    # a board's own meeting with districts after a bracketed abbreviation
+    "Ban Tổ chức Tỉnh ủy (BTCTU) Kon Tum tổ chức hội nghị giao ban với các huyện: Đắk Hà, Đắk "
+    "Tô, Sa Thầy.",
+])
+def test_no_member_list_lines_and_regions_audit(text: str):
+    assert lists(text) == []

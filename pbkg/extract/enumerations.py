@@ -218,7 +218,10 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
         items_end -= 1
     if items_end == items_start and canon[items_start : items_start + 1] == "\n":
         bulleted = _bullets(doc, items_start)
-        if len(bulleted) >= 2:
+        # items one a line are a list of units only when each names a body or a place: "gồm:
+        # 1. Công tác tổ chức 2. Công tác cán bộ" lists tasks
+        if len(bulleted) >= 2 and all(ORG_HEAD_CI.match(t) or places.is_place_name(t)
+                                      for t, _, _ in bulleted):
             prefix = re.sub(rf"^(?:các\s+)?{COUNT.pattern}\s*", "", prefix,
                             flags=re.IGNORECASE).strip()
             return Enumeration(bulleted, prefix, count, bulleted[-1][2])

@@ -15,7 +15,7 @@ import re
 
 from pbkg.extract.clusters import Cluster, Mention, find_mentions, resolve
 from pbkg.extract.doc import Doc, Sentence
-from pbkg.extract.patterns import CAP_WORD, NAM_YEAR, YEAR, valid_day_month
+from pbkg.extract.patterns import CAP_WORD, NAM_YEAR, UPPER, YEAR, valid_day_month
 
 _WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*,?\s*"
 # "Sáng 15/12", "Sáng thứ Sáu (15/12)", "Thứ Năm, ngày 14/12/2023", "Hôm qua (15/12)"
@@ -243,9 +243,12 @@ def headline_event(title: str | None, clusters: list[Cluster]) -> list[dict]:
 
 # a conference the text refers to as held: "Dự Hội nghị có ...", "Tại Hội nghị, ...", "chủ trì
 # Hội nghị", "tại lễ trao giải", "kết thúc hội thi"
+# (not a conference named after another body: "Tại Hội nghị Ban Chấp hành Đảng bộ tỉnh", "Dự Hội
+# nghị Trung ương 8")
 _REFERRED = re.compile(
     r"(?<![\w])(?:dự|tại|chủ\s+trì|phát\s+biểu\s+tại|kết\s+thúc|bế\s+mạc|việc\s+tổ\s+chức)\s+"
-    r"(?:hội\s+nghị|lễ\s+trao\s+giải|hội\s+thi|lễ\s+ký\s+kết)(?![\w])", re.IGNORECASE)
+    r"(?:hội\s+nghị|lễ\s+trao\s+giải|hội\s+thi|lễ\s+ký\s+kết)(?![\w])"
+    rf"(?![ \t]+(?-i:(?!Cụm|Khối)[{UPPER}]))", re.IGNORECASE)
 _MAX_REFERRALS = 50  # enough to tell; the scan of a long text stops there
 # a conference announced: "Hội nghị sẽ diễn ra ngày 20/12", "dự kiến tổ chức hội nghị"
 _PLANNED = re.compile(r"(?<![\w])(?:sẽ|dự\s+kiến|chuẩn\s+bị)\s+(?:được\s+)?"

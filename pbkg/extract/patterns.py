@@ -130,8 +130,16 @@ def find_role_words(canon: str) -> list[re.Match[str]]:
         else:
             segments.append([lo, hi])
     for lo, hi in segments:
-        out.extend(ROLE.finditer(canon, lo, hi))
+        out.extend(m for m in ROLE.finditer(canon, lo, hi)
+                   if not _OTHER_CLUSTER_AFTER.match(canon, m.end()))
     return out
+
+
+# the head of a cluster of another kind: "cụm trưởng cụm dân cư số 3", "khối trưởng khối phố 5",
+# "Cụm trưởng cụm công nghiệp Tân Phú" (not an emulation cluster's chair)
+_OTHER_CLUSTER_AFTER = re.compile(
+    r"[ \t]+(?:cụm|khối)[ \t]+(?:dân[ \t]+cư|(?:dân[ \t]+)?phố|công[ \t]+nghiệp|làng[ \t]+nghề|"
+    r"tuyến|xã|thôn|nhà|liên[ \t]+gia|dân[ \t]+vận[ \t]+thôn)(?![\w])", re.IGNORECASE)
 
 # -- clusters ---------------------------------------------------------------------------
 
