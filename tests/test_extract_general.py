@@ -1885,3 +1885,37 @@ def test_a_referred_conference_of_the_cluster_named_with_capitals_audit():
 ])
 def test_no_member_list_lines_and_regions_audit(text: str):
     assert lists(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a withdrawal, a candidacy, a nomination, a wish, a condition, a possibility: no role
+    AUDIT_REVIEW + "Ban Tổ chức Tỉnh ủy Kon Tum xin thôi làm Cụm trưởng năm 2024.",
+    AUDIT_REVIEW + "Ban Tổ chức Tỉnh ủy Kon Tum được đề cử làm Cụm trưởng năm 2024.",
+    AUDIT_REVIEW + "Ban Tổ chức Tỉnh ủy Kon Tum đăng ký làm Cụm trưởng năm 2024.",
+    AUDIT_REVIEW + "Ban Tổ chức Tỉnh ủy Kon Tum mong muốn được làm Cụm trưởng năm 2024.",
+    AUDIT_REVIEW + "Nếu được tín nhiệm, Ban Tổ chức Tỉnh ủy Kon Tum sẽ làm Cụm trưởng năm 2024.",
+    AUDIT_REVIEW + "Ban Tổ chức Tỉnh ủy Kon Tum có thể làm Cụm trưởng năm 2024.",
+    AUDIT_REVIEW + "Ban Tổ chức Tỉnh ủy Kon Tum không còn là Cụm trưởng.",
+    AUDIT_REVIEW + "Ban Tổ chức Tỉnh ủy Kon Tum chưa từng làm Cụm trưởng.",
+    # a chair spoken to or worked with, no unit named as it
+    AUDIT_REVIEW + "Ban Tổ chức Tỉnh ủy Kon Tum đề nghị Cụm trưởng năm 2024 xây dựng kế hoạch.",
+    AUDIT_REVIEW + "Ban Tổ chức Tỉnh ủy Kon Tum phối hợp với Cụm trưởng tổ chức hội nghị.",
+    AUDIT_REVIEW + "Đơn vị Cụm trưởng năm 2024 sẽ được bầu tại hội nghị.",
+])
+def test_no_role_wishes_and_conditions_audit(text: str):
+    assert roles(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a vote choosing the chair at a year-end review elects it for the next year
+    (AUDIT_REVIEW + "Hội nghị đã biểu quyết chọn Ban Tổ chức Tỉnh ủy Kon Tum làm Cụm trưởng.",
+     [(2024, "chair", "Ban Tổ chức Tỉnh ủy Kon Tum")]),
+    # a past role and the next one of the same unit
+    (AUDIT_REVIEW + "Ban Tổ chức Tỉnh ủy Kon Tum, Cụm phó năm 2023, được bầu làm Cụm trưởng năm "
+     "2024.", [(2023, "vice-chair", "Ban Tổ chức Tỉnh ủy Kon Tum")]),
+    # hosting beside chairing: only the chair
+    (AUDIT_REVIEW + "Ban Tổ chức Tỉnh ủy Kon Tum là đơn vị đăng cai, Ban Tổ chức Tỉnh ủy Gia Lai là "
+     "Cụm trưởng.", [(2023, "chair", "Ban Tổ chức Tỉnh ủy Gia Lai")]),
+])
+def test_roles_elected_and_held_audit(text: str, expected: list[tuple]):
+    assert roles(text) == expected

@@ -114,7 +114,8 @@ _APPOSITION = re.compile(r"[ \t]*(?:[-–—]|,)[ \t]*(?:là[ \t]+)?(?:đơn[ \t
 _HANDED_TO = re.compile(r"(?<![\w])(?:(?:lại|giao)[ \t]+)?cho[ \t]+(?:đơn[ \t]+vị[ \t]+)?$")
 _HANDOVER_VERB = re.compile(r"(?<![\w])(?:(?:bàn|chuyển)\s+giao|trao)(?![\w])")
 _ELECTION = re.compile(
-    r"(?<![\w])(?:bầu|bàn\s+giao|chuyển\s+giao|tiếp\s+nhận|phân\s+công|suy\s+tôn)(?![\w])",
+    r"(?<![\w])(?:bầu|bàn\s+giao|chuyển\s+giao|tiếp\s+nhận|phân\s+công|suy\s+tôn|biểu\s+quyết|"
+    r"bình\s+chọn)(?![\w])",
     re.IGNORECASE,
 )
 _NEXT_YEAR = re.compile(r"năm\s+(?:tới|sau|tiếp\s+theo|kế\s+tiếp)", re.IGNORECASE)
@@ -221,8 +222,15 @@ def _unit_from_positions(doc: Doc, om: OfficialMention, role_start: int) -> Unit
     return min(candidates, key=lambda c: c[0])[1]
 
 
-_PROPOSED = re.compile(r"(?<![\w])(?:đề\s+nghị|đề\s+xuất|dự\s+kiến|kiến\s+nghị|giới\s+thiệu)"
+# a proposal, a nomination, a wish, a candidacy, a withdrawal or a possibility in the verb's
+# clause: "đề nghị X làm Cụm trưởng", "X được đề cử làm", "X xin thôi làm", "X đăng ký làm",
+# "X có thể làm Cụm trưởng"
+_PROPOSED = re.compile(r"(?<![\w])(?:đề\s+nghị|đề\s+xuất|dự\s+kiến|kiến\s+nghị|giới\s+thiệu|"
+                       r"đề\s+cử|ứng\s+cử|đăng\s+ký|xin|thôi|từ\s+chối|rút|mong\s+muốn|muốn|"
+                       r"có\s+thể|nếu)"
                        r"(?![\w])[^,.;:()]*$", re.IGNORECASE)
+# a condition opening the sentence: "Nếu được tín nhiệm, X sẽ làm Cụm trưởng"
+_CONDITION = re.compile(r"(?<![\w])(?:[Nn]ếu|[Tt]rong\s+trường\s+hợp|[Gg]iả\s+sử)(?![\w])")
 _ALSO_BEFORE = re.compile(r"[ \t]*,?[ \t]*(?:(?:đồng\s+thời|cũng|hiện)[ \t]+)?$")
 _CLAUSE_CUT = re.compile(r"[,;:.()\n“”\"!?]")
 _SUBJECT_LEAD = re.compile(r"[ \t]*(?:(?:năm|trong\s+năm)\s+\d{4}[ \t]*,?[ \t]*)?", re.IGNORECASE)
@@ -433,8 +441,12 @@ def find_roles(
                 verb_start = paren.start()
             # "X là Cụm phó", "X và Y là Cụm phó", "Trường Chính trị tỉnh Nam Định, Ninh Bình
             # là Cụm phó", "X nhận Cờ luân lưu và đảm nhận vai trò Cụm trưởng"
-            if _PROPOSED.search(canon, max(0, verb_start - 120), verb_start):
-                continue  # "đề nghị X làm Cụm trưởng": a proposal, not a role
+            if _PROPOSED.search(canon, max(0, verb_start - 120), m.start()):
+                continue  # "đề nghị X làm Cụm trưởng", "X được đề cử làm": no role
+            sent_ = doc.sentence_at(verb_start)
+            if sent_ is not None and _CONDITION.search(canon, max(sent_.start, verb_start - 200),
+                                                       verb_start):
+                continue  # "Nếu được tín nhiệm, X sẽ làm Cụm trưởng": a condition
             if _NEGATION_BEFORE.search(canon, max(0, verb_start - 24), verb_start):
                 continue  # "X không còn là Cụm trưởng"
             units = (parse_units_backward(doc, verb_start)
