@@ -1919,3 +1919,22 @@ def test_no_role_wishes_and_conditions_audit(text: str):
 ])
 def test_roles_elected_and_held_audit(text: str, expected: list[tuple]):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,ids", [
+    # a file's code, a road, a plate, a phone, a score, a ratio: no document
+    ("Mã số hồ sơ 2023/HS-BTC được lưu tại Văn phòng.", []),
+    ("Đoàn đi theo Quốc lộ 14 qua xe biển số 82A-123.45.", []),
+    ("Liên hệ: Điện thoại 0260-3862123, Fax 0260/3862124.", []),
+    ("Kết quả đạt 98/100 điểm, xếp loại A/B của Cụm.", []),
+    ("Tổ 5/KP3 phường Quyết Thắng tổ chức họp dân.", []),
+    # a conference of the Central Committee is no resolution; a draft has no code
+    ("Hội nghị Trung ương 8 (khóa XIII) diễn ra từ ngày 2 đến 7/10/2023.", []),
+    ("Ban Tổ chức Tỉnh ủy đang dự thảo Quy định về công tác cán bộ, dự kiến ban hành trong quý "
+     "I/2024.", []),
+    # the twins: a code of a document kind, with or without the kind written
+    ("Thực hiện Quyết định số 1234/QĐ-UBND của tỉnh.", ["1234/QĐ-UBND"]),
+    ("Thực hiện 18/CT-TTg của Thủ tướng Chính phủ.", ["18/CT-TTg"]),
+])
+def test_documents_audit(text: str, ids: list[str]):
+    assert [d["id"] for d in extract_text(text)["documents"]] == ids

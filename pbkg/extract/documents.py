@@ -59,6 +59,11 @@ _CODE_KIND = {"NQ": "Nghị quyết", "CT": "Chỉ thị", "KL": "Kết luận",
               "TB": "Thông báo", "HD": "Hướng dẫn", "QC": "Quy chế"}
 
 
+# the kinds of other documents a code may name without its kind written before it: decrees,
+# circulars, plans, official letters, reports, programmes, submissions, the National Assembly's
+_OTHER_KINDS = {"NĐ", "TT", "KH", "CV", "BC", "CTr", "TTr", "QH"}
+
+
 def _date(doc: Doc, p: int) -> tuple[str | None, int]:
     m = _DATE_AFTER.match(doc.canon, p)
     if not m:
@@ -120,6 +125,9 @@ def find_documents(doc: Doc) -> list[dict]:
             continue
         if kind_text is None and not re.search(r"[A-Z]{2,}/[A-Z]{2,}|-[A-ZĐ]{2}/|/[A-Z]+-", code):
             continue
+        if kind_text is None and not any(part in _CODE_KIND or part in _OTHER_KINDS
+                                         for part in letters[1:]):
+            continue  # "Mã số hồ sơ 2023/HS-BTC": a code of no document kind
         kind = re.sub(r"\s+", " ", kind_text) if kind_text else _kind_of_code(code)
         number = re.match(r"\d+", code).group(0)
         add(code, kind, number, start, end, 0.95)
