@@ -1938,3 +1938,33 @@ def test_roles_elected_and_held_audit(text: str, expected: list[tuple]):
 ])
 def test_documents_audit(text: str, ids: list[str]):
     assert [d["id"] for d in extract_text(text)["documents"]] == ids
+
+
+@pytest.mark.parametrize("text", [
+    # the cluster as the subject of "là:", then a ranking, not a list of names
+    "Năm 2023, Cụm thi đua số 4 là: Ban Tổ chức Tỉnh ủy Kon Tum đứng thứ nhất, Ban Tổ chức Tỉnh ủy "
+    "Gia Lai đứng thứ hai.",
+    "Cụm thi đua số 4 là: đơn vị dẫn đầu của tỉnh, cùng Kon Tum, Gia Lai.",
+    # a photo's credit in brackets
+    "Cụm thi đua số 4 (Ảnh: Báo Kon Tum, Báo Gia Lai).",
+    # a list after a verb, the cluster in brackets after it: a tail of it is no list either
+    "Khen thưởng Báo Yên Bái, Báo Lào Cai, Báo Hà Giang (Cụm thi đua số 2).",
+    "Đoàn kiểm tra làm việc với Báo Yên Bái, Báo Lào Cai, Báo Hà Giang (Cụm thi đua số 2).",
+    # the next sentence after a count is no list of units
+    "Cụm thi đua số 4 gồm 3 đơn vị. Đó là: hội thi, hội diễn và giao lưu.",
+    "Cụm thi đua số 4 có 3 đơn vị thành viên là những đơn vị có bề dày truyền thống.",
+    # a place in brackets, a term and a count in brackets
+    "Cụm thi đua số 4 (Kon Tum, ngày 10/12/2023) tổ chức hội nghị.",
+    "Cụm thi đua số 4 (nhiệm kỳ 2020 - 2025; gồm 3 đơn vị) tổng kết.",
+])
+def test_no_member_list_subjects_and_brackets_audit(text: str):
+    assert lists(text) == []
+
+
+@pytest.mark.parametrize("text,members", [
+    # the twins: the list opens the sentence, the cluster in brackets after it
+    ("Báo Yên Bái, Báo Lào Cai, Báo Hà Giang (Cụm thi đua số 2) ký kết giao ước.", PAPERS),
+    ("Năm 2023, Cụm thi đua số 4 là: Báo Yên Bái, Báo Lào Cai, Báo Hà Giang.", PAPERS),
+])
+def test_member_lists_subjects_and_brackets_twins_audit(text: str, members: list[str]):
+    assert lists(text) == [members]

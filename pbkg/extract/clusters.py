@@ -27,7 +27,7 @@ from pbkg.extract.patterns import (
     norm_key,
     roman_to_int,
 )
-from pbkg.extract.units import parse_forward
+from pbkg.extract.units import parse_backward, parse_forward
 
 _QUALIFIERS = [
     re.compile(r"\s*\(\s*(?:Khối|Cụm|khối|cụm)\s+(?:số\s+)?(?P<num>\d{1,3})\s*\)"),
@@ -508,8 +508,8 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
         found = enumerations.parse(doc, op.end(), sent.end, in_parens=in_parens)
         if found is None:
             continue
-        if bare and not _all_units(found):
-            continue
+        if bare and (not _all_units(found) or _CREDIT.match(found.prefix)):
+            continue  # "Cụm thi đua số 4 (Ảnh: Báo A, Báo B)": a photo's credit
         if not op.group(0).lstrip("(").strip().lower().startswith(("gồm", "bao")) and not bare and (
                 (found.count is None and not _UNITS_NOUN.match(found.prefix))
                 or not _LIST_INTRO.search(canon, op.end(), found.items[0][1])):
@@ -619,6 +619,8 @@ def _lists_around_mentions(doc: Doc, mentions: list[Mention], clusters: list[Clu
                 _SUBJECT_START.fullmatch(canon, sent.start, mention.start)):
             # "Cụm thi đua số 4 là: A, B": the cluster, the sentence's subject, is its list
             found = enumerations.parse(doc, subject.end(), sent.end)
+            if found is not None and not _whole_units(doc, found):
+                found = None  # "Cụm X là: A đứng thứ nhất, B đứng thứ hai"
         elif (joined := _JOINED_HAS.match(canon, mention.end, sent.end)) is not None and (
                 _JOINING.fullmatch(canon, sent.start, mention.start)):
             # "Tham gia Cụm thi đua số 4 có A, B và C.": the list is the rest of the sentence
@@ -713,6 +715,10 @@ def _list_ending_at(doc: Doc, lo: int, end: int) -> enumerations.Enumeration | N
     cut = max(lo, end - 400)  # a list is never longer: the work per mention stays bounded
     starts = ([lo] if cut == lo else []) + [m.end() for m in _CLAUSE_MARK.finditer(canon, cut, end)]
     for q in starts[:24]:
+        if q > lo and canon[q - 1 : q] != ":" and _unit_before_comma(doc, q):
+            # "Khen thưởng Báo A, Báo B, Báo C (Cụm X)": the list runs on before this comma,
+            # its head is no subject; a tail of it is not the list
+            continue
         year = _SUBJECT_START.match(canon, q, end)
         q = year.end() if year else q
         lead = _LIST_LEAD.match(canon, q, end)
@@ -721,6 +727,17 @@ def _list_ending_at(doc: Doc, lo: int, end: int) -> enumerations.Enumeration | N
         if cand is not None and not canon[cand.end : end].strip() and _whole_units(doc, cand):
             return cand
     return None
+
+
+def _unit_before_comma(doc: Doc, q: int) -> bool:
+    """True when the clause mark before `q` is a comma that ends a body's name."""
+    p = q - 1
+    while p > 0 and doc.canon[p] in " \t":
+        p -= 1
+    if doc.canon[p] != ",":
+        return False
+    unit = parse_backward(doc, p, window=80)
+    return unit is not None and unit.end == p
 
 
 def _level_lists_after_mentions(doc: Doc, mentions: list[Mention],
@@ -794,6 +811,8 @@ def _all_units(found: enumerations.Enumeration) -> bool:
                or places.is_place_name(t) for t, _, _ in found.items)
 
 
+_CREDIT = re.compile(r"(?:Ảnh|Nguồn|Theo|Tác\s+giả|Video|Clip|Đồ\s+họa|Thực\s+hiện|Bài)(?![\w])",
+                     re.IGNORECASE)
 # "Cụm thi đua số 4: Hội nghị diễn ra tại A, B": a conference is no unit
 _NOT_A_UNIT = re.compile(r"[Hh]ội\s+(?:nghị|thi|thảo|diễn)(?![\w])")
 
