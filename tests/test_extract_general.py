@@ -1968,3 +1968,31 @@ def test_no_member_list_subjects_and_brackets_audit(text: str):
 ])
 def test_member_lists_subjects_and_brackets_twins_audit(text: str, members: list[str]):
     assert lists(text) == [members]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the chair's rotating flag handed over or received: a role, no award
+    ("Tại hội nghị, Ban Tổ chức Tỉnh ủy Quảng Trị đã trao cờ luân phiên Cụm trưởng năm 2025 cho "
+     "Ban Tổ chức Tỉnh ủy Quảng Bình.", []),
+    ("Ban Dân vận Tỉnh ủy Cà Mau nhận cờ luân phiên Cụm trưởng năm 2025.", []),
+    # the year after a recipient is the award's, not part of its name
+    ("Hội nghị trao cờ thi đua cho Ban Tổ chức Tỉnh ủy Quảng Bình năm 2025.",
+     [("cờ thi đua", "Ban Tổ chức Tỉnh ủy Quảng Bình", "conferred", None, "2025")]),
+    # the twin: a rotating trophy flag won is an award
+    ("Ban Tổ chức Tỉnh ủy Kon Tum vinh dự nhận Cờ luân lưu của Cụm.",
+     [("Cờ luân lưu", "Ban Tổ chức Tỉnh ủy Kon Tum", "conferred", None, None)]),
+])
+def test_rotating_flags_and_recipients_audit(text: str, expected: list[tuple]):
+    assert awards_of(text) == expected
+
+
+def test_a_boards_own_conference_is_not_the_clusters_audit():
+    text = ("title: Ban Tổ chức Tỉnh ủy Kon Tum tổng kết công tác năm 2023\n---\nThứ Ba, "
+            "26/12/2023\nSáng 25/12, Ban Tổ chức Tỉnh ủy Kon Tum tổ chức hội nghị tổng kết công "
+            "tác tổ chức xây dựng Đảng năm 2023. Năm 2023, Ban Tổ chức Tỉnh ủy Kon Tum là thành "
+            "viên Cụm thi đua số 4.")
+    assert events_of(text) == [("tổng kết", "2023-12-25", None, "2023")]
+    # the twin: a board holding the cluster's conference, the cluster named in the sentence
+    assert events_of("Cụm thi đua số 4 có 5 đơn vị. Sáng 25/12, tại Kon Tum, Ban Tổ chức Tỉnh ủy "
+                     "Kon Tum tổ chức hội nghị tổng kết Cụm năm 2023.") == [
+        ("tổng kết", "2023-12-25", "Cụm thi đua số 4", "2023")]

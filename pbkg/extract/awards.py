@@ -94,9 +94,20 @@ def _for_list(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         idx = canon.find(part, pos, end)
         if not part.strip() or idx == -1 or len(part.split()) > 14:
             break
-        out.append(doc.trimmed(idx, idx + len(part)))
+        s_, e_ = doc.trimmed(idx, idx + len(part))
+        year = _TRAILING_YEAR.search(canon, s_, e_)
+        if year is not None and year.start() > s_:  # "cho Ban X năm 2025": the year is the award's
+            e_ = year.start()
+        out.append((s_, e_))
         pos = idx + len(part)
     return out
+
+
+_TRAILING_YEAR = re.compile(r"[ \t]+năm[ \t]+\d{4}$")
+# the chair's rotating flag ("trao cờ luân phiên (Cụm trưởng) cho X", "nhận cờ luân phiên"): a
+# role handed over, not an award
+_ROTATING_FLAG = re.compile(r"[ \t]+luân[ \t]+phiên(?![\w])"
+                            r"|[ \t]+(?:[Cc]ụm|[Kk]hối)[ \t]+trưởng(?![\w])")
 
 
 # an award's clause is read at most this far on either side, so that a sentence with many
@@ -137,6 +148,8 @@ def find_awards(doc: Doc, context_year: int | None) -> list[dict]:
         cs, ce = _clause_bounds(doc, m.start())
         before = canon[cs : m.start()]
         if _NOT_GIVEN.search(before, before.rfind(",") + 1):  # the verb's own phrase
+            continue
+        if _ROTATING_FLAG.match(canon, m.end("award")):
             continue
         award = re.sub(r"\s+", " ", doc.slice(m.start("award"), m.end("award")))
         p = m.end()
@@ -354,7 +367,7 @@ def _prizes(doc: Doc, context_year: int | None) -> list[dict]:
                            (_DISTINCTION, _DISTINCTION_QUALIFIERS),
                            (_RECEIVE, _RECEIVE_QUALIFIERS)):
         for start, m in _qualified(rx, qualifiers, canon):
-            if doc.in_display(start):
+            if doc.in_display(start) or _ROTATING_FLAG.match(canon, m.end("award")):
                 continue
             unit = parse_backward(doc, start, strict=True)
             if unit is None and canon[max(0, start - 1) : start] == " ":

@@ -15,7 +15,7 @@ import re
 
 from pbkg.extract.clusters import Cluster, Mention, find_mentions, resolve
 from pbkg.extract.doc import Doc, Sentence
-from pbkg.extract.patterns import CAP_WORD, NAM_YEAR, UPPER, YEAR, valid_day_month
+from pbkg.extract.patterns import CAP_WORD, NAM_YEAR, ORG_HEAD, UPPER, YEAR, valid_day_month
 
 _WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*,?\s*"
 # "Sáng 15/12", "Sáng thứ Sáu (15/12)", "Thứ Năm, ngày 14/12/2023", "Hôm qua (15/12)"
@@ -82,6 +82,9 @@ _PLACE = re.compile(
 _PERIOD_6M = re.compile(rf"6\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+(?P<year>{YEAR}))?", re.IGNORECASE)
 
 
+_CK_WORD = re.compile(r"(?<![\w])(?:cụm|khối)(?![\w])", re.IGNORECASE)
+# the subject after the lead is a body: "..., (tại X,) Ban Tổ chức Tỉnh ủy A tổ chức ..."
+_UNIT_SUBJECT = re.compile(rf"[\s,]*(?:tại[^,.;]{{1,60}},[ \t]*)?(?:{ORG_HEAD.pattern})")
 # "họp đánh giá công tác Tuyên giáo năm 2017": a meeting that reviews a year is its review
 _REVIEWS_YEAR = re.compile(r"(?<![\w])(?:họp|hội\s+nghị)\s+đánh\s+giá\s+(?:kết\s+quả\s+)?"
                            r"(?:công\s+tác|hoạt\s+động|phong\s+trào)[^.;]{0,80}?năm\s+\d{4}",
@@ -199,6 +202,11 @@ def find_events(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
             place = doc.slice(sent.start + pm.start("place"), sent.start + pm.end("place"))
         in_sentence = [m for m in mentions if sent.start <= m.start < sent.end and m.named]
         cluster = resolve(in_sentence[0] if in_sentence else None, clusters)
+        if not in_sentence and not _CK_WORD.search(text) and _UNIT_SUBJECT.match(
+                text, lead.end() if lead is not None else 0):
+            # "Sáng 25/12, Ban Tổ chức Tỉnh ủy A tổ chức hội nghị tổng kết công tác ...": a
+            # body's own conference, which the article's cluster did not hold
+            cluster = None
         s, e = doc.trimmed(sent.start, sent.end)
         out.append({
             "kind": kind,
