@@ -1996,3 +1996,31 @@ def test_a_boards_own_conference_is_not_the_clusters_audit():
     assert events_of("Cụm thi đua số 4 có 5 đơn vị. Sáng 25/12, tại Kon Tum, Ban Tổ chức Tỉnh ủy "
                      "Kon Tum tổ chức hội nghị tổng kết Cụm năm 2023.") == [
         ("tổng kết", "2023-12-25", "Cụm thi đua số 4", "2023")]
+
+
+@pytest.mark.parametrize("text", [
+    # striving for a prize, a title or the lead; a ranking expected; a prize not won
+    AUDIT_REVIEW + "Báo Kon Tum phấn đấu đạt giải Nhất tại hội thi năm 2024.",
+    AUDIT_REVIEW + "Ban Tổ chức Tỉnh ủy Kon Tum phấn đấu đạt danh hiệu \"Tập thể lao động xuất "
+    "sắc\".",
+    AUDIT_REVIEW + "Ban Tổ chức Tỉnh ủy Kon Tum phấn đấu dẫn đầu Cụm thi đua.",
+    AUDIT_REVIEW + "Kết quả bình xét dự kiến có 2 đơn vị: Ban Tổ chức Tỉnh ủy Kon Tum, Ban Tổ chức "
+    "Tỉnh ủy Gia Lai.",
+    AUDIT_REVIEW + "Báo Kon Tum chưa đạt giải Nhất.",
+    AUDIT_REVIEW + "Giải Nhất dự kiến thuộc về Báo Kon Tum.",
+    AUDIT_REVIEW + "Cơ cấu giải thưởng gồm: giải Nhất: 5 triệu đồng; giải Nhì: 3 triệu đồng.",
+    AUDIT_REVIEW + "Ban Tổ chức Tỉnh ủy Kon Tum sẽ nhận Cờ thi đua của Ban Tổ chức Trung ương.",
+])
+def test_no_prize_or_ranking_audit(text: str):
+    assert awards_of(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the twins: a prize won in a past year, a leading place in a past year
+    (AUDIT_REVIEW + "Báo Kon Tum đạt giải Nhất cuộc thi ảnh năm 2019.",
+     [("giải Nhất", "Báo Kon Tum", "conferred", None, "2019")]),
+    (AUDIT_REVIEW + "Ban Tổ chức Tỉnh ủy Kon Tum dẫn đầu Cụm năm 2020.",
+     [("dẫn đầu Cụm", "Ban Tổ chức Tỉnh ủy Kon Tum", "ranking", None, "2020")]),
+])
+def test_prizes_and_rankings_twins_audit(text: str, expected: list[tuple]):
+    assert awards_of(text) == expected

@@ -276,7 +276,7 @@ def find_awards(doc: Doc, context_year: int | None) -> list[dict]:
             out.append(item)
             last_in_clause[sent_key] = {**item, "_end": p}
     for m in _LEADING.finditer(canon):
-        if doc.in_display(m.start()):
+        if doc.in_display(m.start()) or _unstated_before(doc, m.start()):
             continue
         # "X được bình xét là đơn vị dẫn đầu Cụm": the unit before the lead-in
         lead = _LEADING_LEAD.search(canon, max(0, m.start() - 80), m.start())
@@ -367,7 +367,8 @@ def _prizes(doc: Doc, context_year: int | None) -> list[dict]:
                            (_DISTINCTION, _DISTINCTION_QUALIFIERS),
                            (_RECEIVE, _RECEIVE_QUALIFIERS)):
         for start, m in _qualified(rx, qualifiers, canon):
-            if doc.in_display(start) or _ROTATING_FLAG.match(canon, m.end("award")):
+            if doc.in_display(start) or _ROTATING_FLAG.match(canon, m.end("award")) or (
+                    _unstated_before(doc, start)):
                 continue
             unit = parse_backward(doc, start, strict=True)
             if unit is None and canon[max(0, start - 1) : start] == " ":
@@ -388,6 +389,14 @@ def _prizes(doc: Doc, context_year: int | None) -> list[dict]:
             out.append(_award(m.group("award"), unit.text, "conferred",
                               _period(canon[cs:ce], context_year), m.start(), unit.end, doc))
     return out
+
+
+def _unstated_before(doc: Doc, start: int) -> bool:
+    """True when the words right before `start`, in its clause, make what follows a wish, a
+    plan or a denial: "X phấn đấu đạt giải Nhất", "X sẽ nhận", "X chưa đạt"."""
+    lo = max(0, start - 40)
+    comma = doc.canon.rfind(",", lo, start)
+    return _NOT_GIVEN.search(doc.canon, max(lo, comma + 1), start) is not None
 
 
 def _qualified(rx: re.Pattern, qualifiers: re.Pattern,
@@ -428,8 +437,8 @@ def _ranked_lists(doc: Doc, context_year: int | None) -> list[dict]:
     canon = doc.canon
     out = []
     for m in _RANKED_LIST.finditer(canon):
-        if doc.in_display(m.start()):
-            continue
+        if doc.in_display(m.start()) or _NOT_GIVEN.search(m.group(0)):
+            continue  # "Kết quả bình xét dự kiến có 2 đơn vị: ...": not yet a ranking
         sent = doc.sentence_at(m.start())
         if sent is None:
             continue
