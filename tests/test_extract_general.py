@@ -2024,3 +2024,23 @@ def test_no_prize_or_ranking_audit(text: str):
 ])
 def test_prizes_and_rankings_twins_audit(text: str, expected: list[tuple]):
     assert awards_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a former chair: no role (its year is not given); a working group's head: no role
+    (AUDIT_REVIEW + "Đồng chí Nguyễn Văn An, Trưởng Ban Tổ chức Tỉnh ủy Kon Tum, nguyên Cụm trưởng "
+     "Cụm thi đua số 4 dự.", []),
+    (AUDIT_REVIEW + "Đồng chí Nguyễn Văn An, Trưởng Ban Tổ chức Tỉnh ủy Kon Tum, Trưởng Cụm công "
+     "tác số 2 của tỉnh dự.", []),
+    # the chair of another cluster, named in the post: that cluster's, not the article's
+    (AUDIT_REVIEW + "Đồng chí Nguyễn Văn An, Trưởng Ban Tổ chức Tỉnh ủy Kon Tum, Cụm trưởng Cụm "
+     "thi đua số 5 năm 2023 dự và chúc mừng.",
+     [(2023, "chair", "Ban Tổ chức Tỉnh ủy Kon Tum", "Cụm thi đua số 5")]),
+    (AUDIT_REVIEW + "Đồng chí Nguyễn Văn An, Phó Chủ tịch UBND tỉnh, Trưởng khối thi đua các tỉnh "
+     "Tây Nguyên dự.", [(2023, "chair", "UBND tỉnh", "khối thi đua các tỉnh Tây Nguyên")]),
+    # a past year written after the role
+    (AUDIT_REVIEW + "Đồng chí Nguyễn Văn An, Trưởng Ban Tổ chức Tỉnh ủy Kon Tum, Cụm trưởng năm "
+     "2020 dự.", [(2020, "chair", "Ban Tổ chức Tỉnh ủy Kon Tum", "Cụm thi đua số 4")]),
+])
+def test_roles_in_posts_audit(text: str, expected: list[tuple]):
+    assert roles_in(text) == expected

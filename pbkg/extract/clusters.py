@@ -383,6 +383,9 @@ def resolve(mention: Mention | None, clusters: list[Cluster]) -> Cluster | None:
         for c in clusters:
             if mention.number is not None and (c.kind, c.number) == (mention.kind, mention.number):
                 return c
+        for c in clusters:  # a mention read again where a grouped one stands
+            if any(m.start == mention.start for m in c.mentions):
+                return c
     return main_cluster(clusters)
 
 

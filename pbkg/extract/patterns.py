@@ -131,7 +131,9 @@ def find_role_words(canon: str) -> list[re.Match[str]]:
             segments.append([lo, hi])
     for lo, hi in segments:
         out.extend(m for m in ROLE.finditer(canon, lo, hi)
-                   if not _OTHER_CLUSTER_AFTER.match(canon, m.end()))
+                   if not _OTHER_CLUSTER_AFTER.match(canon, m.end())
+                   and not (m.group(0)[-1:].lower() in "mi"
+                            and _OTHER_KIND_AFTER.match(canon, m.end())))
     return out
 
 
@@ -140,6 +142,11 @@ def find_role_words(canon: str) -> list[re.Match[str]]:
 _OTHER_CLUSTER_AFTER = re.compile(
     r"[ \t]+(?:cụm|khối)[ \t]+(?:dân[ \t]+cư|(?:dân[ \t]+)?phố|công[ \t]+nghiệp|làng[ \t]+nghề|"
     r"tuyến|xã|thôn|nhà|liên[ \t]+gia|dân[ \t]+vận[ \t]+thôn)(?![\w])", re.IGNORECASE)
+# a role word ending with "cụm"/"khối" whose cluster is of another kind: "Trưởng cụm công tác số
+# 2", "Trưởng khối phố", "Trưởng cụm dân cư"
+_OTHER_KIND_AFTER = re.compile(
+    r"[ \t]+(?:công[ \t]+tác|dân[ \t]+cư|(?:dân[ \t]+)?phố|công[ \t]+nghiệp|làng[ \t]+nghề|tuyến|"
+    r"nhà|liên[ \t]+gia)(?![\w])", re.IGNORECASE)
 
 # -- clusters ---------------------------------------------------------------------------
 

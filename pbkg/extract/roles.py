@@ -86,6 +86,8 @@ _LABEL_AFTER = re.compile(r"[ \t]*\([ \t]*(?:đơn[ \t]+vị[ \t]+)?(?:[Cc]ụm|
 # "Cụm trưởng năm 2024 do X đảm nhận": the unit between "do" and the verb of holding
 _BY_AFTER = re.compile(r"^[ \t]*do[ \t]+")
 _HOLD_VERB = re.compile(r"[ \t]+(?:đảm[ \t]+(?:nhận|nhiệm|trách)|phụ[ \t]+trách|giữ|làm)(?![\w])")
+_FORMER_BEFORE = re.compile(r"(?<![\w])(?:[Nn]guyên|[Cc]ựu)[ \t]+(?:là[ \t]+)?"
+                            r"(?:đơn[ \t]+vị[ \t]+)?$")
 _NEGATION_BEFORE = re.compile(r"(?<![\w])(?:không|chưa|chẳng)(?:[ \t]+(?:còn|phải|được))?[ \t]+$")
 _HANDOVER_BEFORE = re.compile(
     r"(?P<verb>(?:bàn|chuyển)\s+giao|trao)\s+(?:lại\s+)?(?:(?:nhiệm\s+vụ|vai\s+trò|chức\s+danh|"
@@ -355,6 +357,8 @@ def find_roles(
         role = ROLE_NAMES[m.lastgroup or "chair"]
         tail_end, mention, year = _tail(doc, m)
         before = canon[max(0, m.start() - 120) : m.start()]
+        if _FORMER_BEFORE.search(before):
+            continue  # "nguyên Cụm trưởng Cụm thi đua số 4": a former role, its year not given
         after = canon[tail_end : tail_end + 300]
         base = dict(role=role, year=year, year_explicit=year is not None, mention=mention,
                     role_start=m.start())
