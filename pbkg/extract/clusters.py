@@ -383,9 +383,6 @@ def resolve(mention: Mention | None, clusters: list[Cluster]) -> Cluster | None:
         for c in clusters:
             if mention.number is not None and (c.kind, c.number) == (mention.kind, mention.number):
                 return c
-        for c in clusters:  # a mention read again where a grouped one stands
-            if any(m.start == mention.start for m in c.mentions):
-                return c
     return main_cluster(clusters)
 
 
@@ -494,7 +491,7 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
         if len(before) > 1 and before[-2].named and _JOINED_MENTIONS.fullmatch(
                 canon, before[-2].end, mention.start):
             continue  # "Cụm thi đua số 4 và Cụm thi đua số 5 gồm ...": whose is not said
-        if _PAST.search(canon, sent.start, mention.start):
+        if _PAST.search(canon, max(sent.start, mention.start - 200), mention.start):
             continue  # "Trước khi sáp nhập, Cụm thi đua số 4 gồm ...": no longer its members
         between = canon[last.end : op.start()]
         bare = op.group("bare") is not None or op.group("colon") is not None or op.group(
@@ -645,7 +642,8 @@ def _lists_around_mentions(doc: Doc, mentions: list[Mention], clusters: list[Clu
             # subject, a list that runs to the verb
             cand = _list_ending_at(doc, sent.start, member.start())
             if cand is not None and not _PAST_AFTER.match(canon, mention.end, sent.end) and (
-                    not _PAST.search(canon, sent.start, mention.start)):
+                    not _PAST.search(canon, max(sent.start, mention.start - 200),
+                                                 mention.start)):
                 found, start = cand, cand.items[0][1]
         elif (inside := _INSIDE.search(canon, max(sent.start, mention.start - 12),
                                        mention.start)) is not None and (

@@ -664,11 +664,16 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
     named = sorted(((m.start, c) for c in clusters for m in c.mentions if m.named),
                    key=lambda t: t[0])
     named_starts = [t[0] for t in named]
+    # a mention read again from a role word ("Trưởng khối thi đua các tỉnh X", no number) is the
+    # cluster grouped where it stands, not the main one
+    grouped_at = {m.start: c for c in clusters for m in c.mentions}
     out: dict[tuple, dict] = {}
     for h in hits:
         if id(h) in unstated:
             continue
         cluster = resolve(h.mention, clusters)
+        if h.mention is not None and h.mention.start in grouped_at:
+            cluster = grouped_at[h.mention.start]
         sent = doc.sentence_at(h.role_start) if h.mention is None else None
         if sent is not None:
             i, j = (bisect.bisect_left(named_starts, sent.start),
