@@ -1629,11 +1629,19 @@ def awards_of(text: str) -> list[tuple]:
     "7/2024 tại tỉnh Gia Lai.",
     "Thứ Hai, ngày 18/12/2023\nCụm thi đua số 4 dự kiến tổ chức hội nghị tổng kết vào ngày "
     "25/12/2023.",
-    # a plan quoted
+    # a plan quoted; a letter or a notice about the conference
     "Kế hoạch của Cụm thi đua số 4 nêu rõ: \"Tổ chức hội nghị tổng kết vào ngày 20/12/2023\".",
+    "Ngày 10/12/2023, Cụm thi đua số 4 đã có văn bản gửi các đơn vị về việc tổ chức hội nghị tổng "
+    "kết.",
+    "Ngày 10/12/2023, Cụm thi đua số 4 thông báo thời gian tổ chức hội nghị tổng kết năm 2023.",
 ])
 def test_no_event_audit(text: str):
     assert events(text) == []
+
+
+def test_a_meeting_that_prepares_a_review_is_no_review_audit():
+    assert events_of("Ngày 10/12/2023, Cụm thi đua số 4 họp bàn công tác chuẩn bị hội nghị tổng "
+                     "kết năm 2023.") == [("other", "2023-12-10", "Cụm thi đua số 4", None)]
 
 
 def test_an_event_held_is_still_read_audit():

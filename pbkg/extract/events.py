@@ -56,7 +56,10 @@ _FUTURE = re.compile(r"(?<![\w])(?:sẽ|dự\s+kiến|chuẩn\s+bị|kế\s+ho�
 # conference's word
 _NOT_HELD = re.compile(
     r"(?<![\w])(?:sẽ|dự\s+kiến|chuẩn\s+bị|kế\s+hoạch|tiến\s+tới|(?:tạm\s+)?hoãn|lùi|dời|"
-    r"hủy|huỷ|chưa|không(?!\s+(?:ngừng|chỉ|những|ít))|đề\s+nghị|đề\s+xuất|thống\s+nhất\s+thời\s+gian)"
+    r"hủy|huỷ|chưa|không(?!\s+(?:ngừng|chỉ|những|ít))|đề\s+nghị|đề\s+xuất|thống\s+nhất\s+thời\s+gian|"
+    # a letter or a notice about the conference: "có văn bản gửi các đơn vị về việc tổ chức hội
+    # nghị", "thông báo thời gian tổ chức hội nghị"
+    r"văn\s+bản|công\s+văn|giấy\s+mời|thông\s+báo|về\s+việc)"
     r"(?![\w])", re.IGNORECASE)
 _UNDATED = re.compile(
     # "Hội nghị tổng kết công tác thi đua cụm số 3, ...": a sentence that names the conference
@@ -181,6 +184,11 @@ def find_events(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
         text = canon[sent.start : sent.end]
         kind, kind_pos = _kind(text)
         covered = _covered(text, kind_pos)
+        if lead is not None and kind_pos is not None and _NOT_HELD.search(text, lead.end(),
+                                                                          kind_pos):
+            # "Ngày 10/12, Cụm X họp bàn công tác chuẩn bị hội nghị tổng kết năm 2023": a
+            # meeting held, the review it prepares (and the year that review covers) not
+            kind, kind_pos, covered = "other", None, None
         date = None
         if lead is not None:
             day, month = int(lead.group("d")), int(lead.group("m"))
