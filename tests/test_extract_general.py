@@ -1902,6 +1902,14 @@ def test_documents_audit(text: str, ids: list[str]):
     # a list after a verb, the cluster in brackets after it: a tail of it is no list either
     "Khen thưởng Báo Yên Bái, Báo Lào Cai, Báo Hà Giang (Cụm thi đua số 2).",
     "Đoàn kiểm tra làm việc với Báo Yên Bái, Báo Lào Cai, Báo Hà Giang (Cụm thi đua số 2).",
+    # the list of something the cluster has: its guests, its delegates, its inspection team,
+    # its movement's contents
+    "Khách mời của Cụm thi đua số 6 gồm: Báo Yên Bái, Báo Lào Cai, Báo Hà Giang.",
+    "Đại biểu dự hội nghị Cụm thi đua số 6 gồm: Báo Yên Bái, Báo Lào Cai, Báo Hà Giang.",
+    AUDIT_REVIEW + "Đoàn kiểm tra của Cụm gồm: Báo Yên Bái, Báo Lào Cai, Báo Hà Giang.",
+    "Phong trào thi đua của Cụm thi đua số 6 gồm các nội dung: Báo Yên Bái, Báo Lào Cai.",
+    # a past state written after the list
+    "Cụm thi đua số 6 gồm các tỉnh Sơn La, Điện Biên, Lai Châu trước đây.",
     # the next sentence after a count is no list of units
     "Cụm thi đua số 4 gồm 3 đơn vị. Đó là: hội thi, hội diễn và giao lưu.",
 ])
@@ -1913,6 +1921,9 @@ def test_no_member_list_subjects_and_brackets_audit(text: str):
     # the twins: the list opens the sentence, the cluster in brackets after it
     ("Báo Yên Bái, Báo Lào Cai, Báo Hà Giang (Cụm thi đua số 2) ký kết giao ước.", PAPERS),
     ("Năm 2023, Cụm thi đua số 4 là: Báo Yên Bái, Báo Lào Cai, Báo Hà Giang.", PAPERS),
+    # the units of the cluster, a head noun before it that says so
+    (AUDIT_REVIEW + "Các đơn vị thành viên của Cụm gồm: Báo Yên Bái, Báo Lào Cai, Báo Hà Giang.",
+     PAPERS),
 ])
 def test_member_lists_subjects_and_brackets_twins_audit(text: str, members: list[str]):
     assert lists(text) == [members]

@@ -493,6 +493,8 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
             continue  # "Cụm thi đua số 4 và Cụm thi đua số 5 gồm ...": whose is not said
         if _PAST.search(canon, max(sent.start, mention.start - 200), mention.start):
             continue  # "Trước khi sáp nhập, Cụm thi đua số 4 gồm ...": no longer its members
+        if _NOT_MEMBERS_HEAD.search(canon, max(sent.start, mention.start - 60), mention.start):
+            continue  # "Đoàn kiểm tra của Cụm X gồm: A, B": the delegation's, not the cluster's
         between = canon[last.end : op.start()]
         bare = op.group("bare") is not None or op.group("colon") is not None or op.group(
             "is") is not None
@@ -506,8 +508,8 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
         in_parens = op.group("paren") is not None or op.group("bare") is not None or (
             between.count("(") > between.count(")"))  # a closed "(ngành ...)" is a note
         found = enumerations.parse(doc, op.end(), sent.end, in_parens=in_parens)
-        if found is None:
-            continue
+        if found is None or _PAST_AFTER.match(canon, found.end, sent.end):
+            continue  # "Cụm X gồm A, B, C trước đây": a past state
         if bare and (not _all_units(found) or _CREDIT.match(found.prefix)):
             continue  # "Cụm thi đua số 4 (Ảnh: Báo A, Báo B)": a photo's credit
         if not op.group(0).lstrip("(").strip().lower().startswith(("gồm", "bao")) and not bare and (
@@ -537,6 +539,14 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
             c.member_count = _count_elsewhere(doc, c)
 
 
+# what a list after the cluster belongs to when a noun is its head: "Khách mời của Cụm X gồm",
+# "Đại biểu dự hội nghị Cụm X gồm", "Đoàn kiểm tra của Cụm X gồm", "Phong trào thi đua của Cụm"
+_NOT_MEMBERS_HEAD = re.compile(
+    r"(?<![\w])(?:khách\s+mời|đại\s+biểu|đoàn(?:\s+công\s+tác|\s+kiểm\s+tra|\s+khảo\s+sát)?|"
+    r"kế\s+hoạch|phong\s+trào(?:\s+thi\s+đua)?|nội\s+dung|chương\s+trình|hoạt\s+động|"
+    r"ban\s+giám\s+khảo|tổ\s+công\s+tác|hội\s+đồng(?:\s+thi\s+đua)?|thành\s+phần|tiêu\s+chí|"
+    r"giải\s+thưởng)(?:\s+(?:dự|tham\s+dự)(?:\s+(?:hội\s+nghị|lễ))?)?"
+    r"\s+(?:của\s+|trong\s+)?$", re.IGNORECASE)
 _JOINED_MENTIONS = re.compile(r"[ \t]*(?:,|và|cùng|với)[ \t]*")
 # a past state: "Trước khi sáp nhập, Cụm X gồm", "A, B thuộc Cụm X trước năm 2020"
 _PAST = re.compile(r"(?<![\w])(?:[Tt]rước[ \t]+(?:đây|đó|khi|năm[ \t]+\d{4})|từng|nguyên)(?![\w])")

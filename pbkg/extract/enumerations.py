@@ -73,7 +73,8 @@ PLURAL_PREFIX = re.compile(
 _END = re.compile(
     r"\s(?:đã|vừa|đang|sẽ|cùng|tổ\s+chức|tham\s+dự|tham\s+gia|được|là|do|với\s+sự|nhằm|"
     r"thực\s+hiện|tiến\s+hành|họp|có|đều|luôn|phối\s+hợp|tích\s+cực|ký|bình\s+chọn|"
-    r"thống\s+nhất|tổng\s+kết|sơ\s+kết|thuộc|trực\s+thuộc|trên\s+địa\s+bàn)(?![\w])|[“”\"]|"
+    r"thống\s+nhất|tổng\s+kết|sơ\s+kết|thuộc|trực\s+thuộc|trên\s+địa\s+bàn|trước\s+(?:đây|kia))"
+    r"(?![\w])|[“”\"]|"
     r"(?<![A-Z][A-Za-z])\.(?:\s|$)|\n|:"
 )
 # separators, named: a comma list may go on after a semicolon, but only with an item that is
