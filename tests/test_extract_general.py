@@ -1997,3 +1997,31 @@ def test_prizes_and_rankings_twins_audit(text: str, expected: list[tuple]):
 ])
 def test_roles_in_posts_audit(text: str, expected: list[tuple]):
     assert roles_in(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a conference referred to twice that is another body's, or one to come
+    "Năm 2023, Cụm thi đua số 4 hoàn thành tốt nhiệm vụ. Tại hội nghị giao ban công tác tổ chức "
+    "xây dựng Đảng toàn quốc, Ban Tổ chức Tỉnh ủy Kon Tum trình bày tham luận. Dự hội nghị giao "
+    "ban có lãnh đạo các tỉnh.",
+    "Năm 2023, Cụm thi đua số 4 hoàn thành tốt nhiệm vụ. Tại hội nghị tổng kết của tỉnh, đồng chí "
+    "Bí thư phát biểu. Dự hội nghị tổng kết của tỉnh có các đồng chí Thường vụ.",
+    "Năm 2023, Cụm thi đua số 4 hoàn thành tốt nhiệm vụ. Tại hội nghị sắp tới, các đơn vị sẽ ký "
+    "kết giao ước. Dự hội nghị dự kiến có lãnh đạo các tỉnh.",
+])
+def test_no_referred_conference_of_another_body_audit(text: str):
+    assert events(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a post with no name after the honorific: "Phó" is a surname, not here
+    "Chủ trì có đồng chí Phó Trưởng ban.",
+    "Dự hội nghị có đồng chí Phó Bí thư Thường trực Tỉnh ủy.",
+])
+def test_no_person_from_a_post_alone_audit(text: str):
+    assert officials(text) == {}
+
+
+def test_a_person_surnamed_pho_audit():
+    assert officials("Đồng chí Phó Đức Hải, Bí thư Huyện ủy dự.") == {
+        "Phó Đức Hải": ["Bí thư Huyện ủy"]}

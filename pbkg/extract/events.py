@@ -265,6 +265,13 @@ _REFERRED = re.compile(
     r"(?<![\w])(?:dự|tại|chủ\s+trì|phát\s+biểu\s+tại|kết\s+thúc|bế\s+mạc|việc\s+tổ\s+chức)\s+"
     r"(?:hội\s+nghị|lễ\s+trao\s+giải|hội\s+thi|lễ\s+ký\s+kết)(?![\w])"
     rf"(?![ \t]+(?-i:(?!Cụm|Khối)[{UPPER}]))", re.IGNORECASE)
+# a descriptor after the conference's word that names another conference or one to come: "hội
+# nghị giao ban ... toàn quốc", "hội nghị tổng kết của tỉnh", "hội nghị tập huấn", "hội nghị
+# sắp tới", "Dự hội nghị dự kiến có"
+_OTHER_CONFERENCE = re.compile(
+    r"[^,.;:\n]{0,60}?(?<![\w])(?:của[ \t]+(?!các[ \t]+đơn[ \t]+vị|[Cc]ụm|[Kk]hối)(?=\w)"
+    r"|(?:toàn[ \t]+quốc|sắp|tới|giao[ \t]+ban|tập[ \t]+huấn|quán[ \t]+triệt|học[ \t]+tập|"
+    r"chuyên[ \t]+đề|sẽ|dự[ \t]+kiến)(?![\w]))")
 _MAX_REFERRALS = 50  # enough to tell; the scan of a long text stops there
 # a conference announced: "Hội nghị sẽ diễn ra ngày 20/12", "dự kiến tổ chức hội nghị"
 _PLANNED = re.compile(r"(?<![\w])(?:sẽ|dự\s+kiến|chuẩn\s+bị)\s+(?:được\s+)?"
@@ -284,6 +291,8 @@ def referred_event(doc: Doc, mentions: list[Mention], clusters: list[Cluster]) -
         if sent is None or doc.in_display(m.start()) or _FUTURE.search(canon, sent.start,
                                                                         m.start()):
             continue
+        if _OTHER_CONFERENCE.match(canon, m.end(), sent.end):
+            continue  # "Tại hội nghị tổng kết của tỉnh, ...": not the cluster's
         found.append((sent, m))
         if len(found) >= _MAX_REFERRALS:
             break

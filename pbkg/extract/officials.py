@@ -448,6 +448,8 @@ def _names_by_context(doc: Doc, found: list[OfficialMention]) -> list[OfficialMe
             name = doc.slice(name_start, name_end)
             words = name.split()
             after = _SPACES.match(canon, name_end)
+            if len(words) < 2:  # "đồng chí Phó Trưởng Ban X": a post with no name, "Phó" no name
+                continue
         if not after or not (TITLE.match(canon, after.end()) or ROLE.match(canon, after.end())):
             # an Ede or Jrai name after its post: "Phó Bí thư Tỉnh ủy H'Yim Kđoh dự"
             if _EDE_NAME.match(name) and (span := _title_before(doc, name_start,
