@@ -2025,3 +2025,12 @@ def test_no_person_from_a_post_alone_audit(text: str):
 def test_a_person_surnamed_pho_audit():
     assert officials("Đồng chí Phó Đức Hải, Bí thư Huyện ủy dự.") == {
         "Phó Đức Hải": ["Bí thư Huyện ủy"]}
+
+
+def test_a_conference_named_on_a_line_of_its_own_is_no_report_audit():
+    text = "Cụm thi đua số 7 gồm:\nHội nghị tổng kết\nHội nghị sơ kết"
+    assert events(text) == []
+    assert lists(text) == []
+    # a table of tasks and scores after "gồm" is no member list either
+    assert lists("Cụm thi đua số 7 gồm:\n| STT | Nội dung | Điểm |\n| 1 | Công tác tổ chức | 20 |\n"
+                 "| 2 | Công tác cán bộ | 30 |") == []

@@ -178,6 +178,8 @@ def find_events(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
                                                       or re.search(r"vừa|đã", und.group(0), re.I))
                     # before the verb, or anywhere in a sentence that opens with the conference
                     and not _NOT_HELD.search(text, 0, und.start() or len(text))):
+                if und.start() == 0 and not _CK_WORD.search(text):
+                    continue  # a line "Hội nghị tổng kết" alone (an item, a heading) reports none
                 candidates.append((sent, None))
                 break
     for sent, lead in candidates:
