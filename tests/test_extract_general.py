@@ -2034,3 +2034,27 @@ def test_a_conference_named_on_a_line_of_its_own_is_no_report_audit():
     # a table of tasks and scores after "gồm" is no member list either
     assert lists("Cụm thi đua số 7 gồm:\n| STT | Nội dung | Điểm |\n| 1 | Công tác tổ chức | 20 |\n"
                  "| 2 | Công tác cán bộ | 30 |") == []
+
+
+@pytest.mark.parametrize("text", [
+    # the head of a sector ("Khối Dân vận", "khối Nội chính"), no emulation block's chair
+    AUDIT_REVIEW + "Đồng chí Nguyễn Văn An, Trưởng Ban Dân vận Tỉnh ủy, Trưởng Khối Dân vận tỉnh "
+    "phát biểu.",
+    AUDIT_REVIEW + "Đồng chí Nguyễn Văn An, Phó Trưởng khối Nội chính tỉnh phát biểu.",
+    # a hand-over proposed or not made; a role under a condition; a role expected, in brackets
+    AUDIT_REVIEW + "Hội nghị đề nghị Ban Tổ chức Tỉnh ủy Kon Tum bàn giao nhiệm vụ Cụm trưởng cho "
+    "Ban Tổ chức Tỉnh ủy Gia Lai.",
+    AUDIT_REVIEW + "Ban Tổ chức Tỉnh ủy Kon Tum chưa bàn giao nhiệm vụ Cụm trưởng cho Ban Tổ chức "
+    "Tỉnh ủy Gia Lai.",
+    AUDIT_REVIEW + "Nếu được giao vai trò Cụm trưởng, Ban Tổ chức Tỉnh ủy Gia Lai sẽ xây dựng kế "
+    "hoạch.",
+    AUDIT_REVIEW + "Ban Tổ chức Tỉnh ủy Gia Lai (Cụm trưởng dự kiến năm 2024) phát biểu.",
+])
+def test_no_role_sectors_and_handovers_audit(text: str):
+    assert roles(text) == []
+
+
+def test_a_handover_made_is_still_read_audit():
+    assert roles(AUDIT_REVIEW + "Ban Tổ chức Tỉnh ủy Kon Tum bàn giao nhiệm vụ Cụm trưởng năm 2024 "
+                 "cho Ban Tổ chức Tỉnh ủy Gia Lai.") == [
+        (2023, "chair", "Ban Tổ chức Tỉnh ủy Kon Tum"), (2024, "chair", "Ban Tổ chức Tỉnh ủy Gia Lai")]

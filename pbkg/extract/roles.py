@@ -32,6 +32,7 @@ from pbkg.extract.patterns import (
     ORG_HEAD,
     ROLE,
     ROLE_NAMES,
+    UPPER,
     YEAR,
     find_role_words,
     first_char_led,
@@ -86,6 +87,9 @@ _LABEL_AFTER = re.compile(r"[ \t]*\([ \t]*(?:đơn[ \t]+vị[ \t]+)?(?:[Cc]ụm|
 # "Cụm trưởng năm 2024 do X đảm nhận": the unit between "do" and the verb of holding
 _BY_AFTER = re.compile(r"^[ \t]*do[ \t]+")
 _HOLD_VERB = re.compile(r"[ \t]+(?:đảm[ \t]+(?:nhận|nhiệm|trách)|phụ[ \t]+trách|giữ|làm)(?![\w])")
+# a capitalized name right after a role word that ends with "cụm"/"khối" and names no emulation
+# cluster: "Trưởng Khối Dân vận tỉnh", "Phó Trưởng khối Nội chính" (sectors' heads)
+_OTHER_BODY_AFTER = re.compile(rf"[ \t]+(?!(?:Cụm|Khối|CỤM|KHỐI)(?![\w]))[{UPPER}]")
 _FORMER_BEFORE = re.compile(r"(?<![\w])(?:[Nn]guyên|[Cc]ựu)[ \t]+(?:là[ \t]+)?"
                             r"(?:đơn[ \t]+vị[ \t]+)?$")
 _NEGATION_BEFORE = re.compile(r"(?<![\w])(?:không|chưa|chẳng)(?:[ \t]+(?:còn|phải|được))?[ \t]+$")
@@ -359,11 +363,20 @@ def find_roles(
         before = canon[max(0, m.start() - 120) : m.start()]
         if _FORMER_BEFORE.search(before):
             continue  # "nguyên Cụm trưởng Cụm thi đua số 4": a former role, its year not given
+        if mention is None and _OTHER_BODY_AFTER.match(canon, m.end()) and (
+                m.group(0)[-1:].lower() in "mi"):
+            continue  # "Trưởng Khối Dân vận tỉnh", "Phó Trưởng khối Nội chính": a sector's head
+        sent_ = doc.sentence_at(m.start())
+        if sent_ is not None and _CONDITION.search(canon, max(sent_.start, m.start() - 200),
+                                                   m.start()):
+            continue  # "Nếu được giao vai trò Cụm trưởng, X sẽ ...": a condition
         after = canon[tail_end : tail_end + 300]
         base = dict(role=role, year=year, year_explicit=year is not None, mention=mention,
                     role_start=m.start())
         # 1. in brackets after the unit: "X (Cụm trưởng)", "X (đơn vị Cụm phó năm 2023)"
-        if _BRACKET_BEFORE.search(before) and _BRACKET_CLOSE.match(after):
+        if _BRACKET_BEFORE.search(before) and (close := _BRACKET_CLOSE.match(after)):
+            if _PROPOSED.search(close.group(0).rstrip(")")):
+                continue  # "X (Cụm trưởng dự kiến năm 2024)": proposed
             paren = m.start() - len(before) + before.rindex("(")
             one = parse_backward(doc, paren)
             found = [one] if one else parse_list_backward(doc, paren)
@@ -474,6 +487,10 @@ def find_roles(
         ho = _HANDOVER_BEFORE.search(before)
         ha = _HANDOVER_AFTER.match(after)
         if ho and ha:
+            verb_at = m.start() - len(before) + ho.start()
+            if _PROPOSED.search(canon, max(0, verb_at - 120), verb_at) or _NEGATION_BEFORE.search(
+                    canon, max(0, verb_at - 24), verb_at):
+                continue  # "đề nghị X bàn giao ...", "X chưa bàn giao ...": no role stated
             units = parse_list(doc, tail_end + ha.end())
             for unit in units:
                 hits.append(RoleHit(start=m.start() - len(before) + ho.start(), end=unit.end,
