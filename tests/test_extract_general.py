@@ -1632,6 +1632,10 @@ def awards_of(text: str) -> list[tuple]:
     "Ngày 10/12/2023, Cụm thi đua số 4 đã có văn bản gửi các đơn vị về việc tổ chức hội nghị tổng "
     "kết.",
     "Ngày 10/12/2023, Cụm thi đua số 4 thông báo thời gian tổ chức hội nghị tổng kết năm 2023.",
+    # a date that is an interview's or a deadline's
+    "Ngày 15/12/2023, phóng viên có cuộc trao đổi với đồng chí Nguyễn Văn An về hội nghị tổng kết "
+    "Cụm thi đua số 4.",
+    "Ngày 15/12/2023 là hạn cuối để các đơn vị gửi báo cáo tổng kết về Cụm thi đua số 4.",
 ])
 def test_no_event_audit(text: str):
     assert events(text) == []

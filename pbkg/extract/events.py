@@ -59,7 +59,10 @@ _NOT_HELD = re.compile(
     r"hủy|huỷ|chưa|không(?!\s+(?:ngừng|chỉ|những|ít))|đề\s+nghị|đề\s+xuất|thống\s+nhất\s+thời\s+gian|"
     # a letter or a notice about the conference: "có văn bản gửi các đơn vị về việc tổ chức hội
     # nghị", "thông báo thời gian tổ chức hội nghị"
-    r"văn\s+bản|công\s+văn|giấy\s+mời|thông\s+báo|về\s+việc)"
+    r"văn\s+bản|công\s+văn|giấy\s+mời|thông\s+báo|về\s+việc|"
+    # a report, a deadline, an interview about it: "là hạn cuối gửi báo cáo tổng kết", "phóng
+    # viên trao đổi với ... về hội nghị tổng kết"
+    r"báo\s+cáo|hạn(?:\s+cuối|\s+chót)?|gửi|trao\s+đổi|phỏng\s+vấn|phóng\s+viên)"
     r"(?![\w])", re.IGNORECASE)
 _UNDATED = re.compile(
     # "Hội nghị tổng kết công tác thi đua cụm số 3, ...": a sentence that names the conference
