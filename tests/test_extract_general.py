@@ -2062,3 +2062,21 @@ def test_a_handover_made_is_still_read_audit():
     assert roles(AUDIT_REVIEW + "Ban Tổ chức Tỉnh ủy Kon Tum bàn giao nhiệm vụ Cụm trưởng năm 2024 "
                  "cho Ban Tổ chức Tỉnh ủy Gia Lai.") == [
         (2023, "chair", "Ban Tổ chức Tỉnh ủy Kon Tum"), (2024, "chair", "Ban Tổ chức Tỉnh ủy Gia Lai")]
+
+
+HA_TQ = ["Ban Tổ chức Tỉnh ủy Hà Giang", "Ban Tổ chức Tỉnh ủy Tuyên Quang"]
+
+
+@pytest.mark.parametrize("text,members", [
+    # after a semicolon, a unit that runs into a verb or is of a kind no item before it is opens
+    # a clause of its own
+    ("Cụm thi đua số 3 gồm Ban Tổ chức Tỉnh ủy Hà Giang, Ban Tổ chức Tỉnh ủy Tuyên Quang; Ban Tổ "
+     "chức Tỉnh ủy Bắc Kạn được khen thưởng.", HA_TQ),
+    ("Cụm thi đua số 3 gồm Ban Tổ chức Tỉnh ủy Hà Giang, Ban Tổ chức Tỉnh ủy Tuyên Quang; Báo Nhân "
+     "Dân đưa tin.", HA_TQ),
+    # the twins: a unit of a kind already listed, the sentence ending after it
+    ("Khối thi đua số 3 gồm Văn phòng Tỉnh ủy, Ban Tổ chức Tỉnh ủy; Ban Tuyên giáo Tỉnh ủy.",
+     ["Văn phòng Tỉnh ủy", "Ban Tổ chức Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy"]),
+])
+def test_a_semicolon_that_opens_a_clause_audit(text: str, members: list[str]):
+    assert lists(text) == [members]

@@ -240,10 +240,13 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
                               r"(?:\s+ủy)?\s*$", prefix, re.IGNORECASE))
     items: list[tuple[str, int, int]] = []
     after_semi = False
+    semi_at = -1  # the index of the first item after a semicolon
     for part_start, part_end, sep in _parts(splitter, canon, items_start, items_end):
         if len(items) >= MAX_ITEMS:
             break
         if sep is not None and sep.lastgroup == "semi":
+            if not after_semi:
+                semi_at = len(items)
             after_semi = True
         s, e = doc.trimmed(part_start, part_end)
         if e <= s:
@@ -277,6 +280,14 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
             items.append((doc.slice(s, unit.end), s, unit.end))
             break
         items.append((text, s, e))
+    if 0 < semi_at < len(items) and not use_semi and (
+            end_m is not None and end_m.group(0)[:1].isspace()
+            or any(t.split()[:1] not in [u.split()[:1] for u, _, _ in items[:semi_at]]
+                   for t, _, _ in items[semi_at:])):
+        # "gồm A, B; C được khen thưởng", "gồm Ban X, Ban Y; Báo Z đưa tin": what follows the
+        # semicolon runs into a verb, or is a unit of a kind no item before it is, so it opens
+        # a clause
+        items = items[:semi_at]
     if len(items) < 2:
         return None
     prefix = re.sub(rf"^(?:các\s+)?{COUNT.pattern}\s*", "", prefix, flags=re.IGNORECASE).strip()
