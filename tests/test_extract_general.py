@@ -1933,6 +1933,10 @@ def test_member_lists_subjects_and_brackets_twins_audit(text: str, members: list
     assert lists(text) == [members]
 
 
+KT_FLAG = [("Cờ thi đua", "Ban Tổ chức Tỉnh ủy Kon Tum", "conferred", "Ban Tổ chức Trung ương",
+            "2023")]
+
+
 @pytest.mark.parametrize("text,expected", [
     # the chair's rotating flag handed over or received: a role, no award
     ("Tại hội nghị, Ban Tổ chức Tỉnh ủy Quảng Trị đã trao cờ luân phiên Cụm trưởng năm 2025 cho "
@@ -1941,6 +1945,11 @@ def test_member_lists_subjects_and_brackets_twins_audit(text: str, members: list
     # the year after a recipient is the award's, not part of its name
     ("Hội nghị trao cờ thi đua cho Ban Tổ chức Tỉnh ủy Quảng Bình năm 2025.",
      [("cờ thi đua", "Ban Tổ chức Tỉnh ủy Quảng Bình", "conferred", None, "2025")]),
+    # the reason or the place after a recipient is not part of its name
+    (AUDIT_REVIEW + "Ban Tổ chức Trung ương tặng Cờ thi đua cho Ban Tổ chức Tỉnh ủy Kon Tum vì đã "
+     "có thành tích xuất sắc.", KT_FLAG),
+    (AUDIT_REVIEW + "Ban Tổ chức Trung ương tặng Cờ thi đua cho Ban Tổ chức Tỉnh ủy Kon Tum tại hội "
+     "nghị.", KT_FLAG),
     # the twin: a rotating trophy flag won is an award
     ("Ban Tổ chức Tỉnh ủy Kon Tum vinh dự nhận Cờ luân lưu của Cụm.",
      [("Cờ luân lưu", "Ban Tổ chức Tỉnh ủy Kon Tum", "conferred", None, None)]),

@@ -57,6 +57,9 @@ _FOR = re.compile(r"\s+cho\s+")
 _RECIPIENT_END = re.compile(
     r"\s+và\s+(?:đề\s+nghị|tặng|trao)(?![\w])|[;.()\n“”\"]|,\s+(?:đề\s+nghị|đồng\s+thời)"
     r"|\s*(?:,|và)\s+(?=" + _AWARD_HEAD + r")|$"  # "cho A và Bằng khen cho B": a second gift
+    # the reason, the place or the time after the recipient: "cho A vì / do đã có thành tích",
+    # "cho A tại hội nghị"
+    r"|\s+(?:vì|do|bởi|nhờ|tại|nhân\s+dịp|đã|đạt|có|nhằm|để|theo|trong\s+(?:năm|dịp|đợt))(?![\w])"
 )
 # "..., (và) Bằng khen cho B, C": a second award given by the same verb
 _AND_AWARD_FOR = re.compile(r"\s*(?:,|và)\s+" + AWARD + r"\s+cho\s+")
