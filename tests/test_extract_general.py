@@ -1658,6 +1658,9 @@ def test_an_event_held_is_still_read_audit():
     AUDIT_REVIEW + "Hội nghị không đề nghị tặng Cờ thi đua cho Ban Tổ chức Tỉnh ủy Kon Tum.",
     AUDIT_REVIEW + "Ban Tổ chức Tỉnh ủy Kon Tum sẽ được tặng Cờ thi đua của Ban Tổ chức Trung "
     "ương.",
+    # deserving or eligible is not given
+    AUDIT_REVIEW + "Ban Tổ chức Tỉnh ủy Kon Tum xứng đáng được tặng Cờ thi đua.",
+    AUDIT_REVIEW + "Ban Tổ chức Tỉnh ủy Kon Tum đủ điều kiện được tặng Cờ thi đua.",
     # a gift that is no award
     AUDIT_REVIEW + "Ban Tổ chức Tỉnh ủy Kon Tum đã tặng quà cho các hộ nghèo.",
 ])
@@ -1683,6 +1686,9 @@ def test_no_award_audit(text: str):
      "năm 2022.",
      [("Cờ thi đua", "Ban Tổ chức Tỉnh ủy Kon Tum", "conferred", "Ban Tổ chức Trung ương",
        "2022")]),
+    # "đề nghị X được tặng": X is the recipient, no giver is named
+    (AUDIT_REVIEW + "Hội nghị thống nhất đề nghị Ban Tổ chức Tỉnh ủy Kon Tum được tặng Cờ thi đua.",
+     [("Cờ thi đua", "Ban Tổ chức Tỉnh ủy Kon Tum", "proposed", None, "2023")]),
     # "chương trình" is no proposal
     (AUDIT_REVIEW + "Theo chương trình, Ban Tổ chức Trung ương tặng Cờ thi đua cho Ban Tổ chức "
      "Tỉnh ủy Kon Tum.",

@@ -71,7 +71,8 @@ _PROPOSE = re.compile(r"(?<![\w])(?:đề\s+nghị|đề\s+xuất|kiến\s+ngh�
                       r"trình(?!\s+(?:bày|độ|diễn|chiếu)))(?![\w])", re.IGNORECASE)
 # an award to come or denied: "Dự kiến Ban X sẽ tặng", "không đề nghị tặng", "chưa được tặng";
 # no fact either way (read in the clause before the verb)
-_NOT_GIVEN = re.compile(r"(?<![\w])(?:sẽ|dự\s+kiến|phấn\s+đấu|chưa|chẳng|"
+_NOT_GIVEN = re.compile(r"(?<![\w])(?:sẽ|dự\s+kiến|phấn\s+đấu|chưa|chẳng|xứng\s+đáng|"
+                        r"đủ\s+(?:điều\s+kiện|tiêu\s+chuẩn)|có\s+thể|"
                         r"không(?!\s+(?:ngừng|chỉ|những|ít)))(?![\w])", re.IGNORECASE)
 _RANK = re.compile(r"(?<![\w])(?:bình\s+xét|xếp\s+hạng|xếp\s+loại|bình\s+chọn)(?![\w])",
                    re.IGNORECASE)
@@ -174,7 +175,8 @@ def find_awards(doc: Doc, context_year: int | None) -> list[dict]:
         else:
             status = "conferred"
         if giver is None:
-            gb = _GIVER_BETWEEN.search(before)
+            # "đề nghị X được tặng": X is the recipient, not the one asked to give
+            gb = None if m.group("passive") else _GIVER_BETWEEN.search(before)
             subject = _SUBJECT.search(before)
             if gb:
                 giver = gb.group("giver").strip()
