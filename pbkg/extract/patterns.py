@@ -139,14 +139,14 @@ def find_role_words(canon: str) -> list[re.Match[str]]:
 
 # the head of a cluster of another kind: "cụm trưởng cụm dân cư số 3", "khối trưởng khối phố 5",
 # "Cụm trưởng cụm công nghiệp Tân Phú" (not an emulation cluster's chair)
+_OTHER_KINDS = (r"dân[ \t]+cư|(?:dân[ \t]+)?phố|công[ \t]+nghiệp|làng[ \t]+nghề|tuyến|nhà|"
+                r"liên[ \t]+gia")
 _OTHER_CLUSTER_AFTER = re.compile(
-    r"[ \t]+(?:cụm|khối)[ \t]+(?:dân[ \t]+cư|(?:dân[ \t]+)?phố|công[ \t]+nghiệp|làng[ \t]+nghề|"
-    r"tuyến|xã|thôn|nhà|liên[ \t]+gia|dân[ \t]+vận[ \t]+thôn)(?![\w])", re.IGNORECASE)
+    rf"[ \t]+(?:cụm|khối)[ \t]+(?:{_OTHER_KINDS}|xã|thôn|dân[ \t]+vận[ \t]+thôn)(?![\w])",
+    re.IGNORECASE)
 # a role word ending with "cụm"/"khối" whose cluster is of another kind: "Trưởng cụm công tác số
 # 2", "Trưởng khối phố", "Trưởng cụm dân cư"
-_OTHER_KIND_AFTER = re.compile(
-    r"[ \t]+(?:công[ \t]+tác|dân[ \t]+cư|(?:dân[ \t]+)?phố|công[ \t]+nghiệp|làng[ \t]+nghề|tuyến|"
-    r"nhà|liên[ \t]+gia)(?![\w])", re.IGNORECASE)
+_OTHER_KIND_AFTER = re.compile(rf"[ \t]+(?:công[ \t]+tác|{_OTHER_KINDS})(?![\w])", re.IGNORECASE)
 
 # -- clusters ---------------------------------------------------------------------------
 
