@@ -1798,12 +1798,20 @@ def test_member_lists_twins_audit(text: str, expected: dict):
     assert clusters(text) == expected
 
 
-def test_two_clusters_two_clauses_audit():
-    # each list its own cluster's (the first is missed for now: not asserted)
-    found = clusters("Cụm thi đua số 4 gồm các tỉnh Kon Tum, Gia Lai; Cụm thi đua số 5 gồm các "
-                     "tỉnh Đắk Lắk, Đắk Nông.")
-    assert found["Cụm thi đua số 5"] == ["Đắk Lắk", "Đắk Nông"]
-    assert not set(found["Cụm thi đua số 4"]) & {"Đắk Lắk", "Đắk Nông"}
+@pytest.mark.parametrize("text,expected", [
+    # each list its own cluster's: the first ends at the semicolon before the second's
+    ("Cụm thi đua số 4 gồm các tỉnh Kon Tum, Gia Lai; Cụm thi đua số 5 gồm các tỉnh Đắk Lắk, "
+     "Đắk Nông.", {"Cụm thi đua số 4": ["Kon Tum", "Gia Lai"],
+                   "Cụm thi đua số 5": ["Đắk Lắk", "Đắk Nông"]}),
+    ("Cụm thi đua số 1 gồm Báo Lạng Sơn, Báo Cao Bằng; Cụm thi đua số 2 (khu vực Tây Bắc) gồm: "
+     "Báo Sơn La, Báo Điện Biên.", {"Cụm thi đua số 1": ["Báo Lạng Sơn", "Báo Cao Bằng"],
+                                    "Cụm thi đua số 2": ["Báo Sơn La", "Báo Điện Biên"]}),
+    # a cluster named after a semicolon with no list of its own ends nothing
+    ("Cụm thi đua số 4 gồm các tỉnh Kon Tum, Gia Lai; Cụm thi đua số 5 ký kết sau.",
+     {"Cụm thi đua số 4": ["Kon Tum", "Gia Lai"], "Cụm thi đua số 5": []}),
+])
+def test_two_clusters_two_clauses_audit(text: str, expected: dict):
+    assert clusters(text) == expected
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -456,6 +456,28 @@ def _between_ok(text: str) -> bool:
     return bool(_BETWEEN_OK.match(text))
 
 
+# after a list, a clause of its own: "; Cụm thi đua số 5 gồm ...", "; Khối X (ngành Y) gồm:"
+_OWN_LIST_AFTER = re.compile(r"[ \t]*(?:\([^()]{0,80}\)[ \t]*)?(?:(?:bao[ \t]+)?gồm|:)",
+                             re.IGNORECASE)
+_CLAUSE_END = re.compile(r";[ \t]*$")
+
+
+def _next_clause_list(canon: str, mentions: list[Mention], starts: list[int], start: int,
+                      end: int) -> int:
+    """Where a list opened at ``start`` ends at the latest: before the semicolon that opens
+    another cluster's own list in the same sentence ("Cụm thi đua số 4 gồm các tỉnh A, B; Cụm
+    thi đua số 5 gồm ..."), else ``end``. A cluster named inside a list (a block's clusters)
+    does not end it: only one after a semicolon and followed by its own list does."""
+    k = bisect.bisect_left(starts, start)
+    for m in mentions[k : k + 50]:  # a list is never longer than this: the work stays bounded
+        if m.start >= end:
+            break
+        semicolon = _CLAUSE_END.search(canon, max(start, m.start - 8), m.start)
+        if semicolon and _OWN_LIST_AFTER.match(canon, m.end, end):
+            return semicolon.start()
+    return end
+
+
 def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]) -> None:
     canon = doc.canon
     starts = [m.start for m in mentions]  # mentions are sorted by start
@@ -507,8 +529,9 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
             continue
         in_parens = op.group("paren") is not None or op.group("bare") is not None or (
             between.count("(") > between.count(")"))  # a closed "(ngành ...)" is a note
-        found = enumerations.parse(doc, op.end(), sent.end, in_parens=in_parens)
-        if found is None or _PAST_AFTER.match(canon, found.end, sent.end):
+        end = _next_clause_list(canon, mentions, starts, op.end(), sent.end)
+        found = enumerations.parse(doc, op.end(), end, in_parens=in_parens)
+        if found is None or _PAST_AFTER.match(canon, found.end, end):
             continue  # "Cụm X gồm A, B, C trước đây": a past state
         if bare and (not _all_units(found) or _CREDIT.match(found.prefix)):
             continue  # "Cụm thi đua số 4 (Ảnh: Báo A, Báo B)": a photo's credit
