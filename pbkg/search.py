@@ -195,8 +195,9 @@ class SearchIndex:
                        for other in bearers.get((lang, text), ()))}
 
     def _bearers(self, labels: set[tuple[str, str]]) -> dict[tuple[str, str], Iterable[str]]:
-        """For each (language, text), IRIs under the id base with that label; where there are
-        more, two of them are enough (sharing asks only whether another has it)."""
+        """For each (language, text), IRIs under the id base with that label (here from every
+        bearer's entry; DiskIndex reads two at most from its table of labels: sharing asks only
+        whether another has it)."""
         texts = {text: key(text) for _, text in labels}
         named = self._named_many(set(texts.values()))
         self.prefetch(sorted({o for found in named.values() for o in found}))
