@@ -83,7 +83,7 @@ def _key_of(text: str) -> tuple:
     secondary: list[int] = []
     tertiary: list[int] = []
     for token in _TOKEN.findall(text):
-        if token.isdigit():
+        if token.isdecimal():  # a run of \d; "²" or "①" is a sign of its own (int() fails)
             primary.append((_DIGIT_RANK, int(token)))
             continue
         rank, tone, case = _letter(token)
