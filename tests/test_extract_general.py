@@ -2103,3 +2103,38 @@ HA_TQ = ["Ban Tổ chức Tỉnh ủy Hà Giang", "Ban Tổ chức Tỉnh ủy T
 ])
 def test_a_semicolon_that_opens_a_clause_audit(text: str, members: list[str]):
     assert lists(text) == [members]
+
+
+# -- tenth pass: phrasings written for this pass, none from a corpus article -------------------
+
+TENTH = "Ngày 12/12, Cụm thi đua số 4 tổ chức hội nghị tổng kết năm 2024. "
+
+
+@pytest.mark.parametrize("text,expected", [
+    # two units and two role words after one verb pair in order, "lần lượt" unwritten
+    (TENTH + "Ban Tổ chức Tỉnh ủy Đắk Lắk và Ban Tổ chức Tỉnh ủy Lâm Đồng được bầu làm Cụm "
+     "trưởng, Cụm phó năm 2025.",
+     [(2025, "chair", "Ban Tổ chức Tỉnh ủy Đắk Lắk"),
+      (2025, "vice-chair", "Ban Tổ chức Tỉnh ủy Lâm Đồng")]),
+    (TENTH + "Hội nghị bầu Huyện ủy Ea Súp và Huyện ủy Cư M'gar làm Cụm trưởng và Cụm phó năm "
+     "2025.", [(2025, "chair", "Huyện ủy Ea Súp"), (2025, "vice-chair", "Huyện ủy Cư M'gar")]),
+    # the twin: one role word for two units gives it to both
+    (TENTH + "Báo Sơn La và Báo Điện Biên là Cụm phó năm 2025.",
+     [(2025, "vice-chair", "Báo Sơn La"), (2025, "vice-chair", "Báo Điện Biên")]),
+    # a year opening the first of two clauses is the second's too
+    (TENTH + "Theo đó, năm 2025, Ban Tổ chức Tỉnh ủy Đắk Lắk đảm nhận Cụm trưởng; Ban Tổ chức "
+     "Tỉnh ủy Lâm Đồng đảm nhận Cụm phó.",
+     [(2025, "chair", "Ban Tổ chức Tỉnh ủy Đắk Lắk"),
+      (2025, "vice-chair", "Ban Tổ chức Tỉnh ủy Lâm Đồng")]),
+])
+def test_roles_tenth_pass(text: str, expected: list[tuple]):
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # three units, two role words: which holds which is not said
+    TENTH + "Ban Tổ chức Tỉnh ủy Đắk Lắk, Lâm Đồng, Gia Lai được bầu làm Cụm trưởng, Cụm phó năm "
+    "2025.",
+])
+def test_no_role_tenth_pass(text: str):
+    assert roles(text) == []

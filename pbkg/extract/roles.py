@@ -478,6 +478,22 @@ def find_roles(
                 if person is not None and person.positions[-1][1] == q:
                     head = _unit_from_positions(doc, person, -1)
                     units = [head] if head else []
+            run = _role_run(doc, m.start())
+            if len(units) >= 2 and len({r_[0].lastgroup for r_ in run}) >= 2:
+                # "A và B được bầu làm Cụm trưởng, Cụm phó": two lists paired in order, as
+                # with "lần lượt"; lists of different lengths pair nothing (not guessed)
+                used.update(r_[0].start() for r_ in run)
+                if len(units) != len(run):
+                    continue
+                shared_year = next((r_[3] for r_ in reversed(run) if r_[3] is not None), None)
+                for unit, (rm, r_end, r_mention, r_year) in zip(units, run, strict=True):
+                    y = r_year or shared_year
+                    hits.append(RoleHit(start=unit.start, end=r_end, unit=unit, via="copula",
+                                        confidence=0.85, **{**base, "role": ROLE_NAMES[
+                                            rm.lastgroup or "chair"], "year": y,
+                                            "year_explicit": y is not None,
+                                            "mention": r_mention, "role_start": rm.start()}))
+                continue
             for unit in units:
                 hits.append(RoleHit(start=unit.start, end=tail_end, unit=unit, via="copula",
                                     confidence=0.9, **base))
@@ -634,7 +650,10 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
         group.sort(key=lambda o: o.role_start)
         explicit_starts[key] = [o.role_start for o in group]
     said: dict[int, tuple[int | None, bool, bool]] = {}
-    for h in hits:
+    # per sentence, the year of its last clause that opened with one: "năm 2025, A đảm nhận
+    # Cụm trưởng; B đảm nhận Cụm phó" gives B the same year (the clause after names none)
+    clause_year: dict[int, int] = {}
+    for h in sorted(hits, key=lambda h: h.start):
         if h.year is not None:
             continue
         sent = doc.sentence_at(h.role_start)
@@ -645,13 +664,16 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
             lo = max(clause_lo, h.start - 80)  # bounded: the year is right before the unit
             own = _CLAUSE_YEAR.search(("\x00" if lo > clause_lo else "") + canon[lo : h.start])
             if own is not None:
-                h.year = int(own.group("year"))
+                h.year = clause_year[sent.start] = int(own.group("year"))
                 continue
         same = explicit_by_sentence.get(sent.start, []) if sent else []
         if same:
             # the nearest explicit role after this one, else the nearest before it
             i = bisect.bisect_left(explicit_starts[sent.start], h.role_start)
             h.year = (same[i] if i < len(same) else same[-1]).year
+            continue
+        if sent is not None and sent.start in clause_year:
+            h.year = clause_year[sent.start]
             continue
         s_key = sent.start if sent else -1
         if s_key not in said:
