@@ -2138,3 +2138,52 @@ def test_roles_tenth_pass(text: str, expected: list[tuple]):
 ])
 def test_no_role_tenth_pass(text: str):
     assert roles(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the last word of a deputy's post before the board: the board's name opens after it
+    (TENTH + "Đồng chí Lê Văn An, Phó Trưởng ban Ban Tổ chức Tỉnh ủy Đắk Lắk, Cụm trưởng năm "
+     "2025 phát biểu.", [(2025, "chair", "Ban Tổ chức Tỉnh ủy Đắk Lắk")]),
+    (TENTH + "Đồng chí Nguyễn Văn Tuấn, Phó Trưởng Ban Thường trực Ban Tổ chức Tỉnh ủy Long An "
+     "(đơn vị Cụm trưởng) phát biểu.", [(2024, "chair", "Ban Tổ chức Tỉnh ủy Long An")]),
+    # a broadcaster's or a merged newspaper's name holding "và" or a comma
+    ("Năm 2025, Báo và Phát thanh, Truyền hình Lào Cai là Cụm trưởng, Báo và Phát thanh, Truyền "
+     "hình Tuyên Quang là Cụm phó.",
+     [(2025, "chair", "Báo và Phát thanh, Truyền hình Lào Cai"),
+      (2025, "vice-chair", "Báo và Phát thanh, Truyền hình Tuyên Quang")]),
+    ("Năm 2025, Đài Phát thanh và Truyền hình Sơn La là Cụm trưởng, Báo Sơn La và Đài Phát thanh "
+     "và Truyền hình Lai Châu là Cụm phó.",
+     [(2025, "chair", "Đài Phát thanh và Truyền hình Sơn La"), (2025, "vice-chair", "Báo Sơn La"),
+      (2025, "vice-chair", "Đài Phát thanh và Truyền hình Lai Châu")]),
+])
+def test_body_names_in_roles_tenth_pass(text: str, expected: list[tuple]):
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,members", [
+    ("Khối thi đua số 2 gồm: Báo Thanh Hóa; Đài Phát thanh và Truyền hình Thanh Hóa; Trường Chính "
+     "trị tỉnh Thanh Hóa.", ["Báo Thanh Hóa", "Đài Phát thanh và Truyền hình Thanh Hóa",
+                             "Trường Chính trị tỉnh Thanh Hóa"]),
+    ("Khối thi đua các cơ quan Đảng tỉnh gồm: Văn phòng Tỉnh ủy, Ủy ban Kiểm tra Tỉnh ủy, Ban "
+     "Tuyên giáo và Dân vận Tỉnh ủy, Báo và Phát thanh, Truyền hình tỉnh.",
+     ["Văn phòng Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy", "Ban Tuyên giáo và Dân vận Tỉnh ủy",
+      "Báo và Phát thanh, Truyền hình tỉnh"]),
+    ("Cụm thi đua số 1 gồm: Báo Hải Dương, Đài PT-TH Hải Dương và Đài Phát thanh – Truyền hình "
+     "Hưng Yên.", ["Báo Hải Dương", "Đài PT-TH Hải Dương", "Đài Phát thanh – Truyền hình Hưng Yên"]),
+    # groups, each under its kind of body and a colon, split by semicolons
+    ("Cụm thi đua số 3 gồm Thành ủy: Thủ Đức; Huyện ủy: Củ Chi, Hóc Môn.",
+     ["Thủ Đức", "Củ Chi", "Hóc Môn"]),
+    ("Cụm thi đua số 1 gồm các đơn vị: Thị ủy: Sơn Tây, Bến Cát; Huyện ủy: Ba Vì, Phúc Thọ và Thạch "
+     "Thất; Quận ủy: Hà Đông.",
+     ["Sơn Tây", "Bến Cát", "Ba Vì", "Phúc Thọ", "Thạch Thất", "Hà Đông"]),
+])
+def test_member_lists_tenth_pass(text: str, members: list[str]):
+    assert lists(text) == [members]
+
+
+@pytest.mark.parametrize("text", [
+    # a kind of body with no name is no member; a group whose names are no units is no list
+    "Cụm thi đua số 3 gồm Thành ủy: Thủ Đức; Huyện ủy: tổ chức tốt.",
+])
+def test_no_member_list_tenth_pass(text: str):
+    assert lists(text) == []

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from pbkg.extract import places
 from pbkg.extract.doc import Doc
-from pbkg.extract.patterns import NAME_STOP, ORG_HEAD, ORG_HEAD_CI, TITLE, UPPER
+from pbkg.extract.patterns import COMPOUND_HEAD, NAME_STOP, ORG_HEAD, ORG_HEAD_CI, TITLE, UPPER
 from pbkg.extract.units import parse_forward
 
 # a word of a counted noun ("5 trường chính trị"), not the word that opens the list
@@ -280,7 +280,16 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
             items.append((doc.slice(s, unit.end), s, unit.end))
             break
         items.append((text, s, e))
-    if 0 < semi_at < len(items) and not use_semi and (
+    grouped = False
+    while (end_m is not None and end_m.group(0) == ":" and len(items) >= 2
+           and _bare_kind(items[-1][0]) and ";" in canon[items[-2][2] : items[-1][1]]):
+        # "Thành ủy: Thủ Đức; Huyện ủy: Củ Chi, Hóc Môn": groups, each under its own kind
+        # of body; the kind is no item, the names after its colon are
+        items.pop()
+        end_m, more = _group(doc, end_m.end(), limit)
+        items.extend(more[: MAX_ITEMS - len(items)])
+        grouped = bool(more)
+    if 0 < semi_at < len(items) and not use_semi and not grouped and (
             end_m is not None and end_m.group(0)[:1].isspace()
             or any(t.split()[:1] not in [u.split()[:1] for u, _, _ in items[:semi_at]]
                    for t, _, _ in items[semi_at:])):
@@ -292,6 +301,35 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
         return None
     prefix = re.sub(rf"^(?:các\s+)?{COUNT.pattern}\s*", "", prefix, flags=re.IGNORECASE).strip()
     return Enumeration(items, prefix, count, items[-1][2])
+
+
+# a kind of body written with no name: the head of a group of names ("Huyện ủy:", "Các xã:")
+_BARE_KIND = re.compile(rf"(?:các\s+)?(?:{ORG_HEAD.pattern}|{_LEVEL})(?:\s+ủy)?", re.IGNORECASE)
+
+
+def _bare_kind(text: str) -> bool:
+    return _BARE_KIND.fullmatch(text) is not None
+
+
+def _group(doc: Doc, start: int, limit: int) -> tuple[re.Match[str] | None, list[tuple[str, int, int]]]:
+    """The names of one group after its kind's colon, up to the list's end or up to the next
+    group's kind (after a ";"), and where the group ends; [] when a name is no unit."""
+    canon = doc.canon
+    end_m = _END.search(canon, start, limit)
+    end = end_m.start() if end_m else limit
+    items: list[tuple[str, int, int]] = []
+    for part_start, part_end, sep in _parts(_SPLIT_COMMA, canon, start, end):
+        s, e = doc.trimmed(part_start, part_end)
+        text = doc.slice(s, e).rstrip(".")
+        e = s + len(text)
+        if sep is not None and sep.lastgroup == "semi":
+            if not (_bare_kind(text) and end_m is not None and end_m.group(0) == ":"
+                    and end_m.start() == e):
+                return None, []
+        elif not _valid(canon[s:e], False, True):
+            return None, []
+        items.append((text, s, e))
+    return end_m, items
 
 
 def _places_by_dash(region: str) -> bool:
@@ -320,8 +358,10 @@ def _parts(splitter: re.Pattern[str], canon: str, start: int,
     """The parts of canon[start:end] between separators, each with the separator before it."""
     out: list[tuple[int, int, re.Match[str] | None]] = []
     pos, sep = start, None
+    # no separator inside a body's name that holds one ("Báo và Phát thanh, Truyền hình")
+    inside = [c.span() for c in COMPOUND_HEAD.finditer(canon, start, end)]
     for m in splitter.finditer(canon, start, end):
-        if m.end() == m.start():
+        if m.end() == m.start() or any(s < m.end() and m.start() < e for s, e in inside):
             continue
         out.append((pos, m.start(), sep))
         pos, sep = m.end(), m

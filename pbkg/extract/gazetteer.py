@@ -36,6 +36,15 @@ PROVINCES = (
     "Vĩnh Phúc", "Yên Bái", "Huế",
 )
 
+# Kinds of body whose own name holds a "và", a comma or a dash: the broadcasters, and the
+# newspapers merged with them in 2025 ("Báo và Phát thanh, Truyền hình Lào Cai"). A list or a
+# name is never split inside one.
+COMPOUND_HEADS = (
+    "Đài Phát thanh và Truyền hình", "Đài Phát thanh - Truyền hình", "Đài PT-TH", "Đài PT&TH",
+    "Báo và Phát thanh, Truyền hình", "Báo và Phát thanh - Truyền hình",
+    "Báo, Phát thanh và Truyền hình", "Báo - Đài Phát thanh và Truyền hình",
+)
+
 # Words that open an organization's name (case as usually written).
 ORG_HEADS = (
     "Ban Tổ chức", "Ban Tuyên giáo", "Ban Dân vận", "Ban Nội chính", "Ban Kinh tế",
@@ -52,6 +61,7 @@ ORG_HEADS = (
     # political schools and centres, mass organisations, the 2025 merged boards
     "Đoàn Thanh niên", "Ban Tuyên giáo và Dân vận", "Ban Chính sách", "BTCHU", "BTGHU", "BDVHU",
     "VPHU", "UBKTHU", "UBKTTU", "BTGDV", "ĐUK", "TTCT", "TTBDCT", "LĐLĐ", "HLHPN", "HVCTQG",
+    *COMPOUND_HEADS,
 )
 
 # Titles that open a person's position (matched case-insensitively, optionally after "Phó").

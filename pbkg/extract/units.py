@@ -8,7 +8,15 @@ import re
 from dataclasses import dataclass
 
 from pbkg.extract.doc import Doc
-from pbkg.extract.patterns import NAME_STOP, ORG_HEAD, ORG_HEAD_CI, ROLE, TITLE, UPPER
+from pbkg.extract.patterns import (
+    COMPOUND_HEAD,
+    NAME_STOP,
+    ORG_HEAD,
+    ORG_HEAD_CI,
+    ROLE,
+    TITLE,
+    UPPER,
+)
 
 _TOKEN = re.compile(r"[\w’']+(?:&[\w’']+)*")  # "Ban TG&DV Tỉnh ủy": "&" inside an abbreviation
 _SPACE = re.compile(r"[ \t]+")
@@ -81,6 +89,15 @@ def _tokens_forward(doc: Doc, pos: int, max_tokens: int) -> int | None:
     """End offset of a name starting at `pos`, stopping at punctuation, verbs and roles."""
     canon = doc.canon
     p, end, count, prev = pos, None, 0, ""
+    compound = COMPOUND_HEAD.match(canon, pos)
+    if compound:  # "Đài Phát thanh và Truyền hình ...": its "và" ends no name
+        end = compound.end()
+        words = _TOKEN.findall(compound.group())
+        count, prev = len(words), words[-1]
+        sp = _SPACE.match(canon, end)
+        if not (sp and _TOKEN.match(canon, sp.end())):
+            return end
+        p = sp.end()
     while count < max_tokens:
         m = _TOKEN.match(canon, p)
         if not m:
@@ -125,6 +142,11 @@ def _tokens_forward(doc: Doc, pos: int, max_tokens: int) -> int | None:
     return end
 
 
+# the last word of a post ("Trưởng ban", "Phó Trưởng Ban Thường trực") written before the
+# board it heads: no body's name opens with it
+_POST_WORDS = re.compile(r"[Bb]an(?:[ \t]+[Tt]hường[ \t]+trực)?[ \t]+(?=Ban[ \t])")
+
+
 def parse_forward(
     doc: Doc, pos: int, *, bare_ok: bool = False, head_ci: bool = False, max_tokens: int = 14
 ) -> Unit | None:
@@ -136,6 +158,9 @@ def parse_forward(
     canon = doc.canon
     while pos < len(canon) and canon[pos] in " \t":
         pos += 1
+    post = _POST_WORDS.match(canon, pos)
+    if post:  # "(Phó Trưởng) ban Ban Tổ chức", "Ban Thường trực Ban Tổ chức": the inner body
+        pos = post.end()
     head = (ORG_HEAD_CI if head_ci else ORG_HEAD).match(canon, pos)
     if head and _NOT_ORG.match(canon, pos):
         return None
@@ -169,6 +194,9 @@ def parse_backward(doc: Doc, end: int, *, strict: bool = False, window: int = 16
     for b in _BOUNDARY.finditer(chunk):
         cut = b.end()
     clause_start = lo + cut
+    for c in COMPOUND_HEAD.finditer(canon, lo, end):  # a comma inside a name is no boundary
+        if c.start() < clause_start <= c.end():
+            clause_start = c.start()
     while clause_start < end and canon[clause_start] in " \t":
         clause_start += 1
     for head in ORG_HEAD.finditer(canon, clause_start, end):
