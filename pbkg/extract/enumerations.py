@@ -311,7 +311,8 @@ def _bare_kind(text: str) -> bool:
     return _BARE_KIND.fullmatch(text) is not None
 
 
-def _group(doc: Doc, start: int, limit: int) -> tuple[re.Match[str] | None, list[tuple[str, int, int]]]:
+def _group(doc: Doc, start: int,
+           limit: int) -> tuple[re.Match[str] | None, list[tuple[str, int, int]]]:
     """The names of one group after its kind's colon, up to the list's end or up to the next
     group's kind (after a ";"), and where the group ends; [] when a name is no unit."""
     canon = doc.canon

@@ -201,7 +201,8 @@ ORG_HEAD_CI = re.compile(ORG_HEAD.pattern, re.IGNORECASE)
 # a body's name that holds a separator of lists ("Đài Phát thanh và Truyền hình", "Báo và Phát
 # thanh, Truyền hình"), whatever dash or spacing it is written with
 COMPOUND_HEAD = re.compile("|".join(
-    re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", r"[ \t]*[-–—][ \t]*").replace(",", r"[ \t]*,")
+    re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", r"[ \t]*[-–—][ \t]*")
+    .replace(",", r"[ \t]*,")
     for w in sorted(gz.COMPOUND_HEADS, key=len, reverse=True)) + r"(?![\w’'])")
 COMPOUND_HEAD = first_char_led(COMPOUND_HEAD, "ĐB")
 HEAD_TITLE = re.compile(
