@@ -2187,3 +2187,39 @@ def test_member_lists_tenth_pass(text: str, members: list[str]):
 ])
 def test_no_member_list_tenth_pass(text: str):
     assert lists(text) == []
+
+
+TENTH_ONE = "Sáng 12/12, Cụm thi đua số 4 tổ chức hội nghị tổng kết. "
+
+
+@pytest.mark.parametrize("text,members", [
+    # the members of the article's one cluster in brackets after "các đơn vị trong Cụm"
+    (TENTH_ONE + "Năm 2024, các đơn vị trong Cụm (Ban Tổ chức Tỉnh ủy Kon Tum, Gia Lai, Đắk Lắk "
+     "và Lâm Đồng) đã hoàn thành tốt nhiệm vụ.",
+     ["Ban Tổ chức Tỉnh ủy Kon Tum", "Gia Lai", "Đắk Lắk", "Lâm Đồng"]),
+    (TENTH_ONE + "Các đơn vị trong Cụm gồm: Báo Yên Bái, Báo Lào Cai và Báo Hà Giang.", PAPERS),
+    # places after a level word go on past a semicolon
+    ("Cụm thi đua số 12 gồm các tỉnh Nam Định, Ninh Bình, Hà Nam; Thái Bình và Hưng Yên.",
+     ["Nam Định", "Ninh Bình", "Hà Nam", "Thái Bình", "Hưng Yên"]),
+    # the twins: a place after the semicolon that runs into a verb opens a clause
+    ("Cụm thi đua số 12 gồm các tỉnh Nam Định, Ninh Bình, Hà Nam; Thái Bình được khen thưởng.",
+     ["Nam Định", "Ninh Bình", "Hà Nam"]),
+    ("Cụm thi đua số 2 gồm các huyện Bảo Lâm, Bảo Lạc; Hà Quảng tổ chức hội nghị.",
+     ["Bảo Lâm", "Bảo Lạc"]),
+])
+def test_member_lists_brackets_and_semicolons_tenth_pass(text: str, members: list[str]):
+    assert lists(text) == [members]
+
+
+@pytest.mark.parametrize("text", [
+    # brackets after "các đơn vị trong Cụm" that hold an exception or a credit
+    TENTH_ONE + "Năm 2024, các đơn vị trong Cụm (trừ Báo Yên Bái, Báo Lào Cai) đã hoàn thành tốt "
+    "nhiệm vụ.",
+    TENTH_ONE + "Năm 2024, các đơn vị trong Cụm (Ảnh: Báo Yên Bái, Báo Lào Cai) hoàn thành tốt "
+    "nhiệm vụ.",
+    # a residential or an industrial cluster's list
+    "Cụm công nghiệp Tân Phú gồm các xã Phú Lạc, Định Quán và Thanh Sơn.",
+    "Cụm dân cư số 3 gồm các hộ: Nguyễn Văn An, Trần Văn Bình.",
+])
+def test_no_member_list_brackets_tenth_pass(text: str):
+    assert lists(text) == []

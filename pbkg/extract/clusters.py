@@ -604,9 +604,11 @@ _MEMBERS_OF = re.compile(
 _COUNTED_MEMBERS = re.compile(r"(?<![\w/])\d{1,3}\s+(?:đơn\s+vị|cơ\s+quan)\s+thành\s+viên\s*$",
                               re.IGNORECASE)
 # "Các đơn vị thành viên (của) Cụm là:": the generic "Cụm" before "là" is no mention
+# "Năm 2024, các đơn vị trong Cụm (A, B, C) đã ...", "Các đơn vị trong Khối gồm: A, B"
 _MEMBERS_LEAD = re.compile(
-    r"^\W*(?:hiện\s+nay\s*,?\s*)?(?:các\s+)?(?:đơn\s+vị|thành\s+viên)(?:\s+thành\s+viên)?"
-    r"(?:\s+(?:của\s+|trong\s+)?(?:cụm|khối)(?:\s+thi\s+đua)?\s+là)?\s*$", re.IGNORECASE)
+    r"^\W*(?:(?:năm|trong\s+năm)\s+\d{4}\s*,\s*)?(?:hiện\s+nay\s*,?\s*)?(?:các\s+)?"
+    r"(?:đơn\s+vị|thành\s+viên)(?:\s+thành\s+viên)?"
+    r"(?:\s+(?:của\s+|trong\s+)?(?:cụm|khối)(?:\s+thi\s+đua)?(?:\s+là)?)?\s*$", re.IGNORECASE)
 _IS_AFTER = re.compile(r"\s*(?:,\s*)?(?:là|gồm|bao\s+gồm)\s+")
 _ARE_MEMBERS = re.compile(r"(?<![\w])(?:đều\s+)?(?:là\s+(?:các\s+)?(?:đơn\s+vị\s+)?thành\s+viên\s+"
                           r"(?:của\s+|trong\s+|thuộc\s+)?"

@@ -271,7 +271,9 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
             items[-1] = (doc.slice(ps, e), ps, e)
             continue
         if not _valid(canon[s:e], numbered, after_level) or (
-                after_semi and not ORG_HEAD_CI.match(canon, s)):
+                after_semi and not ORG_HEAD_CI.match(canon, s)
+                # "các tỉnh A, B; C và D": places after a level word go on past a ";"
+                and not (after_level and places.is_place_name(canon[s:e]))):
             break
         # a body's name followed by a verb ends the list there: "Huyện ủy Châu Thành hoàn
         # thành tốt nhiệm vụ" is the unit "Huyện ủy Châu Thành"
@@ -292,7 +294,8 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
     if 0 < semi_at < len(items) and not use_semi and not grouped and (
             end_m is not None and end_m.group(0)[:1].isspace()
             or any(t.split()[:1] not in [u.split()[:1] for u, _, _ in items[:semi_at]]
-                   for t, _, _ in items[semi_at:])):
+                   for t, _, _ in items[semi_at:])
+            and not (after_level and all(places.is_place_name(t) for t, _, _ in items))):
         # "gồm A, B; C được khen thưởng", "gồm Ban X, Ban Y; Báo Z đưa tin": what follows the
         # semicolon runs into a verb, or is a unit of a kind no item before it is, so it opens
         # a clause
