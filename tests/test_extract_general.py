@@ -2223,3 +2223,30 @@ def test_member_lists_brackets_and_semicolons_tenth_pass(text: str, members: lis
 ])
 def test_no_member_list_brackets_tenth_pass(text: str):
     assert lists(text) == []
+
+
+def test_an_election_s_year_in_the_sentence_before_tenth_pass():
+    assert roles("Hội nghị tổng kết năm 2024. Hội nghị đã bỏ phiếu bầu Cụm trưởng, Cụm phó năm "
+                 "2025. Kết quả, Ban Tổ chức Tỉnh ủy Đắk Lắk được bầu làm Cụm trưởng; Ban Tổ chức "
+                 "Tỉnh ủy Lâm Đồng được bầu làm Cụm phó.") == [
+        (2025, "chair", "Ban Tổ chức Tỉnh ủy Đắk Lắk"),
+        (2025, "vice-chair", "Ban Tổ chức Tỉnh ủy Lâm Đồng")]
+    # the twin: the sentence before states a role, not an election: the year is not guessed
+    assert roles("Hội nghị tổng kết năm 2024. Năm 2025, Ban Tổ chức Tỉnh ủy Gia Lai tiếp tục là "
+                 "Cụm trưởng. Hội nghị bầu Ban Tổ chức Tỉnh ủy Lâm Đồng làm Cụm phó.") == [
+        (2025, "chair", "Ban Tổ chức Tỉnh ủy Gia Lai")]
+
+
+@pytest.mark.parametrize("text", [
+    # a role to come ("sẽ"), a hand-over to come, a nomination, hosting, presiding
+    "Tổng kết năm 2024. Năm 2025, Ban Tổ chức Tỉnh ủy Gia Lai sẽ đảm nhận vai trò Cụm trưởng.",
+    "Tổng kết năm 2024. Ban Tổ chức Tỉnh ủy Gia Lai sẽ bàn giao nhiệm vụ Cụm trưởng năm 2025 cho "
+    "Ban Tổ chức Tỉnh ủy Kon Tum.",
+    "Năm 2025, Huyện ủy Nam Đàn được đề cử làm Cụm trưởng.",
+    "Tổng kết năm 2024. Huyện ủy Nam Đàn là đơn vị đăng cai hội nghị của Cụm.",
+    "Tổng kết năm 2024. Đồng chí Nguyễn Văn Bình, Trưởng Ban Tổ chức Tỉnh ủy Kon Tum, chủ trì hội "
+    "nghị Cụm thi đua số 4.",
+    "Ông Nguyễn Văn An, Cụm trưởng cụm dân cư số 5, phát biểu.",
+])
+def test_no_role_plans_tenth_pass(text: str):
+    assert roles(text) == []

@@ -134,6 +134,11 @@ class Doc:
             return self.sentences[i]
         return None
 
+    def sentence_before(self, sent: Sentence) -> Sentence | None:
+        """The sentence right before `sent`, None for the first."""
+        i = bisect.bisect_left(self._starts, sent.start) - 1
+        return self.sentences[i] if i >= 0 else None
+
     def slice(self, start: int, end: int) -> str:
         return self.text[start:end]
 

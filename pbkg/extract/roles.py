@@ -233,7 +233,8 @@ def _unit_from_positions(doc: Doc, om: OfficialMention, role_start: int) -> Unit
 # "X có thể làm Cụm trưởng"
 _PROPOSED = re.compile(r"(?<![\w])(?:đề\s+nghị|đề\s+xuất|dự\s+kiến|kiến\s+nghị|giới\s+thiệu|"
                        r"đề\s+cử|ứng\s+cử|đăng\s+ký|xin|thôi|từ\s+chối|rút|mong\s+muốn|muốn|"
-                       r"có\s+thể|nếu)"
+                       # "X sẽ đảm nhận vai trò Cụm trưởng": a plan, not yet a role held
+                       r"có\s+thể|nếu|sẽ)"
                        r"(?![\w])[^,.;:()]*$", re.IGNORECASE)
 # a condition opening the sentence: "Nếu được tín nhiệm, X sẽ làm Cụm trưởng"
 _CONDITION = re.compile(r"(?<![\w])(?:[Nn]ếu|[Tt]rong\s+trường\s+hợp|[Gg]iả\s+sử)(?![\w])")
@@ -687,8 +688,14 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
             h.year = lead_year
             continue
         if h.election or election:
+            prev = doc.sentence_before(sent) if sent else None
             if (word_years or {}).get(s_key) is not None and h.via != "handover-out":
                 h.year = (word_years or {})[s_key]  # the election's year, by a role word
+            elif prev is not None and (word_years or {}).get(prev.start) is not None and (
+                    h.via != "handover-out" and _ELECTION.search(canon, prev.start, prev.end)):
+                # "Hội nghị bầu Cụm trưởng, Cụm phó năm 2025. Kết quả, A được bầu làm Cụm
+                # trưởng": the election announced, with its year, in the sentence before
+                h.year = (word_years or {})[prev.start]
             elif context_year is not None and next_year:
                 h.year = context_year + 1
             elif elected_year is not None and h.via != "handover-out":
