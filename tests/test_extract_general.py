@@ -2250,3 +2250,17 @@ def test_an_election_s_year_in_the_sentence_before_tenth_pass():
 ])
 def test_no_role_plans_tenth_pass(text: str):
     assert roles(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a rotating flag handed to the unit labelled as the next chair: the chair's flag, no award
+    ("Hội nghị tổng kết năm 2024. Ban Tổ chức Tỉnh ủy Gia Lai đã trao cờ luân lưu cho Ban Tổ chức "
+     "Tỉnh ủy Đắk Lắk - đơn vị Cụm trưởng năm 2025.", []),
+    # the twin: an emulation flag to a unit labelled with its role; the label is no part of it
+    ("Hội nghị tổng kết năm 2024. Ban Tổ chức Trung ương tặng Cờ thi đua cho Ban Tổ chức Tỉnh ủy "
+     "Gia Lai - đơn vị Cụm trưởng năm 2024.",
+     [("Cờ thi đua", "Ban Tổ chức Tỉnh ủy Gia Lai", "conferred", "Ban Tổ chức Trung ương",
+       "2024")]),
+])
+def test_awards_to_labelled_units_tenth_pass(text: str, expected: list[tuple]):
+    assert awards_of(text) == expected

@@ -54,12 +54,17 @@ _SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _FOR = re.compile(r"\s+cho\s+")
+# the recipient labelled with its role in the cluster: "cho X - đơn vị Cụm trưởng năm 2025"
+_ROLE_LABEL = (r"[ \t]*(?:[-–—,])[ \t]*(?:là[ \t]+)?(?:đơn[ \t]+vị[ \t]+)?(?:[Cc]ụm|[Kk]hối)[ \t]+"
+               r"(?:trưởng|phó)(?![\w])")
+_CHAIR_LABEL = re.compile(_ROLE_LABEL.replace("(?:trưởng|phó)", "trưởng"))
 _RECIPIENT_END = re.compile(
     r"\s+và\s+(?:đề\s+nghị|tặng|trao)(?![\w])|[;.()\n“”\"]|,\s+(?:đề\s+nghị|đồng\s+thời)"
     r"|\s*(?:,|và)\s+(?=" + _AWARD_HEAD + r")|$"  # "cho A và Bằng khen cho B": a second gift
     # the reason, the place or the time after the recipient: "cho A vì / do đã có thành tích",
     # "cho A tại hội nghị"
     r"|\s+(?:vì|do|bởi|nhờ|tại|nhân\s+dịp|đã|đạt|có|nhằm|để|theo|trong\s+(?:năm|dịp|đợt))(?![\w])"
+    r"|" + _ROLE_LABEL
 )
 # "..., (và) Bằng khen cho B, C": a second award given by the same verb
 _AND_AWARD_FOR = re.compile(r"\s*(?:,|và)\s+" + AWARD + r"\s+cho\s+")
@@ -252,6 +257,8 @@ def find_awards(doc: Doc, context_year: int | None) -> list[dict]:
                         extra.append((award2, more))
         if not recipients:
             continue
+        if "luân" in award.lower() and _CHAIR_LABEL.match(canon, recipients[-1][1]):
+            continue  # "trao cờ luân lưu cho X - đơn vị Cụm trưởng năm 2025": the chair's flag
         if paren:
             ev_lo = min(r[0] for r in recipients)
         period = _period(canon[m.start() : p], None) or _period(before, context_year)
