@@ -2264,3 +2264,36 @@ def test_no_role_plans_tenth_pass(text: str):
 ])
 def test_awards_to_labelled_units_tenth_pass(text: str, expected: list[tuple]):
     assert awards_of(text) == expected
+
+
+# -- eleventh pass -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,members", [
+    # a shared prefix after a count and "gồm": the prefix is read from its first word
+    ("Cụm thi đua số 5 có 4 đơn vị, gồm Ban Tuyên giáo các huyện ủy Chợ Mới, Phú Tân, Tri Tôn và "
+     "Ban Tuyên giáo Thành ủy Long Xuyên.",
+     ["Chợ Mới", "Phú Tân", "Tri Tôn", "Ban Tuyên giáo Thành ủy Long Xuyên"]),
+    # the board whose cluster it is, closed by a comma, before "gồm"; a town's committee of the
+    # same name as a district's is a member of its own
+    ("Ngày 3/12/2021, Cụm thi đua số 2 của Ban Tổ chức Tỉnh ủy An Giang, gồm ban tổ chức các "
+     "huyện ủy Tân Châu, Phú Tân, Châu Phú và Thị ủy Tân Châu, tổ chức hội nghị.",
+     ["Tân Châu", "Phú Tân", "Châu Phú", "Thị ủy Tân Châu"]),
+    # a sector and a place set off by dashes around the list
+    ("Sáng 5/9/2022, Cụm thi đua số 4 ngành Dân vận tỉnh Nghệ An – gồm Ban Dân vận các huyện ủy: "
+     "Nam Đàn, Thanh Chương và Ban Dân vận Thị ủy Cửa Lò – tổ chức hội nghị.",
+     ["Nam Đàn", "Thanh Chương", "Ban Dân vận Thị ủy Cửa Lò"]),
+])
+def test_member_lists_eleventh_pass(text: str, members: list[str]):
+    assert lists(text) == [members]
+
+
+@pytest.mark.parametrize("text", [
+    # the twins: a verb between the cluster and "gồm", or a clause of other people's
+    "Ngày 3/12/2021, Cụm thi đua số 2 của Ban Tổ chức Tỉnh ủy An Giang đã làm việc với đoàn "
+    "kiểm tra, gồm ban tổ chức các huyện ủy Tân Châu, Phú Tân.",
+    "Sáng 5/9/2022, Cụm thi đua số 4 ngành Dân vận tỉnh Nghệ An tiếp đoàn công tác – gồm Ban Dân "
+    "vận các huyện ủy: Nam Đàn, Thanh Chương.",
+])
+def test_no_member_list_eleventh_pass(text: str):
+    assert lists(text) == []

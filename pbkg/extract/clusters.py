@@ -91,7 +91,7 @@ _BETWEEN_OK = re.compile(
     r"sáp\s+nhập|điều\s+chỉnh)[\s,]+)?"
     # "có 3 đơn vị gồm", "với 3 đơn vị thành viên gồm"
     r"(?:(?:có|với)\s+)?(?:\d+\s+(?:đơn\s+vị|thành\s+viên|cơ\s+quan|tập\s+thể)"
-    r"(?:\s+thành\s+viên)?)?[\s,]*$"
+    r"(?:\s+thành\s+viên)?)?[\s,]*(?:[–—]\s*)?$"  # "Cụm thi đua số 3 ngành X – gồm"
 )
 _COUNT_ANY = re.compile(
     r"(?<![\w/])(?P<n>\d{1,3})(?:/(?P=n))?\s+(?:đơn\s+vị|cơ\s+quan(?:,\s+đơn\s+vị)?|"
@@ -131,6 +131,18 @@ class Cluster:
     level: str = "other"
     implicit: bool = False  # named by no mention: kept only if a list gives it members
     _keys: list[tuple[str, str]] = field(default_factory=list, repr=False)  # (full, bare)
+    # the items of one list are distinct units even when one name holds another ("huyện ủy
+    # Hồng Ngự, ... và Thị ủy Hồng Ngự"): only members before the list are compared by words
+    _list_from: int = field(default=MAX_MEMBERS, repr=False)
+
+    def add_list(self, items: list[tuple[str, int, int]]) -> None:
+        """Add the items of one enumeration as members."""
+        self._list_from = len(self._keys)
+        try:
+            for text, s, e in items:
+                self.add_member(text, s, e)
+        finally:
+            self._list_from = MAX_MEMBERS
 
     @property
     def first(self) -> int:
@@ -140,8 +152,9 @@ class Cluster:
         if len(self.members) >= MAX_MEMBERS:  # each new member is compared with all the others
             return False
         key = norm_key(full or text, expand=True)
-        for other, bare in self._keys:
-            if key == other or contains_words(key, bare) or contains_words(other, key):
+        for i, (other, bare) in enumerate(self._keys):
+            if key == other or i < self._list_from and (
+                    contains_words(key, bare) or contains_words(other, key)):
                 return False
         self.members.append({"text": text, "full": full or text, "start": start, "end": end})
         self._keys.append((key, norm_key(text, expand=True)))
@@ -408,7 +421,8 @@ _QUALIFIER_ORG = re.compile(
     # "của Ban Tuyên giáo Tỉnh ủy X": the body whose cluster it is
     rf"^\s*(?:[-–—,]\s*[{UPPER}]|(?:của\s+)?(?:ngành|lĩnh\s+vực|các)\s+[\w’']"
     rf"|(?:của\s+|thuộc\s+)?[{UPPER}])"
-    rf"[\w’']*(?:\s+[\w’'.]+){{0,9}}?\s*(?=\(|$)"
+    # "Cụm thi đua số 1 của Ban Dân vận Tỉnh ủy X, gồm": a comma or a dash may close it
+    rf"[\w’']*(?:\s+[\w’'.]+){{0,9}}?\s*(?=\(|[ \t]*[,–—]?[ \t]*$)"
 )
 _IN_OF = re.compile(r"(?:trong|thuộc|của)\s*$")
 _UNDER = re.compile(rf"(?<![\w])trực\s+thuộc\s+(?=[{UPPER}])")
@@ -542,8 +556,7 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
         if not op.group(0).lstrip("(").strip().lower().startswith(("gồm", "bao")) and not bare and (
                 _qualified_units(found.prefix)):
             continue  # "có 3 đơn vị dẫn đầu: A, B, C": some of its units, not its members
-        for text, s, e in found.items:
-            cluster.add_member(text, s, e)
+        cluster.add_list(found.items)
         if found.prefix:
             cluster.list_prefix = found.prefix
         cluster.evidence = (mention.start, found.end)
@@ -708,8 +721,7 @@ def _lists_around_mentions(doc: Doc, mentions: list[Mention], clusters: list[Clu
                     break
         if found is None:
             continue
-        for text, s_, e_ in found.items:
-            cluster.add_member(text, s_, e_)
+        cluster.add_list(found.items)
         if found.prefix:
             cluster.list_prefix = found.prefix
         cluster.evidence = (min(start, mention.start), max(found.end, mention.end))
@@ -802,8 +814,7 @@ def _level_lists_after_mentions(doc: Doc, mentions: list[Mention],
             if not all(places.is_place_name(t) for t, _, _ in found.items):
                 continue
             found.prefix = doc.slice(shared, start).strip()
-        for text, s_, e_ in found.items:
-            cluster.add_member(text, s_, e_)
+        cluster.add_list(found.items)
         cluster.list_prefix = found.prefix
         cluster.evidence = (mention.start, found.end)
         cluster.member_count = found.count or len(found.items)

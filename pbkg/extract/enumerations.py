@@ -180,6 +180,9 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
             p_after_count, limit, in_parens = q + 1, close, True
     else:
         p_after_count = p
+    # "có 5 đơn vị, gồm Văn phòng các huyện ủy A, B": the prefix is matched from its first word
+    while p_after_count < limit and canon[p_after_count] in " \t":
+        p_after_count += 1
     prefix_start = p_after_count
     items_start = p_after_count
     prefix = ""
@@ -215,7 +218,8 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
         items_start += 1
     end_m = _END.search(canon, items_start, limit)
     items_end = end_m.start() if end_m else limit
-    while items_end > items_start and canon[items_end - 1] in " \t.,;":
+    # "– gồm A, B và C – tổ chức": the dash that closes an aside is no part of the last item
+    while items_end > items_start and canon[items_end - 1] in " \t.,;–—":
         items_end -= 1
     if items_end == items_start and canon[items_start : items_start + 1] == "\n":
         bulleted = _bullets(doc, items_start)
