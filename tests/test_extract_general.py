@@ -2297,3 +2297,39 @@ def test_member_lists_eleventh_pass(text: str, members: list[str]):
 ])
 def test_no_member_list_eleventh_pass(text: str):
     assert lists(text) == []
+
+
+def _recipients(text: str) -> list[tuple[str, str]]:
+    return sorted((a["status"], a["recipient"]) for a in extract_text(text)["awards"])
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an anaphor after a ranking names the units ranked, as many as it counts
+    ("Tổng kết năm 2021. Qua bình chọn, Huyện ủy Nam Đàn dẫn đầu Cụm; hội nghị đề nghị UBND tỉnh "
+     "tặng Cờ thi đua cho đơn vị này.",
+     [("proposed", "Huyện ủy Nam Đàn"), ("ranking", "Huyện ủy Nam Đàn")]),
+    ("Tổng kết năm 2021. Kết quả, Báo Lào Cai và Báo Yên Bái được suy tôn dẫn đầu; Cụm đề nghị "
+     "Chủ tịch UBND tỉnh tặng Bằng khen cho hai đơn vị này.",
+     [("proposed", "Báo Lào Cai"), ("proposed", "Báo Yên Bái"),
+      ("ranking", "Báo Lào Cai"), ("ranking", "Báo Yên Bái")]),
+    ("Tổng kết năm 2021. Huyện ủy Anh Sơn được các đơn vị trong Cụm suy tôn dẫn đầu Cụm.",
+     [("ranking", "Huyện ủy Anh Sơn")]),
+    # the twins: the anaphor's count does not fit the units named, or nothing was named before;
+    # a description names no unit
+    ("Tổng kết năm 2021. Huyện ủy Nam Đàn dẫn đầu Cụm; hội nghị đề nghị UBND tỉnh tặng Cờ thi đua "
+     "cho hai đơn vị này.", [("ranking", "Huyện ủy Nam Đàn")]),
+    ("Tổng kết năm 2021. Hội nghị đề nghị UBND tỉnh tặng Cờ thi đua cho đơn vị này.", []),
+    ("Tổng kết năm 2021. Cuối năm, Cụm bình xét, đề nghị UBND tỉnh tặng Cờ thi đua cho đơn vị "
+     "xuất sắc nhất.", []),
+    # the one who leads and is given a certificate in the same clause
+    ("Tổng kết năm 2019. Ban Dân vận Huyện ủy Anh Sơn dẫn đầu khối và được Trưởng Ban Dân vận "
+     "Tỉnh ủy tặng Giấy khen.",
+     [("conferred", "Ban Dân vận Huyện ủy Anh Sơn"), ("ranking", "Ban Dân vận Huyện ủy Anh Sơn")]),
+    # counts of unnamed recipients, each its own, the clause after the noun no part of it
+    ("Tổng kết năm 2019. Ông Lê Văn Hải trao Giấy khen cho 5 tập thể và 9 cá nhân thuộc khối có "
+     "thành tích xuất sắc.", [("conferred", "5 tập thể"), ("conferred", "9 cá nhân")]),
+    ("Tổng kết năm 2019. Dịp này, 3 tập thể và 6 cá nhân trong Cụm được Giám đốc Sở Nội vụ tặng "
+     "Giấy khen.", [("conferred", "3 tập thể"), ("conferred", "6 cá nhân")]),
+])
+def test_award_recipients_eleventh_pass(text: str, expected: list[tuple[str, str]]):
+    assert _recipients(text) == expected

@@ -90,6 +90,14 @@ _COUNT_RECIPIENT = re.compile(
 )
 
 
+# "4 tập thể và 7 cá nhân thuộc cụm": a count of unnamed recipients ends after its noun
+_COUNTED = re.compile(r"(?:hơn\s+|gần\s+)?\d+\s+(?:lượt\s+)?(?:tập\s+thể|cá\s+nhân|đơn\s+vị)"
+                      r"(?![\w])")
+# "X đứng đầu cụm và được Y tặng Giấy khen": the one who leads is the one given the award
+_LED_AND = re.compile(r"(?<![\w])(?:dẫn\s+đầu|đứng\s+đầu)(?:\s+(?:của|trong))?(?:\s+toàn)?\s+"
+                      r"(?:[Cc]ụm|[Kk]hối)(?:\s+thi\s+đua)?(?:\s+số\s+\d+)?\s+và\s+$")
+
+
 _PROPOSED_PASSIVE = re.compile(
     r"(?<![\w])(?:(?:đã|cũng|đều|vừa)\s+)*được\s+(?:xét\s+)?đề\s+nghị\s+$")
 
@@ -104,6 +112,9 @@ def _for_list(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         if not part.strip() or idx == -1 or len(part.split()) > 14:
             break
         s_, e_ = doc.trimmed(idx, idx + len(part))
+        counted = _COUNTED.match(canon, s_, e_)
+        if counted is not None:
+            e_ = counted.end()
         year = _TRAILING_YEAR.search(canon, s_, e_)
         if year is not None and year.start() > s_:  # "cho Ban X năm 2025": the year is the award's
             e_ = year.start()
@@ -220,6 +231,9 @@ def find_awards(doc: Doc, context_year: int | None) -> list[dict]:
                        if proposed_passive else m.start())
             if agent and giver is None:
                 giver = agent.group("giver").strip()
+            led = _LED_AND.search(canon, max(cs, rec_end - 60), rec_end)
+            if led is not None:
+                rec_end = led.start()
             head = canon[cs:rec_end]
             lead = re.search(r"(?:là\s+(?:một\s+trong\s+)?(?:\w+\s+)?(?:đơn\s+vị|tập\s+thể)\s*)$",
                              head)
@@ -237,6 +251,11 @@ def find_awards(doc: Doc, context_year: int | None) -> list[dict]:
                 count = _COUNT_RECIPIENT.search(canon, cs, rec_end)
                 if count is not None:
                     recipients.append((count.start(), count.end()))
+                    # "2 tập thể và 3 cá nhân thuộc Khối được tặng": each count its recipient
+                    more = re.compile(r"[ \t]+và[ \t]+").match(canon, count.end(), rec_end)
+                    second = _COUNTED.match(canon, more.end(), rec_end) if more else None
+                    if second is not None:
+                        recipients.append(second.span())
         else:
             window_end = min(ce, p + 160)
             f = _FOR.search(canon, p, window_end)
@@ -292,23 +311,27 @@ def find_awards(doc: Doc, context_year: int | None) -> list[dict]:
             continue
         # "X được bình xét là đơn vị dẫn đầu Cụm": the unit before the lead-in
         lead = _LEADING_LEAD.search(canon, max(0, m.start() - 80), m.start())
-        unit = parse_backward(doc, lead.start() if lead else m.start())
-        if not unit:
+        at = lead.start() if lead else m.start()
+        # "A và B được suy tôn dẫn đầu": every unit named
+        units = parse_units_backward(doc, at) or [u for u in [parse_backward(doc, at)] if u]
+        if not units:
             continue
         cs, ce = _clause_bounds(doc, m.start())
-        out.append({
-            "award": doc.slice(m.start(), m.end()),
-            "giver": None,
-            "recipient": unit.text,
-            "year_or_period": _period(canon[cs:ce], context_year),
-            "status": "ranking",
-            "evidence": doc.slice(unit.start, m.end()),
-            "start": unit.start,
-            "end": m.end(),
-            "confidence": 0.8,
-        })
+        for unit in units:
+            out.append({
+                "award": doc.slice(m.start(), m.end()),
+                "giver": None,
+                "recipient": unit.text,
+                "year_or_period": _period(canon[cs:ce], context_year),
+                "status": "ranking",
+                "evidence": doc.slice(units[0].start, m.end()),
+                "start": units[0].start,
+                "end": m.end(),
+                "confidence": 0.8,
+            })
     out.extend(_prizes(doc, context_year))
     out.extend(_ranked_lists(doc, context_year))
+    out = _resolve_anaphors(doc, out)
     seen: set[tuple] = set()
     unique = []
     for a in out:
@@ -325,12 +348,17 @@ _LEADING = re.compile(
     r"(?<![\w])(?:dẫn\s+đầu|đứng\s+đầu|xếp\s+thứ\s+(?:nhất|nhì|ba|\d+))"
     r"(?:\s+(?:phong\s+trào\s+)?thi\s+đua)?(?:\s+(?:của|trong))?(?:\s+toàn)?\s+"
     r"(?:[Cc]ụm|[Kk]hối)(?:\s+thi\s+đua)?(?:\s+số\s+\d+)?"
+    # "được suy tôn dẫn đầu": the vote says whose lead it is, the cluster may go unsaid
+    r"|(?<=suy\stôn\s)dẫn\s+đầu(?![\w])"
 )
 _LEADING = first_char_led(_LEADING, "dđx")
 _LEADING_LEAD = re.compile(
     r"(?:(?:đã|đều|được|vinh\s+dự)\s+)*(?:(?:bình\s+xét|bình\s+chọn|suy\s+tôn|công\s+nhận|"
     r"xếp|chọn)\s+)?(?:là\s+)?(?:(?:một|01|\d)\s+(?:trong\s+\S+\s+)?)?(?:đơn\s+vị|tập\s+thể)"
     r"\s+$|(?:(?:đã|đều|được|vinh\s+dự)\s+)+$"
+    # "X được (các đơn vị trong Khối) suy tôn dẫn đầu": the vote, maybe its voters before it
+    r"|(?:(?:đã|đều|vinh\s+dự)\s+)*được\s+(?:(?:các|những)\s+(?:đơn\s+vị|thành\s+viên)"
+    r"(?:\s+(?:trong|của)\s+(?:[Cc]ụm|[Kk]hối))?\s+)?(?:bình\s+xét|bình\s+chọn|suy\s+tôn)\s+$"
 )
 PRIZE = (r"[Gg]iải\s+(?:[Nn]hất|[Nn]hì|[Bb]a|[Tt]ư|[Kk]huyến\s+khích|[Đđ]ặc\s+biệt|[Xx]uất\s+sắc|"
          r"[ABC])(?![\w])")
@@ -465,4 +493,50 @@ def _ranked_lists(doc: Doc, context_year: int | None) -> list[dict]:
             out.append(_award("bình xét thi đua", text, "ranking",
                               _period(canon[sent.start : sent.end], context_year),
                               sent.start if m.start() - sent.start < 80 else m.start(), e, doc))
+    return out
+
+
+# -- recipients that name no unit ---------------------------------------------------------
+
+# "cho đơn vị này", "cho hai đơn vị này", "cho các đơn vị trên": the units just named
+_ANAPHOR = re.compile(r"(?:(?P<n>\d{1,2}|hai|ba|bốn|năm|cả\s+hai|các|những)\s+)?"
+                      r"(?:đơn\s+vị|tập\s+thể|cơ\s+quan)\s+(?:này|trên|nói\s+trên|kể\s+trên|đó|ấy)",
+                      re.IGNORECASE)
+# "cho đơn vị dẫn đầu", "cho các tập thể xuất sắc": a description, no unit named
+_DESCRIPTION = re.compile(r"(?:(?:các|những)\s+)?(?:đơn\s+vị|tập\s+thể|cơ\s+quan)(?:\s+[\w’']+)*")
+_NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "cả hai": 2}
+
+
+def _resolve_anaphors(doc: Doc, awards: list[dict]) -> list[dict]:
+    """An anaphoric recipient becomes the units of the latest fact before it in its sentence or
+    the one before (as many as the anaphor counts); a recipient that is a description with no
+    unit named ("đơn vị dẫn đầu") or an anaphor with no such antecedent gives no award."""
+    out = []
+    for a in awards:
+        rec = a["recipient"]
+        ana = _ANAPHOR.fullmatch(rec)
+        if ana is None:
+            if _DESCRIPTION.fullmatch(rec) and not any(ch.isupper() for ch in rec):
+                continue
+            out.append(a)
+            continue
+        sent = doc.sentence_at(a["start"])
+        lo = sent.start if sent else a["start"]
+        prev = doc.sentence_at(lo - 2) if lo >= 2 else None
+        lo = prev.start if prev else lo
+        before = [b for b in awards if lo <= b["start"] and b["end"] <= a["start"]
+                  and not _ANAPHOR.fullmatch(b["recipient"])
+                  and not _DESCRIPTION.fullmatch(b["recipient"])]
+        if not before:
+            continue
+        last = max(b["end"] for b in before)
+        group = [b["recipient"] for b in before if b["end"] == last]
+        group = list(dict.fromkeys(group))
+        n = (ana.group("n") or "").lower()
+        want = int(n) if n.isdigit() else _NUMBER_WORDS.get(" ".join(n.split()))
+        if want is None and n in {"các", "những"}:
+            want = len(group) if len(group) > 1 else -1
+        if (want or 1) != len(group):
+            continue  # "cho hai đơn vị này" after one unit named: whose is not said
+        out.extend({**a, "recipient": r} for r in group)
     return out
