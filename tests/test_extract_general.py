@@ -2333,3 +2333,20 @@ def _recipients(text: str) -> list[tuple[str, str]]:
 ])
 def test_award_recipients_eleventh_pass(text: str, expected: list[tuple[str, str]]):
     assert _recipients(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "Năm nay" is the year of the article's dated conference, for the clause after it too
+    ("Ngày 20/6/2018, Khối thi đua các cơ quan Đảng tỉnh Phú Yên sơ kết 6 tháng. Năm nay, Văn "
+     "phòng Tỉnh ủy giữ vai trò Trưởng khối; Phó Trưởng khối là Ban Nội chính Tỉnh ủy. Dịp này, "
+     "3 tập thể được tặng Bằng khen vì thành tích năm 2017.",
+     [(2018, "chair", "Văn phòng Tỉnh ủy"), (2018, "vice-chair", "Ban Nội chính Tỉnh ủy")]),
+    # a place's name ending in "Nguyên" is no former role
+    ("Cụm thi đua số 2 tổng kết. Năm 2015, Ban Dân vận Tỉnh ủy Thái Nguyên là Cụm phó thường "
+     "trực.", [(2015, "standing-vice-chair", "Ban Dân vận Tỉnh ủy Thái Nguyên")]),
+    # the twin: a former role, no role
+    ("Cụm thi đua số 2 tổng kết. Năm 2015, Ban Dân vận Tỉnh ủy Bắc Kạn, nguyên là Cụm phó, phát "
+     "biểu.", []),
+])
+def test_roles_eleventh_pass(text: str, expected: list[tuple]):
+    assert roles(text) == expected

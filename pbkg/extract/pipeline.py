@@ -110,7 +110,10 @@ def extract(article: Article) -> dict:
               or referred_event(doc, mentions, clusters))
     year = context_year(doc, events)
     official_mentions = find_official_mentions(doc)
-    roles = find_roles(doc, official_mentions, clusters, year, _elected_year(events))
+    # "Năm nay" is the year of the article's dated event
+    this_year = next((int(e["date"][:4]) for e in events if (e.get("date") or "")[:4].isdigit()),
+                     None)
+    roles = find_roles(doc, official_mentions, clusters, year, _elected_year(events), this_year)
     # a unit named in a role of the cluster is also a member
     for role in roles:
         cluster = next((c for c in clusters if c.name == role["cluster"]), None) or resolve(

@@ -90,7 +90,10 @@ _HOLD_VERB = re.compile(r"[ \t]+(?:đảm[ \t]+(?:nhận|nhiệm|trách)|phụ[ 
 # a capitalized name right after a role word that ends with "cụm"/"khối" and names no emulation
 # cluster: "Trưởng Khối Dân vận tỉnh", "Phó Trưởng khối Nội chính" (sectors' heads)
 _OTHER_BODY_AFTER = re.compile(rf"[ \t]+(?!(?:Cụm|Khối|CỤM|KHỐI)(?![\w]))[{UPPER}]")
-_FORMER_BEFORE = re.compile(r"(?<![\w])(?:[Nn]guyên|[Cc]ựu)[ \t]+(?:là[ \t]+)?"
+# (not the last word of a place's name: "Ban Tổ chức Tỉnh ủy Thái Nguyên là Cụm phó")
+_FORMER_BEFORE = re.compile(rf"(?<![\w])(?<![{UPPER}][\w’'] )(?<![{UPPER}][\w’']{{2}} )"
+                            rf"(?<![{UPPER}][\w’']{{3}} )(?<![{UPPER}][\w’']{{4}} )"
+                            r"(?:[Nn]guyên|[Cc]ựu)[ \t]+(?:là[ \t]+)?"
                             r"(?:đơn[ \t]+vị[ \t]+)?$")
 _NEGATION_BEFORE = re.compile(r"(?<![\w])(?:không|chưa|chẳng)(?:[ \t]+(?:còn|phải|được))?[ \t]+$")
 _HANDOVER_BEFORE = re.compile(
@@ -139,6 +142,7 @@ _SENT_YEAR = re.compile(rf"\W*(?:trong\s+)?năm\s+(?P<year>{YEAR})\s*,", re.IGNO
 # "tổng kết năm 2023, X được bầu" gives none)
 _CLAUSE_YEAR = re.compile(rf"(?:^|[,;:])[ \t]*(?:(?:trong|sang|đến|tới|vào)[ \t]+)?năm[ \t]+"
                           rf"(?P<year>{YEAR})[ \t]*,?[ \t]*$", re.IGNORECASE)
+_THIS_YEAR = re.compile(r"[ \t]*năm[ \t]+nay[ \t]*,", re.IGNORECASE)
 _STATE_BODY = re.compile(r"(?:HĐND|UBND|Hội\s+đồng\s+nhân\s+dân|Ủy\s+ban\s+nhân\s+dân|MTTQ|"
                          r"Mặt\s+trận|Quốc\s+hội)")
 
@@ -345,6 +349,7 @@ def find_roles(
     clusters: list[Cluster],
     context_year: int | None,
     elected_year: int | None = None,
+    this_year: int | None = None,
 ) -> list[dict]:
     """Roles the text states. `elected_year` is the year that units elected at the article's
     conference without a stated year lead the cluster: the next year at a year-end review,
@@ -617,7 +622,8 @@ def find_roles(
             if unit:
                 hits.append(RoleHit(start=unit.start, end=tail_end, unit=unit,
                                     via="apposition", confidence=0.8, **base))
-    return _finish(doc, hits, clusters, context_year, elected_year, _word_years(doc, words))
+    return _finish(doc, hits, clusters, context_year, elected_year, _word_years(doc, words),
+                   this_year)
 
 
 def _word_years(doc: Doc, words: list[re.Match[str]]) -> dict[int, int]:
@@ -636,7 +642,8 @@ def _word_years(doc: Doc, words: list[re.Match[str]]) -> dict[int, int]:
 
 def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
             context_year: int | None, elected_year: int | None = None,
-            word_years: dict[int, int] | None = None) -> list[dict]:
+            word_years: dict[int, int] | None = None,
+            this_year: int | None = None) -> list[dict]:
     canon = doc.canon
     unstated: set[int] = set()
     explicit_by_sentence: dict[int, list[RoleHit]] = {}
@@ -664,6 +671,11 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
             clause_lo = max(sent.start, canon.rfind(";", sent.start, h.start) + 1)
             lo = max(clause_lo, h.start - 80)  # bounded: the year is right before the unit
             own = _CLAUSE_YEAR.search(("\x00" if lo > clause_lo else "") + canon[lo : h.start])
+            if own is None and this_year is not None and _THIS_YEAR.match(canon, clause_lo,
+                                                                           h.start):
+                # "Năm nay, A giữ vai trò Trưởng khối": the year of the article's dated event
+                h.year = clause_year[sent.start] = this_year
+                continue
             if own is not None:
                 h.year = clause_year[sent.start] = int(own.group("year"))
                 continue
