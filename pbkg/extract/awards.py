@@ -5,6 +5,7 @@ then says "được tặng"; "ranking" for a vote or a placing ("bình xét", "x
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -511,6 +512,9 @@ def _resolve_anaphors(doc: Doc, awards: list[dict]) -> list[dict]:
     """An anaphoric recipient becomes the units of the latest fact before it in its sentence or
     the one before (as many as the anaphor counts); a recipient that is a description with no
     unit named ("đơn vị dẫn đầu") or an anaphor with no such antecedent gives no award."""
+    named = sorted((b for b in awards if not _ANAPHOR.fullmatch(b["recipient"])
+                    and not _DESCRIPTION.fullmatch(b["recipient"])), key=lambda b: b["end"])
+    ends = [b["end"] for b in named]
     out = []
     for a in awards:
         rec = a["recipient"]
@@ -520,23 +524,33 @@ def _resolve_anaphors(doc: Doc, awards: list[dict]) -> list[dict]:
                 continue
             out.append(a)
             continue
-        sent = doc.sentence_at(a["start"])
-        lo = sent.start if sent else a["start"]
-        prev = doc.sentence_at(lo - 2) if lo >= 2 else None
-        lo = prev.start if prev else lo
-        before = [b for b in awards if lo <= b["start"] and b["end"] <= a["start"]
-                  and not _ANAPHOR.fullmatch(b["recipient"])
-                  and not _DESCRIPTION.fullmatch(b["recipient"])]
-        if not before:
-            continue
-        last = max(b["end"] for b in before)
-        group = [b["recipient"] for b in before if b["end"] == last]
-        group = list(dict.fromkeys(group))
+        group = _antecedents(doc, a, named, ends)
         n = (ana.group("n") or "").lower()
         want = int(n) if n.isdigit() else _NUMBER_WORDS.get(" ".join(n.split()))
         if want is None and n in {"các", "những"}:
             want = len(group) if len(group) > 1 else -1
-        if (want or 1) != len(group):
+        if not group or (want or 1) != len(group):
             continue  # "cho hai đơn vị này" after one unit named: whose is not said
         out.extend({**a, "recipient": r} for r in group)
     return out
+
+
+_ANTECEDENTS_LOOKED_AT = 50  # awards looked at back from an anaphor: linear on any text
+
+
+def _antecedents(doc: Doc, anaphor: dict, named: list[dict], ends: list[int]) -> list[str]:
+    """The recipients of the awards ending last before `anaphor`, within its sentence and the
+    one before (`named`: the awards that name their recipient, by end; `ends`: their ends)."""
+    sent = doc.sentence_at(anaphor["start"])
+    lo = sent.start if sent else anaphor["start"]
+    prev = doc.sentence_at(lo - 2) if lo >= 2 else None
+    lo = prev.start if prev else lo
+    last, group = None, []
+    i = bisect.bisect_right(ends, anaphor["start"]) - 1
+    for b in named[max(0, i - _ANTECEDENTS_LOOKED_AT + 1) : i + 1][::-1]:
+        if b["end"] < lo or (last is not None and b["end"] != last):
+            break
+        if b["start"] >= lo:
+            last = b["end"]
+            group.append(b["recipient"])
+    return list(dict.fromkeys(reversed(group)))
