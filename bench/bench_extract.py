@@ -3,9 +3,11 @@ one-paragraph inputs of 10 KB, 1 MB and 10 MB (the extractor must stay linear: 1
 
 Run as `python bench/bench_extract.py [--repeat N] [--sizes 10000,1000000,10000000]`.
 Reading files is not timed. The long inputs are the corpus texts joined into one paragraph
-(line breaks as spaces) and repeated to the size in UTF-8 bytes; for each size the script
-prints the wall and CPU seconds (on a shared machine the wall time includes waiting for a
-core), the throughput and the CPU time per byte relative to the smallest size measured in the
+(line breaks as spaces) and repeated to the size in UTF-8 bytes, then the same with every full
+stop, "?" and "!" made a comma: one run-on sentence (`--run-on` sizes), where each list, role and
+award reads on to the sentence's end, and member lists of that size with no sentence break; for
+each size the script prints the wall and CPU seconds (on a shared machine the wall time includes
+waiting for a core), the throughput and the CPU time per byte relative to the smallest size measured in the
 same run (about 1.0 when the extractor is linear).
 """
 
@@ -37,11 +39,32 @@ def one_paragraph(articles: list, size: int) -> str:
     return data.decode("utf-8", "ignore")
 
 
+def run_on(text: str) -> str:
+    """The text as one sentence: its sentence breaks made commas (same length)."""
+    return text.translate(str.maketrans(".?!", ",,,"))
+
+
+def run_on_lists(text: str) -> str:
+    """As many bytes of member lists with no sentence break, each cluster's list reading on
+    into the next ones (written for the bench; was quadratic: 40 KB took 7 s)."""
+    unit = ("Cụm thi đua số {} gồm Đài Phát thanh và Truyền hình Lào Cai, Báo và Phát thanh, "
+            "Truyền hình Yên Bái, Huyện ủy Bảo Yên, Thị ủy Sa Pa, ")
+    size, parts, i = len(text.encode("utf-8")), [], 0
+    while size > 0:
+        i += 1
+        parts.append(unit.format(i % 50 + 1))
+        size -= len(parts[-1].encode("utf-8"))
+    return "".join(parts)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20, help="timed passes over all articles")
     parser.add_argument("--sizes", default="10000,1000000,10000000",
                         help="one-paragraph input sizes in bytes, comma-separated")
+    parser.add_argument("--run-on", default="10000,1000000",
+                        help="sizes of the same with no sentence break, and of member lists "
+                             "with none, comma-separated")
     args = parser.parse_args(argv)
     articles = _articles()
     if not articles:
@@ -65,18 +88,21 @@ def main(argv: list[str] | None = None) -> int:
           f"per CPU second: median {statistics.median(cpu_rates):,.1f}")
     print(f"slowest single article: {slowest * 1000:.1f} ms")
 
-    base: float | None = None
-    for size in sorted(int(s) for s in args.sizes.split(",") if s.strip()):
-        text = one_paragraph(articles, size)
-        t0, c0 = time.perf_counter(), time.process_time()
-        result = extract_text(text)
-        seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
-        per_byte = cpu / size
-        base = base if base is not None else per_byte
-        facts = sum(len(v) for v in result.values() if isinstance(v, list))
-        print(f"one paragraph of {size:>11,} bytes: {seconds:8.3f} s wall, {cpu:8.3f} s CPU  "
-              f"{size / cpu / 1e6:6.2f} MB/s CPU  CPU time/byte x{per_byte / base:5.2f} "
-              f"of the smallest  ({facts} facts)")
+    for label, sizes, shape in (("one paragraph", args.sizes, lambda t: t),
+                                ("one run-on sentence", args.run_on, run_on),
+                                ("run-on member lists", args.run_on, run_on_lists)):
+        base: float | None = None
+        for size in sorted(int(s) for s in sizes.split(",") if s.strip()):
+            text = shape(one_paragraph(articles, size))
+            t0, c0 = time.perf_counter(), time.process_time()
+            result = extract_text(text)
+            seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+            per_byte = cpu / size
+            base = base if base is not None else per_byte
+            facts = sum(len(v) for v in result.values() if isinstance(v, list))
+            print(f"{label} of {size:>11,} bytes: {seconds:8.3f} s wall, {cpu:8.3f} s CPU  "
+                  f"{size / cpu / 1e6:6.2f} MB/s CPU  CPU time/byte x{per_byte / base:5.2f} "
+                  f"of the smallest  ({facts} facts)")
     return 0
 
 

@@ -188,3 +188,22 @@ def test_char_maps_replace_as_translate_does():
         for _ in range(2000):
             text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
             assert charmap(text) == text.translate(table), repr(text)
+
+
+def test_a_run_on_sentence_is_read_in_pieces_cut_at_separators():
+    """A "sentence" with no full stop longer than MAX_SENTENCE (a pasted table, a list of
+    hundreds of units) is read in pieces, cut at a ";" where there is one, else a ",": each
+    list, role and award then reads at most one piece, so the extractor stays linear."""
+    from pbkg.extract.doc import MAX_SENTENCE, Doc
+
+    item = "Huyện ủy Bảo Yên, Huyện ủy Bảo Thắng; "
+    doc = Doc(item * (3 * MAX_SENTENCE // len(item)))
+    pieces = [doc.canon[s.start : s.end] for s in doc.sentences]
+    assert len(pieces) >= 3
+    assert all(len(p) <= MAX_SENTENCE for p in pieces)
+    assert all(p.endswith("Bảo Thắng") for p in pieces[:-1])  # cut at a ";", no name cut
+    # with no ";" the cut is at a comma; a normal sentence is left whole
+    doc = Doc("Cụm gồm " + "Thị ủy Sa Pa, " * (2 * MAX_SENTENCE // 14) + "Thành ủy Lào Cai.")
+    assert all(doc.canon[s.start : s.end].rstrip(" .").endswith(("Sa Pa", "Lào Cai"))
+               for s in doc.sentences)
+    assert len(Doc("Cụm thi đua số 1 gồm Huyện ủy A, Huyện ủy B.").sentences) == 1

@@ -70,6 +70,10 @@ class Spans:
         return False
 
 
+# The longest piece read as one sentence (see Doc._bounded).
+MAX_SENTENCE = 4000
+
+
 @dataclass(frozen=True)
 class Sentence:
     start: int
@@ -105,10 +109,30 @@ class Doc:
                 # look only at the few characters before the break: linear in the line
                 if _ABBREV_BEFORE.search(line, max(0, b.start() - 8), b.start()):
                     continue
-                sentences.append(Sentence(cut, start + b.start()))
+                sentences.extend(self._bounded(cut, start + b.start()))
                 cut = start + b.end()
-            sentences.append(Sentence(cut, end))
+            sentences.extend(self._bounded(cut, end))
         return [s for s in sentences if self.canon[s.start : s.end].strip()]
+
+    def _bounded(self, start: int, end: int) -> list[Sentence]:
+        """The sentence start-end, cut into pieces of at most MAX_SENTENCE characters (at the
+        last ";", else ",", else space before the limit) when it is longer: a run-on with no
+        full stop (a flattened table, a pasted list) would make every list, role and award
+        read to its end quadratic in its length. The longest sentence of the corpus and seeds
+        is 2,256 characters."""
+        out = []
+        while end - start > MAX_SENTENCE:
+            limit = start + MAX_SENTENCE
+            cut = max(self.canon.rfind(";", start + 1, limit), -1)
+            for mark in (",", " "):
+                if cut <= start:
+                    cut = self.canon.rfind(mark, start + 1, limit)
+            if cut <= start:
+                cut = limit - 1
+            out.append(Sentence(start, cut))
+            start = cut + 1
+        out.append(Sentence(start, end))
+        return out
 
     def _note_display(self, start: int, end: int, line: str) -> None:
         self.display_spans.append((start, end))

@@ -26,6 +26,7 @@ else stops before it; a list of fewer than two items is no list.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pbkg.extract import places
@@ -362,19 +363,21 @@ def _plural_prefix(rest: str) -> re.Match[str] | None:
 
 
 def _parts(splitter: re.Pattern[str], canon: str, start: int,
-           end: int) -> list[tuple[int, int, re.Match[str] | None]]:
-    """The parts of canon[start:end] between separators, each with the separator before it."""
-    out: list[tuple[int, int, re.Match[str] | None]] = []
+           end: int) -> Iterator[tuple[int, int, re.Match[str] | None]]:
+    """The parts of canon[start:end] between separators, each with the separator before it,
+    as they are asked for (a reader stops at the first part that is no item)."""
     pos, sep = start, None
     # no separator inside a body's name that holds one ("Báo và Phát thanh, Truyền hình")
-    inside = [c.span() for c in COMPOUND_HEAD.finditer(canon, start, end)]
+    names = COMPOUND_HEAD.finditer(canon, start, end)
+    name = next(names, None)
     for m in splitter.finditer(canon, start, end):
-        if m.end() == m.start() or any(s < m.end() and m.start() < e for s, e in inside):
+        while name is not None and name.end() <= m.start():
+            name = next(names, None)
+        if m.end() == m.start() or name is not None and name.start() < m.end():
             continue
-        out.append((pos, m.start(), sep))
+        yield pos, m.start(), sep
         pos, sep = m.end(), m
-    out.append((pos, end, sep))
-    return out
+    yield pos, end, sep
 
 
 def _joins_previous(canon: str, prev: tuple[str, int, int], s: int, e: int) -> bool:
