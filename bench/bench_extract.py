@@ -7,8 +7,8 @@ Reading files is not timed. The long inputs are the corpus texts joined into one
 stop, "?" and "!" made a comma: one run-on sentence (`--run-on` sizes), where each list, role and
 award reads on to the sentence's end, and member lists of that size with no sentence break; for
 each size the script prints the wall and CPU seconds (on a shared machine the wall time includes
-waiting for a core), the throughput and the CPU time per byte relative to the smallest size measured in the
-same run (about 1.0 when the extractor is linear).
+waiting for a core), the throughput and the CPU time per byte relative to the smallest size
+measured in the same run (about 1.0 when the extractor is linear).
 """
 
 from __future__ import annotations
