@@ -2350,3 +2350,36 @@ def test_award_recipients_eleventh_pass(text: str, expected: list[tuple[str, str
 ])
 def test_roles_eleventh_pass(text: str, expected: list[tuple]):
     assert roles(text) == expected
+
+
+# -- twelfth pass: phrasings written for this pass, none from a corpus article -----------------
+
+
+@pytest.mark.parametrize("text,members", [
+    # a count written as a word, the list after a dash, after "là", or in brackets
+    ("Sáng 12/8/2023, Cụm thi đua số 5 ngành Tuyên giáo tỉnh Phú Thọ giao ban. Cụm có ba thành "
+     "viên – Ban Tuyên giáo Huyện ủy Thanh Ba; Ban Tuyên giáo Huyện ủy Hạ Hòa; Ban Tuyên giáo "
+     "Huyện ủy Đoan Hùng.",
+     ["Ban Tuyên giáo Huyện ủy Thanh Ba", "Ban Tuyên giáo Huyện ủy Hạ Hòa",
+      "Ban Tuyên giáo Huyện ủy Đoan Hùng"]),
+    ("Ngày 4/4/2016, Cụm thi đua số 1 văn phòng huyện ủy tỉnh Hưng Yên sơ kết. Cụm có ba đơn vị "
+     "là văn phòng các huyện ủy: Kim Động, Ân Thi và Văn phòng Thành ủy Hưng Yên.",
+     ["Kim Động", "Ân Thi", "Văn phòng Thành ủy Hưng Yên"]),
+    # what remains after a merger: "còn N thành viên"
+    ("Ngày 2/3/2026, Cụm thi đua số 6 ngành Tổ chức xây dựng Đảng ký giao ước. Sau sắp xếp, cụm "
+     "còn 3 thành viên là ban tổ chức các tỉnh ủy Tây Ninh, Đồng Nai và Vĩnh Long.",
+     ["Tây Ninh", "Đồng Nai", "Vĩnh Long"]),
+])
+def test_member_lists_twelfth_pass(text: str, members: list[str]):
+    assert lists(text) == [members]
+
+
+@pytest.mark.parametrize("text", [
+    # the twins: units the cluster has that are qualified (some of them), or units it lacks
+    "Sáng 12/8/2023, Cụm thi đua số 5 ngành Tuyên giáo tỉnh Phú Thọ giao ban. Cụm có ba đơn vị "
+    "tiêu biểu – Ban Tuyên giáo Huyện ủy Thanh Ba; Ban Tuyên giáo Huyện ủy Hạ Hòa.",
+    "Ngày 2/3/2026, Cụm thi đua số 6 ngành Tổ chức xây dựng Đảng ký giao ước. Cụm còn 2 đơn vị "
+    "chưa nộp báo cáo là Ban Tổ chức Tỉnh ủy Tây Ninh và Ban Tổ chức Tỉnh ủy Đồng Nai.",
+])
+def test_no_member_list_twelfth_pass(text: str):
+    assert lists(text) == []

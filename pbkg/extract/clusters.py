@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from pbkg.extract import enumerations, places
 from pbkg.extract.doc import Doc, Spans
-from pbkg.extract.enumerations import COUNT
+from pbkg.extract.enumerations import COUNT, count_value
 from pbkg.extract.patterns import (
     CAP_WORD,
     CLUSTER_BARE,
@@ -73,11 +73,15 @@ _DESC_STOPS = re.compile(
     r"chủ\s+trì|phát\s+biểu|khai\s+mạc|bế\s+mạc|tham\s+dự|dự|báo\s+cáo|kết\s+luận|"
     r"chúc\s+mừng|quán\s+triệt|nhất\s+trí|thống\s+nhất|bầu|suy\s+tôn|biểu\s+dương)(?![\w’'])"
 )
+# "có 5 đơn vị", "còn 6 thành viên", "có bốn thành viên", "có 6 trường": what a cluster has
+_HAS_MEMBERS = (rf"(?:hiện\s+)?(?:có|còn)\s+(?:\d{{1,3}}|{enumerations.NUMBER_WORD})\s+"
+                r"(?:đơn\s+vị|thành\s+viên|cơ\s+quan|trường(?:\s+chính\s+trị)?|"
+                r"trung\s+tâm(?:\s+chính\s+trị)?)(?:\s+thành\s+viên)?")
 _GENERIC = re.compile(
-    r"(?<![\w])(?P<kind>Cụm|Khối|cụm|khối)(?=\s+(?:(?:hiện\s+)?có\s+\d{1,3}\s+(?:đơn\s+vị|thành\s+viên)"
-    r"(?:\s+thành\s+viên)?\s*,?\s*)?(?:bao\s+)?gồm(?![\w])"
-    # "Cụm hiện có 5 đơn vị: A, B", "Cụm có 3 đơn vị là A, B và C"
-    r"|\s+(?:hiện\s+)?có\s+\d{1,3}\s+(?:đơn\s+vị|thành\s+viên)(?:\s+thành\s+viên)?\s*(?::|là\s))"
+    rf"(?<![\w])(?P<kind>Cụm|Khối|cụm|khối)(?=\s+(?:{_HAS_MEMBERS}\s*,?\s*)?(?:bao\s+)?gồm(?![\w])"
+    # "Cụm hiện có 5 đơn vị: A, B", "Cụm có 3 đơn vị là A, B và C", "Cụm có bốn thành viên –
+    # A; B", "Cụm có 6 trường (A, B, ...)"
+    rf"|\s+{_HAS_MEMBERS}\s*(?::|là\s|[–—]\s|\())"
     # "lãnh đạo Ban Tổ chức Tỉnh ủy các tỉnh trong Cụm: A, B, C"
     r"|(?:(?<=trong )|(?<=thuộc )|(?<=của ))(?P<kind2>Cụm|Khối|cụm|khối)"
     r"(?=\s*(?::|(?:bao\s+)?gồm(?![\w])))"
@@ -407,7 +411,8 @@ _OPENERS = re.compile(
     r"(?P<paren>\(\s*)?(?<![\w])(?:bao\s+)?gồm(?:\s+có(?![\w]))?(?![\w])"
     r"|(?<![\w])(?:BAO\s+)?GỒM(?![\w])"  # a heading in capitals: "CỤM THI ĐUA SỐ 4 GỒM:"
     # "có 6 đơn vị thành viên:", "có thêm 2 thành viên mới là"
-    r"|(?<![\w])(?:hiện\s+)?(?:có|với)\s+(?:thêm\s+)?(?=\d{1,3}\s|các\s)"
+    rf"|(?<![\w])(?:hiện\s+)?(?:có|với|còn)\s+(?:thêm\s+)?(?=\d{{1,3}}\s|các\s|"
+    rf"{enumerations.NUMBER_WORD}\s)"
     r"|(?P<bare>\()"  # "Cụm thi đua số 5 (A, B, C)"
     r"|(?P<colon>:)"  # "Cụm thi đua số 5: Ban Tổ chức Tỉnh ủy Bến Tre, Trà Vinh, Vĩnh Long"
     # "... có sự tham gia của 3 đơn vị thành viên là A, B và C": only right after a count of
@@ -429,7 +434,7 @@ _UNDER = re.compile(rf"(?<![\w])trực\s+thuộc\s+(?=[{UPPER}])")
 _OWNER = re.compile(rf"^\s*thuộc\s+(?=[{UPPER}])")
 _OWNED_BY = re.compile(r"[ \t]*,?[ \t]*(?:thuộc|trực[ \t]+thuộc|của|trong)[ \t]+")
 _UNITS_NOUN = re.compile(rf"các\s+{enumerations.COUNT_NOUN}(?![\w])", re.IGNORECASE)
-_LIST_INTRO = re.compile(r":|(?<![\w])(?:là|gồm)(?![\w])|\(")
+_LIST_INTRO = re.compile(r":|(?<![\w])(?:là|gồm)(?![\w])|\(|[–—]")
 
 
 _ROLE_CLAUSE = re.compile(
@@ -564,7 +569,7 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
         if found.count is not None:
             cluster.member_count = found.count
         elif count_between:
-            cluster.member_count = int(count_between.group("n"))
+            cluster.member_count = count_value(count_between.group("n"))
         else:  # a complete enumeration with no stated count
             cluster.member_count = len(found.items)
         done_until = found.end

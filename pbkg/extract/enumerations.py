@@ -42,9 +42,33 @@ COUNT_NOUN = (
     rf"văn\s+phòng{_NOUN_WORD}{{0,3}}|trường{_NOUN_WORD}{{0,3}}|trung\s+tâm{_NOUN_WORD}{{0,3}}|"
     r"báo|cụm|khối|địa\s+phương|tổ\s+chức\s+đảng)"
 )
-# "14 ban tổ chức tỉnh ủy, thành ủy", "10 đơn vị thành viên", "6 đơn vị, cơ quan"
+# a count written as a word: "bốn thành viên", "mười hai đơn vị" ("năm" is left out: it is
+# also "year", and "Năm 2020" would read as a count)
+_NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8,
+                 "chín": 9, "mười": 10}
+_TENS = r"(?:mười|hai\s+mươi|ba\s+mươi)"
+_UNITS_WORD = r"(?:một|mốt|hai|ba|bốn|tư|lăm|sáu|bảy|tám|chín)"
+NUMBER_WORD = rf"(?:{_TENS}(?:\s+{_UNITS_WORD})?|hai|ba|bốn|sáu|bảy|tám|chín)(?![\w])"
+_WORD_DIGITS = {"một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "lăm": 5, "sáu": 6,
+                "bảy": 7, "tám": 8, "chín": 9}
+
+
+def count_value(written: str) -> int:
+    """The number of a count written in digits or in words ("12", "bốn", "mười hai")."""
+    words = written.lower().split()
+    if words and words[0].isdigit():
+        return int(words[0])
+    if words[:1] == ["mười"]:
+        return 10 + (_WORD_DIGITS.get(words[1], 0) if len(words) > 1 else 0)
+    if len(words) >= 2 and words[1] == "mươi":
+        return 10 * _WORD_DIGITS[words[0]] + (
+            _WORD_DIGITS.get(words[2], 0) if len(words) > 2 else 0)
+    return _NUMBER_WORDS[words[0]]
+
+
+# "14 ban tổ chức tỉnh ủy, thành ủy", "10 đơn vị thành viên", "6 đơn vị, cơ quan", "bốn thành viên"
 COUNT = re.compile(
-    rf"(?P<n>\d{{1,3}})\s+{COUNT_NOUN}(?:\s*,\s*{COUNT_NOUN})?(?:\s+thành\s+viên)?(?:\s+mới)?",
+    rf"(?P<n>\d{{1,3}}|(?<![\w]){NUMBER_WORD})\s+{COUNT_NOUN}(?:\s*,\s*{COUNT_NOUN})?(?:\s+thành\s+viên)?(?:\s+mới)?",
     re.IGNORECASE,
 )
 _LEVEL = (r"(?:huyện|quận|thị\s+xã|thành\s+phố|tỉnh|phường|xã|thị\s+trấn|đặc\s+khu|thành|thị|"
@@ -94,6 +118,7 @@ _IS = re.compile(r"(?:là|như\s+sau)(?=[\s:])")
 _THAT_IS = re.compile(r"(?:đó\s+là|cụ\s+thể(?:\s+là|\s+gồm)?)(?=[\s:])")
 # the next sentence opens with the list: "Đó là:", "Cụ thể:", "Bao gồm:"
 _NEXT_IS = re.compile(r"\s*(?:Đó\s+là|Cụ\s+thể(?:\s+là|\s+gồm)?|(?:Bao\s+)?[Gg]ồm)(?=[\s:])")
+_COUNT_DASH = re.compile(r"[–—][ \t]+")
 _COUNT_DESC_IS = re.compile(r"[ \t]*(?P<desc>(?:[\w’']+[ \t]+){1,5}?)là[ \t]+")
 _UNITS_IS = re.compile(rf"các[ \t]+{COUNT_NOUN}(?:[ \t]+thành[ \t]+viên)?[ \t]+là[ \t]+",
                        re.IGNORECASE)
@@ -153,7 +178,7 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
     count = None
     c = COUNT.match(canon, p, limit)
     if c:
-        count = int(c.group("n"))
+        count = count_value(c.group("n"))
         q = c.end()
         while q < limit and canon[q] in " \t,":
             q += 1
@@ -167,6 +192,8 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
             q = that.end()  # "gồm 5 đơn vị, đó là A, B", "..., cụ thể: A, B"
         elif _IS.match(canon, q):
             q = _IS.match(canon, q).end()
+        elif (dash := _COUNT_DASH.match(canon, q, limit)) is not None:
+            q = dash.end()  # "có bốn thành viên – A; B; C": a dash stands for the colon
         elif (desc := _COUNT_DESC_IS.match(canon, q, limit)) is not None and not NAME_STOP.search(
                 desc.group("desc")):
             q = desc.end()  # "10 tỉnh miền núi phía Bắc là A, B": a descriptor of the count
