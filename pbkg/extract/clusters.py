@@ -575,9 +575,44 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
         done_until = found.end
     _lists_around_mentions(doc, mentions, clusters)
     _level_lists_after_mentions(doc, mentions, clusters)
+    _joining_lists(doc, clusters)
     for c in clusters:
         if c.member_count is None:
             c.member_count = _count_elsewhere(doc, c)
+
+
+# a sentence that opens with who takes part in the cluster or in its agreement, the list its
+# rest: "Tham gia cụm có A, B và C.", "Tham gia giao ước có A, B.", "Tham gia ký kết là A, B.",
+# "Cụm có A, B, C." (the cluster itself, no name, the subject)
+_JOINING_OPEN = re.compile(
+    r"\W*(?:(?:năm|trong\s+năm)\s+\d{4}\s*,\s*)?(?:"
+    r"(?:[Cc]ác\s+đơn\s+vị\s+)?[Tt]ham\s+gia\s+(?:vào\s+)?(?:(?P<ck>cụm|khối)(?:\s+thi\s+đua)?|"
+    r"(?:ký\s+kết\s+|ký\s+)?(?:bản\s+)?giao\s+ước(?:\s+thi\s+đua)?|ký\s+kết)"
+    r"(?:\s+năm\s+\d{4})?\s+(?:có|là|gồm)"
+    rf"|(?P<ck2>Cụm|Khối)\s+(?:hiện\s+(?:nay\s+)?)?có(?=\s+[{UPPER}]))\s+")
+
+
+def _joining_lists(doc: Doc, clusters: list[Cluster]) -> None:
+    """The members named by a sentence about who takes part, in an article about one cluster
+    that has no list yet: the list must be the sentence's whole rest, each item a unit."""
+    if len(clusters) != 1 or clusters[0].members:
+        return
+    cluster = clusters[0]
+    canon = doc.canon
+    for sent in doc.sentences[:400]:  # an article's members are named early: bounded work
+        m = _JOINING_OPEN.match(canon, sent.start, sent.end)
+        if m is None:
+            continue
+        found = enumerations.parse(doc, m.end(), sent.end)
+        if found is None or canon[found.end : sent.end].strip(" \t.;") or not _whole_units(
+                doc, found):
+            continue
+        cluster.add_list(found.items)
+        if found.prefix:
+            cluster.list_prefix = found.prefix
+        cluster.evidence = (m.start(), found.end)
+        cluster.member_count = found.count or len(found.items)
+        return
 
 
 # what a list after the cluster belongs to when a noun is its head: "Khách mời của Cụm X gồm",

@@ -305,7 +305,9 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
         if not _valid(canon[s:e], numbered, after_level) or (
                 after_semi and not ORG_HEAD_CI.match(canon, s)
                 # "các tỉnh A, B; C và D": places after a level word go on past a ";"
-                and not (after_level and places.is_place_name(canon[s:e]))):
+                and not (after_level and places.is_place_name(canon[s:e]))
+                # "Thành ủy A, B; Thị ủy C, D": a group of its own kind, places after its head
+                and not (_group_head(items, semi_at) and places.is_place_name(canon[s:e]))):
             break
         # a body's name followed by a verb ends the list there: "Huyện ủy Châu Thành hoàn
         # thành tốt nhiệm vụ" is the unit "Huyện ủy Châu Thành"
@@ -314,6 +316,8 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
             items.append((doc.slice(s, unit.end), s, unit.end))
             break
         items.append((text, s, e))
+    if use_semi and (split := _split_kind_groups(doc, items)) is not None:
+        items = split[:MAX_ITEMS]  # "Thành ủy A, B, C; Thị ủy D, E": each group's items
     grouped = False
     while (end_m is not None and end_m.group(0) == ":" and len(items) >= 2
            and _bare_kind(items[-1][0]) and ";" in canon[items[-2][2] : items[-1][1]]):
@@ -323,7 +327,8 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
         end_m, more = _group(doc, end_m.end(), limit)
         items.extend(more[: MAX_ITEMS - len(items)])
         grouped = bool(more)
-    if 0 < semi_at < len(items) and not use_semi and not grouped and (
+    if 0 < semi_at < len(items) and not use_semi and not grouped and not _kind_groups(
+            items, semi_at) and (
             end_m is not None and end_m.group(0)[:1].isspace()
             or any(t.split()[:1] not in [u.split()[:1] for u, _, _ in items[:semi_at]]
                    for t, _, _ in items[semi_at:])
@@ -336,6 +341,36 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
         return None
     prefix = re.sub(rf"^(?:các\s+)?{COUNT.pattern}\s*", "", prefix, flags=re.IGNORECASE).strip()
     return Enumeration(items, prefix, count, items[-1][2])
+
+
+def _group_head(items: list[tuple[str, int, int]], semi_at: int) -> bool:
+    """True when the list opened with a committee and a place, and so does the item after
+    its semicolon: "Thành ủy A, B; Thị ủy C, D" is a group per kind of committee."""
+    return 0 < semi_at < len(items) and bool(_COMMITTEE_HEAD.fullmatch(items[0][0])) and bool(
+        _COMMITTEE_HEAD.fullmatch(items[semi_at][0]))
+
+
+def _kind_groups(items: list[tuple[str, int, int]], semi_at: int) -> bool:
+    """A list of groups per kind of committee, each a head and bare places, split by ";"."""
+    return _group_head(items, semi_at) and all(
+        places.is_place_name(t) for i, (t, _, _) in enumerate(items) if i not in (0, semi_at))
+
+
+def _split_kind_groups(doc: Doc, items: list[tuple[str, int, int]]
+                       ) -> list[tuple[str, int, int]] | None:
+    """The items of ";"-separated groups each made of a committee and bare places ("Thành ủy
+    A, B, C; Thị ủy D, E"): the head and the places one by one; None when any group is not."""
+    out: list[tuple[str, int, int]] = []
+    for _, start, end in items:
+        parts = [doc.trimmed(ps, pe) for ps, pe, _ in _parts(_SPLIT_COMMA, doc.canon, start, end)]
+        if not _COMMITTEE_HEAD.fullmatch(doc.canon, *parts[0]) or not all(
+                places.is_place_name(doc.canon[ps:pe]) for ps, pe in parts[1:]):
+            return None
+        out.extend((doc.slice(ps, pe), ps, pe) for ps, pe in parts)
+    return out
+
+
+_COMMITTEE_HEAD = re.compile(rf"(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+ủy(?:\s+[{UPPER}][\w’']*){{1,4}}")
 
 
 # a kind of body written with no name: the head of a group of names ("Huyện ủy:", "Các xã:")
