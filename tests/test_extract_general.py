@@ -2383,6 +2383,13 @@ def test_roles_eleventh_pass(text: str, expected: list[tuple]):
     ("Ngày 8/8/2018, Cụm thi đua các huyện ủy, thị ủy tỉnh Hải Dương giao ban. Cụm có Huyện ủy "
      "Nam Sách, Thanh Hà, Kim Thành; Thị ủy Kinh Môn, Chí Linh.",
      ["Huyện ủy Nam Sách", "Thanh Hà", "Kim Thành", "Thị ủy Kinh Môn", "Chí Linh"]),
+    # the cluster's founding or its composition after a reorganisation, closed by a comma
+    ("Sáng 3/11/2025, Cụm thi đua số 4 – Đảng ủy các xã tổng kết. Cụm được thành lập khi tỉnh "
+     "bỏ cấp huyện, gồm Đảng ủy các xã: Ea Tu, Hòa Phú và Hòa Xuân.",
+     ["Ea Tu", "Hòa Phú", "Hòa Xuân"]),
+    ("Sáng 3/11/2025, Cụm thi đua số 6, Ban Tổ chức Trung ương sơ kết. Lần này khối họp với "
+     "thành phần 3 đơn vị sau khi hợp nhất tỉnh, gồm Ban Tổ chức các tỉnh ủy: Phú Thọ, Tuyên "
+     "Quang, Lào Cai.", ["Phú Thọ", "Tuyên Quang", "Lào Cai"]),
 ])
 def test_member_lists_twelfth_pass(text: str, members: list[str]):
     assert lists(text) == [members]
@@ -2404,6 +2411,13 @@ def test_member_lists_twelfth_pass(text: str, members: list[str]):
     "Huyện ủy Cư Jút, Huyện ủy Krông Nô và Huyện ủy Đắk Mil.",
     "Ngày 9/3/2019, Cụm thi đua số 2 ký giao ước. Tham gia giao ước có ông Nguyễn Văn An, bà Lê "
     "Thị Hoa.",
+    # the twins: a composition of delegates, another body's founding, a list of people
+    "Sáng 3/11/2025, Cụm thi đua số 6 sơ kết. Cụm họp với thành phần 30 đại biểu sau khi hợp "
+    "nhất tỉnh, gồm Ban Tổ chức các tỉnh ủy: Phú Thọ, Tuyên Quang.",
+    "Sáng 3/11/2025, Cụm thi đua số 4 tổng kết. Tổ công tác của Cụm được thành lập khi tỉnh bỏ "
+    "cấp huyện, gồm Đảng ủy các xã: Ea Tu, Hòa Phú.",
+    "Sáng 3/11/2025, Cụm thi đua số 4 tổng kết. Cụm được thành lập khi tỉnh bỏ cấp huyện, gồm "
+    "các đồng chí: Nguyễn Văn Bình, Lê Thị Mai.",
 ])
 def test_no_member_list_twelfth_pass(text: str):
     assert lists(text) == []

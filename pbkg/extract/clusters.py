@@ -20,6 +20,7 @@ from pbkg.extract.patterns import (
     NAME_STOP,
     NUMBER,
     ORG_HEAD,
+    PERSON,
     UPPER,
     canonical,
     contains_words,
@@ -77,8 +78,16 @@ _DESC_STOPS = re.compile(
 _HAS_MEMBERS = (rf"(?:hiện\s+)?(?:có|còn)\s+(?:\d{{1,3}}|{enumerations.NUMBER_WORD})\s+"
                 r"(?:đơn\s+vị|thành\s+viên|cơ\s+quan|trường(?:\s+chính\s+trị)?|"
                 r"trung\s+tâm(?:\s+chính\s+trị)?)(?:\s+thành\s+viên)?")
+# what a cluster's founding or reorganisation is stated with before its list: "được thành lập
+# khi thành phố vận hành chính quyền hai cấp, gồm", "họp với thành phần 8 đơn vị sau khi sắp
+# xếp đơn vị hành chính, gồm" (a clause with no comma, closed by one)
+_FOUNDED = (r"được\s+thành\s+lập\s+(?:khi|từ\s+khi|sau\s+khi|theo)\s+[^,;:.()\n]{1,100}?,\s*")
+_COMPOSED = (rf"(?:họp\s+)?với\s+thành\s+phần\s+(?:\d{{1,3}}|{enumerations.NUMBER_WORD})\s+"
+             r"(?:đơn\s+vị|thành\s+viên)(?:\s+sau\s+(?:khi\s+)?(?:sắp\s+xếp|hợp\s+nhất|sáp\s+nhập)"
+             r"[^,;:.()\n]{0,100}?)?,\s*")
 _GENERIC = re.compile(
-    rf"(?<![\w])(?P<kind>Cụm|Khối|cụm|khối)(?=\s+(?:{_HAS_MEMBERS}\s*,?\s*)?(?:bao\s+)?gồm(?![\w])"
+    rf"(?<![\w])(?P<kind>Cụm|Khối|cụm|khối)(?=\s+(?:{_FOUNDED}|{_COMPOSED}|{_HAS_MEMBERS}\s*,?\s*)?"
+    r"(?:bao\s+)?gồm(?![\w])"
     # "Cụm hiện có 5 đơn vị: A, B", "Cụm có 3 đơn vị là A, B và C", "Cụm có bốn thành viên –
     # A; B", "Cụm có 6 trường (A, B, ...)"
     rf"|\s+{_HAS_MEMBERS}\s*(?::|là\s|[–—]\s|\())"
@@ -96,6 +105,7 @@ _BETWEEN_OK = re.compile(
     # "có 3 đơn vị gồm", "với 3 đơn vị thành viên gồm"
     r"(?:(?:có|với)\s+)?(?:\d+\s+(?:đơn\s+vị|thành\s+viên|cơ\s+quan|tập\s+thể)"
     r"(?:\s+thành\s+viên)?)?[\s,]*(?:[–—]\s*)?$"  # "Cụm thi đua số 3 ngành X – gồm"
+    rf"|^[\s,]*(?:{_FOUNDED}|{_COMPOSED})$"
 )
 _COUNT_ANY = re.compile(
     r"(?<![\w/])(?P<n>\d{1,3})(?:/(?P=n))?\s+(?:đơn\s+vị|cơ\s+quan(?:,\s+đơn\s+vị)?|"
@@ -139,14 +149,18 @@ class Cluster:
     # Hồng Ngự, ... và Thị ủy Hồng Ngự"): only members before the list are compared by words
     _list_from: int = field(default=MAX_MEMBERS, repr=False)
 
-    def add_list(self, items: list[tuple[str, int, int]]) -> None:
-        """Add the items of one enumeration as members."""
+    def add_list(self, items: list[tuple[str, int, int]]) -> bool:
+        """Add the items of one enumeration as members; a list of people's names ("gồm các
+        đồng chí: Lê Văn An, Trần Thị Hoa") names no member."""
+        if all(PERSON.fullmatch(text) and not places.is_place_name(text) for text, _, _ in items):
+            return False
         self._list_from = len(self._keys)
         try:
             for text, s, e in items:
                 self.add_member(text, s, e)
         finally:
             self._list_from = MAX_MEMBERS
+        return True
 
     @property
     def first(self) -> int:
@@ -561,7 +575,8 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
         if not op.group(0).lstrip("(").strip().lower().startswith(("gồm", "bao")) and not bare and (
                 _qualified_units(found.prefix)):
             continue  # "có 3 đơn vị dẫn đầu: A, B, C": some of its units, not its members
-        cluster.add_list(found.items)
+        if not cluster.add_list(found.items):
+            continue
         if found.prefix:
             cluster.list_prefix = found.prefix
         cluster.evidence = (mention.start, found.end)
@@ -607,7 +622,8 @@ def _joining_lists(doc: Doc, clusters: list[Cluster]) -> None:
         if found is None or canon[found.end : sent.end].strip(" \t.;") or not _whole_units(
                 doc, found):
             continue
-        cluster.add_list(found.items)
+        if not cluster.add_list(found.items):
+            continue
         if found.prefix:
             cluster.list_prefix = found.prefix
         cluster.evidence = (m.start(), found.end)
@@ -761,7 +777,8 @@ def _lists_around_mentions(doc: Doc, mentions: list[Mention], clusters: list[Clu
                     break
         if found is None:
             continue
-        cluster.add_list(found.items)
+        if not cluster.add_list(found.items):
+            continue
         if found.prefix:
             cluster.list_prefix = found.prefix
         cluster.evidence = (min(start, mention.start), max(found.end, mention.end))
@@ -854,7 +871,8 @@ def _level_lists_after_mentions(doc: Doc, mentions: list[Mention],
             if not all(places.is_place_name(t) for t, _, _ in found.items):
                 continue
             found.prefix = doc.slice(shared, start).strip()
-        cluster.add_list(found.items)
+        if not cluster.add_list(found.items):
+            continue
         cluster.list_prefix = found.prefix
         cluster.evidence = (mention.start, found.end)
         cluster.member_count = found.count or len(found.items)
