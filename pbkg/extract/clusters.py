@@ -591,6 +591,7 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
     _lists_around_mentions(doc, mentions, clusters)
     _level_lists_after_mentions(doc, mentions, clusters)
     _joining_lists(doc, clusters)
+    _units_of_cluster(doc, clusters)
     for c in clusters:
         if c.member_count is None:
             c.member_count = _count_elsewhere(doc, c)
@@ -629,6 +630,30 @@ def _joining_lists(doc: Doc, clusters: list[Cluster]) -> None:
         cluster.evidence = (m.start(), found.end)
         cluster.member_count = found.count or len(found.items)
         return
+
+
+# some units said to be the cluster's, named: "hai đơn vị trong Khối là A và B", "3 cơ quan
+# thuộc Cụm là A, B, C" (members, but not all of them: no count of members, no list evidence)
+_UNITS_OF = re.compile(
+    rf"(?<![\w/])(?P<n>\d{{1,3}}|(?i:{enumerations.NUMBER_WORD}))\s+(?:đơn\s+vị|cơ\s+quan)\s+"
+    r"(?:trong|thuộc)\s+(?:Cụm|Khối|cụm|khối)(?:\s+thi\s+đua)?\s+là\s+")
+
+
+def _units_of_cluster(doc: Doc, clusters: list[Cluster]) -> None:
+    """Members named as some of the units of the article's one cluster, as many as counted."""
+    if len(clusters) != 1:
+        return
+    canon = doc.canon
+    for i, m in enumerate(_UNITS_OF.finditer(canon)):
+        sent = doc.sentence_at(m.start())
+        if i >= 50 or sent is None:
+            break
+        found = enumerations.parse(doc, m.end(), sent.end)
+        if found is None or len(found.items) != count_value(m.group("n")) or not _whole_units(
+                doc, found) or _PAST.search(canon, sent.start, m.start()):
+            continue
+        for text, s, e in found.items:
+            clusters[0].add_member(text, s, e)
 
 
 # what a list after the cluster belongs to when a noun is its head: "Khách mời của Cụm X gồm",
