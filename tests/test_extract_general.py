@@ -2432,3 +2432,21 @@ def test_member_lists_twelfth_pass(text: str, members: list[str]):
 ])
 def test_no_member_list_twelfth_pass(text: str):
     assert lists(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "đại diện hai đơn vị Khối phó" after two people: each body they head, a vice-chair
+    ("Sáng 6/3/2021, Khối thi đua các cơ quan Đảng tỉnh Hà Tĩnh ký kết giao ước thi đua năm "
+     "2021. Dự có ông Phan Văn Hùng, Phó Trưởng Ban Dân vận Tỉnh ủy và bà Lê Thị Thu, Phó Chánh "
+     "Văn phòng Tỉnh ủy, đại diện hai đơn vị Khối phó.",
+     [(2021, "vice-chair", "Ban Dân vận Tỉnh ủy"), (2021, "vice-chair", "Văn phòng Tỉnh ủy")]),
+    # the twins: the count does not fit the people named before it
+    ("Sáng 6/3/2021, Khối thi đua các cơ quan Đảng tỉnh Hà Tĩnh ký kết giao ước thi đua năm "
+     "2021. Dự có bà Lê Thị Thu, Phó Chánh Văn phòng Tỉnh ủy, đại diện hai đơn vị Khối phó.", []),
+    ("Sáng 6/3/2021, Khối thi đua các cơ quan Đảng tỉnh Hà Tĩnh ký kết giao ước thi đua năm "
+     "2021. Dự có ông Phan Văn Hùng, Phó Trưởng Ban Dân vận Tỉnh ủy, ông Trần Văn Nam, Phó "
+     "Trưởng Ban Nội chính Tỉnh ủy và bà Lê Thị Thu, Phó Chánh Văn phòng Tỉnh ủy, đại diện hai "
+     "đơn vị Khối phó.", []),
+])
+def test_roles_twelfth_pass(text: str, expected: list[tuple]):
+    assert roles(text) == expected

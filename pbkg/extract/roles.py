@@ -23,6 +23,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from pbkg.extract import enumerations
 from pbkg.extract.clusters import CLUSTER_BARE, Cluster, Mention, mention_at, resolve
 from pbkg.extract.doc import Doc
 from pbkg.extract.officials import OfficialMention
@@ -59,7 +60,12 @@ _BRACKET_CLOSE = re.compile(r"[^()\n]{0,80}?\)")  # the rest of the cluster's na
 _BRACKET_BEFORE = re.compile(
     r"\([ \t]*(?:là[ \t]+)?(?:đơn[ \t]+vị[ \t]+)?(?:(?:đại[ \t]+diện|thay[ \t]+mặt)[ \t]+)?$")
 _REPRESENT_BEFORE = re.compile(
-    r"(?:[Đđ]ại\s+diện|[Tt]hay\s+mặt)(?:\s+cho)?\s+(?:(?:đơn\s+vị|cơ\s+quan)\s+)?$")
+    r"(?:[Đđ]ại\s+diện|[Tt]hay\s+mặt)(?:\s+cho)?\s+"
+    # "đại diện hai đơn vị Khối phó": as many people before it, each for the body they head
+    r"(?:(?:(?P<n>hai|ba|bốn|[2-9])\s+)?(?:đơn\s+vị|cơ\s+quan)\s+)?$")
+# between two people named one after the other: "A, Post và đồng chí B, Post"
+_PEOPLE_JOINT = re.compile(r"[ \t]*(?:[,;][ \t]*)?(?:(?:và|cùng)[ \t]+|(?<=[,;])[ \t]*)"
+                           r"(?:(?:đồng[ \t]+chí|ông|bà)[ \t]+)?$")
 _STANDING = re.compile(  # "Phó Bí thư Thường trực Huyện ủy", "Phó Giám đốc phụ trách Trung tâm"
     r"(?:(?:[Bb]an[ \t]+)?[Tt]hường[ \t]+trực|phụ[ \t]+trách)[ \t]+(?=[A-ZĐ])")
 _TAIL_THI_DUA = re.compile(r"[ \t]+thi\s+đua(?![\w])")
@@ -268,6 +274,26 @@ def _clause_subject(doc: Doc, verb_start: int) -> list[Unit]:
     return [unit]
 
 
+def _represented_people(doc: Doc, officials: list[OfficialMention], starts: list[int], end: int,
+                        n: int) -> list[Unit]:
+    """The bodies headed by the `n` people named one after the other, the last one's posts
+    ending at `end` ("A, Post 1 và đồng chí B, Post 2, đại diện hai đơn vị Khối phó"); none
+    unless exactly `n` people, each heading a body, are found."""
+    out: list[Unit] = []
+    pos: int | None = end
+    for _ in range(n + 1):  # one more: more people than counted leave it unsaid who represents
+        person = _official_at(officials, starts, max(0, pos - 1)) if pos is not None else None
+        if person is None or person.positions[-1][1] != pos:
+            break
+        unit = _unit_from_positions(doc, person, -1)
+        if unit is None or person.positions[0][0] < person.name_start:
+            return []  # no body, or posts read across another person's name
+        out.append(unit)
+        joint = _PEOPLE_JOINT.search(doc.canon, max(0, person.name_start - 30), person.name_start)
+        pos = joint.start() if joint is not None else None
+    return out[::-1] if len(out) == n else []
+
+
 def _official_at(officials: list[OfficialMention], starts: list[int],
                  pos: int) -> OfficialMention | None:
     """The person whose run of positions holds `pos` (officials sorted by that run's start)."""
@@ -406,6 +432,15 @@ def find_roles(
                 if unit is None and person is not None and person.start <= q + 20 and (
                         person.name_start >= q):
                     unit = _unit_from_positions(doc, person, -1)
+            if unit is None and rep.group("n"):
+                back = re.search(r"[ \t]*[,–—-]?[ \t]*$", canon[max(0, lead - 4) : lead])
+                q = lead - len(back.group()) if back else lead
+                # the count must fit the people named before it, else no role at all
+                for unit in _represented_people(doc, officials, official_starts, q,
+                                                enumerations.count_value(rep.group("n"))):
+                    hits.append(RoleHit(start=unit.start, end=tail_end, unit=unit,
+                                        via="represented", confidence=0.75, **base))
+                continue
             if unit is None:  # "đồng chí X, Phó Chánh Văn phòng Tỉnh ủy, thay mặt Khối trưởng"
                 back = re.search(r"[ \t]*[,–—-]?[ \t]*$", canon[max(0, lead - 4) : lead])
                 q = lead - len(back.group()) if back else lead
