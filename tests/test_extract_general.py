@@ -2447,6 +2447,16 @@ def test_no_member_list_twelfth_pass(text: str):
      "2021. Dự có ông Phan Văn Hùng, Phó Trưởng Ban Dân vận Tỉnh ủy, ông Trần Văn Nam, Phó "
      "Trưởng Ban Nội chính Tỉnh ủy và bà Lê Thị Thu, Phó Chánh Văn phòng Tỉnh ủy, đại diện hai "
      "đơn vị Khối phó.", []),
+    # role lines under a heading that states the year they are elected for
+    ("Ngày 22/12/2019, Khối thi đua các cơ quan Đảng tỉnh Bình Phước tổng kết năm 2019.\n"
+     "Hội nghị bầu các đơn vị điều hành Khối năm 2020 như sau:\nTrưởng khối: Văn phòng Tỉnh "
+     "ủy;\nPhó Trưởng khối: Báo Bình Phước.",
+     [(2020, "chair", "Văn phòng Tỉnh ủy"), (2020, "vice-chair", "Báo Bình Phước")]),
+    # the twin: a heading with two years gives neither (the article's year, as before)
+    ("Ngày 22/12/2019, Khối thi đua các cơ quan Đảng tỉnh Bình Phước tổng kết năm 2019.\n"
+     "Kết quả năm 2018 và năm 2020 như sau:\nTrưởng khối: Văn phòng Tỉnh ủy;\nPhó Trưởng "
+     "khối: Báo Bình Phước.",
+     [(2019, "chair", "Văn phòng Tỉnh ủy"), (2019, "vice-chair", "Báo Bình Phước")]),
 ])
 def test_roles_twelfth_pass(text: str, expected: list[tuple]):
     assert roles(text) == expected

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from pbkg.extract import enumerations
 from pbkg.extract.clusters import CLUSTER_BARE, Cluster, Mention, mention_at, resolve
-from pbkg.extract.doc import Doc
+from pbkg.extract.doc import Doc, Sentence
 from pbkg.extract.officials import OfficialMention
 from pbkg.extract.patterns import (
     HEAD_TITLE,
@@ -272,6 +272,32 @@ def _clause_subject(doc: Doc, verb_start: int) -> list[Unit]:
     if not NAME_STOP.match(canon, unit.end + 1):  # a verb right after the subject
         return []
     return [unit]
+
+
+_HEADING_YEAR = re.compile(rf"(?<![\w])năm[ \t]+(?P<year>{YEAR})(?![\d])", re.IGNORECASE)
+_ROLE_LINE = re.compile(r"[ \t]*(?:[-–—+•*]|\d{1,2}[./)])?[ \t]*(?:[Pp]hó[ \t]+)?"
+                        r"(?:[Tt]rưởng[ \t]+)?(?:[Cc]ụm|[Kk]hối)(?:[ \t]+(?:trưởng|phó))?(?:[ \t]+thường[ \t]+trực)?"
+                        r"[ \t]*:")
+
+
+def _heading_year(doc: Doc, sent: Sentence) -> int | None:
+    """The one year of the heading line, ending with a colon, above a run of role lines
+    ("Trưởng khối: A;" "Phó Trưởng khối: B."), the role's own line among them; else None."""
+    canon = doc.canon
+    if not _ROLE_LINE.match(canon, sent.start, sent.end):
+        return None
+    prev = doc.sentence_before(sent)
+    for _ in range(8):  # a few role lines under one heading: bounded
+        if prev is None or canon[prev.end : sent.start].count("\n") != 1:
+            return None  # the lines follow one another, no blank line between
+        text = canon[prev.start : prev.end].rstrip()
+        if text.endswith(":"):
+            years = {int(y.group("year")) for y in _HEADING_YEAR.finditer(text)}
+            return years.pop() if len(years) == 1 else None
+        if not _ROLE_LINE.match(canon, prev.start, prev.end):
+            return None
+        sent, prev = prev, doc.sentence_before(prev)
+    return None
 
 
 def _represented_people(doc: Doc, officials: list[OfficialMention], starts: list[int], end: int,
@@ -749,6 +775,10 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
                 h.year = elected_year
             else:
                 unstated.add(id(h))  # which year an election is for is not guessed
+            continue
+        heading = _heading_year(doc, sent) if sent is not None else None
+        if heading is not None:
+            h.year = heading  # "... điều hành Khối năm 2017 như sau:" then "Trưởng khối: A;"
             continue
         h.year = context_year  # None when the excerpt gives no year: the role, year unknown
     # a role whose words name no cluster is the cluster its sentence names, when it names one
