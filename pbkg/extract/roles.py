@@ -276,8 +276,8 @@ def _clause_subject(doc: Doc, verb_start: int) -> list[Unit]:
 
 _HEADING_YEAR = re.compile(rf"(?<![\w])năm[ \t]+(?P<year>{YEAR})(?![\d])", re.IGNORECASE)
 _ROLE_LINE = re.compile(r"[ \t]*(?:[-–—+•*]|\d{1,2}[./)])?[ \t]*(?:[Pp]hó[ \t]+)?"
-                        r"(?:[Tt]rưởng[ \t]+)?(?:[Cc]ụm|[Kk]hối)(?:[ \t]+(?:trưởng|phó))?(?:[ \t]+thường[ \t]+trực)?"
-                        r"[ \t]*:")
+                        r"(?:[Tt]rưởng[ \t]+)?(?:[Cc]ụm|[Kk]hối)(?:[ \t]+(?:trưởng|phó))?"
+                        r"(?:[ \t]+thường[ \t]+trực)?[ \t]*:")
 
 
 def _heading_year(doc: Doc, sent: Sentence) -> int | None:
