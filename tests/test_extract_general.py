@@ -2457,6 +2457,12 @@ def test_no_member_list_twelfth_pass(text: str):
      "Kết quả năm 2018 và năm 2020 như sau:\nTrưởng khối: Văn phòng Tỉnh ủy;\nPhó Trưởng "
      "khối: Báo Bình Phước.",
      [(2019, "chair", "Văn phòng Tỉnh ủy"), (2019, "vice-chair", "Báo Bình Phước")]),
+    # a proposal goes on in the clause after it, only its unit between; the twin states roles
+    ("Ngày 18/12/2020, Khối thi đua các cơ quan Đảng tỉnh Yên Bái tổng kết. Các đơn vị đề xuất "
+     "Ban Tổ chức Tỉnh ủy làm Trưởng khối năm 2021, Báo Yên Bái làm Phó Trưởng khối.", []),
+    ("Ngày 18/12/2020, Khối thi đua các cơ quan Đảng tỉnh Yên Bái tổng kết. Năm 2021, Ban Tổ "
+     "chức Tỉnh ủy làm Trưởng khối, Báo Yên Bái làm Phó Trưởng khối.",
+     [(2021, "chair", "Ban Tổ chức Tỉnh ủy"), (2021, "vice-chair", "Báo Yên Bái")]),
 ])
 def test_roles_twelfth_pass(text: str, expected: list[tuple]):
     assert roles(text) == expected

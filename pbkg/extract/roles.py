@@ -274,6 +274,8 @@ def _clause_subject(doc: Doc, verb_start: int) -> list[Unit]:
     return [unit]
 
 
+# a clause parallel to the one before, only its unit between: ", Y làm Khối phó"
+_PARALLEL = re.compile(r"[ \t]*(?:,|;)?[ \t]*(?:và[ \t]+)?[^,.;:()\n]{2,100}")
 _HEADING_YEAR = re.compile(rf"(?<![\w])năm[ \t]+(?P<year>{YEAR})(?![\d])", re.IGNORECASE)
 _ROLE_LINE = re.compile(r"[ \t]*(?:[-–—+•*]|\d{1,2}[./)])?[ \t]*(?:[Pp]hó[ \t]+)?"
                         r"(?:[Tt]rưởng[ \t]+)?(?:[Cc]ụm|[Kk]hối)(?:[ \t]+(?:trưởng|phó))?"
@@ -413,6 +415,7 @@ def find_roles(
     official_starts = [o.positions[0][0] for o in officials]
     words = find_role_words(canon)
     hits, used = _respective_roles(doc, words)
+    proposed_end = -1  # where the last proposed role's phrase ends
     for m in words:
         if doc.in_display(m.start()) or m.start() in used:
             continue
@@ -525,8 +528,12 @@ def find_roles(
                 verb_start = paren.start()
             # "X là Cụm phó", "X và Y là Cụm phó", "Trường Chính trị tỉnh Nam Định, Ninh Bình
             # là Cụm phó", "X nhận Cờ luân lưu và đảm nhận vai trò Cụm trưởng"
-            if _PROPOSED.search(canon, max(0, verb_start - 120), m.start()):
-                continue  # "đề nghị X làm Cụm trưởng", "X được đề cử làm": no role
+            if _PROPOSED.search(canon, max(0, verb_start - 120), m.start()) or (
+                    proposed_end >= 0 and _PARALLEL.fullmatch(canon, proposed_end, verb_start)):
+                # "đề nghị X làm Cụm trưởng", "X được đề cử làm": no role; nor the clause
+                # that goes on the proposal ("đề xuất X làm Khối trưởng, Y làm Khối phó")
+                proposed_end = tail_end
+                continue
             sent_ = doc.sentence_at(verb_start)
             if sent_ is not None and _CONDITION.search(canon, max(sent_.start, verb_start - 200),
                                                        verb_start):
