@@ -312,3 +312,56 @@ def test_corpus_evidence_is_verbatim_at_its_offsets():
                     # article, category and offsets only: the held-out texts are not shown
                     wrong.append((path.name, cat, item["start"], item["end"]))
     assert wrong == []
+
+
+# -- the written sets (tests/cases/written: our own articles, so they are in the project) --------
+
+WRITTEN = Path(__file__).resolve().parent / "cases" / "written"
+
+
+def _written_records() -> list[dict]:
+    data = json.loads((WRITTEN / "split.json").read_text(encoding="utf-8"))
+    return [v for v in data.values() if isinstance(v, dict)]
+
+
+def test_the_written_split_names_each_written_article_once():
+    from pbkg.extract.evaluate import corpus_files, read_split
+
+    parts = read_split(WRITTEN / "split.json")
+    ids = [i for part in parts.values() for i in part]
+    assert len(ids) == len(set(ids))
+    assert set(ids) == set(corpus_files(WRITTEN))
+    for name, part in parts.items():  # each part is its own folder
+        assert {p.stem for p in (WRITTEN / name / "gold").glob("*.json")} == set(part)
+
+
+def test_written_sets_score_at_least_their_last_record():
+    """No category of any written set loses precision or recall against the last measurement
+    kept in split.json: a change that costs one must be measured and recorded as such."""
+    from pbkg.extract.evaluate import evaluate_corpus
+
+    last = _written_records()[-1]
+    reports = evaluate_corpus(WRITTEN, WRITTEN / "split.json")
+    lower = [(part, cat, which, round(got, 4), kept[i])
+             for part, report in reports.items() if part in last
+             for cat, kept in last[part].items()
+             for i, (which, got) in enumerate((("precision", report.scores[cat].precision),
+                                               ("recall", report.scores[cat].recall)))
+             if round(got, 4) < kept[i]]
+    assert lower == [], lower
+
+
+def test_written_evidence_is_verbatim_at_its_offsets():
+    from pbkg.extract import extract, read_article
+    from pbkg.extract.doc import Doc
+
+    wrong = []
+    for path in sorted(WRITTEN.glob("*/articles/*.txt")):
+        article = read_article(path)
+        text = Doc(article.text).text
+        for cat, items in extract(article).items():
+            for item in items if isinstance(items, list) else []:
+                if "evidence" in item and item["start"] is not None and \
+                        text[item["start"] : item["end"]] != item["evidence"]:
+                    wrong.append((path.name, cat, item["start"], item["evidence"]))
+    assert wrong == []
