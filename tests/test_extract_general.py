@@ -2466,3 +2466,21 @@ def test_no_member_list_twelfth_pass(text: str):
 ])
 def test_roles_twelfth_pass(text: str, expected: list[tuple]):
     assert roles(text) == expected
+
+
+# -- thirteenth pass: phrasings written for this pass, none from a corpus article ---------------
+
+@pytest.mark.parametrize("text,expected", [
+    # a rotating flag handed on at the meeting, to a unit or its representative: no award
+    ("Hội nghị tổng kết năm 2023. Đồng chí Trần Văn Hòa trao cờ luân lưu của Cụm cho đại diện "
+     "Ban Tổ chức Huyện ủy Quế Sơn.", []),
+    ("Hội nghị tổng kết năm 2023. Ban Tổ chức Huyện ủy Duy Xuyên trao cờ luân lưu cho Ban Tổ "
+     "chức Huyện ủy Quế Sơn.", []),
+    # the twins: a rotating flag won, and one given ("trao tặng") by an authority, are awards
+    ("Hội nghị tổng kết năm 2023. Ban Tổ chức Huyện ủy Quế Sơn vinh dự nhận Cờ luân lưu của Cụm.",
+     [("Cờ luân lưu", "Ban Tổ chức Huyện ủy Quế Sơn", "conferred", None, "2023")]),
+    ("Hội nghị tổng kết năm 2023. Ban Tổ chức Huyện ủy Quế Sơn được trao cờ luân lưu.",
+     [("cờ luân lưu", "Ban Tổ chức Huyện ủy Quế Sơn", "conferred", None, "2023")]),
+])
+def test_rotating_flag_handed_on_thirteenth_pass(text: str, expected: list[tuple]):
+    assert awards_of(text) == expected

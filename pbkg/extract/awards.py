@@ -127,6 +127,7 @@ def _for_list(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 _TRAILING_YEAR = re.compile(r"[ \t]+năm[ \t]+\d{4}$")
 # the chair's rotating flag ("trao cờ luân phiên (Cụm trưởng) cho X", "nhận cờ luân phiên"): a
 # role handed over, not an award
+_HAND_OVER = re.compile(r"trao\s+(?!tặng)")  # the bare verb of a hand-over, not "trao tặng"
 _ROTATING_FLAG = re.compile(r"[ \t]+luân[ \t]+phiên(?![\w])"
                             r"|[ \t]+(?:[Cc]ụm|[Kk]hối)[ \t]+trưởng(?![\w])")
 
@@ -277,8 +278,13 @@ def find_awards(doc: Doc, context_year: int | None) -> list[dict]:
                         extra.append((award2, more))
         if not recipients:
             continue
-        if "luân" in award.lower() and _CHAIR_LABEL.match(canon, recipients[-1][1]):
-            continue  # "trao cờ luân lưu cho X - đơn vị Cụm trưởng năm 2025": the chair's flag
+        if "luân" in award.lower() and (
+                _CHAIR_LABEL.match(canon, recipients[-1][1])
+                or (_HAND_OVER.match(m.group(0)) and not (m.group("passive") or agent
+                                                          or proposed_passive))):
+            # "trao cờ luân lưu cho X - đơn vị Cụm trưởng năm 2025", "A trao cờ luân lưu của
+            # Khối cho B": the rotating flag handed on at the meeting is the chair's, no award
+            continue
         if paren:
             ev_lo = min(r[0] for r in recipients)
         period = _period(canon[m.start() : p], None) or _period(before, context_year)
