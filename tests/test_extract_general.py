@@ -2484,18 +2484,3 @@ def test_roles_twelfth_pass(text: str, expected: list[tuple]):
 ])
 def test_rotating_flag_handed_on_thirteenth_pass(text: str, expected: list[tuple]):
     assert awards_of(text) == expected
-
-
-@pytest.mark.parametrize("text,expected", [
-    # a guest named by a former post only: no official
-    ("Dự hội nghị có đồng chí Phạm Văn Lợi, nguyên Phó Trưởng Ban Tuyên giáo Tỉnh ủy.", {}),
-    # the twins: a post held now beside the former one, and a former post in the cluster
-    ("Dự hội nghị có đồng chí Phạm Văn Lợi, Chủ tịch Hội Cựu chiến binh tỉnh, nguyên Phó "
-     "Trưởng Ban Tuyên giáo Tỉnh ủy.",
-     {"Phạm Văn Lợi": ["Chủ tịch Hội Cựu chiến binh tỉnh",
-                       "nguyên Phó Trưởng Ban Tuyên giáo Tỉnh ủy"]}),
-    ("Dự hội nghị có đồng chí Phạm Văn Lợi, nguyên Cụm trưởng.",
-     {"Phạm Văn Lợi": ["nguyên Cụm trưởng"]}),
-])
-def test_people_former_posts_thirteenth_pass(text: str, expected: dict):
-    assert officials(text) == expected
