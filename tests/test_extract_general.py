@@ -2484,3 +2484,22 @@ def test_roles_twelfth_pass(text: str, expected: list[tuple]):
 ])
 def test_rotating_flag_handed_on_thirteenth_pass(text: str, expected: list[tuple]):
     assert awards_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a prize given to a body's team: the body is the recipient, once for both mentions
+    ("Tổng kết hội thi năm 2022. Ban Giám khảo trao giải Nhì cho đội thi Ban Dân vận Huyện ủy "
+     "Mỹ Tú. Ông Lâm Văn Tư trao giải Nhì cho đội Ban Dân vận Huyện ủy Mỹ Tú.",
+     [("conferred", "Ban Dân vận Huyện ủy Mỹ Tú")]),
+    # the twins: teams not named after a body give no recipient
+    ("Tổng kết hội thi năm 2022. Ban Giám khảo trao giải Nhì cho các đội thi.", []),
+    ("Tổng kết hội thi năm 2022. Ban Giám khảo trao giải Nhì cho đội thi.", []),
+    # a description of people proposed for a medal names no one
+    ("Tổng kết năm 2022. Cụm đề nghị xét tặng Kỷ niệm chương cho những cán bộ đủ tiêu chuẩn.", []),
+    ("Tổng kết năm 2022. Cụm đề nghị tặng Giấy khen cho các cá nhân có thành tích.", []),
+    # the twin: a body named is a recipient
+    ("Tổng kết năm 2022. Cụm đề nghị tặng Giấy khen cho Ban Dân vận Huyện ủy Mường Tè.",
+     [("proposed", "Ban Dân vận Huyện ủy Mường Tè")]),
+])
+def test_prizes_to_teams_thirteenth_pass(text: str, expected: list[tuple[str, str]]):
+    assert _recipients(text) == expected

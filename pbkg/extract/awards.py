@@ -113,6 +113,9 @@ def _for_list(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         if not part.strip() or idx == -1 or len(part.split()) > 14:
             break
         s_, e_ = doc.trimmed(idx, idx + len(part))
+        team = _TEAM.match(canon, s_, e_)
+        if team is not None:  # "trao giải Nhất cho đội (thi) Ban X": the team is its body's
+            s_ = team.end()
         counted = _COUNTED.match(canon, s_, e_)
         if counted is not None:
             e_ = counted.end()
@@ -509,8 +512,10 @@ def _ranked_lists(doc: Doc, context_year: int | None) -> list[dict]:
 _ANAPHOR = re.compile(r"(?:(?P<n>\d{1,2}|hai|ba|bốn|năm|cả\s+hai|các|những)\s+)?"
                       r"(?:đơn\s+vị|tập\s+thể|cơ\s+quan)\s+(?:này|trên|nói\s+trên|kể\s+trên|đó|ấy)",
                       re.IGNORECASE)
-# "cho đơn vị dẫn đầu", "cho các tập thể xuất sắc": a description, no unit named
-_DESCRIPTION = re.compile(r"(?:(?:các|những)\s+)?(?:đơn\s+vị|tập\s+thể|cơ\s+quan)(?:\s+[\w’']+)*")
+# "cho đơn vị dẫn đầu", "cho các tập thể xuất sắc", "cho các đội thi", "cho những cán bộ đủ
+# tiêu chuẩn": a description, no unit or person named
+_DESCRIPTION = re.compile(r"(?:(?:các|những)\s+)?(?:đơn\s+vị|tập\s+thể|cơ\s+quan|đội|cán\s+bộ|"
+                          r"cá\s+nhân|thí\s+sinh|đảng\s+viên)(?:\s+[\w’']+)*")
 _NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "cả hai": 2}
 
 
