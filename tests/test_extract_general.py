@@ -2503,3 +2503,18 @@ def test_rotating_flag_handed_on_thirteenth_pass(text: str, expected: list[tuple
 ])
 def test_prizes_to_teams_thirteenth_pass(text: str, expected: list[tuple[str, str]]):
     assert _recipients(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a part of the day, then day "tháng" month with no "ngày": the date, its year the period's
+    ("Sáng 12 tháng 7, Cụm thi đua số 4 tổ chức hội nghị sơ kết công tác 6 tháng đầu năm 2023.",
+     [("sơ kết", "2023-07-12")]),
+    ("Chiều ngày 8 tháng 12, Cụm thi đua số 4 tổ chức hội nghị tổng kết công tác năm 2023.",
+     [("tổng kết", "2023-12-08")]),
+    # the twins: a count of months opens no date; a day no month has is none
+    ("6 tháng đầu năm 2023, Cụm thi đua số 4 tổ chức hội nghị sơ kết.", [("sơ kết", None)]),
+    ("Chiều 35 tháng 6, Cụm thi đua số 4 tổ chức hội nghị sơ kết công tác 6 tháng đầu năm 2023.",
+     []),
+])
+def test_wordy_dates_after_a_part_of_day_thirteenth_pass(text: str, expected: list[tuple]):
+    assert events(text) == expected

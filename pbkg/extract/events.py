@@ -38,8 +38,10 @@ _LEAD_BYLINE_DATE = re.compile(r"^[^.;:\n]{0,200}?\([\w.]{2,25}\)\s*[-–]\s*" +
 # a full date in the event's sentence ("(01/8/1930-01/8/2024)"): the year of a day-month lead
 _FULL_DATE = re.compile(rf"(?<![\d/])(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>{YEAR})(?![\d])")
 _LEAD_WORDY = re.compile(
-    r"^\W{0,3}(?:\(?[\w.]{2,25}\)?\s*[-–]\s*)?(?:(?:sáng|chiều|tối|trưa)\s+)?"
-    rf"ngày\s+(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})(?:\s+năm\s+(?P<y>{YEAR}))?",
+    r"^\W{0,3}(?:\(?[\w.]{2,25}\)?\s*[-–]\s*)?"
+    # "Ngày 5 tháng 12", "Chiều (ngày) 5 tháng 12"
+    r"(?:(?:sáng|chiều|tối|trưa)\s+(?:ngày\s+)?|ngày\s+)"
+    rf"(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})(?:\s+năm\s+(?P<y>{YEAR}))?",
     re.IGNORECASE,
 )
 _INNER_DATE = re.compile(
