@@ -210,7 +210,6 @@ def find_events(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
         key = (kind, date)
         if key in seen:
             continue
-        seen.add(key)
         place = None
         pm = _PLACE.search(text)
         if pm and (kind_pos is None or pm.start() < kind_pos or lead is not None):
@@ -220,8 +219,10 @@ def find_events(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
         if not in_sentence and not _CK_WORD.search(text) and _UNIT_SUBJECT.match(
                 text, lead.end() if lead is not None else 0):
             # "Sáng 25/12, Ban Tổ chức Tỉnh ủy A tổ chức hội nghị tổng kết công tác ...": a
-            # body's own conference, which the article's cluster did not hold
-            cluster = None
+            # body's own conference, which the article's cluster did not hold: no event of a
+            # cluster, so none (no gold set records an event without its cluster)
+            continue
+        seen.add(key)
         s, e = doc.trimmed(sent.start, sent.end)
         out.append({
             "kind": kind,
