@@ -2534,3 +2534,16 @@ def test_wordy_dates_after_a_part_of_day_thirteenth_pass(text: str, expected: li
 ])
 def test_no_event_of_a_boards_own_conference_thirteenth_pass(text: str, expected: list[tuple]):
     assert events(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "Bí thư Đảng ủy, Chủ tịch HĐND phường X, Cụm trưởng": the committee of the place named
+    ("Năm 2025, Cụm thi đua số 3 các đảng bộ phường tổng kết. Đồng chí Hà Thị Lan, Bí thư Đảng "
+     "ủy, Chủ tịch HĐND phường Tây Hồ, Cụm trưởng phát biểu.",
+     [(2025, "chair", "Đảng ủy phường Tây Hồ")]),
+    # the twin: no place after the bare committee: no body named, no role
+    ("Năm 2025, Cụm thi đua số 3 các đảng bộ phường tổng kết. Đồng chí Hà Thị Lan, Bí thư Đảng "
+     "ủy, Cụm trưởng phát biểu.", []),
+])
+def test_roles_of_a_bare_committee_thirteenth_pass(text: str, expected: list[tuple]):
+    assert roles(text) == expected

@@ -28,6 +28,7 @@ from pbkg.extract.clusters import CLUSTER_BARE, Cluster, Mention, mention_at, re
 from pbkg.extract.doc import Doc, Sentence
 from pbkg.extract.officials import OfficialMention
 from pbkg.extract.patterns import (
+    CAP_WORD,
     HEAD_TITLE,
     NAME_STOP,
     ORG_HEAD,
@@ -205,6 +206,11 @@ def _tail(doc: Doc, m: re.Match[str]) -> tuple[int, Mention | None, int | None]:
     return p, mention, year
 
 
+_BARE_COMMITTEE = re.compile(r"Đảng\s+(?:ủy|uỷ|bộ)")
+_PLACE_END = re.compile(
+    rf"(?:phường|xã|thị\s+trấn|đặc\s+khu)\s+{CAP_WORD}(?:\s+{CAP_WORD}){{0,3}}$")
+
+
 def _unit_from_positions(doc: Doc, om: OfficialMention, role_start: int) -> Unit | None:
     """The body a person heads, from their positions other than the role itself."""
     candidates: list[tuple[int, Unit]] = []
@@ -230,6 +236,15 @@ def _unit_from_positions(doc: Doc, om: OfficialMention, role_start: int) -> Unit
             unit = Unit(unit.start, unit.end, text, text)
         if not unit:
             continue
+        if _BARE_COMMITTEE.fullmatch(unit.text):
+            # "Bí thư Đảng ủy, Chủ tịch HĐND phường Cửa Nam": the committee of the place the
+            # next post names; with no place, a committee of no one named
+            place = next((p for ps, pe in om.positions if ps >= e
+                          for p in [_PLACE_END.search(doc.canon, ps, pe)] if p), None)
+            if place is None:
+                continue
+            text = f"{unit.text} {doc.slice(place.start(), place.end())}"
+            unit = Unit(unit.start, unit.end, text, text)
         deputy = doc.canon[s:e].lower().startswith("phó")
         state = bool(_STATE_BODY.search(unit.text))
         candidates.append(((2 if state else 0) + (1 if deputy else 0), unit))
