@@ -2547,3 +2547,17 @@ def test_no_event_of_a_boards_own_conference_thirteenth_pass(text: str, expected
 ])
 def test_roles_of_a_bare_committee_thirteenth_pass(text: str, expected: list[tuple]):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,ids", [
+    # a congress's resolution named by the committee's term alone
+    ("Các đơn vị cụ thể hóa Nghị quyết Đại hội Đảng bộ thị xã nhiệm kỳ 2015 - 2020.",
+     ["Nghị quyết Đại hội Đảng bộ thị xã nhiệm kỳ 2015 - 2020"]),
+    ("Các đơn vị thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Hòa Bình nhiệm kỳ 2020–2025.",
+     ["Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Hòa Bình nhiệm kỳ 2020–2025"]),
+    # the twins: a congress with no committee named, or with no term, gives no document
+    ("Các đơn vị thực hiện Nghị quyết Đại hội nhiệm kỳ 2020 - 2025.", []),
+    ("Các đơn vị thực hiện Nghị quyết Đại hội Đảng bộ huyện.", []),
+])
+def test_congress_resolutions_by_term_thirteenth_pass(text: str, ids: list[str]):
+    assert [d["id"] for d in extract_text(text)["documents"]] == ids

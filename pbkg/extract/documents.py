@@ -35,6 +35,8 @@ def _coded(canon: str) -> list[tuple[int, int, str | None, int, int]]:
         out.append((start, m.end(), k.group("kind") if k else None, m.start("code"), m.end()))
         pos = m.end()
 NUMBERED = re.compile(rf"(?P<kind>{_KIND})\s+(?:số\s+)?(?P<num>\d{{1,4}})(?![\w/-])")
+# a congress's term: "nhiệm kỳ 2020 - 2025" (after an ordinal the gold sets differ: not taken)
+_TERM = r"(?:nhiệm\s+kỳ\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d(?!\d))"
 NAMED = re.compile(
     r"(?P<kind>Nghị\s+quyết)\s+(?:"
     r"(?:Hội\s+nghị\s+(?:lần\s+thứ\s+\w+\s+)?)?(?:Ban\s+Chấp\s+hành\s+)?Trung\s+ương\s+"
@@ -46,7 +48,10 @@ NAMED = re.compile(
     r"(?:(?:Đảng\s+)?toàn\s+quốc\s+|Đảng\s+bộ\s+(?:(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|"
     r"xã|phường)\s+)?(?:[A-ZĐ][\w’']*\s+){0,3}|Đảng\s+)?"
     r"(?:lần\s+thứ\s+[IVX]{1,6}|khóa\s+[IVX]{1,6}|[IVX]{1,6}(?=\s+của\s+Đảng))"
-    r"(?:\s+của\s+Đảng(?!\s+bộ))?)"
+    r"(?:\s+của\s+Đảng(?!\s+bộ))?"
+    # "Đại hội (đại biểu) Đảng bộ huyện nhiệm kỳ 2020 - 2025": the term alone names it
+    r"|Đại\s+hội\s+(?:đại\s+biểu\s+)?Đảng\s+bộ\s+(?:(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|"
+    r"xã|phường)\s+)?(?:[A-ZĐ][\w’']*\s+){0,3}" + _TERM + ")"
 )
 _ISSUER = re.compile(
     r"[ \t]*,?[ \t]*của[ \t]+(?P<issuer>Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|Ban\s+Chấp\s+hành\s+"
