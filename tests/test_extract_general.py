@@ -2561,3 +2561,35 @@ def test_roles_of_a_bare_committee_thirteenth_pass(text: str, expected: list[tup
 ])
 def test_congress_resolutions_by_term_thirteenth_pass(text: str, ids: list[str]):
     assert [d["id"] for d in extract_text(text)["documents"]] == ids
+
+
+HT = "Khối thi đua các cơ quan Đảng tỉnh Hà Tĩnh tổng kết năm 2022. "
+
+
+@pytest.mark.parametrize("text,members", [
+    # a count, "trong Khối", the list in parentheses that the count fits, abbreviations kept
+    (HT + "Năm 2022, 4 cơ quan, đơn vị trong Khối (VP, UBKT, BNC Tỉnh ủy và Báo Hà Tĩnh) đã hoàn "
+     "thành nhiệm vụ.", ["VP", "UBKT", "BNC Tỉnh ủy", "Báo Hà Tĩnh"]),
+    (HT + "Năm 2022, 2 đơn vị trong Khối (Ban Dân vận Tỉnh ủy và Báo Hà Tĩnh) đã hoàn thành nhiệm "
+     "vụ.", ["Ban Dân vận Tỉnh ủy", "Báo Hà Tĩnh"]),
+    # a role's unit written in full, its abbreviation listed: one member, as listed
+    (HT + "Khối hiện có 3 cơ quan (BDV TU, UBMTTQ VN tỉnh, Tỉnh đoàn). Năm 2023, Ban Dân vận Tỉnh "
+     "ủy làm Trưởng khối, Ủy ban MTTQ Việt Nam tỉnh làm Phó Trưởng khối.",
+     ["BDV TU", "UBMTTQ VN tỉnh", "Tỉnh đoàn"]),
+    # the twin: a role's unit whose initials no listed abbreviation has is a member of its own
+    (HT + "Khối hiện có 3 cơ quan (BDV TU, UBMTTQ VN tỉnh, Tỉnh đoàn). Năm 2023, Ban Tổ chức Tỉnh "
+     "ủy làm Trưởng khối.", ["BDV TU", "UBMTTQ VN tỉnh", "Tỉnh đoàn", "Ban Tổ chức Tỉnh ủy"]),
+])
+def test_member_lists_thirteenth_pass(text: str, members: list[str]):
+    assert lists(text) == [members]
+
+
+@pytest.mark.parametrize("text", [
+    # the twins: the count does not fit the list; abbreviations with no count to fit
+    HT + "Năm 2022, 5 cơ quan, đơn vị trong Khối (VP, UBKT, BNC Tỉnh ủy và Báo Hà Tĩnh) đã hoàn "
+    "thành nhiệm vụ.",
+    HT + "Năm 2022, các cơ quan trong Khối (VP, UBKT) đã hoàn thành nhiệm vụ.",
+    HT + "Năm 2022, 2 cơ quan (VP, UBKT) đã hoàn thành nhiệm vụ.",
+])
+def test_no_member_list_thirteenth_pass(text: str):
+    assert lists(text) == []

@@ -29,6 +29,7 @@ from pbkg.extract.patterns import (
     roman_to_int,
 )
 from pbkg.extract.units import parse_backward, parse_forward
+from pbkg.text import fold
 
 _QUALIFIERS = [
     re.compile(r"\s*\(\s*(?:Khối|Cụm|khối|cụm)\s+(?:số\s+)?(?P<num>\d{1,3})\s*\)"),
@@ -162,6 +163,23 @@ class Cluster:
             self._list_from = MAX_MEMBERS
         return True
 
+    def abbreviates(self, text: str) -> bool:
+        """True if a member is an abbreviation of `text` by its words' initials: "BDV TU" or
+        "UBMTTQ VN tỉnh" of "Ban Dân vận Tỉnh ủy", "Ủy ban MTTQ Việt Nam tỉnh"; "VP" of "Văn
+        phòng Tỉnh ủy" when the committee is left to the list ("VP, BTC, ..., BNC Tỉnh ủy")."""
+        full = _initials(text)
+        if len(full) < 3:
+            return False
+        for m in self.members[:MAX_MEMBERS]:
+            short = m["text"]
+            if not _ABBREVIATED.search(short):
+                continue
+            key = _initials(short)
+            if key == full or (_COMMITTEE_END.search(text) and not _COMMITTEE_END.search(short)
+                               and len(key) >= 2 and full == key + "tu"):
+                return True
+        return False
+
     @property
     def first(self) -> int:
         return self.mentions[0].start if self.mentions else 0
@@ -177,6 +195,18 @@ class Cluster:
         self.members.append({"text": text, "full": full or text, "start": start, "end": end})
         self._keys.append((key, norm_key(text, expand=True)))
         return True
+
+
+_ABBREVIATED = re.compile(r"(?<![\w])[A-ZĐ]{2,}(?![\w])")
+_COMMITTEE_END = re.compile(r"(?:[Tt]ỉnh|[Tt]hành|[Tt]hị)\s+ủy$|(?<![\w])TU$")
+
+
+def _initials(text: str) -> str:
+    """The folded initials of a name's words, an abbreviation's letters kept whole."""
+    out = []
+    for word in re.findall(r"[\w’']+", text):
+        out.append(fold(word) if _ABBREVIATED.fullmatch(word) else fold(word[0]))
+    return "".join(out)
 
 
 def mention_at(doc: Doc, pos: int) -> Mention | None:
@@ -521,6 +551,7 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
         sent = doc.sentence_at(op.start())
         if sent is None:
             continue
+        lead_count = None
         lo = bisect.bisect_left(starts, sent.start)
         hi = bisect.bisect_left(starts, op.start())
         before = [m for m in mentions[lo:hi] if m.end <= op.start()]
@@ -530,8 +561,12 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
         if not before:
             # "Các đơn vị thành viên gồm: A, B, C" in an article about one cluster
             # "... có lãnh đạo 3 đơn vị thành viên: A, B và C": a count of members, a colon
+            lead = _MEMBERS_LEAD.match(canon[sent.start : op.start()])
+            if lead is not None and lead.group("n") and op.group("bare") is None:
+                lead = None  # a counted lead opens only a list in parentheses
+            lead_count = int(lead.group("n")) if lead is not None and lead.group("n") else None
             if len(clusters) == 1 and (
-                    _MEMBERS_LEAD.match(canon[sent.start : op.start()])
+                    lead is not None
                     or (op.group("colon") or op.group("is")) and _COUNTED_MEMBERS.search(
                         canon, max(sent.start, op.start() - 40), op.start())):
                 before = [Mention(op.start(), op.start(), clusters[0].kind, clusters[0].number,
@@ -566,7 +601,8 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
         found = enumerations.parse(doc, op.end(), end, in_parens=in_parens)
         if found is None or _PAST_AFTER.match(canon, found.end, end):
             continue  # "Cụm X gồm A, B, C trước đây": a past state
-        if bare and (not _all_units(found) or _CREDIT.match(found.prefix)):
+        if bare and (not _all_units(found, lead_count is not None)
+                     or _CREDIT.match(found.prefix)):
             continue  # "Cụm thi đua số 4 (Ảnh: Báo A, Báo B)": a photo's credit
         if not op.group(0).lstrip("(").strip().lower().startswith(("gồm", "bao")) and not bare and (
                 (found.count is None and not _UNITS_NOUN.match(found.prefix))
@@ -575,12 +611,17 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
         if not op.group(0).lstrip("(").strip().lower().startswith(("gồm", "bao")) and not bare and (
                 _qualified_units(found.prefix)):
             continue  # "có 3 đơn vị dẫn đầu: A, B, C": some of its units, not its members
+        if lead_count is not None and lead_count != len(found.items):
+            continue  # "9 đơn vị trong Khối (A, B)": the list is not all of them
         if not cluster.add_list(found.items):
             continue
         if found.prefix:
             cluster.list_prefix = found.prefix
         cluster.evidence = (mention.start, found.end)
         count_between = COUNT.search(between)
+        if lead_count is not None:
+            count_between = None
+            cluster.evidence = (sent.start + lead.start("n"), found.end)
         if found.count is not None:
             cluster.member_count = found.count
         elif count_between:
@@ -700,8 +741,11 @@ _COUNTED_MEMBERS = re.compile(r"(?<![\w/])\d{1,3}\s+(?:đơn\s+vị|cơ\s+quan)\
 # "Các đơn vị thành viên (của) Cụm là:": the generic "Cụm" before "là" is no mention
 # "Năm 2024, các đơn vị trong Cụm (A, B, C) đã ...", "Các đơn vị trong Khối gồm: A, B"
 _MEMBERS_LEAD = re.compile(
-    r"^\W*(?:(?:năm|trong\s+năm)\s+\d{4}\s*,\s*)?(?:hiện\s+nay\s*,?\s*)?(?:các\s+)?"
-    r"(?:đơn\s+vị|thành\s+viên)(?:\s+thành\s+viên)?"
+    r"^\W*(?:(?:năm|trong\s+năm)\s+\d{4}\s*,\s*)?(?:hiện\s+nay\s*,?\s*)?(?:"
+    r"(?:các\s+)?(?:đơn\s+vị|thành\s+viên)(?:\s+thành\s+viên)?"
+    # "Năm 2022, 9 cơ quan, đơn vị trong Khối (A, B, ...)": counted, the count must fit the list
+    r"|(?P<n>\d{1,2})\s+(?:cơ\s+quan|đơn\s+vị)(?:\s*,\s*đơn\s+vị)?"
+    r"(?=\s+(?:của|trong|thuộc)\s+(?:cụm|khối)(?:\s+thi\s+đua)?\s*$))"
     r"(?:\s+(?:của\s+|trong\s+)?(?:cụm|khối)(?:\s+thi\s+đua)?(?:\s+là)?)?\s*$", re.IGNORECASE)
 _IS_AFTER = re.compile(r"\s*(?:,\s*)?(?:là|gồm|bao\s+gồm)\s+")
 _ARE_MEMBERS = re.compile(r"(?<![\w])(?:đều\s+)?(?:là\s+(?:các\s+)?(?:đơn\s+vị\s+)?thành\s+viên\s+"
@@ -934,11 +978,17 @@ _NUMBERED_PREFIX = re.compile(r"(?:khu\s+phố|phường|tổ(?:\s+dân\s+phố)
                               re.IGNORECASE)
 
 
-def _all_units(found: enumerations.Enumeration) -> bool:
-    """A bare parenthesised list is a member list only when every item is plainly a unit."""
+def _all_units(found: enumerations.Enumeration, abbreviations: bool = False) -> bool:
+    """A bare parenthesised list is a member list only when every item is plainly a unit (or,
+    after a count the list fits, an abbreviation: "VP", "BNC Tỉnh ủy")."""
     return all((ORG_HEAD.match(t) and not _NOT_A_UNIT.match(t)
                 and not NAME_STOP.search(t.replace(" và ", " ")))
-               or places.is_place_name(t) for t, _, _ in found.items)
+               or places.is_place_name(t)
+               or abbreviations and _ABBREVIATION_ITEM.fullmatch(t) for t, _, _ in found.items)
+
+
+_ABBREVIATION_ITEM = re.compile(
+    rf"[A-ZĐ]{{2,8}}(?:\s+(?:[A-ZĐ]{{2,8}}|{CAP_WORD}|tỉnh|huyện|ủy|uỷ)){{0,3}}")
 
 
 _CREDIT = re.compile(r"(?:Ảnh|Nguồn|Theo|Tác\s+giả|Video|Clip|Đồ\s+họa|Thực\s+hiện|Bài)(?![\w])",

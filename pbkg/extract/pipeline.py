@@ -120,6 +120,8 @@ def extract(article: Article) -> dict:
             None, clusters
         )
         if cluster is not None and role["unit"]:  # a person's role with no body names none
+            if cluster.abbreviates(role.get("unit_full") or role["unit"]):
+                continue  # the member is listed by its abbreviation ("BDV TU")
             s, e = role["start"], role["end"]
             cluster.add_member(role["unit"], s, e, role.get("unit_full"))
     clusters = [c for c in clusters if not c.implicit or c.members]
