@@ -2593,3 +2593,21 @@ def test_member_lists_thirteenth_pass(text: str, members: list[str]):
 ])
 def test_no_member_list_thirteenth_pass(text: str):
     assert lists(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "X, đơn vị được ... làm Cụm trưởng năm N": the unit before the appositive; the clause
+    # after it takes that year
+    ("Hội nghị tổng kết Cụm thi đua số 3 năm 2019. Ban Tổ chức Huyện ủy Phú Lộc đã bàn giao cờ "
+     "cho Ban Tổ chức Huyện ủy A Lưới, đơn vị được các thành viên tín nhiệm giao làm trưởng cụm "
+     "năm 2020; Ban Tổ chức Huyện ủy Nam Đông làm phó trưởng cụm.",
+     [(2020, "chair", "Ban Tổ chức Huyện ủy A Lưới"),
+      (2020, "vice-chair", "Ban Tổ chức Huyện ủy Nam Đông")]),
+    # the twins: no unit before the appositive; a unit proposed
+    ("Hội nghị tổng kết Cụm thi đua số 3 năm 2019. Tại hội nghị, đơn vị được bầu làm Cụm trưởng "
+     "năm 2020 phát biểu.", []),
+    ("Hội nghị tổng kết Cụm thi đua số 3 năm 2019. Hội nghị đề nghị Ban Tổ chức Huyện ủy A Lưới, "
+     "đơn vị có thành tích, làm Cụm trưởng năm 2020.", []),
+])
+def test_roles_after_an_appositive_thirteenth_pass(text: str, expected: list[tuple]):
+    assert roles(text) == expected

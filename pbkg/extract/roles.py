@@ -87,6 +87,7 @@ _COPULA_BEFORE = re.compile(
     r"(?:\s+(?:nhiệm\s+vụ|vai\s+trò)(?:\s+(?:là|làm))?)?(?:\s+đơn\s+vị)?)\s+"
     r"(?:(?:\d+|hai|ba|bốn)\s+)?$",  # "A và B là hai Cụm phó"
 )
+_APPOSITIVE_UNIT = re.compile(r"[ \t]*,[ \t]*đơn[ \t]+vị[ \t]*$")
 _COPULA_AFTER = re.compile(r"^[ \t]*(?:là|:|thuộc[ \t]+về|gồm(?:[ \t]+có)?"
                            r"|(?:được[ \t]+)?giao[ \t]+cho)[ \t]*:?[ \t]+")
 _LABEL_AFTER = re.compile(r"[ \t]*\([ \t]*(?:đơn[ \t]+vị[ \t]+)?(?:[Cc]ụm|[Kk]hối|[Tt]rưởng|[Pp]hó)"
@@ -541,6 +542,9 @@ def find_roles(
             paren = _PAREN_BEFORE.search(canon, max(0, verb_start - 80), verb_start)
             if paren:  # "X (đơn vị đăng cai) là Cụm trưởng"
                 verb_start = paren.start()
+            appositive = _APPOSITIVE_UNIT.search(canon, max(0, verb_start - 24), verb_start)
+            if appositive:  # "X, đơn vị được các thành viên tín nhiệm giao làm trưởng cụm"
+                verb_start = appositive.start()
             # "X là Cụm phó", "X và Y là Cụm phó", "Trường Chính trị tỉnh Nam Định, Ninh Bình
             # là Cụm phó", "X nhận Cờ luân lưu và đảm nhận vai trò Cụm trưởng"
             if _PROPOSED.search(canon, max(0, verb_start - 120), m.start()) or (
