@@ -2611,3 +2611,17 @@ def test_no_member_list_thirteenth_pass(text: str):
 ])
 def test_roles_after_an_appositive_thirteenth_pass(text: str, expected: list[tuple]):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # two capitalized words right after "phường"/"xã" in a post: a ward or a commune, no one
+    ("Đồng chí Vũ Thị Thu Hà, Trưởng Ban Xây dựng Đảng Đảng ủy phường Lâm Sơn - Đà Lạt điều hành "
+     "tọa đàm.",
+     {"Vũ Thị Thu Hà": ["Trưởng Ban Xây dựng Đảng Đảng ủy phường Lâm Sơn - Đà Lạt"]}),
+    ("Đồng chí Vũ Thị Thu Hà, Bí thư Đảng ủy xã Lê Lợi phát biểu.",
+     {"Vũ Thị Thu Hà": ["Bí thư Đảng ủy xã Lê Lợi"]}),
+    # the twin: a full name after a province's level word is a person's
+    ("Dự có Phó Chủ tịch UBND tỉnh Nguyễn Văn Sơn.", {"Nguyễn Văn Sơn": ["Phó Chủ tịch UBND tỉnh"]}),
+])
+def test_no_person_from_a_ward_name_thirteenth_pass(text: str, expected: dict):
+    assert officials(text) == expected

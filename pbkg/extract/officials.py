@@ -74,6 +74,7 @@ def _is_place(doc: Doc, name: str, start: int) -> bool:
     return bool(_PRE_PLACE.search(doc.canon[max(0, start - 20) : start]))
 
 
+_LOW_LEVEL_BEFORE = re.compile(r"(?<![\w])(?:phường|xã|thị\s+trấn)[ \t]+$")
 _REGION_KINDS = frozenset({places.PROVINCE, places.DISTRICT})
 
 
@@ -331,6 +332,9 @@ def find_official_mentions(doc: Doc) -> list[OfficialMention]:
         if _is_place(doc, name, name_start) and not (titled() and not places.is_place(name)
                                                     and norm_key(name) not in _PLACES):
             continue
+        if len(words) == 2 and _LOW_LEVEL_BEFORE.search(canon, max(0, name_start - 12),
+                                                        name_start):
+            continue  # "Trưởng Ban Xây dựng Đảng Đảng ủy phường Lâm Viên": a ward, no one
         # a capitalized word before the name: part of a body's name ("Trường Chính trị
         # Nguyễn Văn Cừ"), unless it is an abbreviation that ends a title ("Thành ủy TPHCM")
         # or the place that ends one ("Trưởng Ban Tuyên giáo Huyện ủy Tân Hiệp Nguyễn Văn An")
