@@ -2625,3 +2625,28 @@ def test_roles_after_an_appositive_thirteenth_pass(text: str, expected: list[tup
 ])
 def test_no_person_from_a_ward_name_thirteenth_pass(text: str, expected: dict):
     assert officials(text) == expected
+
+
+C7 = "Cụm thi đua số 7, Ban Tổ chức Trung ương tổ chức tọa đàm năm 2023. "
+
+
+@pytest.mark.parametrize("text,members", [
+    # "các tỉnh ủy, thành ủy trong Cụm (A, B, ...)": the places listed, as written
+    (C7 + "Dự có lãnh đạo ban tổ chức các tỉnh ủy, thành ủy trong Cụm (Thành phố Hải Phòng, Quảng "
+     "Ninh, Thái Bình, Bà Rịa - Vũng Tàu).",
+     ["Thành phố Hải Phòng", "Quảng Ninh", "Thái Bình", "Bà Rịa - Vũng Tàu"]),
+    (C7 + "Dự có trưởng ban tổ chức các huyện ủy trong Cụm (Tiên Lãng, Vĩnh Bảo).",
+     ["Tiên Lãng", "Vĩnh Bảo"]),
+])
+def test_level_member_lists_thirteenth_pass(text: str, members: list[str]):
+    assert lists(text) == [members]
+
+
+@pytest.mark.parametrize("text", [
+    # the twins: not said to be in the cluster; items that are no places
+    C7 + "Dự có lãnh đạo ban tổ chức các tỉnh ủy (Quảng Ninh, Thái Bình).",
+    C7 + "Dự có lãnh đạo ban tổ chức các tỉnh ủy ngoài Cụm (Quảng Ninh, Thái Bình).",
+    C7 + "Dự có lãnh đạo ban tổ chức các tỉnh ủy trong Cụm (Ảnh: Quảng Ninh, Thái Bình).",
+])
+def test_no_level_member_list_thirteenth_pass(text: str):
+    assert lists(text) == []

@@ -562,9 +562,14 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
             # "Các đơn vị thành viên gồm: A, B, C" in an article about one cluster
             # "... có lãnh đạo 3 đơn vị thành viên: A, B và C": a count of members, a colon
             lead = _MEMBERS_LEAD.match(canon[sent.start : op.start()])
-            if lead is not None and lead.group("n") and op.group("bare") is None:
+            if lead is not None and lead.groupdict().get("n") and op.group("bare") is None:
                 lead = None  # a counted lead opens only a list in parentheses
-            lead_count = int(lead.group("n")) if lead is not None and lead.group("n") else None
+            if lead is None and op.group("bare") is not None:
+                # "lãnh đạo ban tổ chức các tỉnh ủy, thành ủy trong Cụm (A, B, C)"
+                lead = _LEVEL_MEMBERS_LEAD.search(canon, max(sent.start, op.start() - 80),
+                                                  op.start())
+            lead_count = (int(lead.group("n")) if lead is not None and lead.groupdict().get("n")
+                          else None)
             if len(clusters) == 1 and (
                     lead is not None
                     or (op.group("colon") or op.group("is")) and _COUNTED_MEMBERS.search(
@@ -747,6 +752,10 @@ _MEMBERS_LEAD = re.compile(
     r"|(?P<n>\d{1,2})\s+(?:cơ\s+quan|đơn\s+vị)(?:\s*,\s*đơn\s+vị)?"
     r"(?=\s+(?:của|trong|thuộc)\s+(?:cụm|khối)(?:\s+thi\s+đua)?\s*$))"
     r"(?:\s+(?:của\s+|trong\s+)?(?:cụm|khối)(?:\s+thi\s+đua)?(?:\s+là)?)?\s*$", re.IGNORECASE)
+_LEVEL = r"(?:tỉnh|thành|huyện|quận|thị)\s+ủy"
+_LEVEL_MEMBERS_LEAD = re.compile(
+    rf"(?<![\w])các\s+{_LEVEL}(?:\s*,\s*{_LEVEL})*\s+(?:trong|thuộc)\s+(?:cụm|khối)"
+    r"(?:\s+thi\s+đua)?\s*$", re.IGNORECASE)
 _IS_AFTER = re.compile(r"\s*(?:,\s*)?(?:là|gồm|bao\s+gồm)\s+")
 _ARE_MEMBERS = re.compile(r"(?<![\w])(?:đều\s+)?(?:là\s+(?:các\s+)?(?:đơn\s+vị\s+)?thành\s+viên\s+"
                           r"(?:của\s+|trong\s+|thuộc\s+)?"
@@ -983,8 +992,22 @@ def _all_units(found: enumerations.Enumeration, abbreviations: bool = False) -> 
     after a count the list fits, an abbreviation: "VP", "BNC Tỉnh ủy")."""
     return all((ORG_HEAD.match(t) and not _NOT_A_UNIT.match(t)
                 and not NAME_STOP.search(t.replace(" và ", " ")))
-               or places.is_place_name(t)
+               or _place_item(t)
                or abbreviations and _ABBREVIATION_ITEM.fullmatch(t) for t, _, _ in found.items)
+
+
+_LEVEL_WORD = re.compile(r"(?:[Tt]hành\s+phố|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Tt]hị\s+xã)\s+(?=[A-ZĐ])")
+
+
+def _place_item(text: str) -> bool:
+    """A place's name, maybe after its level ("Thành phố Hồ Chí Minh"), or two joined by a dash
+    ("Bà Rịa - Vũng Tàu")."""
+    lead = _LEVEL_WORD.match(text)
+    name = text[lead.end():] if lead else text
+    if places.is_place_name(name):
+        return True
+    parts = re.split(r"\s+[-–]\s+", name)
+    return len(parts) == 2 and all(places.is_place_name(p) for p in parts)
 
 
 _ABBREVIATION_ITEM = re.compile(
