@@ -2650,3 +2650,16 @@ def test_level_member_lists_thirteenth_pass(text: str, members: list[str]):
 ])
 def test_no_level_member_list_thirteenth_pass(text: str):
     assert lists(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # places given after the sentence's vote or scoring: each a ranking of its unit
+    (HT + "Qua chấm điểm, Ban Nội chính Tỉnh ủy xếp thứ nhất; Báo Hà Tĩnh xếp thứ hai.",
+     [("xếp thứ nhất", "Ban Nội chính Tỉnh ủy", "ranking", None, "2022"),
+      ("xếp thứ hai", "Báo Hà Tĩnh", "ranking", None, "2022")]),
+    # the twins: no vote in the sentence; a place in something else
+    (HT + "Ban Nội chính Tỉnh ủy xếp thứ nhất.", []),
+    (HT + "Qua bình xét, Ban Nội chính Tỉnh ủy xếp thứ nhất về số bài báo.", []),
+])
+def test_places_after_a_vote_thirteenth_pass(text: str, expected: list[tuple]):
+    assert awards_of(text) == expected

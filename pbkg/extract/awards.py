@@ -319,6 +319,11 @@ def find_awards(doc: Doc, context_year: int | None) -> list[dict]:
     for m in _LEADING.finditer(canon):
         if doc.in_display(m.start()) or _unstated_before(doc, m.start()):
             continue
+        if m.group("place"):
+            sent = doc.sentence_at(m.start())
+            if sent is None or not _SCORED.search(canon, max(sent.start, m.start() - 300),
+                                                  m.start()):
+                continue
         # "X được bình xét là đơn vị dẫn đầu Cụm": the unit before the lead-in
         lead = _LEADING_LEAD.search(canon, max(0, m.start() - 80), m.start())
         at = lead.start() if lead else m.start()
@@ -360,7 +365,12 @@ _LEADING = re.compile(
     r"(?:[Cc]ụm|[Kk]hối)(?:\s+thi\s+đua)?(?:\s+số\s+\d+)?"
     # "được suy tôn dẫn đầu": the vote says whose lead it is, the cluster may go unsaid
     r"|(?<=suy\stôn\s)dẫn\s+đầu(?![\w])"
+    # "Qua bình xét, X xếp thứ nhất; Y xếp thứ hai": a place after the sentence's vote
+    r"|(?P<place>xếp\s+thứ\s+(?:nhất|nhì|hai|ba))(?![\w])(?!\s*(?:về|trong|tại|ở|toàn)(?![\w]))"
 )
+# the vote or the scoring that a bare place ("xếp thứ nhất") is a result of, earlier in its
+# sentence
+_SCORED = re.compile(r"(?<![\w])(?:[Bb]ình\s+xét|[Cc]hấm\s+điểm|[Bb]ình\s+chọn)(?![\w])")
 _LEADING = first_char_led(_LEADING, "dđx")
 _LEADING_LEAD = re.compile(
     r"(?:(?:đã|đều|được|vinh\s+dự)\s+)*(?:(?:bình\s+xét|bình\s+chọn|suy\s+tôn|công\s+nhận|"
