@@ -2663,3 +2663,23 @@ def test_no_level_member_list_thirteenth_pass(text: str):
 ])
 def test_places_after_a_vote_thirteenth_pass(text: str, expected: list[tuple]):
     assert awards_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "X, đơn vị (vinh dự) được G tặng A": the unit before the appositive
+    (HT + "Ban Nội chính Tỉnh ủy, đơn vị vinh dự được Thủ tướng Chính phủ tặng Bằng khen, phát "
+     "biểu.", [("Bằng khen", "Ban Nội chính Tỉnh ủy", "conferred", "Thủ tướng Chính phủ", "2022")]),
+    # "A và B được Khối suy tôn dẫn đầu": the cluster as the voter
+    (HT + "Báo Hà Tĩnh và Ban Nội chính Tỉnh ủy được Khối suy tôn dẫn đầu.",
+     [("dẫn đầu", "Báo Hà Tĩnh", "ranking", None, "2022"),
+      ("dẫn đầu", "Ban Nội chính Tỉnh ủy", "ranking", None, "2022")]),
+    # "suy tôn A và B là hai đơn vị dẫn đầu Khối": as many units as counted
+    (HT + "Hội nghị suy tôn Báo Hà Tĩnh và Ban Nội chính Tỉnh ủy là hai đơn vị dẫn đầu Khối.",
+     [("dẫn đầu Khối", "Báo Hà Tĩnh", "ranking", None, "2022"),
+      ("dẫn đầu Khối", "Ban Nội chính Tỉnh ủy", "ranking", None, "2022")]),
+    # the twins: the count does not fit the units; no unit before the appositive
+    (HT + "Hội nghị suy tôn Báo Hà Tĩnh là hai đơn vị dẫn đầu Khối.", []),
+    (HT + "Tại hội nghị, đơn vị vinh dự được Thủ tướng Chính phủ tặng Bằng khen phát biểu.", []),
+])
+def test_awards_of_appositives_and_votes_thirteenth_pass(text: str, expected: list[tuple]):
+    assert awards_of(text) == expected

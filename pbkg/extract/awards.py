@@ -240,7 +240,9 @@ def find_awards(doc: Doc, context_year: int | None) -> list[dict]:
             if led is not None:
                 rec_end = led.start()
             head = canon[cs:rec_end]
-            lead = re.search(r"(?:là\s+(?:một\s+trong\s+)?(?:\w+\s+)?(?:đơn\s+vị|tập\s+thể)\s*)$",
+            lead = re.search(r"(?:là\s+(?:một\s+trong\s+)?(?:\w+\s+)?(?:đơn\s+vị|tập\s+thể)\s*"
+                             # "X, đơn vị (vinh dự) được UBND tỉnh tặng": the unit before
+                             r"|\s*,\s*(?:đơn\s+vị|tập\s+thể)\s+(?:(?:đã|vinh\s+dự)\s+)*)$",
                              head)
             if lead:
                 rec_end = cs + lead.start()
@@ -331,6 +333,10 @@ def find_awards(doc: Doc, context_year: int | None) -> list[dict]:
         units = parse_units_backward(doc, at) or [u for u in [parse_backward(doc, at)] if u]
         if not units:
             continue
+        if lead and lead.group("n") and not lead.group("of") and _COUNTS.get(
+                lead.group("n"), int(lead.group("n")) if lead.group("n").isdigit() else 1
+        ) != len(units):
+            continue  # "X là hai đơn vị dẫn đầu": as many units as counted, or none
         cs, ce = _clause_bounds(doc, m.start())
         for unit in units:
             out.append({
@@ -372,13 +378,16 @@ _LEADING = re.compile(
 # sentence
 _SCORED = re.compile(r"(?<![\w])(?:[Bb]ình\s+xét|[Cc]hấm\s+điểm|[Bb]ình\s+chọn)(?![\w])")
 _LEADING = first_char_led(_LEADING, "dđx")
+_COUNTS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4}
 _LEADING_LEAD = re.compile(
     r"(?:(?:đã|đều|được|vinh\s+dự)\s+)*(?:(?:bình\s+xét|bình\s+chọn|suy\s+tôn|công\s+nhận|"
-    r"xếp|chọn)\s+)?(?:là\s+)?(?:(?:một|01|\d)\s+(?:trong\s+\S+\s+)?)?(?:đơn\s+vị|tập\s+thể)"
+    r"xếp|chọn)\s+)?(?:là\s+)?(?:(?P<n>một|01|\d|hai|ba|bốn)\s+(?P<of>trong\s+\S+\s+)?)?"
+    r"(?:đơn\s+vị|tập\s+thể)"
     r"\s+$|(?:(?:đã|đều|được|vinh\s+dự)\s+)+$"
     # "X được (các đơn vị trong Khối) suy tôn dẫn đầu": the vote, maybe its voters before it
-    r"|(?:(?:đã|đều|vinh\s+dự)\s+)*được\s+(?:(?:các|những)\s+(?:đơn\s+vị|thành\s+viên)"
-    r"(?:\s+(?:trong|của)\s+(?:[Cc]ụm|[Kk]hối))?\s+)?(?:bình\s+xét|bình\s+chọn|suy\s+tôn)\s+$"
+    r"|(?:(?:đã|đều|vinh\s+dự)\s+)*được\s+(?:(?:(?:các|những)\s+(?:đơn\s+vị|thành\s+viên)"
+    r"(?:\s+(?:trong|của)\s+(?:[Cc]ụm|[Kk]hối))?|[Cc]ụm|[Kk]hối)\s+)?"  # "được Khối suy tôn"
+    r"(?:bình\s+xét|bình\s+chọn|suy\s+tôn)\s+$"
 )
 PRIZE = (r"[Gg]iải\s+(?:[Nn]hất|[Nn]hì|[Bb]a|[Tt]ư|[Kk]huyến\s+khích|[Đđ]ặc\s+biệt|[Xx]uất\s+sắc|"
          r"[ABC])(?![\w])")
