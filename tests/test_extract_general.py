@@ -2683,3 +2683,23 @@ def test_places_after_a_vote_thirteenth_pass(text: str, expected: list[tuple]):
 ])
 def test_awards_of_appositives_and_votes_thirteenth_pass(text: str, expected: list[tuple]):
     assert awards_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a proposal with no recipient that goes on a ranking's clause: for the unit ranked
+    (HT + "Hội nghị suy tôn Báo Hà Tĩnh là đơn vị dẫn đầu Khối năm 2022 và đề nghị Chủ tịch UBND "
+     "tỉnh tặng Bằng khen.",
+     [("dẫn đầu Khối", "Báo Hà Tĩnh", "ranking", None, "2022"),
+      ("Bằng khen", "Báo Hà Tĩnh", "proposed", "Chủ tịch UBND tỉnh", "2022")]),
+    (HT + "Qua bình xét, Báo Hà Tĩnh xếp thứ nhất, được Khối thống nhất đề nghị Ban Thường vụ "
+     "Tỉnh ủy tặng Cờ thi đua.",
+     [("xếp thứ nhất", "Báo Hà Tĩnh", "ranking", None, "2022"),
+      ("Cờ thi đua", "Báo Hà Tĩnh", "proposed", "Ban Thường vụ Tỉnh ủy", "2022")]),
+    # the twins: the proposal in another sentence, or after another clause, names no one
+    (HT + "Báo Hà Tĩnh dẫn đầu Khối. Hội nghị đề nghị Chủ tịch UBND tỉnh tặng Bằng khen.",
+     [("dẫn đầu Khối", "Báo Hà Tĩnh", "ranking", None, "2022")]),
+    (HT + "Báo Hà Tĩnh dẫn đầu Khối, các đơn vị còn lại hoàn thành nhiệm vụ và đề nghị Chủ tịch "
+     "UBND tỉnh tặng Bằng khen.", [("dẫn đầu Khối", "Báo Hà Tĩnh", "ranking", None, "2022")]),
+])
+def test_proposals_after_rankings_thirteenth_pass(text: str, expected: list[tuple]):
+    assert awards_of(text) == expected

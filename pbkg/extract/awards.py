@@ -167,6 +167,7 @@ def find_awards(doc: Doc, context_year: int | None) -> list[dict]:
     canon = doc.canon
     out: list[dict] = []
     last_in_clause: dict[tuple[int, int], dict] = {}
+    pending: list[tuple[int, int, str, str | None, str | None]] = []
     for m in _GIVE.finditer(canon):
         if doc.in_display(m.start()):
             continue
@@ -282,6 +283,9 @@ def find_awards(doc: Doc, context_year: int | None) -> list[dict]:
                                                                   second.end("award")))
                         extra.append((award2, more))
         if not recipients:
+            if status == "proposed":  # "X dẫn đầu Cụm và đề nghị G tặng A": X's, once known
+                period_ = _period(canon[m.start() : p], None) or _period(before, context_year)
+                pending.append((m.start(), p, award, giver, period_))
             continue
         if "luân" in award.lower() and (
                 _CHAIR_LABEL.match(canon, recipients[-1][1])
@@ -350,6 +354,7 @@ def find_awards(doc: Doc, context_year: int | None) -> list[dict]:
                 "end": m.end(),
                 "confidence": 0.8,
             })
+    out.extend(_proposed_after_rankings(doc, out, pending))
     out.extend(_prizes(doc, context_year))
     out.extend(_ranked_lists(doc, context_year))
     out = _resolve_anaphors(doc, out)
@@ -361,6 +366,40 @@ def find_awards(doc: Doc, context_year: int | None) -> list[dict]:
             seen.add(key)
             unique.append(a)
     return unique
+
+
+# between a ranking and a proposal with no recipient that goes on its clause: "X dẫn đầu Cụm
+# năm 2022 và (thống nhất) đề nghị G tặng", "X xếp thứ nhất, được Khối thống nhất đề nghị G tặng"
+_THEN_PROPOSED = re.compile(
+    r"(?:[ \t]+năm[ \t]+\d{4})?[ \t]*(?:,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)"
+    r"(?:(?:được|đồng[ \t]+thời)[ \t]+)?(?:(?:[Cc]ụm|[Kk]hối|các[ \t]+đơn[ \t]+vị)[ \t]+)?"
+    r"(?:thống[ \t]+nhất[ \t]+)?(?:đề[ \t]+nghị|đề[ \t]+xuất)[ \t]+[^,.;:()\n]{2,80}?"
+    r"[ \t]+(?:xét[ \t]+)?")
+
+
+def _proposed_after_rankings(doc: Doc, found: list[dict],
+                             pending: list[tuple[int, int, str, str | None, str | None]]
+                             ) -> list[dict]:
+    """A proposal with no recipient right after a ranking in its clause: for the units ranked."""
+    ranked = sorted((a for a in found if a["status"] == "ranking"), key=lambda a: a["end"])
+    ends = [a["end"] for a in ranked]
+    out = []
+    for start, end, award, giver, period in pending:
+        i = bisect.bisect_right(ends, start)
+        if i == 0 or not _THEN_PROPOSED.fullmatch(doc.canon, ends[i - 1], start):
+            continue
+        last = ends[i - 1]
+        j = i
+        while j > 0 and ends[j - 1] == last and i - j < 10:
+            j -= 1
+        for r in ranked[j:i]:
+            out.append({
+                "award": award, "giver": giver, "recipient": r["recipient"],
+                "year_or_period": period or r["year_or_period"], "status": "proposed",
+                "evidence": doc.slice(r["start"], end), "start": r["start"], "end": end,
+                "confidence": 0.8,
+            })
+    return out
 
 
 # -- contest prizes, a unit's distinction, lists of units ranked --------------------------
