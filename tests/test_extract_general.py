@@ -2703,3 +2703,19 @@ def test_awards_of_appositives_and_votes_thirteenth_pass(text: str, expected: li
 ])
 def test_proposals_after_rankings_thirteenth_pass(text: str, expected: list[tuple]):
     assert awards_of(text) == expected
+
+
+@pytest.mark.parametrize("text,members", [
+    # "Khối có N cơ quan, đơn vị gồm: ...": two nouns for the one count
+    ("Khối thi đua các cơ quan Đảng huyện Ea Súp tổng kết năm 2021. Khối có 3 cơ quan, đơn vị "
+     "gồm: Văn phòng Huyện ủy, Huyện đoàn và Hội Nông dân huyện.",
+     ["Văn phòng Huyện ủy", "Huyện đoàn", "Hội Nông dân huyện"]),
+])
+def test_two_count_nouns_thirteenth_pass(text: str, members: list[str]):
+    assert lists(text) == [members]
+
+
+def test_no_list_after_two_count_nouns_and_a_verb_thirteenth_pass():
+    # the twin: the units counted do something, no list of members follows
+    assert lists("Khối thi đua các cơ quan Đảng huyện Ea Súp tổng kết năm 2021. Khối có 3 cơ "
+                 "quan, đơn vị được khen gồm Văn phòng Huyện ủy, Huyện đoàn.") == []
