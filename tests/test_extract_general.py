@@ -2719,3 +2719,15 @@ def test_no_list_after_two_count_nouns_and_a_verb_thirteenth_pass():
     # the twin: the units counted do something, no list of members follows
     assert lists("Khối thi đua các cơ quan Đảng huyện Ea Súp tổng kết năm 2021. Khối có 3 cơ "
                  "quan, đơn vị được khen gồm Văn phòng Huyện ủy, Huyện đoàn.") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a stop word inside a body's name ("Ban Tuyên giáo và Dân vận") does not end the post
+    ("Dự có đồng chí Hà Văn Bình, Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy, Khối trưởng.",
+     {"Hà Văn Bình": ["Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy", "Khối trưởng"]}),
+    # the twin: "và" between a post and the next person still ends it
+    ("Dự có đồng chí Hà Văn Bình, Trưởng Ban Tuyên giáo Tỉnh ủy và đồng chí Lê Thị Hoa.",
+     {"Hà Văn Bình": ["Trưởng Ban Tuyên giáo Tỉnh ủy"]}),
+])
+def test_posts_through_a_bodys_name_thirteenth_pass(text: str, expected: dict):
+    assert officials(text) == expected

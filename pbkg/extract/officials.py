@@ -130,6 +130,10 @@ def _positions(doc: Doc, start: int) -> tuple[list[tuple[int, int]], int]:
         if (title or role) and re.search(r"(?:,|[-–])\s*$", canon[seg_start : stop.start()]):
             p = stop.end()
             continue
+        if any(h.start() < stop.start() and h.end() > stop.end() for h in ORG_HEAD.finditer(
+                canon, max(start, stop.start() - 40), min(end, stop.end() + 40))):
+            p = stop.end()  # "Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy": inside a body's name
+            continue
         end = stop.start()
         break
     # the next person of a list ends the run: "A - Title, B - Title"; so does a clause after a
