@@ -2731,3 +2731,18 @@ def test_no_list_after_two_count_nouns_and_a_verb_thirteenth_pass():
 ])
 def test_posts_through_a_bodys_name_thirteenth_pass(text: str, expected: dict):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "N đảng ủy phường trong Cụm (A - B, ...)": the names the count fits, as written
+    ("Cụm thi đua số 3 các đảng ủy phường khu vực Bảo Lộc tổ chức tọa đàm. Dự có lãnh đạo của 2 "
+     "đảng ủy phường trong Cụm (Lộc Phát - Bảo Lộc, B’Lao - Bảo Lộc) cùng bí thư chi bộ.",
+     [["Lộc Phát - Bảo Lộc", "B’Lao - Bảo Lộc"]]),
+    # the twins: the count does not fit; no count and names that are no places
+    ("Cụm thi đua số 3 các đảng ủy phường khu vực Bảo Lộc tổ chức tọa đàm. Dự có lãnh đạo của 3 "
+     "đảng ủy phường trong Cụm (Lộc Phát - Bảo Lộc, B’Lao - Bảo Lộc) cùng bí thư chi bộ.", []),
+    ("Cụm thi đua số 3 các đảng ủy phường khu vực Bảo Lộc tổ chức tọa đàm. Dự có lãnh đạo các "
+     "đảng ủy phường trong Cụm (Lộc Phát - Bảo Lộc, B’Lao - Bảo Lộc) cùng bí thư chi bộ.", []),
+])
+def test_counted_committees_in_the_cluster_thirteenth_pass(text: str, expected: list):
+    assert lists(text) == expected

@@ -756,7 +756,10 @@ _MEMBERS_LEAD = re.compile(
     r"(?:\s+(?:của\s+|trong\s+)?(?:cụm|khối)(?:\s+thi\s+đua)?(?:\s+là)?)?\s*$", re.IGNORECASE)
 _LEVEL = r"(?:tỉnh|thành|huyện|quận|thị)\s+ủy"
 _LEVEL_MEMBERS_LEAD = re.compile(
-    rf"(?<![\w])các\s+{_LEVEL}(?:\s*,\s*{_LEVEL})*\s+(?:trong|thuộc)\s+(?:cụm|khối)"
+    rf"(?<![\w])(?:các\s+{_LEVEL}(?:\s*,\s*{_LEVEL})*"
+    # "lãnh đạo BXD Đảng của 5 đảng ủy phường trong Cụm (A - B, C - D, ...)": counted
+    r"|(?P<n>\d{1,2})\s+(?:đảng\s+ủy\s+)?(?:phường|xã|huyện|quận|tỉnh)(?:\s+ủy)?)"
+    r"\s+(?:trong|thuộc)\s+(?:cụm|khối)"
     r"(?:\s+thi\s+đua)?\s*$", re.IGNORECASE)
 _IS_AFTER = re.compile(r"\s*(?:,\s*)?(?:là|gồm|bao\s+gồm)\s+")
 _ARE_MEMBERS = re.compile(r"(?<![\w])(?:đều\s+)?(?:là\s+(?:các\s+)?(?:đơn\s+vị\s+)?thành\s+viên\s+"
@@ -995,7 +998,8 @@ def _all_units(found: enumerations.Enumeration, abbreviations: bool = False) -> 
     return all((ORG_HEAD.match(t) and not _NOT_A_UNIT.match(t)
                 and not NAME_STOP.search(t.replace(" và ", " ")))
                or _place_item(t)
-               or abbreviations and _ABBREVIATION_ITEM.fullmatch(t) for t, _, _ in found.items)
+               or abbreviations and (_ABBREVIATION_ITEM.fullmatch(t) or _NAME_ITEM.fullmatch(t))
+               for t, _, _ in found.items)
 
 
 _LEVEL_WORD = re.compile(r"(?:[Tt]hành\s+phố|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Tt]hị\s+xã)\s+(?=[A-ZĐ])")
@@ -1012,6 +1016,9 @@ def _place_item(text: str) -> bool:
     return len(parts) == 2 and all(places.is_place_name(p) for p in parts)
 
 
+# after a count the list fits, a proper name is a unit's: "Xuân Hương - Đà Lạt"
+_NAME_ITEM = re.compile(
+    rf"{CAP_WORD}(?:\s+{CAP_WORD}){{0,3}}(?:\s+[-–]\s+{CAP_WORD}(?:\s+{CAP_WORD}){{0,2}})?")
 _ABBREVIATION_ITEM = re.compile(
     rf"[A-ZĐ]{{2,8}}(?:\s+(?:[A-ZĐ]{{2,8}}|{CAP_WORD}|tỉnh|huyện|ủy|uỷ)){{0,3}}")
 
