@@ -337,9 +337,8 @@ def find_awards(doc: Doc, context_year: int | None) -> list[dict]:
         units = parse_units_backward(doc, at) or [u for u in [parse_backward(doc, at)] if u]
         if not units:
             continue
-        if lead and lead.group("n") and not lead.group("of") and _COUNTS.get(
-                lead.group("n"), int(lead.group("n")) if lead.group("n").isdigit() else 1
-        ) != len(units):
+        if lead and lead.group("n") and not lead.group("of") and enumerations.count_value(
+                lead.group("n")) != len(units):
             continue  # "X là hai đơn vị dẫn đầu": as many units as counted, or none
         cs, ce = _clause_bounds(doc, m.start())
         for unit in units:
@@ -417,7 +416,6 @@ _LEADING = re.compile(
 # sentence
 _SCORED = re.compile(r"(?<![\w])(?:[Bb]ình\s+xét|[Cc]hấm\s+điểm|[Bb]ình\s+chọn)(?![\w])")
 _LEADING = first_char_led(_LEADING, "dđx")
-_COUNTS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4}
 _LEADING_LEAD = re.compile(
     r"(?:(?:đã|đều|được|vinh\s+dự)\s+)*(?:(?:bình\s+xét|bình\s+chọn|suy\s+tôn|công\s+nhận|"
     r"xếp|chọn)\s+)?(?:là\s+)?(?:(?P<n>một|01|\d|hai|ba|bốn)\s+(?P<of>trong\s+\S+\s+)?)?"
@@ -574,7 +572,6 @@ _ANAPHOR = re.compile(r"(?:(?P<n>\d{1,2}|hai|ba|bốn|năm|cả\s+hai|các|nhữ
 # tiêu chuẩn": a description, no unit or person named
 _DESCRIPTION = re.compile(r"(?:(?:các|những)\s+)?(?:đơn\s+vị|tập\s+thể|cơ\s+quan|đội|cán\s+bộ|"
                           r"cá\s+nhân|thí\s+sinh|đảng\s+viên)(?:\s+[\w’']+)*")
-_NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "cả hai": 2}
 
 
 def _resolve_anaphors(doc: Doc, awards: list[dict]) -> list[dict]:
@@ -594,11 +591,12 @@ def _resolve_anaphors(doc: Doc, awards: list[dict]) -> list[dict]:
             out.append(a)
             continue
         group = _antecedents(doc, a, named, ends)
-        n = (ana.group("n") or "").lower()
-        want = int(n) if n.isdigit() else _NUMBER_WORDS.get(" ".join(n.split()))
-        if want is None and n in {"các", "những"}:
+        n = " ".join((ana.group("n") or "").lower().split())
+        if n in ("các", "những"):
             want = len(group) if len(group) > 1 else -1
-        if not group or (want or 1) != len(group):
+        else:  # "năm" is five here: "năm đơn vị này" names no year
+            want = {"": 1, "cả hai": 2, "năm": 5}.get(n) or enumerations.count_value(n)
+        if not group or want != len(group):
             continue  # "cho hai đơn vị này" after one unit named: whose is not said
         out.extend({**a, "recipient": r} for r in group)
     return out
