@@ -244,22 +244,11 @@ NETWORK = sorted(p.stem for p in Path(__file__).parent.parent.joinpath("queries"
                  .glob("*.rq"))
 
 
-# Where Virtuoso 7.2.5 gives other answers to the network queries (README, "How the servers'
-# answers differ"); strict, so a fix on either side shows.
-VIRTUOSO_NETWORK = {
-    "awards": "drops the year of in_cluster edges whose year comes from the period or meeting",
-    "nodes": "drops some award years, and CONCAT of a stored non-ASCII label with a query's "
-             "'–' reads the label's UTF-8 bytes as Latin-1",
-    "conferences": "error SP031 (sparp_gp_deprecate) on the IF(EXISTS) of held_in",
-}
-
-
 @pytest.mark.parametrize("name", NETWORK)
-def test_network_queries_agree(name: str, server, remote, store, project, request):
-    """The network projection's CONSTRUCTs (queries/network/) give the same edges on the server:
-    `pbkg network` and the exports can run on it."""
-    if server.name == "virtuoso" and name in VIRTUOSO_NETWORK:
-        request.applymarker(pytest.mark.xfail(reason=VIRTUOSO_NETWORK[name], strict=True))
+def test_network_queries_agree(name: str, server, remote, store, project):
+    """The network projection's CONSTRUCTs (queries/network/) give the same nodes and edges on
+    every server (Virtuoso's bugs written around: README): `pbkg network` and the exports can
+    run on any of them."""
     query = (project.queries / "network" / f"{name}.rq").read_text(encoding="utf-8")
     graphs = [backend.query(query) for backend in (store, remote)]
     assert all(isinstance(g, GraphResult) for g in graphs)

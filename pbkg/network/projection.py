@@ -1,7 +1,7 @@
 """The knowledge graph projected into a networkx MultiDiGraph, and its filters.
 
 The projection is defined by the CONSTRUCT queries in queries/network/ (one per family of edges,
-plus nodes.rq), which return nodes and edges described in the small vocabulary of
+plus nodes.rq and award-nodes.rq), which return nodes and edges described in the small vocabulary of
 queries/network/vocabulary.ttl (namespace pbn:). This module only runs them and turns their
 answer into networkx objects; it never walks the knowledge graph itself.
 
