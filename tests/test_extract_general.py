@@ -2769,3 +2769,37 @@ def test_counted_committees_in_the_cluster_thirteenth_pass(text: str, expected: 
 ])
 def test_people_former_posts_fourteenth_pass(text: str, expected: dict):
     assert officials(text) == expected
+
+
+def dated_events(text: str) -> list[tuple]:
+    return [(e["kind"], e["date"]) for e in extract_text(text)["events"]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a dateline of a place's capitalized words before the lead's date
+    ("Cà Mau - Ngày 18 tháng 12 năm 2021, Cụm thi đua số 4 ngành Tuyên giáo tổ chức hội nghị "
+     "tổng kết công tác năm 2021.", [("tổng kết", "2021-12-18")]),
+    ("Thừa Thiên Huế – Sáng 9/1/2023, Khối thi đua các cơ quan Đảng tỉnh tổ chức hội nghị tổng "
+     "kết năm 2022.", [("tổng kết", "2023-01-09")]),
+    # the twins: a lower-case word before the dash is no dateline; no date, no dated event
+    ("Cụm thi đua số 4 ngành tuyên giáo - ngày 18 tháng 12 năm 2021 là ngày tổng kết công tác.",
+     []),
+    ("Cà Mau - Cụm thi đua số 4 ngành Tuyên giáo đã tổ chức hội nghị tổng kết công tác năm "
+     "2021.", [("tổng kết", None)]),
+])
+def test_datelines_fourteenth_pass(text: str, expected: list[tuple]):
+    assert dated_events(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a body's own meeting in an article whose only cluster is one proposed, unnamed, with no
+    # member: no event of a cluster
+    ("Sáng 12/4, Ban Thường vụ Huyện ủy Tân Uyên họp bàn phương án thành lập tổ chức đảng tại "
+     "các cụm công nghiệp. Dự thảo đề xuất thành lập một cụm thi đua cho các chi bộ doanh "
+     "nghiệp.", []),
+    # the twin: the cluster named, the conference its own
+    ("Sáng 12/4/2024, Cụm thi đua số 2 các chi bộ doanh nghiệp họp bàn phương án phát triển "
+     "đảng viên tại các cụm công nghiệp.", [("other", "2024-04-12")]),
+])
+def test_event_of_a_cluster_not_recorded_fourteenth_pass(text: str, expected: list[tuple]):
+    assert dated_events(text) == expected

@@ -25,9 +25,11 @@ _DATE_LEAD = (
     r"\(?(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})"
     rf"(?:\s*(?P=sep)\s*(?P<y>{YEAR}))?\)?(?![\d])"
 )
-_LEAD_DATE = re.compile(
-    r"^\W{0,3}(?:\(?[\w.]{2,25}\)?\s*[-–]\s*)?"  # byline: "(Baonghean.vn) - ", "LSO-"
-    + _DATE_LEAD, re.IGNORECASE)
+# byline: "(Baonghean.vn) - ", "LSO-", or a dateline of a place's capitalized words ("Bến Tre -
+# ", "Hà Nội – ")
+_BYLINE = (r"(?:(?:\(?[\w.]{2,25}\)?|(?-i:[" + UPPER + r"][\w’']*(?:[ \t]+[" + UPPER
+           + r"][\w’']*){1,3}))\s*[-–]\s*)?")
+_LEAD_DATE = re.compile(r"^\W{0,3}" + _BYLINE + _DATE_LEAD, re.IGNORECASE)
 # the date after an opening clause: "Thực hiện Kế hoạch số 10, sáng 15/12, ...", "Tại thành phố
 # Thái Bình, chiều 15/12, ..."; the clause holds no date of its own
 _LEAD_CLAUSE_DATE = re.compile(r"^\W{0,3}[^,.;:()\n]{3,100}?,\s*" + _DATE_LEAD, re.IGNORECASE)
@@ -38,7 +40,7 @@ _LEAD_BYLINE_DATE = re.compile(r"^[^.;:\n]{0,200}?\([\w.]{2,25}\)\s*[-–]\s*" +
 # a full date in the event's sentence ("(01/8/1930-01/8/2024)"): the year of a day-month lead
 _FULL_DATE = re.compile(rf"(?<![\d/])(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>{YEAR})(?![\d])")
 _LEAD_WORDY = re.compile(
-    r"^\W{0,3}(?:\(?[\w.]{2,25}\)?\s*[-–]\s*)?"
+    r"^\W{0,3}" + _BYLINE +
     # "Ngày 5 tháng 12", "Chiều (ngày) 5 tháng 12"
     r"(?:(?:sáng|chiều|tối|trưa)\s+(?:ngày\s+)?|ngày\s+)"
     rf"(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})(?:\s+năm\s+(?P<y>{YEAR}))?",

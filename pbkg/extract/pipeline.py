@@ -125,6 +125,10 @@ def extract(article: Article) -> dict:
             s, e = role["start"], role["end"]
             cluster.add_member(role["unit"], s, e, role.get("unit_full"))
     clusters = [c for c in clusters if not c.implicit or c.members]
+    # a conference of a cluster the article does not record (an unnamed one only proposed, with
+    # no member: "dự thảo đề xuất thành lập một cụm thi đua") is no event of a cluster
+    kept = {c.name for c in clusters}
+    events = [e for e in events if e["cluster"] in kept]
     for role in roles:
         if role["cluster"] and not any(c.name == role["cluster"] for c in clusters):
             role["cluster"] = None
