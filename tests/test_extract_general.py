@@ -2803,3 +2803,18 @@ def test_datelines_fourteenth_pass(text: str, expected: list[tuple]):
 ])
 def test_event_of_a_cluster_not_recorded_fourteenth_pass(text: str, expected: list[tuple]):
     assert dated_events(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a prize given to a person written after an academic title with its full stop: the person
+    ("Tổng kết hội thi năm 2021. Ban Giám khảo trao giải Ba cho ThS. Vũ Thị Hằng (Ban Tuyên "
+     "giáo Huyện ủy Cẩm Thủy).", [("conferred", "Vũ Thị Hằng")]),
+    ("Tổng kết hội thi năm 2021. Ban Giám khảo trao giải Ba cho PGS.TS Vũ Thị Hằng.",
+     [("conferred", "Vũ Thị Hằng")]),
+    # the twins: the academic titles of a jury given no prize; a prize given to a body
+    ("Tổng kết hội thi năm 2021. Ban Giám khảo gồm TS. Vũ Thị Hằng và ThS. Lê Văn Tám.", []),
+    ("Tổng kết hội thi năm 2021. Ban Giám khảo trao giải Ba cho Ban Tuyên giáo Huyện ủy Cẩm "
+     "Thủy.", [("conferred", "Ban Tuyên giáo Huyện ủy Cẩm Thủy")]),
+])
+def test_prizes_to_people_with_academic_titles_fourteenth_pass(text: str, expected: list):
+    assert _recipients(text) == expected

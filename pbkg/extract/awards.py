@@ -13,6 +13,7 @@ from pbkg.extract import enumerations
 from pbkg.extract.doc import Doc
 from pbkg.extract.patterns import (
     CAP_WORD,
+    LOWER,
     NAM_YEAR,
     ORG_HEAD,
     PERIOD,
@@ -60,7 +61,9 @@ _ROLE_LABEL = (r"[ \t]*(?:[-–—,])[ \t]*(?:là[ \t]+)?(?:đơn[ \t]+vị[ \t]
                r"(?:trưởng|phó)(?![\w])")
 _CHAIR_LABEL = re.compile(_ROLE_LABEL.replace("(?:trưởng|phó)", "trưởng"))
 _RECIPIENT_END = re.compile(
-    r"\s+và\s+(?:đề\s+nghị|tặng|trao)(?![\w])|[;.()\n“”\"]|,\s+(?:đề\s+nghị|đồng\s+thời)"
+    r"\s+và\s+(?:đề\s+nghị|tặng|trao)(?![\w])|[;()\n“”\"]|,\s+(?:đề\s+nghị|đồng\s+thời)"
+    # a full stop, not the one of a person's academic title ("cho ThS. Hồ Thị Lan")
+    r"|(?<!\bThS)(?<!\bThs)(?<!\bTS)(?<!\bPGS)(?<!\bGS)(?<!\bNCS)\."
     r"|\s*(?:,|và)\s+(?=" + _AWARD_HEAD + r")|$"  # "cho A và Bằng khen cho B": a second gift
     # the reason, the place or the time after the recipient: "cho A vì / do đã có thành tích",
     # "cho A tại hội nghị"
@@ -116,6 +119,9 @@ def _for_list(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         team = _TEAM.match(canon, s_, e_)
         if team is not None:  # "trao giải Nhất cho đội (thi) Ban X": the team is its body's
             s_ = team.end()
+        academic = _ACADEMIC_TITLE.match(canon, s_, e_)
+        if academic is not None:  # "cho ThS. Hồ Thị Lan": the person, not the title
+            s_ = academic.end()
         counted = _COUNTED.match(canon, s_, e_)
         if counted is not None:
             e_ = counted.end()
@@ -518,6 +524,8 @@ def _qualified(rx: re.Pattern, qualifiers: re.Pattern,
 
 
 _TEAM = re.compile(rf"[Đđ]ội(?:\s+thi)?\s+(?=[{UPPER}])")
+# academic titles before a person's name ("ThS.", "PGS.TS", "TS"), then the name
+_ACADEMIC_TITLE = re.compile(rf"(?:(?:PGS|GS|TS|ThS|Ths|NCS)\.?[ \t]*)+(?=[{UPPER}][{LOWER}])")
 
 
 def _team_at(doc: Doc, pos: int) -> Unit | None:
