@@ -2818,3 +2818,17 @@ def test_event_of_a_cluster_not_recorded_fourteenth_pass(text: str, expected: li
 ])
 def test_prizes_to_people_with_academic_titles_fourteenth_pass(text: str, expected: list):
     assert _recipients(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the head of an enterprise's governing board who chairs the cluster: the enterprise
+    ("Ngày 2/3/2024, Cụm thi đua số 4 các doanh nghiệp ký giao ước. Đồng chí Phạm Văn Hải, Chủ "
+     "tịch Hội đồng quản trị Công ty Cổ phần Cấp nước Bến Thành, Cụm trưởng năm 2024, phát biểu.",
+     [(2024, "chair", "Công ty Cổ phần Cấp nước Bến Thành")]),
+    # the twin: a people's council is the body itself
+    ("Ngày 2/3/2024, Cụm thi đua số 4 ký giao ước. Đồng chí Phạm Văn Hải, Chủ tịch Hội đồng nhân "
+     "dân thị trấn Phước Bửu, Cụm trưởng năm 2024, phát biểu.",
+     [(2024, "chair", "Hội đồng nhân dân thị trấn Phước Bửu")]),
+])
+def test_roles_of_a_governing_boards_head_fourteenth_pass(text: str, expected: list[tuple]):
+    assert roles(text) == expected

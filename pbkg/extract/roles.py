@@ -212,6 +212,11 @@ _PLACE_END = re.compile(
     rf"(?:phường|xã|thị\s+trấn|đặc\s+khu)\s+{CAP_WORD}(?:\s+{CAP_WORD}){{0,3}}$")
 
 
+# the governing board of an enterprise or a school, named before it
+_GOVERNING_BOARD = re.compile(rf"(?:Hội[ \t]+đồng[ \t]+(?:thành[ \t]+viên|quản[ \t]+trị)|"
+                              rf"Ban[ \t]+[Gg]iám[ \t]+(?:đốc|hiệu))[ \t]+(?=[{UPPER}])")
+
+
 def _unit_from_positions(doc: Doc, om: OfficialMention, role_start: int) -> Unit | None:
     """The body a person heads, from their positions other than the role itself."""
     candidates: list[tuple[int, Unit]] = []
@@ -237,6 +242,11 @@ def _unit_from_positions(doc: Doc, om: OfficialMention, role_start: int) -> Unit
             unit = Unit(unit.start, unit.end, text, text)
         if not unit:
             continue
+        board = _GOVERNING_BOARD.match(unit.text)
+        if board is not None:
+            # "Chủ tịch Hội đồng thành viên Tổng Công ty X": the enterprise its board governs
+            text = unit.text[board.end():]
+            unit = Unit(unit.start + board.end(), unit.end, text, text)
         if _BARE_COMMITTEE.fullmatch(unit.text):
             # "Bí thư Đảng ủy, Chủ tịch HĐND phường Cửa Nam": the committee of the place the
             # next post names; with no place, a committee of no one named
