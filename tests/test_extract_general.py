@@ -2832,3 +2832,22 @@ def test_prizes_to_people_with_academic_titles_fourteenth_pass(text: str, expect
 ])
 def test_roles_of_a_governing_boards_head_fourteenth_pass(text: str, expected: list[tuple]):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,members", [
+    # a text cut in the middle of its list: the last item may be cut mid-name, so is not taken
+    ("Sáng 4/3/2024, Cụm thi đua số 5 ký giao ước. Cụm gồm 4 đảng bộ: Đảng bộ Công ty Điện lực "
+     "Tây Ninh, Đảng bộ Công ty Cấp thoát nước Tây Ninh, Đảng bộ Công ty",
+     ["Đảng bộ Công ty Điện lực Tây Ninh", "Đảng bộ Công ty Cấp thoát nước Tây Ninh"]),
+    # the twins: the same list closed by a full stop, or as long as its count, is whole
+    ("Sáng 4/3/2024, Cụm thi đua số 5 ký giao ước. Cụm gồm 3 đảng bộ: Đảng bộ Công ty Điện lực "
+     "Tây Ninh, Đảng bộ Công ty Cấp thoát nước Tây Ninh, Đảng bộ Công ty Xổ số kiến thiết.",
+     ["Đảng bộ Công ty Điện lực Tây Ninh", "Đảng bộ Công ty Cấp thoát nước Tây Ninh",
+      "Đảng bộ Công ty Xổ số kiến thiết"]),
+    ("Sáng 4/3/2024, Cụm thi đua số 5 ký giao ước. Cụm gồm 3 đảng bộ: Đảng bộ Công ty Điện lực "
+     "Tây Ninh, Đảng bộ Công ty Cấp thoát nước Tây Ninh, Đảng bộ Công ty Xổ số kiến thiết",
+     ["Đảng bộ Công ty Điện lực Tây Ninh", "Đảng bộ Công ty Cấp thoát nước Tây Ninh",
+      "Đảng bộ Công ty Xổ số kiến thiết"]),
+])
+def test_a_list_cut_with_the_text_fourteenth_pass(text: str, members: list[str]):
+    assert lists(text) == [members]

@@ -28,6 +28,7 @@ from pbkg.extract.roles import find_roles
 # refused with a message, never cut silently.
 MAX_CHARS = MAX_BYTES
 _WS = re.compile(r"\s+")
+_TEXT_END = set(".!?…”\"’)]»")
 # Name-like fields: written as in the text, but with any run of spaces (no-break, tab,
 # line break) as one space. Evidence stays verbatim.
 _NAME_FIELDS = {
@@ -132,7 +133,14 @@ def extract(article: Article) -> dict:
     for role in roles:
         if role["cluster"] and not any(c.name == role["cluster"] for c in clusters):
             role["cluster"] = None
+    # a text cut in the middle of a list shorter than its count ("Cụm gồm 6 tổ chức: ..., Chi bộ
+    # Công ty A, Đảng bộ Công ty"): the item it ends with may be cut mid-name, so it is not taken
+    body_end = len(doc.canon.rstrip())
+    cut = body_end > 0 and doc.canon[body_end - 1] not in _TEXT_END
     for c in clusters:
+        if cut and c.members and c.member_count and len(c.members) < c.member_count and max(
+                m["end"] for m in c.members) >= body_end:
+            c.members = [m for m in c.members if m["end"] < body_end]
         c.level = assign_level(doc, c)
         item: dict = {
             "name": c.name,
