@@ -2851,3 +2851,18 @@ def test_roles_of_a_governing_boards_head_fourteenth_pass(text: str, expected: l
 ])
 def test_a_list_cut_with_the_text_fourteenth_pass(text: str, members: list[str]):
     assert lists(text) == [members]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a person titled chair with no year, at a dated conference that reviews no period: the
+    # year it is held in, not the year the text cites most
+    ("Ngày 12/4/2022, Cụm thi đua số 4 các văn phòng huyện ủy giao ban quý I. Năm 2021, các đơn "
+     "vị hoàn thành nhiệm vụ năm 2021. Đồng chí Lò Văn Panh, Chánh Văn phòng Huyện ủy Mường Lát, "
+     "Cụm trưởng, phát biểu.", [(2022, "chair", "Văn phòng Huyện ủy Mường Lát")]),
+    # the twin: a review of a year gives that year
+    ("Ngày 12/1/2022, Cụm thi đua số 4 các văn phòng huyện ủy tổng kết công tác năm 2021. Đồng "
+     "chí Lò Văn Panh, Chánh Văn phòng Huyện ủy Mường Lát, Cụm trưởng, phát biểu.",
+     [(2021, "chair", "Văn phòng Huyện ủy Mường Lát")]),
+])
+def test_role_year_of_an_undated_chair_fourteenth_pass(text: str, expected: list[tuple]):
+    assert roles(text) == expected

@@ -114,7 +114,12 @@ def extract(article: Article) -> dict:
     # "Năm nay" is the year of the article's dated event
     this_year = next((int(e["date"][:4]) for e in events if (e.get("date") or "")[:4].isdigit()),
                      None)
-    roles = find_roles(doc, official_mentions, clusters, year, _elected_year(events), this_year)
+    # a role with no year of its own is the article's year: the period its conference reviews,
+    # else the year that conference is held in ("Ngày 30/3/2021, Cụm ... giao ban quý I"), only
+    # then the most cited year
+    role_year = year if any(e.get("year_covered") for e in events) else (this_year or year)
+    roles = find_roles(doc, official_mentions, clusters, role_year, _elected_year(events),
+                       this_year)
     # a unit named in a role of the cluster is also a member
     for role in roles:
         cluster = next((c for c in clusters if c.name == role["cluster"]), None) or resolve(
