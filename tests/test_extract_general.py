@@ -2866,3 +2866,35 @@ def test_a_list_cut_with_the_text_fourteenth_pass(text: str, members: list[str])
 ])
 def test_role_year_of_an_undated_chair_fourteenth_pass(text: str, expected: list[tuple]):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,members", [
+    # a department named after two fields joined by "và" is one member
+    ("Sáng 9/1/2023, Cụm thi đua số 2 thuộc Đảng ủy Khối các cơ quan tỉnh tổng kết. Cụm gồm Đảng "
+     "bộ Sở Giáo dục và Đào tạo, Chi bộ Sở Kế hoạch và Đầu tư và Đảng bộ Sở Y tế.",
+     ["Đảng bộ Sở Giáo dục và Đào tạo", "Chi bộ Sở Kế hoạch và Đầu tư", "Đảng bộ Sở Y tế"]),
+    # the cluster counts its party organizations before the list
+    ("Sáng 9/1/2023, Cụm thi đua số 2 thuộc Đảng ủy Khối các cơ quan tỉnh tổng kết. Cụm có 3 tổ "
+     "chức cơ sở đảng: Đảng bộ Sở Y tế, Chi bộ Sở Thông tin và Truyền thông, Đảng bộ Sở Nội vụ.",
+     ["Đảng bộ Sở Y tế", "Chi bộ Sở Thông tin và Truyền thông", "Đảng bộ Sở Nội vụ"]),
+    # the twin: "và" between two departments' bodies still separates them
+    ("Sáng 9/1/2023, Cụm thi đua số 2 thuộc Đảng ủy Khối các cơ quan tỉnh tổng kết. Cụm gồm Đảng "
+     "bộ Sở Giáo dục và Chi bộ Sở Y tế.", ["Đảng bộ Sở Giáo dục", "Chi bộ Sở Y tế"]),
+])
+def test_departments_and_party_organizations_fourteenth_pass(text: str, members: list[str]):
+    assert lists(text) == [members]
+
+
+@pytest.mark.parametrize("text", [
+    # the twin: party organizations the cluster has that are qualified (some of them)
+    "Sáng 9/1/2023, Cụm thi đua số 2 thuộc Đảng ủy Khối các cơ quan tỉnh tổng kết. Cụm có 2 chi "
+    "bộ tiêu biểu: Chi bộ Sở Y tế, Chi bộ Sở Nội vụ.",
+])
+def test_no_list_of_qualified_party_organizations_fourteenth_pass(text: str):
+    assert lists(text) == []
+
+
+def test_a_department_with_two_fields_holds_a_role_fourteenth_pass():
+    assert roles("Ngày 28/12/2022, Cụm thi đua số 2 tổng kết năm 2022. Hội nghị bầu Đảng bộ Sở "
+                 "Y tế làm Cụm trưởng, Chi bộ Sở Văn hóa và Thông tin làm Cụm phó năm 2023.") == [
+        (2023, "chair", "Đảng bộ Sở Y tế"), (2023, "vice-chair", "Chi bộ Sở Văn hóa và Thông tin")]

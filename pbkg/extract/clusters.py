@@ -78,7 +78,9 @@ _DESC_STOPS = re.compile(
 # "có 5 đơn vị", "còn 6 thành viên", "có bốn thành viên", "có 6 trường": what a cluster has
 _HAS_MEMBERS = (rf"(?:hiện\s+)?(?:có|còn)\s+(?:\d{{1,3}}|{enumerations.NUMBER_WORD})\s+"
                 r"(?:đơn\s+vị|thành\s+viên|cơ\s+quan|trường(?:\s+chính\s+trị)?|"
-                r"trung\s+tâm(?:\s+chính\s+trị)?)(?:\s+thành\s+viên)?"
+                r"trung\s+tâm(?:\s+chính\s+trị)?|"
+                # "Cụm có 7 tổ chức cơ sở đảng:", "Cụm có 4 đảng bộ:": party organizations
+                r"tổ\s+chức(?:\s+cơ\s+sở)?\s+đảng|đảng\s+bộ|chi\s+bộ)(?:\s+thành\s+viên)?"
                 # "Khối có 12 cơ quan, đơn vị gồm": two nouns for the one count
                 r"(?:\s*,\s*(?:đơn\s+vị|cơ\s+quan))?")
 # what a cluster's founding or reorganisation is stated with before its list: "được thành lập

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pbkg.extract import places
 from pbkg.extract.doc import Doc
 from pbkg.extract.patterns import COMPOUND_HEAD, NAME_STOP, ORG_HEAD, ORG_HEAD_CI, TITLE, UPPER
-from pbkg.extract.units import parse_forward
+from pbkg.extract.units import joins_fields, parse_forward
 
 # a word of a counted noun ("5 trường chính trị"), not the word that opens the list
 _NOUN_WORD = r"(?:\s+(?!(?:gồm|là|bao|có|như|với)(?![\w]))\w+)"
@@ -446,6 +446,8 @@ def _joins_previous(canon: str, prev: tuple[str, int, int], s: int, e: int) -> b
     """True when the part after "và" continues the previous item's name: the previous item
     names a body, the part is neither a body nor a place, and ends like a name's tail."""
     text = canon[s:e]
+    if ORG_HEAD_CI.match(canon, prev[1]) and joins_fields(canon, prev[2], s):
+        return True  # "Chi bộ Sở Khoa học và Công nghệ": a department's two fields
     if not ORG_HEAD_CI.match(canon, prev[1]) or ORG_HEAD_CI.match(text) or places.is_place(text):
         return False
     if _LEVEL_START.match(text):

@@ -58,14 +58,39 @@ _NAME_TAIL = re.compile(r"(?:tỉnh|thành\s+phố|huyện|quận|Tỉnh\s+ủy|
                         rf"Thị\s+ủy|Trung\s+ương)(?:\s+[{UPPER}][\w’']*){{0,4}}$")
 
 
+# the two fields of a department or ministry named together ("Sở Tài nguyên và Môi trường",
+# "Chi bộ Sở Khoa học và Công nghệ", "Bộ Lao động - Thương binh và Xã hội")
+_FIELDS_AND = re.compile(r"(?:Tài[ \t]+nguyên|Khoa[ \t]+học|Nông[ \t]+nghiệp|Giáo[ \t]+dục|"
+                         r"Thông[ \t]+tin|Kế[ \t]+hoạch|Thương[ \t]+binh|Thể[ \t]+thao|"
+                         r"Dân[ \t]+tộc|Văn[ \t]+hóa)[ \t]+và")
+_FIELDS_AFTER = re.compile(r"(?:Môi[ \t]+trường|Công[ \t]+nghệ|Phát[ \t]+triển[ \t]+nông[ \t]+"
+                           r"thôn|Đào[ \t]+tạo|Truyền[ \t]+thông|Đầu[ \t]+tư|Xã[ \t]+hội|"
+                           r"Du[ \t]+lịch|Tôn[ \t]+giáo|Thông[ \t]+tin)(?![\w’'])")
+
+
+_FIELDS_BEFORE = re.compile(_FIELDS_AND.pattern[:-len(r"[ \t]+và")] + "$")
+
+
+def joins_fields(canon: str, left_end: int, right_start: int) -> bool:
+    """True when the text ending at `left_end` and the one at `right_start` are the two fields
+    of a department's name, the "và" between them ("Sở Khoa học" / "Công nghệ")."""
+    return bool(_FIELDS_BEFORE.search(canon[max(0, left_end - 20) : left_end])) and bool(
+        _FIELDS_AFTER.match(canon, right_start))
+
+
 def _and_joins(doc: Doc, start: int, after: int, max_tokens: int) -> bool:
     """True when "và" at `after` joins two halves of one body's name: the name so far opens
     with a body word, what follows is no body and no place of its own and ends the way
-    names end ("Ban Tuyên giáo và Dân vận Tỉnh ủy"), not "Huyện ủy A và B" (B a place)."""
+    names end ("Ban Tuyên giáo và Dân vận Tỉnh ủy"), not "Huyện ủy A và B" (B a place); or
+    it joins the two fields a department is named after ("Sở Khoa học và Công nghệ")."""
     from pbkg.extract import places  # loaded on first use only
 
     canon = doc.canon
     sp = _SPACE.match(canon, after)
+    fields = _FIELDS_AND.search(canon, max(0, after - 20), after)
+    if fields is not None and fields.end() == after and sp and _FIELDS_AFTER.match(canon,
+                                                                                  sp.end()):
+        return True
     if not sp or not ORG_HEAD.match(canon, start):
         return False
     q = sp.end()
