@@ -2898,3 +2898,36 @@ def test_a_department_with_two_fields_holds_a_role_fourteenth_pass():
     assert roles("Ngày 28/12/2022, Cụm thi đua số 2 tổng kết năm 2022. Hội nghị bầu Đảng bộ Sở "
                  "Y tế làm Cụm trưởng, Chi bộ Sở Văn hóa và Thông tin làm Cụm phó năm 2023.") == [
         (2023, "chair", "Đảng bộ Sở Y tế"), (2023, "vice-chair", "Chi bộ Sở Văn hóa và Thông tin")]
+
+
+@pytest.mark.parametrize("text,members", [
+    # the units named besides, then the ones the cluster also has
+    ("Ngày 7/3/2023, Cụm thi đua số 5 ký giao ước. Ngoài Văn phòng Huyện ủy, Ban Tổ chức, Ban Dân "
+     "vận Huyện ủy, Cụm còn có Trung tâm Chính trị huyện Quế Sơn.",
+     ["Văn phòng Huyện ủy", "Ban Tổ chức", "Ban Dân vận Huyện ủy",
+      "Trung tâm Chính trị huyện Quế Sơn"]),
+    ("Ngày 7/3/2023, Cụm thi đua số 5 ký giao ước. Bên cạnh Huyện ủy Duy Xuyên (Cụm trưởng), Khối "
+     "còn có Huyện ủy Quế Sơn và Thăng Bình.",
+     ["Huyện ủy Duy Xuyên", "Huyện ủy Quế Sơn", "Thăng Bình"]),
+    ("Ngày 7/3/2023, Cụm thi đua số 5 ký giao ước. Ngoài đơn vị chủ nhà là Huyện ủy Duy Xuyên, "
+     "Cụm còn có huyện ủy các huyện Quế Sơn, Thăng Bình.",
+     ["Huyện ủy Duy Xuyên", "Quế Sơn", "Thăng Bình"]),
+    # what the cluster also has, alone
+    ("Ngày 7/3/2023, Cụm thi đua số 5 ký giao ước. Cụm còn có Huyện ủy Quế Sơn và Thăng Bình.",
+     ["Huyện ủy Quế Sơn", "Thăng Bình"]),
+])
+def test_members_besides_and_also_fourteenth_pass(text: str, members: list[str]):
+    assert lists(text) == [members]
+
+
+@pytest.mark.parametrize("text", [
+    # the twins: no unit besides, or what the cluster also has is no unit
+    "Ngày 7/3/2023, Cụm thi đua số 5 ký giao ước. Ngoài các hoạt động trên, Cụm còn có Ban Tổ "
+    "chức Huyện ủy hướng dẫn.",
+    "Ngày 7/3/2023, Cụm thi đua số 5 ký giao ước. Ngoài Huyện ủy Duy Xuyên, Cụm còn có sự tham "
+    "gia của Báo Quảng Nam.",
+    "Ngày 7/3/2023, Cụm thi đua số 5 ký giao ước. Ngoài Huyện ủy Duy Xuyên, Cụm còn có nhiều mô "
+    "hình hay.",
+])
+def test_no_members_besides_and_also_fourteenth_pass(text: str):
+    assert lists(text) == []

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from pbkg.extract import enumerations, places
-from pbkg.extract.doc import Doc, Spans
+from pbkg.extract.doc import Doc, Sentence, Spans
 from pbkg.extract.enumerations import COUNT, count_value
 from pbkg.extract.patterns import (
     CAP_WORD,
@@ -655,7 +655,51 @@ _JOINING_OPEN = re.compile(
     r"(?:[Cc]ác\s+đơn\s+vị\s+)?[Tt]ham\s+gia\s+(?:vào\s+)?(?:(?P<ck>cụm|khối)(?:\s+thi\s+đua)?|"
     r"(?:ký\s+kết\s+|ký\s+)?(?:bản\s+)?giao\s+ước(?:\s+thi\s+đua)?|ký\s+kết)"
     r"(?:\s+năm\s+\d{4})?\s+(?:có|là|gồm)"
-    rf"|(?P<ck2>Cụm|Khối)\s+(?:hiện\s+(?:nay\s+)?)?có(?=\s+[{UPPER}]))\s+")
+    rf"|(?P<ck2>Cụm|Khối)\s+(?:hiện\s+(?:nay\s+)?)?(?:còn\s+)?có(?=\s+[{UPPER}]))\s+")
+
+
+# "Ngoài A, B, C, Khối còn có D.", "Bên cạnh A (Cụm trưởng) và B, Cụm còn có C và D.": the
+# units named besides, then the ones the cluster also has
+# (the first unit maybe described: "Ngoài đơn vị đăng cai là A và B (Cụm trưởng), ...")
+_BESIDES = re.compile(r"\W*(?:Ngoài|Bên\s+cạnh)\s+(?:(?:đơn\s+vị|cơ\s+quan)\s+[^,;:.()\n]{1,30}?"
+                      r"\s+là\s+)?(?=[\w’'])")
+_ALSO_HAS = re.compile(r"[ \t]*,[ \t]*(?:Cụm|Khối|cụm|khối)(?:[ \t]+thi[ \t]+đua)?[ \t]+còn[ \t]+"
+                       rf"có[ \t]+(?=[{UPPER}]|(?:ban|văn[ \t]+phòng|ủy[ \t]+ban|đảng[ \t]+ủy|"
+                       r"trường|trung[ \t]+tâm|(?:tỉnh|thành|huyện|quận|thị)[ \t]+ủy)[ \t])")
+
+
+_NOTE_LEFT = re.compile(r"[ \t]*(?:\([^()\n]{0,60}\))?[ \t.;]*")
+
+
+def _units_to(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]] | None:
+    """The units listed from `start` to `end` (one unit, or a list of whole units, a note in
+    brackets after the last allowed), or None when the span is not just that."""
+    canon = doc.canon
+    found = enumerations.parse(doc, start, end)
+    if found is not None:
+        items, last = found.items, found.end
+        if not _whole_units(doc, found):
+            return None
+    else:
+        unit = parse_forward(doc, start)
+        if unit is None or unit.end > end:
+            return None
+        items, last = [(unit.text, unit.start, unit.end)], unit.end
+    return items if _NOTE_LEFT.fullmatch(canon, last, end) else None
+
+
+def _besides_lists(doc: Doc, sent: Sentence) -> list[tuple[str, int, int]] | None:
+    """The members of a sentence "Ngoài A, B, Cụm còn có C, D." (both parts units only, the
+    second the sentence's whole rest), or None when it is no such sentence."""
+    lead = _BESIDES.match(doc.canon, sent.start, sent.end)
+    if lead is None:
+        return None
+    also = _ALSO_HAS.search(doc.canon, lead.end(), sent.end)
+    if also is None:
+        return None
+    first = _units_to(doc, lead.end(), also.start())
+    second = _units_to(doc, also.end(), sent.end) if first else None
+    return first + second if first and second else None
 
 
 def _joining_lists(doc: Doc, clusters: list[Cluster]) -> None:
@@ -668,6 +712,10 @@ def _joining_lists(doc: Doc, clusters: list[Cluster]) -> None:
     for sent in doc.sentences[:400]:  # an article's members are named early: bounded work
         m = _JOINING_OPEN.match(canon, sent.start, sent.end)
         if m is None:
+            besides = _besides_lists(doc, sent)
+            if besides is not None and cluster.add_list(besides):
+                cluster.evidence = (sent.start, besides[-1][2])
+                return
             continue
         found = enumerations.parse(doc, m.end(), sent.end)
         if found is None or canon[found.end : sent.end].strip(" \t.;") or not _whole_units(
