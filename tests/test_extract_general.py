@@ -2931,3 +2931,24 @@ def test_members_besides_and_also_fourteenth_pass(text: str, members: list[str])
 ])
 def test_no_members_besides_and_also_fourteenth_pass(text: str):
     assert lists(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the unit after "do" / "của" that an apposition "đơn vị trưởng cụm" describes
+    ("Ngày 20/12/2023, Cụm thi đua số 6 tổng kết năm 2023. Hội nghị do Đảng bộ Sở Y tế, đơn vị "
+     "trưởng cụm năm 2023, điều hành.", [(2023, "chair", "Đảng bộ Sở Y tế")]),
+    ("Ngày 20/12/2023, Cụm thi đua số 6 tổng kết năm 2023. Theo tờ trình của Thị ủy Hương Thủy, "
+     "đơn vị Cụm phó năm 2023, các đơn vị thống nhất nội dung.",
+     [(2023, "vice-chair", "Thị ủy Hương Thủy")]),
+    # a position held: "giữ vị trí Khối phó"
+    ("Ngày 20/12/2023, Cụm thi đua số 6 tổng kết năm 2023. Năm 2023, Thị ủy Hương Thủy giữ vị trí "
+     "Cụm phó.", [(2023, "vice-chair", "Thị ủy Hương Thủy")]),
+    # the twins: the unit after "do" ends its clause with a verb, the chair unit is not named;
+    # a lead kept is no role
+    ("Ngày 20/12/2023, Cụm thi đua số 6 tổng kết năm 2023. Hội nghị do Đảng bộ Sở Y tế chủ trì, "
+     "đơn vị trưởng cụm năm 2023 vắng mặt.", []),
+    ("Ngày 20/12/2023, Cụm thi đua số 6 tổng kết năm 2023. Năm 2023, Thị ủy Hương Thủy giữ vị trí "
+     "dẫn đầu Cụm.", []),
+])
+def test_roles_after_do_cua_and_positions_held_fourteenth_pass(text: str, expected: list[tuple]):
+    assert roles(text) == expected

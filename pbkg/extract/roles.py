@@ -76,7 +76,7 @@ _COPULA_BEFORE = re.compile(
     r"(?:được\s+(?:(?:(?!được\s)[^,.;()]){0,80}?\s+)?(?:bầu|chọn|suy\s+tôn|giao|cử|phân\s+công|tín\s+nhiệm)"
     r"\s+|được\s+)?"
     r"(?:(?:luân\s+phiên|đại\s+diện)\s+)?"  # "X (được) luân phiên / đại diện làm Cụm trưởng"
-    r"(?:là|làm|giữ(?:\s+(?:vai\s+trò|chức(?:\s+vụ)?|cương\s+vị))?"
+    r"(?:là|làm|giữ(?:\s+(?:vai\s+trò|chức(?:\s+vụ)?|cương\s+vị|vị\s+trí))?"
     r"|đảm\s+(?:nhận|nhiệm)(?:\s+(?:vai\s+trò|nhiệm\s+vụ|chức(?:\s+vụ)?))?"
     # "X hoàn thành tốt vai trò / nhiệm vụ Cụm trưởng (năm 2023)": it held the role
     r"|hoàn\s+thành(?:\s+(?:tốt|xuất\s+sắc))?\s+(?:vai\s+trò|nhiệm\s+vụ)(?:\s+(?:là|của))?)"
@@ -87,6 +87,7 @@ _COPULA_BEFORE = re.compile(
     r"(?:\s+(?:nhiệm\s+vụ|vai\s+trò)(?:\s+(?:là|làm))?)?(?:\s+đơn\s+vị)?)\s+"
     r"(?:(?:\d+|hai|ba|bốn)\s+)?$",  # "A và B là hai Cụm phó"
 )
+_BY_OF_BEFORE = re.compile(r"(?<![\w])(?:do|của)[ \t]+$")
 _APPOSITIVE_UNIT = re.compile(r"[ \t]*,[ \t]*đơn[ \t]+vị[ \t]*$")
 _COPULA_AFTER = re.compile(r"^[ \t]*(?:là|:|thuộc[ \t]+về|gồm(?:[ \t]+có)?"
                            r"|(?:được[ \t]+)?giao[ \t]+cho)[ \t]*:?[ \t]+")
@@ -695,6 +696,13 @@ def find_roles(
                 cand = parse_backward(doc, ap_end)
                 if cand is not None and _HANDED_TO.search(canon, max(0, cand.start - 20),
                                                           cand.start):
+                    unit = cand
+            if unit is None:
+                # "Hội nghị do X, đơn vị trưởng cụm năm 2022, chủ trì", "Theo báo cáo của X,
+                # đơn vị trưởng Cụm": the unit after "do" / "của" the apposition describes
+                cand = parse_backward(doc, ap_end)
+                if cand is not None and _BY_OF_BEFORE.search(canon, max(0, cand.start - 8),
+                                                             cand.start):
                     unit = cand
             if unit is None and _ON_BEHALF.search(canon, max(0, ap_end - 120), ap_end):
                 # "Đồng chí X thay mặt Ban Y – đơn vị Khối trưởng": the body after the verb
