@@ -2952,3 +2952,18 @@ def test_no_members_besides_and_also_fourteenth_pass(text: str):
 ])
 def test_roles_after_do_cua_and_positions_held_fourteenth_pass(text: str, expected: list[tuple]):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the cluster's sector with its levels listed, then its list in brackets
+    ("Sáng 9/5/2022, Cụm thi đua số 2 khối tuyên giáo các huyện, thị ủy (gồm Ban Tuyên giáo Huyện "
+     "ủy Krông Búk, Ban Tuyên giáo Thị ủy Buôn Hồ) tổ chức hội thảo.",
+     [["Ban Tuyên giáo Huyện ủy Krông Búk", "Ban Tuyên giáo Thị ủy Buôn Hồ"]]),
+    # the twins: the bracket holds no units; a verb stands between the cluster and its list
+    ("Sáng 9/5/2022, Cụm thi đua số 2 khối tuyên giáo các huyện, thị ủy (gồm 9 tham luận) tổ "
+     "chức hội thảo.", []),
+    ("Sáng 9/5/2022, Cụm thi đua số 2 khối tuyên giáo các huyện, thị ủy tổ chức hội thảo (gồm "
+     "Ban Tuyên giáo Huyện ủy Krông Búk, Ban Tuyên giáo Thị ủy Buôn Hồ).", []),
+])
+def test_a_sector_with_its_levels_before_a_list_fourteenth_pass(text: str, expected: list):
+    assert lists(text) == expected

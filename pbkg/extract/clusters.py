@@ -498,8 +498,10 @@ _YEAR_NOTE = re.compile(r"[ \t]*,?[ \t]*(?:năm|nhiệm\s+kỳ)[ \t]+\d{4}(?:[ \
 # số 2 huyện Krông Pắc gồm các xã")
 _PLACE_NOTE = re.compile(rf"^[ \t]*[,–-]?[ \t]*(?:của[ \t]+)?{_LEVEL_WORD}[ \t]+"
                          rf"(?P<place>[{UPPER}][\w’']*(?:[ \t]+[{UPPER}][\w’']*){{0,3}})[ \t]*")
+# (its levels maybe listed: "khối dân vận các huyện, thành, thị ủy")
 _SECTOR_NOTE = re.compile(r"^[ \t]*[,–-]?[ \t]*(?:của[ \t]+)?(?:khối|ngành|lĩnh\s+vực|khu\s+vực)"
-                          r"(?:[ \t]+[\w’']+){1,5}[ \t]*,?[ \t]*")
+                          r"(?:[ \t]+[\w’']+){1,5}(?:[ \t]*,[ \t]*(?:tỉnh|thành|huyện|quận|thị)"
+                          r"(?:[ \t]+ủy)?){0,4}[ \t]*,?[ \t]*")
 
 
 def _between_ok(text: str) -> bool:
