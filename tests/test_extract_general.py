@@ -2967,3 +2967,17 @@ def test_roles_after_do_cua_and_positions_held_fourteenth_pass(text: str, expect
 ])
 def test_a_sector_with_its_levels_before_a_list_fourteenth_pass(text: str, expected: list):
     assert lists(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the places of a distributive list described ("các huyện miền núi A, B")
+    ("Ngày 6/1/2021, Cụm thi đua số 4 tổng kết. Cụm gồm Ban Tuyên giáo Huyện ủy các huyện miền "
+     "núi Tương Dương, Kỳ Sơn và Quế Phong.", [["Tương Dương", "Kỳ Sơn", "Quế Phong"]]),
+    ("Ngày 6/1/2021, Cụm thi đua số 4 tổng kết. Cụm gồm ban dân vận các huyện biên giới A Lưới, "
+     "Nam Đông.", [["A Lưới", "Nam Đông"]]),
+    # the twin: the described places are not named
+    ("Ngày 6/1/2021, Cụm thi đua số 4 tổng kết. Cụm gồm Ban Tuyên giáo Huyện ủy các huyện miền "
+     "núi của tỉnh.", []),
+])
+def test_described_places_of_a_distributive_list_fourteenth_pass(text: str, expected: list):
+    assert lists(text) == expected

@@ -77,9 +77,12 @@ _LEVEL = (r"(?:huyện|quận|thị\s+xã|thành\s+phố|tỉnh|phường|xã|th
 _KIND_OF_BODY = (r"(?:(?:trường|trung\s+tâm)(?:\s+bồi\s+dưỡng)?\s+chính\s+trị|văn\s+phòng|"
                  r"ban\s+(?:tổ\s+chức|tuyên\s+giáo|dân\s+vận|nội\s+chính))\s+")
 # "ban tuyên giáo các huyện, thành ủy ", "các Văn phòng Đảng ủy phường ", "Huyện ủy các huyện "
+# (the places maybe described: "Ban Dân vận Huyện ủy các huyện ven biển A, B")
+_WHERE = (r"(?:ven\s+biển|miền\s+núi|biên\s+giới|vùng\s+(?:cao|sâu|biên)|đồng\s+bằng|trung\s+du|"
+          r"ngoại\s+thành|phía\s+(?:bắc|nam|đông|tây))\s+")
 DISTRIBUTIVE = re.compile(
     rf"^(?P<prefix>(?:[\w’']+\s+|\([A-ZĐ]{{2,10}}\)\s+){{0,5}}?các\s+(?:{_KIND_OF_BODY})?"
-    rf"(?:{_LEVEL}(?:\s+ủy)?\s*(?:,|và)\s*)*{_LEVEL}(?:\s+ủy)?\s+)(?=[\w’'])",
+    rf"(?:{_LEVEL}(?:\s+ủy)?\s*(?:,|và)\s*)*{_LEVEL}(?:\s+ủy)?\s+(?:{_WHERE})?)(?=[\w’'])",
     re.IGNORECASE,
 )
 # "Ban Tổ chức Tỉnh ủy (BTCTU) Hà Nam, ...": a prefix closed by an abbreviation in parentheses
