@@ -2981,3 +2981,19 @@ def test_a_sector_with_its_levels_before_a_list_fourteenth_pass(text: str, expec
 ])
 def test_described_places_of_a_distributive_list_fourteenth_pass(text: str, expected: list):
     assert lists(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a person named with the body he or she works in, in brackets, no post
+    ("Giải Ba thuộc về đồng chí Lầu Bá Chư (Ban Dân vận Huyện ủy Mù Cang Chải).",
+     {"Lầu Bá Chư": ["Ban Dân vận Huyện ủy Mù Cang Chải"]}),
+    ("Giải Ba thuộc về TS. Đinh Thị Nga (Trường Chính trị tỉnh Yên Bái).",
+     {"Đinh Thị Nga": ["Trường Chính trị tỉnh Yên Bái"]}),
+    # the twins: no honorific or title says it is a person; a place, or a photo's note, in the
+    # brackets
+    ("Giải Ba thuộc về Lầu Bá Chư (Ban Dân vận Huyện ủy Mù Cang Chải).", {}),
+    ("Giải Ba thuộc về đồng chí Lầu Bá Chư (Yên Bái).", {}),
+    ("Đồng chí Lầu Bá Chư (thứ hai từ trái) nhận giải Ba.", {}),
+])
+def test_people_with_their_body_in_brackets_fourteenth_pass(text: str, expected: dict):
+    assert officials(text) == expected

@@ -26,7 +26,7 @@ from pbkg.extract.patterns import (
     UPPER,
     norm_key,
 )
-from pbkg.extract.units import is_capitalized
+from pbkg.extract.units import is_capitalized, parse_forward
 
 _ABBR_BEFORE = re.compile(r"(?<![\w’'])[A-ZĐ]{2,8}[ \t]+$")
 # a photo caption's note of where the person stands comes between the name and the post:
@@ -373,11 +373,32 @@ def find_official_mentions(doc: Doc) -> list[OfficialMention]:
         if (span := titled()) is not None:
             ps, pe = span
             out.append(OfficialMention(name, name_start, name_end, [(ps, pe)], ps, name_end, True))
+        elif not prev and (body := _body_in_brackets(doc, name_start, name_end)) is not None:
+            # "đồng chí A (Ban Tuyên giáo Huyện ủy X)", "ThS. A (Trường Chính trị Y)": a person
+            # named with the body he or she works in, no post
+            out.append(OfficialMention(name, name_start, name_end, [body], name_start,
+                                       body[1] + 1))
         else:
             bare.append((name, name_start, name_end))
     out.extend(_names_by_context(doc, out))
     out.extend(_shared_posts(doc, bare, out))
     return out
+
+
+_OPEN_BRACKET = re.compile(r"[ \t]*\([ \t]*")
+
+
+def _body_in_brackets(doc: Doc, name_start: int, name_end: int) -> tuple[int, int] | None:
+    """The span of the body written alone in brackets right after a name that an honorific or
+    an academic title marks as a person's ("đồng chí A (Ban X Huyện ủy Y)"), else None."""
+    canon = doc.canon
+    op = _OPEN_BRACKET.match(canon, name_end)
+    if op is None or not HONORIFIC.search(canon[max(0, name_start - 16) : name_start]):
+        return None
+    unit = parse_forward(doc, op.end())
+    if unit is None or not re.match(r"[ \t]*\)", canon[unit.end : unit.end + 4]):
+        return None
+    return unit.start, unit.end
 
 
 _HONORIFIC_JUST_BEFORE = re.compile(r"(?<![\w])(?:đồng[ \t]+chí|đ/c|ông|bà)[ \t]+$",
