@@ -2997,3 +2997,20 @@ def test_described_places_of_a_distributive_list_fourteenth_pass(text: str, expe
 ])
 def test_people_with_their_body_in_brackets_fourteenth_pass(text: str, expected: dict):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the second place in the cluster, after a scoring
+    ("Sơ kết 6 tháng đầu năm 2024. Qua chấm điểm, Báo Bắc Giang xếp thứ nhất, Văn phòng Tỉnh ủy "
+     "xếp thứ hai trong Khối.", [("ranking", "Báo Bắc Giang"), ("ranking", "Văn phòng Tỉnh ủy")]),
+    # the twin: a second place in something else is no ranking in the cluster
+    ("Sơ kết 6 tháng đầu năm 2024. Văn phòng Tỉnh ủy xếp thứ hai về số bài đăng.", []),
+    # teams listed after "đội thi": the places after the first are teams too
+    ("Hội thi năm 2023. Hai giải Ba được trao cho đội thi Lục Ngạn và Sơn Động.",
+     [("conferred", "Lục Ngạn"), ("conferred", "Sơn Động")]),
+    # the twin: what follows "và" is no team
+    ("Hội thi năm 2023. Giải Ba được trao cho đội thi Lục Ngạn và Ban Giám khảo ghi nhận.",
+     [("conferred", "Lục Ngạn")]),
+])
+def test_second_places_and_teams_fourteenth_pass(text: str, expected: list):
+    assert _recipients(text) == sorted(expected)

@@ -410,7 +410,7 @@ def _proposed_after_rankings(doc: Doc, found: list[dict],
 # -- contest prizes, a unit's distinction, lists of units ranked --------------------------
 
 _LEADING = re.compile(
-    r"(?<![\w])(?:dẫn\s+đầu|đứng\s+đầu|xếp\s+thứ\s+(?:nhất|nhì|ba|\d+))"
+    r"(?<![\w])(?:dẫn\s+đầu|đứng\s+đầu|xếp\s+thứ\s+(?:nhất|nhì|hai|ba|\d+))"
     r"(?:\s+(?:phong\s+trào\s+)?thi\s+đua)?(?:\s+(?:của|trong))?(?:\s+toàn)?\s+"
     r"(?:[Cc]ụm|[Kk]hối)(?:\s+thi\s+đua)?(?:\s+số\s+\d+)?"
     # "được suy tôn dẫn đầu": the vote says whose lead it is, the cluster may go unsaid
@@ -496,8 +496,8 @@ def _prizes(doc: Doc, context_year: int | None) -> list[dict]:
             continue
         cs, ce = _clause_bounds(doc, m.start())
         units = parse_list(doc, m.end())
-        team = _team_at(doc, m.end()) if not units else None
-        for unit in units or ([team] if team else []):
+        teams = _teams_at(doc, m.end()) if not units else []
+        for unit in units or teams:
             out.append(_award(m.group("award"), unit.text, "conferred",
                               _period(canon[cs:ce], context_year), m.start(), unit.end, doc))
     return out
@@ -534,6 +534,31 @@ def _team_at(doc: Doc, pos: int) -> Unit | None:
     if not m:
         return None
     return parse_forward(doc, m.end(), bare_ok=True, max_tokens=10)
+
+
+_TEAM_SEP = re.compile(r"[ \t]*,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+")
+
+
+def _teams_at(doc: Doc, pos: int, limit: int = 12) -> list[Unit]:
+    """Contest teams listed after "đội (thi)": "đội thi Tân Biên và Dương Minh Châu" (the
+    items after the first are teams too when each is "đội ..." again or a place's name)."""
+    from pbkg.extract import places  # the gazetteer loads on first use only
+
+    first = _team_at(doc, pos)
+    if first is None:
+        return []
+    teams = [first]
+    while len(teams) < limit:
+        sep = _TEAM_SEP.match(doc.canon, teams[-1].end)
+        if sep is None:
+            break
+        nxt = _team_at(doc, sep.end())
+        if nxt is None:
+            nxt = parse_forward(doc, sep.end(), bare_ok=True, max_tokens=5)
+            if nxt is None or not places.is_place_name(nxt.text):
+                break
+        teams.append(nxt)
+    return teams
 
 
 def _team_before(doc: Doc, end: int) -> Unit | None:
