@@ -3014,3 +3014,16 @@ def test_people_with_their_body_in_brackets_fourteenth_pass(text: str, expected:
 ])
 def test_second_places_and_teams_fourteenth_pass(text: str, expected: list):
     assert _recipients(text) == sorted(expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the cluster votes a unit "đơn vị dẫn đầu" (the cluster unsaid after), then a proposal
+    ("Tổng kết năm 2021. Qua bình xét, Khối thống nhất suy tôn Báo Hòa Bình là đơn vị dẫn đầu, "
+     "đề nghị UBND tỉnh tặng Cờ thi đua.",
+     [("proposed", "Báo Hòa Bình"), ("ranking", "Báo Hòa Bình")]),
+    # the twins: no vote of the cluster; a lead in something else
+    ("Tổng kết năm 2021. Báo Hòa Bình là đơn vị dẫn đầu, đề nghị UBND tỉnh tặng Cờ thi đua.", []),
+    ("Tổng kết năm 2021. Khối suy tôn Báo Hòa Bình là đơn vị dẫn đầu về số bài viết.", []),
+])
+def test_a_lead_voted_by_the_cluster_fourteenth_pass(text: str, expected: list):
+    assert _recipients(text) == expected

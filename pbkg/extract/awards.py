@@ -336,6 +336,11 @@ def find_awards(doc: Doc, context_year: int | None) -> list[dict]:
             if sent is None or not _SCORED.search(canon, max(sent.start, m.start() - 300),
                                                   m.start()):
                 continue
+        if m.group("voted"):
+            sent = doc.sentence_at(m.start())
+            if sent is None or not _CLUSTER_VOTE.search(canon, max(sent.start, m.start() - 160),
+                                                        m.start()):
+                continue
         # "X được bình xét là đơn vị dẫn đầu Cụm": the unit before the lead-in
         lead = _LEADING_LEAD.search(canon, max(0, m.start() - 80), m.start())
         at = lead.start() if lead else m.start()
@@ -417,7 +422,12 @@ _LEADING = re.compile(
     r"|(?<=suy\stôn\s)dẫn\s+đầu(?![\w])"
     # "Qua bình xét, X xếp thứ nhất; Y xếp thứ hai": a place after the sentence's vote
     r"|(?P<place>xếp\s+thứ\s+(?:nhất|nhì|hai|ba))(?![\w])(?!\s*(?:về|trong|tại|ở|toàn)(?![\w]))"
+    # "Cụm suy tôn X là đơn vị dẫn đầu, đề nghị ...": the voter the cluster, unsaid after
+    r"|(?<=đơn\svị\s)(?P<voted>dẫn\s+đầu)(?![\w])(?!\s*(?:về|trong|tại|ở|toàn|của|các)(?![\w]))"
 )
+# the cluster's vote for the unit that leads it, earlier in the sentence
+_CLUSTER_VOTE = re.compile(r"(?<![\w])(?:[Cc]ụm|[Kk]hối)(?:\s+thi\s+đua)?(?:\s+(?:đã|thống\s+nhất|"
+                           r"nhất\s+trí))*\s+(?:bình\s+chọn|suy\s+tôn)(?![\w])")
 # the vote or the scoring that a bare place ("xếp thứ nhất") is a result of, earlier in its
 # sentence
 _SCORED = re.compile(r"(?<![\w])(?:[Bb]ình\s+xét|[Cc]hấm\s+điểm|[Bb]ình\s+chọn)(?![\w])")
