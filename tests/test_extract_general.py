@@ -3027,3 +3027,17 @@ def test_second_places_and_teams_fourteenth_pass(text: str, expected: list):
 ])
 def test_a_lead_voted_by_the_cluster_fourteenth_pass(text: str, expected: list):
     assert _recipients(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a prize won by a person named with his or her body in brackets
+    ("Hội thi năm 2022. Đồng chí Giàng A Sử (Ban Dân vận Huyện ủy Bắc Hà) đoạt giải Ba hội thi "
+     "dân vận khéo.", [("conferred", "Giàng A Sử")]),
+    # the twins: a photo's note in the brackets; no honorific says it is a person
+    ("Hội thi năm 2022. Đồng chí Giàng A Sử (thứ ba từ trái) đoạt giải Ba hội thi dân vận khéo.",
+     []),
+    ("Hội thi năm 2022. Giàng A Sử (Ban Dân vận Huyện ủy Bắc Hà) đoạt giải Ba hội thi dân vận "
+     "khéo.", []),
+])
+def test_prizes_won_by_people_with_their_body_fourteenth_pass(text: str, expected: list):
+    assert _recipients(text) == expected

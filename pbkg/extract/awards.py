@@ -495,6 +495,8 @@ def _prizes(doc: Doc, context_year: int | None) -> list[dict]:
             unit = parse_backward(doc, start, strict=True)
             if unit is None and canon[max(0, start - 1) : start] == " ":
                 unit = _team_before(doc, start)
+            if unit is None and rx is _PRIZE_AFTER:
+                unit = _person_with_body_before(doc, start)
             if unit is None:
                 continue
             cs, ce = _clause_bounds(doc, start)
@@ -569,6 +571,25 @@ def _teams_at(doc: Doc, pos: int, limit: int = 12) -> list[Unit]:
                 break
         teams.append(nxt)
     return teams
+
+
+# "đồng chí A (Ban X Huyện ủy Y) đoạt giải Nhì": a person, marked by an honorific or an academic
+# title, with the body he or she works in
+_PERSON_WITH_BODY = re.compile(
+    rf"(?:(?<![\w])(?:[Đđ]ồng[ \t]+chí|[Ôô]ng|[Bb]à)|(?:ThS|TS|PGS|GS)\.?)[ \t]+"
+    rf"(?P<name>[{UPPER}][{LOWER}]*(?:[ \t]+[{UPPER}][{LOWER}]*){{1,4}})[ \t]*\([^()\n]{{3,80}}\)"
+    r"[ \t]*$")
+
+
+def _person_with_body_before(doc: Doc, end: int) -> Unit | None:
+    m = _PERSON_WITH_BODY.search(doc.canon, max(0, end - 140), end)
+    if m is None or ORG_HEAD.match(doc.canon, m.start("name")):
+        return None
+    body = doc.canon[m.end("name") : end].strip(" \t()")
+    if not ORG_HEAD.match(body):  # the brackets hold the body, not a note
+        return None
+    s, e = m.span("name")
+    return Unit(s, e, doc.slice(s, e), doc.slice(s, e))
 
 
 def _team_before(doc: Doc, end: int) -> Unit | None:
