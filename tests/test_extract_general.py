@@ -3041,3 +3041,16 @@ def test_a_lead_voted_by_the_cluster_fourteenth_pass(text: str, expected: list):
 ])
 def test_prizes_won_by_people_with_their_body_fourteenth_pass(text: str, expected: list):
     assert _recipients(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a name that opens like a district's ("Lâm Hà"), marked by an honorific and a
+    # post
+    ("Đồng chí Lâm Hà Phong, Phó Bí thư Thường trực Huyện ủy, phát biểu.",
+     {"Lâm Hà Phong": ["Phó Bí thư Thường trực Huyện ủy"]}),
+    # the twins: no post after it; the place itself
+    ("Đồng chí Lâm Hà Phong phát biểu.", {}),
+    ("Tại Lâm Hà, Phó Bí thư Thường trực Huyện ủy phát biểu.", {}),
+])
+def test_names_that_open_like_a_place_fourteenth_pass(text: str, expected: dict):
+    assert officials(text) == expected

@@ -333,8 +333,9 @@ def find_official_mentions(doc: Doc) -> list[OfficialMention]:
         # the post written before the name, looked for once and only when needed
         titled = functools.cache(functools.partial(_title_before, doc, name_start, len(words)))
 
-        if _is_place(doc, name, name_start) and not (titled() and not places.is_place(name)
-                                                    and norm_key(name) not in _PLACES):
+        if _is_place(doc, name, name_start) and not (
+                (titled() or _honoured_and_posted(doc, name_start, name_end))
+                and not places.is_place(name) and norm_key(name) not in _PLACES):
             continue
         if len(words) == 2 and _LOW_LEVEL_BEFORE.search(canon, max(0, name_start - 12),
                                                         name_start):
@@ -383,6 +384,19 @@ def find_official_mentions(doc: Doc) -> list[OfficialMention]:
     out.extend(_names_by_context(doc, out))
     out.extend(_shared_posts(doc, bare, out))
     return out
+
+
+_COMMA = re.compile(r"[ \t]*,[ \t]*")
+
+
+def _honoured_and_posted(doc: Doc, name_start: int, name_end: int) -> bool:
+    """True when an honorific just before and a post just after mark the words as a person's
+    name, even one that opens like a place's ("đồng chí Hà Quang Vịnh, Phó Bí thư ...")."""
+    canon = doc.canon
+    if not _HONORIFIC_JUST_BEFORE.search(canon, max(0, name_start - 12), name_start):
+        return False
+    after = _COMMA.match(canon, name_end)
+    return after is not None and bool(TITLE.match(canon, after.end()))
 
 
 _OPEN_BRACKET = re.compile(r"[ \t]*\([ \t]*")
