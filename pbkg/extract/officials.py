@@ -545,10 +545,6 @@ _MIDDLE = {"Văn", "Thị"}
 _NOT_SURNAME = {"Phòng", "Nhà", "Đài", "Ngành", "Công", "Khu", "Làng", "Trung", "Hội", "Câu",
                 "Đội", "Tổ", "Ban", "Sở", "Bộ", "Cục", "Vụ", "Quỹ", "Lễ", "Tuần", "Tháng"}
 
-# a former post ("nguyên Trưởng Ban ..."); one in the cluster ("nguyên Cụm trưởng") still counts
-_FORMER = re.compile(r"(?:nguyên|cựu)\s", re.IGNORECASE)
-_CLUSTER_POST = re.compile(r"(?<!\w)(?:[Cc]ụm|[Kk]hối)\s+(?:trưởng|phó)(?!\w)")
-
 
 def merge_officials(doc: Doc, mentions: list[OfficialMention]) -> list[dict]:
     by_name: dict[str, list[OfficialMention]] = {}
@@ -568,10 +564,6 @@ def merge_officials(doc: Doc, mentions: list[OfficialMention]) -> list[dict]:
         # keep the order of the best mention
         order = {norm_key(t): i for i, t in enumerate(best.position_texts(doc))}
         positions.sort(key=lambda t: order.get(norm_key(t), len(order)))
-        if positions and all(_FORMER.match(t) for t in positions) and not any(
-                _CLUSTER_POST.search(t) for t in positions):
-            # "đồng chí A, nguyên Trưởng Ban Dân vận Huyện ủy": a guest who holds no post now
-            continue
         out.append(
             {
                 "name": best.name,
