@@ -646,7 +646,10 @@ def test_roles_fifth_pass(text: str, expected: list[tuple]):
     "Năm 2023, Ban Tổ chức Tỉnh ủy Gia Lai giữ vai trò quan trọng, Cụm trưởng đánh giá cao.",
     # denied or only put forward
     "Năm 2023, Ban Tổ chức Tỉnh ủy Gia Lai không còn là Cụm trưởng.",
-    "Năm 2023, Cụm thống nhất giới thiệu Ban Tổ chức Tỉnh ủy Gia Lai làm Cụm trưởng năm 2024.",
+    "Năm 2023, Cụm thống nhất giới thiệu Ban Tổ chức Tỉnh ủy Gia Lai làm Cụm trưởng năm 2024, "
+    "trình Ban Tổ chức Trung ương xem xét, quyết định.",
+    "Năm 2023, Ban Tổ chức Tỉnh ủy Kon Tum giới thiệu Ban Tổ chức Tỉnh ủy Gia Lai làm Cụm trưởng "
+    "năm 2024.",
     # "do" with no verb of holding after the unit
     "Cụm trưởng năm 2024 do Ban Tổ chức Tỉnh ủy Kon Tum giới thiệu đã phát biểu.",
     # the role opens a list of subjects, it is not said of the unit after it
@@ -3033,3 +3036,26 @@ def test_prizes_won_by_people_with_their_body_fourteenth_pass(text: str, expecte
 ])
 def test_names_that_open_like_a_place_fourteenth_pass(text: str, expected: dict):
     assert officials(text) == expected
+
+
+# -- fifteenth pass: phrasings written for this pass, none from a corpus article ---
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a nomination the meeting agreed on is its choice, as "thống nhất chọn" is; the clause
+    # after it is chosen too
+    ("Tổng kết năm 2019. Hội nghị thống nhất giới thiệu Văn phòng Huyện ủy Krông Búk làm Cụm "
+     "trưởng, Văn phòng Huyện ủy Cư M'gar làm Cụm phó năm 2020.",
+     [(2020, "chair", "Văn phòng Huyện ủy Krông Búk"),
+      (2020, "vice-chair", "Văn phòng Huyện ủy Cư M'gar")]),
+    ("Năm 2021, Báo Quảng Trị được các thành viên nhất trí giới thiệu làm Trưởng khối.",
+     [(2021, "chair", "Báo Quảng Trị")]),
+    # the twins: the nomination sent on to a higher body; a nomination no one agreed on
+    ("Tổng kết năm 2019. Hội nghị thống nhất giới thiệu Văn phòng Huyện ủy Krông Búk làm Cụm "
+     "trưởng năm 2020, trình Ban Thường vụ Tỉnh ủy xem xét, quyết định.", []),
+    ("Tổng kết năm 2019. Văn phòng Huyện ủy Lắk giới thiệu Văn phòng Huyện ủy Krông Búk làm Cụm "
+     "trưởng, Văn phòng Huyện ủy Cư M'gar làm Cụm phó năm 2020.", []),
+])
+def test_agreed_nominations_fifteenth_pass(text: str, expected: list):
+    assert roles(text) == expected
+

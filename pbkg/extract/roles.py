@@ -73,7 +73,8 @@ _TAIL_THI_DUA = re.compile(r"[ \t]+thi\s+đua(?![\w])")
 _TAIL_YEAR = re.compile(rf"[ \t]*,?[ \t]*năm[ \t]+(?P<year>{YEAR})(?![\d])", re.IGNORECASE)
 _COPULA_BEFORE = re.compile(
     r"(?P<verb>(?:(?:đã|từng|tiếp\s+tục|cũng|vẫn|sẽ|đang|chính\s+thức)\s+)*"
-    r"(?:được\s+(?:(?:(?!được\s)[^,.;()]){0,80}?\s+)?(?:bầu|chọn|suy\s+tôn|giao|cử|phân\s+công|tín\s+nhiệm)"
+    r"(?:được\s+(?:(?:(?!được\s)[^,.;()]){0,80}?\s+)?(?:bầu|chọn|suy\s+tôn|giao|cử|phân\s+công|tín\s+nhiệm"
+    r"|giới\s+thiệu)"
     r"\s+|được\s+)?"
     r"(?:(?:luân\s+phiên|đại\s+diện)\s+)?"  # "X (được) luân phiên / đại diện làm Cụm trưởng"
     r"(?:là|làm|giữ(?:\s+(?:vai\s+trò|chức(?:\s+vụ)?|cương\s+vị|vị\s+trí))?"
@@ -83,7 +84,8 @@ _COPULA_BEFORE = re.compile(
     r"(?:\s+(?:đơn\s+vị|vai\s+trò))?"
     # "được (Ban X) giao nhiệm vụ Cụm trưởng", "được chọn giữ vai trò"
     # "được suy tôn Cụm trưởng": the verb of election alone
-    r"|được\s+(?:(?:(?!được\s)[^,.;()]){0,80}?\s+)?(?:bầu|chọn|suy\s+tôn|giao|cử|phân\s+công|tín\s+nhiệm)"
+    r"|được\s+(?:(?:(?!được\s)[^,.;()]){0,80}?\s+)?(?:bầu|chọn|suy\s+tôn|giao|cử|phân\s+công|tín\s+nhiệm"
+    r"|giới\s+thiệu)"
     r"(?:\s+(?:nhiệm\s+vụ|vai\s+trò)(?:\s+(?:là|làm))?)?(?:\s+đơn\s+vị)?)\s+"
     r"(?:(?:\d+|hai|ba|bốn)\s+)?$",  # "A và B là hai Cụm phó"
 )
@@ -132,7 +134,8 @@ _APPOSITION = re.compile(r"[ \t]*(?:[-–—]|,)[ \t]*(?:là[ \t]+)?(?:đơn[ \t
 _HANDED_TO = re.compile(r"(?<![\w])(?:(?:lại|giao)[ \t]+)?cho[ \t]+(?:đơn[ \t]+vị[ \t]+)?$")
 _HANDOVER_VERB = re.compile(r"(?<![\w])(?:(?:bàn|chuyển)\s+giao|trao)(?![\w])")
 _ELECTION = re.compile(
-    r"(?<![\w])(?:bầu|bàn\s+giao|chuyển\s+giao|tiếp\s+nhận|phân\s+công|suy\s+tôn|biểu\s+quyết|"
+    r"(?<![\w])(?:bầu|bàn\s+giao|chuyển\s+giao|tiếp\s+nhận|phân\s+công|"
+    r"suy\s+tôn|biểu\s+quyết|"
     r"bình\s+chọn)(?![\w])",
     re.IGNORECASE,
 )
@@ -273,6 +276,27 @@ _PROPOSED = re.compile(r"(?<![\w])(?:đề\s+nghị|đề\s+xuất|dự\s+kiến
                        # "X sẽ đảm nhận vai trò Cụm trưởng": a plan, not yet a role held
                        r"có\s+thể|nếu|sẽ)"
                        r"(?![\w])[^,.;:()]*$", re.IGNORECASE)
+# a nomination the meeting agreed on is its choice, as "thống nhất chọn" is: "Hội nghị thống nhất
+# giới thiệu X làm Cụm trưởng", "X được các đơn vị nhất trí giới thiệu làm Khối trưởng"; unless
+# the sentence sends it on to a higher body ("..., trình Ban Thường vụ xem xét, quyết định")
+_AGREED_BEFORE = re.compile(r"(?<![\w])(?:thống|nhất)[ \t]+(?:nhất|trí)[ \t]+$", re.IGNORECASE)
+_SENT_ON = re.compile(r"(?<![\w])(?:trình|xem\s+xét|quyết\s+định|phê\s+duyệt|công\s+nhận|"
+                      r"chờ)(?![\w])", re.IGNORECASE)
+
+
+def _proposed(doc: Doc, lo: int, hi: int, role_end: int) -> bool:
+    """Whether a proposal in canon[lo:hi] puts forward the role that ends at `role_end`."""
+    canon = doc.canon
+    p = _PROPOSED.search(canon, lo, hi)
+    while p is not None and canon[p.start() : p.start() + 4].lower() == "giới" and (
+            _AGREED_BEFORE.search(canon, max(0, p.start() - 16), p.start())):
+        sent = doc.sentence_at(role_end)
+        if sent is not None and _SENT_ON.search(canon, role_end, min(sent.end, role_end + 200)):
+            return True  # "..., trình Văn phòng Tỉnh ủy xem xét, quyết định"
+        p = _PROPOSED.search(canon, p.end(), hi)
+    return p is not None
+
+
 # a condition opening the sentence: "Nếu được tín nhiệm, X sẽ làm Cụm trưởng"
 _CONDITION = re.compile(r"(?<![\w])(?:[Nn]ếu|[Tt]rong\s+trường\s+hợp|[Gg]iả\s+sử)(?![\w])")
 _ALSO_BEFORE = re.compile(r"[ \t]*,?[ \t]*(?:(?:đồng\s+thời|cũng|hiện)[ \t]+)?$")
@@ -558,7 +582,7 @@ def find_roles(
                 verb_start = appositive.start()
             # "X là Cụm phó", "X và Y là Cụm phó", "Trường Chính trị tỉnh Nam Định, Ninh Bình
             # là Cụm phó", "X nhận Cờ luân lưu và đảm nhận vai trò Cụm trưởng"
-            if _PROPOSED.search(canon, max(0, verb_start - 120), m.start()) or (
+            if _proposed(doc, max(0, verb_start - 120), m.start(), tail_end) or (
                     proposed_end >= 0 and _PARALLEL.fullmatch(canon, proposed_end, verb_start)):
                 # "đề nghị X làm Cụm trưởng", "X được đề cử làm": no role; nor the clause
                 # that goes on the proposal ("đề xuất X làm Khối trưởng, Y làm Khối phó")
