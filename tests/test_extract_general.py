@@ -3059,3 +3059,14 @@ def test_names_that_open_like_a_place_fourteenth_pass(text: str, expected: dict)
 def test_agreed_nominations_fifteenth_pass(text: str, expected: list):
     assert roles(text) == expected
 
+
+@pytest.mark.parametrize("text,expected", [
+    # a general election in the role's sentence elects no one to the cluster
+    ("Sơ kết 6 tháng đầu năm 2021. Theo báo cáo của Huyện ủy Lắk (Cụm trưởng), các huyện đã "
+     "tổ chức thành công cuộc bầu cử đại biểu Quốc hội khóa XV.", [(2021, "chair", "Huyện ủy Lắk")]),
+    # the twin: the cluster's own election, its year unsaid, is not guessed
+    ("Sơ kết 6 tháng đầu năm 2021. Hội nghị bầu Huyện ủy Lắk (Cụm trưởng) và giao nhiệm vụ.",
+     []),
+])
+def test_general_elections_fifteenth_pass(text: str, expected: list):
+    assert roles(text) == expected

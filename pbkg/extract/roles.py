@@ -133,8 +133,9 @@ _APPOSITION = re.compile(r"[ \t]*(?:[-–—]|,)[ \t]*(?:là[ \t]+)?(?:đơn[ \t
 # "... trao cờ cho X - Cụm trưởng năm 2025": the one a hand-over is made to, labelled with its role
 _HANDED_TO = re.compile(r"(?<![\w])(?:(?:lại|giao)[ \t]+)?cho[ \t]+(?:đơn[ \t]+vị[ \t]+)?$")
 _HANDOVER_VERB = re.compile(r"(?<![\w])(?:(?:bàn|chuyển)\s+giao|trao)(?![\w])")
+# "bầu cử" is a general election ("cuộc bầu cử đại biểu Quốc hội"), none of the cluster's
 _ELECTION = re.compile(
-    r"(?<![\w])(?:bầu|bàn\s+giao|chuyển\s+giao|tiếp\s+nhận|phân\s+công|"
+    r"(?<![\w])(?:bầu(?![ \t]+cử(?![\w]))|bàn\s+giao|chuyển\s+giao|tiếp\s+nhận|phân\s+công|"
     r"suy\s+tôn|biểu\s+quyết|"
     r"bình\s+chọn)(?![\w])",
     re.IGNORECASE,
