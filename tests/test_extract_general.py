@@ -3070,3 +3070,23 @@ def test_agreed_nominations_fifteenth_pass(text: str, expected: list):
 ])
 def test_general_elections_fifteenth_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a shared prefix opens the list's last group, after items named in full
+    ("Cụm thi đua số 3 (gồm Văn phòng Thành ủy Buôn Ma Thuột, Văn phòng Thị xã ủy Buôn Hồ và "
+     "Văn phòng các huyện ủy Krông Búk, Ea Súp, Cư M'gar) tổ chức hội nghị.",
+     [["Văn phòng Thành ủy Buôn Ma Thuột", "Văn phòng Thị xã ủy Buôn Hồ", "Krông Búk", "Ea Súp",
+       "Cư M'gar"]]),
+    # a body's name in lower case opening that group: "ban tổ chức" is no verb "tổ chức"
+    ("Cụm thi đua số 2 họp. Dự có lãnh đạo 4 đơn vị trong cụm: Ban Tổ chức Tỉnh ủy Gia Lai, ban "
+     "tổ chức các tỉnh ủy Kon Tum, Đắk Lắk, Đắk Nông.",
+     [["Ban Tổ chức Tỉnh ủy Gia Lai", "Kon Tum", "Đắk Lắk", "Đắk Nông"]]),
+    # the twins: what follows the prefix is no place; the verb "tổ chức" ends the list
+    ("Cụm thi đua số 3 (gồm Văn phòng Thành ủy Buôn Ma Thuột và Văn phòng các huyện ủy) tổ chức "
+     "hội nghị.", [["Văn phòng Thành ủy Buôn Ma Thuột", "Văn phòng các huyện ủy"]]),
+    ("Cụm thi đua số 3 gồm Văn phòng Thành ủy Buôn Ma Thuột, Văn phòng Huyện ủy Krông Búk tổ "
+     "chức hội nghị.", [["Văn phòng Thành ủy Buôn Ma Thuột", "Văn phòng Huyện ủy Krông Búk"]]),
+])
+def test_a_group_opening_mid_list_fifteenth_pass(text: str, expected: list):
+    assert lists(text) == expected

@@ -99,7 +99,9 @@ PLURAL_PREFIX = re.compile(
     rf"\s+(?=[{UPPER}])"
 )
 _END = re.compile(
-    r"\s(?:đã|vừa|đang|sẽ|cùng|tổ\s+chức|tham\s+dự|tham\s+gia|được|là|do|với\s+sự|nhằm|"
+    # "ban tổ chức các tỉnh ủy A, B": a body's name in lower case, not the verb "tổ chức"
+    r"(?<![Bb]an)\stổ\s+chức(?![\w])|"
+    r"\s(?:đã|vừa|đang|sẽ|cùng|tham\s+dự|tham\s+gia|được|là|do|với\s+sự|nhằm|"
     r"thực\s+hiện|tiến\s+hành|họp|có|đều|luôn|phối\s+hợp|tích\s+cực|ký|bình\s+chọn|"
     r"thống\s+nhất|tổng\s+kết|sơ\s+kết|thuộc|trực\s+thuộc|trên\s+địa\s+bàn|trước\s+(?:đây|kia))"
     r"(?![\w])|[“”\"]|"
@@ -297,6 +299,11 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
         relevel = _RELEVEL.match(canon, s, e) if items else None
         if relevel:
             s, text, after_level = relevel.end(), text[relevel.end() - s :], True
+        elif items and (mid := DISTRIBUTIVE.match(text)) and places.is_place_name(
+                text[mid.end() :]):
+            # "gồm UBKT Thành ủy A, UBKT Thị ủy B và UBKT các huyện ủy C, D, E": a shared
+            # prefix opens the list's last group; its places are items, as at the list's start
+            s, text, after_level = s + mid.end(), text[mid.end() :], True
         if items and sep is not None and (
                 sep.lastgroup == "va" and _joins_previous(canon, items[-1], s, e)
                 or sep.lastgroup is None and _comma_joins(canon, items[-1], s, e)):
