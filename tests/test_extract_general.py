@@ -3090,3 +3090,21 @@ def test_general_elections_fifteenth_pass(text: str, expected: list):
 ])
 def test_a_group_opening_mid_list_fifteenth_pass(text: str, expected: list):
     assert lists(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a body's name that lists its levels after "các" stands between the cluster and "(gồm"
+    ("Cụm thi đua số 2 Văn phòng các huyện, thị, thành ủy (gồm Văn phòng Huyện ủy Lắk, Văn "
+     "phòng Thị ủy Buôn Hồ) tổ chức hội nghị.",
+     [["Văn phòng Huyện ủy Lắk", "Văn phòng Thị ủy Buôn Hồ"]]),
+    # a short descriptor of the count before the bracket that holds the list
+    ("Cụm thi đua các báo Đảng họp. Cụm có 3 cơ quan báo Đảng (Báo Gia Lai, Báo Kon Tum và Báo "
+     "Đắk Lắk).", [["Báo Gia Lai", "Báo Kon Tum", "Báo Đắk Lắk"]]),
+    # the twins: a verb in the words between; a verb in the descriptor
+    ("Cụm thi đua số 2 Văn phòng các huyện, thị, thành ủy đã họp (gồm Văn phòng Huyện ủy Lắk, "
+     "Văn phòng Thị ủy Buôn Hồ).", []),
+    ("Cụm thi đua các báo Đảng họp. Cụm có 3 cơ quan được khen thưởng (Báo Gia Lai, Báo Kon Tum "
+     "và Báo Đắk Lắk).", []),
+])
+def test_descriptors_before_a_list_fifteenth_pass(text: str, expected: list):
+    assert lists(text) == expected

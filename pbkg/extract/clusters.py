@@ -95,7 +95,9 @@ _GENERIC = re.compile(
     r"(?:bao\s+)?gồm(?![\w])"
     # "Cụm hiện có 5 đơn vị: A, B", "Cụm có 3 đơn vị là A, B và C", "Cụm có bốn thành viên –
     # A; B", "Cụm có 6 trường (A, B, ...)"
-    rf"|\s+{_HAS_MEMBERS}\s*(?::|là\s|[–—]\s|\())"
+    rf"|\s+{_HAS_MEMBERS}\s*(?::|là\s|[–—]\s|\()"
+    # "Cụm có 13 cơ quan báo Đảng (A, B, ...)": a short descriptor of the count, then the list
+    rf"|\s+{_HAS_MEMBERS}(?:\s+[\w’']+){{1,3}}\s*\()"
     # "lãnh đạo Ban Tổ chức Tỉnh ủy các tỉnh trong Cụm: A, B, C"
     r"|(?:(?<=trong )|(?<=thuộc )|(?<=của ))(?P<kind2>Cụm|Khối|cụm|khối)"
     r"(?=\s*(?::|(?:bao\s+)?gồm(?![\w])))"
@@ -504,8 +506,15 @@ _SECTOR_NOTE = re.compile(r"^[ \t]*[,–-]?[ \t]*(?:của[ \t]+)?(?:khối|ngàn
                           r"(?:[ \t]+ủy)?){0,4}[ \t]*,?[ \t]*")
 
 
+# the levels a body's name lists after "các": "Ủy ban Kiểm tra các huyện, thành, thị ủy", "Ban
+# Tổ chức các tỉnh ủy, thành ủy" (one descriptor, its commas no clause's)
+_LEVELS_LISTED = re.compile(r"(?<![\w])các[ \t]+(?:tỉnh|thành|huyện|quận|thị)(?:[ \t]+ủy)?"
+                            r"(?:[ \t]*,[ \t]*(?:tỉnh|thành|huyện|quận|thị)(?:[ \t]+ủy)?)+")
+
+
 def _between_ok(text: str) -> bool:
     text = _IN_OF.sub("", text)
+    text = _LEVELS_LISTED.sub("các cấp ủy", text)
     # "Cụm thi đua số 4, do X làm Cụm trưởng, gồm": a clause set off by commas names its chair
     text = _ROLE_CLAUSE.sub("", text)
     if not text.rstrip().endswith("("):  # "(gồm": the bracket opens the list
