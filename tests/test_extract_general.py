@@ -3108,3 +3108,18 @@ def test_a_group_opening_mid_list_fifteenth_pass(text: str, expected: list):
 ])
 def test_descriptors_before_a_list_fifteenth_pass(text: str, expected: list):
     assert lists(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # what the recipient is, written before its name, is no part of it: one award, not two
+    ("Năm 2022. Ban Tuyên giáo Huyện ủy Lắk vinh dự đón nhận Bằng khen của UBND tỉnh. Đồng chí "
+     "Y Bhin trao Bằng khen của UBND tỉnh cho tập thể Ban Tuyên giáo Huyện ủy Lắk.",
+     [("conferred", "Ban Tuyên giáo Huyện ủy Lắk")]),
+    ("Hội thi năm 2022. Ban Giám khảo trao giải Nhì cho giảng viên Hồ Thị Mai.",
+     [("conferred", "Hồ Thị Mai")]),
+    # the twins: a description with no name gives no award, party organizations too
+    ("Năm 2022. Đồng chí Y Bhin trao Bằng khen cho các tổ chức cơ sở đảng.", []),
+    ("Năm 2022. Đồng chí Y Bhin trao Bằng khen cho các chi bộ tiêu biểu.", []),
+])
+def test_what_the_recipient_is_fifteenth_pass(text: str, expected: list):
+    assert _recipients(text) == expected

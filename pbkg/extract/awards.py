@@ -106,6 +106,13 @@ _PROPOSED_PASSIVE = re.compile(
     r"(?<![\w])(?:(?:đã|cũng|đều|vừa)\s+)*được\s+(?:xét\s+)?đề\s+nghị\s+$")
 
 
+# what a recipient is, written before its name: "cho tập thể Ban X", "cho thí sinh A", "cho
+# giảng viên B", "cho đồng chí C" (the name is the recipient, as when written alone)
+_RECIPIENT_NOUN = re.compile(
+    r"(?:tập\s+thể|cá\s+nhân|thí\s+sinh|giảng\s+viên|báo\s+cáo\s+viên|học\s+viên|"
+    rf"tuyên\s+truyền\s+viên|đồng\s+chí|ông|bà)[ \t]+(?=[{UPPER}])")
+
+
 def _for_list(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """The recipients written after "cho", up to `end`: "A, B và C"."""
     canon = doc.canon
@@ -119,6 +126,9 @@ def _for_list(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         team = _TEAM.match(canon, s_, e_)
         if team is not None:  # "trao giải Nhất cho đội (thi) Ban X": the team is its body's
             s_ = team.end()
+        described = _RECIPIENT_NOUN.match(canon, s_, e_)
+        if described is not None:  # "cho tập thể Ban X", "cho giảng viên A": the one named
+            s_ = described.end()
         academic = _ACADEMIC_TITLE.match(canon, s_, e_)
         if academic is not None:  # "cho ThS. Hồ Thị Lan": the person, not the title
             s_ = academic.end()
@@ -635,7 +645,9 @@ _ANAPHOR = re.compile(r"(?:(?P<n>\d{1,2}|hai|ba|bốn|năm|cả\s+hai|các|nhữ
 # "cho đơn vị dẫn đầu", "cho các tập thể xuất sắc", "cho các đội thi", "cho những cán bộ đủ
 # tiêu chuẩn": a description, no unit or person named
 _DESCRIPTION = re.compile(r"(?:(?:các|những)\s+)?(?:đơn\s+vị|tập\s+thể|cơ\s+quan|đội|cán\s+bộ|"
-                          r"cá\s+nhân|thí\s+sinh|đảng\s+viên)(?:\s+[\w’']+)*")
+                          r"cá\s+nhân|thí\s+sinh|đảng\s+viên|"
+                          # "cho các tổ chức cơ sở đảng", "cho các chi bộ": party organizations
+                          r"tổ\s+chức(?:\s+cơ\s+sở)?\s+đảng|đảng\s+bộ|chi\s+bộ)(?:\s+[\w’']+)*")
 
 
 def _resolve_anaphors(doc: Doc, awards: list[dict]) -> list[dict]:
