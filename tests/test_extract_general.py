@@ -3123,3 +3123,21 @@ def test_descriptors_before_a_list_fifteenth_pass(text: str, expected: list):
 ])
 def test_what_the_recipient_is_fifteenth_pass(text: str, expected: list):
     assert _recipients(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # units elected leaders by a vote whose voter goes unsaid, then the proposal that follows
+    ("Tổng kết năm 2022. Ban Dân vận Tỉnh ủy Gia Lai và Ban Dân vận Tỉnh ủy Kon Tum được suy tôn "
+     "là 2 đơn vị dẫn đầu phong trào thi đua năm 2022 và được cụm đề nghị Ban Dân vận Trung ương "
+     "xét tặng Cờ thi đua.",
+     [("proposed", "Ban Dân vận Tỉnh ủy Gia Lai"), ("proposed", "Ban Dân vận Tỉnh ủy Kon Tum"),
+      ("ranking", "Ban Dân vận Tỉnh ủy Gia Lai"), ("ranking", "Ban Dân vận Tỉnh ủy Kon Tum")]),
+    ("Tổng kết năm 2022. Báo Gia Lai được Khối bình chọn là đơn vị dẫn đầu.",
+     [("ranking", "Báo Gia Lai")]),
+    # the twins: the vote of another body; no vote at all
+    ("Tổng kết năm 2022. Báo Gia Lai được UBND tỉnh bình chọn là đơn vị dẫn đầu phong trào thi "
+     "đua.", []),
+    ("Tổng kết năm 2022. Báo Gia Lai là đơn vị dẫn đầu phong trào thi đua.", []),
+])
+def test_leaders_elected_by_an_unsaid_voter_fifteenth_pass(text: str, expected: list):
+    assert _recipients(text) == expected

@@ -433,17 +433,26 @@ _LEADING = re.compile(
     # "Qua bình xét, X xếp thứ nhất; Y xếp thứ hai": a place after the sentence's vote
     r"|(?P<place>xếp\s+thứ\s+(?:nhất|nhì|hai|ba))(?![\w])(?!\s*(?:về|trong|tại|ở|toàn)(?![\w]))"
     # "Cụm suy tôn X là đơn vị dẫn đầu, đề nghị ...": the voter the cluster, unsaid after
-    r"|(?<=đơn\svị\s)(?P<voted>dẫn\s+đầu)(?![\w])(?!\s*(?:về|trong|tại|ở|toàn|của|các)(?![\w]))"
+    # ("X được suy tôn là đơn vị dẫn đầu phong trào thi đua": the movement is the cluster's)
+    r"|(?<=đơn\svị\s)(?P<voted>dẫn\s+đầu(?:\s+(?:phong\s+trào\s+)?thi\s+đua)?+)(?![\w])"
+    r"(?!\s*(?:về|trong|tại|ở|toàn|của|các)(?![\w]))"
 )
-# the cluster's vote for the unit that leads it, earlier in the sentence
-_CLUSTER_VOTE = re.compile(r"(?<![\w])(?:[Cc]ụm|[Kk]hối)(?:\s+thi\s+đua)?(?:\s+(?:đã|thống\s+nhất|"
-                           r"nhất\s+trí))*\s+(?:bình\s+chọn|suy\s+tôn)(?![\w])")
+# the cluster's vote for the unit that leads it, earlier in the sentence; or the unit's
+# election by it, the voter unsaid or the cluster or its units ("X được suy tôn là đơn vị dẫn
+# đầu", as "X được suy tôn dẫn đầu" is read)
+_CLUSTER_VOTE = re.compile(r"(?<![\w])(?:(?:[Cc]ụm|[Kk]hối)(?:\s+thi\s+đua)?"
+                           r"(?:\s+(?:đã|thống\s+nhất|nhất\s+trí))*|được(?:\s+(?:[Cc]ụm|[Kk]hối|các\s+đơn\s+vị))?"
+                           r"(?:\s+(?:thống\s+nhất|nhất\s+trí))?)\s+(?:bình\s+chọn|suy\s+tôn)"
+                           r"(?![\w])")
 # the vote or the scoring that a bare place ("xếp thứ nhất") is a result of, earlier in its
 # sentence
 _SCORED = re.compile(r"(?<![\w])(?:[Bb]ình\s+xét|[Cc]hấm\s+điểm|[Bb]ình\s+chọn)(?![\w])")
 _LEADING = first_char_led(_LEADING, "dđx")
 _LEADING_LEAD = re.compile(
-    r"(?:(?:đã|đều|được|vinh\s+dự)\s+)*(?:(?:bình\s+xét|bình\s+chọn|suy\s+tôn|công\s+nhận|"
+    r"(?:(?:đã|đều|được|vinh\s+dự)\s+)*"
+    # "X được Khối bình chọn là đơn vị dẫn đầu": the voter after "được"
+    r"(?:(?<=được )(?:[Cc]ụm|[Kk]hối|các\s+đơn\s+vị)\s+)?"
+    r"(?:(?:bình\s+xét|bình\s+chọn|suy\s+tôn|công\s+nhận|"
     r"xếp|chọn)\s+)?(?:là\s+)?(?:(?P<n>một|01|\d|hai|ba|bốn)\s+(?P<of>trong\s+\S+\s+)?)?"
     r"(?:đơn\s+vị|tập\s+thể)"
     r"\s+$|(?:(?:đã|đều|được|vinh\s+dự)\s+)+$"
