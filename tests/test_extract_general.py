@@ -3141,3 +3141,21 @@ def test_what_the_recipient_is_fifteenth_pass(text: str, expected: list):
 ])
 def test_leaders_elected_by_an_unsaid_voter_fifteenth_pass(text: str, expected: list):
     assert _recipients(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # prizes given to people, each with the body in brackets, the verb left to the first clause
+    ("Hội thi năm 2021. Ban Tổ chức trao giải Nhất cho Hồ Thị Mai (Trung tâm Chính trị huyện "
+     "Lắk); 2 giải Nhì cho Nguyễn Văn Lâm (Trung tâm Chính trị huyện Krông Búk) và Trần Thị Hoa "
+     "(Trung tâm Chính trị huyện Ea Súp).",
+     [("conferred", "Hồ Thị Mai"), ("conferred", "Nguyễn Văn Lâm"),
+      ("conferred", "Trần Thị Hoa")]),
+    ("Năm 2021. Đồng chí Y Bhin trao Bằng khen cho đồng chí Hồ Thị Mai (Ban Tuyên giáo Huyện ủy "
+     "Lắk) và đồng chí Nguyễn Văn Lâm (Ban Dân vận Huyện ủy Lắk).",
+     [("conferred", "Hồ Thị Mai"), ("conferred", "Nguyễn Văn Lâm")]),
+    # the twin: the names run into a clause of their own
+    ("Hội thi năm 2021. Ban Tổ chức trao giải Nhất cho Hồ Thị Mai (Trung tâm Chính trị huyện "
+     "Lắk); giải Nhì cho Nguyễn Văn Lâm phát biểu cảm tưởng.", [("conferred", "Hồ Thị Mai")]),
+])
+def test_prizes_to_people_with_their_body_fifteenth_pass(text: str, expected: list):
+    assert _recipients(text) == expected

@@ -17,6 +17,7 @@ from pbkg.extract.patterns import (
     NAM_YEAR,
     ORG_HEAD,
     PERIOD,
+    PERSON,
     TITLE,
     UPPER,
     first_char_led,
@@ -288,6 +289,11 @@ def find_awards(doc: Doc, context_year: int | None) -> list[dict]:
                 r_end = r_end_m.start() if r_end_m else ce
                 pos = f.end()
                 recipients = _for_list(doc, f.end(), r_end)
+                if canon.startswith("(", r_end) and len(
+                        people := _people_at(doc, f.end())) > len(recipients):
+                    # "cho A (Trung tâm X) và B (Trung tâm Y)": the brackets end no list of
+                    # people
+                    recipients = [u.span for u in people]
                 p = max(p, recipients[-1][1]) if recipients else p
                 second = _AND_AWARD_FOR.match(canon, r_end) if recipients else None
                 if second:  # "tặng Cờ thi đua cho A và Bằng khen cho B, C"
@@ -473,7 +479,7 @@ _PRIZE_AFTER = re.compile(  # "X đạt giải Nhất", "X xuất sắc giành g
 _PRIZE_QUALIFIERS = re.compile(r"(?:(?:đã|xuất\s+sắc|vinh\s+dự)\s+)+$")
 _PRIZE_BEFORE = re.compile(  # "giải Nhất thuộc về X", "giải Nhì: X và Y"
     rf"(?P<award>{PRIZE}(?:\s+(?:toàn\s+đoàn|tập\s+thể))?)\s*"
-    r"(?:thuộc\s+về|được\s+trao\s+cho|về\s+tay|:|là|cho)\s*(?:các\s+)?(?:đội\s+(?=[A-ZĐ]))?"
+    r"(?P<to>thuộc\s+về|được\s+trao\s+cho|về\s+tay|:|là|cho)\s*(?:các\s+)?(?:đội\s+(?=[A-ZĐ]))?"
 )
 _DISTINCTION = re.compile(  # "X được công nhận danh hiệu “...”", "X đạt danh hiệu “...”"
     r"(?:công\s+nhận|đạt|giữ\s+vững)\s+(?:đạt\s+)?"
@@ -528,6 +534,8 @@ def _prizes(doc: Doc, context_year: int | None) -> list[dict]:
         cs, ce = _clause_bounds(doc, m.start())
         units = parse_list(doc, m.end())
         teams = _teams_at(doc, m.end()) if not units else []
+        if not units and not teams and m.group("to") == "cho":
+            teams = _people_at(doc, m.end())
         for unit in units or teams:
             out.append(_award(m.group("award"), unit.text, "conferred",
                               _period(canon[cs:ce], context_year), m.start(), unit.end, doc))
@@ -609,6 +617,36 @@ def _person_with_body_before(doc: Doc, end: int) -> Unit | None:
         return None
     s, e = m.span("name")
     return Unit(s, e, doc.slice(s, e), doc.slice(s, e))
+
+
+_NOTE_AFTER = re.compile(r"[ \t]*\([^()\n]{3,80}\)")
+_PERSON_SEP = re.compile(r"[ \t]*,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+")
+_PEOPLE_END = re.compile(r"[ \t]*(?:[;.,\n]|$)")
+
+
+def _people_at(doc: Doc, pos: int, limit: int = 12) -> list[Unit]:
+    """People a prize is given to, each maybe with the body in brackets after the name: "giải
+    Nhì cho A (Trung tâm X) và B (Trung tâm Y)"; [] unless the names are the clause's rest."""
+    from pbkg.extract import places  # the gazetteer loads on first use only
+
+    canon = doc.canon
+    people: list[Unit] = []
+    while len(people) < limit:
+        for rx in (_RECIPIENT_NOUN, _ACADEMIC_TITLE):
+            lead = rx.match(canon, pos)
+            pos = lead.end() if lead else pos
+        m = PERSON.match(canon, pos)
+        if m is None or ORG_HEAD.match(canon, pos) or places.is_place_name(m.group()):
+            return []
+        people.append(Unit(m.start(), m.end(), m.group(), m.group()))
+        note = _NOTE_AFTER.match(canon, m.end())
+        end = note.end() if note else m.end()
+        sep = _PERSON_SEP.match(canon, end)
+        if sep is None or PERSON.match(canon, sep.end()) is None and not (
+                _RECIPIENT_NOUN.match(canon, sep.end())):
+            return people if _PEOPLE_END.match(canon, end) else []
+        pos = sep.end()
+    return people
 
 
 def _team_before(doc: Doc, end: int) -> Unit | None:
