@@ -3159,3 +3159,20 @@ def test_leaders_elected_by_an_unsaid_voter_fifteenth_pass(text: str, expected: 
 ])
 def test_prizes_to_people_with_their_body_fifteenth_pass(text: str, expected: list):
     assert _recipients(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a person named with the posts held receives an award of his or her own
+    ("Năm 2021. Đồng chí Đinh Văn Lâm, Phó Bí thư Đảng ủy Công ty Cao su Đắk Lắk vinh dự đón "
+     "nhận Huân chương Lao động hạng Ba của Chủ tịch nước.",
+     [("conferred", "Đinh Văn Lâm")]),
+    ("Năm 2021. Ông Đinh Văn Lâm, Ủy viên Ban Thường vụ, Bí thư Đảng ủy Công ty Cao su Đắk Lắk "
+     "nhận Bằng khen của Thủ tướng Chính phủ.", [("conferred", "Đinh Văn Lâm")]),
+    # the twins: on the body's behalf; a flag, which is a body's
+    ("Năm 2021. Đồng chí Đinh Văn Lâm, Chánh Văn phòng Tỉnh ủy, thay mặt tập thể đón nhận Bằng "
+     "khen của Thủ tướng Chính phủ.", []),
+    ("Năm 2021. Đồng chí Đinh Văn Lâm, Chánh Văn phòng Tỉnh ủy nhận Cờ thi đua của UBND tỉnh.",
+     []),
+])
+def test_people_receiving_their_own_award_fifteenth_pass(text: str, expected: list):
+    assert _recipients(text) == expected

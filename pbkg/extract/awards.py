@@ -522,6 +522,9 @@ def _prizes(doc: Doc, context_year: int | None) -> list[dict]:
                 unit = _team_before(doc, start)
             if unit is None and rx is _PRIZE_AFTER:
                 unit = _person_with_body_before(doc, start)
+            if unit is None and rx is not _DISTINCTION and m.group("award")[:1] not in "Cc":
+                # a flag is a body's: "đồng chí A, Trưởng Ban X nhận Cờ thi đua" is Ban X's
+                unit = _person_with_post_before(doc, start)
             if unit is None:
                 continue
             cs, ce = _clause_bounds(doc, start)
@@ -647,6 +650,24 @@ def _people_at(doc: Doc, pos: int, limit: int = 12) -> list[Unit]:
             return people if _PEOPLE_END.match(canon, end) else []
         pos = sep.end()
     return people
+
+
+# "Đồng chí A, Phó Bí thư Đảng ủy X vinh dự đón nhận Huân chương ...": a person, marked by an
+# honorific, with the posts held written after the name (the person receives, not the body)
+_PERSON_WITH_POST = re.compile(
+    rf"(?<![\w])(?:[Đđ]ồng[ \t]+chí|[Ôô]ng|[Bb]à)[ \t]+"
+    rf"(?P<name>[{UPPER}][{LOWER}]*(?:[ \t]+[{UPPER}][{LOWER}]*){{1,4}})"
+    rf"(?:[ \t]*,[ \t]*(?i:{TITLE.pattern})[^,;.()\n]{{0,80}}?){{1,3}}[ \t]*$")
+_ON_BEHALF = re.compile(r"(?<![\w])(?:thay[ \t]+mặt|đại[ \t]+diện)(?![\w])", re.IGNORECASE)
+
+
+def _person_with_post_before(doc: Doc, end: int) -> Unit | None:
+    lo = max(0, end - 300)
+    m = _PERSON_WITH_POST.search(doc.canon, lo, end)
+    if m is None or _ON_BEHALF.search(doc.canon, m.start(), end):
+        return None  # "đồng chí A, Chánh Văn phòng, thay mặt tập thể nhận": the body's award
+    s, e = m.span("name")
+    return Unit(s, e, doc.slice(s, e), doc.slice(s, e))
 
 
 def _team_before(doc: Doc, end: int) -> Unit | None:
