@@ -3176,3 +3176,17 @@ def test_prizes_to_people_with_their_body_fifteenth_pass(text: str, expected: li
 ])
 def test_people_receiving_their_own_award_fifteenth_pass(text: str, expected: list):
     assert _recipients(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a role named again with no year of its own is the holding the article gave a year to
+    ("Tổng kết năm 2022. Hội nghị trao cờ cho Ban Tuyên giáo Tỉnh ủy - đơn vị Khối trưởng năm "
+     "2023. Đồng chí Hồ Văn Lâm, Phó Trưởng Ban Tuyên giáo Tỉnh ủy, thay mặt đơn vị Khối trưởng "
+     "phát biểu.", [(2023, "chair", "Ban Tuyên giáo Tỉnh ủy")]),
+    # the twin: another unit's role with no year is the year reviewed
+    ("Tổng kết năm 2022. Hội nghị trao cờ cho Ban Tuyên giáo Tỉnh ủy - đơn vị Khối trưởng năm "
+     "2023. Đồng chí Hồ Văn Lâm, Phó Trưởng Ban Dân vận Tỉnh ủy, thay mặt đơn vị Khối trưởng "
+     "phát biểu.", [(2023, "chair", "Ban Tuyên giáo Tỉnh ủy"), (2022, "chair", "Ban Dân vận Tỉnh ủy")]),
+])
+def test_a_holding_named_again_fifteenth_pass(text: str, expected: list):
+    assert roles(text) == expected

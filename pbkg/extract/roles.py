@@ -770,6 +770,10 @@ def _word_years(doc: Doc, words: list[re.Match[str]]) -> dict[int, int]:
     return out
 
 
+def _unit_key(h: RoleHit) -> str:
+    return norm_key(h.unit.full, expand=True) if h.unit else ""
+
+
 def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
             context_year: int | None, elected_year: int | None = None,
             word_years: dict[int, int] | None = None,
@@ -791,6 +795,11 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
     # per sentence, the year of its last clause that opened with one: "năm 2025, A đảm nhận
     # Cụm trưởng; B đảm nhận Cụm phó" gives B the same year (the clause after names none)
     clause_year: dict[int, int] = {}
+    # the years the article gives each unit's role in, written with the role
+    held_in: dict[tuple[str, str], set[int]] = {}
+    for o in hits:
+        if o.year_explicit and o.year is not None and o.unit is not None:
+            held_in.setdefault((o.role, _unit_key(o)), set()).add(o.year)
     for h in sorted(hits, key=lambda h: h.start):
         if h.year is not None:
             continue
@@ -848,6 +857,12 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
         heading = _heading_year(doc, sent) if sent is not None else None
         if heading is not None:
             h.year = heading  # "... điều hành Khối năm 2017 như sau:" then "Trưởng khối: A;"
+            continue
+        held = held_in.get((h.role, _unit_key(h))) if h.unit is not None else None
+        if held is not None and len(held) == 1:
+            # "X - đơn vị Khối trưởng năm 2023" then "..., thay mặt đơn vị Khối trưởng": the
+            # holding named again, in the one year the article gives it
+            h.year = next(iter(held))
             continue
         h.year = context_year  # None when the excerpt gives no year: the role, year unknown
     # a role whose words name no cluster is the cluster its sentence names, when it names one
