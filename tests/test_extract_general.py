@@ -3190,3 +3190,21 @@ def test_people_receiving_their_own_award_fifteenth_pass(text: str, expected: li
 ])
 def test_a_holding_named_again_fifteenth_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a passive proposal with the proposer and the giver written between "được" and the gift
+    ("Tổng kết năm 2020. Văn phòng Huyện ủy Lắk được Cụm thống nhất đề nghị Ban Thường vụ Tỉnh "
+     "ủy xét tặng Bằng khen.", [("proposed", "Văn phòng Huyện ủy Lắk")]),
+    ("Tổng kết năm 2020. 4 tập thể được hội nghị đề nghị Chủ tịch UBND tỉnh tặng Bằng khen.",
+     [("proposed", "4 tập thể")]),
+    # the twins: given, not proposed; a count that is the leaders' (named before it) is none
+    ("Tổng kết năm 2020. Văn phòng Huyện ủy Lắk được Ban Thường vụ Tỉnh ủy tặng Bằng khen.",
+     [("conferred", "Văn phòng Huyện ủy Lắk")]),
+    ("Tổng kết năm 2020. Báo Gia Lai và Báo Kon Tum được suy tôn là 2 đơn vị dẫn đầu và được cụm "
+     "đề nghị Ban Tuyên giáo Trung ương xét tặng Cờ thi đua.",
+     [("proposed", "Báo Gia Lai"), ("proposed", "Báo Kon Tum"), ("ranking", "Báo Gia Lai"),
+      ("ranking", "Báo Kon Tum")]),
+])
+def test_passive_proposals_with_their_proposer_fifteenth_pass(text: str, expected: list):
+    assert _recipients(text) == expected

@@ -103,8 +103,13 @@ _LED_AND = re.compile(r"(?<![\w])(?:dẫn\s+đầu|đứng\s+đầu)(?:\s+(?:c�
                       r"(?:[Cc]ụm|[Kk]hối)(?:\s+thi\s+đua)?(?:\s+số\s+\d+)?\s+và\s+$")
 
 
+# "A, B được (xét) đề nghị tặng", and with the proposer and the giver written: "A được Cụm
+# thống nhất đề nghị Ban X xét tặng", "A được cụm đề nghị Ban Thường vụ Thành ủy tặng"
 _PROPOSED_PASSIVE = re.compile(
-    r"(?<![\w])(?:(?:đã|cũng|đều|vừa)\s+)*được\s+(?:xét\s+)?đề\s+nghị\s+$")
+    r"(?<![\w])(?:(?:đã|cũng|đều|vừa)\s+)*được\s+"
+    r"(?:(?:[Cc]ụm|[Kk]hối|hội\s+nghị|các\s+đơn\s+vị)\s+)?(?:(?:thống\s+nhất|nhất\s+trí)\s+)?"
+    r"(?:xét\s+)?đề\s+nghị\s+"
+    r"(?:(?:(?!đề\s+nghị|tặng|trao|cho\s)[^,;.()]){1,60}?\s+(?:xét\s+)?)?$")
 
 
 # what a recipient is, written before its name: "cho tập thể Ban X", "cho thí sinh A", "cho
@@ -274,6 +279,9 @@ def find_awards(doc: Doc, context_year: int | None) -> list[dict]:
                 recipients.extend(u.span for u in units)
             else:
                 count = _COUNT_RECIPIENT.search(canon, cs, rec_end)
+                if count is not None and _LEADING.search(canon, count.end(), rec_end):
+                    count = None  # "A và B được suy tôn là 2 đơn vị dẫn đầu ..., được cụm đề
+                    # nghị G tặng": the count is the leaders', named before it (read below)
                 if count is not None:
                     recipients.append((count.start(), count.end()))
                     # "2 tập thể và 3 cá nhân thuộc Khối được tặng": each count its recipient
