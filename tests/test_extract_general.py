@@ -3208,3 +3208,18 @@ def test_a_holding_named_again_fifteenth_pass(text: str, expected: list):
 ])
 def test_passive_proposals_with_their_proposer_fifteenth_pass(text: str, expected: list):
     assert _recipients(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a gift in the passive that goes on the clause of a ranking: given to the units ranked
+    ("Tổng kết năm 2020. Báo Gia Lai và Báo Kon Tum được Khối suy tôn dẫn đầu, được UBND tỉnh "
+     "tặng Cờ thi đua.",
+     [("conferred", "Báo Gia Lai"), ("conferred", "Báo Kon Tum"), ("ranking", "Báo Gia Lai"),
+      ("ranking", "Báo Kon Tum")]),
+    # the twin: a clause of its own between them names no recipient
+    ("Tổng kết năm 2020. Báo Gia Lai và Báo Kon Tum được Khối suy tôn dẫn đầu; năm nay các đơn vị "
+     "được UBND tỉnh tặng Cờ thi đua.",
+     [("ranking", "Báo Gia Lai"), ("ranking", "Báo Kon Tum")]),
+])
+def test_gifts_going_on_a_ranking_fifteenth_pass(text: str, expected: list):
+    assert _recipients(text) == expected

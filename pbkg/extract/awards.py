@@ -189,7 +189,7 @@ def find_awards(doc: Doc, context_year: int | None) -> list[dict]:
     canon = doc.canon
     out: list[dict] = []
     last_in_clause: dict[tuple[int, int], dict] = {}
-    pending: list[tuple[int, int, str, str | None, str | None]] = []
+    pending: list[tuple[int, int, str, str | None, str | None, str]] = []
     for m in _GIVE.finditer(canon):
         if doc.in_display(m.start()):
             continue
@@ -313,9 +313,11 @@ def find_awards(doc: Doc, context_year: int | None) -> list[dict]:
                                                                   second.end("award")))
                         extra.append((award2, more))
         if not recipients:
-            if status == "proposed":  # "X dẫn đầu Cụm và đề nghị G tặng A": X's, once known
+            # "X dẫn đầu Cụm và đề nghị G tặng A": X's, once known; "X được Khối suy tôn dẫn
+            # đầu, được UBND tỉnh tặng Cờ thi đua": given to X, the same subject
+            if status == "proposed" or status == "conferred" and (m.group("passive") or agent):
                 period_ = _period(canon[m.start() : p], None) or _period(before, context_year)
-                pending.append((m.start(), p, award, giver, period_))
+                pending.append((m.start(), p, award, giver, period_, status))
             continue
         if "luân" in award.lower() and (
                 _CHAIR_LABEL.match(canon, recipients[-1][1])
@@ -411,16 +413,24 @@ _THEN_PROPOSED = re.compile(
     r"[ \t]+(?:xét[ \t]+)?")
 
 
+# between a ranking and a gift in the passive that goes on its clause: "A và B được Khối suy tôn
+# dẫn đầu, được UBND tỉnh tặng Cờ thi đua" (the giver between "được" and the verb)
+_THEN_GIVEN = re.compile(
+    r"(?:[ \t]+năm[ \t]+\d{4})?[ \t]*(?:,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)"
+    r"(?:(?:đồng[ \t]+thời|cũng|đã)[ \t]+)*được[ \t]+(?:[^,.;:()\n]{2,80}?[ \t]+)?")
+
+
 def _proposed_after_rankings(doc: Doc, found: list[dict],
-                             pending: list[tuple[int, int, str, str | None, str | None]]
+                             pending: list[tuple[int, int, str, str | None, str | None, str]]
                              ) -> list[dict]:
     """A proposal with no recipient right after a ranking in its clause: for the units ranked."""
     ranked = sorted((a for a in found if a["status"] == "ranking"), key=lambda a: a["end"])
     ends = [a["end"] for a in ranked]
     out = []
-    for start, end, award, giver, period in pending:
+    for start, end, award, giver, period, status in pending:
         i = bisect.bisect_right(ends, start)
-        if i == 0 or not _THEN_PROPOSED.fullmatch(doc.canon, ends[i - 1], start):
+        then = _THEN_PROPOSED if status == "proposed" else _THEN_GIVEN
+        if i == 0 or not then.fullmatch(doc.canon, ends[i - 1], start):
             continue
         last = ends[i - 1]
         j = i
@@ -429,7 +439,7 @@ def _proposed_after_rankings(doc: Doc, found: list[dict],
         for r in ranked[j:i]:
             out.append({
                 "award": award, "giver": giver, "recipient": r["recipient"],
-                "year_or_period": period or r["year_or_period"], "status": "proposed",
+                "year_or_period": period or r["year_or_period"], "status": status,
                 "evidence": doc.slice(r["start"], end), "start": r["start"], "end": end,
                 "confidence": 0.8,
             })
