@@ -3223,3 +3223,16 @@ def test_passive_proposals_with_their_proposer_fifteenth_pass(text: str, expecte
 ])
 def test_gifts_going_on_a_ranking_fifteenth_pass(text: str, expected: list):
     assert _recipients(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # units joined by "và" that receive an award: each of them
+    ("Năm 2020. Ban Tổ chức Tỉnh ủy Gia Lai và Ban Tổ chức Tỉnh ủy Kon Tum được nhận Bằng khen "
+     "của Trưởng Ban Tổ chức Trung ương.",
+     [("conferred", "Ban Tổ chức Tỉnh ủy Gia Lai"), ("conferred", "Ban Tổ chức Tỉnh ủy Kon Tum")]),
+    # the twin: the units do not open the clause (another subject before them)
+    ("Năm 2020. Hội nghị mời Ban Tổ chức Tỉnh ủy Gia Lai và Ban Tổ chức Tỉnh ủy Kon Tum nhận Bằng "
+     "khen của Trưởng Ban Tổ chức Trung ương.", []),
+])
+def test_units_joined_receiving_fifteenth_pass(text: str, expected: list):
+    assert _recipients(text) == expected

@@ -536,6 +536,15 @@ def _prizes(doc: Doc, context_year: int | None) -> list[dict]:
                     _unstated_before(doc, start)):
                 continue
             unit = parse_backward(doc, start, strict=True)
+            joined = parse_units_backward(doc, start) if unit is None else []
+            if len(joined) >= 2 and parse_backward(doc, joined[0].end, strict=True):
+                # "A và B được nhận Bằng khen": every unit named, the first opening the clause
+                cs, ce = _clause_bounds(doc, start)
+                status = "proposed" if _PROPOSE.search(canon, cs, start) else "conferred"
+                out.extend(_award(m.group("award"), u.text, status,
+                                  _period(canon[cs:ce], context_year), joined[0].start, m.end(),
+                                  doc) for u in joined)
+                continue
             if unit is None and canon[max(0, start - 1) : start] == " ":
                 unit = _team_before(doc, start)
             if unit is None and rx is _PRIZE_AFTER:
