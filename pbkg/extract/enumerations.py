@@ -99,9 +99,8 @@ PLURAL_PREFIX = re.compile(
     rf"\s+(?=[{UPPER}])"
 )
 _END = re.compile(
-    # "ban tổ chức các tỉnh ủy A, B": a body's name in lower case, not the verb "tổ chức"
-    r"(?<![Bb]an)\stổ\s+chức(?![\w])|"
-    r"\s(?:đã|vừa|đang|sẽ|cùng|tham\s+dự|tham\s+gia|được|là|do|với\s+sự|nhằm|"
+    # ("ban tổ chức các tỉnh ủy A, B": a body's name in lower case, not the verb "tổ chức")
+    r"\s(?:đã|vừa|đang|sẽ|cùng|(?<![Bb]an\s)tổ\s+chức|tham\s+dự|tham\s+gia|được|là|do|với\s+sự|nhằm|"
     r"thực\s+hiện|tiến\s+hành|họp|có|đều|luôn|phối\s+hợp|tích\s+cực|ký|bình\s+chọn|"
     r"thống\s+nhất|tổng\s+kết|sơ\s+kết|thuộc|trực\s+thuộc|trên\s+địa\s+bàn|trước\s+(?:đây|kia))"
     r"(?![\w])|[“”\"]|"
