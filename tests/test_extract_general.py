@@ -3236,3 +3236,15 @@ def test_gifts_going_on_a_ranking_fifteenth_pass(text: str, expected: list):
 ])
 def test_units_joined_receiving_fifteenth_pass(text: str, expected: list):
     assert _recipients(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the unit an apposition says leads the cluster
+    ("Tổng kết năm 2019. Cụm đề nghị UBND tỉnh tặng Cờ thi đua cho Huyện ủy Krông Búk, đơn vị "
+     "dẫn đầu cụm năm 2019.",
+     [("proposed", "Huyện ủy Krông Búk"), ("ranking", "Huyện ủy Krông Búk")]),
+    # the twin: the apposition describes no unit named
+    ("Tổng kết năm 2019. Theo quy chế của cụm, đơn vị dẫn đầu cụm được tặng Cờ thi đua.", []),
+])
+def test_a_lead_in_apposition_fifteenth_pass(text: str, expected: list):
+    assert _recipients(text) == expected

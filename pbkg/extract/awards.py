@@ -473,6 +473,8 @@ _CLUSTER_VOTE = re.compile(r"(?<![\w])(?:(?:[Cc]ụm|[Kk]hối)(?:\s+thi\s+đua)
 _SCORED = re.compile(r"(?<![\w])(?:[Bb]ình\s+xét|[Cc]hấm\s+điểm|[Bb]ình\s+chọn)(?![\w])")
 _LEADING = first_char_led(_LEADING, "dđx")
 _LEADING_LEAD = re.compile(
+    # "cho X, đơn vị dẫn đầu cụm năm 2012": the unit the apposition describes
+    r"(?:,[ \t]*(?=đơn\s+vị\s+$))?"
     r"(?:(?:đã|đều|được|vinh\s+dự)\s+)*"
     # "X được Khối bình chọn là đơn vị dẫn đầu": the voter after "được"
     r"(?:(?<=được )(?:[Cc]ụm|[Kk]hối|các\s+đơn\s+vị)\s+)?"
