@@ -3248,3 +3248,22 @@ def test_units_joined_receiving_fifteenth_pass(text: str, expected: list):
 ])
 def test_a_lead_in_apposition_fifteenth_pass(text: str, expected: list):
     assert _recipients(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the heads of the cluster's units, their body's kind shared by the places named
+    ("Cụm thi đua số 4 ngành Dân vận tổng kết năm 2023. Tại hội nghị, lãnh đạo Ban Dân vận các "
+     "tỉnh ủy: Gia Lai, Kon Tum, Đắk Lắk và Đắk Nông ký kết giao ước thi đua.",
+     [["Gia Lai", "Kon Tum", "Đắk Lắk", "Đắk Nông"]]),
+    ("Cụm thi đua số 4 ngành Dân vận tổng kết năm 2023. Các đồng chí trưởng ban dân vận các tỉnh "
+     "ủy, thành ủy Gia Lai, Kon Tum, Đắk Lắk và Đắk Nông ký kết giao ước thi đua.",
+     [["Gia Lai", "Kon Tum", "Đắk Lắk", "Đắk Nông"]]),
+    # the twins: two places only; a cluster whose list is given already keeps it
+    ("Cụm thi đua số 4 ngành Dân vận tổng kết năm 2023. Dự có lãnh đạo Ban Dân vận các tỉnh ủy: "
+     "Gia Lai và Kon Tum.", []),
+    ("Cụm thi đua số 4 gồm Ban Dân vận Tỉnh ủy Gia Lai, Ban Dân vận Tỉnh ủy Kon Tum. Dự có lãnh "
+     "đạo Ban Dân vận các tỉnh ủy: Lâm Đồng, Đắk Lắk và Đắk Nông.",
+     [["Ban Dân vận Tỉnh ủy Gia Lai", "Ban Dân vận Tỉnh ủy Kon Tum"]]),
+])
+def test_the_heads_of_the_units_fifteenth_pass(text: str, expected: list):
+    assert lists(text) == expected

@@ -653,6 +653,7 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
     _level_lists_after_mentions(doc, mentions, clusters)
     _joining_lists(doc, clusters)
     _units_of_cluster(doc, clusters)
+    _heads_of_units(doc, clusters)
     for c in clusters:
         if c.member_count is None:
             c.member_count = _count_elsewhere(doc, c)
@@ -763,6 +764,45 @@ def _units_of_cluster(doc: Doc, clusters: list[Cluster]) -> None:
             continue
         for text, s, e in found.items:
             clusters[0].add_member(text, s, e)
+
+
+# the heads of the cluster's units, named by a body's kind shared by places: "lãnh đạo Ban Tổ
+# chức các tỉnh ủy: A, B, C", "các đồng chí trưởng ban tổ chức các tỉnh ủy, thành ủy A, B, C ký
+# kết" (the body starts at "ban" in "trưởng ban tổ chức")
+_HEADS_OF = re.compile(r"(?<![\w])(?:lãnh\s+đạo|đại\s+diện|(?:các\s+)?(?:đồng\s+chí\s+)?"
+                       r"(?:phó\s+)?trưởng(?=\s+ban\s))\s+", re.IGNORECASE)
+_HEADS_OF = first_char_led(_HEADS_OF, "lđcptLĐCPT")
+_BODY_OF_PLACES = re.compile(r"(?:ban|văn\s+phòng|ủy\s+ban\s+kiểm\s+tra|trường\s+chính\s+trị|"
+                             r"trung\s+tâm\s+chính\s+trị)\s+(?:[\w’']+\s+){0,3}?các\s+"
+                             r"(?:tỉnh|thành|huyện|quận|thị)", re.IGNORECASE)
+_MAX_HEADS_LOOKED_AT = 50
+
+
+def _heads_of_units(doc: Doc, clusters: list[Cluster]) -> None:
+    """In an article about one cluster whose members no list gave, the places whose bodies'
+    heads are named together (three or more, the body's kind shared): its members."""
+    if len(clusters) != 1 or clusters[0].members:
+        return
+    canon = doc.canon
+    for i, m in enumerate(_HEADS_OF.finditer(canon)):
+        sent = doc.sentence_at(m.start())
+        if i >= _MAX_HEADS_LOOKED_AT or sent is None:
+            break
+        start = m.end()
+        if not _BODY_OF_PLACES.match(canon, start):
+            continue
+        found = enumerations.parse(doc, start, sent.end)
+        if found is None or len(found.items) < 3 or not _BODY_OF_PLACES.match(found.prefix) or not (
+                all(_place_item(t) for t, _, _ in found.items)):
+            continue
+        cluster = clusters[0]
+        if not cluster.add_list(found.items):
+            continue
+        cluster.list_prefix = found.prefix
+        cluster.evidence = (start, found.end)
+        if cluster.member_count is None:
+            cluster.member_count = len(found.items)
+        return
 
 
 # what a list after the cluster belongs to when a noun is its head: "Khách mời của Cụm X gồm",
