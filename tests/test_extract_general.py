@@ -3267,3 +3267,16 @@ def test_a_lead_in_apposition_fifteenth_pass(text: str, expected: list):
 ])
 def test_the_heads_of_the_units_fifteenth_pass(text: str, expected: list):
     assert lists(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an apposition with a verb of taking up the role, after the unit a flag is handed to
+    ("Tổng kết năm 2018. Huyện ủy Lắk trao cờ luân lưu cho Huyện ủy Krông Búk, đơn vị nhận "
+     "nhiệm vụ Cụm trưởng năm 2019.", [(2019, "chair", "Huyện ủy Krông Búk")]),
+    ("Tổng kết năm 2018. Hội nghị biểu dương Huyện ủy Krông Búk, đơn vị đảm nhiệm vai trò Cụm "
+     "phó năm 2018.", [(2018, "vice-chair", "Huyện ủy Krông Búk")]),
+    # the twin: the verb's own unit, no apposition
+    ("Tổng kết năm 2018. Hội nghị phân công đơn vị nhận nhiệm vụ Cụm trưởng năm 2019.", []),
+])
+def test_appositions_taking_up_a_role_fifteenth_pass(text: str, expected: list):
+    assert roles(text) == expected

@@ -128,8 +128,10 @@ _HOLD_ROLE_BEFORE = re.compile(  # "giữ vai trò", "đảm nhận vai trò": t
 _WITH_ROLE_BEFORE = re.compile(
     rf"(?P<verb>(?:với|trong|trên|ở)\s+{_CAPACITY})\s+(?:là\s+)?(?:đơn\s+vị\s+)?$")
 _APPOSITION = re.compile(r"[ \t]*(?:[-–—]|,)[ \t]*(?:là[ \t]+)?(?:đơn[ \t]+vị[ \t]+"
-                         # "X, đơn vị giữ chức Cụm trưởng năm 2025"
-                         r"(?:(?:giữ|đảm[ \t]+nhận)[ \t]+(?:chức|vai[ \t]+trò)[ \t]+)?)?$")
+                         # "X, đơn vị giữ chức Cụm trưởng năm 2025", "X, đơn vị nhận nhiệm vụ
+                         # Cụm trưởng năm 2012": a verb of holding or taking up the role
+                         r"(?:(?:giữ|đảm[ \t]+(?:nhận|nhiệm)|(?:tiếp[ \t]+)?nhận)[ \t]+"
+                         r"(?:chức|vai[ \t]+trò|nhiệm[ \t]+vụ)[ \t]+)?)?$")
 # "... trao cờ cho X - Cụm trưởng năm 2025": the one a hand-over is made to, labelled with its role
 _HANDED_TO = re.compile(r"(?<![\w])(?:(?:lại|giao)[ \t]+)?cho[ \t]+(?:đơn[ \t]+vị[ \t]+)?$")
 _HANDOVER_VERB = re.compile(r"(?<![\w])(?:(?:bàn|chuyển)\s+giao|trao)(?![\w])")
@@ -653,7 +655,11 @@ def find_roles(
             if unit:
                 hits.append(RoleHit(start=unit.start, end=tail_end, unit=unit, via="receive",
                                     confidence=0.85, election=True, **base))
-            continue
+                continue
+            if not _APPOSITION.search(before):
+                continue
+            # "trao cờ cho X, đơn vị nhận nhiệm vụ Cụm trưởng năm 2012": no unit opens the
+            # verb, an apposition describes the one before it (read below)
         # 6a. "Cụm trưởng năm 2024 do X đảm nhận"
         by = _BY_AFTER.match(after)
         if by:
