@@ -3280,3 +3280,39 @@ def test_the_heads_of_the_units_fifteenth_pass(text: str, expected: list):
 ])
 def test_appositions_taking_up_a_role_fifteenth_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+# -- sixteenth pass: phrasings written for this pass, none from a corpus article ---
+
+
+def _documents(text: str) -> list[str]:
+    return [d["id"] for d in extract_text(text)["documents"]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a resolution named with its term, then again without it (or the other way round): one
+    ("Năm 2016, các huyện ủy học tập Nghị quyết Trung ương 4 (khóa XII). Năm tới, cụm tiếp tục "
+     "thực hiện Nghị quyết Trung ương 4 gắn với Chỉ thị 05.", ["Nghị quyết Trung ương 4 (khóa XII)"]),
+    ("Cụm quán triệt Nghị quyết Trung ương 6; đó là Nghị quyết Trung ương 6 khóa XIII về công tác "
+     "cán bộ.", ["Nghị quyết Trung ương 6 khóa XIII"]),
+    # the twins: a bare citation alone stays; another number's term does not absorb it
+    ("Năm tới, cụm tiếp tục thực hiện Nghị quyết Trung ương 4.", ["Nghị quyết Trung ương 4"]),
+    ("Cụm học tập Nghị quyết Trung ương 5 (khóa XII) và Nghị quyết Trung ương 4.",
+     ["Nghị quyết Trung ương 5 (khóa XII)", "Nghị quyết Trung ương 4"]),
+])
+def test_a_resolution_cited_again_without_its_term_sixteenth_pass(text: str, expected: list):
+    assert _documents(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a body named by its abbreviation, then in full, receives the one flag once
+    ("Tổng kết năm 2022. Dịp này, BDV Tỉnh ủy đón nhận Cờ thi đua của Ban Chấp hành Đảng bộ tỉnh. "
+     "Bí thư Tỉnh ủy trao Cờ thi đua cho Ban Dân vận Tỉnh ủy.",
+     [("conferred", "Ban Dân vận Tỉnh ủy")]),
+    # the twin: two bodies, each with its flag
+    ("Tổng kết năm 2022. Dịp này, BDV Tỉnh ủy đón nhận Cờ thi đua của Ban Chấp hành Đảng bộ tỉnh. "
+     "Bí thư Tỉnh ủy trao Cờ thi đua cho Ban Tuyên giáo Tỉnh ủy.",
+     [("conferred", "BDV Tỉnh ủy"), ("conferred", "Ban Tuyên giáo Tỉnh ủy")]),
+])
+def test_an_abbreviated_recipient_once_sixteenth_pass(text: str, expected: list):
+    assert _recipients(text) == expected

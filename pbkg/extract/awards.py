@@ -397,7 +397,9 @@ def find_awards(doc: Doc, context_year: int | None) -> list[dict]:
     seen: set[tuple] = set()
     unique = []
     for a in out:
-        key = (norm_key(a["award"]), norm_key(a["recipient"]), a["status"])
+        # a unit named in full once and by its abbreviation once ("Ban Tuyên giáo Tỉnh ủy",
+        # "BTG Tỉnh ủy") receives the award once
+        key = (norm_key(a["award"]), norm_key(a["recipient"], expand=True), a["status"])
         if key not in seen:
             seen.add(key)
             unique.append(a)

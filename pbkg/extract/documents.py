@@ -169,4 +169,12 @@ def find_documents(doc: Doc) -> list[dict]:
                 out[key] = d
             continue
         out[key] = d
-    return sorted(out.values(), key=lambda d: d["start"])
+    # "Nghị quyết Trung ương 4 (khóa XI)" cited again as "Nghị quyết Trung ương 4", before or
+    # after: the bare citation is the one the article names with its term
+    termed = {_TERMLESS.sub("", k) for k in out if _TERMLESS.search(k)}
+    return sorted((d for k, d in out.items() if _TERMLESS.search(k) or k not in termed),
+                  key=lambda d: d["start"])
+
+
+# a resolution's term at the end of its folded key ("...trung uong 4 khoa xi")
+_TERMLESS = re.compile(r"khoa[ivx]+$")
