@@ -3316,3 +3316,19 @@ def test_a_resolution_cited_again_without_its_term_sixteenth_pass(text: str, exp
 ])
 def test_an_abbreviated_recipient_once_sixteenth_pass(text: str, expected: list):
     assert _recipients(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an event's organizing committee is no body of the block: the person's other post names it
+    ("Tổng kết năm 2021. Đồng chí Lê Văn Hòa, Phó Chánh Văn phòng Tỉnh ủy, Trưởng Ban tổ chức "
+     "cuộc thi, đại diện đơn vị Khối trưởng năm 2021 phát biểu.",
+     [(2021, "chair", "Văn phòng Tỉnh ủy")]),
+    ("Tổng kết năm 2021. Đồng chí Lê Văn Hòa, Phó Trưởng Ban Dân vận Tỉnh ủy, Trưởng Ban Tổ chức "
+     "Hội diễn, đại diện đơn vị Cụm trưởng năm 2021 phát biểu.",
+     [(2021, "chair", "Ban Dân vận Tỉnh ủy")]),
+    # the twin: the body's own name, 'Ban Tổ chức' of a party committee, stays the unit
+    ("Tổng kết năm 2021. Đồng chí Lê Văn Hòa, Phó Trưởng Ban Tổ chức Huyện ủy Lắk, đại diện đơn "
+     "vị Cụm trưởng năm 2021 phát biểu.", [(2021, "chair", "Ban Tổ chức Huyện ủy Lắk")]),
+])
+def test_an_events_organizing_committee_sixteenth_pass(text: str, expected: list):
+    assert roles(text) == expected

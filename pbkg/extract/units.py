@@ -28,6 +28,10 @@ _LEVEL = re.compile(
 )
 _NOT_ORG = re.compile(
     r"Hội\s+(?:nghị|thảo|thi|diễn|viên)(?![\w])|Đoàn\s+(?:công\s+tác|viên)(?![\w])"
+    # the organizing committee of an event ("Ban tổ chức hội thi", "Ban Tổ chức Giải"), set up
+    # for it: no standing body of the party
+    r"|[Bb]an\s+[Tt]ổ\s+chức\s+(?:[Hh]ội\s+(?:thi|thao|diễn|nghị|báo|trại)|[Cc]uộc\s+thi|"
+    r"[Gg]iải|[Ll]ễ|[Ll]iên\s+hoan|[Cc]hương\s+trình|[Đđ]ại\s+hội|[Tt]uần\s+lễ)(?![\w])"
 )
 # words a number may follow inside a name ("Quận ủy Quận 1", "Đảng ủy Phường 3", "Khu phố 2")
 _NUMBERED_LEVEL = {"số", "quận", "phường", "phố", "tổ", "ấp", "khóm", "thôn", "xóm", "khu"}
