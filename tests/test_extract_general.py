@@ -3332,3 +3332,44 @@ def test_an_abbreviated_recipient_once_sixteenth_pass(text: str, expected: list)
 ])
 def test_an_events_organizing_committee_sixteenth_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a clause of time set in the year before it
+    ("Tổng kết năm 2016. So với năm 2014, khi Huyện ủy Lắk làm Cụm trưởng, năm nay cụm chấm "
+     "điểm chặt chẽ hơn.", [(2014, "chair", "Huyện ủy Lắk")]),
+    ("Tổng kết năm 2016. Năm 2015, lúc Huyện ủy Lắk giữ vai trò Cụm phó, cụm mới có 4 đơn vị.",
+     [(2015, "vice-chair", "Huyện ủy Lắk")]),
+    # the twin: no year opens the clause of time, the article's year it is
+    ("Tổng kết năm 2016. Khi Huyện ủy Lắk làm Cụm trưởng, cụm chấm điểm chặt chẽ hơn.",
+     [(2016, "chair", "Huyện ủy Lắk")]),
+])
+def test_a_clause_of_time_in_a_year_sixteenth_pass(text: str, expected: list):
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an apposition set off by a dash, with the verb of election; the clause after takes its year
+    ("Tổng kết năm 2017. Huyện ủy Lắk trao cờ cho Huyện ủy Krông Búk – đơn vị được bầu làm Cụm "
+     "trưởng năm 2018; Huyện ủy Ea Súp làm Cụm phó.",
+     [(2018, "chair", "Huyện ủy Krông Búk"), (2018, "vice-chair", "Huyện ủy Ea Súp")]),
+    # the twin: no unit before the dash
+    ("Tổng kết năm 2017. Theo quy chế – đơn vị được bầu làm Cụm trưởng năm 2018 đăng cai hội "
+     "nghị.", []),
+])
+def test_a_dashed_apposition_of_election_sixteenth_pass(text: str, expected: list):
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "năm nay" after the role: the year of the article's dated event
+    ("Ngày 10/1/2024, Cụm thi đua số 2 ký kết giao ước thi đua năm 2024. Huyện ủy Lắk, đơn vị "
+     "Cụm trưởng năm 2023, đã bàn giao nhiệm vụ; Huyện ủy Ea Súp là Cụm phó năm nay.",
+     [(2023, "chair", "Huyện ủy Lắk"), (2024, "vice-chair", "Huyện ủy Ea Súp")]),
+    # the twin: no "năm nay", the year of the role beside it
+    ("Ngày 10/1/2024, Cụm thi đua số 2 ký kết giao ước thi đua năm 2024. Huyện ủy Lắk, đơn vị "
+     "Cụm trưởng năm 2023, đã bàn giao nhiệm vụ; Huyện ủy Ea Súp là Cụm phó.",
+     [(2023, "chair", "Huyện ủy Lắk"), (2023, "vice-chair", "Huyện ủy Ea Súp")]),
+])
+def test_this_year_after_the_role_sixteenth_pass(text: str, expected: list):
+    assert roles(text) == expected

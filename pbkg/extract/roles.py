@@ -90,7 +90,9 @@ _COPULA_BEFORE = re.compile(
     r"(?:(?:\d+|hai|ba|bốn)\s+)?$",  # "A và B là hai Cụm phó"
 )
 _BY_OF_BEFORE = re.compile(r"(?<![\w])(?:do|của)[ \t]+$")
-_APPOSITIVE_UNIT = re.compile(r"[ \t]*,[ \t]*đơn[ \t]+vị[ \t]*$")
+# "X, đơn vị được bầu làm Cụm trưởng", "X - đơn vị được bầu làm": an apposition set off by a
+# comma or a dash
+_APPOSITIVE_UNIT = re.compile(r"[ \t]*(?:,|[-–—])[ \t]*đơn[ \t]+vị[ \t]*$")
 _COPULA_AFTER = re.compile(r"^[ \t]*(?:là|:|thuộc[ \t]+về|gồm(?:[ \t]+có)?"
                            r"|(?:được[ \t]+)?giao[ \t]+cho)[ \t]*:?[ \t]+")
 _LABEL_AFTER = re.compile(r"[ \t]*\([ \t]*(?:đơn[ \t]+vị[ \t]+)?(?:[Cc]ụm|[Kk]hối|[Tt]rưởng|[Pp]hó)"
@@ -155,9 +157,13 @@ _SENT_YEAR = re.compile(rf"\W*(?:trong\s+)?năm\s+(?P<year>{YEAR})\s*,", re.IGNO
 # the year that opens the clause of a role's unit, right before it: "...; năm 2024, X được bầu
 # làm Cụm trưởng", "Theo kế hoạch, năm 2025 X làm Cụm trưởng" (after a clause mark, so that
 # "tổng kết năm 2023, X được bầu" gives none)
-_CLAUSE_YEAR = re.compile(rf"(?:^|[,;:])[ \t]*(?:(?:trong|sang|đến|tới|vào)[ \t]+)?năm[ \t]+"
-                          rf"(?P<year>{YEAR})[ \t]*,?[ \t]*$", re.IGNORECASE)
+# "So với năm 2009, khi X làm Cụm trưởng": a clause of time ("khi", "lúc") set in the year
+# before it
+_CLAUSE_YEAR = re.compile(rf"(?:^|[,;:])[ \t]*(?:(?:trong|sang|đến|tới|vào|so[ \t]+với)[ \t]+)?"
+                          rf"năm[ \t]+(?P<year>{YEAR})[ \t]*,?[ \t]*(?:(?:khi|lúc)[ \t]+)?$",
+                          re.IGNORECASE)
 _THIS_YEAR = re.compile(r"[ \t]*năm[ \t]+nay[ \t]*,", re.IGNORECASE)
+_THIS_YEAR_AFTER = re.compile(r"[ \t]*,?[ \t]*năm[ \t]+nay(?![\w])", re.IGNORECASE)
 _STATE_BODY = re.compile(r"(?:HĐND|UBND|Hội\s+đồng\s+nhân\s+dân|Ủy\s+ban\s+nhân\s+dân|MTTQ|"
                          r"Mặt\s+trận|Quốc\s+hội)")
 
@@ -824,6 +830,10 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
             if own is not None:
                 h.year = clause_year[sent.start] = int(own.group("year"))
                 continue
+        if this_year is not None and _THIS_YEAR_AFTER.match(canon, h.end):
+            # "X là Cụm phó năm nay": the year of the article's dated event, as "Năm nay, X ..."
+            h.year = this_year
+            continue
         same = explicit_by_sentence.get(sent.start, []) if sent else []
         if same:
             # the nearest explicit role after this one, else the nearest before it
