@@ -3373,3 +3373,23 @@ def test_a_dashed_apposition_of_election_sixteenth_pass(text: str, expected: lis
 ])
 def test_this_year_after_the_role_sixteenth_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a count or a plural of what the recipients are, then a colon: the units it lists
+    ("Tổng kết năm 2020. Hội nghị đề nghị UBND tỉnh tặng Giấy khen cho 2 đơn vị: Krông Búk và "
+     "Ea Súp.", [("proposed", "Ea Súp"), ("proposed", "Krông Búk")]),
+    ("Tổng kết năm 2020. Ban Giám khảo trao giải Khuyến khích cho các đội: Báo Đắk Lắk, Ban Dân "
+     "vận Tỉnh ủy và Văn phòng Tỉnh ủy.",
+     [("conferred", "Ban Dân vận Tỉnh ủy"), ("conferred", "Báo Đắk Lắk"),
+      ("conferred", "Văn phòng Tỉnh ủy")]),
+    # teams after the first unit, each "đội" again
+    ("Tổng kết năm 2020. Ban Giám khảo trao 2 giải Nhì cho đội Báo Đắk Lắk và đội Văn phòng Tỉnh "
+     "ủy.", [("conferred", "Báo Đắk Lắk"), ("conferred", "Văn phòng Tỉnh ủy")]),
+    # the twins: a count with no list is the recipient; no colon, no list
+    ("Tổng kết năm 2020. Hội nghị đề nghị UBND tỉnh tặng Giấy khen cho 2 đơn vị.",
+     [("proposed", "2 đơn vị")]),
+    ("Tổng kết năm 2020. Ban Giám khảo trao giải Khuyến khích cho các đội còn lại.", []),
+])
+def test_recipients_listed_after_a_colon_sixteenth_pass(text: str, expected: list):
+    assert _recipients(text) == expected

@@ -119,10 +119,20 @@ _RECIPIENT_NOUN = re.compile(
     rf"tuyên\s+truyền\s+viên|đồng\s+chí|ông|bà)[ \t]+(?=[{UPPER}])")
 
 
+# a count or a plural of what the recipients are, then a colon and their names: "cho 3 đơn vị:",
+# "cho các đội:", "cho hai tập thể:"
+_LISTED_AFTER = re.compile(
+    r"(?:(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|những)[ \t]+)"
+    r"(?:đơn[ \t]+vị|đội(?:[ \t]+thi)?|tập[ \t]+thể|địa[ \t]+phương|cơ[ \t]+quan)[ \t]*:[ \t]*")
+
+
 def _for_list(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """The recipients written after "cho", up to `end`: "A, B và C"."""
     canon = doc.canon
     out: list[tuple[int, int]] = []
+    listed = _LISTED_AFTER.match(canon, start, end)
+    if listed is not None:  # "cho 3 đơn vị: A, B, C": the units the colon lists, not the count
+        start = listed.end()
     pos = start
     for part in _SPLIT.split(canon[start:end]):
         idx = canon.find(part, pos, end)
@@ -501,7 +511,9 @@ _PRIZE_AFTER = re.compile(  # "X đạt giải Nhất", "X xuất sắc giành g
 _PRIZE_QUALIFIERS = re.compile(r"(?:(?:đã|xuất\s+sắc|vinh\s+dự)\s+)+$")
 _PRIZE_BEFORE = re.compile(  # "giải Nhất thuộc về X", "giải Nhì: X và Y"
     rf"(?P<award>{PRIZE}(?:\s+(?:toàn\s+đoàn|tập\s+thể))?)\s*"
-    r"(?P<to>thuộc\s+về|được\s+trao\s+cho|về\s+tay|:|là|cho)\s*(?:các\s+)?(?:đội\s+(?=[A-ZĐ]))?"
+    r"(?P<to>thuộc\s+về|được\s+trao\s+cho|về\s+tay|:|là|cho)\s*"
+    # "cho các đội: A, B", "cho 2 đơn vị: A và B": the units the colon lists
+    r"(?:(?:\d+\s+|các\s+)?(?:đội|đơn\s+vị)(?:\s+thi)?\s*:\s*|(?:các\s+)?(?:đội\s+(?=[A-ZĐ]))?)"
 )
 _DISTINCTION = re.compile(  # "X được công nhận danh hiệu “...”", "X đạt danh hiệu “...”"
     r"(?:công\s+nhận|đạt|giữ\s+vững)\s+(?:đạt\s+)?"
@@ -567,6 +579,10 @@ def _prizes(doc: Doc, context_year: int | None) -> list[dict]:
             continue
         cs, ce = _clause_bounds(doc, m.start())
         units = parse_list(doc, m.end())
+        if units:
+            # "cho đội A và đội B": the teams after the first unit, each "đội" again
+            sep = _TEAM_SEP.match(canon, units[-1].end)
+            units += _teams_at(doc, sep.end()) if sep is not None else []
         teams = _teams_at(doc, m.end()) if not units else []
         if not units and not teams and m.group("to") == "cho":
             teams = _people_at(doc, m.end())
