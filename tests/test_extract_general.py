@@ -3393,3 +3393,32 @@ def test_this_year_after_the_role_sixteenth_pass(text: str, expected: list):
 ])
 def test_recipients_listed_after_a_colon_sixteenth_pass(text: str, expected: list):
     assert _recipients(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the kind's initials open the list as "Khối" / "Cụm" would
+    ("Khối thi đua các cơ quan Đảng tỉnh tổng kết năm 2022. KTĐ gồm: Văn phòng Tỉnh ủy; Ban Dân "
+     "vận Tỉnh ủy; Báo Đắk Lắk.", [["Văn phòng Tỉnh ủy", "Ban Dân vận Tỉnh ủy", "Báo Đắk Lắk"]]),
+    ("Cụm thi đua số 3 tổng kết năm 2022. CTĐ gồm Huyện ủy Lắk, Huyện ủy Krông Búk và Huyện ủy Ea "
+     "Súp.", [["Huyện ủy Lắk", "Huyện ủy Krông Búk", "Huyện ủy Ea Súp"]]),
+    # the twin: initials that are no cluster's
+    ("Khối thi đua các cơ quan Đảng tỉnh tổng kết năm 2022. KTX gồm: Văn phòng Tỉnh ủy; Ban Dân "
+     "vận Tỉnh ủy; Báo Đắk Lắk.", []),
+])
+def test_a_clusters_initials_sixteenth_pass(text: str, expected: list):
+    assert lists(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a body's kind, a count of its places, then the places in brackets
+    ("Cụm thi đua số 2 ngành Dân vận ký kết giao ước năm 2023. Cụm gồm ban dân vận tỉnh ủy, thành "
+     "ủy 4 địa phương (Gia Lai, Kon Tum, Đắk Lắk, Đắk Nông).",
+     [["Gia Lai", "Kon Tum", "Đắk Lắk", "Đắk Nông"]]),
+    ("Cụm thi đua số 2 ký kết giao ước năm 2023. Cụm gồm văn phòng huyện ủy 3 huyện (Lắk, Krông "
+     "Búk, Ea Súp).", [["Lắk", "Krông Búk", "Ea Súp"]]),
+    # the twin: a verb before the count, no body's kind
+    ("Cụm thi đua số 2 ký kết giao ước năm 2023. Cụm gồm nhiều đơn vị mạnh, có 4 địa phương (Gia "
+     "Lai, Kon Tum, Đắk Lắk, Đắk Nông).", []),
+])
+def test_bodies_of_places_counted_sixteenth_pass(text: str, expected: list):
+    assert lists(text) == expected

@@ -91,7 +91,8 @@ _COMPOSED = (rf"(?:họp\s+)?với\s+thành\s+phần\s+(?:\d{{1,3}}|{enumeration
              r"(?:đơn\s+vị|thành\s+viên)(?:\s+sau\s+(?:khi\s+)?(?:sắp\s+xếp|hợp\s+nhất|sáp\s+nhập)"
              r"[^,;:.()\n]{0,100}?)?,\s*")
 _GENERIC = re.compile(
-    rf"(?<![\w])(?P<kind>Cụm|Khối|cụm|khối)(?=\s+(?:{_FOUNDED}|{_COMPOSED}|{_HAS_MEMBERS}\s*,?\s*)?"
+    # "KTĐ gồm", "CTĐ gồm": the kind's initials (Khối / Cụm thi đua)
+    rf"(?<![\w])(?P<kind>Cụm|Khối|cụm|khối|[KC]TĐ(?![\w]))(?=\s+(?:{_FOUNDED}|{_COMPOSED}|{_HAS_MEMBERS}\s*,?\s*)?"
     r"(?:bao\s+)?gồm(?![\w])"
     # "Cụm hiện có 5 đơn vị: A, B", "Cụm có 3 đơn vị là A, B và C", "Cụm có bốn thành viên –
     # A; B", "Cụm có 6 trường (A, B, ...)"
@@ -103,6 +104,7 @@ _GENERIC = re.compile(
     r"(?=\s*(?::|(?:bao\s+)?gồm(?![\w])))"
 )
 _GENERIC = first_char_led(_GENERIC, "CcKk")
+_INITIALS = {"ktđ": "khối", "ctđ": "cụm"}
 _BETWEEN_OK = re.compile(
     # "hiện gồm", "hiện nay có", "được thành lập năm 2020 gồm": a cluster's state, no other verb
     # "được kiện toàn gồm", "sau sắp xếp gồm", "sau khi hợp nhất gồm": after a reorganisation
@@ -342,6 +344,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
         out.append(_extend(doc, head.start(), head.end(), head.group("kind").lower()))
     for generic in _GENERIC.finditer(doc.canon):
         kind = (generic.group("kind") or generic.group("kind2")).lower()
+        kind = _INITIALS.get(kind, kind)
         out.append(Mention(generic.start(), generic.end(), kind, None, False))
     covered = Spans([(m.start, m.end) for m in out])
     for bare in CLUSTER_BARE.finditer(doc.canon):

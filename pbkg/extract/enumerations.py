@@ -126,6 +126,11 @@ _COUNT_DASH = re.compile(r"[–—][ \t]+")
 _COUNT_DESC_IS = re.compile(r"[ \t]*(?P<desc>(?:[\w’']+[ \t]+){1,5}?)là[ \t]+")
 _UNITS_IS = re.compile(rf"các[ \t]+{COUNT_NOUN}(?:[ \t]+thành[ \t]+viên)?[ \t]+là[ \t]+",
                        re.IGNORECASE)
+# a body's kind in lower case (its levels maybe listed), a count of the places or units whose
+# bodies they are, then the list in brackets: "ban tổ chức tỉnh ủy, thành ủy 9 địa phương ("
+_BODIES_COUNTED = re.compile(r"(?P<desc>[^\W\d][\w’']*(?:[ \t]*,?[ \t]+[^\W\d][\w’']*){1,7})"
+                             r"[ \t]+(?P<n>\d{1,3})[ \t]+(?:[^\W\d][\w’']*[ \t]+){0,2}"
+                             r"[^\W\d][\w’']*[ \t]*\(")
 _COUNT_DESC_PAREN = re.compile(r"[ \t]*(?P<desc>(?:[\w’']+[ \t]+){0,3}[\w’']+)[ \t]*\(")
 # "Ban Tổ chức Tỉnh ủy A - Cụm trưởng": a member labelled with its role after a dash
 _TRAILING_ROLE = re.compile(r"\s+[-–—]\s+(?:[Cc]ụm|[Kk]hối)\s+(?:trưởng|phó)(?:\s+năm\s+\d{4})?$")
@@ -212,6 +217,14 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
             p_after_count, limit, in_parens = q + 1, close, True
     else:
         p_after_count = p
+        lead = _BODIES_COUNTED.match(canon, p, limit)
+        if lead is not None and ORG_HEAD_CI.match(lead.group("desc")):
+            # "gồm ban tổ chức tỉnh ủy, thành ủy 9 địa phương (A, B, ...)": the bodies of the
+            # places counted, the list what the parentheses hold
+            close = canon.find(")", lead.end(), limit)
+            if close != -1:
+                count = int(lead.group("n"))
+                p_after_count, limit, in_parens = lead.end(), close, True
     # "có 5 đơn vị, gồm Văn phòng các huyện ủy A, B": the prefix is matched from its first word
     while p_after_count < limit and canon[p_after_count] in " \t":
         p_after_count += 1
