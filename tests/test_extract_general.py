@@ -3422,3 +3422,18 @@ def test_a_clusters_initials_sixteenth_pass(text: str, expected: list):
 ])
 def test_bodies_of_places_counted_sixteenth_pass(text: str, expected: list):
     assert lists(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the cluster's conference votes as the cluster, maybe after weighing the units
+    ("Tổng kết năm 2021. Hội nghị đã bình xét, suy tôn Huyện ủy Lắk và Huyện ủy Ea Súp là hai "
+     "đơn vị dẫn đầu, đề nghị UBND tỉnh tặng Cờ thi đua.",
+     [("proposed", "Huyện ủy Ea Súp"), ("proposed", "Huyện ủy Lắk"),
+      ("ranking", "Huyện ủy Ea Súp"), ("ranking", "Huyện ủy Lắk")]),
+    ("Tổng kết năm 2021. Hội nghị thống nhất suy tôn Huyện ủy Lắk là đơn vị dẫn đầu.",
+     [("ranking", "Huyện ủy Lắk")]),
+    # the twin: no vote, a lead of something else
+    ("Tổng kết năm 2021. Hội nghị ghi nhận Huyện ủy Lắk là đơn vị dẫn đầu về chuyển đổi số.", []),
+])
+def test_the_conference_votes_sixteenth_pass(text: str, expected: list):
+    assert _recipients(text) == expected

@@ -476,8 +476,11 @@ _LEADING = re.compile(
 # the cluster's vote for the unit that leads it, earlier in the sentence; or the unit's
 # election by it, the voter unsaid or the cluster or its units ("X được suy tôn là đơn vị dẫn
 # đầu", as "X được suy tôn dẫn đầu" is read)
-_CLUSTER_VOTE = re.compile(r"(?<![\w])(?:(?:[Cc]ụm|[Kk]hối)(?:\s+thi\s+đua)?"
-                           r"(?:\s+(?:đã|thống\s+nhất|nhất\s+trí))*|được(?:\s+(?:[Cc]ụm|[Kk]hối|các\s+đơn\s+vị))?"
+# (the cluster's conference votes as the cluster: "Hội nghị (đã bình xét,) suy tôn X là ...")
+_CLUSTER_VOTE = re.compile(r"(?<![\w])(?:(?:[Cc]ụm|[Kk]hối|[Hh]ội\s+nghị)(?:\s+thi\s+đua)?"
+                           r"(?:\s+(?:đã|thống\s+nhất|nhất\s+trí))*"
+                           r"(?:\s+bình\s+xét[ \t]*,?)?"
+                           r"|được(?:\s+(?:[Cc]ụm|[Kk]hối|các\s+đơn\s+vị))?"
                            r"(?:\s+(?:thống\s+nhất|nhất\s+trí))?)\s+(?:bình\s+chọn|suy\s+tôn)"
                            r"(?![\w])")
 # the vote or the scoring that a bare place ("xếp thứ nhất") is a result of, earlier in its
