@@ -3437,3 +3437,15 @@ def test_bodies_of_places_counted_sixteenth_pass(text: str, expected: list):
 ])
 def test_the_conference_votes_sixteenth_pass(text: str, expected: list):
     assert _recipients(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a unit named before a count of people, both given the award in the passive
+    ("Tổng kết năm 2020. Dịp này, Văn phòng Huyện ủy Lắk và 3 cá nhân được UBND tỉnh tặng Bằng "
+     "khen.", [("conferred", "3 cá nhân"), ("conferred", "Văn phòng Huyện ủy Lắk")]),
+    # the twin: the unit before the count is no recipient, another clause's
+    ("Tổng kết năm 2020. Theo Văn phòng Huyện ủy Lắk, 3 cá nhân được UBND tỉnh tặng Bằng khen.",
+     [("conferred", "3 cá nhân")]),
+])
+def test_a_unit_and_a_count_given_sixteenth_pass(text: str, expected: list):
+    assert _recipients(text) == expected

@@ -95,6 +95,7 @@ _COUNT_RECIPIENT = re.compile(
 )
 
 
+_JOINT_BEFORE = re.compile(r"(?:[ \t]*,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)$")
 # "4 tập thể và 7 cá nhân thuộc cụm": a count of unnamed recipients ends after its noun
 _COUNTED = re.compile(r"(?:hơn\s+|gần\s+)?\d+\s+(?:lượt\s+)?(?:tập\s+thể|cá\s+nhân|đơn\s+vị)"
                       r"(?![\w])")
@@ -293,6 +294,15 @@ def find_awards(doc: Doc, context_year: int | None) -> list[dict]:
                     count = None  # "A và B được suy tôn là 2 đơn vị dẫn đầu ..., được cụm đề
                     # nghị G tặng": the count is the leaders', named before it (read below)
                 if count is not None:
+                    joint = _JOINT_BEFORE.search(canon, max(cs, count.start() - 12),
+                                                 count.start())
+                    named = [] if joint is None else max(
+                        parse_units_backward(doc, joint.start()),
+                        parse_list_backward(doc, joint.start()), key=len)
+                    if named and parse_backward(doc, named[0].end, strict=True):
+                        # "A và 5 cá nhân được G tặng Bằng khen": the units named before the
+                        # count, the first opening the clause, are given it too
+                        recipients.extend(u.span for u in named)
                     recipients.append((count.start(), count.end()))
                     # "2 tập thể và 3 cá nhân thuộc Khối được tặng": each count its recipient
                     more = re.compile(r"[ \t]+và[ \t]+").match(canon, count.end(), rec_end)
