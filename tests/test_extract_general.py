@@ -1096,10 +1096,10 @@ def test_member_lists_said_of_members_seventh_pass(text: str):
     ONE + "Đơn vị dẫn đầu trong 3 đơn vị thành viên là Báo Yên Bái.",
     "Cụm thi đua số 3 và Cụm thi đua số 4 tổng kết. Có 3 đơn vị thành viên là Báo Yên Bái, Báo "
     "Lào Cai và Báo Hà Giang.",
-    # attendees, a subject that is no list of units, one unit ranked in the cluster
+    # attendees, a subject that is no list of units (one unit ranked in the cluster is its
+    # member since the sixteenth pass, though no list: test_the_leads_voted_are_members_...)
     ONE + "Các đơn vị tham dự là: Báo Yên Bái, Báo Lào Cai và Báo Hà Giang.",
     ONE + "Các đồng chí Nguyễn Văn An, Lê Văn Bình trong Cụm thi đua số 4 dự hội nghị.",
-    ONE + "Năm 2023, Báo Yên Bái đứng đầu trong Cụm thi đua số 4.",
 ])
 def test_no_member_list_said_of_members_seventh_pass(text: str):
     assert lists(text) == []
@@ -3449,3 +3449,21 @@ def test_the_conference_votes_sixteenth_pass(text: str, expected: list):
 ])
 def test_a_unit_and_a_count_given_sixteenth_pass(text: str, expected: list):
     assert _recipients(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the units the cluster votes its leads are its members
+    ("Khối thi đua các cơ quan Đảng tỉnh tổng kết năm 2023. Khối đã suy tôn Báo Đắk Lắk và Văn "
+     "phòng Tỉnh ủy là hai đơn vị dẫn đầu phong trào thi đua năm 2023.",
+     [["Báo Đắk Lắk", "Văn phòng Tỉnh ủy"]]),
+    # the twins: a unit listed already under its place's name is not added again; a vote of
+    # another body's makes no member
+    ("Ngày 10/12, Cụm thi đua số 4 tổng kết năm 2023. Năm 2023, Báo Yên Bái đứng đầu trong Cụm "
+     "thi đua số 4.", [["Báo Yên Bái"]]),
+    ("Cụm thi đua số 3 gồm thị xã Buôn Hồ, huyện Lắk và huyện Ea Súp. Qua chấm điểm, Thị ủy Buôn "
+     "Hồ xếp thứ nhất trong Cụm.", [["thị xã Buôn Hồ", "huyện Lắk", "huyện Ea Súp"]]),
+    ("Khối thi đua các cơ quan Đảng tỉnh tổng kết năm 2023. Báo Đắk Lắk được UBND tỉnh bình chọn "
+     "là đơn vị dẫn đầu về chuyển đổi số.", []),
+])
+def test_the_leads_voted_are_members_sixteenth_pass(text: str, expected: list):
+    assert lists(text) == expected

@@ -22,7 +22,9 @@ from pbkg.extract.doc import Doc
 from pbkg.extract.documents import find_documents
 from pbkg.extract.events import context_year, find_events, headline_event, referred_event
 from pbkg.extract.officials import find_official_mentions, merge_officials
+from pbkg.extract.patterns import norm_key
 from pbkg.extract.roles import find_roles
+from pbkg.extract.units import place_prefix
 
 # As many characters as the largest file `read_article` accepts has bytes: a longer text is
 # refused with a message, never cut silently.
@@ -52,6 +54,13 @@ def _tidy(result: dict) -> dict:
             if category == "officials":
                 item["positions"] = [_WS.sub(" ", p).strip() for p in item["positions"]]
     return result
+
+
+def _place_key(name: str) -> str:
+    """The place a unit's name ends with, as a key ("thai hoa" of "Thị ủy Thái Hòa" and of
+    "thị xã Thái Hòa"); the whole name's key when it ends with none."""
+    prefix = place_prefix(name)
+    return norm_key(name[len(prefix):] if prefix else name)
 
 
 def _elected_year(events: list[dict]) -> int | None:
@@ -130,6 +139,16 @@ def extract(article: Article) -> dict:
                 continue  # the member is listed by its abbreviation ("BDV TU")
             s, e = role["start"], role["end"]
             cluster.add_member(role["unit"], s, e, role.get("unit_full"))
+    awards = find_awards(doc, year)
+    # a unit the cluster votes its lead, or ranks, is a member of it ("Khối suy tôn X và Y là
+    # hai đơn vị dẫn đầu"): in an article about one cluster
+    main = resolve(None, clusters) if len(clusters) == 1 else None
+    listed = {_place_key(m["text"]) for m in main.members} if main is not None else set()
+    for a in awards:
+        if main is not None and a["status"] == "ranking" and a["recipient"][:1].isupper() and (
+                not main.abbreviates(a["recipient"])) and (
+                _place_key(a["recipient"]) not in listed):  # "thị xã X" listed, "Thị ủy X" ranked
+            main.add_member(a["recipient"], a["start"], a["end"], None)
     clusters = [c for c in clusters if not c.implicit or c.members]
     # a conference of a cluster the article does not record (an unnamed one only proposed, with
     # no member: "dự thảo đề xuất thành lập một cụm thi đua") is no event of a cluster
@@ -162,7 +181,7 @@ def extract(article: Article) -> dict:
             item.update(evidence=doc.slice(s, e), start=s, end=e, confidence=0.85)
         result["clusters"].append(item)
     result["roles"] = roles
-    result["awards"] = find_awards(doc, year)
+    result["awards"] = awards
     result["officials"] = merge_officials(doc, official_mentions)
     result["documents"] = find_documents(doc)
     result["events"] = events
