@@ -3467,3 +3467,24 @@ def test_a_unit_and_a_count_given_sixteenth_pass(text: str, expected: list):
 ])
 def test_the_leads_voted_are_members_sixteenth_pass(text: str, expected: list):
     assert lists(text) == expected
+
+
+def _all_members(text: str) -> dict[str, list[str]]:
+    return {c["name"]: c["members"] for c in extract_text(text)["clusters"] if c["members"]}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a unit labelled with the cluster it belongs to
+    ("Cụm thi đua số 1 tổng kết năm 2020. Đại diện Văn phòng Tỉnh ủy Gia Lai (Cụm thi đua số 4) "
+     "trao đổi kinh nghiệm.", {"Cụm thi đua số 4": ["Văn phòng Tỉnh ủy Gia Lai"]}),
+    ("Cụm thi đua số 1 tổng kết năm 2020. Hội nghị nghe Văn phòng Tỉnh ủy Gia Lai, thành viên của "
+     "Cụm thi đua số 4, trao đổi kinh nghiệm.", {"Cụm thi đua số 4": ["Văn phòng Tỉnh ủy Gia Lai"]}),
+    # the twins: the cluster's own other name in brackets; a bracket that goes on
+    ("Khối thi đua các cơ quan Đảng Tỉnh ủy Gia Lai (Khối thi đua số 1) tổng kết năm 2020.", {}),
+    ("Cụm thi đua số 1 tổng kết năm 2020. Đoàn đã thăm Văn phòng Tỉnh ủy Gia Lai và Báo Kon Tum "
+     "(Cụm thi đua số 4).", {}),
+    ("Cụm thi đua số 1 tổng kết năm 2020. Văn phòng Tỉnh ủy Gia Lai (Cụm thi đua số 4 cũ và Cụm "
+     "thi đua số 5 mới) trao đổi kinh nghiệm.", {}),
+])
+def test_a_unit_labelled_with_its_cluster_sixteenth_pass(text: str, expected: dict):
+    assert _all_members(text) == expected

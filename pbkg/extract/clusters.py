@@ -653,6 +653,7 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
             cluster.member_count = len(found.items)
         done_until = found.end
     _lists_around_mentions(doc, mentions, clusters)
+    _labelled_members(doc, mentions, clusters)
     _level_lists_after_mentions(doc, mentions, clusters)
     _joining_lists(doc, clusters)
     _units_of_cluster(doc, clusters)
@@ -660,6 +661,37 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
     for c in clusters:
         if c.member_count is None:
             c.member_count = _count_elsewhere(doc, c)
+
+
+# a unit labelled with the cluster it belongs to, right before the cluster's name: "Ban Tổ chức
+# Thành ủy X (Cụm thi đua số 2)", "Trường Chính trị tỉnh Y, thành viên (của) Cụm thi đua số 3"
+_MEMBER_LABEL = re.compile(r"(?:[ \t]*\([ \t]*|[ \t]*[,–—-][ \t]*(?:là[ \t]+)?"
+                           r"(?:đơn[ \t]+vị[ \t]+)?thành[ \t]+viên"
+                           r"(?:[ \t]+(?:của|thuộc|trong))?[ \t]+)$")
+_LABEL_CLOSE = re.compile(r"[ \t]*\)")
+_IN_A_RUN = re.compile(r"(?:[,;]|(?<![\w])và)[ \t]*$")
+
+
+def _labelled_members(doc: Doc, mentions: list[Mention], clusters: list[Cluster]) -> None:
+    canon = doc.canon
+    for i, m in enumerate(mentions):
+        if not m.named or m.bare:
+            continue
+        if i > 0 and mentions[i - 1].end >= m.start - 3:
+            continue  # "Khối thi đua ... Tỉnh ủy X (Khối thi đua số 1)": the cluster's other name
+        label = _MEMBER_LABEL.search(canon, max(0, m.start - 40), m.start)
+        if label is None or (label.group(0).strip().startswith("(")
+                             and not _LABEL_CLOSE.match(canon, m.end)):
+            continue
+        unit = parse_backward(doc, label.start())
+        if unit is not None and label.group(0).strip().startswith("(") and _IN_A_RUN.search(
+                canon, max(0, unit.start - 6), unit.start):
+            # "A, B, C (Cụm thi đua số 2)", "Trưởng Ban X, Báo Y (Cụm ...)": the bracket may
+            # label the whole list or the person; only a unit standing alone is labelled
+            continue
+        cluster = resolve(m, clusters)
+        if unit is not None and cluster is not None:
+            cluster.add_member(unit.text, unit.start, unit.end)
 
 
 # a sentence that opens with who takes part in the cluster or in its agreement, the list its
