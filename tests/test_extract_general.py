@@ -3488,3 +3488,18 @@ def _all_members(text: str) -> dict[str, list[str]]:
 ])
 def test_a_unit_labelled_with_its_cluster_sixteenth_pass(text: str, expected: dict):
     assert _all_members(text) == expected
+
+
+@pytest.mark.parametrize("title,expected", [
+    # a headline naming the cluster by its kind's initials reports its review
+    ("CTĐ số 2 các huyện ủy tổng kết năm 2019", [("tổng kết", None, "2019")]),
+    ("KTĐ các cơ quan Đảng tỉnh tổng kết năm 2019", [("tổng kết", None, "2019")]),
+    # the twin: initials of no cluster's kind
+    ("CLB số 2 các huyện ủy tổng kết năm 2019", []),
+])
+def test_a_headlines_initials_sixteenth_pass(title: str, expected: list):
+    body = ("Năm 2019, các đơn vị trong Cụm thi đua số 2 các huyện ủy và Khối thi đua các cơ quan "
+            "Đảng tỉnh hoàn thành nhiệm vụ.")
+    out = extract_text(f"title: {title}\n---\n{body}")["events"]
+    assert [(e["kind"], e["date"], e["year_covered"]) for e in out] == expected
+    assert all(e["evidence"] == title for e in out)

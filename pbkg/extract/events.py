@@ -240,12 +240,19 @@ def find_events(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
     return out
 
 
+_KIND_INITIALS = re.compile(r"(?<![\w])[CK]TĐ(?=[ \t]+(?:số[ \t]+)?\w)")
+_SPELLED = {"CTĐ": "Cụm thi đua", "KTĐ": "Khối thi đua"}
+
+
 def headline_event(title: str | None, clusters: list[Cluster]) -> list[dict]:
     """The conference a headline reports ("Khối thi đua VII tổng kết năm 2019") when the body
     dates or names none: a review or a signing said of a named cluster, not one to come. Its
     date is not in a headline; its evidence is the headline, which has no offsets in the body."""
     if not title:
         return []
+    # "CTĐ số 1 ... tổng kết năm 2017": a headline's initials of the kind spelled out
+    verbatim = Doc(title).text.strip()
+    title = _KIND_INITIALS.sub(lambda m: _SPELLED[m.group(0)], title)
     tdoc = Doc(title)
     text = tdoc.canon
     kind, kind_pos = _kind(text)
@@ -260,7 +267,7 @@ def headline_event(title: str | None, clusters: list[Cluster]) -> list[dict]:
         "place": None,
         "cluster": cluster.name if cluster else None,
         "year_covered": str(covered) if covered else None,
-        "evidence": tdoc.text.strip(),
+        "evidence": verbatim,
         "start": None,
         "end": None,
         "confidence": 0.6,
