@@ -3503,3 +3503,18 @@ def test_a_headlines_initials_sixteenth_pass(title: str, expected: list):
     out = extract_text(f"title: {title}\n---\n{body}")["events"]
     assert [(e["kind"], e["date"], e["year_covered"]) for e in out] == expected
     assert all(e["evidence"] == title for e in out)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the bodies whose teams win the prizes of the cluster's contest are its members
+    ("Khối thi đua các cơ quan Đảng tỉnh tổ chức hội thi năm 2022. Ban Giám khảo trao giải Nhất "
+     "cho đội Báo Đắk Lắk; giải Nhì cho đội Văn phòng Tỉnh ủy.",
+     [["Báo Đắk Lắk", "Văn phòng Tỉnh ủy"]]),
+    # the twins: a person's prize names no member; nor a body's in an article of two clusters
+    ("Khối thi đua các cơ quan Đảng tỉnh tổ chức hội thi năm 2022. Ban Giám khảo trao giải Nhất "
+     "cho thí sinh Hồ Thị Mai (Báo Đắk Lắk).", []),
+    ("Khối thi đua số 1 và Khối thi đua số 2 tổ chức hội thi năm 2022. Ban Giám khảo trao giải "
+     "Nhất cho đội Báo Đắk Lắk.", []),
+])
+def test_prize_winning_bodies_are_members_sixteenth_pass(text: str, expected: list):
+    assert lists(text) == expected

@@ -22,7 +22,7 @@ from pbkg.extract.doc import Doc
 from pbkg.extract.documents import find_documents
 from pbkg.extract.events import context_year, find_events, headline_event, referred_event
 from pbkg.extract.officials import find_official_mentions, merge_officials
-from pbkg.extract.patterns import norm_key
+from pbkg.extract.patterns import ORG_HEAD, norm_key
 from pbkg.extract.roles import find_roles
 from pbkg.extract.units import place_prefix
 
@@ -54,6 +54,9 @@ def _tidy(result: dict) -> dict:
             if category == "officials":
                 item["positions"] = [_WS.sub(" ", p).strip() for p in item["positions"]]
     return result
+
+
+_PRIZE = re.compile(r"[Gg]iải(?![\w])")
 
 
 def _place_key(name: str) -> str:
@@ -141,14 +144,18 @@ def extract(article: Article) -> dict:
             cluster.add_member(role["unit"], s, e, role.get("unit_full"))
     awards = find_awards(doc, year)
     # a unit the cluster votes its lead, or ranks, is a member of it ("Khối suy tôn X và Y là
-    # hai đơn vị dẫn đầu"): in an article about one cluster
+    # hai đơn vị dẫn đầu"), and so is a body whose team wins a prize of its contest ("giải Ba
+    # cho đội Ban X"): in an article about one cluster
     main = resolve(None, clusters) if len(clusters) == 1 else None
     listed = {_place_key(m["text"]) for m in main.members} if main is not None else set()
     for a in awards:
-        if main is not None and a["status"] == "ranking" and a["recipient"][:1].isupper() and (
-                not main.abbreviates(a["recipient"])) and (
-                _place_key(a["recipient"]) not in listed):  # "thị xã X" listed, "Thị ủy X" ranked
-            main.add_member(a["recipient"], a["start"], a["end"], None)
+        rec = a["recipient"]
+        if main is None or not rec[:1].isupper() or main.abbreviates(rec):
+            continue
+        if a["status"] != "ranking" and not (_PRIZE.match(a["award"]) and ORG_HEAD.match(rec)):
+            continue
+        if _place_key(rec) not in listed:  # "thị xã X" listed, "Thị ủy X" ranked
+            main.add_member(rec, a["start"], a["end"], None)
     clusters = [c for c in clusters if not c.implicit or c.members]
     # a conference of a cluster the article does not record (an unnamed one only proposed, with
     # no member: "dự thảo đề xuất thành lập một cụm thi đua") is no event of a cluster
