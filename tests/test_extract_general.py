@@ -3518,3 +3518,19 @@ def test_a_headlines_initials_sixteenth_pass(title: str, expected: list):
 ])
 def test_prize_winning_bodies_are_members_sixteenth_pass(text: str, expected: list):
     assert lists(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the bodies the cluster's review proposes for an award are its members
+    ("Cụm thi đua số 2 tổng kết năm 2022. Hội nghị đã bình xét, đề nghị UBND tỉnh tặng Cờ thi đua "
+     "cho Văn phòng Huyện ủy Lắk và Văn phòng Huyện ủy Ea Súp.",
+     [["Văn phòng Huyện ủy Lắk", "Văn phòng Huyện ủy Ea Súp"]]),
+    # the twins: a count of people proposed names none; an award conferred by another body
+    # names none either
+    ("Cụm thi đua số 2 tổng kết năm 2022. Hội nghị đề nghị UBND tỉnh tặng Bằng khen cho 4 cá "
+     "nhân.", []),
+    ("Cụm thi đua số 2 tổng kết năm 2022. Dịp này, Chủ tịch UBND tỉnh trao Bằng khen cho Văn "
+     "phòng Huyện ủy Lắk.", []),
+])
+def test_proposed_bodies_are_members_sixteenth_pass(text: str, expected: list):
+    assert lists(text) == expected

@@ -145,14 +145,16 @@ def extract(article: Article) -> dict:
     awards = find_awards(doc, year)
     # a unit the cluster votes its lead, or ranks, is a member of it ("Khối suy tôn X và Y là
     # hai đơn vị dẫn đầu"), and so is a body whose team wins a prize of its contest ("giải Ba
-    # cho đội Ban X"): in an article about one cluster
+    # cho đội Ban X") or that its review proposes for an award ("Hội nghị đề nghị G tặng Cờ thi
+    # đua cho Ban X"): in an article about one cluster
     main = resolve(None, clusters) if len(clusters) == 1 else None
     listed = {_place_key(m["text"]) for m in main.members} if main is not None else set()
     for a in awards:
         rec = a["recipient"]
         if main is None or not rec[:1].isupper() or main.abbreviates(rec):
             continue
-        if a["status"] != "ranking" and not (_PRIZE.match(a["award"]) and ORG_HEAD.match(rec)):
+        if a["status"] != "ranking" and not (
+                (_PRIZE.match(a["award"]) or a["status"] == "proposed") and ORG_HEAD.match(rec)):
             continue
         if _place_key(rec) not in listed:  # "thị xã X" listed, "Thị ủy X" ranked
             main.add_member(rec, a["start"], a["end"], None)
