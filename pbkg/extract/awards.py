@@ -95,7 +95,11 @@ _COUNT_RECIPIENT = re.compile(
 )
 
 
-_JOINT_BEFORE = re.compile(r"(?:[ \t]*,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)$")
+# the separator of two named items, "A, B", "A, và B", "A và B"
+_ITEM_SEP = r"[ \t]*,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+"
+_ITEM_SEP_AT = re.compile(_ITEM_SEP)
+_JOINT_BEFORE = re.compile(rf"(?:{_ITEM_SEP})$")
+_AND = re.compile(r"[ \t]+và[ \t]+")
 # "4 tập thể và 7 cá nhân thuộc cụm": a count of unnamed recipients ends after its noun
 _COUNTED = re.compile(r"(?:hơn\s+|gần\s+)?\d+\s+(?:lượt\s+)?(?:tập\s+thể|cá\s+nhân|đơn\s+vị)"
                       r"(?![\w])")
@@ -305,7 +309,7 @@ def find_awards(doc: Doc, context_year: int | None) -> list[dict]:
                         recipients.extend(u.span for u in named)
                     recipients.append((count.start(), count.end()))
                     # "2 tập thể và 3 cá nhân thuộc Khối được tặng": each count its recipient
-                    more = re.compile(r"[ \t]+và[ \t]+").match(canon, count.end(), rec_end)
+                    more = _AND.match(canon, count.end(), rec_end)
                     second = _COUNTED.match(canon, more.end(), rec_end) if more else None
                     if second is not None:
                         recipients.append(second.span())
@@ -594,7 +598,7 @@ def _prizes(doc: Doc, context_year: int | None) -> list[dict]:
         units = parse_list(doc, m.end())
         if units:
             # "cho đội A và đội B": the teams after the first unit, each "đội" again
-            sep = _TEAM_SEP.match(canon, units[-1].end)
+            sep = _ITEM_SEP_AT.match(canon, units[-1].end)
             units += _teams_at(doc, sep.end()) if sep is not None else []
         teams = _teams_at(doc, m.end()) if not units else []
         if not units and not teams and m.group("to") == "cho":
@@ -638,7 +642,6 @@ def _team_at(doc: Doc, pos: int) -> Unit | None:
     return parse_forward(doc, m.end(), bare_ok=True, max_tokens=10)
 
 
-_TEAM_SEP = re.compile(r"[ \t]*,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+")
 
 
 def _teams_at(doc: Doc, pos: int, limit: int = 12) -> list[Unit]:
@@ -651,7 +654,7 @@ def _teams_at(doc: Doc, pos: int, limit: int = 12) -> list[Unit]:
         return []
     teams = [first]
     while len(teams) < limit:
-        sep = _TEAM_SEP.match(doc.canon, teams[-1].end)
+        sep = _ITEM_SEP_AT.match(doc.canon, teams[-1].end)
         if sep is None:
             break
         nxt = _team_at(doc, sep.end())
@@ -683,7 +686,6 @@ def _person_with_body_before(doc: Doc, end: int) -> Unit | None:
 
 
 _NOTE_AFTER = re.compile(r"[ \t]*\([^()\n]{3,80}\)")
-_PERSON_SEP = re.compile(r"[ \t]*,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+")
 _PEOPLE_END = re.compile(r"[ \t]*(?:[;.,\n]|$)")
 
 
@@ -704,7 +706,7 @@ def _people_at(doc: Doc, pos: int, limit: int = 12) -> list[Unit]:
         people.append(Unit(m.start(), m.end(), m.group(), m.group()))
         note = _NOTE_AFTER.match(canon, m.end())
         end = note.end() if note else m.end()
-        sep = _PERSON_SEP.match(canon, end)
+        sep = _ITEM_SEP_AT.match(canon, end)
         if sep is None or PERSON.match(canon, sep.end()) is None and not (
                 _RECIPIENT_NOUN.match(canon, sep.end())):
             return people if _PEOPLE_END.match(canon, end) else []
