@@ -5,9 +5,10 @@
 FIGURE is one of
 
   latency   p50 over HTTP of the /id pages (HTML, Turtle), the /api lookups (cluster,
-            organization) and /api/search, each against the same answer computed in this
-            process (pbkg.lookup / pbkg.linked_data / pbkg.search on the same store): the HTTP
-            cost is the ratio; then the pages about the whole graph (below).
+            organization, the awards and conferences of a cluster) and /api/search, each
+            against the same answer computed in this process (pbkg.lookup / pbkg.linked_data /
+            pbkg.search on the same store): the HTTP cost is the ratio; then the pages about
+            the whole graph (below).
   pages     the pages about the whole graph (/, /leadership, /api/clusters): each one's first
             request in a fresh server, then the same again; --against DIR: also the code in
             DIR (with its queries/) in the same run.
@@ -560,6 +561,11 @@ def fig_latency(args, work: Path, dist: Path) -> dict:
                                 lambda: lookup.cluster(bigc)),
         "api_organization_largest": (f"/api/organizations/{bigo}", "application/json",
                                      lambda: lookup.organization(bigo)),
+        # Lists filtered by a cluster (they start from the facts linking to it).
+        "api_awards_cluster": (f"/api/awards?cluster={cslug}", "application/json",
+                               lambda: lookup.awards(cluster=cslug)),
+        "api_conferences_cluster": (f"/api/conferences?cluster={cslug}", "application/json",
+                                    lambda: lookup.conferences(cluster=cslug)),
         "api_search": ("/api/search?" + urllib.parse.urlencode({"q": search_q}),
                        "application/json", lambda: lookup.search(search_q)),
         # A query thousands of names start with (37,000 at 10^7 triples).

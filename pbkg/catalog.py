@@ -17,7 +17,7 @@ runs unchanged in any SPARQL editor.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -166,6 +166,19 @@ class NamedQuery:
         if not rest:
             return text
         return replace(self, text=text).render(rest)
+
+    def restrict(self, name: str, iris: Iterable[str]) -> NamedQuery:
+        """The query with ``?name`` restricted to the given IRIs, by a VALUES block at the start
+        of its WHERE clause, where the engine starts from it: for a caller that already knows
+        the few candidates a filter of the file would otherwise test the whole graph for. The
+        file's own patterns and filters still decide which of them answer."""
+        terms = " ".join(URIRef(iri).n3() for iri in iris)
+        match = _WHERE.search(_strip_comments(self.text))
+        if match is None:
+            raise InputError(self.path, "a restricted query needs a WHERE clause")
+        cut = match.end()
+        return replace(self, text=f"{self.text[:cut]}\n  VALUES ?{name} {{ {terms} }}"
+                                  f"{self.text[cut:]}")
 
     def bind_many(self, name: str, raws: list[str]) -> str:
         """The query with each empty block ``VALUES ?name { }`` of its text (the file runs

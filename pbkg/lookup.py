@@ -219,10 +219,15 @@ class Lookup:
     def query(self, name: str) -> NamedQuery:
         return _load(self.queries_dir / "lookup" / f"{name}.rq")
 
-    def rows(self, name: str, **params: str | None) -> list[dict]:
+    def rows(self, name: str, among: tuple[str, list[str]] | None = None,
+             **params: str | None) -> list[dict]:
+        """The rows of a lookup query with its parameters bound; ``among`` = (variable, IRIs)
+        restricts that variable to those candidates (NamedQuery.restrict)."""
         bound = {k: v for k, v in params.items() if v is not None and v != ""}
-        result = self.query(name).bind(bound)
-        return self.store.query(result).rows  # type: ignore[union-attr]
+        query = self.query(name)
+        if among is not None:
+            query = query.restrict(*among)
+        return self.store.query(query.bind(bound)).rows  # type: ignore[union-attr]
 
     def iri(self, kind: str, slug: str, name: str = "id") -> str:
         if not isinstance(slug, str) or not _SLUG.match(slug):
@@ -763,17 +768,29 @@ class Lookup:
             raise NotFound(f"no cluster '{cluster}' (no {iri} in the graph)")
         return iri
 
+    def _in_cluster(self, cluster: str | None) -> tuple[str, list[str]] | None:
+        """For a list filtered by cluster, its candidate facts: the subjects linking to the
+        cluster by pbo:cluster, read from the object's index (as entity pages read what links
+        to them). The query's own filter still decides; without candidates it tests every fact
+        of the graph (0.6-0.9 s at 10^6 triples, against a few ms)."""
+        if cluster is None:
+            return None
+        return ("fact", sorted({row["s"]["value"] for row in self.referenced_by(cluster)
+                                if row["p"]["value"] == P["cluster"]
+                                and row["s"]["type"] == "uri"}))
+
     def awards(self, status: str | None = None, cluster: str | None = None,
                year: int | None = None) -> list[dict]:
         if year is not None and not 1000 <= year <= 9999:
             raise InvalidParameter("year", "expected a four-digit year")
-        nodes = group_facts(self.rows("awards", status=status,
-                                      cluster=self._cluster_filter(cluster),
-                                      year=None if year is None else str(year)))
+        iri = self._cluster_filter(cluster)
+        nodes = group_facts(self.rows("awards", among=self._in_cluster(iri), status=status,
+                                      cluster=iri, year=None if year is None else str(year)))
         return sorted((self.award_fact(f) for f in nodes.values()), key=_award_key)
 
     def conferences(self, cluster: str | None = None, kind: str | None = None) -> list[dict]:
-        nodes = group_facts(self.rows("conferences", cluster=self._cluster_filter(cluster),
+        iri = self._cluster_filter(cluster)
+        nodes = group_facts(self.rows("conferences", among=self._in_cluster(iri), cluster=iri,
                                       kind=kind))
         return sorted((self.conference_fact(f) for f in nodes.values()), key=_dated_key)
 

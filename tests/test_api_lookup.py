@@ -289,6 +289,24 @@ def test_conferences_filters(client):
     assert dates == sorted(dates)
 
 
+def test_lists_by_cluster_are_the_whole_lists_filtered(client):
+    # The cluster filter starts from the facts linking to the cluster; it must answer as the
+    # file's own filter does over every fact, for every cluster and with the other filters.
+    awards, conferences = get(client, "/api/awards"), get(client, "/api/conferences")
+    clusters = [c["id"] for c in get(client, "/api/clusters")]
+    assert len(clusters) > 10
+    seen = 0
+    for cid in clusters:
+        mine = [a for a in awards if (a["cluster"] or {}).get("id") == cid]
+        assert get(client, f"/api/awards?cluster={cid}") == mine
+        conferred = [a for a in mine if a["status"] == "conferred"]
+        assert get(client, f"/api/awards?cluster={cid}&status=conferred") == conferred
+        held = [c for c in conferences if (c["cluster"] or {}).get("id") == cid]
+        assert get(client, f"/api/conferences?cluster={cid}") == held
+        seen += bool(mine) + bool(held)
+    assert seen > 5
+
+
 # Every fact carries its provenance ---------------------------------------------------------
 
 @pytest.mark.parametrize("url", [

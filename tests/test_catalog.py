@@ -81,6 +81,19 @@ def test_header_errors_name_file_and_line(tmp_path: Path):
     assert err.value.line == 3 and "bad.rq" in str(err.value)
 
 
+def test_a_restricted_query_answers_only_for_its_candidates(project, store):
+    query = parse_query_file(project.queries / "lookup" / "awards.rq")
+    facts = sorted({r["fact"]["value"] for r in store.query(query.bind({})).rows})
+    assert len(facts) > 3
+    some = facts[1:3]
+    restricted = store.query(query.restrict("fact", some).bind({})).rows
+    assert sorted({r["fact"]["value"] for r in restricted}) == some
+    # The file's own patterns still decide: a candidate that is no award answers nothing.
+    other = "https://w3id.org/pbkg/id/province/ha-noi"
+    assert store.query(query.restrict("fact", [other]).bind({})).rows == []
+    assert store.query(query.restrict("fact", []).bind({})).rows == []
+
+
 def test_values_blocks_are_filled_with_many_checked_values(project):
     query = parse_query_file(project.queries / "site" / "validity-of-many.rq")
     a, b = "https://w3id.org/pbkg/id/province/a", "https://w3id.org/pbkg/id/province/b"
