@@ -79,6 +79,7 @@ def prepare(work: Path, triples: int, seed: int) -> dict:
         info = json.loads(stamp.read_text(encoding="utf-8"))
         if info.get("target_triples") == triples and info.get("seed") == seed:
             print(f"reusing {dist}", file=sys.stderr)
+            fresh_queries(work)
             return info
     import shutil
 
@@ -97,6 +98,20 @@ def prepare(work: Path, triples: int, seed: int) -> dict:
     info["quads"] = result.quads
     stamp.write_text(json.dumps(info, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return info
+
+
+def fresh_queries(work: Path) -> None:
+    """The project's queries/ made this checkout's again: a project copies them when generated
+    and the build does not read them, so a reused project would otherwise serve the queries of
+    the code that generated it (at 10^6 triples, an old awards.rq ran out of 24 GB)."""
+    import shutil
+
+    target = work / "queries"
+    if target.is_symlink() or target.is_file():
+        target.unlink()
+    elif target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(ROOT / "queries", target)
 
 
 # ---------------------------------------------------------------------------------------------
