@@ -606,6 +606,10 @@ def fig_latency(args, work: Path, dist: Path) -> dict:
         "api_organization_first": (lambda e: f"/api/organizations/{slug(e)}",
                                    "application/json", lambda e: lookup.organization(slug(e)),
                                    ents["orgs_near_median"]),
+        "api_awards_cluster_first": (lambda e: f"/api/awards?cluster={slug(e)}",
+                                     "application/json",
+                                     lambda e: lookup.awards(cluster=slug(e)),
+                                     ents["clusters_near_median"]),
     }
     results: dict[str, dict] = {}
     with served(dist, work, "latency", code=args.code) as (port, _, _):
