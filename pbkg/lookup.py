@@ -220,14 +220,17 @@ class Lookup:
         return _load(self.queries_dir / "lookup" / f"{name}.rq")
 
     def rows(self, name: str, among: tuple[str, list[str]] | None = None,
-             **params: str | None) -> list[dict]:
+             whole_graph: bool = False, **params: str | None) -> list[dict]:
         """The rows of a lookup query with its parameters bound; ``among`` = (variable, IRIs)
-        restricts that variable to those candidates (NamedQuery.restrict)."""
+        restricts that variable to those candidates (NamedQuery.restrict). A query over the
+        whole graph (a list with no bound on its size) runs under the time limit, as /sparql
+        queries do; the others, bounded by the entity they start from, run here."""
         bound = {k: v for k, v in params.items() if v is not None and v != ""}
         query = self.query(name)
         if among is not None:
             query = query.restrict(*among)
-        return self.store.query(query.bind(bound)).rows  # type: ignore[union-attr]
+        timeout = self.settings.query_timeout if whole_graph else None
+        return self.store.query(query.bind(bound), timeout=timeout).rows  # type: ignore[union-attr]
 
     def iri(self, kind: str, slug: str, name: str = "id") -> str:
         if not isinstance(slug, str) or not _SLUG.match(slug):
@@ -723,7 +726,7 @@ class Lookup:
 
     def documents(self) -> list[dict]:
         out = []
-        for row in self.rows("documents"):
+        for row in self.rows("documents", whole_graph=True):
             iri = row["document"]["value"]
             out.append({"id": self.ref(iri)["id"], "iri": iri,  # type: ignore[index]
                         "identifier": value(row.get("identifier")),
@@ -794,8 +797,9 @@ class Lookup:
         return self._awards(iri, status, year)
 
     def _awards(self, iri: str | None, status: str | None, year: int | None) -> list[dict]:
-        nodes = group_facts(self.rows("awards", among=self._in_cluster(iri), status=status,
-                                      cluster=iri, year=None if year is None else str(year)))
+        nodes = group_facts(self.rows("awards", among=self._in_cluster(iri),
+                                      whole_graph=iri is None, status=status, cluster=iri,
+                                      year=None if year is None else str(year)))
         return sorted((self.award_fact(f) for f in nodes.values()), key=_award_key)
 
     def conferences(self, cluster: str | None = None, kind: str | None = None) -> list[dict]:
@@ -809,8 +813,8 @@ class Lookup:
         return self._conferences(iri, kind)
 
     def _conferences(self, iri: str | None, kind: str | None) -> list[dict]:
-        nodes = group_facts(self.rows("conferences", among=self._in_cluster(iri), cluster=iri,
-                                      kind=kind))
+        nodes = group_facts(self.rows("conferences", among=self._in_cluster(iri),
+                                      whole_graph=iri is None, cluster=iri, kind=kind))
         return sorted((self.conference_fact(f) for f in nodes.values()), key=_dated_key)
 
     # Search -------------------------------------------------------------------------------

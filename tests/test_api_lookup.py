@@ -307,6 +307,23 @@ def test_lists_by_cluster_are_the_whole_lists_filtered(client):
     assert seen > 5
 
 
+def test_whole_graph_lists_run_under_the_time_limit(store, built_dist, project):
+    # A list over the whole graph has no bound on its cost: it runs as /sparql queries do, in
+    # a worker stopped at the time limit (503); a cluster's list starts from the cluster and
+    # runs in process. A limit no query can meet tells the two apart.
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PBKG_DIST", str(built_dist))
+        tight = TestClient(create_app(settings=Settings(query_timeout=1e-9), store=store,
+                                      project=project))
+        for url in ("/api/awards", "/api/awards?status=conferred", "/api/conferences",
+                    "/api/documents"):
+            body = get(tight, url, 503)
+            assert body["type"] == "urn:pbkg:problem:query-timeout", url
+            assert "time limit" in body["detail"]
+        assert get(tight, "/api/awards?cluster=to-chuc-xay-dung-dang-cum-4")
+        assert get(tight, "/api/conferences?cluster=to-chuc-xay-dung-dang-cum-5")
+
+
 # Every fact carries its provenance ---------------------------------------------------------
 
 @pytest.mark.parametrize("url", [
