@@ -409,6 +409,9 @@ class ErrorBody(BaseModel):
 NOT_FOUND = {404: {"model": ErrorBody, "description": "No such resource"}}
 BAD_PARAM = {422: {"description": "A parameter is malformed (FastAPI's validation error "
                                   "list, or {error, message} from the core)"}}
+# A list over the whole graph runs under the time limit, as /sparql queries do.
+TIMED_OUT = {503: {"model": ErrorBody, "description": "The list took longer than the time "
+                   "limit (PBKG_QUERY_TIMEOUT); narrow it (a cluster, a year, a status)"}}
 
 
 AsOf = Annotated[date | None, Query(
@@ -489,7 +492,8 @@ def get_person(request: Request, lookup: LookupDep,
     return send(request, lookup.person(person_id, as_of=as_of))
 
 
-@router.get("/documents", response_model=list[DocumentSummary], summary="List documents",
+@router.get("/documents", response_model=list[DocumentSummary], responses=TIMED_OUT,
+            summary="List documents",
             description="Party and state documents the sources cite, with identifier, kind, "
                         "date, issuer and how often they are cited.")
 def list_documents(request: Request, lookup: LookupDep) -> Any:
@@ -506,7 +510,8 @@ def get_document(request: Request, lookup: LookupDep,
     return send(request, lookup.document(document_id))
 
 
-@router.get("/awards", response_model=list[Award], responses={**NOT_FOUND, **BAD_PARAM},
+@router.get("/awards", response_model=list[Award],
+            responses={**NOT_FOUND, **BAD_PARAM, **TIMED_OUT},
             summary="List awards",
             description="Award facts: kind, status (proposed is not conferred), named recipients "
                         "or unnamed counts, year or period, giver, cluster, source and evidence.")
@@ -521,7 +526,8 @@ def list_awards(request: Request, lookup: LookupDep,
     return send(request, lookup.awards(status=status, cluster=cluster, year=year))
 
 
-@router.get("/conferences", response_model=list[Conference], responses={**NOT_FOUND, **BAD_PARAM},
+@router.get("/conferences", response_model=list[Conference],
+            responses={**NOT_FOUND, **BAD_PARAM, **TIMED_OUT},
             summary="List conferences",
             description="Reviews, agreement signings and other meetings, with date, place, "
                         "cluster, period reviewed, hosts, attendees, outcomes, source and "
