@@ -3534,3 +3534,59 @@ def test_prize_winning_bodies_are_members_sixteenth_pass(text: str, expected: li
 ])
 def test_proposed_bodies_are_members_sixteenth_pass(text: str, expected: list):
     assert lists(text) == expected
+
+
+# -- seventeenth pass: phrasings written for this pass, none from a corpus article ---
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a rotation by year in a table: one row a year, one column a role
+    ("Cụm thi đua số 4 gồm các huyện ủy ký giao ước năm 2022. Vị trí Cụm trưởng, Cụm phó luân "
+     "phiên như sau:\n\n| Năm | Cụm trưởng | Cụm phó |\n| 2022 | Huyện ủy Ba Tơ | Huyện ủy Sơn Hà |\n"
+     "| 2023 | Huyện ủy Sơn Hà | Huyện ủy Trà Bồng |\n\nCác đơn vị cam kết thực hiện.",
+     [(2022, "chair", "Huyện ủy Ba Tơ"), (2022, "vice-chair", "Huyện ủy Sơn Hà"),
+      (2023, "chair", "Huyện ủy Sơn Hà"), (2023, "vice-chair", "Huyện ủy Trà Bồng")]),
+    # the cluster's units with their duty, the year the line opening the table gives
+    ("Khối thi đua số 2 họp sơ kết. Thành phần Khối thi đua số 2 năm 2023:\n\nTT | Đơn vị | "
+     "Vai trò\n1 | Ban Dân vận Huyện ủy Tuy An | Khối trưởng\n2 | Ban Dân vận Huyện ủy Đồng "
+     "Xuân | Khối phó\n3 | Ban Dân vận Huyện ủy Sơn Hòa | Thành viên\n",
+     [(2023, "chair", "Ban Dân vận Huyện ủy Tuy An"),
+      (2023, "vice-chair", "Ban Dân vận Huyện ủy Đồng Xuân")]),
+    # the twins: a proposal's table; a table of scores (no role column); a cell no body's name
+    ("Cụm thi đua số 4 họp năm 2022. Dự kiến phân công Cụm trưởng, Cụm phó như sau:\n\n"
+     "| Năm | Cụm trưởng | Cụm phó |\n| 2023 | Huyện ủy Ba Tơ | Huyện ủy Sơn Hà |\n", []),
+    ("Cụm thi đua số 4 tổng kết năm 2022.\n\nTT | Đơn vị | Điểm\n1 | Huyện ủy Ba Tơ | 98\n"
+     "2 | Huyện ủy Sơn Hà | 96\n", []),
+    ("Cụm thi đua số 4 họp năm 2022.\n\n| Năm | Cụm trưởng | Cụm phó |\n| 2023 | chưa chọn | "
+     "chưa chọn |\n", []),
+])
+def test_roles_in_a_table_seventeenth_pass(text: str, expected: list):
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the cluster's composition, a year before the colon
+    ("Cụm thi đua số 3 sơ kết năm 2023.\n\nThành phần Cụm thi đua số 3 năm 2023:\n- Ban Tổ chức "
+     "Huyện ủy Lắk;\n- Ban Tổ chức Huyện ủy Krông Bông.",
+     [["Ban Tổ chức Huyện ủy Lắk", "Ban Tổ chức Huyện ủy Krông Bông"]]),
+    # the twin: who attends the meeting is no member
+    ("Cụm thi đua số 3 sơ kết năm 2023.\n\nThành phần dự hội nghị của Cụm thi đua số 3:\n- Ban Tổ "
+     "chức Tỉnh ủy;\n- Sở Nội vụ.", []),
+])
+def test_a_clusters_composition_seventeenth_pass(text: str, expected: list):
+    assert lists(text) == expected
+
+
+def test_a_cluster_named_for_comparison_is_another_seventeenth_pass():
+    text = ("Khối thi đua các cơ quan Đảng Tỉnh ủy Phú Yên gồm Văn phòng Tỉnh ủy, Ban Tổ chức Tỉnh "
+            "ủy và Ủy ban Kiểm tra Tỉnh ủy. Khối học tập cách làm của Khối thi đua các cơ quan Đảng "
+            "Tỉnh ủy Khánh Hòa.")
+    out = {c["name"]: c["members"] for c in extract_text(text)["clusters"]}
+    assert out == {"Khối thi đua các cơ quan Đảng Tỉnh ủy Phú Yên": [
+        "Văn phòng Tỉnh ủy", "Ban Tổ chức Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy"],
+        "Khối thi đua các cơ quan Đảng Tỉnh ủy Khánh Hòa": []}
+    # the twin: the same block named once with its place, once without, is one
+    text = ("Khối thi đua các cơ quan Đảng Tỉnh ủy Phú Yên gồm Văn phòng Tỉnh ủy, Ban Tổ chức Tỉnh "
+            "ủy và Ủy ban Kiểm tra Tỉnh ủy. Khối thi đua các cơ quan Đảng tỉnh đã hoàn thành.")
+    assert [c["name"] for c in extract_text(text)["clusters"]] == [
+        "Khối thi đua các cơ quan Đảng Tỉnh ủy Phú Yên"]

@@ -358,6 +358,31 @@ def find_mentions(doc: Doc) -> list[Mention]:
     return out
 
 
+# the place an unnumbered cluster's name ends with: "Khối thi đua các cơ quan Đảng Thành ủy Huế"
+_NAME_PLACE = re.compile(rf"(?:[Tt]ỉnh[ \t]+ủy|[Tt]hành[ \t]+ủy|tỉnh|thành[ \t]+phố)[ \t]+"
+                         rf"(?P<place>[{UPPER}][\w’']*(?:[ \t]+[{UPPER}][\w’']*){{0,3}})$")
+
+
+def _split_by_place(doc: Doc, groups: dict, kind: str) -> None:
+    """Unnumbered clusters of one kind named for two places are two clusters: "Khối thi đua
+    các cơ quan Đảng Thành ủy Huế ... học tập kinh nghiệm của Khối thi đua các cơ quan Đảng
+    Thành ủy Đà Nẵng". A mention naming no place stays with the first."""
+    group = groups[(kind, None)]
+    by_place: dict[str, list[Mention]] = {}
+    for m in group.mentions:
+        p = _NAME_PLACE.search(doc.canon, m.start, m.end)
+        if p is not None and places.is_place_name(p.group("place")):
+            by_place.setdefault(norm_key(p.group("place")), []).append(m)
+    if len(by_place) < 2:
+        return
+    first, *others = sorted(by_place.values(), key=lambda ms: ms[0].start)
+    moved = {id(m) for ms in others for m in ms}
+    group.mentions = [m for m in group.mentions if id(m) not in moved]
+    for i, ms in enumerate(others):
+        # an unnumbered cluster's key: its kind, and a negative index no number takes
+        groups[(kind, -1 - i)] = Cluster(kind, None, list(ms))
+
+
 def group_clusters(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
     groups: dict[tuple[str, int | None], Cluster] = {}
     for m in mentions:
@@ -370,6 +395,9 @@ def group_clusters(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
         if len(numbered) == 1 and (kind, None) in groups:
             numbered[0].mentions.extend(groups.pop((kind, None)).mentions)
             numbered[0].mentions.sort(key=lambda m: m.start)
+    for kind in ("cụm", "khối"):
+        if (kind, None) in groups:
+            _split_by_place(doc, groups, kind)
     for m in mentions:
         if m.bare and (m.kind, m.number) in groups:
             groups[(m.kind, m.number)].mentions.append(m)
@@ -611,7 +639,8 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
         between = canon[last.end : op.start()]
         bare = op.group("bare") is not None or op.group("colon") is not None or op.group(
             "is") is not None
-        if bare and between.strip():
+        # "Thành phần Cụm thi đua số 3 năm 2024:": a year may stand before the colon
+        if bare and between.strip() and not (op.group("colon") and _YEAR_NOTE.fullmatch(between)):
             continue
         if not bare and not _between_ok(between):
             continue
@@ -845,8 +874,8 @@ def _heads_of_units(doc: Doc, clusters: list[Cluster]) -> None:
 _NOT_MEMBERS_HEAD = re.compile(
     r"(?<![\w])(?:khách\s+mời|đại\s+biểu|đoàn(?:\s+công\s+tác|\s+kiểm\s+tra|\s+khảo\s+sát)?|"
     r"kế\s+hoạch|phong\s+trào(?:\s+thi\s+đua)?|nội\s+dung|chương\s+trình|hoạt\s+động|"
-    r"ban\s+giám\s+khảo|tổ\s+công\s+tác|hội\s+đồng(?:\s+thi\s+đua)?|thành\s+phần|tiêu\s+chí|"
-    r"giải\s+thưởng)(?:\s+(?:dự|tham\s+dự)(?:\s+(?:hội\s+nghị|lễ))?)?"
+    r"ban\s+giám\s+khảo|tổ\s+công\s+tác|hội\s+đồng(?:\s+thi\s+đua)?|tiêu\s+chí|"
+    r"giải\s+thưởng|thành\s+phần(?=\s+(?:tham\s+)?dự))(?:\s+(?:dự|tham\s+dự)(?:\s+(?:hội\s+nghị|lễ))?)?"
     r"\s+(?:của\s+|trong\s+)?$", re.IGNORECASE)
 _JOINED_MENTIONS = re.compile(r"[ \t]*(?:,|và|cùng|với)[ \t]*")
 # a past state: "Trước khi sáp nhập, Cụm X gồm", "A, B thuộc Cụm X trước năm 2020"

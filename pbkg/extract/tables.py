@@ -1,0 +1,145 @@
+"""Roles written in a table (the corpus files are web pages as text: a table is a run of lines
+whose cells are split by "|" or tabs, its first line the header).
+
+Two shapes state roles:
+  - a rotation by year, one row a year, one column a role:
+        | Năm | Cụm trưởng | Cụm phó |
+        | 2019 | Huyện ủy A | Huyện ủy B |
+    (A chairs in 2019, B is vice-chair in 2019);
+  - the cluster's units with their duty, one row a unit:
+        STT | Đơn vị | Nhiệm vụ trong cụm
+        1 | UBKT Huyện ủy A | Cụm trưởng
+    (A chairs; the year is the one the line opening the table gives, "Thành phần Cụm thi đua
+    số 3 năm 2024:", else the article's).
+A cell is taken only when it is one body's whole name; a table a proposal opens ("Dự kiến
+phân công Cụm trưởng như sau:") states no role. The table is the cluster's named last before it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from pbkg.extract.clusters import Cluster, Mention, resolve
+from pbkg.extract.doc import Doc
+from pbkg.extract.patterns import ROLE, ROLE_NAMES, YEAR
+from pbkg.extract.units import parse_forward
+
+_ROW = re.compile(r"^[^\n]*[|\t][^\n]*$", re.MULTILINE)
+_CELL_SEP = re.compile(r"[|\t]")
+_YEAR_CELL = re.compile(rf"(?:[Nn]ăm[ \t]+)?(?P<year>{YEAR})")
+_YEAR_HEAD = re.compile(r"(?:[Nn]ăm|NĂM|[Tt]hời[ \t]+gian|[Nn]hiệm[ \t]+kỳ)")
+_UNIT_HEAD = re.compile(r"(?:[Tt]ên[ \t]+)?(?:[Đđ]ơn[ \t]+vị|[Cc]ơ[ \t]+quan)")
+_DUTY_HEAD = re.compile(r"(?:[Nn]hiệm[ \t]+vụ|[Vv]ai[ \t]+trò|[Vv]ị[ \t]+trí|[Cc]hức[ \t]+danh)"
+                        r"(?:[ \t]+(?:trong|của)[ \t]+(?:cụm|khối|Cụm|Khối))?")
+_LEAD_YEAR = re.compile(rf"(?<![\w])năm[ \t]+(?P<year>{YEAR})(?![\d])", re.IGNORECASE)
+_PROPOSAL = re.compile(r"(?<![\w])(?:dự[ \t]+kiến|đề[ \t]+xuất|đề[ \t]+nghị|kiến[ \t]+nghị|"
+                       r"dự[ \t]+thảo|trình)(?![\w])", re.IGNORECASE)
+MAX_ROWS = 60  # a table of roles is never longer: the work per table stays bounded
+
+
+def _cells(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The trimmed spans of a row's cells, the empty ones at its two edges dropped."""
+    spans = []
+    cell_start = start
+    for sep in [*_CELL_SEP.finditer(doc.text, start, end), None]:
+        cell_end = sep.start() if sep else end
+        spans.append(doc.trimmed(cell_start, cell_end))
+        cell_start = sep.end() if sep else end
+    while spans and spans[0][0] >= spans[0][1]:
+        spans.pop(0)
+    while spans and spans[-1][0] >= spans[-1][1]:
+        spans.pop()
+    return spans
+
+
+def _role_of(cell: str) -> str | None:
+    m = ROLE.fullmatch(cell)
+    return ROLE_NAMES[m.lastgroup or "chair"] if m else None
+
+
+def _unit(doc: Doc, span: tuple[int, int]):
+    s, e = span
+    unit = parse_forward(doc, s) if e > s else None
+    return unit if unit is not None and unit.end == e else None
+
+
+def _tables(doc: Doc) -> list[list[tuple[int, int]]]:
+    """Runs of two lines or more that hold cells: each a list of line spans."""
+    runs: list[list[tuple[int, int]]] = []
+    last_end = -2
+    for m in _ROW.finditer(doc.text):
+        if m.group(0).strip(" \t|-:") == "":  # a rule ("|---|---|") between header and rows
+            last_end = m.end()
+            continue
+        if runs and m.start() == last_end + 1 and len(runs[-1]) < MAX_ROWS + 1:
+            runs[-1].append((m.start(), m.end()))
+        else:
+            runs.append([(m.start(), m.end())])
+        last_end = m.end()
+    return [r for r in runs if len(r) >= 2]
+
+
+def find_table_roles(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
+                     context_year: int | None) -> list[dict]:
+    canon = doc.canon
+    starts = [m.start for m in mentions]
+    out: list[dict] = []
+    for rows in _tables(doc):
+        head = [canon[s:e] for s, e in _cells(doc, *rows[0])]
+        roles = [_role_of(c) for c in head]
+        year_col = next((i for i, c in enumerate(head) if _YEAR_HEAD.fullmatch(c)), None)
+        unit_col = next((i for i, c in enumerate(head) if _UNIT_HEAD.fullmatch(c)), None)
+        duty_col = next((i for i, c in enumerate(head) if _DUTY_HEAD.fullmatch(c)), None)
+        rotation = year_col is not None and any(roles)
+        duties = unit_col is not None and duty_col is not None
+        if not rotation and not duties:
+            continue
+        # the line that opens the table: a proposal's table states no role
+        lead_start = canon.rfind("\n", 0, max(0, rows[0][0] - 1)) + 1
+        for _ in range(4):  # over blank lines, a few
+            if lead_start == 0 or canon[lead_start : rows[0][0]].strip():
+                break
+            lead_start = canon.rfind("\n", 0, lead_start - 1) + 1
+        lead = canon[lead_start : rows[0][0]]
+        if _PROPOSAL.search(lead):
+            continue
+        k = bisect.bisect_left(starts, rows[0][0])
+        cluster = resolve(mentions[k - 1] if k > 0 else None, clusters)
+        if cluster is None:
+            continue
+        lead_year = _LEAD_YEAR.search(lead)
+        for s, e in rows[1:]:
+            cells = _cells(doc, s, e)
+            if len(cells) != len(head):
+                continue
+            found: list[tuple[str, int | None, bool, tuple[int, int]]] = []
+            if rotation:
+                y = _YEAR_CELL.fullmatch(canon[slice(*cells[year_col])])
+                if y is None:
+                    continue
+                found = [(r, int(y.group("year")), True, cells[i])
+                         for i, r in enumerate(roles) if r is not None]
+            else:
+                role = _role_of(canon[slice(*cells[duty_col])])
+                if role is not None:
+                    year = int(lead_year.group("year")) if lead_year else context_year
+                    found = [(role, year, lead_year is not None, cells[unit_col])]
+            for role, year, explicit, span in found:
+                unit = _unit(doc, span)
+                if unit is None:
+                    continue
+                out.append({
+                    "cluster": cluster.name,
+                    "year": year,
+                    "role": role,
+                    "unit": unit.text,
+                    "person": None,
+                    "evidence": doc.slice(s, e),
+                    "start": s,
+                    "end": e,
+                    "confidence": 0.85 if explicit else 0.75,
+                    "year_explicit": explicit,
+                    "via": "table",
+                })
+    return out
