@@ -3590,3 +3590,33 @@ def test_a_cluster_named_for_comparison_is_another_seventeenth_pass():
             "ủy và Ủy ban Kiểm tra Tỉnh ủy. Khối thi đua các cơ quan Đảng tỉnh đã hoàn thành.")
     assert [c["name"] for c in extract_text(text)["clusters"]] == [
         "Khối thi đua các cơ quan Đảng Tỉnh ủy Phú Yên"]
+
+
+def _events(text: str) -> list[tuple]:
+    return [(e["kind"], e["date"], e["cluster"]) for e in extract_text(text)["events"]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # one conference of two kinds, joined by "và"
+    ("Sáng 12/1/2023, Cụm thi đua số 5 tổ chức hội nghị tổng kết công tác thi đua năm 2022 và "
+     "ký kết giao ước thi đua năm 2023.",
+     [("tổng kết", "2023-01-12", "Cụm thi đua số 5"),
+      ("ký kết giao ước", "2023-01-12", "Cụm thi đua số 5")]),
+    # a conference held the same day, by the cluster the sentence names
+    ("Sáng 12/1/2023, Cụm thi đua số 5 tổ chức hội nghị tổng kết công tác thi đua năm 2022. Cùng "
+     "ngày, Cụm thi đua số 6 cũng tổ chức tổng kết tại huyện Ba Vì.",
+     [("tổng kết", "2023-01-12", "Cụm thi đua số 5"),
+      ("tổng kết", "2023-01-12", "Cụm thi đua số 6")]),
+    # the twins: a second kind only planned; a same-day plan; "cùng ngày" in a date's phrase
+    ("Sáng 12/1/2023, Cụm thi đua số 5 tổ chức hội nghị tổng kết công tác thi đua năm 2022 và "
+     "dự kiến ký kết giao ước thi đua vào tháng 3.",
+     [("tổng kết", "2023-01-12", "Cụm thi đua số 5")]),
+    ("Sáng 12/1/2023, Cụm thi đua số 5 tổ chức hội nghị tổng kết công tác thi đua năm 2022. Cùng "
+     "ngày, Cụm thi đua số 6 sẽ tổ chức tổng kết tại huyện Ba Vì.",
+     [("tổng kết", "2023-01-12", "Cụm thi đua số 5")]),
+    ("Sáng 12/1/2023, Cụm thi đua số 5 tổ chức hội nghị tổng kết công tác thi đua năm 2022. Hai "
+     "nghị quyết ban hành cùng ngày, các đơn vị đã ký kết giao ước thực hiện.",
+     [("tổng kết", "2023-01-12", "Cụm thi đua số 5")]),
+])
+def test_a_conferences_second_kind_and_the_same_day_seventeenth_pass(text: str, expected: list):
+    assert _events(text) == expected

@@ -154,6 +154,34 @@ def _year_of_full_dates(text: str, day: int, month: int) -> int | None:
     return max(years) if years else None
 
 
+# a second kind the same conference holds, joined to the first: "hội nghị tổng kết công tác
+# năm 2023 và ký kết giao ước thi đua năm 2024"
+_JOINED_KIND = re.compile(r"(?:[ \t]+và|[ \t]*,)[ \t]+(?:tổ[ \t]+chức[ \t]+)?"
+                          r"(?:hội[ \t]+nghị[ \t]+|lễ[ \t]+)?$", re.IGNORECASE)
+# a conference "the same day": "Cùng ngày, Cụm thi đua số 1 cũng tổ chức ký kết giao ước"
+_SAME_DAY = re.compile(r"\W{0,3}(?:[Cc]ùng|[Cc]ũng[ \t]+trong|[Tt]rong[ \t]+cùng)[ \t]+ngày[ \t]*,")
+
+
+def _second_kinds(text: str, kind: str, kind_pos: int | None) -> list[tuple[str, int]]:
+    """The other kinds the sentence's conference is of, each joined to the one before by "và"
+    or a comma, none of them put off or planned."""
+    if kind_pos is None:
+        return []
+    out: list[tuple[str, int]] = []
+    for name, rx in _KINDS:
+        if name == kind:
+            continue
+        m = rx.search(text, kind_pos + 1)
+        if m is None or _NOT_HELD.search(text, kind_pos, m.start()) or not _JOINED_KIND.search(
+                text, max(kind_pos, m.start() - 30), m.start()):
+            continue
+        # the clause between is the first kind's own: no verb of its own, no other subject
+        if re.search(r"[;:.()]", text[kind_pos : m.start()]) or m.start() - kind_pos > 160:
+            continue
+        out.append((name, m.start()))
+    return out
+
+
 def find_events(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
                 header_date: str | None = None) -> list[dict]:
     canon = doc.canon
@@ -237,7 +265,57 @@ def find_events(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
             "end": e,
             "confidence": 0.85 if date else 0.7,
         })
+        if lead is None:
+            continue
+        for kind2, pos2 in _second_kinds(text, kind, kind_pos):
+            if (kind2, date) in seen:
+                continue
+            seen.add((kind2, date))
+            covered2 = _covered(text, pos2)
+            out.append({**out[-1], "kind": kind2,
+                        "year_covered": str(covered2) if covered2 else None})
+    _same_day(doc, mentions, clusters, out)
     return out
+
+
+def _same_day(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
+              out: list[dict]) -> None:
+    """A conference held "the same day" as the dated one before it: "Cùng ngày, Cụm thi đua
+    số 1 cũng tổ chức ký kết giao ước" is an event of that date, of the cluster it names."""
+    canon = doc.canon
+    dated = sorted((e for e in out if e["date"] and e["start"] is not None),
+                   key=lambda e: e["start"])
+    if not dated:
+        return
+    for sent in doc.sentences:
+        if sent.start < dated[0]["end"] or not _SAME_DAY.match(canon, sent.start, sent.end):
+            continue
+        text = canon[sent.start : sent.end]
+        kind, kind_pos = _kind(text)
+        word = _EVENT_WORD.search(text)
+        if word is None or _NOT_HELD.search(text, 0, word.start()) or _FUTURE.search(text):
+            continue
+        before = [e for e in dated if e["end"] <= sent.start][-1]
+        in_sentence = [m for m in mentions if sent.start <= m.start < sent.end and m.named]
+        cluster = resolve(in_sentence[0] if in_sentence else None, clusters)
+        name = cluster.name if cluster else None
+        if any((e["kind"], e["date"], e["cluster"]) == (kind, before["date"], name) for e in out):
+            continue
+        covered = _covered(text, kind_pos)
+        pm = _PLACE.search(text)
+        s, e = doc.trimmed(sent.start, sent.end)
+        out.append({
+            "kind": kind,
+            "date": before["date"],
+            "place": doc.slice(sent.start + pm.start("place"), sent.start + pm.end("place"))
+            if pm else None,
+            "cluster": name,
+            "year_covered": str(covered) if covered else None,
+            "evidence": doc.slice(s, e),
+            "start": s,
+            "end": e,
+            "confidence": 0.75,
+        })
 
 
 _KIND_INITIALS = re.compile(r"(?<![\w])[CK]TĐ(?=[ \t]+(?:số[ \t]+)?\w)")
