@@ -3620,3 +3620,36 @@ def _events(text: str) -> list[tuple]:
 ])
 def test_a_conferences_second_kind_and_the_same_day_seventeenth_pass(text: str, expected: list):
     assert _events(text) == expected
+
+
+def _awards(text: str) -> list[tuple]:
+    return [(a["status"], a["recipient"], a["award"]) for a in extract_text(text)["awards"]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a person with posts set off by commas wins a prize
+    ("Cụm thi đua số 2 tổ chức hội thi năm 2024. Đồng chí Lê Thị Mai, Phó Trưởng Ban Tuyên giáo "
+     "Huyện ủy Đức Thọ, đạt giải Nhì.", [("conferred", "Lê Thị Mai", "giải Nhì")]),
+    # a body's team wins the prize for teams as a whole
+    ("Cụm thi đua số 2 tổ chức hội thi năm 2024. Ban Tuyên giáo Huyện ủy Đức Thọ đạt giải tập "
+     "thể.", [("conferred", "Ban Tuyên giáo Huyện ủy Đức Thọ", "giải tập thể")]),
+    # an author with the district he comes from
+    ("Cuộc thi viết của Cụm thi đua số 2 năm 2024: tác giả Trần Văn Bình (huyện Hương Sơn) đạt "
+     "giải B.", [("conferred", "Trần Văn Bình", "giải B")]),
+    # a ministry named for two fields; a description set off after the one named
+    ("Khối thi đua số 3 tổng kết năm 2024. Ban Thường vụ Đảng ủy Chính phủ tặng Bằng khen cho Đảng "
+     "bộ Bộ Nông nghiệp và Phát triển nông thôn.",
+     [("conferred", "Đảng bộ Bộ Nông nghiệp và Phát triển nông thôn", "Bằng khen")]),
+    ("Khối thi đua số 3 tổng kết năm 2024. Khối đề nghị Ban Thường vụ Đảng ủy Chính phủ tặng Cờ "
+     "thi đua cho Đảng bộ Bộ Công Thương, đơn vị có nhiều thành tích.",
+     [("proposed", "Đảng bộ Bộ Công Thương", "Cờ thi đua")]),
+    # the twins: an author from a note that is no place; two bodies, neither a ministry's field
+    ("Cuộc thi viết của Cụm thi đua số 2 năm 2024: tác giả Trần Văn Bình (bài số 12) đạt giải "
+     "B.", []),
+    ("Khối thi đua số 3 tổng kết năm 2024. Ban Thường vụ Đảng ủy Chính phủ tặng Bằng khen cho Đảng "
+     "bộ Bộ Nông nghiệp và Đảng bộ Bộ Công Thương.",
+     [("conferred", "Đảng bộ Bộ Nông nghiệp", "Bằng khen"),
+      ("conferred", "Đảng bộ Bộ Công Thương", "Bằng khen")]),
+])
+def test_prizes_and_recipients_seventeenth_pass(text: str, expected: list):
+    assert _awards(text) == expected

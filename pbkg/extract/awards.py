@@ -25,6 +25,7 @@ from pbkg.extract.patterns import (
 )
 from pbkg.extract.units import (
     Unit,
+    joins_fields,
     parse_backward,
     parse_forward,
     parse_list,
@@ -144,6 +145,13 @@ def _for_list(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         if not part.strip() or idx == -1 or len(part.split()) > 14:
             break
         s_, e_ = doc.trimmed(idx, idx + len(part))
+        if out and joins_fields(canon, out[-1][1], s_):
+            # "cho Đảng bộ Bộ Khoa học và Công nghệ": the two fields of one ministry's name
+            out[-1] = (out[-1][0], e_)
+            pos = idx + len(part)
+            continue
+        if out and canon[out[-1][0]].isupper() and _APPOSITIVE.match(canon, s_, e_):
+            break  # "cho Đảng bộ Bộ X, đơn vị dẫn đầu Khối": what the one named is
         team = _TEAM.match(canon, s_, e_)
         if team is not None:  # "trao giải Nhất cho đội (thi) Ban X": the team is its body's
             s_ = team.end()
@@ -165,6 +173,8 @@ def _for_list(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _TRAILING_YEAR = re.compile(r"[ \t]+năm[ \t]+\d{4}$")
+# a description set off after a recipient's name: "đơn vị dẫn đầu Khối", "cơ quan thường trực"
+_APPOSITIVE = re.compile(rf"(?:đơn[ \t]+vị|cơ[ \t]+quan)[ \t]+(?!này|trên|đó|ấy)[{LOWER}]")
 # the chair's rotating flag ("trao cờ luân phiên (Cụm trưởng) cho X", "nhận cờ luân phiên"): a
 # role handed over, not an award
 _HAND_OVER = re.compile(r"trao\s+(?!tặng)")  # the bare verb of a hand-over, not "trao tặng"
@@ -517,7 +527,8 @@ _LEADING_LEAD = re.compile(
     r"(?:bình\s+xét|bình\s+chọn|suy\s+tôn)\s+$"
 )
 PRIZE = (r"[Gg]iải\s+(?:[Nn]hất|[Nn]hì|[Bb]a|[Tt]ư|[Kk]huyến\s+khích|[Đđ]ặc\s+biệt|[Xx]uất\s+sắc|"
-         r"[ABC])(?![\w])")
+         # "X đạt giải tập thể", "giải toàn đoàn": the prize for a body's team as a whole
+         r"[ABC]|[Tt]ập\s+thể|[Tt]oàn\s+đoàn)(?![\w])")
 # The three below are "qualifiers* verb award": the verb is searched for, then the
 # qualifiers before it are taken (_qualified); a pattern that opens with an optional group is
 # tried at every character (5% of a long text's extraction).
@@ -669,9 +680,14 @@ def _teams_at(doc: Doc, pos: int, limit: int = 12) -> list[Unit]:
 # "đồng chí A (Ban X Huyện ủy Y) đoạt giải Nhì": a person, marked by an honorific or an academic
 # title, with the body he or she works in
 _PERSON_WITH_BODY = re.compile(
-    rf"(?:(?<![\w])(?:[Đđ]ồng[ \t]+chí|[Ôô]ng|[Bb]à)|(?:ThS|TS|PGS|GS)\.?)[ \t]+"
+    rf"(?:(?<![\w])(?:[Đđ]ồng[ \t]+chí|[Ôô]ng|[Bb]à|[Tt]ác[ \t]+giả|[Tt]hí[ \t]+sinh|"
+    rf"[Gg]iảng[ \t]+viên|[Hh]ọc[ \t]+viên)|(?:ThS|TS|PGS|GS)\.?)[ \t]+"
     rf"(?P<name>[{UPPER}][{LOWER}]*(?:[ \t]+[{UPPER}][{LOWER}]*){{1,4}})[ \t]*\([^()\n]{{3,80}}\)"
     r"[ \t]*$")
+
+
+_FROM_PLACE = re.compile(rf"(?:huyện|tỉnh|thành[ \t]+phố|thị[ \t]+xã|quận|xã|phường)[ \t]+"
+                         rf"[{UPPER}][{LOWER}]*(?:[ \t]+[{UPPER}][{LOWER}]*){{0,3}}")
 
 
 def _person_with_body_before(doc: Doc, end: int) -> Unit | None:
@@ -679,7 +695,9 @@ def _person_with_body_before(doc: Doc, end: int) -> Unit | None:
     if m is None or ORG_HEAD.match(doc.canon, m.start("name")):
         return None
     body = doc.canon[m.end("name") : end].strip(" \t()")
-    if not ORG_HEAD.match(body):  # the brackets hold the body, not a note
+    # the brackets hold the body, or the place the person is from ("tác giả A (huyện Y)"), not
+    # a note
+    if not ORG_HEAD.match(body) and not _FROM_PLACE.fullmatch(body):
         return None
     s, e = m.span("name")
     return Unit(s, e, doc.slice(s, e), doc.slice(s, e))
@@ -719,7 +737,8 @@ def _people_at(doc: Doc, pos: int, limit: int = 12) -> list[Unit]:
 _PERSON_WITH_POST = re.compile(
     rf"(?<![\w])(?:[Đđ]ồng[ \t]+chí|[Ôô]ng|[Bb]à)[ \t]+"
     rf"(?P<name>[{UPPER}][{LOWER}]*(?:[ \t]+[{UPPER}][{LOWER}]*){{1,4}})"
-    rf"(?:[ \t]*,[ \t]*(?i:{TITLE.pattern})[^,;.()\n]{{0,80}}?){{1,3}}[ \t]*$")
+    # the posts maybe closed by a comma: "đồng chí A, Bí thư Chi bộ X, đạt giải Nhất"
+    rf"(?:[ \t]*,[ \t]*(?i:{TITLE.pattern})[^,;.()\n]{{0,80}}?){{1,3}}[ \t]*,?[ \t]*$")
 _ON_BEHALF = re.compile(r"(?<![\w])(?:thay[ \t]+mặt|đại[ \t]+diện)(?![\w])", re.IGNORECASE)
 
 
