@@ -3653,3 +3653,29 @@ def _awards(text: str) -> list[tuple]:
 ])
 def test_prizes_and_recipients_seventeenth_pass(text: str, expected: list):
     assert _awards(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a rotation list after a colon: each year with its unit
+    ("Cụm thi đua số 2 họp năm 2024. Theo quy chế, Cụm trưởng được luân phiên theo năm: năm 2025 "
+     "là Ban Tổ chức Tỉnh ủy Hà Nam, năm 2026 là Ban Tổ chức Tỉnh ủy Nam Định.",
+     [(2025, "chair", "Ban Tổ chức Tỉnh ủy Hà Nam"), (2026, "chair", "Ban Tổ chức Tỉnh ủy Nam Định")]),
+    # a future role the rules fix
+    ("Cụm thi đua số 2 họp năm 2024. Theo quy chế, năm 2025 Ban Tổ chức Tỉnh ủy Hà Nam sẽ đảm nhận "
+     "vai trò Cụm trưởng.", [(2025, "chair", "Ban Tổ chức Tỉnh ủy Hà Nam")]),
+    # a nomination agreed on, the next clause's proposal sent on to a higher body
+    ("Cụm thi đua số 2 tổng kết năm 2023. Hội nghị thống nhất giới thiệu Ban Tổ chức Tỉnh ủy Hà Nam "
+     "làm Cụm trưởng năm 2024; đồng thời đề xuất Ban Tổ chức Tỉnh ủy Nam Định làm Cụm phó, trình "
+     "Ban Tổ chức Trung ương xem xét, quyết định.", [(2024, "chair", "Ban Tổ chức Tỉnh ủy Hà Nam")]),
+    # the twins: a plan's rotation list; a plan by the rules still "dự kiến"; the sent-on clause
+    # its own; an adverb after a bare head is no body's name
+    ("Cụm thi đua số 2 họp năm 2024. Dự kiến Cụm trưởng các năm tới: năm 2025 là Ban Tổ chức Tỉnh "
+     "ủy Hà Nam, năm 2026 là Ban Tổ chức Tỉnh ủy Nam Định.", []),
+    ("Cụm thi đua số 2 họp năm 2024. Theo quy chế, dự kiến năm 2025 Ban Tổ chức Tỉnh ủy Hà Nam sẽ "
+     "đảm nhận vai trò Cụm trưởng.", []),
+    ("Cụm thi đua số 2 tổng kết năm 2023. Hội nghị thống nhất giới thiệu Ban Tổ chức Tỉnh ủy Hà Nam "
+     "làm Cụm trưởng năm 2024, trình Ban Tổ chức Trung ương xem xét, quyết định.", []),
+    ("Khối thi đua các cơ quan Đảng tỉnh tổng kết năm 2023. Hiện Báo còn giữ vai trò Khối phó.", []),
+])
+def test_rotations_and_rules_seventeenth_pass(text: str, expected: list):
+    assert roles(text) == expected

@@ -131,7 +131,7 @@ NAME_STOPS = (
     "chỉ đạo", "tham gia", "ghi nhận", "biểu dương", "yêu cầu", "mong muốn", "khẳng định",
     "trân trọng", "vinh dự", "từng", "suy tôn", "chọn", "cử",
     "lần", "vai trò", "nhiệm vụ", "đơn vị", "xuất sắc", "giành", "đoạt", "giữ vững",
-    "luân phiên", "lần lượt", "đồng chủ trì", "không", "chưa", "đứng",
+    "luân phiên", "lần lượt", "đồng chủ trì", "không", "chưa", "đứng", "còn",
 )
 
 # Verbs and words that end a person's list of positions.

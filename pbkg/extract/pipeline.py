@@ -24,7 +24,7 @@ from pbkg.extract.events import context_year, find_events, headline_event, refer
 from pbkg.extract.officials import find_official_mentions, merge_officials
 from pbkg.extract.patterns import ORG_HEAD, norm_key
 from pbkg.extract.roles import find_roles
-from pbkg.extract.tables import find_table_roles
+from pbkg.extract.tables import find_rotation_lists, find_table_roles
 from pbkg.extract.units import place_prefix
 
 # As many characters as the largest file `read_article` accepts has bytes: a longer text is
@@ -133,10 +133,12 @@ def extract(article: Article) -> dict:
     role_year = year if any(e.get("year_covered") for e in events) else (this_year or year)
     roles = find_roles(doc, official_mentions, clusters, role_year, _elected_year(events),
                        this_year)
-    # roles a table states ("| Năm | Cụm trưởng | Cụm phó |"), unless a sentence states them too
+    # roles a table states ("| Năm | Cụm trưởng | Cụm phó |") or a rotation list ("Cụm trưởng
+    # luân phiên: năm 2025 là A, năm 2026 là B"), unless a sentence states them too
     stated = {(r["year"], r["role"], norm_key(r.get("unit_full") or r["unit"] or "", expand=True))
               for r in roles}
-    for r in find_table_roles(doc, mentions, clusters, role_year):
+    for r in [*find_table_roles(doc, mentions, clusters, role_year),
+              *find_rotation_lists(doc, mentions, clusters)]:
         key = (r["year"], r["role"], norm_key(r["unit"], expand=True))
         if key not in stated:
             stated.add(key)

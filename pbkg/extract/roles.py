@@ -293,6 +293,12 @@ _SENT_ON = re.compile(r"(?<![\w])(?:trình|xem\s+xét|quyết\s+định|phê\s+d
                       r"chờ)(?![\w])", re.IGNORECASE)
 
 
+# a rotation the cluster's rules fix: "Theo quy chế, năm 2025 X sẽ đảm nhận vai trò Cụm trưởng"
+# ("sẽ" is then no plan; "dự kiến" still is)
+_BY_RULE = re.compile(r"\W{0,3}[Tt]heo[ \t]+(?:quy[ \t]+chế|quy[ \t]+định)"
+                      r"(?:[ \t]+[^,;:.]{0,60})?,")
+
+
 def _proposed(doc: Doc, lo: int, hi: int, role_end: int) -> bool:
     """Whether a proposal in canon[lo:hi] puts forward the role that ends at `role_end`."""
     canon = doc.canon
@@ -300,9 +306,19 @@ def _proposed(doc: Doc, lo: int, hi: int, role_end: int) -> bool:
     while p is not None and canon[p.start() : p.start() + 4].lower() == "giới" and (
             _AGREED_BEFORE.search(canon, max(0, p.start() - 16), p.start())):
         sent = doc.sentence_at(role_end)
-        if sent is not None and _SENT_ON.search(canon, role_end, min(sent.end, role_end + 200)):
+        # the clause's own: "giới thiệu A làm Cụm trưởng; đồng thời đề xuất B làm Cụm phó, báo
+        # cáo Ban X xem xét, quyết định" sends on B's role, not A's
+        reach = min(sent.end, role_end + 200) if sent is not None else role_end
+        semi = canon.find(";", role_end, reach)
+        if _SENT_ON.search(canon, role_end, semi if semi >= 0 else reach):
             return True  # "..., trình Văn phòng Tỉnh ủy xem xét, quyết định"
         p = _PROPOSED.search(canon, p.end(), hi)
+    if p is not None and canon[p.start() : p.start() + 2].lower() == "sẽ" and (
+            _PROPOSED.search(canon, p.end(), hi) is None):
+        sent = doc.sentence_at(p.start())
+        if sent is not None and _BY_RULE.match(canon, sent.start, p.start()) and not (
+                _PROPOSED.search(canon, sent.start, p.start())):
+            return False  # "Theo quy chế, năm 2025 X sẽ đảm nhận vai trò Cụm trưởng"
     return p is not None
 
 

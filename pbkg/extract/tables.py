@@ -1,5 +1,5 @@
-"""Roles written in a table (the corpus files are web pages as text: a table is a run of lines
-whose cells are split by "|" or tabs, its first line the header).
+"""Roles written in a table or in a rotation list (the corpus files are web pages as text: a
+table is a run of lines whose cells are split by "|" or tabs, its first line the header).
 
 Two shapes state roles:
   - a rotation by year, one row a year, one column a role:
@@ -11,6 +11,8 @@ Two shapes state roles:
         1 | UBKT Huyện ủy A | Cụm trưởng
     (A chairs; the year is the one the line opening the table gives, "Thành phần Cụm thi đua
     số 3 năm 2024:", else the article's).
+A rotation list is read the same way: "Cụm trưởng được luân phiên theo năm: năm 2025 là A, năm
+2026 là B" (A chairs in 2025, B in 2026).
 A cell is taken only when it is one body's whole name; a table a proposal opens ("Dự kiến
 phân công Cụm trưởng như sau:") states no role. The table is the cluster's named last before it.
 """
@@ -22,7 +24,7 @@ import re
 
 from pbkg.extract.clusters import Cluster, Mention, resolve
 from pbkg.extract.doc import Doc
-from pbkg.extract.patterns import ROLE, ROLE_NAMES, YEAR
+from pbkg.extract.patterns import ROLE, ROLE_NAMES, YEAR, find_role_words
 from pbkg.extract.units import parse_forward
 
 _ROW = re.compile(r"^[^\n]*[|\t][^\n]*$", re.MULTILINE)
@@ -142,4 +144,52 @@ def find_table_roles(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
                     "year_explicit": explicit,
                     "via": "table",
                 })
+    return out
+
+
+# after a role word, in its sentence, a colon, then the years with their units
+_TO_COLON = re.compile(r"[^.;:!?\n]{0,80}:[ \t]*")
+_YEAR_ITEM = re.compile(rf"(?:[Nn]ăm[ \t]+)(?P<year>{YEAR})[ \t]*(?:là|:|[-–])[ \t]*")
+_ITEM_SEP = re.compile(r"[ \t]*[,;][ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+")
+MAX_ITEMS = 20
+
+
+def find_rotation_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]) -> list[dict]:
+    canon = doc.canon
+    starts = [m.start for m in mentions]
+    out: list[dict] = []
+    for w in find_role_words(canon):
+        colon = _TO_COLON.match(canon, w.end())
+        if colon is None:
+            continue
+        sent = doc.sentence_at(w.start())
+        lo = sent.start if sent is not None else w.start()
+        if _PROPOSAL.search(canon, lo, colon.end()):
+            continue  # "Dự kiến Cụm trưởng các năm tới: năm 2026 là A": a plan
+        role = ROLE_NAMES[w.lastgroup or "chair"]
+        k = bisect.bisect_left(starts, w.start())
+        cluster = resolve(mentions[k - 1] if k > 0 else None, clusters)
+        pos = colon.end()
+        for _ in range(MAX_ITEMS):
+            item = _YEAR_ITEM.match(canon, pos)
+            unit = parse_forward(doc, item.end()) if item else None
+            if item is None or unit is None:
+                break
+            out.append({
+                "cluster": cluster.name if cluster else None,
+                "year": int(item.group("year")),
+                "role": role,
+                "unit": unit.text,
+                "person": None,
+                "evidence": doc.slice(item.start(), unit.end),
+                "start": item.start(),
+                "end": unit.end,
+                "confidence": 0.85,
+                "year_explicit": True,
+                "via": "rotation-list",
+            })
+            sep = _ITEM_SEP.match(canon, unit.end)
+            if sep is None:
+                break
+            pos = sep.end()
     return out
