@@ -3679,3 +3679,21 @@ def test_prizes_and_recipients_seventeenth_pass(text: str, expected: list):
 ])
 def test_rotations_and_rules_seventeenth_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the cluster "has" a count of units, then ", là" and the list (two levels' groups)
+    ("Cụm thi đua số 3 tổng kết năm 2025. Cụm có 4 đảng bộ, là Đảng bộ các phường Hòa Bình, Tân "
+     "Hòa và các xã Mông Hóa, Dân Chủ.", [["Hòa Bình", "Tân Hòa", "Mông Hóa", "Dân Chủ"]]),
+    # a dated event told earlier: its list is the cluster's now; party committees listed by place
+    ("Cụm thi đua số 1 họp năm 2025. Trước đó, ngày 12-9-2025, Cụm thi đua số 2 gồm các đảng bộ "
+     "phường Tân Hòa, Thống Nhất, Hòa Bình đã ký kết giao ước thi đua.",
+     [["Tân Hòa", "Thống Nhất", "Hòa Bình"]]),
+    # the twins: a count that is not the list's; a past state
+    ("Cụm thi đua số 3 tổng kết năm 2025. Cụm có 6 đảng bộ, là Đảng bộ các phường Hòa Bình, Tân "
+     "Hòa và các xã Mông Hóa, Dân Chủ.", []),
+    ("Cụm thi đua số 1 họp năm 2025. Trước đó, Cụm thi đua số 2 gồm các đảng bộ phường Tân Hòa, "
+     "Thống Nhất, Hòa Bình.", []),
+])
+def test_member_lists_seventeenth_pass(text: str, expected: list):
+    assert lists(text) == expected

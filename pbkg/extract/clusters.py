@@ -731,7 +731,8 @@ _JOINING_OPEN = re.compile(
     r"(?:[Cc]ác\s+đơn\s+vị\s+)?[Tt]ham\s+gia\s+(?:vào\s+)?(?:(?P<ck>cụm|khối)(?:\s+thi\s+đua)?|"
     r"(?:ký\s+kết\s+|ký\s+)?(?:bản\s+)?giao\s+ước(?:\s+thi\s+đua)?|ký\s+kết)"
     r"(?:\s+năm\s+\d{4})?\s+(?:có|là|gồm)"
-    rf"|(?P<ck2>Cụm|Khối)\s+(?:hiện\s+(?:nay\s+)?)?(?:còn\s+)?có(?=\s+[{UPPER}]))\s+")
+    # "Cụm có 5 đảng bộ, là A, B, ...": counted, the count that of the list
+    rf"|(?P<ck2>Cụm|Khối)\s+(?:hiện\s+(?:nay\s+)?)?(?:còn\s+)?có(?=\s+[{UPPER}]|\s+\d{{1,3}}\s))\s+")
 
 
 # "Ngoài A, B, C, Khối còn có D.", "Bên cạnh A (Cụm trưởng) và B, Cụm còn có C và D.": the
@@ -797,6 +798,9 @@ def _joining_lists(doc: Doc, clusters: list[Cluster]) -> None:
         if found is None or canon[found.end : sent.end].strip(" \t.;") or not _whole_units(
                 doc, found):
             continue
+        if found.count is not None and (found.count != len(found.items)
+                                        or _qualified_units(found.prefix)):
+            continue  # "Cụm có 2 chi bộ tiêu biểu: A, B", a count not the list's: some of them
         if not cluster.add_list(found.items):
             continue
         if found.prefix:
@@ -879,7 +883,10 @@ _NOT_MEMBERS_HEAD = re.compile(
     r"\s+(?:của\s+|trong\s+)?$", re.IGNORECASE)
 _JOINED_MENTIONS = re.compile(r"[ \t]*(?:,|và|cùng|với)[ \t]*")
 # a past state: "Trước khi sáp nhập, Cụm X gồm", "A, B thuộc Cụm X trước năm 2020"
-_PAST = re.compile(r"(?<![\w])(?:[Tt]rước[ \t]+(?:đây|đó|khi|năm[ \t]+\d{4})|từng|nguyên)(?![\w])")
+# ("Trước đó, ngày 26-9-2025, Cụm X gồm A, B đã ký kết": a dated event told earlier, no past state)
+_PAST = re.compile(r"(?<![\w])(?:[Tt]rước[ \t]+(?:đây|khi|năm[ \t]+\d{4})|từng|nguyên"
+                   r"|[Tt]rước[ \t]+đó(?![ \t]*,[ \t]*(?:vào[ \t]+)?(?:(?:sáng|chiều|tối)[ \t]+)?"
+                   r"ngày[ \t]+\d))(?![\w])")
 _PAST_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:trước[ \t]+(?:đây|đó|khi|năm)|cũ|trước[ \t]+kia)"
                          r"(?![\w])")
 # what is said of the counted units before the colon that makes them some of the cluster's

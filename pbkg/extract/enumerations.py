@@ -75,7 +75,8 @@ _LEVEL = (r"(?:huyện|quận|thị\s+xã|thành\s+phố|tỉnh|phường|xã|th
           r"khu\s+phố|ấp|thôn|tổ\s+dân\s+phố)")
 # the kind of body before the level word: "các trường chính trị tỉnh A, B"
 _KIND_OF_BODY = (r"(?:(?:trường|trung\s+tâm)(?:\s+bồi\s+dưỡng)?\s+chính\s+trị|văn\s+phòng|"
-                 r"ban\s+(?:tổ\s+chức|tuyên\s+giáo|dân\s+vận|nội\s+chính))\s+")
+                 r"ban\s+(?:tổ\s+chức|tuyên\s+giáo|dân\s+vận|nội\s+chính)|"
+                 r"đảng\s+(?:bộ|ủy|uỷ))\s+")  # "các đảng bộ phường A, B", "các Đảng ủy xã A, B"
 # "ban tuyên giáo các huyện, thành ủy ", "các Văn phòng Đảng ủy phường ", "Huyện ủy các huyện "
 # (the places maybe described: "Ban Dân vận Huyện ủy các huyện ven biển A, B")
 _WHERE = (r"(?:ven\s+biển|miền\s+núi|biên\s+giới|vùng\s+(?:cao|sâu|biên)|đồng\s+bằng|trung\s+du|"
