@@ -3697,3 +3697,40 @@ def test_rotations_and_rules_seventeenth_pass(text: str, expected: list):
 ])
 def test_member_lists_seventeenth_pass(text: str, expected: list):
     assert lists(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a standing deputy's body is the unit of the role set off after the posts
+    ("Khối thi đua số 2 tổng kết năm 2025. Đồng chí Hà Văn Sơn, Phó Chủ nhiệm Thường trực Ủy ban "
+     "Kiểm tra Tỉnh ủy, đơn vị Khối phó, báo cáo kết quả.",
+     [(2025, "vice-chair", "Ủy ban Kiểm tra Tỉnh ủy")]),
+    # the cluster in a year, then who led it
+    ("Khối thi đua số 2 tổng kết năm 2025. Trước khi hợp nhất, Khối thi đua các cơ quan Đảng tỉnh "
+     "Hà Giang năm 2024 do Văn phòng Tỉnh ủy Hà Giang làm Khối trưởng.",
+     [(2024, "chair", "Văn phòng Tỉnh ủy Hà Giang")]),
+    # the twins: the cluster in a year, then its host (no role); the year of a body's own
+    # conference, the deputy's post not "Thường trực" (a plain deputy's body: the same reading)
+    ("Khối thi đua số 2 tổng kết năm 2025. Hội nghị của Khối thi đua số 3 năm 2024 do Văn phòng "
+     "Tỉnh ủy Hà Giang đăng cai.", []),
+    ("Khối thi đua số 2 tổng kết năm 2025. Đồng chí Hà Văn Sơn, Phó Chủ nhiệm Thường trực Ủy ban "
+     "Kiểm tra Tỉnh ủy, phát biểu.", []),
+])
+def test_deputies_and_a_clusters_year_seventeenth_pass(text: str, expected: list):
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a recipient with its name now in brackets: the name the award was given to
+    ("Khối thi đua số 2 tổng kết năm 2025. Năm 2024, Ban Tổ chức Tỉnh ủy Hà Giang (nay là Ban Tổ "
+     "chức Tỉnh ủy Tuyên Quang) được Thủ tướng Chính phủ tặng Bằng khen.",
+     [("conferred", "Ban Tổ chức Tỉnh ủy Hà Giang", "Bằng khen")]),
+    # the twin: a bracket that is a note, not a name's change, gives no recipient of its own
+    ("Khối thi đua số 2 tổng kết năm 2025. Năm 2024, Ban Tổ chức Tỉnh ủy Hà Giang (đơn vị Khối "
+     "trưởng) được Thủ tướng Chính phủ tặng Bằng khen.", None),
+])
+def test_a_recipient_renamed_seventeenth_pass(text: str, expected):
+    out = _awards(text)
+    if expected is None:
+        assert all(a[1] != "đơn vị Khối trưởng" for a in out)
+    else:
+        assert out == expected

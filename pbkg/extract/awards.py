@@ -173,6 +173,8 @@ def _for_list(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _TRAILING_YEAR = re.compile(r"[ \t]+năm[ \t]+\d{4}$")
+# a body's name now, or before, in brackets after its name: "(nay là Văn phòng Thành ủy Huế)"
+_RENAMED = re.compile(r"[ \t]*\((?:nay|trước[ \t]+đây|cũ)(?![\w])[^()\n]{0,80}\)[ \t]*$")
 # a description set off after a recipient's name: "đơn vị dẫn đầu Khối", "cơ quan thường trực"
 _APPOSITIVE = re.compile(rf"(?:đơn[ \t]+vị|cơ[ \t]+quan)[ \t]+(?!này|trên|đó|ấy)[{LOWER}]")
 # the chair's rotating flag ("trao cờ luân phiên (Cụm trưởng) cho X", "nhận cờ luân phiên"): a
@@ -297,6 +299,9 @@ def find_awards(doc: Doc, context_year: int | None) -> list[dict]:
             adverbs = re.search(r"(?:(?:đã|cũng|đều|vừa|rất|vinh\s+dự)\s+)+$", canon[cs:rec_end])
             if adverbs:
                 rec_end = cs + adverbs.start()
+            renamed = _RENAMED.search(canon, max(cs, rec_end - 100), rec_end)
+            if renamed:  # "X (nay là Y) được Thủ tướng tặng": X, as the award was given
+                rec_end = renamed.start()
             # "A và B được tặng", "Trường Chính trị tỉnh A, B được tặng": every unit named
             units = (parse_units_backward(doc, rec_end) or parse_list_backward(doc, rec_end)
                      or [u for u in [parse_backward(doc, rec_end)] if u])

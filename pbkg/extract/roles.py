@@ -68,7 +68,8 @@ _REPRESENT_BEFORE = re.compile(
 _PEOPLE_JOINT = re.compile(r"[ \t]*(?:[,;][ \t]*)?(?:(?:và|cùng)[ \t]+|(?<=[,;])[ \t]*)"
                            r"(?:(?:đồng[ \t]+chí|ông|bà)[ \t]+)?$")
 _STANDING = re.compile(  # "Phó Bí thư Thường trực Huyện ủy", "Phó Giám đốc phụ trách Trung tâm"
-    r"(?:(?:[Bb]an[ \t]+)?[Tt]hường[ \t]+trực|phụ[ \t]+trách)[ \t]+(?=[A-ZĐ])")
+    # (any capital after: "Phó Chủ nhiệm Thường trực Ủy ban Kiểm tra Tỉnh ủy")
+    rf"(?:(?:[Bb]an[ \t]+)?[Tt]hường[ \t]+trực|phụ[ \t]+trách)[ \t]+(?=[{UPPER}])")
 _TAIL_THI_DUA = re.compile(r"[ \t]+thi\s+đua(?![\w])")
 _TAIL_YEAR = re.compile(rf"[ \t]*,?[ \t]*năm[ \t]+(?P<year>{YEAR})(?![\d])", re.IGNORECASE)
 _COPULA_BEFORE = re.compile(
@@ -162,6 +163,10 @@ _SENT_YEAR = re.compile(rf"\W*(?:trong\s+)?năm\s+(?P<year>{YEAR})\s*,", re.IGNO
 _CLAUSE_YEAR = re.compile(rf"(?:^|[,;:])[ \t]*(?:(?:trong|sang|đến|tới|vào|so[ \t]+với)[ \t]+)?"
                           rf"năm[ \t]+(?P<year>{YEAR})[ \t]*,?[ \t]*(?:(?:khi|lúc)[ \t]+)?$",
                           re.IGNORECASE)
+# the cluster in a year, then who led it: "Khối thi đua các cơ quan Đảng tỉnh X năm 2024 do Y
+# làm Khối trưởng"
+_CLUSTER_YEAR_BY = re.compile(rf"(?<![\w])(?:Cụm|Khối|cụm|khối)[ \t]+[^,;:.()\n]{{0,100}}?[ \t]"
+                              rf"năm[ \t]+(?P<year>{YEAR})[ \t]+do[ \t]+$")
 _THIS_YEAR = re.compile(r"[ \t]*năm[ \t]+nay[ \t]*,", re.IGNORECASE)
 _THIS_YEAR_AFTER = re.compile(r"[ \t]*,?[ \t]*năm[ \t]+nay(?![\w])", re.IGNORECASE)
 _STATE_BODY = re.compile(r"(?:HĐND|UBND|Hội\s+đồng\s+nhân\s+dân|Ủy\s+ban\s+nhân\s+dân|MTTQ|"
@@ -838,6 +843,8 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
             clause_lo = max(sent.start, canon.rfind(";", sent.start, h.start) + 1)
             lo = max(clause_lo, h.start - 80)  # bounded: the year is right before the unit
             own = _CLAUSE_YEAR.search(("\x00" if lo > clause_lo else "") + canon[lo : h.start])
+            if own is None and h.via == "copula":
+                own = _CLUSTER_YEAR_BY.search(canon, max(clause_lo, h.start - 160), h.start)
             if own is None and this_year is not None and _THIS_YEAR.match(canon, clause_lo,
                                                                            h.start):
                 # "Năm nay, A giữ vai trò Trưởng khối": the year of the article's dated event
