@@ -171,7 +171,7 @@ def _second_kinds(text: str, kind: str, kind_pos: int | None) -> list[tuple[str,
     for name, rx in _KINDS:
         if name == kind:
             continue
-        m = rx.search(text, kind_pos + 1)
+        m = rx.search(text, kind_pos + 1, kind_pos + 200)  # bounded: the joined kind is near
         if m is None or _NOT_HELD.search(text, kind_pos, m.start()) or not _JOINED_KIND.search(
                 text, max(kind_pos, m.start() - 30), m.start()):
             continue

@@ -167,6 +167,7 @@ _CLAUSE_YEAR = re.compile(rf"(?:^|[,;:])[ \t]*(?:(?:trong|sang|đến|tới|vào
 # làm Khối trưởng"
 _CLUSTER_YEAR_BY = re.compile(rf"(?<![\w])(?:Cụm|Khối|cụm|khối)[ \t]+[^,;:.()\n]{{0,100}}?[ \t]"
                               rf"năm[ \t]+(?P<year>{YEAR})[ \t]+do[ \t]+$")
+_YEAR_BY = re.compile(r"\d{4}[ \t]+do[ \t]+$")  # the cheap test before the one above
 _THIS_YEAR = re.compile(r"[ \t]*năm[ \t]+nay[ \t]*,", re.IGNORECASE)
 _THIS_YEAR_AFTER = re.compile(r"[ \t]*,?[ \t]*năm[ \t]+nay(?![\w])", re.IGNORECASE)
 _STATE_BODY = re.compile(r"(?:HĐND|UBND|Hội\s+đồng\s+nhân\s+dân|Ủy\s+ban\s+nhân\s+dân|MTTQ|"
@@ -322,7 +323,7 @@ def _proposed(doc: Doc, lo: int, hi: int, role_end: int) -> bool:
             _PROPOSED.search(canon, p.end(), hi) is None):
         sent = doc.sentence_at(p.start())
         if sent is not None and _BY_RULE.match(canon, sent.start, p.start()) and not (
-                _PROPOSED.search(canon, sent.start, p.start())):
+                _PROPOSED.search(canon, max(sent.start, p.start() - 300), p.start())):
             return False  # "Theo quy chế, năm 2025 X sẽ đảm nhận vai trò Cụm trưởng"
     return p is not None
 
@@ -843,7 +844,8 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
             clause_lo = max(sent.start, canon.rfind(";", sent.start, h.start) + 1)
             lo = max(clause_lo, h.start - 80)  # bounded: the year is right before the unit
             own = _CLAUSE_YEAR.search(("\x00" if lo > clause_lo else "") + canon[lo : h.start])
-            if own is None and h.via == "copula":
+            if own is None and h.via == "copula" and _YEAR_BY.search(
+                    canon, max(clause_lo, h.start - 16), h.start):
                 own = _CLUSTER_YEAR_BY.search(canon, max(clause_lo, h.start - 160), h.start)
             if own is None and this_year is not None and _THIS_YEAR.match(canon, clause_lo,
                                                                            h.start):

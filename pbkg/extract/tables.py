@@ -147,8 +147,10 @@ def find_table_roles(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
     return out
 
 
-# after a role word, in its sentence, a colon, then the years with their units
-_TO_COLON = re.compile(r"[^.;:!?\n]{0,80}:[ \t]*")
+# a colon, then a year with its unit: where a rotation list may start (a role word before it)
+_COLON_YEAR = re.compile(rf":[ \t]*(?=[Nn]ăm[ \t]+{YEAR}[ \t]*(?:là|:|[-–]))")
+_ROLE_BEFORE = 110  # a role word this far before the colon at most, in the same clause
+_CLAUSE_MARK = re.compile(r"[.;:!?\n]")
 _YEAR_ITEM = re.compile(rf"(?:[Nn]ăm[ \t]+)(?P<year>{YEAR})[ \t]*(?:là|:|[-–])[ \t]*")
 _ITEM_SEP = re.compile(r"[ \t]*[,;][ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+")
 MAX_ITEMS = 20
@@ -158,16 +160,19 @@ def find_rotation_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluste
     canon = doc.canon
     starts = [m.start for m in mentions]
     out: list[dict] = []
-    for w in find_role_words(canon):
-        colon = _TO_COLON.match(canon, w.end())
-        if colon is None:
+    for colon in _COLON_YEAR.finditer(canon):
+        lo = colon.start() - _ROLE_BEFORE
+        marks = list(_CLAUSE_MARK.finditer(canon, max(0, lo), colon.start()))
+        lo = marks[-1].end() if marks else max(0, lo)
+        words = find_role_words(canon[lo : colon.start()])
+        if not words:
             continue
-        sent = doc.sentence_at(w.start())
-        lo = sent.start if sent is not None else w.start()
-        if _PROPOSAL.search(canon, lo, colon.end()):
+        w = words[0]  # "Cụm trưởng được luân phiên theo năm:"
+        w_start = lo + w.start()
+        if _PROPOSAL.search(canon, max(0, w_start - 200), colon.end()):
             continue  # "Dự kiến Cụm trưởng các năm tới: năm 2026 là A": a plan
         role = ROLE_NAMES[w.lastgroup or "chair"]
-        k = bisect.bisect_left(starts, w.start())
+        k = bisect.bisect_left(starts, w_start)
         cluster = resolve(mentions[k - 1] if k > 0 else None, clusters)
         pos = colon.end()
         for _ in range(MAX_ITEMS):
