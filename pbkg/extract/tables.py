@@ -69,6 +69,8 @@ def _unit(doc: Doc, span: tuple[int, int]):
 def _tables(doc: Doc) -> list[list[tuple[int, int]]]:
     """Runs of two lines or more that hold cells: each a list of line spans."""
     runs: list[list[tuple[int, int]]] = []
+    if "|" not in doc.text and "\t" not in doc.text:
+        return runs  # most texts hold no table: the line scan is skipped
     last_end = -2
     for m in _ROW.finditer(doc.text):
         if m.group(0).strip(" \t|-:") == "":  # a rule ("|---|---|") between header and rows
