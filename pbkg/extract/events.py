@@ -284,23 +284,32 @@ def _same_day(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
     số 1 cũng tổ chức ký kết giao ước" is an event of that date, of the cluster it names."""
     canon = doc.canon
     dated = sorted((e for e in out if e["date"] and e["start"] is not None),
-                   key=lambda e: e["start"])
+                   key=lambda e: e["end"])
     if not dated:
         return
+    # Looked up by position and by key, so that each sentence costs a bisection, not a scan
+    # of the article's events and mentions (linear time on a long text of such sentences).
+    ends = [e["end"] for e in dated]
+    starts = [m.start for m in mentions]
+    known = {(e["kind"], e["date"], e["cluster"]) for e in out}
     for sent in doc.sentences:
-        if sent.start < dated[0]["end"] or not _SAME_DAY.match(canon, sent.start, sent.end):
+        if sent.start < ends[0] or not _SAME_DAY.match(canon, sent.start, sent.end):
             continue
         text = canon[sent.start : sent.end]
         kind, kind_pos = _kind(text)
         word = _EVENT_WORD.search(text)
         if word is None or _NOT_HELD.search(text, 0, word.start()) or _FUTURE.search(text):
             continue
-        before = [e for e in dated if e["end"] <= sent.start][-1]
-        in_sentence = [m for m in mentions if sent.start <= m.start < sent.end and m.named]
-        cluster = resolve(in_sentence[0] if in_sentence else None, clusters)
+        before = dated[bisect.bisect_right(ends, sent.start) - 1]
+        i = bisect.bisect_left(starts, sent.start)
+        while i < len(mentions) and mentions[i].start < sent.end and not mentions[i].named:
+            i += 1
+        named = i < len(mentions) and mentions[i].start < sent.end
+        cluster = resolve(mentions[i] if named else None, clusters)
         name = cluster.name if cluster else None
-        if any((e["kind"], e["date"], e["cluster"]) == (kind, before["date"], name) for e in out):
+        if (kind, before["date"], name) in known:
             continue
+        known.add((kind, before["date"], name))
         covered = _covered(text, kind_pos)
         pm = _PLACE.search(text)
         s, e = doc.trimmed(sent.start, sent.end)
