@@ -3734,3 +3734,28 @@ def test_a_recipient_renamed_seventeenth_pass(text: str, expected):
         assert all(a[1] != "đơn vị Khối trưởng" for a in out)
     else:
         assert out == expected
+
+
+# -- eighteenth pass ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a rotation in one sentence: the year after a comma opens the next clause, whose unit
+    # takes the role on ("đảm nhận" alone: the role of the clause before)
+    ("Cụm thi đua số 2 ký kết giao ước năm 2025. Cụm luân phiên theo năm: năm 2025 Đảng ủy Sở "
+     "Nội vụ làm Cụm trưởng, năm 2026 Đảng ủy Sở Tài chính đảm nhận.",
+     [(2025, "chair", "Đảng ủy Sở Nội vụ"), (2026, "chair", "Đảng ủy Sở Tài chính")]),
+    # the cluster's members in brackets between it and its year: that year is the role's
+    ("Khối thi đua số 1 tổng kết năm 2025. Trước sắp xếp, Cụm thi đua Văn phòng các huyện ủy, "
+     "thị ủy (Lục Yên, Văn Yên, Yên Bình) năm 2024 do Văn phòng Huyện ủy Yên Bình làm Cụm "
+     "trưởng.", [(2024, "chair", "Văn phòng Huyện ủy Yên Bình")]),
+    # the twins: a year after the role's comma that is the role's own (no subject follows); a
+    # later year whose clause has a verb of its own (no role taken over)
+    ("Cụm thi đua số 2 ký kết giao ước năm 2025. Đảng ủy Sở Nội vụ làm Cụm trưởng, năm 2026.",
+     [(2026, "chair", "Đảng ủy Sở Nội vụ")]),
+    ("Cụm thi đua số 2 ký kết giao ước năm 2025. Cụm luân phiên theo năm: năm 2025 Đảng ủy Sở "
+     "Nội vụ làm Cụm trưởng, năm 2026 Đảng ủy Sở Tài chính đảm nhận công tác tuyên truyền của "
+     "cụm.", [(2025, "chair", "Đảng ủy Sở Nội vụ")]),
+])
+def test_rotations_eighteenth_pass(text: str, expected: list):
+    assert roles(text) == expected

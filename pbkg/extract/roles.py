@@ -30,6 +30,7 @@ from pbkg.extract.officials import OfficialMention
 from pbkg.extract.patterns import (
     CAP_WORD,
     HEAD_TITLE,
+    LOWER,
     NAME_STOP,
     ORG_HEAD,
     ROLE,
@@ -71,7 +72,11 @@ _STANDING = re.compile(  # "Phó Bí thư Thường trực Huyện ủy", "Phó 
     # (any capital after: "Phó Chủ nhiệm Thường trực Ủy ban Kiểm tra Tỉnh ủy")
     rf"(?:(?:[Bb]an[ \t]+)?[Tt]hường[ \t]+trực|phụ[ \t]+trách)[ \t]+(?=[{UPPER}])")
 _TAIL_THI_DUA = re.compile(r"[ \t]+thi\s+đua(?![\w])")
-_TAIL_YEAR = re.compile(rf"[ \t]*,?[ \t]*năm[ \t]+(?P<year>{YEAR})(?![\d])", re.IGNORECASE)
+# (after a comma, not the year that opens the next clause with its own subject: "năm 2025 A
+# làm Cụm trưởng, năm 2026 B đảm nhận" gives A no 2026)
+_TAIL_YEAR = re.compile(rf"[ \t]*(?:,[ \t]*(?P<comma>)|[ \t]*)năm[ \t]+(?P<year>{YEAR})(?![\d])"
+                        rf"(?!(?P=comma)[ \t]*,?[ \t]*(?-i:[{UPPER}]))",
+                        re.IGNORECASE)
 _COPULA_BEFORE = re.compile(
     r"(?P<verb>(?:(?:đã|từng|tiếp\s+tục|cũng|vẫn|sẽ|đang|chính\s+thức)\s+)*"
     r"(?:được\s+(?:(?:(?!được\s)[^,.;()]){0,80}?\s+)?(?:bầu|chọn|suy\s+tôn|giao|cử|phân\s+công|tín\s+nhiệm"
@@ -165,7 +170,10 @@ _CLAUSE_YEAR = re.compile(rf"(?:^|[,;:])[ \t]*(?:(?:trong|sang|đến|tới|vào
                           re.IGNORECASE)
 # the cluster in a year, then who led it: "Khối thi đua các cơ quan Đảng tỉnh X năm 2024 do Y
 # làm Khối trưởng"
-_CLUSTER_YEAR_BY = re.compile(rf"(?<![\w])(?:Cụm|Khối|cụm|khối)[ \t]+[^,;:.()\n]{{0,100}}?[ \t]"
+# (its members maybe listed in brackets: "Cụm thi đua Ban Tổ chức các huyện ủy (A, B, C) năm
+# 2024 do Y làm Cụm trưởng")
+_CLUSTER_YEAR_BY = re.compile(rf"(?<![\w])(?:Cụm|Khối|cụm|khối)[ \t]+(?:[^,;:.()\n]|"
+                              rf"\([^();:.\n]{{0,120}}\)|,(?=[ \t]+[{LOWER}])){{0,160}}?[ \t]"
                               rf"năm[ \t]+(?P<year>{YEAR})[ \t]+do[ \t]+$")
 _YEAR_BY = re.compile(r"\d{4}[ \t]+do[ \t]+$")  # the cheap test before the one above
 _THIS_YEAR = re.compile(r"[ \t]*năm[ \t]+nay[ \t]*,", re.IGNORECASE)
@@ -786,8 +794,36 @@ def find_roles(
             if unit:
                 hits.append(RoleHit(start=unit.start, end=tail_end, unit=unit,
                                     via="apposition", confidence=0.8, **base))
+    hits.extend(_taken_over(doc, hits))
     return _finish(doc, hits, clusters, context_year, elected_year, _word_years(doc, words),
                    this_year)
+
+
+# the role of the clause before, taken on in a later year by another unit, the role not written
+# again: "năm 2025 A làm Cụm trưởng, năm 2026 B đảm nhận" ("B đảm nhận" alone ends the clause)
+_NEXT_YEAR_UNIT = re.compile(rf"[ \t]*[,;][ \t]*(?:(?:còn|và|sang)[ \t]+)?(?P<lead>năm)[ \t]+"
+                             rf"(?P<year>{YEAR})[ \t]*,?[ \t]+(?=[{UPPER}])")
+_TAKES_OVER = re.compile(r"[ \t]+(?:(?:sẽ|tiếp[ \t]+tục)[ \t]+)?(?:đảm[ \t]+nhận|tiếp[ \t]+nhận|"
+                         r"kế[ \t]+nhiệm)(?=[ \t]*(?:[.;,\n]|$))")
+
+
+def _taken_over(doc: Doc, hits: list[RoleHit]) -> list[RoleHit]:
+    """The unit that takes the role of the clause before it on in the year its clause opens
+    with (each hit looks only at what follows its own evidence)."""
+    canon = doc.canon
+    out = []
+    for h in hits:
+        if h.unit is None or h.via != "copula":
+            continue
+        nxt = _NEXT_YEAR_UNIT.match(canon, h.end)
+        unit = parse_forward(doc, nxt.end()) if nxt else None
+        verb = _TAKES_OVER.match(canon, unit.end) if unit is not None else None
+        if unit is None or verb is None:
+            continue
+        out.append(RoleHit(role=h.role, start=nxt.start("lead"), end=verb.end(), unit=unit,
+            year=int(nxt.group("year")), year_explicit=True, mention=h.mention,
+            via="taken-over", confidence=0.8, role_start=unit.start))
+    return out
 
 
 def _word_years(doc: Doc, words: list[re.Match[str]]) -> dict[int, int]:
@@ -846,7 +882,7 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
             own = _CLAUSE_YEAR.search(("\x00" if lo > clause_lo else "") + canon[lo : h.start])
             if own is None and h.via == "copula" and _YEAR_BY.search(
                     canon, max(clause_lo, h.start - 16), h.start):
-                own = _CLUSTER_YEAR_BY.search(canon, max(clause_lo, h.start - 160), h.start)
+                own = _CLUSTER_YEAR_BY.search(canon, max(clause_lo, h.start - 300), h.start)
             if own is None and this_year is not None and _THIS_YEAR.match(canon, clause_lo,
                                                                            h.start):
                 # "Năm nay, A giữ vai trò Trưởng khối": the year of the article's dated event
