@@ -3759,3 +3759,17 @@ def test_a_recipient_renamed_seventeenth_pass(text: str, expected):
 ])
 def test_rotations_eighteenth_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a body's role stated of its party committee, then of the person heading the body: one role
+    ("Cụm thi đua số 2 ký kết giao ước năm 2025. Năm 2025, Đảng ủy Sở Nội vụ làm Cụm trưởng. "
+     "Đồng chí Lê Văn Hải, Bí thư Đảng ủy, Giám đốc Sở Nội vụ, Cụm trưởng chủ trì hội nghị.",
+     [(2025, "chair", "Đảng ủy Sở Nội vụ")]),
+    # the twin: a person's body that is no part of the unit named: both stay
+    ("Cụm thi đua số 2 ký kết giao ước năm 2025. Năm 2025, Đảng ủy Sở Nội vụ làm Cụm trưởng. "
+     "Đồng chí Lê Văn Hải, Giám đốc Sở Tài chính, Cụm phó chủ trì hội nghị.",
+     [(2025, "chair", "Đảng ủy Sở Nội vụ"), (2025, "vice-chair", "Sở Tài chính")]),
+])
+def test_one_role_of_a_body_and_its_head_eighteenth_pass(text: str, expected: list):
+    assert roles(text) == expected

@@ -37,6 +37,7 @@ from pbkg.extract.patterns import (
     ROLE_NAMES,
     UPPER,
     YEAR,
+    contains_words,
     find_role_words,
     first_char_led,
     norm_key,
@@ -987,4 +988,22 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
             if key in out and out[key].get("person") and not item["person"]:
                 item["person"] = out[key]["person"]
             out[key] = item
-    return sorted(out.values(), key=lambda r: r["start"])
+    # a role of a person's body ("X, Giám đốc Sở Y tế, Cụm trưởng") stated too of the body's
+    # party committee in that year ("năm 2025 Đảng ủy Sở Y tế làm Cụm trưởng"): one role, the
+    # unit named as the unit (grouped by year, role and cluster: linear in the roles)
+    by_slot: dict[tuple, list[dict]] = {}
+    for item in out.values():
+        by_slot.setdefault((item["year"], item["role"], item["cluster"]), []).append(item)
+    drop: set[int] = set()
+    for group in by_slot.values():
+        if len(group) < 2 or len(group) > 8:
+            continue
+        for a in group:
+            ka = norm_key(a.get("unit_full") or a["unit"], expand=True)
+            b = next((b for b in group if b is not a and not b.get("person") and ka
+                      and contains_words(norm_key(b.get("unit_full") or b["unit"], expand=True),
+                                         ka)), None) if a.get("person") else None
+            if b is not None:
+                drop.add(id(a))
+                b["person"] = a["person"]  # who heads it, as the text says
+    return sorted((r for r in out.values() if id(r) not in drop), key=lambda r: r["start"])
