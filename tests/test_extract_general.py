@@ -3773,3 +3773,22 @@ def test_rotations_eighteenth_pass(text: str, expected: list):
 ])
 def test_one_role_of_a_body_and_its_head_eighteenth_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "đơn vị này", the subject of a gift in the passive, is the unit whose role the clause
+    # before states
+    ("Cụm thi đua số 2 ký kết giao ước năm 2025. Năm 2024, Cụm trưởng là Đảng bộ Công ty cổ phần "
+     "Cảng Cửa Lò; đơn vị này được Đảng ủy Khối tặng Giấy khen.",
+     [("conferred", "Đảng bộ Công ty cổ phần Cảng Cửa Lò", "Giấy khen")]),
+    ("Khối thi đua số 1 tổng kết năm 2025. Cụm thi đua Ban Dân vận các huyện ủy năm 2024 do Ban "
+     "Dân vận Huyện ủy Nghi Lộc làm Cụm trưởng; đơn vị này được UBND tỉnh tặng Cờ thi đua.",
+     [("conferred", "Ban Dân vận Huyện ủy Nghi Lộc", "Cờ thi đua")]),
+    # the twins: the clause before names a host, no role; the role is in another sentence
+    ("Cụm thi đua số 2 ký kết giao ước năm 2025. Năm 2024, Đảng bộ Công ty cổ phần Cảng Cửa Lò "
+     "đăng cai hội nghị; đơn vị này được Đảng ủy Khối tặng Giấy khen.", []),
+    ("Cụm thi đua số 2 ký kết giao ước năm 2025. Năm 2024, Cụm trưởng là Đảng bộ Công ty cổ phần "
+     "Cảng Cửa Lò. Trong năm, đơn vị này được Đảng ủy Khối tặng Giấy khen.", []),
+])
+def test_a_gift_to_the_unit_of_the_role_before_eighteenth_pass(text: str, expected: list):
+    assert _awards(text) == expected

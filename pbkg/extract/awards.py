@@ -20,6 +20,7 @@ from pbkg.extract.patterns import (
     PERSON,
     TITLE,
     UPPER,
+    YEAR,
     first_char_led,
     norm_key,
 )
@@ -212,8 +213,39 @@ def _period(text: str, context_year: int | None) -> str | None:
     return str(context_year) if context_year else None
 
 
-def find_awards(doc: Doc, context_year: int | None) -> list[dict]:
+# the subject of a gift in the passive that names no unit but the one just named: "...; đơn vị
+# này được Đảng ủy Khối tặng Giấy khen"
+_SUBJECT_ANAPHOR = re.compile(r"(?:đơn\s+vị|cơ\s+quan|tập\s+thể)\s+(?:này|trên|nói\s+trên|đó|ấy)"
+                              r"(?:\s+(?:cũng|đã|còn|vinh\s+dự))*\s*$", re.IGNORECASE)
+_AWARD_YEAR = re.compile(rf"[ \t]+năm[ \t]+{YEAR}(?![\d])")
+_CLAUSE_GAP = re.compile(r"[ \t]*[;,][ \t]*(?:và[ \t]+)?")
+# a sentence that opens with its year: "Năm 2022, Cụm trưởng là X; đơn vị này được ..."
+_OPENING_YEAR = re.compile(rf"\W*(?:trong\s+)?năm\s+(?P<year>{YEAR})\s*,", re.IGNORECASE)
+
+
+def _role_antecedent(doc: Doc, roles: list[dict], ends: list[int], cs: int,
+                     rec_end: int) -> tuple[str, int] | None:
+    """The unit of the role stated in the clause right before a passive gift whose subject
+    is "đơn vị này" ("năm 2024 do X làm Cụm trưởng; đơn vị này được G tặng Cờ thi đua"), and
+    where the anaphor starts; None when the clause before states no role of one unit."""
     canon = doc.canon
+    sub = _SUBJECT_ANAPHOR.search(canon, max(cs, rec_end - 40), rec_end)
+    if sub is None or canon[cs : sub.start()].strip():
+        return None
+    i = bisect.bisect_right(ends, sub.start()) - 1
+    if i < 0 or not _CLAUSE_GAP.fullmatch(canon, ends[i], sub.start()):
+        return None
+    units = {r["unit"] for r in roles if r["end"] == ends[i]}
+    return (units.pop(), sub.start()) if len(units) == 1 else None
+
+
+def find_awards(doc: Doc, context_year: int | None, roles: list[dict] | None = None) -> list[dict]:
+    """The awards the text states; `roles` (the article's, with their spans) give the unit a
+    gift's "đơn vị này" stands for when the clause before states its role."""
+    canon = doc.canon
+    roles = sorted((r for r in roles or [] if r.get("unit") and isinstance(r.get("end"), int)),
+                   key=lambda r: r["end"])
+    role_ends = [r["end"] for r in roles]
     out: list[dict] = []
     last_in_clause: dict[tuple[int, int], dict] = {}
     pending: list[tuple[int, int, str, str | None, str | None, str]] = []
@@ -351,6 +383,20 @@ def find_awards(doc: Doc, context_year: int | None) -> list[dict]:
                         award2 = re.sub(r"\s+", " ", doc.slice(second.start("award"),
                                                                   second.end("award")))
                         extra.append((award2, more))
+        if not recipients and (m.group("passive") or agent) and (
+                antecedent := _role_antecedent(doc, roles, role_ends, cs, rec_end)) is not None:
+            opening = _OPENING_YEAR.match(canon, sent.start, sent.end) if sent else None
+            own = _AWARD_YEAR.match(canon, p)
+            p = own.end() if own else p  # "tặng Cờ thi đua năm 2024": the award's year
+            period = (_period(canon[m.start() : p], None) or _period(before, None)
+                      or (opening.group("year") if opening else None)
+                      or _period("", context_year))
+            ev_start, ev_end = antecedent[1], p
+            out.append({"award": award, "giver": giver, "recipient": antecedent[0],
+                        "year_or_period": period, "status": status,
+                        "evidence": doc.slice(ev_start, ev_end), "start": ev_start,
+                        "end": ev_end, "confidence": 0.75})
+            continue
         if not recipients:
             # "X dẫn đầu Cụm và đề nghị G tặng A": X's, once known; "X được Khối suy tôn dẫn
             # đầu, được UBND tỉnh tặng Cờ thi đua": given to X, the same subject

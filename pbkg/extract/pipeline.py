@@ -154,7 +154,7 @@ def extract(article: Article) -> dict:
                 continue  # the member is listed by its abbreviation ("BDV TU")
             s, e = role["start"], role["end"]
             cluster.add_member(role["unit"], s, e, role.get("unit_full"))
-    awards = find_awards(doc, year)
+    awards = find_awards(doc, year, roles)
     # a unit the cluster votes its lead, or ranks, is a member of it ("Khối suy tôn X và Y là
     # hai đơn vị dẫn đầu"), and so is a body whose team wins a prize of its contest ("giải Ba
     # cho đội Ban X") or that its review proposes for an award ("Hội nghị đề nghị G tặng Cờ thi
