@@ -3792,3 +3792,20 @@ def test_one_role_of_a_body_and_its_head_eighteenth_pass(text: str, expected: li
 ])
 def test_a_gift_to_the_unit_of_the_role_before_eighteenth_pass(text: str, expected: list):
     assert _awards(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a body's long name (thirteen words) as the last item of a list
+    ("Cụm thi đua số 3 ký kết giao ước năm 2024. Cụm gồm 3 tổ chức là: Đảng bộ Công ty cổ phần "
+     "Cảng Cửa Lò; Đảng bộ Công ty Điện lực Nghệ An và Chi bộ Công ty TNHH MTV Thủy lợi Bắc "
+     "Nghệ An chi nhánh huyện Diễn Châu.",
+     [["Đảng bộ Công ty cổ phần Cảng Cửa Lò", "Đảng bộ Công ty Điện lực Nghệ An",
+       "Chi bộ Công ty TNHH MTV Thủy lợi Bắc Nghệ An chi nhánh huyện Diễn Châu"]]),
+    # the twin: a long part that is no name (words of a sentence) is no item
+    ("Cụm thi đua số 3 ký kết giao ước năm 2024. Cụm gồm 3 tổ chức là: Đảng bộ Công ty cổ phần "
+     "Cảng Cửa Lò; Đảng bộ Công ty Điện lực Nghệ An và nhiều chi bộ doanh nghiệp khác trong khu "
+     "công nghiệp của tỉnh Nghệ An cùng tham gia.",
+     [["Đảng bộ Công ty cổ phần Cảng Cửa Lò", "Đảng bộ Công ty Điện lực Nghệ An"]]),
+])
+def test_a_long_name_in_a_list_eighteenth_pass(text: str, expected: list):
+    assert lists(text) == expected

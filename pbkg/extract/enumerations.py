@@ -154,7 +154,10 @@ class Enumeration:
 
 def _valid(text: str, numbered: bool, after_level: bool) -> bool:
     words = text.split()
-    if not words or len(words) > 12:
+    # a long name is a body's, with no verb in it ("Chi bộ Công ty TNHH MTV Khai thác công
+    # trình thủy lợi Vĩnh Bảo")
+    if not words or len(words) > 16 or len(words) > 12 and not (
+            ORG_HEAD.match(text) and not NAME_STOP.search(text)):
         return False
     if _NUMBER.match(text):
         return numbered
