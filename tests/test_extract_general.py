@@ -3809,3 +3809,19 @@ def test_a_gift_to_the_unit_of_the_role_before_eighteenth_pass(text: str, expect
 ])
 def test_a_long_name_in_a_list_eighteenth_pass(text: str, expected: list):
     assert lists(text) == expected
+
+
+def _event_dates(text: str) -> list[tuple]:
+    return [(e["kind"], e["date"]) for e in extract_text(text)["events"]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an agreement for a year signed in October of that year, as the page's date says
+    ("Báo Nghệ An - 16/10/2025 08:10\n\nNgày 15-10, Cụm thi đua số 2 tổ chức hội nghị ký kết giao "
+     "ước thi đua năm 2025.", [("ký kết giao ước", "2025-10-15")]),
+    # the twin: a page of October 2024: the agreement for 2025 signed the October before it
+    ("Báo Nghệ An - 16/10/2024 08:10\n\nNgày 15-10, Cụm thi đua số 2 tổ chức hội nghị ký kết giao "
+     "ước thi đua năm 2025.", [("ký kết giao ước", "2024-10-15")]),
+])
+def test_the_year_of_a_signing_by_the_pages_date_eighteenth_pass(text: str, expected: list):
+    assert _event_dates(text) == expected

@@ -128,12 +128,14 @@ def _covered(text: str, kind_pos: int | None) -> int | None:
 
 def _year_for(day: int, month: int, kind: str, covered: int | None,
               display: list[tuple[int, int, int]], header_date: str | None) -> int | None:
+    shifted = None
     if covered is not None:
         if kind == "tổng kết" and month <= 3:
-            return covered + 1
-        if kind == "ký kết giao ước" and month >= 10:
-            return covered - 1
-        return covered
+            shifted = covered + 1
+        elif kind == "ký kết giao ước" and month >= 10:
+            shifted = covered - 1
+        else:
+            return covered
     refs = list(display)
     if header_date:
         m = re.match(r"(\d{4})-(\d{2})-(\d{2})", header_date)
@@ -141,8 +143,15 @@ def _year_for(day: int, month: int, kind: str, covered: int | None,
             refs.append((int(m.group(1)), int(m.group(2)), int(m.group(3))))
     if refs:
         y, mo, d = refs[0]
-        return y if (month, day) <= (mo, d) else y - 1
-    return None
+        shown = y if (month, day) <= (mo, d) else y - 1
+        # the period's year, shifted by the season (a review held early in the next year, an
+        # agreement signed late in the year before), unless the page's date says the event was
+        # held in the period's own year: "ký kết giao ước thi đua năm 2025" on 14-10, on a page
+        # of 15/10/2025
+        if shifted is not None and shown != covered:
+            return shifted
+        return shown
+    return shifted
 
 
 def _year_of_full_dates(text: str, day: int, month: int) -> int | None:
