@@ -223,7 +223,7 @@ _CLAUSE_GAP = re.compile(r"[ \t]*[;,][ \t]*(?:và[ \t]+)?")
 _OPENING_YEAR = re.compile(rf"\W*(?:trong\s+)?năm\s+(?P<year>{YEAR})\s*,", re.IGNORECASE)
 
 
-def _role_antecedent(doc: Doc, roles: list[dict], ends: list[int], cs: int,
+def _role_antecedent(doc: Doc, units_at: dict[int, set[str]], ends: list[int], cs: int,
                      rec_end: int) -> tuple[str, int] | None:
     """The unit of the role stated in the clause right before a passive gift whose subject
     is "đơn vị này" ("năm 2024 do X làm Cụm trưởng; đơn vị này được G tặng Cờ thi đua"), and
@@ -235,17 +235,20 @@ def _role_antecedent(doc: Doc, roles: list[dict], ends: list[int], cs: int,
     i = bisect.bisect_right(ends, sub.start()) - 1
     if i < 0 or not _CLAUSE_GAP.fullmatch(canon, ends[i], sub.start()):
         return None
-    units = {r["unit"] for r in roles if r["end"] == ends[i]}
-    return (units.pop(), sub.start()) if len(units) == 1 else None
+    units = units_at[ends[i]]
+    return (next(iter(units)), sub.start()) if len(units) == 1 else None
 
 
 def find_awards(doc: Doc, context_year: int | None, roles: list[dict] | None = None) -> list[dict]:
     """The awards the text states; `roles` (the article's, with their spans) give the unit a
     gift's "đơn vị này" stands for when the clause before states its role."""
     canon = doc.canon
-    roles = sorted((r for r in roles or [] if r.get("unit") and isinstance(r.get("end"), int)),
-                   key=lambda r: r["end"])
-    role_ends = [r["end"] for r in roles]
+    # the units of the roles by where their evidence ends (looked up by bisection and key)
+    role_units: dict[int, set[str]] = {}
+    for r in roles or []:
+        if r.get("unit") and isinstance(r.get("end"), int):
+            role_units.setdefault(r["end"], set()).add(r["unit"])
+    role_ends = sorted(role_units)
     out: list[dict] = []
     last_in_clause: dict[tuple[int, int], dict] = {}
     pending: list[tuple[int, int, str, str | None, str | None, str]] = []
@@ -383,8 +386,9 @@ def find_awards(doc: Doc, context_year: int | None, roles: list[dict] | None = N
                         award2 = re.sub(r"\s+", " ", doc.slice(second.start("award"),
                                                                   second.end("award")))
                         extra.append((award2, more))
-        if not recipients and (m.group("passive") or agent) and (
-                antecedent := _role_antecedent(doc, roles, role_ends, cs, rec_end)) is not None:
+        antecedent = _role_antecedent(doc, role_units, role_ends, cs, rec_end) if (
+            not recipients and (m.group("passive") or agent)) else None
+        if antecedent is not None:
             opening = _OPENING_YEAR.match(canon, sent.start, sent.end) if sent else None
             own = _AWARD_YEAR.match(canon, p)
             p = own.end() if own else p  # "tặng Cờ thi đua năm 2024": the award's year
