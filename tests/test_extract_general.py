@@ -3770,6 +3770,12 @@ def test_rotations_eighteenth_pass(text: str, expected: list):
     ("Cụm thi đua số 2 ký kết giao ước năm 2025. Năm 2025, Đảng ủy Sở Nội vụ làm Cụm trưởng. "
      "Đồng chí Lê Văn Hải, Giám đốc Sở Tài chính, Cụm phó chủ trì hội nghị.",
      [(2025, "chair", "Đảng ủy Sở Nội vụ"), (2025, "vice-chair", "Sở Tài chính")]),
+    # the twin: a body named with a province beside a person's body named without: maybe two
+    # provinces' deputies, both stay
+    ("Cụm thi đua số 2 tổng kết năm 2025. Đồng chí Lê Văn Hải, Phó Trưởng Ban Tổ chức Tỉnh ủy, "
+     "Cụm phó phát biểu. Dự có Ban Tổ chức Tỉnh ủy Kiên Giang (Cụm phó).",
+     [(2025, "vice-chair", "Ban Tổ chức Tỉnh ủy"),
+      (2025, "vice-chair", "Ban Tổ chức Tỉnh ủy Kiên Giang")]),
 ])
 def test_one_role_of_a_body_and_its_head_eighteenth_pass(text: str, expected: list):
     assert roles(text) == expected

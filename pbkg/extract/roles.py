@@ -37,7 +37,6 @@ from pbkg.extract.patterns import (
     ROLE_NAMES,
     UPPER,
     YEAR,
-    contains_words,
     find_role_words,
     first_char_led,
     norm_key,
@@ -800,6 +799,10 @@ def find_roles(
                    this_year)
 
 
+# the party committee of a body, before the body's name (a folded key)
+_PARTY_OF = re.compile(r"^(?:dang (?:uy|bo)|chi bo) ")
+
+
 # the role of the clause before, taken on in a later year by another unit, the role not written
 # again: "năm 2025 A làm Cụm trưởng, năm 2026 B đảm nhận" ("B đảm nhận" alone ends the clause)
 _NEXT_YEAR_UNIT = re.compile(rf"[ \t]*[,;][ \t]*(?:(?:còn|và|sang)[ \t]+)?(?P<lead>năm)[ \t]+"
@@ -991,6 +994,8 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
     # a role of a person's body ("X, Giám đốc Sở Y tế, Cụm trưởng") stated too of the body's
     # party committee in that year ("năm 2025 Đảng ủy Sở Y tế làm Cụm trưởng"): one role, the
     # unit named as the unit (grouped by year, role and cluster: linear in the roles)
+    # (only the body's own party committee: "Ban Tổ chức Tỉnh ủy" and "Ban Tổ chức Tỉnh ủy Kiên
+    # Giang" may be two provinces' deputies)
     by_slot: dict[tuple, list[dict]] = {}
     for item in out.values():
         by_slot.setdefault((item["year"], item["role"], item["cluster"]), []).append(item)
@@ -1001,8 +1006,9 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
         for a in group:
             ka = norm_key(a.get("unit_full") or a["unit"], expand=True)
             b = next((b for b in group if b is not a and not b.get("person") and ka
-                      and contains_words(norm_key(b.get("unit_full") or b["unit"], expand=True),
-                                         ka)), None) if a.get("person") else None
+                      and _PARTY_OF.sub("", norm_key(b.get("unit_full") or b["unit"],
+                                                     expand=True)) == ka),
+                     None) if a.get("person") else None
             if b is not None:
                 drop.add(id(a))
                 b["person"] = a["person"]  # who heads it, as the text says
