@@ -3831,3 +3831,42 @@ def _event_dates(text: str) -> list[tuple]:
 ])
 def test_the_year_of_a_signing_by_the_pages_date_eighteenth_pass(text: str, expected: list):
     assert _event_dates(text) == expected
+
+
+# -- nineteenth pass -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a broadcaster's initials in brackets, no dash, then "Sáng nay (d/m)"
+    ("Đài PT-TH - 11/12/2024 09:30\n\n(QTV) Sáng nay (10/12), tại thị xã Quảng Trị, Cụm thi "
+     "đua số 2 tổng kết công tác thi đua năm 2024.", [("tổng kết", "2024-12-10")]),
+    # a source of two words in brackets and a dash
+    ("(TN online) - Ngày 14/12/2024, tại Tây Ninh, Khối thi đua số 3 tổ chức hội nghị tổng kết "
+     "công tác năm 2024.", [("tổng kết", "2024-12-14")]),
+    # a dateline of the dispatch's place and day, then "Chiều qua (d/m)": yesterday's date
+    ("(VOV) Quảng Bình, 8/3 – Chiều qua (7/3), tại Đồng Hới, Cụm thi đua số 1 ký kết giao ước "
+     "thi đua năm 2025.", [("ký kết giao ước", "2025-03-07")]),
+    # the twin: the dispatch's day alone dates nothing
+    ("(VOV) Quảng Bình, 8/3 – Cụm thi đua số 1 vừa tổ chức hội nghị ký kết giao ước thi đua năm "
+     "2025.", [("ký kết giao ước", None)]),
+])
+def test_a_bulletins_lead_date_nineteenth_pass(text: str, expected: list):
+    assert _event_dates(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a lead copied as short lines: the date's line ends with a comma, the subject's line with a
+    # word the next line goes on from in lower case
+    ("Sáng ngày 20 tháng 12 năm 2024, tại Hội trường Huyện ủy Thọ Xuân,\nKhối thi đua số 2 các "
+     "huyện ủy\ntổ chức hội nghị tổng kết công tác thi đua năm 2024.",
+     [("tổng kết", "2024-12-20")]),
+    ("Ngày 3/3/2025, tại Ủy ban nhân dân phường Ba Đình,\nCụm thi đua số 5 ký kết giao ước thi "
+     "đua năm 2025.", [("ký kết giao ước", "2025-03-03")]),
+    # the twin: a dated line that ends its sentence; the conference on the next line is another
+    # item ("vừa" reports it, no date)
+    ("Ngày 3/3/2025, tại Ủy ban nhân dân phường Ba Đình, lãnh đạo phường tiếp xúc cử tri.\nCụm "
+     "thi đua số 5 vừa tổ chức hội nghị ký kết giao ước thi đua năm 2025.",
+     [("ký kết giao ước", None)]),
+])
+def test_a_lead_broken_into_lines_nineteenth_pass(text: str, expected: list):
+    assert _event_dates(text) == expected

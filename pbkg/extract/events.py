@@ -15,20 +15,37 @@ import re
 
 from pbkg.extract.clusters import Cluster, Mention, find_mentions, resolve
 from pbkg.extract.doc import Doc, Sentence
-from pbkg.extract.patterns import CAP_WORD, NAM_YEAR, ORG_HEAD, UPPER, YEAR, valid_day_month
+from pbkg.extract.patterns import (
+    CAP_WORD,
+    LOWER,
+    NAM_YEAR,
+    ORG_HEAD,
+    UPPER,
+    YEAR,
+    valid_day_month,
+)
 
 _WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*,?\s*"
 # "Sáng 15/12", "Sáng thứ Sáu (15/12)", "Thứ Năm, ngày 14/12/2023", "Hôm qua (15/12)"
 _DATE_LEAD = (
-    rf"(?:(?:sáng|chiều|tối|trưa|đêm)\s+(?:nay\s+)?(?:hôm\s+qua\s+)?(?:{_WEEKDAY})?(?:ngày\s+)?"
+    rf"(?:(?:sáng|chiều|tối|trưa|đêm)\s+(?:nay\s+|qua\s+)?(?:hôm\s+qua\s+)?(?:{_WEEKDAY})?(?:ngày\s+)?"
     rf"|(?:{_WEEKDAY})?ngày\s+|hôm\s+(?:nay|qua)\s+)"
     r"\(?(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})"
     rf"(?:\s*(?P=sep)\s*(?P<y>{YEAR}))?\)?(?![\d])"
 )
 # byline: "(Baonghean.vn) - ", "LSO-", or a dateline of a place's capitalized words ("Bến Tre -
 # ", "Hà Nội – ")
-_BYLINE = (r"(?:(?:\(?[\w.]{2,25}\)?|(?-i:[" + UPPER + r"][\w’']*(?:[ \t]+[" + UPPER
-           + r"][\w’']*){1,3}))\s*[-–]\s*)?")
+_BYLINE = (
+    # a source in brackets, of up to three words, with or without a dash: "(HNTV) ", "(LĐ
+    # online) - "
+    r"(?:\([\w.]{2,20}(?:[ \t]+[\w.]{2,12}){0,2}\)[ \t]*(?:[-–][ \t]*)?)?"
+    r"(?:(?:\(?[\w.]{2,25}\)?|(?-i:[" + UPPER + r"][\w’']*(?:[ \t]+[" + UPPER
+    + r"][\w’']*){1,3}))\s*[-–]\s*)?"
+    # a dateline of the place and the day of the dispatch, before the event's own date: "Nghệ
+    # An, 19/12 – Chiều qua (18/12), ..."
+    r"(?:(?-i:[" + UPPER + r"][\w’']*(?:[ \t]+[" + UPPER + r"][\w’']*){0,3})[ \t]*,[ \t]*"
+    r"\d{1,2}/\d{1,2}(?:/\d{4})?[ \t]*[-–][ \t]*)?"
+)
 _LEAD_DATE = re.compile(r"^\W{0,3}" + _BYLINE + _DATE_LEAD, re.IGNORECASE)
 # the date after an opening clause: "Thực hiện Kế hoạch số 10, sáng 15/12, ...", "Tại thành phố
 # Thái Bình, chiều 15/12, ..."; the clause holds no date of its own
@@ -191,18 +208,48 @@ def _second_kinds(text: str, kind: str, kind_pos: int | None) -> list[tuple[str,
     return out
 
 
+_MAX_BROKEN_LINES = 3  # a lead copied as short lines: this many lines more at most
+# a line that stops mid-sentence: after a comma, or a word the next line (in lower case) goes on
+_LINE_GOES_ON = re.compile(r",[ \t]*$")
+_WORD_END = re.compile(r"\w[ \t]*$")
+_LOWER_START = re.compile(rf"[ \t]*[{LOWER}]")
+
+
+def _broken_lines(doc: Doc, i: int) -> Sentence:
+    """The sentence `doc.sentences[i]` with the lines it goes on in, when a page copied it as
+    short lines ("Chiều ngày 15 tháng 12 năm 2023, tại Trụ sở Quận ủy Hoàng Mai,\nCụm thi đua số
+    4 ...\ntổ chức Hội nghị tổng kết ..."): each line that ends with a comma, or with a word when
+    the next begins in lower case, goes on in the next one, up to a few lines."""
+    canon, sents = doc.canon, doc.sentences
+    sent = sents[i]
+    end = sent.end
+    for nxt in sents[i + 1 : i + 1 + _MAX_BROKEN_LINES]:
+        if canon[end:nxt.start].strip() or "\n" not in canon[end:nxt.start]:
+            break  # not the next line
+        if not (_LINE_GOES_ON.search(canon, sent.start, end)
+                or (_WORD_END.search(canon, sent.start, end)
+                    and _LOWER_START.match(canon, nxt.start))):
+            break
+        end = nxt.end
+        sent = Sentence(sent.start, end)
+    return sent
+
+
 def find_events(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
                 header_date: str | None = None) -> list[dict]:
     canon = doc.canon
     out: list[dict] = []
     seen: set[tuple] = set()
     dated: list[tuple[Sentence, re.Match[str]]] = []
-    for sent in doc.sentences:
+    for i, sent in enumerate(doc.sentences):
         text = canon[sent.start : sent.end]
         if doc.in_display(sent.start):
             continue  # a page's display date ("Thứ Bảy, ngày 22/6/2024") dates no event
         lead = (_LEAD_DATE.match(text) or _LEAD_WORDY.match(text)
                 or _LEAD_CLAUSE_DATE.match(text) or _LEAD_BYLINE_DATE.match(text))
+        if lead and not _EVENT_WORD.search(text, lead.end()):
+            sent = _broken_lines(doc, i)
+            text = canon[sent.start : sent.end]
         word = _EVENT_WORD.search(text, lead.end()) if lead else None
         if word and not _NOT_HELD.search(text, lead.end(), word.start()):
             dated.append((sent, lead))
