@@ -3870,3 +3870,21 @@ def test_a_bulletins_lead_date_nineteenth_pass(text: str, expected: list):
 ])
 def test_a_lead_broken_into_lines_nineteenth_pass(text: str, expected: list):
     assert _event_dates(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "năm" before a noun of units is a count (five), not "year"
+    ("Cụm thi đua số 2 tổng kết năm 2024. Cụm thi đua số 2 có năm đảng bộ:\n1. Đảng bộ Công ty "
+     "Điện lực Hà Tĩnh\n2. Đảng bộ Cảng Vũng Áng\n3. Đảng bộ Bưu điện tỉnh\n4. Đảng bộ Công ty "
+     "Cấp nước Hà Tĩnh\n5. Đảng bộ Ngân hàng Nông nghiệp tỉnh",
+     [["Đảng bộ Công ty Điện lực Hà Tĩnh", "Đảng bộ Cảng Vũng Áng", "Đảng bộ Bưu điện tỉnh",
+       "Đảng bộ Công ty Cấp nước Hà Tĩnh", "Đảng bộ Ngân hàng Nông nghiệp tỉnh"]]),
+    ("Khối thi đua số 5 tổng kết năm 2024. Khối thi đua số 5 còn năm đơn vị, gồm Văn phòng các "
+     "huyện ủy: Can Lộc, Thạch Hà, Cẩm Xuyên, Kỳ Anh và Lộc Hà.",
+     [["Can Lộc", "Thạch Hà", "Cẩm Xuyên", "Kỳ Anh", "Lộc Hà"]]),
+    # the twin: "năm" before a year is "year": no count, no list
+    ("Khối thi đua số 5 tổng kết năm 2024. Khối thi đua số 5 có năm 2024 nhiều khó khăn: Can Lộc, "
+     "Thạch Hà bị bão.", []),
+])
+def test_five_written_as_a_word_nineteenth_pass(text: str, expected: list):
+    assert lists(text) == expected

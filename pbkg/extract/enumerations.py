@@ -42,13 +42,15 @@ COUNT_NOUN = (
     rf"văn\s+phòng{_NOUN_WORD}{{0,3}}|trường{_NOUN_WORD}{{0,3}}|trung\s+tâm{_NOUN_WORD}{{0,3}}|"
     r"báo|cụm|khối|địa\s+phương|tổ\s+chức\s+(?:cơ\s+sở\s+)?đảng|đảng\s+bộ|chi\s+bộ)"
 )
-# a count written as a word: "bốn thành viên", "mười hai đơn vị" ("năm" is left out: it is
-# also "year", and "Năm 2020" would read as a count)
-_NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8,
+# a count written as a word: "bốn thành viên", "mười hai đơn vị"; "năm" is also "year" ("Năm
+# 2020"), so it is a count only before a noun of units: "có năm đảng bộ:", "còn năm đơn vị"
+_NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
                  "chín": 9, "mười": 10}
 _TENS = r"(?:mười|hai\s+mươi|ba\s+mươi)"
 _UNITS_WORD = r"(?:một|mốt|hai|ba|bốn|tư|lăm|sáu|bảy|tám|chín)"
-NUMBER_WORD = rf"(?:{_TENS}(?:\s+{_UNITS_WORD})?|hai|ba|bốn|sáu|bảy|tám|chín)(?![\w])"
+_FIVE = (r"năm(?=\s+(?:đơn\s+vị|thành\s+viên|cơ\s+quan|đảng\s+bộ|chi\s+bộ|tập\s+thể|"
+         r"trường|tổ\s+chức\s+(?:cơ\s+sở\s+)?đảng)(?![\w]))")
+NUMBER_WORD = rf"(?:{_TENS}(?:\s+{_UNITS_WORD})?|hai|ba|bốn|{_FIVE}|sáu|bảy|tám|chín)(?![\w])"
 _WORD_DIGITS = {"một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "lăm": 5, "sáu": 6,
                 "bảy": 7, "tám": 8, "chín": 9}
 
