@@ -3888,3 +3888,20 @@ def test_a_lead_broken_into_lines_nineteenth_pass(text: str, expected: list):
 ])
 def test_five_written_as_a_word_nineteenth_pass(text: str, expected: list):
     assert lists(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # bullets of several places each, split at commas
+    ("Cụm thi đua các đảng bộ xã tổng kết năm 2024. Cụm gồm 6 đảng bộ xã:\n- Cẩm Xuyên;\n- Thạch "
+     "Hà, Can Lộc;\n- Kỳ Anh, Lộc Hà, Nghi Xuân.",
+     [["Cẩm Xuyên", "Thạch Hà", "Can Lộc", "Kỳ Anh", "Lộc Hà", "Nghi Xuân"]]),
+    # a table of places, three a row, split at tabs
+    ("Cụm thi đua số 2 tổng kết năm 2024. Cụm thi đua số 2 gồm 6 Đảng bộ phường:\nCầu Giấy\tNghĩa "
+     "Đô\tYên Hòa\nTây Hồ\tPhú Thượng\tXuân Đỉnh",
+     [["Cầu Giấy", "Nghĩa Đô", "Yên Hòa", "Tây Hồ", "Phú Thượng", "Xuân Đỉnh"]]),
+    # the twin: a line whose parts are not all names (a task, a place) is no list of units
+    ("Cụm thi đua các đảng bộ xã tổng kết năm 2024. Cụm gồm các nội dung:\n- Cẩm Xuyên, chuyển "
+     "đổi số;\n- Thạch Hà, cải cách hành chính.", []),
+])
+def test_several_items_a_line_nineteenth_pass(text: str, expected: list):
+    assert lists(text) == expected

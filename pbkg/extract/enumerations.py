@@ -549,9 +549,44 @@ def _bullets(doc: Doc, pos: int) -> list[tuple[str, int, int]]:
             item = _row_item(doc, head.end())
         if item is None:
             return items
-        (s, e), pos = item
-        items.append((doc.slice(s, e), s, e))
+        (s, e), line_end = item
+        for ps, pe in _several(doc, pos, line_end) or [(s, e)]:
+            if len(items) < MAX_ITEMS:
+                items.append((doc.slice(ps, pe), ps, pe))
+        pos = line_end
     return items
+
+
+_LINE_PARTS = re.compile(r"[ \t]*(?:[,|\t])[ \t]*")
+_LINE_LEAD = re.compile(r"\n[ \t]*(?:(?:[-–—+•*·▪■◦➢►✓❖]|\d{1,2}[./)]?)(?=[ \t])[ \t]*)?")
+_LINE_TAIL = re.compile(r"[ \t;,.]*$")
+
+
+def _several(doc: Doc, pos: int, end: int) -> list[tuple[int, int]] | None:
+    """The items of a line or a row that holds several ("- Trần Phú, Hà Huy Tập;", "Hoàn
+    Kiếm<tab>Cửa Nam<tab>Ba Đình"): split at commas, tabs or "|", when every part (a note in
+    brackets left aside) is a place's name or one body's whole name; None else."""
+    lead = _LINE_LEAD.match(doc.text, pos, end)
+    start = lead.end() if lead else pos
+    stop = _LINE_TAIL.search(doc.text, start, end).start()
+    out: list[tuple[int, int]] = []
+    cut = start
+    for sep in [*_LINE_PARTS.finditer(doc.text, start, stop), None]:
+        s, e = doc.trimmed(cut, sep.start() if sep else stop)
+        note = _TRAILING_NOTE.search(doc.canon, s, e)  # "Thành Sen (Cụm trưởng)"
+        if note and note.start() > s and note.end() == e:
+            e = note.start()
+        cut = sep.end() if sep else stop
+        if e <= s:
+            continue
+        part = doc.canon[s:e]
+        if _NUMBER.match(part.rstrip(".")):
+            continue
+        unit = parse_forward(doc, s) if ORG_HEAD_CI.match(part) else None
+        if not (unit is not None and unit.end == e or places.is_place_name(part)):
+            return None
+        out.append((s, e))
+    return out if len(out) >= 2 else None
 
 
 def _line_item(doc: Doc, pos: int) -> tuple[tuple[int, int], int] | None:
