@@ -3905,3 +3905,24 @@ def test_five_written_as_a_word_nineteenth_pass(text: str, expected: list):
 ])
 def test_several_items_a_line_nineteenth_pass(text: str, expected: list):
     assert lists(text) == expected
+
+
+# -- twentieth pass --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a merged body's name holds "và" and a comma: one recipient, not three
+    ("Cụm thi đua số 4 tổng kết năm 2025. Cụm thống nhất đề nghị Ban Thường vụ Tỉnh ủy tặng Cờ "
+     "thi đua cho Đảng bộ Báo và Phát thanh, Truyền hình Quảng Trị.",
+     [("proposed", "Đảng bộ Báo và Phát thanh, Truyền hình Quảng Trị")]),
+    ("Cụm thi đua số 4 tổng kết năm 2025. Dịp này, Ban Tuyên giáo và Dân vận Trung ương tặng "
+     "Bằng khen cho Ban Tuyên giáo và Dân vận Tỉnh ủy Quảng Trị.",
+     [("conferred", "Ban Tuyên giáo và Dân vận Tỉnh ủy Quảng Trị")]),
+    # the twin: two bodies joined by "và" stay two recipients
+    ("Cụm thi đua số 4 tổng kết năm 2025. Dịp này, Ban Tuyên giáo Trung ương tặng Bằng khen cho "
+     "Ban Tuyên giáo Tỉnh ủy Quảng Trị và Ban Dân vận Tỉnh ủy Quảng Bình.",
+     [("conferred", "Ban Tuyên giáo Tỉnh ủy Quảng Trị"),
+      ("conferred", "Ban Dân vận Tỉnh ủy Quảng Bình")]),
+])
+def test_a_merged_bodys_name_twentieth_pass(text: str, expected: list):
+    assert [(a["status"], a["recipient"]) for a in extract_text(text)["awards"]] == expected

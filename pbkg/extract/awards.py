@@ -141,6 +141,7 @@ def _for_list(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     if listed is not None:  # "cho 3 đơn vị: A, B, C": the units the colon lists, not the count
         start = listed.end()
     pos = start
+    whole: Unit | None = None
     for part in _SPLIT.split(canon[start:end]):
         idx = canon.find(part, pos, end)
         if not part.strip() or idx == -1 or len(part.split()) > 14:
@@ -151,6 +152,14 @@ def _for_list(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], e_)
             pos = idx + len(part)
             continue
+        if out and whole is not None and whole.end > out[-1][1] and s_ < whole.end:
+            # "cho Đảng bộ Báo và Phát thanh, Truyền hình X", "cho Ban Tuyên giáo và Dân vận
+            # Tỉnh ủy Y": the "và" or comma inside one merged body's name
+            if e_ <= whole.end:
+                out[-1] = (out[-1][0], e_)
+                pos = idx + len(part)
+                continue
+        whole = None
         if out and canon[out[-1][0]].isupper() and _APPOSITIVE.match(canon, s_, e_):
             break  # "cho Đảng bộ Bộ X, đơn vị dẫn đầu Khối": what the one named is
         team = _TEAM.match(canon, s_, e_)
@@ -169,6 +178,7 @@ def _for_list(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         if year is not None and year.start() > s_:  # "cho Ban X năm 2025": the year is the award's
             e_ = year.start()
         out.append((s_, e_))
+        whole = parse_forward(doc, s_)  # the body's name read whole from the part's start
         pos = idx + len(part)
     return out
 

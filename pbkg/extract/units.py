@@ -58,8 +58,8 @@ class Unit:
 _ABBR_DOT = re.compile(r"\.[ \t]?(?=[A-ZĐ])")
 # how the second half of a name joined by "và" ends, maybe with its place: "Ban Tuyên giáo và
 # Dân vận Tỉnh ủy", "... Dân vận Thành ủy Đà Nẵng"
-_NAME_TAIL = re.compile(r"(?:tỉnh|thành\s+phố|huyện|quận|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|Quận\s+ủy|"
-                        rf"Thị\s+ủy|Trung\s+ương)(?:\s+[{UPPER}][\w’']*){{0,4}}$")
+_NAME_TAIL = re.compile(r"(?:[Tt]ỉnh|[Tt]hành\s+phố|huyện|quận|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|"
+                        rf"Quận\s+ủy|Thị\s+ủy|Trung\s+ương)(?:\s+[{UPPER}][\w’']*){{0,4}}$")
 
 
 # the two fields of a department or ministry named together ("Sở Tài nguyên và Môi trường",
@@ -132,6 +132,17 @@ def _tokens_forward(doc: Doc, pos: int, max_tokens: int) -> int | None:
         if not m:
             break
         tok = m.group()
+        if count > 0 and tok[0] in "ĐB" and (inner := COMPOUND_HEAD.match(canon, p)):
+            # "Đảng bộ Báo và Phát thanh, Truyền hình Đồng Nai", "Chi bộ Đài Phát thanh và
+            # Truyền hình tỉnh": a merged body's name inside another's, its "và" and comma
+            # end no name
+            words = _TOKEN.findall(inner.group())
+            end, prev, count = inner.end(), words[-1], count + len(words)
+            sp = _SPACE.match(canon, end)
+            if not (sp and _TOKEN.match(canon, sp.end())):
+                break
+            p = sp.end()
+            continue
         if count > 0:
             stop = NAME_STOP.match(canon, p)
             if stop and stop.group() == "và" and _and_joins(doc, pos, stop.end(), max_tokens):
