@@ -3926,3 +3926,19 @@ def test_several_items_a_line_nineteenth_pass(text: str, expected: list):
 ])
 def test_a_merged_bodys_name_twentieth_pass(text: str, expected: list):
     assert [(a["status"], a["recipient"]) for a in extract_text(text)["awards"]] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "Cụm trưởng là A, B đảm nhận vai trò Cụm phó": B opens a clause of its own
+    ("Cụm thi đua số 3 tổng kết năm 2022. Năm 2022, Cụm trưởng là Ban Dân vận Tỉnh ủy Hà Giang, "
+     "Ban Dân vận Tỉnh ủy Tuyên Quang đảm nhận vai trò Cụm phó.",
+     [(2022, "chair", "Ban Dân vận Tỉnh ủy Hà Giang"),
+      (2022, "vice-chair", "Ban Dân vận Tỉnh ủy Tuyên Quang")]),
+    # the twin: a list of two holders of one role, no verb after the last
+    ("Cụm thi đua số 3 tổng kết năm 2022. Năm 2022, Cụm phó là Ban Dân vận Tỉnh ủy Hà Giang, Ban "
+     "Dân vận Tỉnh ủy Tuyên Quang.",
+     [(2022, "vice-chair", "Ban Dân vận Tỉnh ủy Hà Giang"),
+      (2022, "vice-chair", "Ban Dân vận Tỉnh ủy Tuyên Quang")]),
+])
+def test_a_list_cut_at_a_clause_of_its_own_twentieth_pass(text: str, expected: list):
+    assert roles(text) == expected

@@ -105,6 +105,9 @@ _LABEL_AFTER = re.compile(r"[ \t]*\([ \t]*(?:đơn[ \t]+vị[ \t]+)?(?:[Cc]ụm|
                           r"[ \t]+(?:trưởng|phó|cụm|khối)(?![\w])")
 # "Cụm trưởng năm 2024 do X đảm nhận": the unit between "do" and the verb of holding
 _BY_AFTER = re.compile(r"^[ \t]*do[ \t]+")
+# the verb of a clause of its own after a listed name: "A, B là Cụm phó", "A, B được bầu ..."
+_CLAUSE_VERB = re.compile(r"[ \t]+(?:(?:đã|sẽ|cũng|tiếp[ \t]+tục)[ \t]+)?"
+                          r"(?:là|được|nhận|tiếp[ \t]+nhận)(?![\w])")
 _HOLD_VERB = re.compile(r"[ \t]+(?:đảm[ \t]+(?:nhận|nhiệm|trách)|phụ[ \t]+trách|giữ|làm)(?![\w])")
 # a capitalized name right after a role word that ends with "cụm"/"khối" and names no emulation
 # cluster: "Trưởng Khối Dân vận tỉnh", "Phó Trưởng khối Nội chính" (sectors' heads)
@@ -717,6 +720,11 @@ def find_roles(
             # "bầu Cụm trưởng, Cụm phó: X (Cụm trưởng), Y (Cụm phó)": a unit labelled with its
             # own role in brackets holds that one, read where the label is
             units = [u for u in units if not _LABEL_AFTER.match(canon, u.end)]
+            # "Cụm trưởng là A, B đảm nhận vai trò Cụm phó": the last item opens a clause of
+            # its own, the subject of the verb after it, not one more holder of this role
+            cut = next((i for i, u in enumerate(units) if i > 0 and (
+                _HOLD_VERB.match(canon, u.end) or _CLAUSE_VERB.match(canon, u.end))), None)
+            units = units[:cut] if cut is not None else units
             for unit in units:
                 hits.append(RoleHit(start=m.start(), end=unit.end, unit=unit,
                                     via="copula-after", confidence=0.9, **base))
