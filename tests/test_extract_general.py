@@ -3942,3 +3942,22 @@ def test_a_merged_bodys_name_twentieth_pass(text: str, expected: list):
 ])
 def test_a_list_cut_at_a_clause_of_its_own_twentieth_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the holder written right after the role word, a year's holders in a run
+    ("Cụm thi đua số 2 ngành Dân vận tổng kết 3 năm. Cụm luân phiên như sau:\n- Năm 2021: Cụm "
+     "trưởng Hà Giang, Cụm phó Tuyên Quang;\n- Năm 2022: Cụm trưởng Ban Dân vận Tỉnh ủy Tuyên "
+     "Quang, Cụm phó Ban Dân vận Tỉnh ủy Yên Bái.",
+     [(2021, "chair", "Hà Giang"), (2021, "vice-chair", "Tuyên Quang"),
+      (2022, "chair", "Ban Dân vận Tỉnh ủy Tuyên Quang"),
+      (2022, "vice-chair", "Ban Dân vận Tỉnh ủy Yên Bái")]),
+    ("Cụm thi đua số 2 tổng kết năm 2023. Năm 2023, dưới sự chỉ đạo của Cụm trưởng Thái Nguyên và "
+     "Cụm phó Bắc Kạn, các đơn vị đã hoàn thành nhiệm vụ.",
+     [(2023, "chair", "Thái Nguyên"), (2023, "vice-chair", "Bắc Kạn")]),
+    # the twins: a person's name, a word that is no place, a cluster named by its region
+    ("Cụm thi đua số 2 tổng kết năm 2023. Năm 2023, Cụm trưởng mới nhận nhiệm vụ, Cụm phó Nguyễn "
+     "Văn Hải phát biểu. Trưởng Cụm Tây Bắc dự hội nghị.", []),
+])
+def test_the_holder_after_the_role_word_twentieth_pass(text: str, expected: list):
+    assert roles(text) == expected

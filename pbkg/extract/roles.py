@@ -162,7 +162,7 @@ _MORE_SUBJECTS = re.compile(
     rf"[ \t]*(?:,[ \t]*(?:{ORG_HEAD.pattern})|[ \t]+(?:và|cùng|với)(?![\w]))")
 _HOLDER_AFTER = re.compile(r"[ \t]*(?:,|[-–—])[ \t]*")
 # "Năm 2023, ..." opening a sentence (matched at the sentence's start)
-_SENT_YEAR = re.compile(rf"\W*(?:trong\s+)?năm\s+(?P<year>{YEAR})\s*,", re.IGNORECASE)
+_SENT_YEAR = re.compile(rf"\W*(?:trong\s+)?năm\s+(?P<year>{YEAR})\s*[,:]", re.IGNORECASE)
 # the year that opens the clause of a role's unit, right before it: "...; năm 2024, X được bầu
 # làm Cụm trưởng", "Theo kế hoạch, năm 2025 X làm Cụm trưởng" (after a clause mark, so that
 # "tổng kết năm 2023, X được bầu" gives none)
@@ -490,6 +490,33 @@ def _respective_roles(doc: Doc, words: list[re.Match[str]]) -> tuple[list[RoleHi
     return hits, used
 
 
+# what opens a run of holders written after their role words: a line, a colon, "của", "và"
+_HOLDER_LEAD = re.compile(r"(?:^|[\n:;(]|(?<![\w])(?:của|và))[ \t]*$")
+_RUN_SEP = re.compile(r"[ \t]*(?:,|;)[ \t]*|[ \t]+và[ \t]+")
+_ENDS_TRUONG_PHO = re.compile(r"(?:trưởng|phó)$", re.IGNORECASE)
+# what ends a holder's name: a clause mark, the line's end, or "và" and the next role word
+_HOLDER_END = re.compile(r"[ \t]*(?:[,;.)\n]|$|và[ \t]+(?=(?:[Cc]ụm|[Kk]hối)[ \t]+(?:trưởng|phó)))")
+_CAP_RUN = re.compile(rf"{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,3}}")
+
+
+def _holder_after(doc: Doc, pos: int) -> Unit | None:
+    """The body or the bare place written right after a role word at `pos` (one space), when
+    a clause mark or the next role word follows it."""
+    from pbkg.extract import places  # the gazetteer loads on first use only
+
+    canon = doc.canon
+    if not canon.startswith(" ", pos):
+        return None
+    q = pos + 1
+    unit = parse_forward(doc, q)
+    if unit is None:
+        run = _CAP_RUN.match(canon, q)
+        if run is None or not places.is_place_name(run.group()):
+            return None
+        unit = Unit(q, run.end(), run.group(), run.group())
+    return unit if _HOLDER_END.match(canon, unit.end) else None
+
+
 def find_roles(
     doc: Doc,
     officials: list[OfficialMention],
@@ -509,6 +536,7 @@ def find_roles(
     words = find_role_words(canon)
     hits, used = _respective_roles(doc, words)
     proposed_end = -1  # where the last proposed role's phrase ends
+    direct_end = -1  # where the last holder written right after its role word ends
     for m in words:
         if doc.in_display(m.start()) or m.start() in used:
             continue
@@ -740,6 +768,20 @@ def find_roles(
             if unit and (nxt == ")" if bracket else nxt in {"", ",", ".", ";", " ", "\n"}):
                 hits.append(RoleHit(start=m.start(), end=unit.end, unit=unit, via="unit-after",
                                     confidence=0.8, **base))
+                continue
+        # 6d. the holder written right after the role word, in a run of a year's holders:
+        # "Năm 2017: Cụm trưởng Hậu Giang, Cụm phó Sóc Trăng", "dưới sự điều hành của Cụm
+        # trưởng Bạc Liêu và Cụm phó Sóc Trăng" (the role word's last word "trưởng" / "phó", so
+        # that "Trưởng Cụm Tây Nguyên" stays a cluster's name)
+        if mention is None and year is None and _ENDS_TRUONG_PHO.search(m.group(0)) and (
+                _HOLDER_LEAD.search(canon, max(0, m.start() - 12), m.start())
+                or (m.start() - 4 <= direct_end < m.start()
+                    and _RUN_SEP.fullmatch(canon, direct_end, m.start()))):
+            unit = _holder_after(doc, tail_end)
+            if unit is not None:
+                hits.append(RoleHit(start=m.start(), end=unit.end, unit=unit,
+                                    via="holder-after", confidence=0.8, **base))
+                direct_end = unit.end
                 continue
         # 6c. the role opens the sentence, its holder follows a comma or a dash: "Cụm trưởng
         # Cụm thi đua số 6 năm 2023, Ban Tổ chức Tỉnh ủy Gia Lai đã ...", "Trưởng Khối thi đua
@@ -1020,4 +1062,10 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
             if b is not None:
                 drop.add(id(a))
                 b["person"] = a["person"]  # who heads it, as the text says
+            if a["via"] == "holder-after" and a["unit"] and not ORG_HEAD.match(a["unit"]) and (
+                    any(b is not a and b["unit"] and norm_key(b["unit"]).endswith(
+                        " " + norm_key(a["unit"])) for b in group)):
+                # "Cụm trưởng Bạc Liêu" after "Ban Dân vận Tỉnh ủy Bạc Liêu, Cụm trưởng năm
+                # 2023": the same holder, by its place's name alone
+                drop.add(id(a))
     return sorted((r for r in out.values() if id(r) not in drop), key=lambda r: r["start"])
