@@ -3961,3 +3961,19 @@ def test_a_list_cut_at_a_clause_of_its_own_twentieth_pass(text: str, expected: l
 ])
 def test_the_holder_after_the_role_word_twentieth_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a count in place of "các" before the level word of a shared prefix
+    ("Ngày 12/3/2025, Cụm thi đua số 3 gồm Đảng ủy 4 xã Tân Lập, Hòa Bình, Phú Mỹ và Long Hòa tổ "
+     "chức hội nghị ký kết giao ước thi đua năm 2025.",
+     [["Tân Lập", "Hòa Bình", "Phú Mỹ", "Long Hòa"]]),
+    ("Ngày 12/3/2025, Cụm thi đua số 3 gồm Đảng ủy 3 phường Tân Lập, Hòa Bình, Phú Mỹ và 2 xã "
+     "Long Hòa, Tân Hiệp tổ chức hội nghị ký kết giao ước thi đua năm 2025.",
+     [["Tân Lập", "Hòa Bình", "Phú Mỹ", "Long Hòa", "Tân Hiệp"]]),
+    # the twin: the count, then no names of places
+    ("Ngày 12/3/2025, Cụm thi đua số 3 gồm Đảng ủy 4 xã, trong đó Tân Lập, Hòa Bình tổ chức hội "
+     "nghị ký kết giao ước thi đua năm 2025.", []),
+])
+def test_a_counted_shared_prefix_twentieth_pass(text: str, expected: list):
+    assert lists(text) == expected

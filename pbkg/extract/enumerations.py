@@ -75,6 +75,8 @@ COUNT = re.compile(
 )
 _LEVEL = (r"(?:huyện|quận|thị\s+xã|thành\s+phố|tỉnh|phường|xã|thị\s+trấn|đặc\s+khu|thành|thị|"
           r"khu\s+phố|ấp|thôn|tổ\s+dân\s+phố)")
+# a count of the places a shared prefix is written for, as "các" is: "Đảng ủy 3 phường A, B và C"
+_SMALL_COUNT = r"(?:\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)(?=\s)"
 # the kind of body before the level word: "các trường chính trị tỉnh A, B"
 _KIND_OF_BODY = (r"(?:(?:trường|trung\s+tâm)(?:\s+bồi\s+dưỡng)?\s+chính\s+trị|văn\s+phòng|"
                  r"ban\s+(?:tổ\s+chức|tuyên\s+giáo|dân\s+vận|nội\s+chính)|"
@@ -84,7 +86,9 @@ _KIND_OF_BODY = (r"(?:(?:trường|trung\s+tâm)(?:\s+bồi\s+dưỡng)?\s+chín
 _WHERE = (r"(?:ven\s+biển|miền\s+núi|biên\s+giới|vùng\s+(?:cao|sâu|biên)|đồng\s+bằng|trung\s+du|"
           r"ngoại\s+thành|phía\s+(?:bắc|nam|đông|tây))\s+")
 DISTRIBUTIVE = re.compile(
-    rf"^(?P<prefix>(?:[\w’']+\s+|\([A-ZĐ]{{2,10}}\)\s+){{0,5}}?các\s+(?:{_KIND_OF_BODY})?"
+    # "Đảng ủy 5 phường A, B, C, D, E": a count in place of "các"
+    rf"^(?P<prefix>(?:[\w’']+\s+|\([A-ZĐ]{{2,10}}\)\s+){{0,5}}?(?:các|{_SMALL_COUNT})\s+"
+    rf"(?:{_KIND_OF_BODY})?"
     rf"(?:{_LEVEL}(?:\s+ủy)?\s*(?:,|và)\s*)*{_LEVEL}(?:\s+ủy)?\s+(?:{_WHERE})?)(?=[\w’'])",
     re.IGNORECASE,
 )
@@ -120,7 +124,8 @@ _NUMBERED = re.compile(r"(?:^|\s)(?:[Qq]uận|[Pp]hường|[Xx]ã|[Kk]hu\s+phố
 _NUMBER = re.compile(r"^\d{1,3}$")
 _COMMITTEE_PLACE = re.compile(rf"(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+ủy(?:\s+[{UPPER}][\w’']*){{1,4}}$")
 _SECOND_PREFIX = re.compile(r"(?P<prefix>[^,.;:()\n]{3,80}?)[ \t]*:")
-_RELEVEL = re.compile(rf"các\s+{_LEVEL}(?:\s+ủy)?\s+(?-i:(?=[{UPPER}]))", re.IGNORECASE)
+_RELEVEL = re.compile(rf"(?:các|{_SMALL_COUNT})\s+{_LEVEL}(?:\s+ủy)?\s+(?-i:(?=[{UPPER}]))",
+                      re.IGNORECASE)
 _IS = re.compile(r"(?:là|như\s+sau)(?=[\s:])")
 _THAT_IS = re.compile(r"(?:đó\s+là|cụ\s+thể(?:\s+là|\s+gồm)?)(?=[\s:])")
 # the next sentence opens with the list: "Đó là:", "Cụ thể:", "Bao gồm:"
