@@ -3964,6 +3964,20 @@ def test_the_holder_after_the_role_word_twentieth_pass(text: str, expected: list
 
 
 @pytest.mark.parametrize("text,expected", [
+    # the comma of "xem xét, quyết định" ends no proposal: the roles are sent on
+    ("Ngày 10/9/2025, Cụm thi đua số 2 các xã họp phiên đầu tiên. Hội nghị thống nhất kiến nghị "
+     "Ban Thường vụ Thành ủy xem xét, quyết định giao Đảng ủy xã Tân Hòa làm Cụm trưởng, Đảng ủy "
+     "xã Phú Lộc làm Cụm phó năm 2025.", []),
+    # the twin: the decision made, the role held
+    ("Ngày 10/9/2025, Cụm thi đua số 2 các xã họp phiên đầu tiên. Sau khi Ban Thường vụ Thành ủy "
+     "xem xét, quyết định, Đảng ủy xã Tân Hòa làm Cụm trưởng năm 2025.",
+     [(2025, "chair", "Đảng ủy xã Tân Hòa")]),
+])
+def test_a_role_sent_on_before_it_is_named_twentieth_pass(text: str, expected: list):
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     # a count in place of "các" before the level word of a shared prefix
     ("Ngày 12/3/2025, Cụm thi đua số 3 gồm Đảng ủy 4 xã Tân Lập, Hòa Bình, Phú Mỹ và Long Hòa tổ "
      "chức hội nghị ký kết giao ước thi đua năm 2025.",

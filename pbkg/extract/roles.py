@@ -301,7 +301,9 @@ _PROPOSED = re.compile(r"(?<![\w])(?:đề\s+nghị|đề\s+xuất|dự\s+kiến
                        r"đề\s+cử|ứng\s+cử|đăng\s+ký|xin|thôi|từ\s+chối|rút|mong\s+muốn|muốn|"
                        # "X sẽ đảm nhận vai trò Cụm trưởng": a plan, not yet a role held
                        r"có\s+thể|nếu|sẽ)"
-                       r"(?![\w])[^,.;:()]*$", re.IGNORECASE)
+                       # "đề xuất Ban X xem xét, quyết định phân công A làm Cụm trưởng": the
+                       # comma of "xem xét, quyết định" ends no clause
+                       r"(?![\w])(?:[^,.;:()]|(?<=xét),)*$", re.IGNORECASE)
 # a nomination the meeting agreed on is its choice, as "thống nhất chọn" is: "Hội nghị thống nhất
 # giới thiệu X làm Cụm trưởng", "X được các đơn vị nhất trí giới thiệu làm Khối trưởng"; unless
 # the sentence sends it on to a higher body ("..., trình Ban Thường vụ xem xét, quyết định")
