@@ -3991,3 +3991,23 @@ def test_a_role_sent_on_before_it_is_named_twentieth_pass(text: str, expected: l
 ])
 def test_a_counted_shared_prefix_twentieth_pass(text: str, expected: list):
     assert lists(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a proposal with no recipient goes on the cluster's vote in its clause: for the units voted
+    ("Khối thi đua số 3 tổng kết năm 2024. Khối thống nhất suy tôn Đảng bộ Cục Thuế tỉnh dẫn đầu "
+     "phong trào thi đua, đề nghị UBND tỉnh tặng Cờ thi đua.",
+     [("proposed", "Đảng bộ Cục Thuế tỉnh", "Cờ thi đua")]),
+    ("Cụm thi đua số 2 tổng kết năm 2024. Cụm đã suy tôn Ban Dân vận Tỉnh ủy Lào Cai và Ban Dân "
+     "vận Tỉnh ủy Yên Bái, đề nghị Ban Dân vận Trung ương tặng Bằng khen.",
+     [("proposed", "Ban Dân vận Tỉnh ủy Lào Cai", "Bằng khen"),
+      ("proposed", "Ban Dân vận Tỉnh ủy Yên Bái", "Bằng khen")]),
+    # the twins: the proposal in a sentence of its own; a proposal naming its own recipient
+    ("Cụm thi đua số 2 tổng kết năm 2024. Cụm đã suy tôn Ban Dân vận Tỉnh ủy Lào Cai. Ban Dân vận "
+     "Trung ương sẽ đề nghị Chính phủ tặng Bằng khen.", []),
+    ("Cụm thi đua số 2 tổng kết năm 2024. Cụm đã suy tôn Ban Dân vận Tỉnh ủy Lào Cai, đề nghị Ban "
+     "Dân vận Trung ương tặng Bằng khen cho Ban Dân vận Tỉnh ủy Yên Bái.",
+     [("proposed", "Ban Dân vận Tỉnh ủy Yên Bái", "Bằng khen")]),
+])
+def test_a_proposal_for_the_units_voted_twentieth_pass(text: str, expected: list):
+    assert _awards(text) == expected

@@ -532,6 +532,8 @@ def _proposed_after_rankings(doc: Doc, found: list[dict],
         i = bisect.bisect_right(ends, start)
         then = _THEN_PROPOSED if status == "proposed" else _THEN_GIVEN
         if i == 0 or not then.fullmatch(doc.canon, ends[i - 1], start):
+            if status == "proposed":
+                out.extend(_proposed_for_the_voted(doc, start, end, award, giver, period))
             continue
         last = ends[i - 1]
         j = i
@@ -545,6 +547,43 @@ def _proposed_after_rankings(doc: Doc, found: list[dict],
                 "confidence": 0.8,
             })
     return out
+
+
+# the cluster's own vote, in the active: "Cụm (đã, thống nhất) suy tôn", "Hội nghị bình chọn"
+_VOTED_BY = re.compile(r"(?<![\w])(?:[Cc]ụm|[Kk]hối|[Hh]ội[ \t]+nghị)(?:[ \t]+thi[ \t]+đua)?"
+                       r"(?:[ \t]+(?:đã|thống[ \t]+nhất|nhất[ \t]+trí))*[ \t]+"
+                       r"(?:bình[ \t]+chọn|suy[ \t]+tôn)[ \t]+(?=[{UPPER}])".replace(
+                           "{UPPER}", UPPER))
+# what the vote says the units are, between them and the proposal: "dẫn đầu phong trào thi đua"
+_VOTED_FOR = re.compile(r"[ \t]+(?:là[ \t]+(?:(?:hai|các|\d)[ \t]+)?đơn[ \t]+vị[ \t]+)?dẫn[ \t]+đầu"
+                        r"(?:[ \t]+(?:phong[ \t]+trào[ \t]+)?thi[ \t]+đua)?")
+
+
+def _proposed_for_the_voted(doc: Doc, start: int, end: int, award: str, giver: str | None,
+                            period: str | None) -> list[dict]:
+    """A proposal with no recipient that goes on the cluster's vote in its clause: "Cụm đã suy
+    tôn A và B, đề nghị G tặng Cờ thi đua", "Cụm thống nhất suy tôn A dẫn đầu phong trào thi
+    đua, đề nghị G tặng Bằng khen": for the units voted."""
+    canon = doc.canon
+    sent = doc.sentence_at(start)
+    lo = max(sent.start if sent is not None else 0, start - 300)
+    votes = list(_VOTED_BY.finditer(canon, lo, start))  # in a window of 300 characters
+    vote = votes[-1] if votes else None
+    if vote is None:
+        return []
+    units = parse_list(doc, vote.end())
+    if not units:
+        return []
+    q = units[-1].end
+    voted_for = _VOTED_FOR.match(canon, q, start)
+    if voted_for is not None:
+        q = voted_for.end()
+    if not _THEN_PROPOSED.fullmatch(canon, q, start):
+        return []
+    return [{"award": award, "giver": giver, "recipient": u.full,
+             "year_or_period": period, "status": "proposed",
+             "evidence": doc.slice(u.start, end), "start": u.start, "end": end,
+             "confidence": 0.8} for u in units]
 
 
 # -- contest prizes, a unit's distinction, lists of units ranked --------------------------
