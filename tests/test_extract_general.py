@@ -4011,3 +4011,23 @@ def test_a_counted_shared_prefix_twentieth_pass(text: str, expected: list):
 ])
 def test_a_proposal_for_the_units_voted_twentieth_pass(text: str, expected: list):
     assert _awards(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a table's column of notes holds the unit's duty; the duty's year may close its head
+    ("Ngày 10/12/2023, Cụm thi đua số 4 tổ chức hội nghị tổng kết năm 2023. Các đơn vị trong Cụm:"
+     "\n| STT | Đơn vị | Ghi chú |\n| 1 | Ban Dân vận Huyện ủy Ea Súp | Cụm trưởng |\n| 2 | Ban "
+     "Dân vận Huyện ủy Cư M'gar | Cụm phó |\n| 3 | Ban Dân vận Huyện ủy Krông Búk | |",
+     [(2023, "chair", "Ban Dân vận Huyện ủy Ea Súp"),
+      (2023, "vice-chair", "Ban Dân vận Huyện ủy Cư M'gar")]),
+    ("Ngày 10/12/2023, Cụm thi đua số 4 tổ chức hội nghị tổng kết năm 2023. Phân công như sau:\n"
+     "| STT | Đơn vị | Nhiệm vụ trong cụm năm 2024 |\n| 1 | Ban Dân vận Huyện ủy Ea Súp | Cụm "
+     "phó |\n| 2 | Ban Dân vận Huyện ủy Krông Búk | Thành viên |",
+     [(2024, "vice-chair", "Ban Dân vận Huyện ủy Ea Súp")]),
+    # the twin: notes that are no duty ("Thành viên mới") state no role
+    ("Ngày 10/12/2023, Cụm thi đua số 4 tổ chức hội nghị tổng kết năm 2023. Các đơn vị trong Cụm:"
+     "\n| STT | Đơn vị | Ghi chú |\n| 1 | Ban Dân vận Huyện ủy Ea Súp | Thành viên mới |\n| 2 | "
+     "Ban Dân vận Huyện ủy Krông Búk | |", []),
+])
+def test_a_tables_column_of_notes_twentieth_pass(text: str, expected: list):
+    assert roles(text) == expected

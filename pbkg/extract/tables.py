@@ -32,8 +32,11 @@ _CELL_SEP = re.compile(r"[|\t]")
 _YEAR_CELL = re.compile(rf"(?:[Nn]ăm[ \t]+)?(?P<year>{YEAR})")
 _YEAR_HEAD = re.compile(r"(?:[Nn]ăm|NĂM|[Tt]hời[ \t]+gian|[Nn]hiệm[ \t]+kỳ)")
 _UNIT_HEAD = re.compile(r"(?:[Tt]ên[ \t]+)?(?:[Đđ]ơn[ \t]+vị|[Cc]ơ[ \t]+quan)")
-_DUTY_HEAD = re.compile(r"(?:[Nn]hiệm[ \t]+vụ|[Vv]ai[ \t]+trò|[Vv]ị[ \t]+trí|[Cc]hức[ \t]+danh)"
-                        r"(?:[ \t]+(?:trong|của)[ \t]+(?:cụm|khối|Cụm|Khối))?")
+# (a column of notes holds a unit's duty too: "STT | Đơn vị | Ghi chú", "1 | A | Cụm trưởng"; the
+# duty's year may close its head: "Nhiệm vụ trong cụm năm 2024")
+_DUTY_HEAD = re.compile(r"(?:(?:[Nn]hiệm[ \t]+vụ|[Vv]ai[ \t]+trò|[Vv]ị[ \t]+trí|[Cc]hức[ \t]+danh)"
+                        r"(?:[ \t]+(?:trong|của)[ \t]+(?:cụm|khối|Cụm|Khối))?|[Gg]hi[ \t]+chú)"
+                        rf"(?:[ \t]+năm[ \t]+(?P<year>{YEAR}))?")
 _LEAD_YEAR = re.compile(rf"(?<![\w])năm[ \t]+(?P<year>{YEAR})(?![\d])", re.IGNORECASE)
 _PROPOSAL = re.compile(r"(?<![\w])(?:dự[ \t]+kiến|đề[ \t]+xuất|đề[ \t]+nghị|kiến[ \t]+nghị|"
                        r"dự[ \t]+thảo|trình)(?![\w])", re.IGNORECASE)
@@ -113,6 +116,8 @@ def find_table_roles(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
         if cluster is None:
             continue
         lead_year = _LEAD_YEAR.search(lead)
+        if duties and (head_year := _DUTY_HEAD.fullmatch(head[duty_col])).group("year"):
+            lead_year = head_year  # "| Nhiệm vụ trong cụm năm 2024 |": the duties' year
         for s, e in rows[1:]:
             cells = _cells(doc, s, e)
             if len(cells) != len(head):
