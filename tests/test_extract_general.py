@@ -4031,3 +4031,19 @@ def test_a_proposal_for_the_units_voted_twentieth_pass(text: str, expected: list
 ])
 def test_a_tables_column_of_notes_twentieth_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the words that open a list are no recipient: nothing after them, or the names after them
+    ("Ngày 5/1/2025, tại Hà Nội, Ban Tổ chức Trung ương tặng Cờ thi đua cho các đơn vị dẫn đầu "
+     "các cụm thi đua năm 2024, cụ thể:", []),
+    ("Ngày 5/1/2025, tại Hà Nội, Ban Tổ chức Trung ương tặng Cờ thi đua cho các đơn vị dẫn đầu "
+     "các cụm thi đua năm 2024, gồm: Ban Tổ chức Tỉnh ủy Hà Nam, Ban Tổ chức Tỉnh ủy Nam Định.",
+     [("conferred", "Ban Tổ chức Tỉnh ủy Hà Nam", "Cờ thi đua"),
+      ("conferred", "Ban Tổ chức Tỉnh ủy Nam Định", "Cờ thi đua")]),
+    # the twin: a recipient whose name holds such a word is kept whole
+    ("Ngày 5/1/2025, tại Hà Nội, Ban Tổ chức Trung ương tặng Cờ thi đua cho Ban Tổ chức Tỉnh ủy "
+     "Hà Nam.", [("conferred", "Ban Tổ chức Tỉnh ủy Hà Nam", "Cờ thi đua")]),
+])
+def test_the_words_that_open_a_list_twentieth_pass(text: str, expected: list):
+    assert _awards(text) == expected

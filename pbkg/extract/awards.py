@@ -162,6 +162,11 @@ def _for_list(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         whole = None
         if out and canon[out[-1][0]].isupper() and _APPOSITIVE.match(canon, s_, e_):
             break  # "cho Đảng bộ Bộ X, đơn vị dẫn đầu Khối": what the one named is
+        cue = _LIST_CUE.match(canon, s_, e_)
+        if cue is not None:  # "cho các đơn vị dẫn đầu các cụm, cụ thể:", "..., gồm: A, B"
+            if cue.end() >= e_:
+                break  # the words that open a list are no recipient
+            s_ = cue.end()
         team = _TEAM.match(canon, s_, e_)
         if team is not None:  # "trao giải Nhất cho đội (thi) Ban X": the team is its body's
             s_ = team.end()
@@ -184,6 +189,10 @@ def _for_list(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _TRAILING_YEAR = re.compile(r"[ \t]+năm[ \t]+\d{4}$")
+# the words that open a list, not a recipient: "cụ thể:", "như sau:", "gồm:", "trong đó"
+_LIST_CUE = re.compile(r"(?:cụ[ \t]+thể(?:[ \t]+(?:là|gồm|như[ \t]+sau))?|như[ \t]+sau|"
+                       r"(?:bao[ \t]+)?gồm(?:[ \t]+có)?|trong[ \t]+đó|đó[ \t]+là)"
+                       r"(?![\w])[ \t]*:?[ \t]*")
 # a body's name now, or before, in brackets after its name: "(nay là Văn phòng Thành ủy Huế)"
 _RENAMED = re.compile(r"[ \t]*\((?:nay|trước[ \t]+đây|cũ)(?![\w])[^()\n]{0,80}\)[ \t]*$")
 # a description set off after a recipient's name: "đơn vị dẫn đầu Khối", "cơ quan thường trực"
