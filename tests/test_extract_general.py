@@ -4047,3 +4047,17 @@ def test_a_tables_column_of_notes_twentieth_pass(text: str, expected: list):
 ])
 def test_the_words_that_open_a_list_twentieth_pass(text: str, expected: list):
     assert _awards(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a reorganisation, then the state: "được kiện toàn, hiện gồm"
+    ("Ngày 12/12/2025, Cụm thi đua số 1 tổ chức hội nghị tổng kết.\n\nCụm thi đua số 1 được kiện "
+     "toàn, hiện gồm Ban Dân vận các tỉnh ủy:\n- Phú Thọ;\n- Tuyên Quang;\n- Lào Cai.",
+     [["Phú Thọ", "Tuyên Quang", "Lào Cai"]]),
+    # the twin: another verb between the cluster and the list: whose list it is is not said
+    ("Ngày 12/12/2025, Cụm thi đua số 1 tổ chức hội nghị tổng kết.\n\nCụm thi đua số 1 được kiện "
+     "toàn, lãnh đạo tỉnh đã thăm các đơn vị, gồm Ban Dân vận các tỉnh ủy:\n- Phú Thọ;\n- Tuyên "
+     "Quang;\n- Lào Cai.", []),
+])
+def test_reorganised_then_its_list_twentieth_pass(text: str, expected: list):
+    assert lists(text) == expected

@@ -108,9 +108,10 @@ _INITIALS = {"ktđ": "khối", "ctđ": "cụm"}
 _BETWEEN_OK = re.compile(
     # "hiện gồm", "hiện nay có", "được thành lập năm 2020 gồm": a cluster's state, no other verb
     # "được kiện toàn gồm", "sau sắp xếp gồm", "sau khi hợp nhất gồm": after a reorganisation
-    r"^[\s,]*(?:hiện(?:\s+nay)?\s+|được\s+thành\s+lập(?:\s+(?:từ\s+)?năm\s+\d{4})?\s+"
+    # (both: "được kiện toàn, hiện gồm")
+    r"^[\s,]*(?:được\s+thành\s+lập(?:\s+(?:từ\s+)?năm\s+\d{4})?\s+"
     r"|(?:được\s+|sau\s+(?:khi\s+)?(?:được\s+)?)(?:kiện\s+toàn|sắp\s+xếp(?:\s+lại)?|hợp\s+nhất|"
-    r"sáp\s+nhập|điều\s+chỉnh)[\s,]+)?"
+    r"sáp\s+nhập|điều\s+chỉnh)[\s,]+)?(?:hiện(?:\s+nay)?\s+)?"
     # "có 3 đơn vị gồm", "với 3 đơn vị thành viên gồm"
     r"(?:(?:có|với)\s+)?(?:\d+\s+(?:đơn\s+vị|thành\s+viên|cơ\s+quan|tập\s+thể)"
     r"(?:\s+thành\s+viên)?)?[\s,]*(?:[–—]\s*)?$"  # "Cụm thi đua số 3 ngành X – gồm"
