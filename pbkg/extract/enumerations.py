@@ -564,7 +564,6 @@ def _bullets(doc: Doc, pos: int) -> list[tuple[str, int, int]]:
 
 _LINE_PARTS = re.compile(r"[ \t]*(?:[,|\t])[ \t]*")
 _LINE_LEAD = re.compile(r"\n[ \t]*(?:(?:[-–—+•*·▪■◦➢►✓❖]|\d{1,2}[./)]?)(?=[ \t])[ \t]*)?")
-_LINE_TAIL = re.compile(r"[ \t;,.]*$")
 
 
 def _several(doc: Doc, pos: int, end: int) -> list[tuple[int, int]] | None:
@@ -573,7 +572,9 @@ def _several(doc: Doc, pos: int, end: int) -> list[tuple[int, int]] | None:
     brackets left aside) is a place's name or one body's whole name; None else."""
     lead = _LINE_LEAD.match(doc.text, pos, end)
     start = lead.end() if lead else pos
-    stop = _LINE_TAIL.search(doc.text, start, end).start()
+    stop = end  # the line's trailing marks dropped (a scan back: a regex search is quadratic
+    while stop > start and doc.text[stop - 1] in " \t;,.":  # on a long run of them)
+        stop -= 1
     out: list[tuple[int, int]] = []
     cut = start
     for sep in [*_LINE_PARTS.finditer(doc.text, start, stop), None]:
