@@ -17,7 +17,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import InputError
-from .namespaces import GRAPH, RDF
+from .namespaces import GRAPH, PBO, RDF
 from .overrides import drop_overridden
 from .paths import ProjectPaths
 from .terms import rdflib_graph_to_ox
@@ -197,6 +197,34 @@ def load_files(store: ox.Store, files: Sequence[SourceFile],
             raise InputError(sf.path, _syntax_message(exc), line=exc.lineno) from None
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             raise InputError(sf.path, f"cannot be read: {exc}") from None
+    check_period_nodes(store, files)
+
+
+_PERIOD_LINKS = [ox.NamedNode(str(PBO[p])) for p in ("period", "reviewedPeriod")]
+_PERIOD_BOUNDS = [ox.NamedNode(str(PBO[p])) for p in ("validFrom", "validUntil")]
+
+
+def check_period_nodes(store: ox.Store, files: Sequence[SourceFile]) -> None:
+    """Every graph that links to a period states the period's first and last day, as
+    pbkg/periods.py has every file naming a span write its node. Queries read the bounds from
+    the fact's own graph (lookup/awards.rq): in the union, a node restated by k files would
+    join k x k times. Raises InputError naming the file (or the graph, for a TriG or N-Quads
+    file that names its own graphs)."""
+    files_of = {sf.graph: sf.path for sf in files}
+    for link in _PERIOD_LINKS:
+        for q in store.quads_for_pattern(None, link, None, None):
+            if isinstance(q.object, ox.Literal) or isinstance(q.graph_name, ox.DefaultGraph):
+                continue  # not a node: the shapes say so
+            missing = [b.value for b in _PERIOD_BOUNDS
+                       if next(store.quads_for_pattern(q.object, b, None, q.graph_name), None)
+                       is None]
+            if missing:
+                raise InputError(
+                    files_of.get(q.graph_name.value, q.graph_name.value),
+                    f"<{q.subject.value}> names the period <{q.object.value}> but this file "
+                    f"does not state its {' and '.join(missing)}: a file that names a period "
+                    f"writes its node (type, label, first and last day), as every other file "
+                    f"naming it does")
 
 
 def graph_inputs(files: Sequence[SourceFile]) -> dict[str, list[SourceFile]]:

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 
 from pbkg.namespaces import ORG, PBO, RDF
+from pbkg.periods import PREFIX as _PERIODS
 
 _TYPE = ox.NamedNode(str(RDF.type))
 # The properties that say what a fact states, per class.
@@ -59,12 +60,15 @@ def drop_overridden(extracted: list, curated: list) -> list:
 
     Dropped: every extracted fact whose class and key properties equal those of a curated
     fact, and every extracted subject the curated file itself describes (a node minted by
-    extraction that the curator has since written). Objects that pointed to a dropped fact
-    (pbo:inferredFrom, pbo:decidedAt, pbo:citedAt, ...) point to the curated one instead."""
+    extraction that the curator has since written), but a period's node. Objects that pointed
+    to a dropped fact (pbo:inferredFrom, pbo:decidedAt, pbo:citedAt, ...) point to the curated
+    one instead."""
     curated_sigs = _signatures(curated)
     by_sig = {sig: s for s, sig in curated_sigs.items()}
+    # A period's node is not the curator's to override: every file that names the span writes
+    # the same node, and queries read its days from the graph of the fact that names it.
     curated_subjects = {q.subject.value for q in curated if isinstance(q.subject, ox.NamedNode)
-                        and q.predicate == _TYPE}
+                        and q.predicate == _TYPE and not q.subject.value.startswith(_PERIODS)}
     replace: dict[str, str | None] = {}
     for s, sig in _signatures(extracted).items():
         if sig in by_sig:

@@ -305,6 +305,18 @@ def test_lists_by_cluster_are_the_whole_lists_filtered(client):
         assert get(client, f"/api/conferences?cluster={cid}") == held
         seen += bool(mine) + bool(held)
     assert seen > 5
+    # A year matches an award's own year or falls within its period (whose days the query
+    # reads from the award's graph): checked here against the years the answers state.
+    spans = 0
+    for year in range(2015, 2026):
+        in_year = [a for a in awards if a["year"] == year or (
+            a["period_start"] is not None and a["period_start"] <= year <= a["period_end"])]
+        spans += sum(a["year"] != year for a in in_year)
+        assert get(client, f"/api/awards?year={year}") == in_year
+        for cid in {(a["cluster"] or {}).get("id") for a in in_year} - {None}:
+            assert get(client, f"/api/awards?cluster={cid}&year={year}") == [
+                a for a in in_year if (a["cluster"] or {}).get("id") == cid]
+    assert spans >= 5  # matched by their period alone
 
 
 def test_whole_graph_lists_run_under_the_time_limit(store, built_dist, project):

@@ -84,6 +84,29 @@ def test_failed_build_leaves_previous_dist_untouched(project, tmp_path):
     assert _files(out) == before
 
 
+def test_a_file_naming_a_period_must_state_its_days(project, tmp_path):
+    # Queries read a period's days from the graph of the fact naming it (lookup/awards.rq):
+    # a file that names one without stating its node fails the build, naming the file, in a
+    # full build and in a changed one, and dist/ stays as it was.
+    p = _copy_project(project, tmp_path / "proj")
+    out = tmp_path / "proj" / "dist"
+    build(p, out_dir=out)
+    before = _files(out)
+    broken = p.curated / "bao-tay-ninh-2020-12-04.ttl"
+    text = broken.read_text(encoding="utf-8")
+    days = '    pbo:validFrom "2016-01-01"^^xsd:date ;\n    pbo:validUntil "2020-12-31"^^xsd:date .'
+    assert days in text
+    broken.write_text(text.replace(days, '    pbo:validFrom "2016-01-01"^^xsd:date .'),
+                      encoding="utf-8")
+    for incremental in (True, False):
+        with pytest.raises(InputError) as err:
+            build(p, out_dir=out, incremental=incremental)
+        assert err.value.path.endswith("bao-tay-ninh-2020-12-04.ttl")
+        assert "period/2016-2020" in str(err.value) and "validUntil" in str(err.value)
+        assert "validFrom" not in err.value.detail.split("state its")[1].split(":")[0]
+        assert _files(out) == before
+
+
 def test_fast_engine_agrees_with_pyshacl_on_the_real_graph(project):
     """The real graph conforms under both; with labels, members and a year broken in place, both
     report the same results (node, path, value, component, shape, severity, message, file)."""

@@ -139,6 +139,23 @@ def test_drop_overridden_redirects_what_pointed_to_a_dropped_fact():
     assert drop_overridden(extracted, other) == extracted
 
 
+def test_drop_overridden_keeps_a_period_the_curated_file_also_states():
+    # Every file naming a span writes its node, and queries read its days from the fact's own
+    # graph: the extracted file keeps it even when the curated one states it too.
+    g = ox.NamedNode("https://w3id.org/pbkg/graph/extracted/k")
+    c = ox.NamedNode("https://w3id.org/pbkg/graph/article/k")
+    t = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    period, cls = ox.NamedNode(ID + "period/2016-2020"), ox.NamedNode(PBO + "Period")
+    start = ox.NamedNode(PBO + "validFrom")
+    day = ox.Literal("2016-01-01", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))
+    unit = ox.NamedNode(ID + "org/u")
+    extracted = [ox.Quad(period, t, cls, g), ox.Quad(period, start, day, g),
+                 ox.Quad(unit, t, ox.NamedNode(PBO + "Unit"), g)]
+    curated = [ox.Quad(period, t, cls, c), ox.Quad(period, start, day, c),
+               ox.Quad(unit, t, ox.NamedNode(PBO + "Unit"), c)]
+    assert drop_overridden(extracted, curated) == extracted[:2]
+
+
 def _run(args, home: Path):
     env = dict(os.environ, PBKG_HOME=str(home))
     return subprocess.run([sys.executable, "-m", "pbkg.cli", *args], capture_output=True,
