@@ -148,7 +148,11 @@ class Node:
         default_factory=dict, repr=False, compare=False)
 
     def all(self, prop: str) -> list[JsonTerm]:
-        values = self.props.get(P.get(prop, prop), [])
+        values = self.props.get(P.get(prop, prop))
+        if not values:
+            return []
+        if len(values) == 1:  # most properties: nothing to sort
+            return [values[0]]
         kept = self._sorted.get(prop)
         if kept is None or kept[0] != len(values):
             kept = self._sorted[prop] = (len(values), sorted(
