@@ -4061,3 +4061,22 @@ def test_the_words_that_open_a_list_twentieth_pass(text: str, expected: list):
 ])
 def test_reorganised_then_its_list_twentieth_pass(text: str, expected: list):
     assert lists(text) == expected
+
+
+# -- twenty-first pass ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a list of the year's holders after a colon, each stating its own role in a clause
+    ("Ngày 10/1/2025, Khối thi đua số 2 tổng kết năm 2024. Khối bàn giao nhiệm vụ Khối trưởng, "
+     "Khối phó năm 2025: Ban Tuyên giáo Tỉnh ủy Sơn La nhận nhiệm vụ Khối trưởng, Ban Dân vận "
+     "Tỉnh ủy Sơn La làm Khối phó.",
+     [(2025, "chair", "Ban Tuyên giáo Tỉnh ủy Sơn La"),
+      (2025, "vice-chair", "Ban Dân vận Tỉnh ủy Sơn La")]),
+    # the twin: the holder after the colon states no role of its own
+    ("Ngày 10/1/2025, Khối thi đua số 2 tổng kết năm 2024. Khối phó năm 2025: Ban Dân vận Tỉnh ủy "
+     "Sơn La.", [(2025, "vice-chair", "Ban Dân vận Tỉnh ủy Sơn La")]),
+])
+def test_holders_after_a_colon_stating_their_own_roles_twenty_first_pass(text: str,
+                                                                         expected: list):
+    assert roles(text) == expected

@@ -109,6 +109,13 @@ _BY_AFTER = re.compile(r"^[ \t]*do[ \t]+")
 _CLAUSE_VERB = re.compile(r"[ \t]+(?:(?:đã|sẽ|cũng|tiếp[ \t]+tục)[ \t]+)?"
                           r"(?:là|được|nhận|tiếp[ \t]+nhận)(?![\w])")
 _HOLD_VERB = re.compile(r"[ \t]+(?:đảm[ \t]+(?:nhận|nhiệm|trách)|phụ[ \t]+trách|giữ|làm)(?![\w])")
+# a verb of holding or taking up, then a role word of its own: "A nhận nhiệm vụ Khối trưởng",
+# "B làm Khối phó", "C được bầu làm Cụm phó" (at most three words between)
+_OWN_ROLE_AFTER = re.compile(
+    r"[ \t]+(?:(?:đã|sẽ|cũng|tiếp[ \t]+tục)[ \t]+)?(?:đảm[ \t]+(?:nhận|nhiệm)|giữ|làm|là|nhận|"
+    r"tiếp[ \t]+nhận|được)(?![\w])(?:[ \t]+[\w]+){0,3}?[ \t]+"
+    r"(?=(?:[Cc]ụm|[Kk]hối|[Tt]rưởng|[Pp]hó|đơn[ \t]+vị)[ \t]+"
+    r"(?:trưởng|phó|cụm|khối|[Cc]ụm|[Kk]hối)(?![\w]))")
 # a capitalized name right after a role word that ends with "cụm"/"khối" and names no emulation
 # cluster: "Trưởng Khối Dân vận tỉnh", "Phó Trưởng khối Nội chính" (sectors' heads)
 _OTHER_BODY_AFTER = re.compile(rf"[ \t]+(?!(?:Cụm|Khối|CỤM|KHỐI)(?![\w]))[{UPPER}]")
@@ -752,7 +759,11 @@ def find_roles(
             units = [u for u in units if not _LABEL_AFTER.match(canon, u.end)]
             # "Cụm trưởng là A, B đảm nhận vai trò Cụm phó": the last item opens a clause of
             # its own, the subject of the verb after it, not one more holder of this role
-            cut = next((i for i, u in enumerate(units) if i > 0 and (
+            # (the first one too, when that verb takes a role word of its own: "bàn giao
+            # nhiệm vụ Khối trưởng, Khối phó năm 2024: A nhận nhiệm vụ Khối trưởng, B làm Khối
+            # phó" names A of the first clause, not of "Khối phó năm 2024:")
+            cut = next((i for i, u in enumerate(units) if (i > 0 or _OWN_ROLE_AFTER.match(
+                canon, u.end)) and (
                 _HOLD_VERB.match(canon, u.end) or _CLAUSE_VERB.match(canon, u.end))), None)
             units = units[:cut] if cut is not None else units
             for unit in units:
