@@ -4080,3 +4080,23 @@ def test_reorganised_then_its_list_twentieth_pass(text: str, expected: list):
 def test_holders_after_a_colon_stating_their_own_roles_twenty_first_pass(text: str,
                                                                          expected: list):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a department, then the body it is part of, closing the person's post: the body's role
+    ("Ngày 12/1/2024, Khối thi đua các ban Đảng Trung ương tổng kết năm 2023. Đồng chí Lê Văn "
+     "Hòa, Vụ trưởng Vụ Địa phương, Ban Kinh tế Trung ương, đại diện đơn vị Khối trưởng chủ trì "
+     "hội nghị.", [(2023, "chair", "Ban Kinh tế Trung ương")]),
+    ("Ngày 12/1/2024, Khối thi đua các ban Đảng Trung ương tổng kết năm 2023. Thay mặt đơn vị "
+     "Khối trưởng, đồng chí Lê Văn Hòa, Vụ trưởng Vụ Kế hoạch - Tài chính, Ban Kinh tế Trung "
+     "ương phát biểu.", [(2023, "chair", "Ban Kinh tế Trung ương")]),
+    # the twin: a department alone is the body the person heads
+    ("Ngày 12/1/2024, Khối thi đua các ban Đảng Trung ương tổng kết năm 2023. Đồng chí Lê Văn "
+     "Hòa, Vụ trưởng Vụ Địa phương, đại diện đơn vị Khối trưởng chủ trì hội nghị.",
+     [(2023, "chair", "Vụ Địa phương")]),
+    # the no-fact twin: the same post of a guest, no role
+    ("Ngày 12/1/2024, Khối thi đua các ban Đảng Trung ương tổng kết năm 2023. Dự hội nghị có "
+     "đồng chí Lê Văn Hòa, Vụ trưởng Vụ Địa phương, Ban Kinh tế Trung ương.", []),
+])
+def test_a_department_then_its_body_twenty_first_pass(text: str, expected: list):
+    assert roles(text) == expected

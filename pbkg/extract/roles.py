@@ -249,6 +249,10 @@ _PLACE_END = re.compile(
     rf"(?:phường|xã|thị\s+trấn|đặc\s+khu)\s+{CAP_WORD}(?:\s+{CAP_WORD}){{0,3}}$")
 
 
+# a department of a body: "Vụ Tổng hợp", "Phòng Tổ chức", "Cục Chính trị"
+_DEPARTMENT = re.compile(r"(?:Vụ|Phòng|Cục)[ \t]+(?=[{UPPER}])".replace("{UPPER}", UPPER))
+
+
 # the governing board of an enterprise or a school, named before it
 _GOVERNING_BOARD = re.compile(rf"(?:Hội[ \t]+đồng[ \t]+(?:thành[ \t]+viên|quản[ \t]+trị)|"
                               rf"Ban[ \t]+[Gg]iám[ \t]+(?:đốc|hiệu))[ \t]+(?=[{UPPER}])")
@@ -284,6 +288,16 @@ def _unit_from_positions(doc: Doc, om: OfficialMention, role_start: int) -> Unit
             # "Chủ tịch Hội đồng thành viên Tổng Công ty X": the enterprise its board governs
             text = unit.text[board.end():]
             unit = Unit(unit.start + board.end(), unit.end, text, text)
+        if _DEPARTMENT.match(unit.text):
+            # "Vụ trưởng Vụ Tổng hợp, Ban Nội chính Trung ương", "Vụ trưởng Vụ Tổ chức - Cán
+            # bộ, Ban Đối ngoại Trung ương": a department, then the body it is part of, which
+            # closes the post; that body is the one a cluster counts
+            q = doc.canon.rfind(",", unit.end, e) + 1
+            while 0 < q < e and doc.canon[q] in " \t":
+                q += 1
+            whole = parse_forward(doc, q) if q > 0 else None
+            if whole is not None and whole.end == e and not _DEPARTMENT.match(whole.text):
+                unit = whole
         if _BARE_COMMITTEE.fullmatch(unit.text):
             # "Bí thư Đảng ủy, Chủ tịch HĐND phường Cửa Nam": the committee of the place the
             # next post names; with no place, a committee of no one named
