@@ -4100,3 +4100,20 @@ def test_holders_after_a_colon_stating_their_own_roles_twenty_first_pass(text: s
 ])
 def test_a_department_then_its_body_twenty_first_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the unit elected with a year its sentence writes, named again as the chair: that year
+    ("Ngày 8/1/2026, Khối thi đua các cơ quan báo chí tổng kết năm 2025. Hội nghị bầu Báo Hà Nội "
+     "Mới làm Khối trưởng, Báo Kinh tế đô thị làm Khối phó năm 2026. Đồng chí Lê Minh An, Tổng "
+     "Biên tập Báo Hà Nội Mới, thay mặt đơn vị Khối trưởng ký giao ước thi đua.",
+     [(2026, "chair", "Báo Hà Nội Mới"), (2026, "vice-chair", "Báo Kinh tế đô thị")]),
+    # the twin: another unit elected; the one named as chair is the year reviewed's
+    ("Ngày 8/1/2026, Khối thi đua các cơ quan báo chí tổng kết năm 2025. Hội nghị bầu Báo Kinh tế "
+     "đô thị làm Khối trưởng, Báo Pháp luật làm Khối phó năm 2026. Đồng chí Lê Minh An, Tổng "
+     "Biên tập Báo Hà Nội Mới, thay mặt đơn vị Khối trưởng ký giao ước thi đua.",
+     [(2026, "chair", "Báo Kinh tế đô thị"), (2026, "vice-chair", "Báo Pháp luật"),
+      (2025, "chair", "Báo Hà Nội Mới")]),
+])
+def test_a_holding_named_again_in_its_written_year_twenty_first_pass(text: str, expected: list):
+    assert sorted(roles(text)) == sorted(expected)

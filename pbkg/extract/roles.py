@@ -925,6 +925,15 @@ def _unit_key(h: RoleHit) -> str:
     return norm_key(h.unit.full, expand=True) if h.unit else ""
 
 
+def _written(held_in: dict[tuple[str, str], set[int]], h: RoleHit) -> None:
+    """Counts `h`'s year among the years the article writes its unit's role in: a year its
+    sentence or clause writes ("bầu A làm Khối trưởng, B làm Khối phó năm 2026" gives A 2026
+    as written as B's), so that the holding named again later ("A, thay mặt đơn vị Khối
+    trưởng") takes it."""
+    if h.unit is not None and h.year is not None:
+        held_in.setdefault((h.role, _unit_key(h)), set()).add(h.year)
+
+
 def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
             context_year: int | None, elected_year: int | None = None,
             word_years: dict[int, int] | None = None,
@@ -971,6 +980,7 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
                 continue
             if own is not None:
                 h.year = clause_year[sent.start] = int(own.group("year"))
+                _written(held_in, h)
                 continue
         if this_year is not None and _THIS_YEAR_AFTER.match(canon, h.end):
             # "X là Cụm phó năm nay": the year of the article's dated event, as "Năm nay, X ..."
@@ -981,9 +991,11 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
             # the nearest explicit role after this one, else the nearest before it
             i = bisect.bisect_left(explicit_starts[sent.start], h.role_start)
             h.year = (same[i] if i < len(same) else same[-1]).year
+            _written(held_in, h)
             continue
         if sent is not None and sent.start in clause_year:
             h.year = clause_year[sent.start]
+            _written(held_in, h)
             continue
         s_key = sent.start if sent else -1
         if s_key not in said:
@@ -995,6 +1007,7 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
         lead_year, election, next_year = said[s_key]
         if lead_year is not None:
             h.year = lead_year
+            _written(held_in, h)
             continue
         if h.election or election:
             prev = doc.sentence_before(sent) if sent else None
