@@ -4117,3 +4117,20 @@ def test_a_department_then_its_body_twenty_first_pass(text: str, expected: list)
 ])
 def test_a_holding_named_again_in_its_written_year_twenty_first_pass(text: str, expected: list):
     assert sorted(roles(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "giữ nhiệm vụ" is a verb of holding as "giữ vai trò" is
+    ("Ngày 20/12/2018, Khối thi đua các cơ quan Đảng tỉnh tổng kết năm 2018. Hội nghị đã bầu Ban "
+     "Dân vận Tỉnh ủy giữ nhiệm vụ Khối trưởng năm 2019.",
+     [(2019, "chair", "Ban Dân vận Tỉnh ủy")]),
+    ("Năm 2017, Văn phòng Tỉnh ủy Hà Giang giữ nhiệm vụ Khối phó.",
+     [(2017, "vice-chair", "Văn phòng Tỉnh ủy Hà Giang")]),
+    # the twins: the members taking turns name no holder; a proposal is no role
+    ("Ngày 20/12/2018, Khối thi đua các cơ quan Đảng tỉnh tổng kết năm 2018. Khối có 7 đơn vị, "
+     "luân phiên giữ nhiệm vụ Khối trưởng, Khối phó theo từng năm.", []),
+    ("Ngày 20/12/2018, Khối thi đua các cơ quan Đảng tỉnh tổng kết năm 2018. Hội nghị đề nghị Ban "
+     "Dân vận Tỉnh ủy giữ nhiệm vụ Khối trưởng năm 2019.", []),
+])
+def test_holding_a_duty_twenty_first_pass(text: str, expected: list):
+    assert roles(text) == expected

@@ -83,7 +83,7 @@ _COPULA_BEFORE = re.compile(
     r"|giới\s+thiệu)"
     r"\s+|được\s+)?"
     r"(?:(?:luân\s+phiên|đại\s+diện)\s+)?"  # "X (được) luân phiên / đại diện làm Cụm trưởng"
-    r"(?:là|làm|giữ(?:\s+(?:vai\s+trò|chức(?:\s+vụ)?|cương\s+vị|vị\s+trí))?"
+    r"(?:là|làm|giữ(?:\s+(?:vai\s+trò|nhiệm\s+vụ|chức(?:\s+vụ)?|cương\s+vị|vị\s+trí))?"
     r"|đảm\s+(?:nhận|nhiệm)(?:\s+(?:vai\s+trò|nhiệm\s+vụ|chức(?:\s+vụ)?))?"
     # "X hoàn thành tốt vai trò / nhiệm vụ Cụm trưởng (năm 2023)": it held the role
     r"|hoàn\s+thành(?:\s+(?:tốt|xuất\s+sắc))?\s+(?:vai\s+trò|nhiệm\s+vụ)(?:\s+(?:là|của))?)"
