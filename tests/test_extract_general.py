@@ -4134,3 +4134,19 @@ def test_a_holding_named_again_in_its_written_year_twenty_first_pass(text: str, 
 ])
 def test_holding_a_duty_twenty_first_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "thay mặt / đại diện" opening the sentence, the body, then its apposition
+    ("Ngày 5/1/2026, Khối thi đua các cơ quan Đảng tỉnh tổng kết năm 2025. Thay mặt Văn phòng Tỉnh "
+     "ủy, đơn vị Khối trưởng, đồng chí Hà Văn Nam, Chánh Văn phòng Tỉnh ủy trình bày báo cáo.",
+     [(2025, "chair", "Văn phòng Tỉnh ủy")]),
+    ("Ngày 5/1/2026, Khối thi đua các cơ quan Đảng tỉnh tổng kết năm 2025. Đại diện Ban Nội chính "
+     "Tỉnh ủy - đơn vị Khối phó, đồng chí Hà Văn Nam phát biểu.",
+     [(2025, "vice-chair", "Ban Nội chính Tỉnh ủy")]),
+    # the twin: the body represented holds no role
+    ("Ngày 5/1/2026, Khối thi đua các cơ quan Đảng tỉnh tổng kết năm 2025. Thay mặt Văn phòng Tỉnh "
+     "ủy, đồng chí Hà Văn Nam, Chánh Văn phòng Tỉnh ủy trình bày báo cáo.", []),
+])
+def test_on_behalf_opening_a_sentence_twenty_first_pass(text: str, expected: list):
+    assert roles(text) == expected

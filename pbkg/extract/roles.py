@@ -57,7 +57,8 @@ _PAREN_BEFORE = re.compile(r"\([^()]{1,60}\)[ \t]*$")
 # a unit's abbreviation in brackets after its name: "(BDVTU)", "(BTC TU Bình Dương)"
 _ABBR_PAREN_BEFORE = re.compile(r"[ \t]*\([A-ZĐ]{2,12}(?:[ \t]+[\w’'.]+){0,4}\)[ \t]*$")
 _UNIT_AFTER = re.compile(r"^[ \t]*(?:\([ \t]*|[-–—][ \t]+)(?:là[ \t]+)?(?=[A-ZĐ])")
-_ON_BEHALF = re.compile(r"(?<![\w])(?:thay\s+mặt|đại\s+diện)(?:\s+cho)?\s+(?=[A-ZĐ])")
+# (opening a sentence too: "Thay mặt Ban X, đơn vị Khối trưởng, đồng chí ...")
+_ON_BEHALF = re.compile(r"(?<![\w])(?:[Tt]hay\s+mặt|[Đđ]ại\s+diện)(?:\s+cho)?\s+(?=[A-ZĐ])")
 _BRACKET_CLOSE = re.compile(r"[^()\n]{0,80}?\)")  # the rest of the cluster's name, then ")"
 _BRACKET_BEFORE = re.compile(
     r"\([ \t]*(?:là[ \t]+)?(?:đơn[ \t]+vị[ \t]+)?(?:(?:đại[ \t]+diện|thay[ \t]+mặt)[ \t]+)?$")
