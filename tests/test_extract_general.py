@@ -4150,3 +4150,29 @@ def test_holding_a_duty_twenty_first_pass(text: str, expected: list):
 ])
 def test_on_behalf_opening_a_sentence_twenty_first_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a contest's prizes, each winner after "thuộc về" or a dash: people, and bodies
+    ("Ngày 5/11/2024, Cụm thi đua số 3 trao giải Hội thi tuyên truyền viên giỏi: giải Nhất thuộc "
+     "về đồng chí Phan Thị Hoa (Ban Dân vận Huyện ủy Gò Dầu); giải Nhì - đồng chí Lý Văn Tâm "
+     "(Ban Dân vận Huyện ủy Bến Cầu).",
+     [("conferred", "Phan Thị Hoa", "giải Nhất"), ("conferred", "Lý Văn Tâm", "giải Nhì")]),
+    ("Ngày 5/11/2024, Cụm thi đua số 3 trao giải Cuộc thi chi bộ tiêu biểu: giải Nhất - Chi bộ "
+     "Phòng Kinh doanh (Đảng bộ Công ty cổ phần Cao su Tây Ninh).",
+     [("conferred", "Chi bộ Phòng Kinh doanh (Đảng bộ Công ty cổ phần Cao su Tây Ninh)",
+       "giải Nhất")]),
+    # the twins: no one named after the dash or "thuộc về"
+    ("Ngày 5/11/2024, Cụm thi đua số 3 công bố cơ cấu giải thưởng: giải Nhất - 5 triệu đồng; "
+     "giải Nhì thuộc về đội có điểm cao thứ hai.", []),
+])
+def test_prize_winners_after_a_dash_or_thuoc_ve_twenty_first_pass(text: str, expected: list):
+    assert _awards(text) == expected
+
+
+def test_a_prize_winner_part_of_a_body_is_no_member_twenty_first_pass():
+    text = ("Ngày 5/11/2024, Cụm thi đua số 3 gồm Đảng bộ Công ty cổ phần Cao su Tây Ninh và Đảng "
+            "bộ Công ty Điện lực Tây Ninh. Cụm trao giải Cuộc thi chi bộ tiêu biểu: giải Nhất - "
+            "Chi bộ Phòng Kinh doanh (Đảng bộ Công ty cổ phần Cao su Tây Ninh).")
+    assert lists(text) == [["Đảng bộ Công ty cổ phần Cao su Tây Ninh",
+                            "Đảng bộ Công ty Điện lực Tây Ninh"]]

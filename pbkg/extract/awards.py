@@ -652,7 +652,8 @@ _PRIZE_AFTER = re.compile(  # "X đạt giải Nhất", "X xuất sắc giành g
 _PRIZE_QUALIFIERS = re.compile(r"(?:(?:đã|xuất\s+sắc|vinh\s+dự)\s+)+$")
 _PRIZE_BEFORE = re.compile(  # "giải Nhất thuộc về X", "giải Nhì: X và Y"
     rf"(?P<award>{PRIZE}(?:\s+(?:toàn\s+đoàn|tập\s+thể))?)\s*"
-    r"(?P<to>thuộc\s+về|được\s+trao\s+cho|về\s+tay|:|là|cho)\s*"
+    # "giải Nhì - đồng chí A (Ban X)", "giải Nhất – Chi bộ Y": a dash before the winner
+    r"(?P<to>thuộc\s+về|được\s+trao\s+cho|về\s+tay|:|là|cho|[-–—](?=\s))\s*"
     # "cho các đội: A, B", "cho 2 đơn vị: A và B": the units the colon lists
     r"(?:(?:\d+\s+|các\s+)?(?:đội|đơn\s+vị)(?:\s+thi)?\s*:\s*|(?:các\s+)?(?:đội\s+(?=[A-ZĐ]))?)"
 )
@@ -725,12 +726,23 @@ def _prizes(doc: Doc, context_year: int | None) -> list[dict]:
             sep = _ITEM_SEP_AT.match(canon, units[-1].end)
             units += _teams_at(doc, sep.end()) if sep is not None else []
         teams = _teams_at(doc, m.end()) if not units else []
-        if not units and not teams and m.group("to") == "cho":
+        if not units and not teams and m.group("to") != "là":
+            # "giải Nhất cho / thuộc về / - đồng chí A (Ban X)": the people it goes to
             teams = _people_at(doc, m.end())
         for unit in units or teams:
-            out.append(_award(m.group("award"), unit.text, "conferred",
-                              _period(canon[cs:ce], context_year), m.start(), unit.end, doc))
+            text, end = unit.text, unit.end
+            parent = _PARENT_AFTER.match(canon, end) if units else None
+            if parent is not None and parse_forward(doc, parent.start("body")) is not None:
+                # "giải Nhất - Chi bộ Phòng X (Đảng bộ Công ty Y)": the body it is part of, as
+                # written with it
+                text, end = doc.slice(unit.start, parent.end()), parent.end()
+            out.append(_award(m.group("award"), text, "conferred",
+                              _period(canon[cs:ce], context_year), m.start(), end, doc))
     return out
+
+
+# the body a recipient is part of, in brackets after its name
+_PARENT_AFTER = re.compile(rf"[ \t]*\([ \t]*(?P<body>(?:{ORG_HEAD.pattern})[^()\n]{{3,100}})\)")
 
 
 def _unstated_before(doc: Doc, start: int) -> bool:

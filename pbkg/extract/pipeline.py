@@ -58,6 +58,7 @@ def _tidy(result: dict) -> dict:
 
 
 _PRIZE = re.compile(r"[Gg]iải(?![\w])")
+_PART_OF = re.compile(rf"\([ \t]*(?:{ORG_HEAD.pattern})")
 
 
 def _place_key(name: str) -> str:
@@ -168,6 +169,8 @@ def extract(article: Article) -> dict:
         if a["status"] != "ranking" and not (
                 (_PRIZE.match(a["award"]) or a["status"] == "proposed") and ORG_HEAD.match(rec)):
             continue
+        if _PART_OF.search(rec):
+            continue  # "Chi bộ Phòng X (Đảng bộ Công ty Y)": a part of a body, no member itself
         if _place_key(rec) not in listed:  # "thị xã X" listed, "Thị ủy X" ranked
             main.add_member(rec, a["start"], a["end"], None)
     clusters = [c for c in clusters if not c.implicit or c.members]
