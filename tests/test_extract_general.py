@@ -4176,3 +4176,19 @@ def test_a_prize_winner_part_of_a_body_is_no_member_twenty_first_pass():
             "Chi bộ Phòng Kinh doanh (Đảng bộ Công ty cổ phần Cao su Tây Ninh).")
     assert lists(text) == [["Đảng bộ Công ty cổ phần Cao su Tây Ninh",
                             "Đảng bộ Công ty Điện lực Tây Ninh"]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a verb of holding a post after the name, maybe after the act that gave it
+    ("Ngày 1/7/2025, Đảng bộ xã Tân Phú được thành lập. Đồng chí Trần Văn Bình được chỉ định giữ "
+     "chức Bí thư Đảng ủy xã; đồng chí Lê Thị Thu giữ chức Phó Bí thư Thường trực Đảng ủy xã.",
+     {"Trần Văn Bình": ["Bí thư Đảng ủy xã"],
+      "Lê Thị Thu": ["Phó Bí thư Thường trực Đảng ủy xã"]}),
+    # the twins: a post only proposed; a name with no honorific
+    ("Ngày 1/7/2025, Đảng bộ xã Tân Phú được thành lập. Hội nghị đề nghị đồng chí Trần Văn Bình "
+     "giữ chức Bí thư Đảng ủy xã.", {}),
+    ("Ngày 1/7/2025, Đảng bộ xã Tân Phú được thành lập. Trường Chính trị Trần Văn Bình giữ chức "
+     "năng đào tạo cán bộ.", {}),
+])
+def test_a_post_held_by_a_verb_twenty_first_pass(text: str, expected: dict):
+    assert officials(text) == expected

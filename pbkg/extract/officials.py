@@ -442,7 +442,22 @@ def _post_next(doc: Doc, name_start: int, name_end: int) -> re.Match[str] | None
     honorific ("đồng chí A cụm trưởng"), as the separator a post is read after; else None."""
     if not _HONORIFIC_JUST_BEFORE.search(doc.canon, max(0, name_start - 12), name_start):
         return None
+    held = _HOLDS_POST.match(doc.canon, name_end)
+    if held is not None:
+        # "đồng chí A được chỉ định giữ chức Bí thư Đảng ủy phường", "đồng chí B giữ chức Phó
+        # Bí thư": the post the verb gives, unless the clause only proposes it
+        lo = max(0, name_start - 60)
+        cut = max(doc.canon.rfind(c, lo, name_start) for c in ",;.:\n")
+        return None if _PROPOSED_POST.search(doc.canon, max(lo, cut + 1), name_start) else held
     return _ROLE_NEXT.match(doc.canon, name_end)
+
+
+# a verb of holding a post after a person's name, maybe after the act that gave it
+_HOLDS_POST = re.compile(r"[ \t]+(?:(?:đã[ \t]+)?được[ \t]+(?:chỉ[ \t]+định|bầu|bổ[ \t]+nhiệm|"
+                         r"phân[ \t]+công|điều[ \t]+động)[ \t]+)?(?:giữ|đảm[ \t]+nhiệm)[ \t]+"
+                         r"(?:chức(?:[ \t]+vụ)?|cương[ \t]+vị)[ \t]+")
+_PROPOSED_POST = re.compile(r"(?<![\w])(?:đề[ \t]+nghị|đề[ \t]+xuất|dự[ \t]+kiến|giới[ \t]+thiệu|"
+                            r"kiến[ \t]+nghị)(?![\w])", re.IGNORECASE)
 
 
 _PLURAL_HONORIFIC = re.compile(r"(?<![\w])(?:các|hai)[ \t]+(?:đồng[ \t]+chí|ông|bà)[ \t]+$",
