@@ -4192,3 +4192,19 @@ def test_a_prize_winner_part_of_a_body_is_no_member_twenty_first_pass():
 ])
 def test_a_post_held_by_a_verb_twenty_first_pass(text: str, expected: dict):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the winner described by the cluster's own word is named by no one
+    ("Ngày 5/7/2021, Cụm thi đua số 2 sơ kết 6 tháng. Hội nghị thống nhất đề nghị Ban Tuyên giáo "
+     "Trung ương tặng Cờ thi đua cho đơn vị dẫn đầu Cụm.", []),
+    ("Ngày 5/7/2021, Khối thi đua số 2 sơ kết 6 tháng. Hội nghị thống nhất đề nghị UBND tỉnh tặng "
+     "Bằng khen cho các tập thể xuất sắc của Khối.", []),
+    # the twin: a unit named with the description gets it (and the lead it is said to have)
+    ("Ngày 5/7/2021, Cụm thi đua số 2 sơ kết 6 tháng. Hội nghị thống nhất đề nghị Ban Tuyên giáo "
+     "Trung ương tặng Cờ thi đua cho Ban Tuyên giáo Tỉnh ủy Hà Giang, đơn vị dẫn đầu Cụm.",
+     [("proposed", "Ban Tuyên giáo Tỉnh ủy Hà Giang", "Cờ thi đua"),
+      ("ranking", "Ban Tuyên giáo Tỉnh ủy Hà Giang", "dẫn đầu Cụm")]),
+])
+def test_a_winner_described_by_the_clusters_word_twenty_first_pass(text: str, expected: list):
+    assert _awards(text) == expected

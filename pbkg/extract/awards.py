@@ -924,6 +924,9 @@ _DESCRIPTION = re.compile(r"(?:(?:các|những)\s+)?(?:đơn\s+vị|tập\s+th�
                           r"tổ\s+chức(?:\s+cơ\s+sở)?\s+đảng|đảng\s+bộ|chi\s+bộ)(?:\s+[\w’']+)*")
 
 
+_CLUSTER_WORD = re.compile(r"(?<![\w])(?:Cụm|Khối)(?![\w])")
+
+
 def _resolve_anaphors(doc: Doc, awards: list[dict]) -> list[dict]:
     """An anaphoric recipient becomes the units of the latest fact before it in its sentence or
     the one before (as many as the anaphor counts); a recipient that is a description with no
@@ -936,8 +939,9 @@ def _resolve_anaphors(doc: Doc, awards: list[dict]) -> list[dict]:
         rec = a["recipient"]
         ana = _ANAPHOR.fullmatch(rec)
         if ana is None:
-            if _DESCRIPTION.fullmatch(rec) and not any(ch.isupper() for ch in rec):
-                continue
+            if _DESCRIPTION.fullmatch(rec) and not any(
+                    ch.isupper() for ch in _CLUSTER_WORD.sub("", rec)):
+                continue  # (the cluster's own word names no one: "cho đơn vị dẫn đầu Cụm")
             out.append(a)
             continue
         group = _antecedents(doc, a, named, ends)
