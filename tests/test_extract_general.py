@@ -4208,3 +4208,20 @@ def test_a_post_held_by_a_verb_twenty_first_pass(text: str, expected: dict):
 ])
 def test_a_winner_described_by_the_clusters_word_twenty_first_pass(text: str, expected: list):
     assert _awards(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the bodies after "thuộc" / "của" are whose the counted recipients are
+    ("Ngày 20/12/2023, Khối thi đua các ban Đảng tổng kết năm 2023. Khối đề nghị Thủ tướng Chính "
+     "phủ tặng Bằng khen cho 3 tập thể, 5 cá nhân thuộc Ban Dân vận Tỉnh ủy và Ban Tổ chức Tỉnh "
+     "ủy.", [("proposed", "3 tập thể", "Bằng khen"), ("proposed", "5 cá nhân", "Bằng khen")]),
+    # the no-fact twin: the ones given it neither counted nor named
+    ("Ngày 20/12/2023, Khối thi đua các ban Đảng tổng kết năm 2023. Khối đề nghị Thủ tướng Chính "
+     "phủ tặng Bằng khen cho các cá nhân thuộc Ban Dân vận Tỉnh ủy và Ban Tổ chức Tỉnh ủy.", []),
+    # and a counted recipient, then a unit of its own
+    ("Ngày 20/12/2023, Khối thi đua các ban Đảng tổng kết năm 2023. Khối đề nghị Thủ tướng Chính "
+     "phủ tặng Bằng khen cho 5 cá nhân và Ban Tổ chức Tỉnh ủy.",
+     [("proposed", "5 cá nhân", "Bằng khen"), ("proposed", "Ban Tổ chức Tỉnh ủy", "Bằng khen")]),
+])
+def test_whose_the_counted_recipients_are_twenty_first_pass(text: str, expected: list):
+    assert _awards(text) == expected

@@ -105,6 +105,11 @@ _AND = re.compile(r"[ \t]+và[ \t]+")
 # "4 tập thể và 7 cá nhân thuộc cụm": a count of unnamed recipients ends after its noun
 _COUNTED = re.compile(r"(?:hơn\s+|gần\s+)?\d+\s+(?:lượt\s+)?(?:tập\s+thể|cá\s+nhân|đơn\s+vị)"
                       r"(?![\w])")
+# the ones given it, not counted: "cho các cá nhân thuộc Ban X" (a description, no one named)
+_PLURAL_PEOPLE = re.compile(r"(?:các|những)\s+(?:tập\s+thể|cá\s+nhân|cán\s+bộ|đảng\s+viên|"
+                            r"đơn\s+vị)(?=[ \t]+(?:thuộc|của|trong)(?![\w]))")
+# what the ones counted belong to: "4 cá nhân thuộc Ban X", "3 tập thể của Ban Y"
+_WHOSE = re.compile(r"[ \t]+(?:thuộc|của|trong)(?![\w])")
 # "X đứng đầu cụm và được Y tặng Giấy khen": the one who leads is the one given the award
 _LED_AND = re.compile(r"(?<![\w])(?:dẫn\s+đầu|đứng\s+đầu)(?:\s+(?:của|trong))?(?:\s+toàn)?\s+"
                       r"(?:[Cc]ụm|[Kk]hối)(?:\s+thi\s+đua)?(?:\s+số\s+\d+)?\s+và\s+$")
@@ -176,9 +181,15 @@ def _for_list(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         academic = _ACADEMIC_TITLE.match(canon, s_, e_)
         if academic is not None:  # "cho ThS. Hồ Thị Lan": the person, not the title
             s_ = academic.end()
-        counted = _COUNTED.match(canon, s_, e_)
+        counted = _COUNTED.match(canon, s_, e_) or _PLURAL_PEOPLE.match(canon, s_, e_)
         if counted is not None:
+            whose = _WHOSE.match(canon, counted.end(), e_)
             e_ = counted.end()
+            if whose is not None:
+                # "cho 2 tập thể, 4 cá nhân thuộc Ban X và Ban Y": the bodies after "thuộc"
+                # are whose the ones counted are, no recipients of their own
+                out.append((s_, e_))
+                break
         year = _TRAILING_YEAR.search(canon, s_, e_)
         if year is not None and year.start() > s_:  # "cho Ban X năm 2025": the year is the award's
             e_ = year.start()
