@@ -4225,3 +4225,20 @@ def test_a_winner_described_by_the_clusters_word_twenty_first_pass(text: str, ex
 ])
 def test_whose_the_counted_recipients_are_twenty_first_pass(text: str, expected: list):
     assert _awards(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # what the recipients are, after a dash, ends their list
+    ("Ngày 20/12/2016, Khối thi đua các cơ quan Đảng tỉnh tổng kết năm 2016. Đồng chí Lê An đã trao "
+     "Cờ thi đua của UBND tỉnh cho Ban Dân vận Tỉnh ủy - đơn vị dẫn đầu phong trào thi đua.",
+     [("conferred", "Ban Dân vận Tỉnh ủy", "Cờ thi đua")]),
+    ("Ngày 20/12/2016, Khối thi đua các cơ quan Đảng tỉnh tổng kết năm 2016. Khối đề nghị Thủ tướng "
+     "tặng Cờ thi đua cho Ban Dân vận Tỉnh ủy và Văn phòng Tỉnh ủy – hai đơn vị dẫn đầu Khối.",
+     [("proposed", "Ban Dân vận Tỉnh ủy", "Cờ thi đua"),
+      ("proposed", "Văn phòng Tỉnh ủy", "Cờ thi đua")]),
+    # the no-fact twin: only the description after the dash, no one named before it
+    ("Ngày 20/12/2016, Khối thi đua các cơ quan Đảng tỉnh tổng kết năm 2016. Khối đề nghị Thủ tướng "
+     "tặng Cờ thi đua cho đơn vị dẫn đầu - đơn vị có tổng điểm cao nhất Khối.", []),
+])
+def test_what_the_recipients_are_after_a_dash_twenty_first_pass(text: str, expected: list):
+    assert [a for a in _awards(text) if a[0] != "ranking"] == expected

@@ -35,7 +35,9 @@ from pbkg.extract.units import (
 )
 
 AWARD = (
-    r"(?P<award>(?:[Gg]iải\s+(?:[Nn]hất|[Nn]hì|[Bb]a|[Kk]huyến\s+khích|[Đđ]ặc\s+biệt)|[Cc]ờ\s+thi\s+đua(?:\s+xuất\s+sắc)?|[Cc]ờ\s+luân\s+lưu|[Cc]ờ|[Bb]ằng\s+khen|"
+    # (a prize for a body's team as a whole: "giải Nhất toàn đoàn", as PRIZE reads it)
+    r"(?P<award>(?:[Gg]iải\s+(?:[Nn]hất|[Nn]hì|[Bb]a|[Kk]huyến\s+khích|[Đđ]ặc\s+biệt)"
+    r"(?:\s+(?:toàn\s+đoàn|tập\s+thể)(?![\w]))?|[Cc]ờ\s+thi\s+đua(?:\s+xuất\s+sắc)?|[Cc]ờ\s+luân\s+lưu|[Cc]ờ|[Bb]ằng\s+khen|"
     r"[Gg]iấy\s+khen|[Hh]uân\s+chương(?:\s+[\w’']+){1,3}?\s+hạng\s+\w+|"
     r"[Hh]uân\s+chương(?:\s+" + CAP_WORD + r"){1,3}|"
     r"[Hh]uy\s+chương(?:\s+" + CAP_WORD + r"){1,3}|[Kk]ỷ\s+niệm\s+chương(?:\s+" + CAP_WORD +
@@ -71,6 +73,9 @@ _RECIPIENT_END = re.compile(
     # the reason, the place or the time after the recipient: "cho A vì / do đã có thành tích",
     # "cho A tại hội nghị"
     r"|\s+(?:vì|do|bởi|nhờ|tại|nhân\s+dịp|đã|đạt|có|nhằm|để|theo|trong\s+(?:năm|dịp|đợt))(?![\w])"
+    # what the recipients are, after a dash: "cho A và B - hai đơn vị dẫn đầu phong trào"
+    r"|[ \t]+[-–—][ \t]+(?=(?:(?:\d{1,2}|hai|ba|bốn|năm|các)[ \t]+)?(?:đơn[ \t]+vị|cơ[ \t]+quan|"
+    r"tập[ \t]+thể)(?![\w]))"
     r"|" + _ROLE_LABEL
 )
 # "..., (và) Bằng khen cho B, C": a second award given by the same verb
