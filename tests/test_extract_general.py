@@ -4242,3 +4242,16 @@ def test_whose_the_counted_recipients_are_twenty_first_pass(text: str, expected:
 ])
 def test_what_the_recipients_are_after_a_dash_twenty_first_pass(text: str, expected: list):
     assert [a for a in _awards(text) if a[0] != "ranking"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "X - đơn vị (vinh dự) được G tặng": the unit before the dash, as before a comma
+    ("Ngày 20/12/2013, Khối thi đua các ban Đảng tổng kết năm 2013. Hội nghị biểu dương Ban Tổ chức "
+     "Tỉnh ủy - đơn vị vinh dự được Chính phủ tặng Cờ thi đua năm 2012.",
+     [("conferred", "Ban Tổ chức Tỉnh ủy", "Cờ thi đua")]),
+    # the no-fact twin: the unit only proposed for it
+    ("Ngày 20/12/2013, Khối thi đua các ban Đảng tổng kết năm 2013. Hội nghị biểu dương Ban Tổ chức "
+     "Tỉnh ủy - đơn vị sẽ được đề nghị Chính phủ tặng Cờ thi đua năm 2014.", []),
+])
+def test_the_unit_before_a_dash_and_its_gift_twenty_first_pass(text: str, expected: list):
+    assert _awards(text) == expected

@@ -362,7 +362,9 @@ def find_awards(doc: Doc, context_year: int | None, roles: list[dict] | None = N
             head = canon[cs:rec_end]
             lead = re.search(r"(?:là\s+(?:một\s+trong\s+)?(?:\w+\s+)?(?:đơn\s+vị|tập\s+thể)\s*"
                              # "X, đơn vị (vinh dự) được UBND tỉnh tặng": the unit before
-                             r"|\s*,\s*(?:đơn\s+vị|tập\s+thể)\s+(?:(?:đã|vinh\s+dự)\s+)*)$",
+                             # (or a dash: "X - đơn vị vinh dự được Chính phủ tặng")
+                             r"|\s*(?:,|\s[-–—])\s*(?:đơn\s+vị|tập\s+thể)\s+"
+                             r"(?:(?:đã|vinh\s+dự)\s+)*)$",
                              head)
             if lead:
                 rec_end = cs + lead.start()
