@@ -4255,3 +4255,19 @@ def test_what_the_recipients_are_after_a_dash_twenty_first_pass(text: str, expec
 ])
 def test_the_unit_before_a_dash_and_its_gift_twenty_first_pass(text: str, expected: list):
     assert _awards(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the conference's scoring, then its vote, then the proposal that goes on it
+    ("Ngày 18/12/2024, Khối thi đua các cơ quan Đảng tỉnh tổng kết năm 2024. Hội nghị bình xét, "
+     "suy tôn Ban Dân vận Tỉnh ủy, Văn phòng Tỉnh ủy dẫn đầu phong trào thi đua, đề nghị UBND "
+     "tỉnh tặng Cờ thi đua.",
+     [("proposed", "Ban Dân vận Tỉnh ủy", "Cờ thi đua"),
+      ("proposed", "Văn phòng Tỉnh ủy", "Cờ thi đua")]),
+    # the no-fact twin: the scoring alone, no vote for the units named
+    ("Ngày 18/12/2024, Khối thi đua các cơ quan Đảng tỉnh tổng kết năm 2024. Hội nghị bình xét, "
+     "nghe Ban Dân vận Tỉnh ủy, Văn phòng Tỉnh ủy báo cáo, đề nghị UBND tỉnh tặng Cờ thi đua.",
+     []),
+])
+def test_scoring_then_the_vote_twenty_first_pass(text: str, expected: list):
+    assert [a for a in _awards(text) if a[0] != "ranking"] == expected

@@ -578,7 +578,9 @@ def _proposed_after_rankings(doc: Doc, found: list[dict],
 
 # the cluster's own vote, in the active: "Cụm (đã, thống nhất) suy tôn", "Hội nghị bình chọn"
 _VOTED_BY = re.compile(r"(?<![\w])(?:[Cc]ụm|[Kk]hối|[Hh]ội[ \t]+nghị)(?:[ \t]+thi[ \t]+đua)?"
-                       r"(?:[ \t]+(?:đã|thống[ \t]+nhất|nhất[ \t]+trí))*[ \t]+"
+                       r"(?:[ \t]+(?:đã|thống[ \t]+nhất|nhất[ \t]+trí))*"
+                       # "Hội nghị bình xét, suy tôn": the scoring, then the vote
+                       r"(?:[ \t]+bình[ \t]+xét[ \t]*,?)?[ \t]+"
                        r"(?:bình[ \t]+chọn|suy[ \t]+tôn)[ \t]+(?=[{UPPER}])".replace(
                            "{UPPER}", UPPER))
 # what the vote says the units are, between them and the proposal: "dẫn đầu phong trào thi đua"
