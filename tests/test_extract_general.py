@@ -4271,3 +4271,28 @@ def test_the_unit_before_a_dash_and_its_gift_twenty_first_pass(text: str, expect
 ])
 def test_scoring_then_the_vote_twenty_first_pass(text: str, expected: list):
     assert [a for a in _awards(text) if a[0] != "ranking"] == expected
+
+
+def _roles_people(text: str) -> list[tuple]:
+    return [(r["year"], r["role"], r["unit"], r["person"]) for r in extract_text(text)["roles"]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a person's role and a rotation's role of the person's body by its party organization
+    ("Ngày 20/10/2023, Cụm thi đua số 4 tổ chức hội thảo. Theo quy chế, Cụm trưởng được luân phiên "
+     "theo năm: năm 2023 là Đảng bộ Công ty cổ phần Sonadezi Biên Hòa, năm 2024 là Đảng bộ Công "
+     "ty Điện lực Đồng Nai. Đồng chí Lê Văn Hải, Bí thư Đảng ủy Công ty cổ phần Sonadezi Biên "
+     "Hòa, Cụm trưởng phát biểu tại hội thảo.",
+     [(2023, "chair", "Đảng bộ Công ty cổ phần Sonadezi Biên Hòa", "Lê Văn Hải"),
+      (2024, "chair", "Đảng bộ Công ty Điện lực Đồng Nai", None)]),
+    # the twin: the person heads another body; nothing folds
+    ("Ngày 20/10/2023, Cụm thi đua số 4 tổ chức hội thảo. Theo quy chế, Cụm trưởng được luân phiên "
+     "theo năm: năm 2023 là Đảng bộ Công ty cổ phần Sonadezi Biên Hòa, năm 2024 là Đảng bộ Công "
+     "ty Điện lực Đồng Nai. Đồng chí Lê Văn Hải, Bí thư Đảng ủy Công ty Cấp nước Đồng Nai, Cụm "
+     "trưởng phát biểu tại hội thảo.",
+     [(2023, "chair", "Đảng bộ Công ty cổ phần Sonadezi Biên Hòa", None),
+      (2024, "chair", "Đảng bộ Công ty Điện lực Đồng Nai", None),
+      (2023, "chair", "Đảng ủy Công ty Cấp nước Đồng Nai", "Lê Văn Hải")]),
+])
+def test_a_persons_role_and_the_rotations_twenty_first_pass(text: str, expected: list):
+    assert _roles_people(text) == expected

@@ -23,7 +23,7 @@ from pbkg.extract.documents import find_documents
 from pbkg.extract.events import context_year, find_events, headline_event, referred_event
 from pbkg.extract.officials import find_official_mentions, merge_officials
 from pbkg.extract.patterns import ORG_HEAD, norm_key
-from pbkg.extract.roles import find_roles
+from pbkg.extract.roles import find_roles, fold_committee_roles
 from pbkg.extract.tables import find_rotation_lists, find_table_roles
 from pbkg.extract.units import place_prefix
 
@@ -144,7 +144,8 @@ def extract(article: Article) -> dict:
         if key not in stated:
             stated.add(key)
             roles.append(r)
-    roles.sort(key=lambda r: r["start"])
+    # (a person's role and a table's or a rotation's of the person's body: one role)
+    roles = fold_committee_roles(roles)
     # a unit named in a role of the cluster is also a member
     for role in roles:
         cluster = next((c for c in clusters if c.name == role["cluster"]), None) or resolve(

@@ -1082,20 +1082,28 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
             if key in out and out[key].get("person") and not item["person"]:
                 item["person"] = out[key]["person"]
             out[key] = item
+    return fold_committee_roles(list(out.values()))
+
+
+def fold_committee_roles(items: list[dict]) -> list[dict]:
+    """The roles sorted by where they start, a person's role folded into the same role of the
+    person's body named as a unit (see below)."""
     # a role of a person's body ("X, Giám đốc Sở Y tế, Cụm trưởng") stated too of the body's
     # party committee in that year ("năm 2025 Đảng ủy Sở Y tế làm Cụm trưởng"): one role, the
     # unit named as the unit (grouped by year, role and cluster: linear in the roles)
     # (only the body's own party committee: "Ban Tổ chức Tỉnh ủy" and "Ban Tổ chức Tỉnh ủy Kiên
     # Giang" may be two provinces' deputies)
     by_slot: dict[tuple, list[dict]] = {}
-    for item in out.values():
+    for item in items:
         by_slot.setdefault((item["year"], item["role"], item["cluster"]), []).append(item)
     drop: set[int] = set()
     for group in by_slot.values():
         if len(group) < 2 or len(group) > 8:
             continue
         for a in group:
-            ka = norm_key(a.get("unit_full") or a["unit"], expand=True)
+            # (the person's body maybe named by its party organization too: "Bí thư Đảng ủy
+            # Tổng Công ty X, Cụm trưởng" and "năm 2023 là Đảng bộ Tổng Công ty X")
+            ka = _PARTY_OF.sub("", norm_key(a.get("unit_full") or a["unit"], expand=True))
             b = next((b for b in group if b is not a and not b.get("person") and ka
                       and _PARTY_OF.sub("", norm_key(b.get("unit_full") or b["unit"],
                                                      expand=True)) == ka),
@@ -1109,4 +1117,4 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
                 # "Cụm trưởng Bạc Liêu" after "Ban Dân vận Tỉnh ủy Bạc Liêu, Cụm trưởng năm
                 # 2023": the same holder, by its place's name alone
                 drop.add(id(a))
-    return sorted((r for r in out.values() if id(r) not in drop), key=lambda r: r["start"])
+    return sorted((r for r in items if id(r) not in drop), key=lambda r: r["start"])
