@@ -4296,3 +4296,26 @@ def _roles_people(text: str) -> list[tuple]:
 ])
 def test_a_persons_role_and_the_rotations_twenty_first_pass(text: str, expected: list):
     assert _roles_people(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the dot of an abbreviation a place's name follows with no space ends no post
+    ("Ngày 11/12/2025, Cụm thi đua số 8 tổng kết năm 2025. Đồng chí Hà Thị Lan, Phó Trưởng Ban "
+     "Thường trực Ban Tuyên giáo và Dân vận Thành ủy TP.Hồ Chí Minh, Cụm trưởng năm 2025 chủ trì "
+     "hội nghị.",
+     {"Hà Thị Lan": ["Phó Trưởng Ban Thường trực Ban Tuyên giáo và Dân vận Thành ủy TP.Hồ Chí "
+                     "Minh", "Cụm trưởng năm 2025"]}),
+    # the twin: a full stop and a space end the post
+    ("Ngày 11/12/2025, Cụm thi đua số 8 tổng kết năm 2025. Dự có đồng chí Hà Thị Lan, Bí thư Huyện "
+     "ủy Củ Chi. Hội nghị đã thống nhất nội dung giao ước.",
+     {"Hà Thị Lan": ["Bí thư Huyện ủy Củ Chi"]}),
+])
+def test_an_abbreviations_dot_in_a_post_twenty_first_pass(text: str, expected: dict):
+    assert officials(text) == expected
+
+
+def test_a_merged_boards_name_ending_in_an_abbreviated_city_twenty_first_pass():
+    text = ("Ngày 11/12/2025, Cụm thi đua số 8 tổng kết năm 2025. Đồng chí Hà Thị Lan, Phó Trưởng "
+            "Ban Thường trực Ban Tuyên giáo và Dân vận Thành ủy TP.Hồ Chí Minh, Cụm trưởng năm 2025 "
+            "chủ trì hội nghị.")
+    assert roles(text) == [(2025, "chair", "Ban Tuyên giáo và Dân vận Thành ủy TP.Hồ Chí Minh")]

@@ -33,8 +33,9 @@ _ABBR_BEFORE = re.compile(r"(?<![\w’'])[A-ZĐ]{2,8}[ \t]+$")
 # "Đồng chí A (thứ hai từ trái sang), Trưởng Ban ..."
 _AFTER_NAME = re.compile(r"[ \t]*(?:\((?:thứ|đứng|ngồi|người|bìa|giữa|trái|phải)[^()\n]{0,40}\)"
                          r"[ \t]*)?(?:,|[-–—]|:|\()[ \t]*")
-# "." ends the posts, but not the "Q." of an acting head ("Q. Trưởng ban")
-_POS_END = re.compile(r"[;:()\n“”\"!?]|(?<![ \t,(]Q)\.")
+# "." ends the posts, but not the "Q." of an acting head ("Q. Trưởng ban"), nor the dot of an
+# abbreviation a name follows with no space ("Thành ủy TP.Hồ Chí Minh", "TX.Phú Mỹ")
+_POS_END = re.compile(rf"[;:()\n“”\"!?]|(?<![ \t,(]Q)\.(?![{UPPER}])")
 _POS_SPLIT = re.compile(r"[ \t]*,[ \t]*|[ \t]+[-–—][ \t]+|[ \t]*[-–—][ \t]*(?=[A-ZĐ])")
 _BACK_BOUNDARY = re.compile(r"[,;:.()\n“”\"!?]|(?<![\w])(?:có|dự|của|và|cùng|với)(?![\w])")
 _PLACES = {norm_key(p) for p in gz.PROVINCES}

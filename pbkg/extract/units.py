@@ -59,7 +59,9 @@ _ABBR_DOT = re.compile(r"\.[ \t]?(?=[A-ZĐ])")
 # how the second half of a name joined by "và" ends, maybe with its place: "Ban Tuyên giáo và
 # Dân vận Tỉnh ủy", "... Dân vận Thành ủy Đà Nẵng"
 _NAME_TAIL = re.compile(r"(?:[Tt]ỉnh|[Tt]hành\s+phố|huyện|quận|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|"
-                        rf"Quận\s+ủy|Thị\s+ủy|Trung\s+ương)(?:\s+[{UPPER}][\w’']*){{0,4}}$")
+                        # (the place maybe after an abbreviation and its dot: "TP.Hồ Chí Minh")
+                        rf"Quận\s+ủy|Thị\s+ủy|Trung\s+ương)(?:\s+[{UPPER}](?:[\w’']|\.(?=[{UPPER}]))*)"
+                        r"{0,4}$")
 
 
 # the two fields of a department or ministry named together ("Sở Tài nguyên và Môi trường",
