@@ -4319,3 +4319,19 @@ def test_a_merged_boards_name_ending_in_an_abbreviated_city_twenty_first_pass():
             "Ban Thường trực Ban Tuyên giáo và Dân vận Thành ủy TP.Hồ Chí Minh, Cụm trưởng năm 2025 "
             "chủ trì hội nghị.")
     assert roles(text) == [(2025, "chair", "Ban Tuyên giáo và Dân vận Thành ủy TP.Hồ Chí Minh")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a province's bare name opening its clause, the subject of a verb of holding
+    ("Ngày 10/12/2025, Cụm thi đua số 8 tổng kết năm 2025. So với Cụm thi đua số 7, nơi Khánh Hòa "
+     "làm Cụm trưởng năm 2025, Cụm số 8 chấm điểm chặt hơn.",
+     [(2025, "chair", "Khánh Hòa")]),
+    ("Ngày 10/12/2025, Cụm thi đua số 8 tổng kết năm 2025. Năm 2024, Gia Lai là Cụm phó.",
+     [(2024, "vice-chair", "Gia Lai")]),
+    # the twins: capitalized words that are no place (a name); a place only proposed
+    ("Ngày 10/12/2025, Cụm thi đua số 8 tổng kết năm 2025. Năm 2024, Minh Anh là Cụm phó.", []),
+    ("Ngày 10/12/2025, Cụm thi đua số 8 tổng kết năm 2025. Hội nghị đề nghị Gia Lai làm Cụm phó "
+     "năm 2026.", []),
+])
+def test_a_bare_place_holding_a_role_twenty_first_pass(text: str, expected: list):
+    assert roles(text) == expected

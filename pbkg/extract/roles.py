@@ -391,6 +391,23 @@ def _clause_subject(doc: Doc, verb_start: int) -> list[Unit]:
     return [unit]
 
 
+# a province's or city's bare name opening its clause, the subject of a verb of holding:
+# "..., nơi Cần Thơ làm Cụm trưởng năm 2025", "Năm 2023, Cà Mau là Cụm phó"
+_BARE_PLACE_SUBJECT = re.compile(
+    r"(?:^|[,;:(\n]|(?<![\w])(?:nơi|khi|lúc))[ \t]*"
+    rf"(?P<place>{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,3}})[ \t]*$")
+
+
+def _bare_place_subject(doc: Doc, verb_start: int) -> Unit | None:
+    from pbkg.extract import places  # the gazetteer loads on first use only
+
+    m = _BARE_PLACE_SUBJECT.search(doc.canon, max(0, verb_start - 48), verb_start)
+    if m is None or not places.is_place_name(m.group("place")):
+        return None
+    s, e = m.span("place")
+    return Unit(s, e, doc.slice(s, e), doc.slice(s, e))
+
+
 # a clause parallel to the one before, only its unit between: ", Y làm Khối phó"
 _PARALLEL = re.compile(r"[ \t]*(?:,|;)?[ \t]*(?:và[ \t]+)?[^,.;:()\n]{2,100}")
 _HEADING_YEAR = re.compile(rf"(?<![\w])năm[ \t]+(?P<year>{YEAR})(?![\d])", re.IGNORECASE)
@@ -693,6 +710,8 @@ def find_roles(
                      or _clause_subject(doc, verb_start))
             if not units and (low := lower_unit_backward(doc, verb_start)) is not None:
                 units = [low]
+            if not units and (bare := _bare_place_subject(doc, verb_start)) is not None:
+                units = [bare]
             if not units:  # "đồng chí X, Trưởng Ban Y, đồng thời là Cụm trưởng": the body Y
                 back = _ALSO_BEFORE.search(canon, max(0, verb_start - 24), verb_start)
                 q = back.start() if back else verb_start
