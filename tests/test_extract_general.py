@@ -4335,3 +4335,14 @@ def test_a_merged_boards_name_ending_in_an_abbreviated_city_twenty_first_pass():
 ])
 def test_a_bare_place_holding_a_role_twenty_first_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an issuer's part of a code longer than six characters
+    ("Thực hiện Nghị quyết số 1670/NQ-UBTVQH15 ngày 16/6/2025 của Ủy ban Thường vụ Quốc hội, "
+     "Cụm thi đua số 2 được kiện toàn.", ["1670/NQ-UBTVQH15"]),
+    # the no-fact twin: a file's mark longer than any issuer's part is no document's code
+    ("Cụm thi đua số 2 lưu hồ sơ số 1670/ABCDEFGHIJKLMN tại văn phòng.", []),
+])
+def test_a_long_issuers_code_twenty_first_pass(text: str, expected: list):
+    assert [d["id"] for d in extract_text(text)["documents"]] == expected

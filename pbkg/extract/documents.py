@@ -13,8 +13,10 @@ from pbkg.extract.patterns import FULL_DATE, WORDY_DATE, norm_key, valid_day_mon
 
 _KIND = (r"(?:Nghị\s+quyết|Chỉ\s+thị|Kết\s+luận|Quy\s+định|Thông\s+báo(?:\s+kết\s+luận)?|"
          r"Quyết\s+định|Hướng\s+dẫn|Quy\s+chế|Nghị\s+định|Thông\s+tư)")
+# (an issuer's part up to nine characters: "1685/NQ-UBTVQH15", the National Assembly's
+# Standing Committee of the 15th term)
 _CODE = (r"(?P<code>\d{1,4}(?:/\d{4})?\s*[-/]\s*[A-ZĐ][A-ZĐa-z0-9]{0,5}"
-         r"(?:\s*[-/]\s*[A-ZĐ][A-ZĐa-z0-9]{0,5}){0,2})")
+         r"(?:\s*[-/]\s*[A-ZĐ][A-ZĐa-z0-9]{0,8}){0,2})")
 CODED = re.compile(rf"(?P<kind>{_KIND})?(?:\s+(?:số|s\.)?)?\s*{_CODE}(?![\w/-])")
 # the same matches found from the code's digits (a pattern that opens with a digit is scanned
 # for quickly; one that opens with an optional word is tried at every character)
