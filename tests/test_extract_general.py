@@ -4346,3 +4346,18 @@ def test_a_bare_place_holding_a_role_twenty_first_pass(text: str, expected: list
 ])
 def test_a_long_issuers_code_twenty_first_pass(text: str, expected: list):
     assert [d["id"] for d in extract_text(text)["documents"]] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a source's abbreviation joined by "&" or "-" before the lead's date
+    ("(TG&DV) - Ngày 11/12/2025, tại Cần Thơ, Cụm thi đua số 9 tổ chức hội nghị tổng kết công tác "
+     "thi đua năm 2025.", [("tổng kết", "2025-12-11")]),
+    ("ĐN-LĐ - Ngày 14/12/2023, tại thành phố Đà Lạt, Cụm thi đua số 3 tổ chức hội nghị tổng kết "
+     "công tác thi đua năm 2023.", [("tổng kết", "2023-12-14")]),
+    # the twin: a date the lead does not open gives the event no day
+    ("(TG&DV) - Cụm thi đua số 9 tổ chức hội nghị tổng kết công tác thi đua năm 2025 tại Cần Thơ.",
+     [("tổng kết", None)]),
+])
+def test_a_sources_joined_abbreviation_before_the_date_twenty_first_pass(text: str,
+                                                                          expected: list):
+    assert [(e["kind"], e["date"]) for e in extract_text(text)["events"]] == expected

@@ -38,9 +38,11 @@ _DATE_LEAD = (
 _BYLINE = (
     # a source in brackets, of up to three words, with or without a dash: "(HNTV) ", "(LĐ
     # online) - "
-    r"(?:\([\w.]{2,20}(?:[ \t]+[\w.]{2,12}){0,2}\)[ \t]*(?:[-–][ \t]*)?)?"
-    r"(?:(?:\(?[\w.]{2,25}\)?|(?-i:[" + UPPER + r"][\w’']*(?:[ \t]+[" + UPPER
-    + r"][\w’']*){1,3}))\s*[-–]\s*)?"
+    # (its abbreviation maybe joined by "&" or "-": "(BTG&DV) - ", "BR-VT - ")
+    r"(?:\([\w.]{2,20}(?:[&-][\w.]{1,12}){0,2}(?:[ \t]+[\w.]{2,12}){0,2}\)[ \t]*"
+    r"(?:[-–][ \t]*)?)?"
+    r"(?:(?:\(?[\w.]{2,25}(?:[&-][\w.]{1,12}){0,2}\)?"
+    r"|(?-i:[" + UPPER + r"][\w’']*(?:[ \t]+[" + UPPER + r"][\w’']*){1,3}))\s*[-–]\s*)?"
     # a dateline of the place and the day of the dispatch, before the event's own date: "Nghệ
     # An, 19/12 – Chiều qua (18/12), ..."
     r"(?:(?-i:[" + UPPER + r"][\w’']*(?:[ \t]+[" + UPPER + r"][\w’']*){0,3})[ \t]*,[ \t]*"
