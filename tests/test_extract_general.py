@@ -4361,3 +4361,18 @@ def test_a_long_issuers_code_twenty_first_pass(text: str, expected: list):
 def test_a_sources_joined_abbreviation_before_the_date_twenty_first_pass(text: str,
                                                                           expected: list):
     assert [(e["kind"], e["date"]) for e in extract_text(text)["events"]] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # heads of places' boards named before the cluster is: guests of another's meeting
+    ("Ngày 12/10/2023, tại Hà Giang, Báo Nhân Dân tổ chức hội nghị cộng tác viên khu vực phía Bắc. "
+     "Dự hội nghị có đại diện lãnh đạo ban tổ chức các tỉnh ủy: Hà Giang, Tuyên Quang, Lào Cai. "
+     "Năm 2022, Báo Nhân Dân là Khối trưởng Khối thi đua các cơ quan báo chí Trung ương.",
+     [["Báo Nhân Dân"]]),
+    # the twin: the cluster's own meeting, named first: the heads' places are its members
+    ("Ngày 12/10/2023, tại Hà Giang, Khối thi đua số 1 tổ chức hội nghị ký kết giao ước thi đua. "
+     "Dự hội nghị có đại diện lãnh đạo ban tổ chức các tỉnh ủy: Hà Giang, Tuyên Quang, Lào Cai.",
+     [["Hà Giang", "Tuyên Quang", "Lào Cai"]]),
+])
+def test_heads_named_before_the_cluster_twenty_first_pass(text: str, expected: list):
+    assert lists(text) == expected

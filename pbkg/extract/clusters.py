@@ -853,6 +853,8 @@ def _heads_of_units(doc: Doc, clusters: list[Cluster]) -> None:
     if len(clusters) != 1 or clusters[0].members:
         return
     canon = doc.canon
+    cluster = clusters[0]
+    first_named = min((mention.start for mention in cluster.mentions), default=None)
     for i, m in enumerate(_HEADS_OF.finditer(canon)):
         sent = doc.sentence_at(m.start())
         if i >= _MAX_HEADS_LOOKED_AT or sent is None:
@@ -860,11 +862,15 @@ def _heads_of_units(doc: Doc, clusters: list[Cluster]) -> None:
         start = m.end()
         if not _BODY_OF_PLACES.match(canon, start):
             continue
+        if first_named is None or first_named >= sent.end:
+            # heads named before the cluster is, in an earlier sentence: guests of another's
+            # meeting ("Hội nghị cộng tác viên của Tạp chí ... Dự có lãnh đạo ban tổ chức các
+            # tỉnh ủy: A, B, C", the cluster named later in passing)
+            continue
         found = enumerations.parse(doc, start, sent.end)
         if found is None or len(found.items) < 3 or not _BODY_OF_PLACES.match(found.prefix) or not (
                 all(_place_item(t) for t, _, _ in found.items)):
             continue
-        cluster = clusters[0]
         if not cluster.add_list(found.items):
             continue
         cluster.list_prefix = found.prefix
