@@ -4376,3 +4376,19 @@ def test_a_sources_joined_abbreviation_before_the_date_twenty_first_pass(text: s
 ])
 def test_heads_named_before_the_cluster_twenty_first_pass(text: str, expected: list):
     assert lists(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an item's number written before it in a list run on in one line
+    ("Chiều 5/9, Khối thi đua các cơ quan Đảng tỉnh tổ chức hội nghị ký kết giao ước thi đua năm "
+     "2025. Khối có 3 đơn vị, gồm: (1) Văn phòng Tỉnh ủy; (2) Ban Tổ chức Tỉnh ủy; (3) Trường "
+     "Chính trị tỉnh.", [["Văn phòng Tỉnh ủy", "Ban Tổ chức Tỉnh ủy", "Trường Chính trị tỉnh"]]),
+    ("Chiều 5/9, Khối thi đua các cơ quan Đảng tỉnh tổ chức hội nghị ký kết giao ước thi đua năm "
+     "2025. Khối gồm: a) Văn phòng Tỉnh ủy, b) Ban Tổ chức Tỉnh ủy.",
+     [["Văn phòng Tỉnh ủy", "Ban Tổ chức Tỉnh ủy"]]),
+    # the twin: numbered tasks, no units
+    ("Chiều 5/9, Khối thi đua các cơ quan Đảng tỉnh tổ chức hội nghị ký kết giao ước thi đua năm "
+     "2025. Nội dung giao ước gồm: (1) công tác tham mưu; (2) công tác kiểm tra.", []),
+])
+def test_numbered_items_in_one_line_twenty_first_pass(text: str, expected: list):
+    assert lists(text) == expected

@@ -113,6 +113,8 @@ _END = re.compile(
     r"(?![\w])|[“”\"]|"
     r"(?<![A-Z][A-Za-z])\.(?:\s|$)|\n|:"
 )
+# an item's number written before it in a list run on in one line: "(1) A; (2) B", "1) A, 2) B"
+_ORDINAL = re.compile(r"(?:\(\d{1,2}\)|\d{1,2}\)|[a-zđ]\))[ \t]+")
 # separators, named: a comma list may go on after a semicolon, but only with an item that is
 # plainly a unit; a list in parentheses may be written with dashes ("(Bến Tre – Trà Vinh)")
 _SPLIT_COMMA = re.compile(r"(?P<semi>\s*;\s*(?:và\s+)?)|\s*,\s*(?:và\s+)?|(?P<va>\s+và\s+)")
@@ -309,6 +311,9 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
                 semi_at = len(items)
             after_semi = True
         s, e = doc.trimmed(part_start, part_end)
+        ordinal = _ORDINAL.match(canon, s, e)
+        if ordinal is not None:  # "gồm: (1) Văn phòng Tỉnh ủy; (2) Ban Tổ chức Tỉnh ủy"
+            s = ordinal.end()
         if e <= s:
             break
         text = doc.slice(s, e).rstrip(".")
