@@ -4392,3 +4392,17 @@ def test_heads_named_before_the_cluster_twenty_first_pass(text: str, expected: l
 ])
 def test_numbered_items_in_one_line_twenty_first_pass(text: str, expected: list):
     assert lists(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a dash after a place's name opens an aside: the cluster's name ends before it
+    ("Ngày 10/1/2020, Khối thi đua các cơ quan Đảng tỉnh Hà Nam tổng kết năm 2019. So với Khối thi "
+     "đua các cơ quan Đảng tỉnh Nam Định - nơi Ban Dân vận Tỉnh ủy Nam Định làm Khối trưởng năm "
+     "2019 - Hà Nam còn chậm.",
+     ["Khối thi đua các cơ quan Đảng tỉnh Hà Nam", "Khối thi đua các cơ quan Đảng tỉnh Nam Định"]),
+    # the twin: a dash between two lower-case words stays in the name
+    ("Ngày 10/1/2020, Khối thi đua các tổ chức chính trị - xã hội tỉnh tổng kết năm 2019.",
+     ["Khối thi đua các tổ chức chính trị - xã hội tỉnh"]),
+])
+def test_a_dash_after_a_clusters_place_twenty_first_pass(text: str, expected: list):
+    assert [c["name"] for c in extract_text(text)["clusters"]] == expected

@@ -62,6 +62,7 @@ _DESC_SPACE = re.compile(rf"[ \t]+(?=[\w’'])|[ \t]*[-–][ \t]*(?=[{LOWER}])")
 _DESC_COMMA = re.compile(r",[ \t]+(?=cơ\s+quan|giúp\s+việc|đoàn\s+thể|Mặt\s+trận|MTTQ)"
                          r"|(?<=ủy),[ \t]+(?=(?:tỉnh|thành|huyện|quận|thị)\s+ủy(?![\w]))")
 # "khu vực miền Trung - Tây Nguyên": a dash between two capitalized words joins a region's name
+_DASH_IN = re.compile(r"[-–]")
 _DESC_REGION_DASH = re.compile(rf"[ \t]+[-–][ \t]+(?=[{UPPER}])")
 _VA_CO_QUAN = re.compile(r"và\s+(?:cơ\s+quan|các\s+(?:đoàn\s+thể|cơ\s+quan|tổ\s+chức|đơn\s+vị))")
 _DESC_STOPS = re.compile(
@@ -321,7 +322,9 @@ def _descriptor(doc: Doc, p: int) -> int:
                 break
         end, count = m.end(), count + 1
         nxt = _DESC_SPACE.match(canon, end)
-        if nxt:
+        if nxt and not (canon[m.start()].isupper() and _DASH_IN.search(nxt.group())):
+            # (a dash joins two lower-case words, "chính trị - xã hội"; after a place's name it
+            # opens an aside: "Khối ... tỉnh Bắc Giang - nơi ...")
             p = nxt.end()
             continue
         dash = _DESC_REGION_DASH.match(canon, end)
