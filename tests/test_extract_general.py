@@ -4406,3 +4406,18 @@ def test_numbered_items_in_one_line_twenty_first_pass(text: str, expected: list)
 ])
 def test_a_dash_after_a_clusters_place_twenty_first_pass(text: str, expected: list):
     assert [c["name"] for c in extract_text(text)["clusters"]] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the member units, counted, of the article's one cluster, no cluster named with them
+    ("Ngày 16/1/2024, Khối thi đua các ban Đảng tỉnh tổ chức hội nghị tổng kết năm 2023. Dự hội "
+     "nghị có đại diện lãnh đạo 3 đơn vị thành viên gồm: Ban Tổ chức Tỉnh ủy, Ủy ban Kiểm tra "
+     "Tỉnh ủy và Văn phòng Tỉnh ủy.",
+     [["Ban Tổ chức Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy", "Văn phòng Tỉnh ủy"]]),
+    # the twin: as many units named as counted, or none taken
+    ("Ngày 16/1/2024, Khối thi đua các ban Đảng tỉnh tổ chức hội nghị tổng kết năm 2023. Dự hội "
+     "nghị có đại diện lãnh đạo 5 đơn vị thành viên gồm: Ban Tổ chức Tỉnh ủy, Ủy ban Kiểm tra "
+     "Tỉnh ủy và Văn phòng Tỉnh ủy.", []),
+])
+def test_member_units_counted_twenty_first_pass(text: str, expected: list):
+    assert lists(text) == expected

@@ -818,7 +818,10 @@ def _joining_lists(doc: Doc, clusters: list[Cluster]) -> None:
 # thuộc Cụm là A, B, C" (members, but not all of them: no count of members, no list evidence)
 _UNITS_OF = re.compile(
     rf"(?<![\w/])(?P<n>\d{{1,3}}|(?i:{enumerations.NUMBER_WORD}))\s+(?:đơn\s+vị|cơ\s+quan)\s+"
-    r"(?:trong|thuộc)\s+(?:Cụm|Khối|cụm|khối)(?:\s+thi\s+đua)?\s+là\s+")
+    r"(?:(?:trong|thuộc)\s+(?:Cụm|Khối|cụm|khối)(?:\s+thi\s+đua)?\s+là\s+"
+    # "đại diện lãnh đạo 8 đơn vị thành viên gồm: A, B, ...": the members, counted, of the
+    # article's one cluster
+    r"|thành\s+viên\s*,?\s*(?:bao\s+)?gồm\s*:?\s*)")
 
 
 def _units_of_cluster(doc: Doc, clusters: list[Cluster]) -> None:
