@@ -4421,3 +4421,16 @@ def test_a_dash_after_a_clusters_place_twenty_first_pass(text: str, expected: li
 ])
 def test_member_units_counted_twenty_first_pass(text: str, expected: list):
     assert lists(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a shared prefix with its level word, then "là", then the places
+    ("Ngày 21/10/2025, Cụm thi đua số 6 tổ chức hội thảo. Cụm thi đua số 6 gồm UBKT Đảng ủy 4 "
+     "phường là Tân Định, Đa Kao, Bến Nghé và Cầu Ông Lãnh.",
+     [["Tân Định", "Đa Kao", "Bến Nghé", "Cầu Ông Lãnh"]]),
+    # the twin: what the units are after "là", no places
+    ("Ngày 21/10/2025, Cụm thi đua số 6 tổ chức hội thảo. Cụm thi đua số 6 gồm Đảng ủy các phường "
+     "là những đơn vị có nhiều đổi mới, sáng tạo.", []),
+])
+def test_a_shared_prefix_then_la_twenty_first_pass(text: str, expected: list):
+    assert lists(text) == expected

@@ -89,7 +89,9 @@ DISTRIBUTIVE = re.compile(
     # "Đảng ủy 5 phường A, B, C, D, E": a count in place of "các"
     rf"^(?P<prefix>(?:[\w’']+\s+|\([A-ZĐ]{{2,10}}\)\s+){{0,5}}?(?:các|{_SMALL_COUNT})\s+"
     rf"(?:{_KIND_OF_BODY})?"
-    rf"(?:{_LEVEL}(?:\s+ủy)?\s*(?:,|và)\s*)*{_LEVEL}(?:\s+ủy)?\s+(?:{_WHERE})?)(?=[\w’'])",
+    rf"(?:{_LEVEL}(?:\s+ủy)?\s*(?:,|và)\s*)*{_LEVEL}(?:\s+ủy)?\s+(?:{_WHERE})?)"
+    # "UBKT Đảng ủy 8 phường là A, B, ...": the places after "là"
+    r"(?:là\s+)?(?=[\w’'])",
     re.IGNORECASE,
 )
 # "Ban Tổ chức Tỉnh ủy (BTCTU) Hà Nam, ...": a prefix closed by an abbreviation in parentheses
