@@ -4434,3 +4434,19 @@ def test_member_units_counted_twenty_first_pass(text: str, expected: list):
 ])
 def test_a_shared_prefix_then_la_twenty_first_pass(text: str, expected: list):
     assert lists(text) == expected
+
+
+B13 = "Ngày 24/12/2013, Khối thi đua các ban Đảng Thành ủy tổng kết năm 2013. "
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a unit, then "và" and a group whose shared prefix the colon closes: the unit is an item
+    (B13 + "Khối gồm Văn phòng Thành ủy và các ban: Tổ chức, Tuyên giáo, Dân vận.",
+     [["Văn phòng Thành ủy", "Tổ chức", "Tuyên giáo", "Dân vận"]]),
+    # the twin: no unit before "và": no item of its own
+    (B13 + "Khối gồm cán bộ chủ chốt và các ban: Tổ chức, Tuyên giáo, Dân vận.",
+     [["Tổ chức", "Tuyên giáo", "Dân vận"]]),
+])
+def test_a_unit_and_a_groups_prefix_before_the_colon_twenty_first_pass(text: str,
+                                                                        expected: list):
+    assert lists(text) == expected

@@ -115,6 +115,9 @@ _END = re.compile(
     r"(?![\w])|[“”\"]|"
     r"(?<![A-Z][A-Za-z])\.(?:\s|$)|\n|:"
 )
+# a unit, then "và" and a plural group's prefix, before a colon: "Văn phòng Thành ủy và các ban:"
+_UNIT_AND_PLURAL = re.compile(r"(?P<unit>[^,;:()]{3,80}?)[ \t]+và[ \t]+"
+                              r"(?P<plural>các[ \t]+[^,;:()]{2,40}?)[ \t]*")
 # an item's number written before it in a list run on in one line: "(1) A; (2) B", "1) A, 2) B"
 _ORDINAL = re.compile(r"(?:\(\d{1,2}\)|\d{1,2}\)|[a-zđ]\))[ \t]+")
 # separators, named: a comma list may go on after a semicolon, but only with an item that is
@@ -248,9 +251,17 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
     prefix = ""
     colon = canon.find(":", p_after_count, min(limit, p_after_count + 120))
     between = canon[p_after_count:colon] if colon != -1 else ""
+    lead_item: tuple[str, int, int] | None = None
     if colon != -1 and between.count("(") == between.count(")") and "." not in between:
         prefix = doc.slice(prefix_start, colon).strip()
         items_start = colon + 1
+        joined = _UNIT_AND_PLURAL.fullmatch(canon, prefix_start, colon)
+        unit = parse_forward(doc, prefix_start) if joined is not None else None
+        if unit is not None and unit.end == joined.end("unit"):
+            # "Khối gồm Văn phòng Thành ủy và các ban: Tổ chức, Tuyên giáo": a unit, then the
+            # group whose shared prefix the colon closes; the unit is the list's first item
+            lead_item = (unit.text, unit.start, unit.end)
+            prefix = doc.slice(joined.start("plural"), colon).strip()
         # "các đơn vị: Ban Dân vận Tỉnh ủy (BDVTU) các tỉnh A, B": a second, shared prefix
         q = items_start
         while q < limit and canon[q] in " \t":
@@ -377,6 +388,8 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
         # semicolon runs into a verb, or is a unit of a kind no item before it is, so it opens
         # a clause
         items = items[:semi_at]
+    if lead_item is not None and items:
+        items = [lead_item, *items][:MAX_ITEMS]
     if len(items) < 2:
         return None
     prefix = re.sub(rf"^(?:các\s+)?{COUNT.pattern}\s*", "", prefix, flags=re.IGNORECASE).strip()
