@@ -4450,3 +4450,20 @@ B13 = "Ngày 24/12/2013, Khối thi đua các ban Đảng Thành ủy tổng k�
 def test_a_unit_and_a_groups_prefix_before_the_colon_twenty_first_pass(text: str,
                                                                         expected: list):
     assert lists(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a group of bodies named by their fields, one item of a list split by ";"
+    (B13 + "Khối gồm 5 cơ quan: Văn phòng Tỉnh ủy; các ban Tổ chức, Tuyên giáo, Dân vận Tỉnh ủy; "
+     "Trường Chính trị tỉnh.",
+     ["Văn phòng Tỉnh ủy", "Tổ chức", "Tuyên giáo", "Dân vận", "Trường Chính trị tỉnh"]),
+    # the twin: no shared committee closes the group: no fields split off
+    (B13 + "Khối gồm 3 cơ quan: Văn phòng Tỉnh ủy; các ban của Tỉnh ủy như Tổ chức, Tuyên giáo; "
+     "Trường Chính trị tỉnh.", None),
+])
+def test_a_group_named_by_fields_twenty_first_pass(text: str, expected: list | None):
+    members = lists(text)[0]
+    if expected is None:
+        assert "Tổ chức" not in members and "Tuyên giáo" not in members
+    else:
+        assert members == expected

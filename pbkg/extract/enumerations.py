@@ -115,6 +115,43 @@ _END = re.compile(
     r"(?![\w])|[“”\"]|"
     r"(?<![A-Z][A-Za-z])\.(?:\s|$)|\n|:"
 )
+# a group of one kind of body named by their fields, an item of a list split by ";": "các ban
+# Tổ chức, Tuyên giáo, Dân vận, Nội chính Tỉnh ủy"
+_FIELDS_GROUP = re.compile(rf"các[ \t]+(?:ban|văn[ \t]+phòng|sở|phòng|trường)[ \t]+(?=[{UPPER}])")
+_FIELD = re.compile(rf"[{UPPER}][\w’']*(?:[ \t]+[\w’']+){{0,3}}")
+_FIELD_SEP = re.compile(r"[ \t]*,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+")
+# the committee the group's bodies share, written after its last field
+_SHARED_COMMITTEE = re.compile(rf"[ \t]+(?:Tỉnh|Thành|Huyện|Quận|Thị)[ \t]+ủy"
+                               rf"(?:[ \t]+[{UPPER}][\w’']*){{0,4}}$")
+
+
+def _fields_of(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
+    """The fields after a group's kind ("Tổ chức", "Tuyên giáo", ... "Nội chính" of "các ban
+    Tổ chức, Tuyên giáo, ..., Nội chính Tỉnh ủy"), two at least, each of capitalized words up to
+    four; [] when the group holds anything else."""
+    canon = doc.canon
+    tail = _SHARED_COMMITTEE.search(canon, max(start, end - 60), end)  # at its end only
+    if tail is None:
+        return []
+    end = tail.start()
+    out: list[tuple[str, int, int]] = []
+    pos = start
+    while pos < end and len(out) < MAX_ITEMS:
+        f = _FIELD.match(canon, pos, end)
+        if f is None:
+            return []
+        fe = f.end()
+        sep = _FIELD_SEP.search(canon, f.start(), fe)
+        if sep is not None:  # "Tuyên giáo và Dân vận": the field ends at its separator
+            fe = sep.start()
+        out.append((doc.slice(f.start(), fe), f.start(), fe))
+        nxt = _FIELD_SEP.match(canon, fe, end)
+        if nxt is None:
+            return out if fe == end and len(out) >= 2 else []
+        pos = nxt.end()
+    return []
+
+
 # a unit, then "và" and a plural group's prefix, before a colon: "Văn phòng Thành ủy và các ban:"
 _UNIT_AND_PLURAL = re.compile(r"(?P<unit>[^,;:()]{3,80}?)[ \t]+và[ \t]+"
                               r"(?P<plural>các[ \t]+[^,;:()]{2,40}?)[ \t]*")
@@ -329,6 +366,12 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
             s = ordinal.end()
         if e <= s:
             break
+        group = _FIELDS_GROUP.match(canon, s, e) if use_semi else None
+        if group is not None and (fields := _fields_of(doc, group.end(), e)):
+            # "gồm 7 cơ quan: Văn phòng Tỉnh ủy; các ban Tổ chức, Tuyên giáo, Nội chính Tỉnh ủy;
+            # ...": a group of one kind of body, named by their fields, each an item as written
+            items.extend(fields[: MAX_ITEMS - len(items)])
+            continue
         text = doc.slice(s, e).rstrip(".")
         note = _TRAILING_NOTE.search(text) or _TRAILING_ROLE.search(text)
         if note and note.start() > 0:  # "Trường Chính trị tỉnh Hà Nam (Cụm trưởng)"
