@@ -4467,3 +4467,15 @@ def test_a_group_named_by_fields_twenty_first_pass(text: str, expected: list | N
         assert "Tổ chức" not in members and "Tuyên giáo" not in members
     else:
         assert members == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a numbered citation, the object of a verb of carrying out a document
+    ("Năm 2024, Cụm thi đua số 2 tiếp tục quán triệt Nghị quyết 57 về phát triển khoa học, công "
+     "nghệ.", ["Nghị quyết 57"]),
+    ("Các đơn vị trong Khối sơ kết Chỉ thị 35 và triển khai nhiệm vụ năm 2024.", ["Chỉ thị 35"]),
+    # the twin: a numbered citation alone, no verb of carrying it out
+    ("Năm 2024, Cụm thi đua số 2 nhắc lại tinh thần Chỉ thị 35 trong báo cáo.", []),
+])
+def test_a_numbered_citation_carried_out_twenty_first_pass(text: str, expected: list):
+    assert [d["id"] for d in extract_text(text)["documents"]] == expected

@@ -71,6 +71,10 @@ _CODE_KIND = {"NQ": "Nghị quyết", "CT": "Chỉ thị", "KL": "Kết luận",
 _OTHER_KINDS = {"NĐ", "TT", "KH", "CV", "BC", "CTr", "TTr", "QH"}
 
 
+_CARRIED_OUT = re.compile(r"(?<![\w])(?:thực\s+hiện|triển\s+khai|quán\s+triệt|"
+                          r"sơ\s+kết|tổng\s+kết)\s+$", re.IGNORECASE)
+
+
 def _date(doc: Doc, p: int) -> tuple[str | None, int]:
     m = _DATE_AFTER.match(doc.canon, p)
     if not m:
@@ -160,8 +164,10 @@ def find_documents(doc: Doc) -> list[dict]:
         id_ = doc.slice(m.start(), m.end())
         if iss:
             id_ = f"{id_} của {doc.slice(iss.start('issuer'), iss.end('issuer'))}"
-        elif not date:
-            continue  # "Chỉ thị 05" alone is too weak a citation
+        elif not date and not _CARRIED_OUT.search(canon, max(0, m.start() - 40), m.start()):
+            # "Chỉ thị 05" alone is too weak a citation; the object of a verb of carrying out
+            # a document ("thực hiện Chỉ thị 05", "quán triệt Nghị quyết 57") is one
+            continue
         add(id_, kind, number, m.start(), m.end(), 0.8)
     out: dict[str, dict] = {}
     for d in found:
