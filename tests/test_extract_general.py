@@ -4479,3 +4479,17 @@ def test_a_group_named_by_fields_twenty_first_pass(text: str, expected: list | N
 ])
 def test_a_numbered_citation_carried_out_twenty_first_pass(text: str, expected: list):
     assert [d["id"] for d in extract_text(text)["documents"]] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a predicate joined by "đồng thời" to the clause before: that clause's subject holds it
+    ("Ngày 12/10/2023, Tạp chí Tuyên giáo tổ chức hội nghị cộng tác viên. Năm 2022, Tạp chí Tuyên "
+     "giáo được Thủ tướng Chính phủ tặng Bằng khen; đồng thời là Khối trưởng Khối thi đua các đơn "
+     "vị sự nghiệp năm 2022.", [(2022, "chair", "Tạp chí Tuyên giáo")]),
+    # the twin: no body opens the clause before
+    ("Ngày 12/10/2023, Tạp chí Tuyên giáo tổ chức hội nghị cộng tác viên. Năm 2022, các đơn vị "
+     "được Thủ tướng Chính phủ tặng Bằng khen; đồng thời là Khối trưởng Khối thi đua các đơn vị "
+     "sự nghiệp năm 2022.", []),
+])
+def test_a_predicate_joined_by_dong_thoi_twenty_first_pass(text: str, expected: list):
+    assert roles(text) == expected

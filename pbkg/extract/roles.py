@@ -391,6 +391,30 @@ def _clause_subject(doc: Doc, verb_start: int) -> list[Unit]:
     return [unit]
 
 
+# a predicate joined to the clause before by "đồng thời" ("at the same time"), its subject that
+# clause's: "năm 2022 X được Thủ tướng Chính phủ tặng Bằng khen; đồng thời là Khối trưởng"
+_ALSO_JOIN = re.compile(r"[;,][ \t]*(?:và[ \t]+)?đồng[ \t]+thời[ \t]*$")
+
+
+def _also_subject(doc: Doc, verb_start: int) -> list[Unit]:
+    """The unit that opens the clause before "; đồng thời" right before a verb of holding."""
+    canon = doc.canon
+    join = _ALSO_JOIN.search(canon, max(0, verb_start - 24), verb_start)
+    if join is None:
+        return []
+    lo = max(0, join.start() - 200)
+    cut = lo
+    for b in _CLAUSE_CUT.finditer(canon, lo, join.start()):
+        cut = b.end()
+    if cut == lo and lo > 0:
+        return []  # the clause before is longer than looked at: its subject is not read
+    lead = _SUBJECT_LEAD.match(canon, cut)
+    unit = parse_forward(doc, lead.end() if lead else cut)
+    if unit is None or not NAME_STOP.match(canon, unit.end + 1):
+        return []  # no body opens the clause, or no verb follows it
+    return [unit]
+
+
 # a province's or city's bare name opening its clause, the subject of a verb of holding:
 # "..., nơi Cần Thơ làm Cụm trưởng năm 2025", "Năm 2023, Cà Mau là Cụm phó"
 _BARE_PLACE_SUBJECT = re.compile(
@@ -712,6 +736,8 @@ def find_roles(
                 units = [low]
             if not units and (bare := _bare_place_subject(doc, verb_start)) is not None:
                 units = [bare]
+            if not units:  # "X được G tặng Bằng khen; đồng thời là Khối trưởng": X
+                units = _also_subject(doc, verb_start)
             if not units:  # "đồng chí X, Trưởng Ban Y, đồng thời là Cụm trưởng": the body Y
                 back = _ALSO_BEFORE.search(canon, max(0, verb_start - 24), verb_start)
                 q = back.start() if back else verb_start
