@@ -4493,3 +4493,18 @@ def test_a_numbered_citation_carried_out_twenty_first_pass(text: str, expected: 
 ])
 def test_a_predicate_joined_by_dong_thoi_twenty_first_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the one who leads the cluster, named with its owner, is the one given the award
+    ("Ngày 1/8/2025, Đảng bộ phường Tam Thắng tổ chức đại hội. Đảng bộ phường Thắng Nhì là đơn vị "
+     "dẫn đầu Cụm thi đua số 3 của Thành ủy Vũng Tàu và được Ban Thường vụ Thành ủy tặng Giấy khen "
+     "năm 2024.", [("conferred", "Đảng bộ phường Thắng Nhì", "Giấy khen")]),
+    # the twin: the award given to another, named after "và"
+    ("Ngày 1/8/2025, Đảng bộ phường Tam Thắng tổ chức đại hội. Đảng bộ phường Thắng Nhì là đơn vị "
+     "dẫn đầu Cụm thi đua số 3 của Thành ủy Vũng Tàu và Ban Thường vụ Thành ủy tặng Giấy khen cho "
+     "Đảng bộ phường Thắng Tam.", [("conferred", "Đảng bộ phường Thắng Tam", "Giấy khen")]),
+])
+def test_the_leader_of_a_cluster_named_with_its_owner_twenty_first_pass(text: str,
+                                                                         expected: list):
+    assert [a for a in _awards(text) if a[0] != "ranking"] == expected

@@ -117,7 +117,9 @@ _PLURAL_PEOPLE = re.compile(r"(?:các|những)\s+(?:tập\s+thể|cá\s+nhân|c�
 _WHOSE = re.compile(r"[ \t]+(?:thuộc|của|trong)(?![\w])")
 # "X đứng đầu cụm và được Y tặng Giấy khen": the one who leads is the one given the award
 _LED_AND = re.compile(r"(?<![\w])(?:dẫn\s+đầu|đứng\s+đầu)(?:\s+(?:của|trong))?(?:\s+toàn)?\s+"
-                      r"(?:[Cc]ụm|[Kk]hối)(?:\s+thi\s+đua)?(?:\s+số\s+\d+)?\s+và\s+$")
+                      r"(?:[Cc]ụm|[Kk]hối)(?:\s+thi\s+đua)?(?:\s+số\s+\d+)?"
+                      # the cluster's owner: "Cụm thi đua số 2 của Thành ủy Vũng Tàu"
+                      r"(?:\s+của\s+[^,;.()\n]{2,40}?)?\s+và\s+$")
 
 
 # "A, B được (xét) đề nghị tặng", and with the proposer and the giver written: "A được Cụm
