@@ -4508,3 +4508,15 @@ def test_a_predicate_joined_by_dong_thoi_twenty_first_pass(text: str, expected: 
 def test_the_leader_of_a_cluster_named_with_its_owner_twenty_first_pass(text: str,
                                                                          expected: list):
     assert [a for a in _awards(text) if a[0] != "ranking"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the leader named with its former state in brackets: the unit before them, a member
+    ("Ngày 1/8/2025, Cụm thi đua số 3 tổng kết. Nhiều năm liền, Đảng bộ Phường 5 (cũ) là đơn vị "
+     "dẫn đầu Cụm thi đua số 3.", [["Đảng bộ Phường 5"]]),
+    # the twin: a note of another kind in the brackets: whose lead it is is not read
+    ("Ngày 1/8/2025, Cụm thi đua số 3 tổng kết. Nhiều năm liền, Đảng bộ Phường 5 (đơn vị đăng cai) "
+     "là đơn vị dẫn đầu Cụm thi đua số 3.", []),
+])
+def test_the_leader_named_as_it_was_twenty_first_pass(text: str, expected: list):
+    assert lists(text) == expected

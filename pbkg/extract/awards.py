@@ -498,6 +498,9 @@ def find_awards(doc: Doc, context_year: int | None, roles: list[dict] | None = N
         # "X được bình xét là đơn vị dẫn đầu Cụm": the unit before the lead-in
         lead = _LEADING_LEAD.search(canon, max(0, m.start() - 80), m.start())
         at = lead.start() if lead else m.start()
+        renamed = _RENAMED.search(canon, max(0, at - 100), at)
+        if renamed:  # "X (cũ) là đơn vị dẫn đầu Cụm": X, as named when it led
+            at = renamed.start()
         # "A và B được suy tôn dẫn đầu": every unit named
         units = parse_units_backward(doc, at) or [u for u in [parse_backward(doc, at)] if u]
         if not units:
