@@ -4520,3 +4520,16 @@ def test_the_leader_of_a_cluster_named_with_its_owner_twenty_first_pass(text: st
 ])
 def test_the_leader_named_as_it_was_twenty_first_pass(text: str, expected: list):
     assert lists(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a prize's winners counted, with the body they belong to
+    ("Ngày 14/12/2023, Cụm thi đua số 2 trao giải Hội thi giảng viên giỏi: giải Ba thuộc về 2 giảng "
+     "viên của Trung tâm Chính trị huyện Đất Đỏ.",
+     [("conferred", "2 giảng viên của Trung tâm Chính trị huyện Đất Đỏ", "giải Ba")]),
+    # the twin: counted with no body named after them
+    ("Ngày 14/12/2023, Cụm thi đua số 2 trao giải Hội thi giảng viên giỏi: giải Ba thuộc về 2 giảng "
+     "viên của các trung tâm còn lại.", []),
+])
+def test_prize_winners_counted_of_a_body_twenty_first_pass(text: str, expected: list):
+    assert _awards(text) == expected

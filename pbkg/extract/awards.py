@@ -754,6 +754,13 @@ def _prizes(doc: Doc, context_year: int | None) -> list[dict]:
         if not units and not teams and m.group("to") != "là":
             # "giải Nhất cho / thuộc về / - đồng chí A (Ban X)": the people it goes to
             teams = _people_at(doc, m.end())
+        if not units and not teams and (counted := _COUNTED_OF.match(canon, m.end())):
+            # "giải Ba thuộc về 2 giảng viên của Trung tâm Chính trị huyện X": the people
+            # counted, with the body they belong to
+            body = parse_forward(doc, counted.end())
+            if body is not None:
+                text = doc.slice(m.end(), body.end)
+                teams = [Unit(m.end(), body.end, text, text)]
         for unit in units or teams:
             text, end = unit.text, unit.end
             parent = _PARENT_AFTER.match(canon, end) if units else None
@@ -766,6 +773,10 @@ def _prizes(doc: Doc, context_year: int | None) -> list[dict]:
     return out
 
 
+# people counted, then the body they belong to: "2 giảng viên của Trung tâm X"
+_COUNTED_OF = re.compile(r"(?:\d{1,2}|hai|ba|bốn|năm)[ \t]+(?:giảng[ \t]+viên|học[ \t]+viên|"
+                         r"thí[ \t]+sinh|cá[ \t]+nhân|đảng[ \t]+viên|cán[ \t]+bộ|"
+                         r"báo[ \t]+cáo[ \t]+viên|tác[ \t]+giả)[ \t]+(?:của|thuộc)[ \t]+")
 # the body a recipient is part of, in brackets after its name
 _PARENT_AFTER = re.compile(rf"[ \t]*\([ \t]*(?P<body>(?:{ORG_HEAD.pattern})[^()\n]{{3,100}})\)")
 
