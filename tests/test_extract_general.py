@@ -4533,3 +4533,18 @@ def test_the_leader_named_as_it_was_twenty_first_pass(text: str, expected: list)
 ])
 def test_prize_winners_counted_of_a_body_twenty_first_pass(text: str, expected: list):
     assert _awards(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a unit with its place in brackets, that place listed bare: that member, not another
+    ("Ngày 22/12/2022, Cụm thi đua số 1 tổng kết năm 2022. Cụm thi đua số 1 có 3 thành viên là "
+     "Trường Chính trị các tỉnh: Cao Bằng, Lạng Sơn, Hà Giang. Trường Chính trị Hoàng Văn Thụ "
+     "(tỉnh Lạng Sơn) là đơn vị Cụm trưởng năm 2022.", [["Cao Bằng", "Lạng Sơn", "Hà Giang"]]),
+    # the twin: the place in brackets is none listed: the unit is a member of its own
+    ("Ngày 22/12/2022, Cụm thi đua số 1 tổng kết năm 2022. Cụm thi đua số 1 có 3 thành viên là "
+     "Trường Chính trị các tỉnh: Cao Bằng, Bắc Kạn, Hà Giang. Trường Chính trị Hoàng Văn Thụ "
+     "(tỉnh Lạng Sơn) là đơn vị Cụm trưởng năm 2022.",
+     [["Cao Bằng", "Bắc Kạn", "Hà Giang", "Trường Chính trị Hoàng Văn Thụ"]]),
+])
+def test_a_unit_placed_in_brackets_already_listed_twenty_first_pass(text: str, expected: list):
+    assert lists(text) == expected

@@ -58,6 +58,10 @@ def _tidy(result: dict) -> dict:
 
 
 _PRIZE = re.compile(r"[Gg]iải(?![\w])")
+# the place a unit is in, in brackets right after its name: "(tỉnh Lạng Sơn)"
+_PLACE_NOTE = re.compile(r"[ \t]*\([ \t]*(?:tỉnh|thành[ \t]+phố|huyện|quận|thị[ \t]+xã)?[ \t]*"
+                         r"(?P<place>[^()\n]{2,30}?)[ \t]*\)")
+MAX_LISTED = 60  # the members a role's place is looked for among (a list is never longer)
 _PART_OF = re.compile(rf"\([ \t]*(?:{ORG_HEAD.pattern})")
 
 
@@ -147,6 +151,7 @@ def extract(article: Article) -> dict:
     # (a person's role and a table's or a rotation's of the person's body: one role)
     roles = fold_committee_roles(roles)
     # a unit named in a role of the cluster is also a member
+    noted: dict[str, str] = {}  # a unit's key -> the key of the place its brackets give it
     for role in roles:
         cluster = next((c for c in clusters if c.name == role["cluster"]), None) or resolve(
             None, clusters
@@ -154,6 +159,16 @@ def extract(article: Article) -> dict:
         if cluster is not None and role["unit"]:  # a person's role with no body names none
             if cluster.abbreviates(role.get("unit_full") or role["unit"]):
                 continue  # the member is listed by its abbreviation ("BDV TU")
+            placed = _PLACE_NOTE.match(role["evidence"], len(role["unit"])) if role[
+                "evidence"].startswith(role["unit"]) else None
+            if placed is not None:
+                noted[norm_key(role["unit"])] = norm_key(placed.group("place"))
+                if noted[norm_key(role["unit"])] in {norm_key(m["text"])
+                                                     for m in cluster.members[:MAX_LISTED]}:
+                    # "Trường Chính trị Hoàng Văn Thụ (tỉnh Lạng Sơn) là đơn vị Cụm trưởng" with
+                    # "Trường Chính trị các tỉnh: ..., Lạng Sơn, ..." listed: that member, by
+                    # its place
+                    continue
             s, e = role["start"], role["end"]
             cluster.add_member(role["unit"], s, e, role.get("unit_full"))
     awards = find_awards(doc, year, roles)
@@ -172,6 +187,8 @@ def extract(article: Article) -> dict:
             continue
         if _PART_OF.search(rec):
             continue  # "Chi bộ Phòng X (Đảng bộ Công ty Y)": a part of a body, no member itself
+        if noted.get(norm_key(rec)) in listed:
+            continue  # a unit whose place its role's brackets gave, that place listed
         if _place_key(rec) not in listed:  # "thị xã X" listed, "Thị ủy X" ranked
             main.add_member(rec, a["start"], a["end"], None)
     clusters = [c for c in clusters if not c.implicit or c.members]
