@@ -4548,3 +4548,18 @@ def test_prize_winners_counted_of_a_body_twenty_first_pass(text: str, expected: 
 ])
 def test_a_unit_placed_in_brackets_already_listed_twenty_first_pass(text: str, expected: list):
     assert lists(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a body's own conference, its place with its province: no event, nor one it is referred to
+    ("Ngày 12/10/2023, tại thành phố Hạ Long, tỉnh Quảng Ninh, Tạp chí Tuyên giáo phối hợp với Ban "
+     "Tuyên giáo Tỉnh ủy tổ chức hội nghị cộng tác viên năm 2023. Dự hội nghị có đồng chí Lê Văn "
+     "An, Tổng Biên tập Tạp chí Tuyên giáo. Tại hội nghị, các đại biểu thảo luận. Năm 2022, Tạp "
+     "chí Tuyên giáo là Khối trưởng Khối thi đua các đơn vị sự nghiệp.", []),
+    # the twin: the cluster's own conference
+    ("Ngày 12/10/2023, tại thành phố Hạ Long, tỉnh Quảng Ninh, Khối thi đua các đơn vị sự nghiệp "
+     "tổ chức hội nghị sơ kết năm 2023. Dự hội nghị có đồng chí Lê Văn An, Tổng Biên tập Tạp chí "
+     "Tuyên giáo. Tại hội nghị, các đại biểu thảo luận.", [("sơ kết", "2023-10-12")]),
+])
+def test_a_bodys_own_conference_in_a_province_twenty_first_pass(text: str, expected: list):
+    assert events(text) == expected

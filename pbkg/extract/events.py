@@ -113,7 +113,9 @@ _PERIOD_6M = re.compile(rf"6\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+(?P<year>{
 
 _CK_WORD = re.compile(r"(?<![\w])(?:cụm|khối)(?![\w])", re.IGNORECASE)
 # the subject after the lead is a body: "..., (tại X,) Ban Tổ chức Tỉnh ủy A tổ chức ..."
-_UNIT_SUBJECT = re.compile(rf"[\s,]*(?:tại[^,.;]{{1,60}},[ \t]*)?(?:{ORG_HEAD.pattern})")
+# (the place maybe with the province it is in: "tại thành phố Hạ Long, tỉnh Quảng Ninh,")
+_UNIT_SUBJECT = re.compile(rf"[\s,]*(?:tại[^,.;]{{1,60}},[ \t]*(?:(?:tỉnh|thành[ \t]+phố)[ \t]+"
+                           rf"[^,.;]{{1,30}},[ \t]*)?)?(?:{ORG_HEAD.pattern})")
 # "họp đánh giá công tác Tuyên giáo năm 2017": a meeting that reviews a year is its review
 _REVIEWS_YEAR = re.compile(r"(?<![\w])(?:họp|hội\s+nghị)\s+đánh\s+giá\s+(?:kết\s+quả\s+)?"
                            r"(?:công\s+tác|hoạt\s+động|phong\s+trào)[^.;]{0,80}?năm\s+\d{4}",
@@ -238,7 +240,9 @@ def _broken_lines(doc: Doc, i: int) -> Sentence:
 
 
 def find_events(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
-                header_date: str | None = None) -> list[dict]:
+                header_date: str | None = None, bodys_own: list[int] | None = None) -> list[dict]:
+    """The events the text dates or reports; `bodys_own`, when given, gets where each
+    conference starts that a body, not the article's cluster, held (no event)."""
     canon = doc.canon
     out: list[dict] = []
     seen: set[tuple] = set()
@@ -309,6 +313,8 @@ def find_events(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
             # "Sáng 25/12, Ban Tổ chức Tỉnh ủy A tổ chức hội nghị tổng kết công tác ...": a
             # body's own conference, which the article's cluster did not hold: no event of a
             # cluster, so none (no gold set records an event without its cluster)
+            if bodys_own is not None:
+                bodys_own.append(sent.start)
             continue
         seen.add(key)
         s, e = doc.trimmed(sent.start, sent.end)

@@ -124,9 +124,12 @@ def extract(article: Article) -> dict:
     clusters = _headline_cluster(article.title, group_clusters(doc, mentions))
     mentions = add_aliases(doc, mentions, clusters)
     find_member_lists(doc, mentions, clusters)
-    events = (find_events(doc, mentions, clusters, article.date)
-              or headline_event(article.title, clusters)
-              or referred_event(doc, mentions, clusters))
+    bodys_own: list[int] = []
+    events = find_events(doc, mentions, clusters, article.date, bodys_own)
+    if not events and not bodys_own:
+        # (a conference the text dates as a body's own is the one it refers to: no other)
+        events = headline_event(article.title, clusters) or referred_event(doc, mentions,
+                                                                             clusters)
     year = context_year(doc, events)
     official_mentions = find_official_mentions(doc)
     # "Năm nay" is the year of the article's dated event
