@@ -4563,3 +4563,16 @@ def test_a_unit_placed_in_brackets_already_listed_twenty_first_pass(text: str, e
 ])
 def test_a_bodys_own_conference_in_a_province_twenty_first_pass(text: str, expected: list):
     assert events(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a work's prize is its authors', named by their body
+    ("Ngày 12/10/2023, Cụm thi đua số 2 tổng kết. Nhiều tác phẩm đạt giải cao, trong đó tác phẩm "
+     "của nhóm tác giả Ban Tuyên giáo Tỉnh ủy Hà Giang đạt giải B Giải Búa liềm vàng năm 2022.",
+     [("conferred", "nhóm tác giả Ban Tuyên giáo Tỉnh ủy Hà Giang", "giải B")]),
+    # the twin: the authors named by no body
+    ("Ngày 12/10/2023, Cụm thi đua số 2 tổng kết. Nhiều tác phẩm đạt giải cao, trong đó tác phẩm "
+     "của nhóm tác giả trẻ đạt giải B Giải Búa liềm vàng năm 2022.", []),
+])
+def test_a_works_prize_to_its_authors_twenty_first_pass(text: str, expected: list):
+    assert _awards(text) == expected

@@ -732,6 +732,8 @@ def _prizes(doc: Doc, context_year: int | None) -> list[dict]:
                 unit = _team_before(doc, start)
             if unit is None and rx is _PRIZE_AFTER:
                 unit = _person_with_body_before(doc, start)
+            if unit is None and rx is _PRIZE_AFTER:
+                unit = _authors_before(doc, start)
             if unit is None and rx is not _DISTINCTION and m.group("award")[:1] not in "Cc":
                 # a flag is a body's: "đồng chí A, Trưởng Ban X nhận Cờ thi đua" is Ban X's
                 unit = _person_with_post_before(doc, start)
@@ -862,6 +864,23 @@ def _person_with_body_before(doc: Doc, end: int) -> Unit | None:
         return None
     s, e = m.span("name")
     return Unit(s, e, doc.slice(s, e), doc.slice(s, e))
+
+
+# "tác phẩm của nhóm tác giả Ban X đạt giải B": a work's prize is its authors', named by their body
+_WORK_OF = re.compile(r"(?:tác[ \t]+phẩm|bài[ \t]+viết|công[ \t]+trình|bài[ \t]+báo)[ \t]+"
+                      rf"của[ \t]+(?P<who>(?:nhóm[ \t]+)?tác[ \t]+giả[ \t]+)(?=[{UPPER}])")
+
+
+def _authors_before(doc: Doc, end: int) -> Unit | None:
+    """The authors of a work, "(nhóm) tác giả" and their body, ending right before `end`."""
+    m = next(iter(list(_WORK_OF.finditer(doc.canon, max(0, end - 120), end))[-1:]), None)
+    if m is None:
+        return None
+    body = parse_forward(doc, m.end())
+    if body is None or doc.canon[body.end : end].strip():
+        return None
+    text = doc.slice(m.start("who"), body.end)
+    return Unit(m.start("who"), body.end, text, text)
 
 
 _NOTE_AFTER = re.compile(r"[ \t]*\([^()\n]{3,80}\)")
