@@ -4576,3 +4576,19 @@ def test_a_bodys_own_conference_in_a_province_twenty_first_pass(text: str, expec
 ])
 def test_a_works_prize_to_its_authors_twenty_first_pass(text: str, expected: list):
     assert _awards(text) == expected
+
+
+T21 = ("Ngày 10/1/2020, Khối thi đua các cơ quan Đảng tỉnh Hưng Yên tổ chức hội nghị tổng kết năm "
+       "2019.\n\nKhối có {n} đơn vị thành viên. Kết quả chấm điểm năm 2019 như sau:\n\n"
+       "STT | Đơn vị | Điểm\n1 | Ban Tổ chức Tỉnh ủy (Khối trưởng) | 98,5\n2 | Văn phòng Tỉnh ủy | "
+       "97,0\n3 | Trường Chính trị tỉnh | 95,5\n")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a table of the cluster's units, as many as the count written before it
+    (T21.format(n=3), [["Ban Tổ chức Tỉnh ủy", "Văn phòng Tỉnh ủy", "Trường Chính trị tỉnh"]]),
+    # the twin: a count the table does not fill: only the unit its role names
+    (T21.format(n=8), [["Ban Tổ chức Tỉnh ủy"]]),
+])
+def test_a_table_of_the_clusters_units_twenty_first_pass(text: str, expected: list):
+    assert lists(text) == expected

@@ -24,7 +24,7 @@ from pbkg.extract.events import context_year, find_events, headline_event, refer
 from pbkg.extract.officials import find_official_mentions, merge_officials
 from pbkg.extract.patterns import ORG_HEAD, norm_key
 from pbkg.extract.roles import find_roles, fold_committee_roles
-from pbkg.extract.tables import find_rotation_lists, find_table_roles
+from pbkg.extract.tables import find_rotation_lists, find_table_members, find_table_roles
 from pbkg.extract.units import place_prefix
 
 # As many characters as the largest file `read_article` accepts has bytes: a longer text is
@@ -124,6 +124,7 @@ def extract(article: Article) -> dict:
     clusters = _headline_cluster(article.title, group_clusters(doc, mentions))
     mentions = add_aliases(doc, mentions, clusters)
     find_member_lists(doc, mentions, clusters)
+    find_table_members(doc, mentions, clusters)
     bodys_own: list[int] = []
     events = find_events(doc, mentions, clusters, article.date, bodys_own)
     if not events and not bodys_own:

@@ -205,3 +205,50 @@ def find_rotation_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluste
                 break
             pos = sep.end()
     return out
+
+
+# the cluster's count of its units, written before a table of them: "Khối có 8 đơn vị thành viên"
+_CLUSTER_COUNT = re.compile(r"(?<![\w])(?:[Cc]ụm|[Kk]hối)(?:[ \t]+thi[ \t]+đua)?[ \t]+"
+                            r"(?:hiện[ \t]+(?:nay[ \t]+)?)?(?:có|gồm)[ \t]+(?P<n>\d{1,2})[ \t]+"
+                            r"(?:đơn[ \t]+vị|cơ[ \t]+quan)(?:[ \t]+thành[ \t]+viên)?(?![\w])")
+_COUNT_BEFORE = 600  # how far before a table its count is looked for
+_NOTE_END = re.compile(r"[ \t]*\([^()\n]{1,40}\)$")  # "Ban Tổ chức Tỉnh ủy (Khối trưởng)"
+
+
+def find_table_members(doc: Doc, mentions: list[Mention], clusters: list[Cluster]) -> None:
+    """A table of the cluster's units ("STT | Đơn vị | Điểm | Xếp loại", one row a unit) lists
+    its members when it holds as many units, each one body's whole name (a note in brackets
+    aside), as the count the text gives the cluster just before it ("Khối có 8 đơn vị thành
+    viên"); a table of fewer or more, or with a row that is no unit, lists none."""
+    canon = doc.canon
+    starts = [m.start for m in mentions]
+    for rows in _tables(doc):
+        head = [canon[s:e] for s, e in _cells(doc, *rows[0])]
+        unit_col = next((i for i, c in enumerate(head) if _UNIT_HEAD.fullmatch(c)), None)
+        if unit_col is None:
+            continue
+        counts = list(_CLUSTER_COUNT.finditer(canon, max(0, rows[0][0] - _COUNT_BEFORE),
+                                              rows[0][0]))
+        if not counts or int(counts[-1].group("n")) != len(rows) - 1:
+            continue
+        k = bisect.bisect_left(starts, rows[0][0])
+        cluster = resolve(mentions[k - 1] if k > 0 else None, clusters)
+        if cluster is None:
+            continue
+        units = []
+        for s, e in rows[1:]:
+            cells = _cells(doc, s, e)
+            if len(cells) != len(head):
+                break
+            cs, ce = cells[unit_col]
+            note = _NOTE_END.search(canon, cs, ce)
+            unit = _unit(doc, (cs, note.start() if note else ce))
+            if unit is None:
+                break
+            units.append(unit)
+        if len(units) != len(rows) - 1:
+            continue
+        for unit in units:
+            cluster.add_member(unit.text, unit.start, unit.end)
+        if cluster.member_count is None:
+            cluster.member_count = len(units)
