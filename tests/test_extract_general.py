@@ -4592,3 +4592,16 @@ T21 = ("Ngày 10/1/2020, Khối thi đua các cơ quan Đảng tỉnh Hưng Yên
 ])
 def test_a_table_of_the_clusters_units_twenty_first_pass(text: str, expected: list):
     assert lists(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # after "đồng chí", "Ông" is the surname, not a second honorific
+    ("Ngày 6/3/2023, Cụm thi đua số 3 ký kết giao ước. Đồng chí Ông Thị Hạnh, Bí thư Đảng ủy Công "
+     "ty cổ phần Cấp nước, phát biểu.",
+     {"Ông Thị Hạnh": ["Bí thư Đảng ủy Công ty cổ phần Cấp nước"]}),
+    # the twin: "Ông" opening the sentence is the honorific
+    ("Ngày 6/3/2023, Cụm thi đua số 3 ký kết giao ước. Ông Lê Văn Hạnh, Bí thư Đảng ủy Công ty cổ "
+     "phần Cấp nước, phát biểu.", {"Lê Văn Hạnh": ["Bí thư Đảng ủy Công ty cổ phần Cấp nước"]}),
+])
+def test_ong_after_dong_chi_is_a_surname_twenty_first_pass(text: str, expected: dict):
+    assert officials(text) == expected

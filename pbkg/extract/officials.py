@@ -321,6 +321,9 @@ def find_official_mentions(doc: Doc) -> list[OfficialMention]:
             continue
         name_start = _after_place_word(doc, m)
         name_start = _after_opening_place(doc, name_start, m.end())
+        surname = _SURNAME_AFTER_COMRADE.search(canon, max(0, name_start - 24), name_start)
+        if surname:  # "Đồng chí Ông Văn Lành": after "đồng chí", "Ông" is the surname
+            name_start = surname.start("sur")
         ede = _EDE_OPENING.search(canon, max(0, name_start - 30), name_start)
         if ede:  # "Bí thư Tỉnh ủy Y Thanh Hà Niê Kđăm": the name opens with "Y" / "H'"
             name_start = ede.start()
@@ -493,6 +496,9 @@ def _names_by_context(doc: Doc, found: list[OfficialMention]) -> list[OfficialMe
             continue
         name_start, name = m.start(), m.group()
         lead = _CAP_HONORIFIC.match(name)  # "Ông Giang Văn Tú" at a sentence's start
+        if lead and _SURNAME_AFTER_COMRADE.search(canon, max(0, name_start - 12),
+                                                  name_start + lead.end()):
+            lead = None  # "Đồng chí Ông Thị Hạnh": after "đồng chí", "Ông" is the surname
         if lead:
             name_start, name = name_start + lead.end(), name[lead.end() :]
         words = name.split()
@@ -556,6 +562,8 @@ def _in_people_list(doc: Doc, name_start: int) -> bool:
 
 _EDE_NAME = re.compile(r"(?:Y|H[’'][A-ZĐ]\w*)[ \t]+\S")
 _CAP_HONORIFIC = re.compile(r"(?:Ông|Bà|Đồng chí|Đ/c)[ \t]+")
+_SURNAME_AFTER_COMRADE = re.compile(r"(?<![\w])(?:[Đđ]ồng[ \t]+chí|[Đđ]/c)[ \t]+(?P<sur>Ông)"
+                                    r"[ \t]+$")
 _MIDDLE = {"Văn", "Thị"}
 # capitalized nouns that open names of places and bodies ("Phòng Văn hóa", "Nhà Văn hóa")
 _NOT_SURNAME = {"Phòng", "Nhà", "Đài", "Ngành", "Công", "Khu", "Làng", "Trung", "Hội", "Câu",
