@@ -50,8 +50,28 @@ _SPACE = (_OTHER_RANK, 0)
 
 @lru_cache(maxsize=65536)  # names and values recur across the facts of a page
 def sort_key(text: str) -> tuple:
-    """The collation key of a text: compare keys to sort in Vietnamese order. Worked out a
-    word at a time (the words of a page's labels recur), as key_by_character would."""
+    """The collation key of a text: compare keys to sort in Vietnamese order, as
+    key_by_character would. A fact's label ("Thành viên cụm Cụm 5 năm 2023: Ban Tổ chức ...") is
+    keyed as its two sides, each kept: a page's facts share the first, pages share the second."""
+    head, sep, tail = text.rpartition(": ")
+    if sep and head.strip() and tail.strip():
+        return _joined(sort_key(head), sort_key(tail))
+    return _words_key(text)
+
+
+def _joined(a: tuple, b: tuple) -> tuple:
+    """The key of a text "A: B" from those of A and B: the ": " and any spaces or signs around
+    it are one boundary, as a run of them is within a text."""
+    first, second = a[0], b[0]
+    if first[-1:] != (_SPACE,):
+        first += (_SPACE,)
+    if second[:1] == (_SPACE,):
+        second = second[1:]
+    return (first + second, a[1] + b[1], a[2] + b[2])
+
+
+def _words_key(text: str) -> tuple:
+    """sort_key worked out a word at a time (the words of a page's labels recur)."""
     primary: list[tuple[int, int]] = []
     secondary: list[int] = []
     tertiary: list[int] = []

@@ -42,11 +42,13 @@ def test_vietnamese_collation_orders_letters_then_tones():
 def test_collation_by_words_equals_by_characters():
     """sort_key works a word at a time; it must give key_by_character's key on any text: runs
     of spaces and punctuation across words, digits, marks, non-breaking spaces, tabs."""
-    alphabet = list("aăâbdđeêiouưyzAĐƠ0129 ,.-_()²١'\t\n\u00a0") + ["\u0301", "\u0323", "ǅ", "İ"]
+    alphabet = list("aăâbdđeêiouưyzAĐƠ0129 ,.-_()²١'\t\n\u00a0") + ["\u0301", "\u0323", "ǅ", "İ",
+                                                                ": ", ":", " : "]
     rng = random.Random(7)
     texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
              for _ in range(20_000)]
-    texts += ["Cụm thi đua số 5  (2023):  Ban Tổ chức", " - a", "a - ", "1 2", "a\u00a0 b"]
+    texts += ["Cụm thi đua số 5  (2023):  Ban Tổ chức", " - a", "a - ", "1 2", "a\u00a0 b",
+              "a: b", "a): (b", "1: 2", "a:  : b", ": a", "a: ", "a\u0301: \u0301b", "(: )"]
     for text in texts:
         assert sort_key.__wrapped__(text) == key_by_character(text), text
 
