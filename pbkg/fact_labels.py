@@ -111,6 +111,13 @@ def parts(props: dict[str, list[dict]], labels: Labels,
     uris: dict[str, list[str]] = {}
     literals: dict[str, str] = {}
     for prop, terms in props.items():
+        if len(terms) == 1:  # most properties: one value, nothing to sort
+            term = terms[0]
+            if term["type"] == "uri":
+                uris[prop] = [term["value"]]
+            elif term["type"] == "literal":
+                literals[prop] = term["value"]
+            continue
         found = sorted(t["value"] for t in terms if t["type"] == "uri")
         if found:
             uris[prop] = found
