@@ -145,3 +145,14 @@ def test_stops_cleanly_without_leftover_workers(server):
         time.sleep(0.1)
     assert processes_with(marker) == []
     assert "Finished server process" in server["log"].read_text(encoding="utf-8")
+
+
+def test_a_server_process_tunes_the_collector():
+    # In a fresh interpreter, as `pbkg serve` does before it serves: what is alive is frozen out
+    # of the collector's scans, and the youngest generation waits for 50,000 allocations.
+    code = ("import gc, json; from api.server import tune_gc; before = gc.get_threshold(); "
+            "tune_gc(); print(json.dumps([before, gc.get_threshold(), gc.get_freeze_count()]))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                         cwd=Path(__file__).resolve().parents[1], check=True).stdout
+    before, after, frozen = json.loads(out)
+    assert before == [700, 10, 10] and after == [50_000, 20, 100] and frozen > 1000
