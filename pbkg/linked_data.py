@@ -282,6 +282,8 @@ class LinkedData(Site):
         self._labels_found: dict[str, dict[str, str]] = {}
         # Fact nodes the shown facts link to (a conference...), read for the page at once.
         self._linked_facts: dict[str, Node] = {}
+        # Each property as prop() gives it: a page's cards name the same thirty hundreds of times.
+        self._props: dict[str, dict] = {}
 
     # Resolving paths ----------------------------------------------------------------------
 
@@ -324,7 +326,11 @@ class LinkedData(Site):
     # Pages (as plain data for a template) ---------------------------------------------------
 
     def prop(self, iri: str) -> dict:
-        return {"iri": iri, "curie": shorten(iri, PREFIXES), "labels": self.index.labels(iri)}
+        found = self._props.get(iri)
+        if found is None:
+            found = self._props[iri] = {"iri": iri, "curie": shorten(iri, PREFIXES),
+                                        "labels": self.index.labels(iri)}
+        return found
 
     def term_value(self, term: dict) -> dict:
         if term["type"] == "uri":
