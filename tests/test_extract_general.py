@@ -4605,3 +4605,28 @@ def test_a_table_of_the_clusters_units_twenty_first_pass(text: str, expected: li
 ])
 def test_ong_after_dong_chi_is_a_surname_twenty_first_pass(text: str, expected: dict):
     assert officials(text) == expected
+# -- twenty-second pass ---------------------------------------------------------------------
+
+
+def roles_by_cluster(text: str) -> list[tuple]:
+    return [(r["cluster"], r["year"], r["role"], r["unit"]) for r in extract_text(text)["roles"]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a role whose sentence names two blocks goes to the block whose list names its unit
+    ("Ngày 12/12/2023, Khối thi đua số 1 và Khối thi đua số 2 tổng kết năm 2023. Khối 1 gồm: Ban "
+     "Tổ chức Tỉnh ủy, Ban Dân vận Tỉnh ủy. Khối 2 gồm: Hội Nông dân tỉnh, Hội Cựu chiến binh "
+     "tỉnh. Năm 2024, Ban Dân vận Tỉnh ủy làm Khối trưởng Khối 1; Khối 2 do Hội Nông dân tỉnh làm "
+     "Khối trưởng.",
+     [("Khối thi đua số 1", 2024, "chair", "Ban Dân vận Tỉnh ủy"),
+      ("Khối thi đua số 2", 2024, "chair", "Hội Nông dân tỉnh")]),
+    # the twin: a unit no list names keeps the cluster it was given
+    ("Ngày 12/12/2023, Khối thi đua số 1 và Khối thi đua số 2 tổng kết năm 2023. Khối 1 gồm: Ban "
+     "Tổ chức Tỉnh ủy, Ban Dân vận Tỉnh ủy. Khối 2 gồm: Hội Nông dân tỉnh, Hội Cựu chiến binh "
+     "tỉnh. Năm 2024, Ban Dân vận Tỉnh ủy làm Khối trưởng Khối 1; Khối 2 do Tỉnh đoàn làm "
+     "Khối trưởng.",
+     [("Khối thi đua số 1", 2024, "chair", "Ban Dân vận Tỉnh ủy"),
+      ("Khối thi đua số 1", 2024, "chair", "Tỉnh đoàn")]),
+])
+def test_a_guessed_cluster_corrected_by_the_lists_twenty_second_pass(text: str, expected: list):
+    assert roles_by_cluster(text) == expected

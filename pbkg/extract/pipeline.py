@@ -100,6 +100,26 @@ def _headline_cluster(title: str | None, clusters: list[Cluster]) -> list[Cluste
     return [head] + [c for c in clusters if c is not head]
 
 
+def _listed_clusters(roles: list[dict], clusters: list[Cluster]) -> None:
+    """A role whose cluster was guessed (neither its words nor its sentence name one alone, on
+    a page of several clusters) is the role of the one cluster whose list names its unit: "Khối
+    1 gồm A, B; Khối 2 gồm C, D. ... năm 2024 A làm Khối trưởng Khối 1; Khối 2 do C làm Khối
+    trưởng" gives C's role to Khối 2. Looked up by the members' keys (linear)."""
+    owners: dict[str, list[Cluster]] = {}
+    if len(clusters) > 1:
+        for c in clusters:
+            for m in c.members:
+                key = norm_key(m["full"], expand=True)
+                if c not in owners.setdefault(key, []):
+                    owners[key].append(c)
+    for role in roles:
+        if not role.pop("_guessed", False) or not role["unit"]:
+            continue
+        found = owners.get(norm_key(role.get("unit_full") or role["unit"], expand=True), [])
+        if len(found) == 1:
+            role["cluster"] = found[0].name
+
+
 def extract(article: Article) -> dict:
     """All facts the article states, in the schema of `pbkg extract`."""
     result: dict = {
@@ -152,6 +172,8 @@ def extract(article: Article) -> dict:
         if key not in stated:
             stated.add(key)
             roles.append(r)
+    roles.sort(key=lambda r: r["start"])
+    _listed_clusters(roles, clusters)
     # (a person's role and a table's or a rotation's of the person's body: one role)
     roles = fold_committee_roles(roles)
     # a unit named in a role of the cluster is also a member

@@ -1106,6 +1106,9 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
             if len(in_sentence) == 1:
                 cluster = next(iter(in_sentence.values()))
         unit_text = h.unit.text if h.unit else None
+        # the cluster neither the role's words nor its sentence name alone: the main one, a
+        # guess the members' lists may correct (see the pipeline)
+        guessed = h.mention is None and (sent is None or len(in_sentence) != 1)
         item = {
             "cluster": cluster.name if cluster else None,
             "year": h.year,
@@ -1121,6 +1124,8 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
         }
         if h.unit and h.unit.full != unit_text:
             item["unit_full"] = h.unit.full
+        if guessed and len(clusters) > 1:
+            item["_guessed"] = True
         key = (h.year, h.role, norm_key(h.unit.full, expand=True) if h.unit else
                "person " + norm_key(h.person))
         if key not in out or out[key]["confidence"] < item["confidence"]:
