@@ -4608,6 +4608,10 @@ def test_ong_after_dong_chi_is_a_surname_twenty_first_pass(text: str, expected: 
 # -- twenty-second pass ---------------------------------------------------------------------
 
 
+def clusters_members(text: str) -> list[tuple[str, list[str]]]:
+    return [(c["name"], c["members"]) for c in extract_text(text)["clusters"]]
+
+
 def roles_by_cluster(text: str) -> list[tuple]:
     return [(r["cluster"], r["year"], r["role"], r["unit"]) for r in extract_text(text)["roles"]]
 
@@ -4630,3 +4634,23 @@ def roles_by_cluster(text: str) -> list[tuple]:
 ])
 def test_a_guessed_cluster_corrected_by_the_lists_twenty_second_pass(text: str, expected: list):
     assert roles_by_cluster(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # two unnumbered blocks named by two descriptors, neither holding the other: two blocks
+    ("Ngày 15/12/2023, Khối thi đua các cơ quan Đảng tỉnh tổng kết năm 2023. Khối thi đua các cơ "
+     "quan Đảng tỉnh gồm: Văn phòng Tỉnh ủy, Ban Tổ chức Tỉnh ủy và Báo Hòa Bình.\n\nCùng ngày, "
+     "Khối thi đua Doanh nghiệp tỉnh tổng kết. Khối thi đua Doanh nghiệp tỉnh gồm: Công ty Điện "
+     "lực Hòa Bình, Công ty TNHH MTV Xổ số kiến thiết Hòa Bình.",
+     [("Khối thi đua các cơ quan Đảng tỉnh",
+       ["Văn phòng Tỉnh ủy", "Ban Tổ chức Tỉnh ủy", "Báo Hòa Bình"]),
+      ("Khối thi đua Doanh nghiệp tỉnh",
+       ["Công ty Điện lực Hòa Bình", "Công ty TNHH MTV Xổ số kiến thiết Hòa Bình"])]),
+    # the twin: one block named short and long (one holds the other) stays one
+    ("Ngày 15/12/2023, Khối thi đua các cơ quan Đảng tỉnh Hòa Bình tổng kết năm 2023. Khối thi "
+     "đua các cơ quan Đảng gồm: Văn phòng Tỉnh ủy, Ban Tổ chức Tỉnh ủy và Báo Hòa Bình.",
+     [("Khối thi đua các cơ quan Đảng tỉnh Hòa Bình",
+       ["Văn phòng Tỉnh ủy", "Ban Tổ chức Tỉnh ủy", "Báo Hòa Bình"])]),
+])
+def test_blocks_told_apart_by_their_descriptors_twenty_second_pass(text: str, expected: list):
+    assert clusters_members(text) == expected

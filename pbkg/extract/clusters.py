@@ -387,6 +387,57 @@ def _split_by_place(doc: Doc, groups: dict, kind: str) -> None:
         groups[(kind, -1 - i)] = Cluster(kind, None, list(ms))
 
 
+# what a descriptor's key leaves out: "thi đua" and the committee or place that closes it
+# ("Khối thi đua các cơ quan Đảng tỉnh Bình Định" is "Khối các cơ quan Đảng tỉnh")
+_DESC_HEAD = re.compile(r"^(?:cum|khoi)\s+(?:thi\s+dua\s+|td\s+)?")
+_DESC_TAIL = re.compile(r"\s+(?:(?:tinh|thanh|huyen|quan|thi|dang)\s+uy|tinh|thanh\s+pho)"
+                        r"(?:\s+\S+){0,3}$")
+_MAX_BLOCKS = 12  # distinct descriptors kept apart: each mention is compared with these only
+
+
+def _descriptor_key(doc: Doc, m: Mention) -> str:
+    """The words of an unnumbered mention's descriptor, folded: "cac co quan dang"."""
+    return _DESC_HEAD.sub("", norm_key(doc.canon[m.start : m.end]))
+
+
+def _same_descriptor(a: str, b: str) -> bool:
+    """Whether two descriptors' keys name one cluster: one holds the other at word bounds, they
+    open with the same four words, or they differ only in the committee or place that closes
+    them."""
+    if not a or not b or contains_words(a, b) or contains_words(b, a):
+        return True
+    wa, wb = a.split(), b.split()
+    if len(wa) >= 4 and len(wb) >= 4 and wa[:4] == wb[:4]:
+        return True  # "văn phòng cấp ủy 9 huyện" and "văn phòng cấp ủy đảng khối đồng bằng"
+    ta, tb = _DESC_TAIL.sub("", a), _DESC_TAIL.sub("", b)
+    return bool(ta) and bool(tb) and (contains_words(ta, tb) or contains_words(tb, ta))
+
+
+def _split_by_descriptor(doc: Doc, groups: dict, kind: str) -> None:
+    """Unnumbered clusters of one kind named by two descriptors, neither holding the other, are
+    two clusters: a year-end page of several blocks ("Khối thi đua các cơ quan Đảng tỉnh ...
+    Cùng ngày, Khối thi đua Doanh nghiệp tỉnh ..."). "Khối thi đua các cơ quan Đảng" and
+    "Khối thi đua các cơ quan Đảng tỉnh Bình Định" stay one."""
+    group = groups[(kind, None)]
+    subs: list[tuple[str, list[Mention]]] = []
+    for m in group.mentions:
+        key = _descriptor_key(doc, m)
+        for skey, ms in subs:
+            if _same_descriptor(key, skey):
+                ms.append(m)
+                break
+        else:
+            if len(subs) < _MAX_BLOCKS:
+                subs.append((key, [m]))
+            else:
+                subs[0][1].append(m)
+    if len(subs) < 2:
+        return
+    group.mentions = subs[0][1]
+    for i, (_, ms) in enumerate(subs[1:]):
+        groups[(kind, -100 - i)] = Cluster(kind, None, ms)
+
+
 def group_clusters(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
     groups: dict[tuple[str, int | None], Cluster] = {}
     for m in mentions:
@@ -402,6 +453,9 @@ def group_clusters(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
     for kind in ("cụm", "khối"):
         if (kind, None) in groups:
             _split_by_place(doc, groups, kind)
+    for kind in ("cụm", "khối"):
+        if (kind, None) in groups:
+            _split_by_descriptor(doc, groups, kind)
     for m in mentions:
         if m.bare and (m.kind, m.number) in groups:
             groups[(m.kind, m.number)].mentions.append(m)
