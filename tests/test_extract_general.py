@@ -4654,3 +4654,24 @@ def test_a_guessed_cluster_corrected_by_the_lists_twenty_second_pass(text: str, 
 ])
 def test_blocks_told_apart_by_their_descriptors_twenty_second_pass(text: str, expected: list):
     assert clusters_members(text) == expected
+
+
+def events_by_cluster(text: str) -> list[tuple]:
+    return [(e["kind"], e["date"], e["cluster"]) for e in extract_text(text)["events"]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a conference two blocks hold together is an event of each
+    ("Sáng 14/12/2023, tại Hội trường Tỉnh ủy, Khối thi đua các cơ quan Đảng tỉnh (Khối 1) và "
+     "Khối thi đua các đoàn thể tỉnh (Khối 2) tổ chức hội nghị liên tịch tổng kết công tác thi "
+     "đua năm 2023.",
+     [("tổng kết", "2023-12-14", "Khối thi đua các cơ quan Đảng tỉnh (Khối 1)"),
+      ("tổng kết", "2023-12-14", "Khối thi đua các đoàn thể tỉnh (Khối 2)")]),
+    # the twin: a second block named after the conference's word (a guest) holds none
+    ("Sáng 14/12/2023, tại Hội trường Tỉnh ủy, Khối thi đua các cơ quan Đảng tỉnh (Khối 1) tổ "
+     "chức hội nghị tổng kết công tác thi đua năm 2023, mời Khối thi đua các đoàn thể tỉnh (Khối "
+     "2) dự.",
+     [("tổng kết", "2023-12-14", "Khối thi đua các cơ quan Đảng tỉnh (Khối 1)")]),
+])
+def test_a_conference_of_several_blocks_twenty_second_pass(text: str, expected: list):
+    assert events_by_cluster(text) == expected

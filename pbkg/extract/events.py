@@ -329,6 +329,8 @@ def find_events(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
             "end": e,
             "confidence": 0.85 if date else 0.7,
         })
+        for other in _joint_clusters(doc, in_sentence, cluster, kind_pos, sent.start):
+            out.append({**out[-1], "cluster": other.name})
         if lead is None:
             continue
         for kind2, pos2 in _second_kinds(text, kind, kind_pos):
@@ -339,6 +341,30 @@ def find_events(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
             out.append({**out[-1], "kind": kind2,
                         "year_covered": str(covered2) if covered2 else None})
     _same_day(doc, mentions, clusters, out)
+    return out
+
+
+# between two clusters that hold one conference together: "Khối thi đua A (Khối 1) và Khối thi
+# đua B (Khối 2) tổ chức hội nghị liên tịch tổng kết", "Khối A, Khối B và Khối C tổng kết"
+_JOINT = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:,|và|cùng)[ \t]*")
+
+
+def _joint_clusters(doc: Doc, in_sentence: list[Mention], first: Cluster | None,
+                    kind_pos: int | None, start: int) -> list[Cluster]:
+    """The other clusters of a subject that names several, joined by commas or "và", before
+    the conference's word: each holds the conference (one event a cluster)."""
+    out: list[Cluster] = []
+    if first is None or kind_pos is None or not in_sentence or in_sentence[0].cluster is not first:
+        return out
+    prev = in_sentence[0]
+    for m in in_sentence[1:]:
+        if m.start >= start + kind_pos or m.start < prev.end:
+            break
+        if not _JOINT.fullmatch(doc.canon, prev.end, m.start):
+            break
+        if m.cluster is not None and m.cluster is not first and m.cluster not in out:
+            out.append(m.cluster)
+        prev = m
     return out
 
 
