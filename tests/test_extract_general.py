@@ -4675,3 +4675,20 @@ def events_by_cluster(text: str) -> list[tuple]:
 ])
 def test_a_conference_of_several_blocks_twenty_second_pass(text: str, expected: list):
     assert events_by_cluster(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an enterprise, a court, a hospital open a body's name as a board does
+    ("Ngày 20/12/2023, Khối thi đua Doanh nghiệp tỉnh tổng kết năm 2023. Năm 2023, khối do Công "
+     "ty Điện lực Hòa Bình làm khối trưởng, Tổng Công ty Xây dựng Hòa Bình làm khối phó.",
+     [(2023, "chair", "Công ty Điện lực Hòa Bình"),
+      (2023, "vice-chair", "Tổng Công ty Xây dựng Hòa Bình")]),
+    ("Ngày 20/12/2023, Cụm thi đua số 3 tổng kết năm 2023. Ông Lê Văn Tâm, Phó Giám đốc Bệnh viện "
+     "Đa khoa tỉnh, Cụm trưởng năm 2023, phát biểu.",
+     [(2023, "chair", "Bệnh viện Đa khoa tỉnh")]),
+    # the twin: a company the block visits holds no role
+    ("Ngày 20/12/2023, Khối thi đua Doanh nghiệp tỉnh tổng kết năm 2023 tại Công ty Điện lực Hòa "
+     "Bình.", []),
+])
+def test_enterprises_and_courts_as_units_twenty_second_pass(text: str, expected: list):
+    assert roles(text) == expected

@@ -61,6 +61,9 @@ ORG_HEADS = (
     # political schools and centres, mass organisations, the 2025 merged boards
     "Đoàn Thanh niên", "Ban Tuyên giáo và Dân vận", "Ban Chính sách", "BTCHU", "BTGHU", "BDVHU",
     "VPHU", "UBKTHU", "UBKTTU", "BTGDV", "ĐUK", "TTCT", "TTBDCT", "LĐLĐ", "HLHPN", "HVCTQG",
+    # enterprises, courts, post and hospitals: the blocks of enterprises and of the interior
+    "Công ty", "Tổng Công ty", "Tổng công ty", "Tập đoàn", "Tòa án", "Toà án", "Bưu điện",
+    "Bệnh viện",
     *COMPOUND_HEADS,
 )
 
