@@ -4692,3 +4692,25 @@ def test_a_conference_of_several_blocks_twenty_second_pass(text: str, expected: 
 ])
 def test_enterprises_and_courts_as_units_twenty_second_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a nomination coordinated with the agreement of its sentence, or made by the block itself
+    ("Ngày 18/12/2023, Khối thi đua các đoàn thể tỉnh tổng kết năm 2023. Khối thống nhất đề nghị "
+     "UBND tỉnh tặng Cờ thi đua cho Hội Nông dân tỉnh; giới thiệu Tỉnh đoàn làm Khối trưởng, Hội "
+     "Cựu chiến binh tỉnh làm Khối phó năm 2024.",
+     [(2024, "chair", "Tỉnh đoàn"), (2024, "vice-chair", "Hội Cựu chiến binh tỉnh")]),
+    ("Ngày 18/12/2023, Khối thi đua các đoàn thể tỉnh tổng kết năm 2023. Khối đoàn thể, hội giới "
+     "thiệu Hội Nông dân tỉnh làm khối trưởng năm 2024.",
+     [(2024, "chair", "Hội Nông dân tỉnh")]),
+    # the twins: no agreement before the ';'; a nomination by another body; one sent on
+    ("Ngày 18/12/2023, Khối thi đua các đoàn thể tỉnh tổng kết năm 2023. Khối đề nghị UBND tỉnh "
+     "tặng Cờ thi đua cho Hội Nông dân tỉnh; giới thiệu Tỉnh đoàn làm Khối trưởng năm 2024.", []),
+    ("Ngày 18/12/2023, Khối thi đua các đoàn thể tỉnh tổng kết năm 2023. Ban Thường vụ Tỉnh ủy "
+     "giới thiệu Hội Nông dân tỉnh làm khối trưởng năm 2024.", []),
+    ("Ngày 18/12/2023, Khối thi đua các đoàn thể tỉnh tổng kết năm 2023. Khối thống nhất đề nghị "
+     "UBND tỉnh tặng Cờ thi đua cho Hội Nông dân tỉnh; giới thiệu Tỉnh đoàn làm Khối trưởng năm "
+     "2024, trình Chủ tịch UBND tỉnh xem xét, quyết định.", []),
+])
+def test_a_nomination_the_block_agreed_twenty_second_pass(text: str, expected: list):
+    assert roles(text) == expected

@@ -340,12 +340,36 @@ _BY_RULE = re.compile(r"\W{0,3}[Tt]heo[ \t]+(?:quy[ \t]+chế|quy[ \t]+định)"
                       r"(?:[ \t]+[^,;:.]{0,60})?,")
 
 
+# a nomination that goes on an agreement of its sentence ("Khối thống nhất đề nghị ... tặng Bằng
+# khen cho A; giới thiệu B làm Khối trưởng"), or that the cluster makes itself, opening its
+# clause ("Khối Mặt trận, đoàn thể giới thiệu B làm khối trưởng năm 2025")
+_COORD_BEFORE = re.compile(r"(?:;|,[ \t]*đồng[ \t]+thời)[ \t]*$")
+_AGREED_IN = re.compile(r"(?<![\w])(?:thống[ \t]+nhất|nhất[ \t]+trí)(?![\w])", re.IGNORECASE)
+_CLUSTER_SUBJECT = re.compile(r"[\W]{0,3}(?:Cụm|Khối)(?![ \t]+(?:trưởng|phó)(?![\w]))"
+                              r"(?:[ \t]*[,–-]?[ \t]+[\w’']+){0,8}[ \t]+"
+                              r"(?:(?:đã|cũng|thống[ \t]+nhất|nhất[ \t]+trí)[ \t]+)?")
+
+
+def _agreed_clause(doc: Doc, at: int) -> bool:
+    """Whether the "giới thiệu" at `at` is a coordinated verb of an agreement earlier in its
+    sentence, or has the cluster, opening the clause, as its subject."""
+    canon = doc.canon
+    sent = doc.sentence_at(at)
+    lo = max(sent.start if sent is not None else 0, at - 300)
+    if _COORD_BEFORE.search(canon, max(lo, at - 16), at):
+        return _AGREED_IN.search(canon, lo, at) is not None and not _SENT_ON.search(
+            canon, lo, at)
+    start = max(lo, canon.rfind(";", lo, at) + 1)
+    return _CLUSTER_SUBJECT.fullmatch(canon, start, at) is not None
+
+
 def _proposed(doc: Doc, lo: int, hi: int, role_end: int) -> bool:
     """Whether a proposal in canon[lo:hi] puts forward the role that ends at `role_end`."""
     canon = doc.canon
     p = _PROPOSED.search(canon, lo, hi)
     while p is not None and canon[p.start() : p.start() + 4].lower() == "giới" and (
-            _AGREED_BEFORE.search(canon, max(0, p.start() - 16), p.start())):
+            _AGREED_BEFORE.search(canon, max(0, p.start() - 16), p.start())
+            or _agreed_clause(doc, p.start())):
         sent = doc.sentence_at(role_end)
         # the clause's own: "giới thiệu A làm Cụm trưởng; đồng thời đề xuất B làm Cụm phó, báo
         # cáo Ban X xem xét, quyết định" sends on B's role, not A's
