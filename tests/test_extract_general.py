@@ -4714,3 +4714,17 @@ def test_enterprises_and_courts_as_units_twenty_second_pass(text: str, expected:
 ])
 def test_a_nomination_the_block_agreed_twenty_second_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "Đại diện X, đơn vị Khối trưởng": the representative's phrase opening the sentence
+    ("Ngày 20/12/2023, Khối thi đua số 2 tổng kết năm 2023. Đại diện Hội Nông dân tỉnh, đơn vị "
+     "Khối trưởng năm 2023, báo cáo kết quả.", [(2023, "chair", "Hội Nông dân tỉnh")]),
+    ("Ngày 20/12/2023, Khối thi đua số 2 tổng kết năm 2023. Thay mặt Sở Tư pháp, đơn vị Khối phó "
+     "năm 2023, ông Lê Văn An phát biểu.", [(2023, "vice-chair", "Sở Tư pháp")]),
+    # the twin: a representative of a body the apposition does not describe
+    ("Ngày 20/12/2023, Khối thi đua số 2 tổng kết năm 2023. Đại diện Hội Nông dân tỉnh phát biểu "
+     "về kết quả năm 2023.", []),
+])
+def test_a_representative_opening_the_sentence_twenty_second_pass(text: str, expected: list):
+    assert roles(text) == expected
