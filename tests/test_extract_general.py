@@ -4728,3 +4728,20 @@ def test_a_nomination_the_block_agreed_twenty_second_pass(text: str, expected: l
 ])
 def test_a_representative_opening_the_sentence_twenty_second_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a hand-over's list cut where an item opens a clause of its own
+    ("Ngày 20/12/2023, Khối thi đua Nội chính tổng kết năm 2023. Năm 2024, Khối thống nhất để Sở "
+     "Tư pháp bàn giao nhiệm vụ Khối trưởng cho Thanh tra tỉnh, Tòa án nhân dân tỉnh làm Khối "
+     "phó.",
+     [(2024, "chair", "Thanh tra tỉnh"), (2024, "vice-chair", "Tòa án nhân dân tỉnh")]),
+    # the twin: two receivers, no verb after the second: both receive it
+    ("Ngày 20/12/2023, Cụm thi đua số 3 tổng kết năm 2023. Ban Tổ chức Tỉnh ủy Hòa Bình bàn giao "
+     "nhiệm vụ Cụm phó năm 2024 cho Ban Tổ chức Tỉnh ủy Sơn La và Ban Tổ chức Tỉnh ủy Lai Châu.",
+     [(2023, "vice-chair", "Ban Tổ chức Tỉnh ủy Hòa Bình"),
+      (2024, "vice-chair", "Ban Tổ chức Tỉnh ủy Sơn La"),
+      (2024, "vice-chair", "Ban Tổ chức Tỉnh ủy Lai Châu")]),
+])
+def test_a_handovers_list_cut_at_a_clause_twenty_second_pass(text: str, expected: list):
+    assert roles(text) == expected

@@ -799,6 +799,10 @@ def find_roles(
                     canon, max(0, verb_at - 24), verb_at):
                 continue  # "đề nghị X bàn giao ...", "X chưa bàn giao ...": no role stated
             units = parse_list(doc, tail_end + ha.end())
+            # "bàn giao nhiệm vụ Khối trưởng cho A, B làm Khối phó": B opens a clause of its own
+            cut = next((i for i, u in enumerate(units) if i > 0 and (
+                _HOLD_VERB.match(canon, u.end) or _CLAUSE_VERB.match(canon, u.end))), None)
+            units = units[:cut] if cut is not None else units
             for unit in units:
                 hits.append(RoleHit(start=m.start() - len(before) + ho.start(), end=unit.end,
                                     unit=unit, via="handover-in", confidence=0.85,
