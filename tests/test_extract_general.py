@@ -4745,3 +4745,28 @@ def test_a_representative_opening_the_sentence_twenty_second_pass(text: str, exp
 ])
 def test_a_handovers_list_cut_at_a_clause_twenty_second_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a block's short name (no "thi đua") or its bracketed numeral opens its list
+    ("Ngày 21/12/2023, Khối thi đua Lực lượng vũ trang tỉnh và Khối thi đua Nội chính tỉnh tổng "
+     "kết năm 2023. Khối Lực lượng vũ trang gồm 3 đơn vị là Bộ Chỉ huy Quân sự tỉnh, Công an tỉnh "
+     "và Bộ Chỉ huy Bộ đội Biên phòng tỉnh. Khối Nội chính có 4 thành viên (Tòa án nhân dân tỉnh, "
+     "Viện Kiểm sát nhân dân tỉnh, Thanh tra tỉnh, Sở Tư pháp).",
+     [("Khối thi đua Lực lượng vũ trang tỉnh",
+       ["Bộ Chỉ huy Quân sự tỉnh", "Công an tỉnh", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh"]),
+      ("Khối thi đua Nội chính tỉnh",
+       ["Tòa án nhân dân tỉnh", "Viện Kiểm sát nhân dân tỉnh", "Thanh tra tỉnh", "Sở Tư pháp"])]),
+    ("Ngày 21/12/2023, Khối thi đua các cơ quan Đảng tỉnh (Khối I) và Khối thi đua các đoàn thể "
+     "tỉnh (Khối II) tổng kết năm 2023. Khối II gồm: Hội Nông dân tỉnh, Tỉnh đoàn và Hội Cựu chiến "
+     "binh tỉnh.",
+     [("Khối thi đua các cơ quan Đảng tỉnh", []),
+      ("Khối thi đua các đoàn thể tỉnh",
+       ["Hội Nông dân tỉnh", "Tỉnh đoàn", "Hội Cựu chiến binh tỉnh"])]),
+    # the twin: a body whose own name holds "Khối" opens no block's list
+    ("Ngày 21/12/2023, Khối thi đua Lực lượng vũ trang tỉnh và Khối thi đua Nội chính tỉnh tổng "
+     "kết năm 2023. Đảng ủy Khối Nội chính có 4 chi bộ (Chi bộ A, Chi bộ B, Chi bộ C, Chi bộ D).",
+     [("Khối thi đua Lực lượng vũ trang tỉnh", []), ("Khối thi đua Nội chính tỉnh", [])]),
+])
+def test_a_blocks_short_name_opens_its_list_twenty_second_pass(text: str, expected: list):
+    assert clusters_members(text) == expected

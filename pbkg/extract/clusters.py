@@ -524,6 +524,77 @@ def add_aliases(doc: Doc, mentions: list[Mention], clusters: list[Cluster]) -> l
 
 _PLURAL_BEFORE = re.compile(r"(?<![\w])(?:các|những|mỗi|từng|giữa|cho)\s+$", re.IGNORECASE)
 
+# a cluster's short name, without "thi đua": "Khối Lực lượng vũ trang gồm ...", "Khối các cơ
+# quan Đảng có 8 thành viên", "Khối I gồm" (after "Khối thi đua ... (Khối I)")
+_SHORT_HEAD = re.compile(r"(?<![\w])(?P<kind>Cụm|Khối|CỤM|KHỐI)[ \t]+"
+                         r"(?!(?:thi|trưởng|phó|TĐ)(?![\w]))")
+_SHORT_HEAD = first_char_led(_SHORT_HEAD, "CK")
+_ROMAN_OR_DIGIT = re.compile(r"(?:số[ \t]+|thứ[ \t]+)?(?P<num>\d{1,3}|[IVX]{1,5})(?![\w/])")
+# a body's own name holds "Khối": "Đảng ủy Khối các cơ quan tỉnh", "Đảng bộ Khối Doanh nghiệp"
+_BODY_BEFORE = re.compile(r"(?:ủy|bộ|đoàn|[Bb]an|[Đđ]ảng)[ \t]+$")
+# the alias in brackets after a named mention: "Khối thi đua các cơ quan Đảng (Khối I)"
+_ALIAS_PAREN = re.compile(r"[ \t]*\([ \t]*(?:Khối|Cụm)[ \t]+(?P<num>\d{1,3}|[IVX]{1,5})[ \t]*\)")
+
+
+def add_short_names(doc: Doc, mentions: list[Mention], clusters: list[Cluster]) -> list[Mention]:
+    """Mentions of the article's clusters by a short name, each tied to its cluster: "Khối"
+    and a descriptor one cluster's descriptor alone holds, or the numeral of its bracketed
+    alias ("Khối thi đua A (Khối I) và Khối thi đua B (Khối II) ... Khối I gồm ..."). Only on a
+    page of several unnumbered clusters or bracketed aliases; a name a body's own holds
+    ("Đảng ủy Khối các cơ quan tỉnh") is none. `mentions` and the new ones, sorted."""
+    canon = doc.canon
+    keyed: list[tuple[str, Cluster]] = []
+    numerals: dict[tuple[str, str], Cluster] = {}
+    for c in clusters:
+        for m in c.mentions:
+            if m.bare:
+                continue
+            a = _ALIAS_PAREN.match(canon, m.end)
+            if a is not None:
+                numerals.setdefault((c.kind, a.group("num")), c)
+        if c.number is None and not c.implicit and c.mentions:
+            first = next((m for m in c.mentions if not m.bare), None)
+            key = _DESC_TAIL.sub("", _descriptor_key(doc, first)) if first else ""
+            if key:
+                keyed.append((key, c))
+    if len(keyed) < 2 and not numerals:
+        return mentions
+    covered = Spans([(m.start, m.end) for m in mentions])
+    out = list(mentions)
+    added = False
+    for h in _SHORT_HEAD.finditer(canon):
+        if covered.covers(h.start()) or _BODY_BEFORE.search(canon, max(0, h.start() - 8),
+                                                             h.start()):
+            continue
+        kind = h.group("kind").lower()
+        num = _ROMAN_OR_DIGIT.match(canon, h.end())
+        if num is not None:
+            c = numerals.get((kind, num.group("num")))
+            if c is not None and (c.number is None or not num.group("num").isdigit()):
+                m = Mention(h.start(), num.end(), kind, c.number, True, bare=True, cluster=c)
+                c.mentions.append(m)
+                out.append(m)
+                added = True
+            continue
+        end = _descriptor(doc, h.end())
+        key = norm_key(canon[h.end() : end])
+        if len(key.split()) < 2 or end - h.end() > 120:
+            continue
+        key = _DESC_TAIL.sub("", key) or key
+        found = [c for k, c in keyed if c.kind == kind and (contains_words(k, key) or (
+            contains_words(key, k)))]
+        if len(found) == 1:
+            m = Mention(h.start(), end, kind, None, True, bare=True, cluster=found[0])
+            found[0].mentions.append(m)
+            out.append(m)
+            added = True
+    if not added:
+        return mentions
+    for c in clusters:
+        c.mentions.sort(key=lambda x: x.start)
+    out.sort(key=lambda m: m.start)
+    return out
+
 
 def main_cluster(clusters: list[Cluster]) -> Cluster | None:
     if not clusters:

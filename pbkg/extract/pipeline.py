@@ -12,6 +12,7 @@ from pbkg.extract.awards import find_awards
 from pbkg.extract.clusters import (
     Cluster,
     add_aliases,
+    add_short_names,
     assign_level,
     find_member_lists,
     find_mentions,
@@ -143,6 +144,7 @@ def extract(article: Article) -> dict:
     mentions = find_mentions(doc)
     clusters = _headline_cluster(article.title, group_clusters(doc, mentions))
     mentions = add_aliases(doc, mentions, clusters)
+    mentions = add_short_names(doc, mentions, clusters)
     find_member_lists(doc, mentions, clusters)
     find_table_members(doc, mentions, clusters)
     bodys_own: list[int] = []
