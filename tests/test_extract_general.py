@@ -4770,3 +4770,30 @@ def test_a_handovers_list_cut_at_a_clause_twenty_second_pass(text: str, expected
 ])
 def test_a_blocks_short_name_opens_its_list_twenty_second_pass(text: str, expected: list):
     assert clusters_members(text) == expected
+
+
+def _table_awards(text: str) -> list[tuple]:
+    return [(a["status"], a["recipient"], a["award"]) for a in extract_text(text)["awards"]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a table of awards: a column of units, one of the award's kind, a status by row or by lead
+    ("Ngày 18/12/2023, Cụm thi đua số 3 tổng kết năm 2023. Kết quả bình xét:\n\n| Đơn vị | Hình "
+     "thức | Tình trạng |\n| Ban Dân vận Huyện ủy Mai Châu | Cờ thi đua của UBND tỉnh | Đề nghị "
+     "UBND tỉnh tặng |\n| Ban Dân vận Huyện ủy Tân Lạc | Giấy khen của Ban Dân vận Tỉnh ủy | Đã "
+     "được tặng |",
+     [("proposed", "Ban Dân vận Huyện ủy Mai Châu", "Cờ thi đua của UBND tỉnh"),
+      ("conferred", "Ban Dân vận Huyện ủy Tân Lạc", "Giấy khen của Ban Dân vận Tỉnh ủy")]),
+    ("Ngày 18/12/2023, Cụm thi đua số 3 tổng kết năm 2023. Hội nghị thống nhất đề nghị:\n\n| Hình "
+     "thức | Đơn vị |\n| Bằng khen của Chủ tịch UBND tỉnh | Ban Dân vận Huyện ủy Mai Châu; Ban "
+     "Dân vận Huyện ủy Lạc Sơn |",
+     [("proposed", "Ban Dân vận Huyện ủy Mai Châu", "Bằng khen của Chủ tịch UBND tỉnh"),
+      ("proposed", "Ban Dân vận Huyện ủy Lạc Sơn", "Bằng khen của Chủ tịch UBND tỉnh")]),
+    # the twins: no status in the row nor in the lead; a column that holds no award's kind
+    ("Ngày 18/12/2023, Cụm thi đua số 3 tổng kết năm 2023. Bảng tổng hợp:\n\n| Đơn vị | Hình "
+     "thức |\n| Ban Dân vận Huyện ủy Mai Châu | Cờ thi đua của UBND tỉnh |", []),
+    ("Ngày 18/12/2023, Cụm thi đua số 3 tổng kết năm 2023. Hội nghị thống nhất đề nghị:\n\n| Đơn "
+     "vị | Hình thức |\n| Ban Dân vận Huyện ủy Mai Châu | Trực tuyến |", []),
+])
+def test_a_table_of_awards_twenty_second_pass(text: str, expected: list):
+    assert _table_awards(text) == expected

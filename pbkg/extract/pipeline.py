@@ -25,7 +25,12 @@ from pbkg.extract.events import context_year, find_events, headline_event, refer
 from pbkg.extract.officials import find_official_mentions, merge_officials
 from pbkg.extract.patterns import ORG_HEAD, norm_key
 from pbkg.extract.roles import find_roles, fold_committee_roles
-from pbkg.extract.tables import find_rotation_lists, find_table_members, find_table_roles
+from pbkg.extract.tables import (
+    find_rotation_lists,
+    find_table_awards,
+    find_table_members,
+    find_table_roles,
+)
 from pbkg.extract.units import place_prefix
 
 # As many characters as the largest file `read_article` accepts has bytes: a longer text is
@@ -200,6 +205,10 @@ def extract(article: Article) -> dict:
             s, e = role["start"], role["end"]
             cluster.add_member(role["unit"], s, e, role.get("unit_full"))
     awards = find_awards(doc, year, roles)
+    # awards a table states, unless a sentence states them too
+    said = {(a["status"], norm_key(a["recipient"], expand=True)) for a in awards}
+    awards += [a for a in find_table_awards(doc, year)
+               if (a["status"], norm_key(a["recipient"], expand=True)) not in said]
     # a unit the cluster votes its lead, or ranks, is a member of it ("Khối suy tôn X và Y là
     # hai đơn vị dẫn đầu"), and so is a body whose team wins a prize of its contest ("giải Ba
     # cho đội Ban X") or that its review proposes for an award ("Hội nghị đề nghị G tặng Cờ thi

@@ -252,3 +252,86 @@ def find_table_members(doc: Doc, mentions: list[Mention], clusters: list[Cluster
             cluster.add_member(unit.text, unit.start, unit.end)
         if cluster.member_count is None:
             cluster.member_count = len(units)
+# -- awards in a table ------------------------------------------------------------------
+# "| Đơn vị | Hình thức | Tình trạng |" then "| A | Cờ thi đua của UBND tỉnh | Đề nghị ... |", or
+# "| Hình thức | Đơn vị |" under "hội nghị thống nhất đề nghị:": one award a row, its recipients
+# the units of the unit's cell (split at ';' or ','), its status the row's own or the lead's
+_RECIPIENT_HEAD = re.compile(r"(?:[Tt]ên[ \t]+)?(?:[Đđ]ơn[ \t]+vị|[Cc]ơ[ \t]+quan|[Tt]ập[ \t]+thể)"
+                             r"(?:[ \t]+(?:được[ \t]+)?(?:đề[ \t]+nghị|nhận|khen[ \t]+thưởng))?")
+_KIND_HEAD = re.compile(r"(?:[Hh]ình[ \t]+thức|[Dd]anh[ \t]+hiệu|[Kk]hen[ \t]+thưởng)"
+                        r"(?:[ \t]+(?:khen[ \t]+thưởng|thi[ \t]+đua))?")
+_STATUS_HEAD = re.compile(r"[Tt]ình[ \t]+trạng|[Tt]rạng[ \t]+thái|[Kk]ết[ \t]+quả|[Gg]hi[ \t]+chú")
+_AWARD_CELL = re.compile(r"(?:Cờ|Bằng[ \t]+khen|Giấy[ \t]+khen|Huân[ \t]+chương|Danh[ \t]+hiệu)"
+                         r"(?![\w])[^|\t\n]{0,100}")
+_CONFERRED_CELL = re.compile(r"(?:[Đđ]ã[ \t]+(?:được[ \t]+)?|[Đđ]ược[ \t]+)(?:trao[ \t]+)?"
+                             r"(?:tặng|trao|nhận)(?![\w])")
+_CONFERRED_LEAD = re.compile(r"(?<![\w])(?:đã|được)[ \t]+(?:trao[ \t]+)?(?:tặng|trao|khen)"
+                             r"(?![\w])", re.IGNORECASE)
+_RECIPIENT_SEP = re.compile(r"[ \t]*[;,][ \t]*|[ \t]+và[ \t]+")
+
+
+def _status_of(text: str) -> str | None:
+    if _PROPOSAL.search(text):
+        return "proposed"
+    if _CONFERRED_CELL.match(text.strip()):
+        return "conferred"
+    return None
+
+
+def find_table_awards(doc: Doc, context_year: int | None) -> list[dict]:
+    """Awards a table states, one a row: its head names a column of units and one of the
+    award's kind; each row's status is its status cell's ("Đề nghị Chủ tịch UBND tỉnh tặng",
+    "Đã được tặng"), else the line opening the table's (a proposal: "hội nghị thống nhất đề
+    nghị:"; a gift: "đã được tặng"); a row whose status is not said states none."""
+    canon = doc.canon
+    out: list[dict] = []
+    for rows in _tables(doc):
+        head = [canon[s:e] for s, e in _cells(doc, *rows[0])]
+        unit_col = next((i for i, c in enumerate(head) if _RECIPIENT_HEAD.fullmatch(c)), None)
+        kind_col = next((i for i, c in enumerate(head) if _KIND_HEAD.fullmatch(c)), None)
+        if unit_col is None or kind_col is None:
+            continue
+        status_col = next((i for i, c in enumerate(head) if _STATUS_HEAD.fullmatch(c)), None)
+        lead_start = canon.rfind("\n", 0, max(0, rows[0][0] - 1)) + 1
+        for _ in range(4):  # over blank lines, a few
+            if lead_start == 0 or canon[lead_start : rows[0][0]].strip():
+                break
+            lead_start = canon.rfind("\n", 0, lead_start - 1) + 1
+        lead = canon[lead_start : rows[0][0]]
+        lead_status = ("proposed" if _PROPOSAL.search(lead) else
+                       "conferred" if _CONFERRED_LEAD.search(lead) else None)
+        lead_year = _LEAD_YEAR.search(lead)
+        period = lead_year.group("year") if lead_year else (
+            str(context_year) if context_year else None)
+        for s, e in rows[1:]:
+            cells = _cells(doc, s, e)
+            if len(cells) != len(head):
+                continue
+            award = _AWARD_CELL.fullmatch(canon[slice(*cells[kind_col])])
+            if award is None:
+                continue
+            status = (_status_of(canon[slice(*cells[status_col])]) if status_col is not None
+                      else None) or (lead_status if status_col is None else None)
+            if status is None:
+                continue
+            units = []
+            pos, end = cells[unit_col]
+            while pos < end and len(units) < MAX_ROWS:
+                unit = parse_forward(doc, pos)
+                if unit is None or unit.end > end:
+                    units = []
+                    break
+                units.append(unit)
+                sep = _RECIPIENT_SEP.match(canon, unit.end, end)
+                if unit.end == end:
+                    break
+                if sep is None:
+                    units = []
+                    break
+                pos = sep.end()
+            for unit in units:
+                out.append({"award": " ".join(award.group(0).split()), "giver": None,
+                            "recipient": unit.text, "year_or_period": period, "status": status,
+                            "evidence": doc.slice(s, e), "start": s, "end": e,
+                            "confidence": 0.75})
+    return out
