@@ -4797,3 +4797,19 @@ def _table_awards(text: str) -> list[tuple]:
 ])
 def test_a_table_of_awards_twenty_second_pass(text: str, expected: list):
     assert _table_awards(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a time between the recipient and the passive: "trước đó đã được", "từng được"
+    ("Ngày 20/12/2023, Khối thi đua số 2 tổng kết năm 2023. Hội Nông dân tỉnh trước đó đã được "
+     "Trung ương Hội Nông dân Việt Nam tặng Bằng khen năm 2023.",
+     [("conferred", "Hội Nông dân tỉnh", "Bằng khen")]),
+    ("Ngày 20/12/2023, Khối thi đua số 2 tổng kết năm 2023. Năm 2021, Công ty Điện lực Hòa Bình "
+     "từng được Chủ tịch UBND tỉnh tặng Cờ thi đua.",
+     [("conferred", "Công ty Điện lực Hòa Bình", "Cờ thi đua")]),
+    # the twin: a gift still to come is none
+    ("Ngày 20/12/2023, Khối thi đua số 2 tổng kết năm 2023. Hội Nông dân tỉnh chưa từng được "
+     "Trung ương Hội Nông dân Việt Nam tặng Bằng khen.", []),
+])
+def test_a_time_before_the_passive_gift_twenty_second_pass(text: str, expected: list):
+    assert _awards(text) == expected

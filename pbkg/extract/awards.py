@@ -53,7 +53,9 @@ _GIVE = first_char_led(_GIVE, "đt")
 _OF_GIVER = re.compile(r"\s+của\s+(?P<giver>[^,;.()\n]{2,80}?)(?:\s+năm\s+\d{4})?"
                        r"(?=\s+cho\s|[,;.()\n]|$)")
 _AGENT = re.compile(
-    r"(?<![\w])(?:(?:đã|cũng|đều|vừa|vinh\s+dự|rất\s+vinh\s+dự)\s+)*được\s+"
+    # (a time before the verb: "X trước đó đã được Y tặng", "X từng được Y tặng")
+    r"(?<![\w])(?:(?:đã|cũng|đều|vừa|vinh\s+dự|rất\s+vinh\s+dự|từng|trước\s+(?:đó|đây))\s+)*"
+    r"được\s+"
     rf"(?:(?:đề\s+nghị|xét\s+đề\s+nghị)\s+)?(?P<giver>[{UPPER}][^,;.()]{{1,60}}?)\s+$"
 )
 _SUBJECT = re.compile(
