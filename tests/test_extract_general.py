@@ -4813,3 +4813,16 @@ def test_a_table_of_awards_twenty_second_pass(text: str, expected: list):
 ])
 def test_a_time_before_the_passive_gift_twenty_second_pass(text: str, expected: list):
     assert _awards(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an abbreviation with its full stop in brackets ends no sentence: the lead keeps its event
+    ("Chiều 15/12/2023, tại hội trường Hội Nông dân tỉnh (TP. Hòa Bình), Khối thi đua các đoàn "
+     "thể tỉnh tổ chức hội nghị tổng kết năm 2023.",
+     [("tổng kết", "2023-12-15", "Khối thi đua các đoàn thể tỉnh")]),
+    # the twin: a sentence that does end after a bracket
+    ("Chiều 15/12/2023, tại hội trường Hội Nông dân tỉnh (thành phố Hòa Bình). Khối thi đua các "
+     "đoàn thể tỉnh nêu rõ kết quả năm 2023.", []),
+])
+def test_an_abbreviation_in_brackets_twenty_second_pass(text: str, expected: list):
+    assert events_by_cluster(text) == expected

@@ -31,9 +31,9 @@ def clean_text(text: str) -> str:
     return _LOOKALIKES(nfc(_CONTROL.sub(" ", _INVISIBLE.sub("", text))))
 
 _SENT_BREAK = re.compile(rf"(?<=[.!?…])[\"”’)]?\s+(?=[\"“(]?[{UPPER}\d])")
-# "TX. Buôn Hồ" (town), "TT. Phước An" (township) end no sentence
+# "TX. Buôn Hồ" (town), "TT. Phước An" (township) end no sentence, in brackets too ("(TP. Đà Lạt)")
 _ABBREV_BEFORE = re.compile(
-    r"(?:^|(?<=\s))(?:TP|Tp|TX|Tx|TT|ThS|TS|PGS|GS|St|Th|Q|P|H|Đ/c|Mr|Ms)\.$")
+    r"(?:^|(?<=[\s(]))(?:TP|Tp|TX|Tx|TT|ThS|TS|PGS|GS|St|Th|Q|P|H|Đ/c|Mr|Ms)\.$")
 _SCRAPER_DATE = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s*")
 _DISPLAY = [
     re.compile(r"^\s*(?:thứ\s+\w+|chủ\s+nhật)\s*,?\s*(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4}", re.I),
