@@ -4826,3 +4826,18 @@ def test_a_time_before_the_passive_gift_twenty_second_pass(text: str, expected: 
 ])
 def test_an_abbreviation_in_brackets_twenty_second_pass(text: str, expected: list):
     assert events_by_cluster(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a second block's conference on the same day, dated again: an event of its own
+    ("Chiều 18/12/2023, Khối thi đua Doanh nghiệp tỉnh tổ chức hội nghị tổng kết năm 2023.\n\n"
+     "Cũng trong ngày 18/12, Khối thi đua Ngân hàng tỉnh tổng kết năm 2023 tại TP Hòa Bình.",
+     [("tổng kết", "2023-12-18", "Khối thi đua Doanh nghiệp tỉnh"),
+      ("tổng kết", "2023-12-18", "Khối thi đua Ngân hàng tỉnh")]),
+    # the twin: the same block's conference told again is one event
+    ("Chiều 18/12/2023, Khối thi đua Doanh nghiệp tỉnh tổ chức hội nghị tổng kết năm 2023.\n\n"
+     "Cũng trong ngày 18/12, Khối thi đua Doanh nghiệp tỉnh tổng kết công tác khen thưởng.",
+     [("tổng kết", "2023-12-18", "Khối thi đua Doanh nghiệp tỉnh")]),
+])
+def test_another_blocks_conference_the_same_day_twenty_second_pass(text: str, expected: list):
+    assert events_by_cluster(text) == expected

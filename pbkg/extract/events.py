@@ -29,7 +29,8 @@ _WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*,
 # "Sáng 15/12", "Sáng thứ Sáu (15/12)", "Thứ Năm, ngày 14/12/2023", "Hôm qua (15/12)"
 _DATE_LEAD = (
     rf"(?:(?:sáng|chiều|tối|trưa|đêm)\s+(?:nay\s+|qua\s+)?(?:hôm\s+qua\s+)?(?:{_WEEKDAY})?(?:ngày\s+)?"
-    rf"|(?:{_WEEKDAY})?ngày\s+|hôm\s+(?:nay|qua)\s+)"
+    # "Cũng trong ngày 18/12": the day of the conference before it
+    rf"|(?:{_WEEKDAY})?(?:(?:cũng\s+)?trong\s+)?ngày\s+|hôm\s+(?:nay|qua)\s+)"
     r"\(?(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})"
     rf"(?:\s*(?P=sep)\s*(?P<y>{YEAR}))?\)?(?![\d])"
 )
@@ -267,6 +268,9 @@ def find_events(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
                 dated.append((sent, inner))
                 break
     candidates: list[tuple[Sentence, re.Match[str] | None]] = list(dated)
+    starts = [m.start for m in mentions]  # sorted
+    held_by: dict[tuple, set[int]] = {}  # an event's key -> the clusters holding it
+    day_years: dict[tuple[int, int], int] = {}  # (day, month) of a dated lead -> its year
     if not dated:
         for sent in doc.sentences:
             text = canon[sent.start : sent.end]
@@ -297,10 +301,16 @@ def find_events(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
                 day, month, kind, covered, doc.display_dates, header_date)
             if year is None:
                 year = _year_of_full_dates(text, day, month)
+            if year is None:
+                # "Cũng trong ngày 18/12, ..." after "Chiều 18/12/2023, ...": the day's year
+                year = day_years.get((day, month))
             if year is not None:
                 date = f"{year:04d}-{month:02d}-{day:02d}"
+                day_years.setdefault((day, month), year)
         key = (kind, date)
-        if key in seen:
+        late = key in seen
+        if late and not _another_cluster(mentions, starts, sent, clusters,
+                                         held_by.get(key, set())):
             continue
         place = None
         pm = _PLACE.search(text)
@@ -317,6 +327,7 @@ def find_events(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
                 bodys_own.append(sent.start)
             continue
         seen.add(key)
+        held_by.setdefault(key, set()).add(id(cluster))
         s, e = doc.trimmed(sent.start, sent.end)
         out.append({
             "kind": kind,
@@ -329,6 +340,8 @@ def find_events(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
             "end": e,
             "confidence": 0.85 if date else 0.7,
         })
+        if late:
+            out[-1]["_late"] = True  # a "Cùng ngày, ..." before it may state it first
         for other in _joint_clusters(doc, in_sentence, cluster, kind_pos, sent.start):
             out.append({**out[-1], "cluster": other.name})
         if lead is None:
@@ -341,7 +354,23 @@ def find_events(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
             out.append({**out[-1], "kind": kind2,
                         "year_covered": str(covered2) if covered2 else None})
     _same_day(doc, mentions, clusters, out)
+    for e in out:
+        e.pop("_late", None)
     return out
+
+
+def _another_cluster(mentions: list[Mention], starts: list[int], sent: Sentence,
+                     clusters: list[Cluster], held: set[int]) -> bool:
+    """Whether the sentence's first named cluster is not one already holding a conference of
+    that kind and date: "Chiều 18/12, Khối A tổng kết ... Cũng trong ngày 18/12, Khối B tổng
+    kết" are two events (looked up by bisection: linear over the article's sentences)."""
+    i = bisect.bisect_left(starts, sent.start)
+    while i < len(mentions) and mentions[i].start < sent.end and not mentions[i].named:
+        i += 1
+    if i >= len(mentions) or mentions[i].start >= sent.end:
+        return False
+    c = resolve(mentions[i], clusters)
+    return c is not None and id(c) not in held
 
 
 # between two clusters that hold one conference together: "Khối thi đua A (Khối 1) và Khối thi
@@ -381,7 +410,7 @@ def _same_day(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
     # of the article's events and mentions (linear time on a long text of such sentences).
     ends = [e["end"] for e in dated]
     starts = [m.start for m in mentions]
-    known = {(e["kind"], e["date"], e["cluster"]) for e in out}
+    known = {(e["kind"], e["date"], e["cluster"]): e for e in out}
     for sent in doc.sentences:
         if sent.start < ends[0] or not _SAME_DAY.match(canon, sent.start, sent.end):
             continue
@@ -397,12 +426,14 @@ def _same_day(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
         named = i < len(mentions) and mentions[i].start < sent.end
         cluster = resolve(mentions[i] if named else None, clusters)
         name = cluster.name if cluster else None
-        if (kind, before["date"], name) in known:
+        held = known.get((kind, before["date"], name))
+        if held is not None and not (held.get("_late") and held["start"] > sent.start):
             continue
-        known.add((kind, before["date"], name))
         covered = _covered(text, kind_pos)
         pm = _PLACE.search(text)
         s, e = doc.trimmed(sent.start, sent.end)
+        if held is not None:  # the same conference, stated first here: its evidence is this
+            out.remove(held)
         out.append({
             "kind": kind,
             "date": before["date"],
@@ -415,6 +446,7 @@ def _same_day(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
             "end": e,
             "confidence": 0.75,
         })
+        known[(kind, before["date"], name)] = out[-1]
 
 
 _KIND_INITIALS = re.compile(r"(?<![\w])[CK]TĐ(?=[ \t]+(?:số[ \t]+)?\w)")
