@@ -4841,3 +4841,21 @@ def test_an_abbreviation_in_brackets_twenty_second_pass(text: str, expected: lis
 ])
 def test_another_blocks_conference_the_same_day_twenty_second_pass(text: str, expected: list):
     assert events_by_cluster(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a table of a row a block, a column a role of the year its head gives
+    ("Ngày 10/1/2024, Khối thi đua các đảng bộ tỉnh tổng kết năm 2023. Kết quả luân phiên:\n\n| Khối | "
+     "Khối trưởng năm 2024 | Khối phó năm 2024 |\n| Khối thứ nhất | Đảng ủy Công an tỉnh | Đảng ủy "
+     "Quân sự tỉnh |\n| Khối thứ hai | Đảng ủy Khối Doanh nghiệp tỉnh | Hội Nông dân tỉnh |",
+     [(2024, "chair", "Đảng ủy Công an tỉnh"), (2024, "vice-chair", "Đảng ủy Quân sự tỉnh"),
+      (2024, "chair", "Đảng ủy Khối Doanh nghiệp tỉnh"), (2024, "vice-chair", "Hội Nông dân tỉnh")]),
+    # the twins: a proposal's table; a head with no year and a lead with none
+    ("Ngày 10/1/2024, Khối thi đua các đảng bộ tỉnh tổng kết năm 2023. Dự kiến luân phiên:\n\n| Khối | "
+     "Khối trưởng năm 2024 | Khối phó năm 2024 |\n| Khối thứ nhất | Đảng ủy Công an tỉnh | Đảng ủy "
+     "Quân sự tỉnh |", []),
+    ("Ngày 10/1/2024, Khối thi đua các đảng bộ tỉnh tổng kết. Phân công:\n\n| Khối | Khối trưởng | Khối "
+     "phó |\n| Khối thứ nhất | Đảng ủy Công an tỉnh | Đảng ủy Quân sự tỉnh |", []),
+])
+def test_a_table_of_a_row_a_block_twenty_second_pass(text: str, expected: list):
+    assert roles(text) == expected

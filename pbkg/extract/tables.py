@@ -63,6 +63,17 @@ def _role_of(cell: str) -> str | None:
     return ROLE_NAMES[m.lastgroup or "chair"] if m else None
 
 
+_CLUSTER_COL = re.compile(r"(?:[Tt]ên[ \t]+)?(?:[Cc]ụm|[Kk]hối)(?:[ \t]+thi[ \t]+đua)?")
+_HEAD_YEAR = re.compile(rf"[ \t]+năm[ \t]+(?P<year>{YEAR})$")
+
+
+def _role_year_head(cell: str) -> tuple[str, int | None] | None:
+    """A head cell that is a role word, maybe with its year: "Khối trưởng năm 2024"."""
+    y = _HEAD_YEAR.search(cell)
+    role = _role_of(cell[: y.start()] if y else cell)
+    return (role, int(y.group("year")) if y else None) if role else None
+
+
 def _unit(doc: Doc, span: tuple[int, int]):
     s, e = span
     unit = parse_forward(doc, s) if e > s else None
@@ -100,7 +111,13 @@ def find_table_roles(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
         duty_col = next((i for i, c in enumerate(head) if _DUTY_HEAD.fullmatch(c)), None)
         rotation = year_col is not None and any(roles)
         duties = unit_col is not None and duty_col is not None
-        if not rotation and not duties:
+        # a row a cluster, a column a role of the year its head gives: "| Khối | Khối trưởng
+        # năm 2024 | Khối phó năm 2024 |" then "| Khối thứ nhất | A | B |"
+        by_cluster = [_role_year_head(c) for c in head]
+        by_cluster_col = next((i for i, c in enumerate(head) if _CLUSTER_COL.fullmatch(c)), None)
+        if rotation or duties or by_cluster_col is None or not any(by_cluster):
+            by_cluster = []
+        if not rotation and not duties and not by_cluster:
             continue
         # the line that opens the table: a proposal's table states no role
         lead_start = canon.rfind("\n", 0, max(0, rows[0][0] - 1)) + 1
@@ -123,7 +140,12 @@ def find_table_roles(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
             if len(cells) != len(head):
                 continue
             found: list[tuple[str, int | None, bool, tuple[int, int]]] = []
-            if rotation:
+            if by_cluster:
+                fallback = int(lead_year.group("year")) if lead_year else None
+                found = [(r[0], r[1] or fallback, bool(r[1] or fallback), cells[i])
+                         for i, r in enumerate(by_cluster) if r is not None]
+                found = [f for f in found if f[1] is not None]
+            elif rotation:
                 y = _YEAR_CELL.fullmatch(canon[slice(*cells[year_col])])
                 if y is None:
                     continue
