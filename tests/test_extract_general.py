@@ -4772,10 +4772,6 @@ def test_a_blocks_short_name_opens_its_list_twenty_second_pass(text: str, expect
     assert clusters_members(text) == expected
 
 
-def _table_awards(text: str) -> list[tuple]:
-    return [(a["status"], a["recipient"], a["award"]) for a in extract_text(text)["awards"]]
-
-
 @pytest.mark.parametrize("text,expected", [
     # a table of awards: a column of units, one of the award's kind, a status by row or by lead
     ("Ngày 18/12/2023, Cụm thi đua số 3 tổng kết năm 2023. Kết quả bình xét:\n\n| Đơn vị | Hình "
@@ -4796,7 +4792,7 @@ def _table_awards(text: str) -> list[tuple]:
      "vị | Hình thức |\n| Ban Dân vận Huyện ủy Mai Châu | Trực tuyến |", []),
 ])
 def test_a_table_of_awards_twenty_second_pass(text: str, expected: list):
-    assert _table_awards(text) == expected
+    assert _awards(text) == expected
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -4859,3 +4855,21 @@ def test_another_blocks_conference_the_same_day_twenty_second_pass(text: str, ex
 ])
 def test_a_table_of_a_row_a_block_twenty_second_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the next prizes of a run with no verb of their own: "về", a dash
+    ("Ngày 12/12/2023, Cụm thi đua số 2 tổng kết năm 2023. Cụm tổ chức Hội thi “Báo cáo viên "
+     "giỏi”; giải Nhất thuộc về Ban Tuyên giáo Huyện ủy Kim Bôi, giải Nhì về Ban Tuyên giáo "
+     "Huyện ủy Lạc Thủy; giải Ba - Ban Tuyên giáo Huyện ủy Yên Thủy.",
+     [("conferred", "Ban Tuyên giáo Huyện ủy Kim Bôi", "giải Nhất"),
+      ("conferred", "Ban Tuyên giáo Huyện ủy Lạc Thủy", "giải Nhì"),
+      ("conferred", "Ban Tuyên giáo Huyện ủy Yên Thủy", "giải Ba")]),
+    # the twins: a prize "about" a subject names no recipient; no run opened by a verb
+    ("Ngày 12/12/2023, Cụm thi đua số 2 tổng kết năm 2023. Cụm trao giải Nhất về chuyên đề xây "
+     "dựng Đảng.", []),
+    ("Ngày 12/12/2023, Cụm thi đua số 2 tổng kết năm 2023. Bài viết giải Nhì về Ban Tuyên giáo "
+     "Huyện ủy Lạc Thủy được đăng trên báo.", []),
+])
+def test_the_next_prizes_of_a_run_twenty_second_pass(text: str, expected: list):
+    assert _awards(text) == expected

@@ -679,11 +679,13 @@ _PRIZE_AFTER = re.compile(  # "X đạt giải Nhất", "X xuất sắc giành g
 _PRIZE_QUALIFIERS = re.compile(r"(?:(?:đã|xuất\s+sắc|vinh\s+dự)\s+)+$")
 _PRIZE_BEFORE = re.compile(  # "giải Nhất thuộc về X", "giải Nhì: X và Y"
     rf"(?P<award>{PRIZE}(?:\s+(?:toàn\s+đoàn|tập\s+thể))?)\s*"
-    # "giải Nhì - đồng chí A (Ban X)", "giải Nhất – Chi bộ Y": a dash before the winner
-    r"(?P<to>thuộc\s+về|được\s+trao\s+cho|về\s+tay|:|là|cho|[-–—](?=\s))\s*"
+    # "giải Nhì - đồng chí A (Ban X)", "giải Nhất – Chi bộ Y": a dash before the winner; the
+    # next prizes of a run may drop the verb: "giải Nhì về B; hai giải Ba về C và D"
+    r"(?P<to>thuộc\s+về|được\s+trao\s+cho|về\s+tay|về|:|là|cho|[-–—](?=\s))\s*"
     # "cho các đội: A, B", "cho 2 đơn vị: A và B": the units the colon lists
     r"(?:(?:\d+\s+|các\s+)?(?:đội|đơn\s+vị)(?:\s+thi)?\s*:\s*|(?:các\s+)?(?:đội\s+(?=[A-ZĐ]))?)"
 )
+_ELLIPTIC_TO = {"về"}  # (a dash before the winner needs no run)
 _DISTINCTION = re.compile(  # "X được công nhận danh hiệu “...”", "X đạt danh hiệu “...”"
     r"(?:công\s+nhận|đạt|giữ\s+vững)\s+(?:đạt\s+)?"
     r"(?P<award>danh\s+hiệu\s+(?:“[^”]{3,80}”|\"[^\"]{3,80}\"))"
@@ -745,9 +747,16 @@ def _prizes(doc: Doc, context_year: int | None) -> list[dict]:
             status = "proposed" if _PROPOSE.search(canon, cs, start) else "conferred"
             out.append(_award(m.group("award"), unit.text, status,
                               _period(canon[cs:ce], context_year), unit.start, m.end(), doc))
+    run_in = -1  # the start of the sentence whose prizes a verb opened
     for m in _PRIZE_BEFORE.finditer(canon):
         if doc.in_display(m.start()):
             continue
+        sent = doc.sentence_at(m.start())
+        here = sent.start if sent is not None else -2
+        if m.group("to") in _ELLIPTIC_TO and here != run_in:
+            continue  # "giải Nhì về B" only after "giải Nhất thuộc về A" in its sentence
+        if m.group("to") not in _ELLIPTIC_TO:
+            run_in = here
         cs, ce = _clause_bounds(doc, m.start())
         units = parse_list(doc, m.end())
         if units:
