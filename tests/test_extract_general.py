@@ -4873,3 +4873,21 @@ def test_a_table_of_a_row_a_block_twenty_second_pass(text: str, expected: list):
 ])
 def test_the_next_prizes_of_a_run_twenty_second_pass(text: str, expected: list):
     assert _awards(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a holder a year, each year in brackets after its unit
+    ("Ngày 20/12/2023, Khối thi đua các cơ quan Đảng tỉnh tổng kết năm 2023. Từ năm 2021, khối "
+     "trưởng lần lượt là Ban Dân vận Tỉnh ủy (2021), Báo Hòa Bình (2022) và Văn phòng Tỉnh ủy "
+     "(năm 2023).",
+     [(2021, "chair", "Ban Dân vận Tỉnh ủy"), (2022, "chair", "Báo Hòa Bình"),
+      (2023, "chair", "Văn phòng Tỉnh ủy")]),
+    # the twins: a plan; units with no years
+    ("Ngày 20/12/2023, Khối thi đua các cơ quan Đảng tỉnh tổng kết năm 2023. Dự kiến khối trưởng "
+     "lần lượt là Ban Dân vận Tỉnh ủy (2024), Báo Hòa Bình (2025).", []),
+    ("Ngày 20/12/2023, Khối thi đua các cơ quan Đảng tỉnh tổng kết năm 2023. Khối trưởng, khối phó "
+     "lần lượt là Ban Dân vận Tỉnh ủy và Báo Hòa Bình.",
+     [(2023, "chair", "Ban Dân vận Tỉnh ủy"), (2023, "vice-chair", "Báo Hòa Bình")]),
+])
+def test_a_holder_a_year_in_brackets_twenty_second_pass(text: str, expected: list):
+    assert roles(text) == expected

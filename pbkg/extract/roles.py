@@ -209,6 +209,30 @@ class RoleHit:
     election: bool = False
 
 
+_OVER_YEARS = re.compile(r"^[ \t]*(?:(?:qua[ \t]+)?các[ \t]+năm[ \t]+)?lần[ \t]+lượt[ \t]+là[ \t]+")
+_YEAR_BRACKET = re.compile(rf"[ \t]*\([ \t]*(?:năm[ \t]+)?(?P<year>{YEAR})[ \t]*\)")
+_YEAR_ITEM_SEP = re.compile(r"[ \t]*(?:[,;][ \t]*(?:và[ \t]+)?|và[ \t]+)")
+MAX_YEAR_ITEMS = 20
+
+
+def _units_by_year(doc: Doc, pos: int) -> list[tuple[Unit, int, int]]:
+    """The run "A (2020), B (2021) và C (2022)" at `pos`: each unit with the year in brackets
+    after it; the run ends at an item without one."""
+    canon = doc.canon
+    out: list[tuple[Unit, int, int]] = []
+    for _ in range(MAX_YEAR_ITEMS):
+        unit = parse_forward(doc, pos)
+        y = _YEAR_BRACKET.match(canon, unit.end) if unit is not None else None
+        if y is None:
+            break
+        out.append((unit, int(y.group("year")), y.end()))
+        sep = _YEAR_ITEM_SEP.match(canon, y.end())
+        if sep is None:
+            break
+        pos = sep.end()
+    return out
+
+
 def _tail(doc: Doc, m: re.Match[str]) -> tuple[int, Mention | None, int | None]:
     """Parse what follows a role word: a cluster reference and a year."""
     canon = doc.canon
@@ -824,6 +848,18 @@ def find_roles(
                 continue
             # "trao cờ cho X, đơn vị nhận nhiệm vụ Cụm trưởng năm 2012": no unit opens the
             # verb, an apposition describes the one before it (read below)
+        # 6a'. a holder a year, each year in brackets: "khối trưởng lần lượt là A (2020), B
+        # (2021) và C (2022)"
+        over = _OVER_YEARS.match(after)
+        if over and year is None and not _proposed(doc, max(0, m.start() - 120), m.start(),
+                                                   tail_end):
+            items = _units_by_year(doc, tail_end + over.end())
+            for unit, y, y_end in items:
+                hits.append(RoleHit(start=m.start(), end=y_end, unit=unit, via="by-year",
+                                    confidence=0.85, **{**base, "year": y,
+                                                        "year_explicit": True}))
+            if items:
+                continue
         # 6a. "Cụm trưởng năm 2024 do X đảm nhận"
         by = _BY_AFTER.match(after)
         if by:
