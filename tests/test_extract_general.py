@@ -4891,3 +4891,21 @@ def test_the_next_prizes_of_a_run_twenty_second_pass(text: str, expected: list):
 ])
 def test_a_holder_a_year_in_brackets_twenty_second_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # awards listed a line a kind under a line ending with a colon that proposes them
+    ("Ngày 15/12/2023, Cụm thi đua số 4 tổng kết năm 2023.\nCụm thống nhất đề nghị khen thưởng "
+     "như sau:\n1. Cờ thi đua của UBND tỉnh: Ban Dân vận Huyện ủy Mai Châu.\n2. Bằng khen của Chủ "
+     "tịch UBND tỉnh: Ban Dân vận Huyện ủy Tân Lạc và Ban Dân vận Huyện ủy Lạc Sơn.",
+     [("proposed", "Ban Dân vận Huyện ủy Mai Châu", "Cờ thi đua của UBND tỉnh"),
+      ("proposed", "Ban Dân vận Huyện ủy Tân Lạc", "Bằng khen của Chủ tịch UBND tỉnh"),
+      ("proposed", "Ban Dân vận Huyện ủy Lạc Sơn", "Bằng khen của Chủ tịch UBND tỉnh")]),
+    # the twins: a lead that neither proposes nor gives; a line whose part is no unit
+    ("Ngày 15/12/2023, Cụm thi đua số 4 tổng kết năm 2023.\nCác hình thức khen thưởng gồm:\n1. Cờ "
+     "thi đua của UBND tỉnh: Ban Dân vận Huyện ủy Mai Châu.", []),
+    ("Ngày 15/12/2023, Cụm thi đua số 4 tổng kết năm 2023.\nCụm thống nhất đề nghị khen thưởng:\n"
+     "1. Cờ thi đua của UBND tỉnh: đơn vị dẫn đầu cụm.", []),
+])
+def test_awards_listed_a_line_a_kind_twenty_second_pass(text: str, expected: list):
+    assert _awards(text) == expected

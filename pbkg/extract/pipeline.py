@@ -26,6 +26,7 @@ from pbkg.extract.officials import find_official_mentions, merge_officials
 from pbkg.extract.patterns import ORG_HEAD, norm_key
 from pbkg.extract.roles import find_roles, fold_committee_roles
 from pbkg.extract.tables import (
+    find_listed_awards,
     find_rotation_lists,
     find_table_awards,
     find_table_members,
@@ -207,7 +208,7 @@ def extract(article: Article) -> dict:
     awards = find_awards(doc, year, roles)
     # awards a table states, unless a sentence states them too
     said = {(a["status"], norm_key(a["recipient"], expand=True)) for a in awards}
-    awards += [a for a in find_table_awards(doc, year)
+    awards += [a for a in [*find_table_awards(doc, year), *find_listed_awards(doc, year)]
                if (a["status"], norm_key(a["recipient"], expand=True)) not in said]
     # a unit the cluster votes its lead, or ranks, is a member of it ("Khối suy tôn X và Y là
     # hai đơn vị dẫn đầu"), and so is a body whose team wins a prize of its contest ("giải Ba

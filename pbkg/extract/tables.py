@@ -357,3 +357,67 @@ def find_table_awards(doc: Doc, context_year: int | None) -> list[dict]:
                             "evidence": doc.slice(s, e), "start": s, "end": e,
                             "confidence": 0.75})
     return out
+
+
+# -- awards listed a line a kind --------------------------------------------------------
+# "Hội nghị thống nhất đề nghị khen thưởng năm 2022 như sau:" then "1. Cờ thi đua của UBND tỉnh:
+# A." and "2. Bằng khen của Chủ tịch UBND tỉnh: B và C.": each line an award and its units
+_AWARD_LINE = re.compile(r"^[ \t]*(?:\d{1,2}[.)]|[-–+•*])?[ \t]*"
+                         r"(?P<award>(?:Cờ|Bằng[ \t]+khen|Giấy[ \t]+khen|Huân[ \t]+chương|"
+                         r"Danh[ \t]+hiệu)(?![\w])[^:\n]{0,100}?)[ \t]*:[ \t]*", re.MULTILINE)
+_LINE_END = re.compile(r"[ \t]*[.;]?[ \t]*$")
+
+
+def _units_to(doc: Doc, pos: int, end: int) -> list:
+    """The units of canon[pos:end], split at ',', ';' or 'và', every part a unit; else []."""
+    canon = doc.canon
+    units = []
+    while pos < end and len(units) < MAX_ROWS:
+        unit = parse_forward(doc, pos)
+        if unit is None or unit.end > end:
+            return []
+        units.append(unit)
+        if _LINE_END.fullmatch(canon, unit.end, end):
+            return units
+        sep = _RECIPIENT_SEP.match(canon, unit.end, end)
+        if sep is None:
+            return []
+        pos = sep.end()
+    return []
+
+
+def find_listed_awards(doc: Doc, context_year: int | None) -> list[dict]:
+    """Awards listed a line a kind under a line that ends with a colon: proposed when that
+    line proposes, conferred when it says they were given, else none."""
+    canon = doc.canon
+    out: list[dict] = []
+    run_end, status, period = -2, None, None
+    for m in _AWARD_LINE.finditer(canon):
+        line_end = canon.find("\n", m.end())
+        line_end = len(canon) if line_end < 0 else line_end
+        if m.start() != run_end + 1:  # a new run: its lead is the line before, a colon's
+            lead_end = m.start() - 1
+            lead_start = canon.rfind("\n", 0, max(0, lead_end)) + 1
+            for _ in range(4):  # over blank lines, a few
+                if lead_start == 0 or canon[lead_start:lead_end].strip():
+                    break
+                lead_end = lead_start - 1
+                lead_start = canon.rfind("\n", 0, max(0, lead_end)) + 1
+            lead = canon[lead_start:max(lead_start, lead_end)].rstrip()
+            status = None
+            if lead.endswith(":"):
+                status = ("proposed" if _PROPOSAL.search(lead) else
+                          "conferred" if _CONFERRED_LEAD.search(lead) else None)
+            lead_year = _LEAD_YEAR.search(lead)
+            period = lead_year.group("year") if lead_year else (
+                str(context_year) if context_year else None)
+        run_end = line_end
+        if status is None:
+            continue
+        award = " ".join(m.group("award").split())
+        for unit in _units_to(doc, m.end(), line_end):
+            out.append({"award": award, "giver": None, "recipient": unit.text,
+                        "year_or_period": period, "status": status,
+                        "evidence": doc.slice(m.start(), line_end), "start": m.start(),
+                        "end": line_end, "confidence": 0.75})
+    return out
