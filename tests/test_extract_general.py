@@ -4909,3 +4909,19 @@ def test_a_holder_a_year_in_brackets_twenty_second_pass(text: str, expected: lis
 ])
 def test_awards_listed_a_line_a_kind_twenty_second_pass(text: str, expected: list):
     assert _awards(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "Mặt trận và đoàn thể" inside a block's name; its bracketed alias then opens its list
+    ("Ngày 16/12/2022, Khối thi đua các cơ quan Đảng, Mặt trận và đoàn thể tỉnh (Khối I) và Khối "
+     "thi đua các đảng bộ trực thuộc Tỉnh ủy (Khối II) tổng kết năm 2022. Khối I gồm: Văn phòng "
+     "Tỉnh ủy, Hội Nông dân tỉnh và Tỉnh đoàn.",
+     [("Khối thi đua các cơ quan Đảng, Mặt trận và đoàn thể tỉnh",
+       ["Văn phòng Tỉnh ủy", "Hội Nông dân tỉnh", "Tỉnh đoàn"]),
+      ("Khối thi đua các đảng bộ trực thuộc Tỉnh ủy", [])]),
+    # the twin: "và" before a body of its own ends the name
+    ("Ngày 16/12/2022, Khối thi đua các cơ quan Đảng tỉnh và Đoàn Thanh niên tỉnh phối hợp tổ "
+     "chức hội thảo.", [("Khối thi đua các cơ quan Đảng tỉnh", [])]),
+])
+def test_mat_tran_va_doan_the_in_a_blocks_name_twenty_second_pass(text: str, expected: list):
+    assert clusters_members(text) == expected

@@ -64,7 +64,9 @@ _DESC_COMMA = re.compile(r",[ \t]+(?=cơ\s+quan|giúp\s+việc|đoàn\s+thể|M�
 # "khu vực miền Trung - Tây Nguyên": a dash between two capitalized words joins a region's name
 _DASH_IN = re.compile(r"[-–]")
 _DESC_REGION_DASH = re.compile(rf"[ \t]+[-–][ \t]+(?=[{UPPER}])")
-_VA_CO_QUAN = re.compile(r"và\s+(?:cơ\s+quan|các\s+(?:đoàn\s+thể|cơ\s+quan|tổ\s+chức|đơn\s+vị))")
+# ("các cơ quan Đảng, Mặt trận và đoàn thể tỉnh": "và đoàn thể" too)
+_VA_CO_QUAN = re.compile(r"và\s+(?:cơ\s+quan|đoàn\s+thể|"
+                         r"các\s+(?:đoàn\s+thể|cơ\s+quan|tổ\s+chức|đơn\s+vị))")
 _DESC_STOPS = re.compile(
     r"(?:tổ\s+chức|tổng\s+kết|sơ\s+kết|có|gồm|đã|vừa|đang|sẽ|năm|ký|triển\s+khai|đề\s+nghị|"
     r"thông\s+qua|tiếp\s+tục|xác\s+định|là|được|cũng|cùng|với|tại|trong|để|nhằm|đạt|"
