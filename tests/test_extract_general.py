@@ -4678,6 +4678,23 @@ def test_a_conference_of_several_blocks_twenty_second_pass(text: str, expected: 
 
 
 @pytest.mark.parametrize("text,expected", [
+    # a block's alias in roman numerals between the two: still one event each
+    ("Ngày 16/12/2022, Khối thi đua các cơ quan Đảng tỉnh (Khối I) và Khối thi đua các đảng bộ "
+     "trực thuộc Tỉnh ủy (Khối II) tổ chức hội nghị tổng kết năm 2022. Khối I gồm: Văn phòng Tỉnh "
+     "ủy, Ban Tổ chức Tỉnh ủy.",
+     [("tổng kết", "2022-12-16", "Khối thi đua các cơ quan Đảng tỉnh"),
+      ("tổng kết", "2022-12-16", "Khối thi đua các đảng bộ trực thuộc Tỉnh ủy")]),
+    # the twin: the second block named after the verb holds none
+    ("Ngày 16/12/2022, Khối thi đua các cơ quan Đảng tỉnh (Khối I) tổ chức hội nghị tổng kết năm "
+     "2022, có đại diện Khối thi đua các đảng bộ trực thuộc Tỉnh ủy (Khối II) dự. Khối I gồm: Văn "
+     "phòng Tỉnh ủy, Ban Tổ chức Tỉnh ủy.",
+     [("tổng kết", "2022-12-16", "Khối thi đua các cơ quan Đảng tỉnh")]),
+])
+def test_a_joint_conference_with_roman_aliases_twenty_second_pass(text: str, expected: list):
+    assert events_by_cluster(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     # an enterprise, a court, a hospital open a body's name as a board does
     ("Ngày 20/12/2023, Khối thi đua Doanh nghiệp tỉnh tổng kết năm 2023. Năm 2023, khối do Công "
      "ty Điện lực Hòa Bình làm khối trưởng, Tổng Công ty Xây dựng Hòa Bình làm khối phó.",

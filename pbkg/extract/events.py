@@ -387,6 +387,8 @@ def _joint_clusters(doc: Doc, in_sentence: list[Mention], first: Cluster | None,
         return out
     prev = in_sentence[0]
     for m in in_sentence[1:]:
+        if m.bare and m.cluster is prev.cluster:
+            continue  # its own alias in brackets: "Khối thi đua A (Khối I) và ..."
         if m.start >= start + kind_pos or m.start < prev.end:
             break
         if not _JOINT.fullmatch(doc.canon, prev.end, m.start):
