@@ -4942,3 +4942,22 @@ def test_awards_listed_a_line_a_kind_twenty_second_pass(text: str, expected: lis
 ])
 def test_mat_tran_va_doan_the_in_a_blocks_name_twenty_second_pass(text: str, expected: list):
     assert clusters_members(text) == expected
+
+
+# -- twenty-third pass ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a party committee abbreviated before its place is a body ("HU" Huyện ủy, "ĐU" Đảng ủy)
+    ("Sáng 5/7, Cụm thi đua số 4 sơ kết 6 tháng đầu năm 2023. Chủ trì có đồng chí Lê Văn Nam, Phó "
+     "Bí thư Thường trực HU Tam Nông (đơn vị Cụm trưởng năm 2023).",
+     [(2023, "chair", "HU Tam Nông")]),
+    ("Năm 2026, ĐU xã Tân Lập là đơn vị trưởng cụm của Cụm thi đua số 3.",
+     [(2026, "chair", "ĐU xã Tân Lập")]),
+    # the twins: the letters with no place after them, and a lower-case word after them
+    ("Sáng 5/7, Cụm thi đua số 4 sơ kết 6 tháng đầu năm 2023. Chủ trì có đồng chí Lê Văn Nam, Phó "
+     "Bí thư Thường trực HU (đơn vị Cụm trưởng năm 2023).", []),
+    ("Năm 2026, ĐU cơ sở là đơn vị trưởng cụm của Cụm thi đua số 3.", []),
+])
+def test_a_committee_abbreviated_before_its_place_twenty_third_pass(text: str, expected: list):
+    assert roles(text) == expected

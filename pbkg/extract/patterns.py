@@ -196,7 +196,13 @@ ACADEMIC = re.compile(
 
 # -- organizations ----------------------------------------------------------------------
 
-ORG_HEAD = re.compile(rf"(?<![\w’'])(?:{_phrases(gz.ORG_HEADS)})(?![\w’'])")
+# a party committee abbreviated before its place: "ĐU phường Rạch Giá", "QU Thốt Nốt", "HU Cờ
+# Đỏ" (Đảng ủy, Quận ủy, Huyện ủy, Tỉnh ủy); not the committee's letters of a board's own
+# abbreviation ("BTC TU Sóc Trăng", "UBKT HU X": that board is the body)
+_COMMITTEE_ABBR = (rf"(?<![{UPPER}][ \t])(?-i:ĐU|HU|QU|TU)(?=[ \t]+(?-i:[{UPPER}]|(?:phường|xã|"
+                   rf"đặc[ \t]+khu|thị[ \t]+trấn|huyện|quận|thị[ \t]+xã|thành[ \t]+phố|tỉnh)"
+                   rf"(?![\w])))")
+ORG_HEAD = re.compile(rf"(?<![\w’'])(?:{_phrases(gz.ORG_HEADS)}|{_COMMITTEE_ABBR})(?![\w’'])")
 ORG_HEAD_CI = re.compile(ORG_HEAD.pattern, re.IGNORECASE)
 # a body's name that holds a separator of lists ("Đài Phát thanh và Truyền hình", "Báo và Phát
 # thanh, Truyền hình"), whatever dash or spacing it is written with
