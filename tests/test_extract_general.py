@@ -4961,3 +4961,17 @@ def test_mat_tran_va_doan_the_in_a_blocks_name_twenty_second_pass(text: str, exp
 ])
 def test_a_committee_abbreviated_before_its_place_twenty_third_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a team named by its commune or ward: the team as written, each of a list
+    ("Ngày 14/11/2025, Cụm thi đua số 5 tổ chức Hội thi tuyên truyền viên giỏi. Kết quả, giải Nhất "
+     "thuộc về đội xã Bảo Hà; giải Nhì: đội phường Cam Đường và đội đặc khu Bạch Long Vĩ.",
+     [("conferred", "đội xã Bảo Hà", "giải Nhất"), ("conferred", "đội phường Cam Đường", "giải Nhì"),
+      ("conferred", "đội đặc khu Bạch Long Vĩ", "giải Nhì")]),
+    # the twin: teams named by no place
+    ("Ngày 14/11/2025, Cụm thi đua số 5 tổ chức Hội thi tuyên truyền viên giỏi. Kết quả, giải Nhất "
+     "thuộc về đội xã vùng cao; giải Nhì: đội phường trung tâm.", []),
+])
+def test_a_team_named_by_its_place_twenty_third_pass(text: str, expected: list):
+    assert _awards(text) == expected

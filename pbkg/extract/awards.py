@@ -819,11 +819,26 @@ _TEAM = re.compile(rf"[Đđ]ội(?:\s+thi)?\s+(?=[{UPPER}])")
 _ACADEMIC_TITLE = re.compile(rf"(?:(?:PGS|GS|TS|ThS|Ths|NCS)\.?[ \t]*)+(?=[{UPPER}][{LOWER}])")
 
 
+# a team named by its commune, ward or district ("đội xã Tiên Yên", "Đội phường Móng Cái 1"):
+# the team as written, "đội" with it (no body's name follows, the place is the team's)
+_PLACE_TEAM = re.compile(rf"[Đđ]ội(?:[ \t]+thi)?[ \t]+(?:phường|xã|đặc[ \t]+khu|thị[ \t]+trấn|"
+                         rf"huyện|quận|thị[ \t]+xã|thành[ \t]+phố|tỉnh)[ \t]+(?=[{UPPER}])")
+
+
+def _place_team_at(doc: Doc, pos: int) -> Unit | None:
+    m = _PLACE_TEAM.match(doc.canon, pos)
+    unit = parse_forward(doc, m.end(), bare_ok=True, max_tokens=8) if m else None
+    if unit is None:
+        return None
+    return Unit(m.start(), unit.end, doc.slice(m.start(), unit.end),
+                doc.slice(m.start(), unit.end))
+
+
 def _team_at(doc: Doc, pos: int) -> Unit | None:
     """A contest team named after "Đội" ("Đội Ban Tuyên giáo Huyện ủy Tân Hiệp")."""
     m = _TEAM.match(doc.canon, pos)
     if not m:
-        return None
+        return _place_team_at(doc, pos)
     return parse_forward(doc, m.end(), bare_ok=True, max_tokens=10)
 
 
@@ -946,6 +961,10 @@ def _team_before(doc: Doc, end: int) -> Unit | None:
     lo = max(0, end - 100)
     for m in _TEAM.finditer(doc.canon, lo, end):
         unit = parse_forward(doc, m.end(), bare_ok=True, max_tokens=10)
+        if unit and unit.end == end - 1:
+            return unit
+    for m in _PLACE_TEAM.finditer(doc.canon, lo, end):  # "Đội phường X nhận giải Phong cách"
+        unit = _place_team_at(doc, m.start())
         if unit and unit.end == end - 1:
             return unit
     return None
