@@ -4975,3 +4975,18 @@ def test_a_committee_abbreviated_before_its_place_twenty_third_pass(text: str, e
 ])
 def test_a_team_named_by_its_place_twenty_third_pass(text: str, expected: list):
     assert _awards(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a topic set in a year opening the sentence gives its roles that year
+    ("Ngày 16/12/2019, Cụm thi đua số 4 tổ chức hội nghị tổng kết năm 2019 và ký kết giao ước thi "
+     "đua năm 2020. Về hoạt động năm 2020, hội nghị thống nhất giới thiệu Huyện ủy Đông Hưng làm "
+     "Cụm trưởng.", [(2020, "chair", "Huyện ủy Đông Hưng")]),
+    ("Ngày 16/3/2021, Cụm thi đua số 4 sơ kết quý I. Về năm 2022, Huyện ủy Đông Hưng làm Cụm "
+     "trưởng.", [(2022, "chair", "Huyện ủy Đông Hưng")]),
+    # the twin: the topic's year in the sentence before: the role's is the event's
+    ("Ngày 16/3/2021, Cụm thi đua số 4 sơ kết quý I. Về năm 2022, cụm sẽ tiếp tục. Huyện ủy Đông "
+     "Hưng làm Cụm trưởng.", [(2021, "chair", "Huyện ủy Đông Hưng")]),
+])
+def test_a_topic_set_in_a_year_twenty_third_pass(text: str, expected: list):
+    assert roles(text) == expected

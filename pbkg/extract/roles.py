@@ -171,6 +171,10 @@ _MORE_SUBJECTS = re.compile(
 _HOLDER_AFTER = re.compile(r"[ \t]*(?:,|[-–—])[ \t]*")
 # "Năm 2023, ..." opening a sentence (matched at the sentence's start)
 _SENT_YEAR = re.compile(rf"\W*(?:trong\s+)?năm\s+(?P<year>{YEAR})\s*[,:]", re.IGNORECASE)
+# a topic set in a year opening the sentence: "Về tổ chức hoạt động năm 2020, hội nghị thống
+# nhất giới thiệu X làm Cụm trưởng", "Đối với năm 2024, ...", "Riêng nhân sự năm 2021, ..."
+_TOPIC_YEAR = re.compile(rf"\W*(?:về|đối[ \t]+với|riêng)(?:[ \t]+(?-i:[{LOWER}]+)){{0,4}}[ \t]+"
+                         rf"năm[ \t]+(?P<year>{YEAR})[ \t]*[,:]", re.IGNORECASE)
 # the year that opens the clause of a role's unit, right before it: "...; năm 2024, X được bầu
 # làm Cụm trưởng", "Theo kế hoạch, năm 2025 X làm Cụm trưởng" (after a clause mark, so that
 # "tổng kết năm 2023, X được bầu" gives none)
@@ -1110,7 +1114,7 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
         s_key = sent.start if sent else -1
         if s_key not in said:
             lo, hi = (sent.start, sent.end) if sent else (0, 0)
-            lead = _SENT_YEAR.match(canon, lo, hi)
+            lead = _SENT_YEAR.match(canon, lo, hi) or _TOPIC_YEAR.match(canon, lo, hi)
             said[s_key] = (int(lead.group("year")) if lead else None,
                            bool(_ELECTION.search(canon, lo, hi)),
                            bool(_NEXT_YEAR.search(canon, lo, hi)))
