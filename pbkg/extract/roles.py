@@ -986,6 +986,7 @@ def find_roles(
                 hits.append(RoleHit(start=unit.start, end=tail_end, unit=unit,
                                     via="apposition", confidence=0.8, **base))
     hits.extend(_taken_over(doc, hits))
+    hits.extend(_rotation(doc, hits))
     return _finish(doc, hits, clusters, context_year, elected_year, _word_years(doc, words),
                    this_year)
 
@@ -1018,6 +1019,62 @@ def _taken_over(doc: Doc, hits: list[RoleHit]) -> list[RoleHit]:
         out.append(RoleHit(role=h.role, start=nxt.start("lead"), end=verb.end(), unit=unit,
             year=int(nxt.group("year")), year_explicit=True, mention=h.mention,
             via="taken-over", confidence=0.8, role_start=unit.start))
+    return out
+
+
+# a rotation told year by year after a role's clause, the role not written again: "Năm 2016, A là
+# Cụm trưởng đầu tiên; năm 2017 đến lượt B; năm 2018 C nhận nhiệm vụ, rồi năm 2019 chuyển cho
+# D", "năm 2020, huyện A là Cụm trưởng; năm 2021, thành phố B đảm nhận"
+_ROTATION_NEXT = re.compile(rf"(?:[ \t]+đầu[ \t]+tiên)?[ \t]*[,;][ \t]*"
+                            rf"(?:(?:còn|và|sang|rồi)[ \t]+)?"
+                            rf"(?P<lead>năm)[ \t]+(?P<year>{YEAR})[ \t]*,?[ \t]+(?P<to>(?:đến[ \t]+"
+                            r"lượt|(?:được[ \t]+)?(?:chuyển|bàn)(?:[ \t]+giao)?[ \t]+(?:lại[ \t]+)?"
+                            r"cho)[ \t]+)?")
+_ROTATION_VERB = re.compile(r"[ \t]+(?:(?:sẽ|tiếp[ \t]+tục)[ \t]+)?(?:đảm[ \t]+nhận|tiếp[ \t]+nhận|"
+                            r"kế[ \t]+nhiệm|nhận)(?:[ \t]+nhiệm[ \t]+vụ)?(?=[ \t]*(?:[.;,\n]|$))")
+_ROTATION_END = re.compile(r"(?=[ \t]*(?:[.;,\n]|$|trước[ \t]+khi(?![\w])))")
+_LEVEL_WORD = re.compile(r"(?:phường|xã|đặc[ \t]+khu|thị[ \t]+trấn|huyện|quận|thị[ \t]+xã|"
+                         rf"thành[ \t]+phố|tỉnh)[ \t]+(?=[{UPPER}])")
+
+
+# how a name ends: a proper name, a number, or the committee ("Ban Tổ chức Huyện ủy"), not a
+# common noun read on past it ("Huyện ủy A một bộ hồ sơ")
+_NAME_LAST = re.compile(rf"(?:(?<![\w’'])[{UPPER}][\w’']*|\d+|(?<![\w’'])(?:ủy|tỉnh))$")
+
+
+def _rotation_unit(doc: Doc, pos: int) -> Unit | None:
+    """A body's name at `pos`, or a place written with its level word ("thành phố Hà Tĩnh")."""
+    unit = parse_forward(doc, pos)
+    if unit is None and _LEVEL_WORD.match(doc.canon, pos):
+        unit = parse_forward(doc, pos, bare_ok=True, max_tokens=6)
+    return unit if unit is not None and _NAME_LAST.search(unit.text) else None
+
+
+def _rotation(doc: Doc, hits: list[RoleHit]) -> list[RoleHit]:
+    """The units that take a role on in turn, year by year, in the clauses after the one that
+    gives it (each link: "năm Y" then "đến lượt / chuyển cho" and the unit, or the unit and
+    "đảm nhận / tiếp nhận / nhận nhiệm vụ"); links "_taken_over" found are not given again."""
+    canon = doc.canon
+    taken = {h.start for h in hits if h.via == "taken-over"}
+    out = []
+    for h in hits:
+        if h.unit is None or h.via != "copula":
+            continue
+        pos = h.end
+        for _ in range(12):  # a rotation names a year per link
+            nxt = _ROTATION_NEXT.match(canon, pos)
+            unit = _rotation_unit(doc, nxt.end()) if nxt else None
+            if unit is None:
+                break
+            end = (_ROTATION_END if nxt.group("to") else _ROTATION_VERB).match(canon, unit.end)
+            if end is None:
+                break
+            if nxt.start("lead") not in taken:
+                out.append(RoleHit(role=h.role, start=nxt.start("lead"), end=end.end(),
+                                   unit=unit, year=int(nxt.group("year")), year_explicit=True,
+                                   mention=h.mention, via="taken-over", confidence=0.8,
+                                   role_start=unit.start))
+            pos = end.end()
     return out
 
 
