@@ -5011,3 +5011,21 @@ def test_a_topic_set_in_a_year_twenty_third_pass(text: str, expected: list):
 ])
 def test_a_rotation_told_year_by_year_twenty_third_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+T23 = ("Ngày 8/12/2023, Cụm thi đua số 3 tổ chức hội nghị tổng kết năm 2023.\n\n"
+       "{heading}\n- Hạng Nhất: Ban Dân vận Huyện ủy Thạnh Hóa (96 điểm);\n"
+       "- Hạng Nhì: Ban Dân vận Huyện ủy Tân Thạnh (95 điểm).\n")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a placing written as a line of its own under the scoring's heading
+    (T23.format(heading="Kết quả chấm điểm thi đua năm 2023:"),
+     [("ranking", "Ban Dân vận Huyện ủy Thạnh Hóa", "Hạng Nhất"),
+      ("ranking", "Ban Dân vận Huyện ủy Tân Thạnh", "Hạng Nhì")]),
+    # the twins: lines under a heading of no scoring, and under a scoring yet to come
+    (T23.format(heading="Các đơn vị tham gia hội thi:"), []),
+    (T23.format(heading="Kết quả chấm điểm dự kiến năm 2023:"), []),
+])
+def test_placings_on_lines_of_their_own_twenty_third_pass(text: str, expected: list):
+    assert _awards(text) == expected

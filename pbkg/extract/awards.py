@@ -526,6 +526,7 @@ def find_awards(doc: Doc, context_year: int | None, roles: list[dict] | None = N
     out.extend(_proposed_after_rankings(doc, out, pending))
     out.extend(_prizes(doc, context_year))
     out.extend(_ranked_lists(doc, context_year))
+    out.extend(_placing_lines(doc, context_year))
     out = _resolve_anaphors(doc, out)
     seen: set[tuple] = set()
     unique = []
@@ -992,6 +993,39 @@ def _ranked_lists(doc: Doc, context_year: int | None) -> list[dict]:
             out.append(_award("bình xét thi đua", text, "ranking",
                               _period(canon[sent.start : sent.end], context_year),
                               sent.start if m.start() - sent.start < 80 else m.start(), e, doc))
+    return out
+
+
+# a placing written as a line of its own under the scoring's heading: "Kết quả chấm điểm, xếp
+# hạng thi đua năm 2022:" then "- Hạng Nhất: UBKT Huyện ủy A (97,5 điểm);", "- Xếp thứ hai: B"
+_PLACING_LINE = re.compile(r"\n[ \t]*(?:[-–—•*+][ \t]*)?(?P<award>(?:[Hh]ạng|[Xx]ếp[ \t]+thứ)[ \t]+"
+                           r"(?:[Nn]hất|[Nn]hì|[Hh]ai|[Bb]a|[Tt]ư))[ \t]*:[ \t]*")
+_PLACING_HEADING = re.compile(r"(?<![\w])(?:[Bb]ình\s+xét|[Cc]hấm\s+điểm|[Bb]ình\s+chọn|"
+                              r"[Xx]ếp\s+hạng)(?![\w])[^\n]*:[ \t]*$")
+_PLACING_END = re.compile(r"[ \t]*(?:\(|[;.,]|\n|$)")
+
+
+def _placing_lines(doc: Doc, context_year: int | None) -> list[dict]:
+    """Units placed line by line under a heading of the cluster's scoring: rankings, each
+    unit as written; the heading's year is theirs."""
+    canon = doc.canon
+    out = []
+    heading: str | None = None  # the heading of the run of placing lines going on
+    run_end = -1
+    for m in _PLACING_LINE.finditer(canon):
+        if m.start() != run_end:  # a new run: its heading is the line right before it
+            lo = canon.rfind("\n", max(0, m.start() - 200), m.start()) + 1
+            line = canon[lo : m.start()] if lo > 0 else ""
+            heading = line if _PLACING_HEADING.search(line) and not _NOT_GIVEN.search(
+                line) else None
+        unit = parse_forward(doc, m.end())
+        end = _PLACING_END.match(canon, unit.end) if unit is not None else None
+        nl = canon.find("\n", m.end())
+        run_end = nl if nl != -1 else len(canon)
+        if heading is None or end is None or doc.in_display(m.start()):
+            continue
+        out.append(_award(m.group("award"), unit.text, "ranking",
+                          _period(heading, context_year), m.start("award"), unit.end, doc))
     return out
 
 
