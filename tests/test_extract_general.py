@@ -5029,3 +5029,16 @@ T23 = ("Ngày 8/12/2023, Cụm thi đua số 3 tổ chức hội nghị tổng k
 ])
 def test_placings_on_lines_of_their_own_twenty_third_pass(text: str, expected: list):
     assert _awards(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a place opening its clause, with or without its level word, given an award in the passive
+    ("Cụm thi đua số 1 gồm 5 huyện. Năm 2022, thị xã Kỳ Anh được Chính phủ tặng Cờ thi đua.",
+     [("conferred", "thị xã Kỳ Anh", "Cờ thi đua")]),
+    ("Cụm thi đua số 1 gồm 5 huyện. Năm 2022, Hương Khê được UBND tỉnh tặng Cờ thi đua.",
+     [("conferred", "Hương Khê", "Cờ thi đua")]),
+    # the twin: capitalized words that name no place
+    ("Cụm thi đua số 1 gồm 5 huyện. Năm 2022, Phong Trào Xanh được UBND tỉnh tặng Cờ thi đua.", []),
+])
+def test_a_place_given_an_award_in_the_passive_twenty_third_pass(text: str, expected: list):
+    assert _awards(text) == expected

@@ -242,6 +242,27 @@ def _clause_bounds(doc: Doc, pos: int) -> tuple[int, int]:
     return s, e
 
 
+# a place opening its clause, maybe with its level word, the subject of a gift in the passive:
+# "Năm 2021, thành phố Hà Tĩnh được Chính phủ tặng Cờ thi đua", "Năm 2019, Yên Mỹ được ..."
+_PLACE_SUBJECT = re.compile(rf"(?:^|[,;:\n])[ \t]*(?P<unit>(?:(?:huyện|quận|thị[ \t]+xã|"
+                            rf"thành[ \t]+phố|tỉnh|xã|phường|thị[ \t]+trấn|đặc[ \t]+khu)[ \t]+)?"
+                            rf"(?P<place>[{UPPER}][\w’']*(?:[ \t]+[{UPPER}][\w’']*){{0,3}}))"
+                            rf"[ \t]*$")
+
+
+def _place_subject(doc: Doc, cs: int, end: int) -> Unit | None:
+    from pbkg.extract import places  # the gazetteer loads on first use only
+
+    while end > cs and doc.canon[end - 1] in " \t":
+        end -= 1
+    lo = max(cs, end - 60)
+    m = _PLACE_SUBJECT.search(doc.canon[lo:end])  # "^": the clause's start, not the window's
+    if m is None or (m.start() == 0 and lo > cs) or not places.is_place_name(m.group("place")):
+        return None
+    s, e = lo + m.start("unit"), lo + m.end("unit")
+    return Unit(s, e, doc.slice(s, e), doc.slice(s, e))
+
+
 def _period(text: str, context_year: int | None) -> str | None:
     p = PERIOD.search(text)
     if p:
@@ -381,6 +402,8 @@ def find_awards(doc: Doc, context_year: int | None, roles: list[dict] | None = N
             # "A và B được tặng", "Trường Chính trị tỉnh A, B được tặng": every unit named
             units = (parse_units_backward(doc, rec_end) or parse_list_backward(doc, rec_end)
                      or [u for u in [parse_backward(doc, rec_end)] if u])
+            if not units and (place := _place_subject(doc, cs, rec_end)) is not None:
+                units = [place]  # "Năm 2021, thành phố A được Chính phủ tặng Cờ thi đua"
             if units:
                 recipients.extend(u.span for u in units)
             else:
