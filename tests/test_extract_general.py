@@ -5042,3 +5042,15 @@ def test_placings_on_lines_of_their_own_twenty_third_pass(text: str, expected: l
 ])
 def test_a_place_given_an_award_in_the_passive_twenty_third_pass(text: str, expected: list):
     assert _awards(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a place with its level word, after "còn", the subject of a verb of holding
+    ("Năm 2023, huyện Can Lộc là Cụm trưởng, còn huyện Nghi Xuân làm Cụm phó.",
+     [(2023, "chair", "huyện Can Lộc"), (2023, "vice-chair", "huyện Nghi Xuân")]),
+    # the twin: capitalized words after the level word that name no place
+    ("Năm 2023, huyện Can Lộc là Cụm trưởng, còn huyện Phong Trào Mới làm Cụm phó.",
+     [(2023, "chair", "huyện Can Lộc")]),
+])
+def test_a_place_with_its_level_word_holds_a_role_twenty_third_pass(text: str, expected: list):
+    assert roles(text) == expected

@@ -469,18 +469,24 @@ def _also_subject(doc: Doc, verb_start: int) -> list[Unit]:
 
 # a province's or city's bare name opening its clause, the subject of a verb of holding:
 # "..., nơi Cần Thơ làm Cụm trưởng năm 2025", "Năm 2023, Cà Mau là Cụm phó"
+# (or with its level word, maybe after "còn", the clause's contrast: "Năm nay đến lượt A, còn
+# huyện B làm Cụm phó")
 _BARE_PLACE_SUBJECT = re.compile(
     r"(?:^|[,;:(\n]|(?<![\w])(?:nơi|khi|lúc))[ \t]*"
-    rf"(?P<place>{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,3}})[ \t]*$")
+    rf"(?P<place>{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,3}})[ \t]*$"
+    r"|(?:^|[,;:(\n]|(?<![\w])(?:nơi|khi|lúc))[ \t]*(?:còn[ \t]+)?"
+    r"(?P<level>(?:huyện|quận|thị[ \t]+xã|thành[ \t]+phố|tỉnh|xã|phường|thị[ \t]+trấn|"
+    r"đặc[ \t]+khu)[ \t]+)"
+    rf"(?P<named>{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,3}})[ \t]*$")
 
 
 def _bare_place_subject(doc: Doc, verb_start: int) -> Unit | None:
     from pbkg.extract import places  # the gazetteer loads on first use only
 
     m = _BARE_PLACE_SUBJECT.search(doc.canon, max(0, verb_start - 48), verb_start)
-    if m is None or not places.is_place_name(m.group("place")):
+    if m is None or not places.is_place_name(m.group("place") or m.group("named")):
         return None
-    s, e = m.span("place")
+    s, e = m.span("place") if m.group("place") else (m.start("level"), m.end("named"))
     return Unit(s, e, doc.slice(s, e), doc.slice(s, e))
 
 
