@@ -5054,3 +5054,21 @@ def test_a_place_given_an_award_in_the_passive_twenty_third_pass(text: str, expe
 ])
 def test_a_place_with_its_level_word_holds_a_role_twenty_third_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+# -- twenty-fourth pass ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "không" after "hàng" is the compound "hàng không" (aviation), no negation ending the name
+    ("Khối thi đua gồm 3 đơn vị: Tập đoàn Bưu chính Viễn thông Việt Nam; Tổng công ty Hàng không "
+     "Miền Nam; Tổng công ty Cảng hàng không Miền Trung.",
+     [["Tập đoàn Bưu chính Viễn thông Việt Nam", "Tổng công ty Hàng không Miền Nam",
+       "Tổng công ty Cảng hàng không Miền Trung"]]),
+    # the twin: "không" after a body's name is the negation and ends the list
+    ("Khối thi đua gồm 3 đơn vị: Tập đoàn Bưu chính Viễn thông Việt Nam; Tổng công ty Thép Miền "
+     "Nam không tham gia; Tổng công ty Giấy Miền Trung.",
+     [["Tập đoàn Bưu chính Viễn thông Việt Nam", "Tổng công ty Thép Miền Nam"]]),
+])
+def test_aviation_in_a_name_twenty_fourth_pass(text: str, expected: list):
+    assert lists(text) == expected

@@ -87,7 +87,10 @@ def _phrases(words: tuple[str, ...] | list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
-NAME_STOP = re.compile(rf"(?<![\w’'])(?:{_phrases(gz.NAME_STOPS)})(?![\w’'])")
+# "không" (not) is no stop as the second half of the compound "hàng không" (aviation):
+# "Tổng công ty Hàng không Việt Nam", "Tổng công ty Cảng hàng không Việt Nam"
+NAME_STOP = re.compile(rf"(?<![\w’'])(?!(?<=[Hh]àng[ \t])không(?![\w’']))"
+                       rf"(?:{_phrases(gz.NAME_STOPS)})(?![\w’'])")
 # "dự" (attends) ends a run of posts, "dự khuyết" (alternate member) is part of one
 # what the people of a conference do, once written with a capital after a name or a cluster
 # ("đồng chí A cụm trưởng cụm thi đua số 2 Phát biểu khai mạc"): matched in any case
