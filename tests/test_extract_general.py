@@ -5072,3 +5072,19 @@ def test_a_place_with_its_level_word_holds_a_role_twenty_third_pass(text: str, e
 ])
 def test_aviation_in_a_name_twenty_fourth_pass(text: str, expected: list):
     assert lists(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a counted description after the named recipients is what they are, no recipient
+    ("Cụm thi đua số 2 tổng kết năm 2023. Giám đốc Sở Công Thương đã trao Giấy khen cho Công "
+     "ty Than Vàng Danh và Công ty Than Nam Mẫu, hai đơn vị vượt kế hoạch năm 2023.",
+     [("conferred", "Công ty Than Vàng Danh", "Giấy khen"),
+      ("conferred", "Công ty Than Nam Mẫu", "Giấy khen")]),
+    # the twin: a count that opens the recipients is the recipient
+    ("Cụm thi đua số 2 tổng kết năm 2023. Giám đốc Sở Công Thương đã trao Giấy khen cho hai "
+     "đơn vị vượt kế hoạch năm 2023.",
+     [("conferred", "hai đơn vị vượt kế hoạch", "Giấy khen")]),
+])
+def test_a_counted_description_after_the_recipients_twenty_fourth_pass(text: str,
+                                                                        expected: list):
+    assert _awards(text) == expected

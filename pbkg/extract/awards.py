@@ -216,7 +216,9 @@ _LIST_CUE = re.compile(r"(?:cụ[ \t]+thể(?:[ \t]+(?:là|gồm|như[ \t]+sau))
 # a body's name now, or before, in brackets after its name: "(nay là Văn phòng Thành ủy Huế)"
 _RENAMED = re.compile(r"[ \t]*\((?:nay|trước[ \t]+đây|cũ)(?![\w])[^()\n]{0,80}\)[ \t]*$")
 # a description set off after a recipient's name: "đơn vị dẫn đầu Khối", "cơ quan thường trực"
-_APPOSITIVE = re.compile(rf"(?:đơn[ \t]+vị|cơ[ \t]+quan)[ \t]+(?!này|trên|đó|ấy)[{LOWER}]")
+# or of the ones named together, counted: "cho A và B, hai đơn vị vượt kế hoạch" (as after a dash)
+_APPOSITIVE = re.compile(r"(?:(?:\d{1,2}|hai|ba|bốn|năm|cả[ \t]+hai)[ \t]+)?"
+                         rf"(?:đơn[ \t]+vị|cơ[ \t]+quan)[ \t]+(?!này|trên|đó|ấy)[{LOWER}]")
 # the chair's rotating flag ("trao cờ luân phiên (Cụm trưởng) cho X", "nhận cờ luân phiên"): a
 # role handed over, not an award
 _HAND_OVER = re.compile(r"trao\s+(?!tặng)")  # the bare verb of a hand-over, not "trao tặng"
