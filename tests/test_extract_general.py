@@ -5075,6 +5075,39 @@ def test_aviation_in_a_name_twenty_fourth_pass(text: str, expected: list):
 
 
 @pytest.mark.parametrize("text,expected", [
+    # a brand introduced in brackets after a body's full name, then alone in a role's clause
+    ("Khối thi đua gồm 3 đơn vị: Tập đoàn Bưu chính Viễn thông Việt Nam (VNPT); Tổng công ty "
+     "Giấy Việt Nam (Vinapaper) và Tổng công ty Thuốc lá Việt Nam. Năm 2023, hội nghị thống "
+     "nhất bầu Vinapaper làm Khối trưởng năm 2024, VNPT làm Khối phó.",
+     [(2024, "chair", "Vinapaper"), (2024, "vice-chair", "VNPT")]),
+    # a brand with its branch's place, introduced or not
+    ("Năm 2022, Khối thi đua các ngân hàng tỉnh Quảng Bình tổng kết. Hội nghị thống nhất "
+     "giới thiệu Seabank Quảng Bình làm Trưởng khối năm 2023, TPBank Chi nhánh Quảng Bình làm "
+     "Phó khối năm 2023.",
+     [(2023, "chair", "Seabank Quảng Bình"), (2023, "vice-chair", "TPBank Chi nhánh Quảng Bình")]),
+    # the twins: a brand never introduced, with no place; a Vietnamese word in a brand's seat
+    ("Năm 2022, Khối thi đua các ngân hàng tỉnh Quảng Bình tổng kết. Hội nghị thống nhất "
+     "giới thiệu Seabank làm Trưởng khối năm 2023.", []),
+    ("Năm 2022, Khối thi đua các ngân hàng tỉnh Quảng Bình tổng kết. Hội nghị thống nhất "
+     "giới thiệu Minh làm Trưởng khối năm 2023.", []),
+])
+def test_a_body_named_by_its_brand_twenty_fourth_pass(text: str, expected: list):
+    assert roles(text) == expected
+
+
+def test_a_brand_names_its_listed_member_twenty_fourth_pass():
+    # the role's unit is the listed member its brand was introduced for: no member of its own
+    text = ("Khối thi đua gồm 3 đơn vị: Tập đoàn Bưu chính Viễn thông Việt Nam (VNPT); Tổng "
+            "công ty Giấy Việt Nam (Vinapaper) và Tổng công ty Thuốc lá Việt Nam. Hội nghị "
+            "thống nhất bầu Vinapaper làm Khối trưởng năm 2024.")
+    assert lists(text) == [["Tập đoàn Bưu chính Viễn thông Việt Nam",
+                            "Tổng công ty Giấy Việt Nam", "Tổng công ty Thuốc lá Việt Nam"]]
+    # the twin: a body not introduced by that brand is a member of its own
+    text = text.replace("bầu Vinapaper", "bầu Công ty Xi măng Hà Tiên")
+    assert lists(text)[0][-1] == "Công ty Xi măng Hà Tiên"
+
+
+@pytest.mark.parametrize("text,expected", [
     # a counted description after the named recipients is what they are, no recipient
     ("Cụm thi đua số 2 tổng kết năm 2023. Giám đốc Sở Công Thương đã trao Giấy khen cho Công "
      "ty Than Vàng Danh và Công ty Than Nam Mẫu, hai đơn vị vượt kế hoạch năm 2023.",

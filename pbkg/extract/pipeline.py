@@ -32,7 +32,7 @@ from pbkg.extract.tables import (
     find_table_members,
     find_table_roles,
 )
-from pbkg.extract.units import place_prefix
+from pbkg.extract.units import introduced_as, place_prefix
 
 # As many characters as the largest file `read_article` accepts has bytes: a longer text is
 # refused with a message, never cut silently.
@@ -127,6 +127,19 @@ def _listed_clusters(roles: list[dict], clusters: list[Cluster]) -> None:
             role["cluster"] = found[0].name
 
 
+def _by_brand(doc: Doc, unit: str, cluster: Cluster) -> str | None:
+    """For a unit named by a brand the page introduced ("EVN", "Đảng bộ Agribank", "BIDV Nghệ
+    An"): "" when a listed member is the body the brand was introduced for (its brackets
+    right after the item), else the body's full name; None for a unit named otherwise."""
+    intro = introduced_as(doc, unit)
+    if intro is None:
+        return None
+    paren, full = intro
+    if any(m["end"] <= paren <= m["end"] + 2 for m in cluster.members[:MAX_LISTED]):
+        return ""
+    return full or None
+
+
 def extract(article: Article) -> dict:
     """All facts the article states, in the schema of `pbkg extract`."""
     result: dict = {
@@ -204,6 +217,12 @@ def extract(article: Article) -> dict:
                     # its place
                     continue
             s, e = role["start"], role["end"]
+            if (named := _by_brand(doc, role["unit"], cluster)) is not None:
+                # "bầu EVN làm Khối trưởng", "Đảng ủy TKV làm Cụm trưởng": the member the
+                # brand was introduced for, by its full name when the list did not hold it
+                if named:
+                    cluster.add_member(named, s, e)
+                continue
             cluster.add_member(role["unit"], s, e, role.get("unit_full"))
     awards = find_awards(doc, year, roles)
     # awards a table states, unless a sentence states them too
@@ -227,6 +246,10 @@ def extract(article: Article) -> dict:
             continue  # "Chi bộ Phòng X (Đảng bộ Công ty Y)": a part of a body, no member itself
         if noted.get(norm_key(rec)) in listed:
             continue  # a unit whose place its role's brackets gave, that place listed
+        if (named := _by_brand(doc, rec, main)) is not None:
+            if named:
+                main.add_member(named, a["start"], a["end"], None)
+            continue
         if _place_key(rec) not in listed:  # "thị xã X" listed, "Thị ủy X" ranked
             main.add_member(rec, a["start"], a["end"], None)
     clusters = [c for c in clusters if not c.implicit or c.members]

@@ -189,6 +189,131 @@ def _tokens_forward(doc: Doc, pos: int, max_tokens: int) -> int | None:
 _POST_WORDS = re.compile(r"[Bb]an(?:[ \t]+[Tt]hường[ \t]+trực)?[ \t]+(?=Ban[ \t])")
 
 
+# -- enterprises named by their brand --------------------------------------------------
+# An enterprise or a bank is named by its brand once its full name has been introduced with
+# it in brackets ("Tập đoàn Điện lực Việt Nam (EVN)", "Công ty Cổ phần Nước - Môi trường Bình
+# Dương (Biwase)"), then alone ("bầu EVN làm Khối trưởng") or with its branch's place
+# ("VietinBank Nghệ An", "Agribank Chi nhánh An Giang"). A brand is written in Latin letters
+# with no tone mark, and is no Vietnamese syllable: an abbreviation of three or more capitals
+# ("BIDV", "ACB"), a word with an inner capital ("VietinBank", "MobiFone"), or a word no
+# syllable spells ("Viettel", "Agribank", "Petrolimex"). Written alone it names a body only
+# when the page introduced it; with a place after it, it does anyway.
+_LATIN = re.compile(r"(?<![\w’'])[A-Z][A-Za-z]*(?![\w’'])")
+_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}"
+                       r"(?:ch|ng|nh|[cmnpt])?", re.IGNORECASE)
+# the capitals of Vietnamese abbreviations and headings that are no brand
+_NO_BRAND = frozenset({
+    "TP", "TX", "TT", "TW", "UBND", "HĐND", "MTTQ", "TAND", "VKSND", "THPT", "THCS", "CLB",
+    "HTX", "CCB", "BCH", "BTV", "BTC", "TNHH", "MTV", "TMCP", "CP", "NHNN", "CT", "NQ", "KL",
+    "QĐ", "TB", "HD", "KH", "BC", "VN", "TNCS", "HCM", "II", "III", "IV", "VI", "VII", "VIII",
+    "IX", "XI", "XII", "XIII", "XIV", "XV", "LĐLĐ", "CAND", "QĐND", "PGS", "TS", "ThS", "GS",
+    "BTCTU", "BTGTU", "BDVTU", "VPTU", "UBKT", "HLHPN", "CNVC", "CBCCVC", "NLĐ", "ATTP", "PCCC",
+})
+_BRANCH = re.compile(r"[ \t]+[Cc]hi[ \t]+nhánh(?![\w’'])")
+_ALIAS = re.compile(r"\((?P<alias>[A-Z][A-Za-z]*(?:[ \t][A-Z][A-Za-z]*|[ \t]\d{1,2}){0,2})\)")
+_CAP_RUN = re.compile(rf"[ \t]+(?P<w>[{UPPER}][\w’']*(?:[ \t]+[{UPPER}][\w’']*){{0,3}})")
+
+
+def brand_shaped(token: str) -> bool:
+    """True when `token` (Latin letters) is written as a brand, not as a Vietnamese word."""
+    if token in _NO_BRAND or not token.isascii() or len(token) < 2:
+        return False
+    if token.isupper():
+        return len(token) >= 3
+    if any(c.isupper() for c in token[1:]):
+        return True
+    return len(token) >= 5 and not _SYLLABLE.fullmatch(token)
+
+
+def introduced(doc: Doc) -> dict[str, tuple[int, str | None]]:
+    """The brands the page introduces in brackets after a name: "(EVN)", "(Becamex IDC)",
+    "(MB)" (a short one too: the brackets say it is a name; not a body's usual abbreviation,
+    "(BTG)"), each with where its first
+    brackets open and the body's full name before them (None when no head opens it: "các
+    ngân hàng: Ngoại thương (Vietcombank)"). Read once a page."""
+    found = doc.__dict__.get("_brand_intro")
+    if found is None:
+        found = doc.__dict__["_brand_intro"] = {}
+        for m in _ALIAS.finditer(doc.canon):
+            alias, first = m.group("alias"), m.group("alias").split()[0]
+            if alias in found or first in _NO_BRAND or ORG_HEAD.fullmatch(first) or not (
+                    brand_shaped(first) or first.isupper() and m.start() > 0
+                    and doc.canon[m.start() - 1] == " "):
+                continue
+            full = parse_backward(doc, m.start()) if m.start() > 0 else None
+            found[alias] = (m.start(), full.text if full else None)
+    return found
+
+
+def _by_first_word(doc: Doc) -> dict[str, list[str]]:
+    """The introduced brands by their first word (looked up in constant time)."""
+    found = doc.__dict__.get("_brand_first")
+    if found is None:
+        found = doc.__dict__["_brand_first"] = {}
+        for alias in introduced(doc):
+            found.setdefault(alias.split()[0], []).append(alias)
+    return found
+
+
+# a party organization of an enterprise: "Đảng bộ Agribank", "Đảng ủy TKV"
+_PARTY_OF = re.compile(r"(?:Đảng[ \t]+bộ|Đảng[ \t]+ủy|Chi[ \t]+bộ)[ \t]+")
+
+
+def introduced_as(doc: Doc, text: str) -> tuple[int, str | None] | None:
+    """Where the brand that names `text` ("EVN", "Đảng ủy TKV", "BIDV Nghệ An") was
+    introduced, and the full name it was introduced for; None when no introduced brand opens
+    it."""
+    party = _PARTY_OF.match(text)
+    rest = text[party.end():] if party else text
+    best = None
+    for alias in _by_first_word(doc).get(rest.split()[0] if rest.split() else "", []):
+        if (rest == alias or rest.startswith(alias + " ")) and (
+                best is None or len(alias) > len(best[0])):
+            best = (alias, introduced(doc)[alias])
+    return best[1] if best else None
+
+
+def _place_after(doc: Doc, pos: int) -> int | None:
+    """End of the place name (capitalized words a gazetteer knows) right after `pos`."""
+    from pbkg.extract import places  # loaded on first use only
+
+    m = _CAP_RUN.match(doc.canon, pos)
+    if m is None:
+        return None
+    words = list(re.finditer(r"[^ \t]+", m.group("w")))
+    for n in range(len(words), 0, -1):
+        text = m.group("w")[: words[n - 1].end()]
+        if places.is_place_name(text):
+            return m.start("w") + words[n - 1].end()
+    return None
+
+
+def brand_forward(doc: Doc, pos: int) -> Unit | None:
+    """The enterprise named by its brand at `pos`: a brand the page introduced ("EVN",
+    "Becamex IDC"), or one shaped as a brand followed by its branch's place ("Viettel Hà
+    Tĩnh", "Agribank Chi nhánh An Giang"); None otherwise."""
+    canon = doc.canon
+    tok = _LATIN.match(canon, pos)
+    if tok is None:
+        return None
+    end = None
+    for alias in _by_first_word(doc).get(tok.group(), []):
+        if canon.startswith(alias, pos) and not _TOKEN.match(canon, pos + len(alias)):
+            end = max(end or 0, pos + len(alias))
+    if end is None and not brand_shaped(tok.group()):
+        return None
+    introduced = end is not None
+    end = end or tok.end()
+    branch = _BRANCH.match(canon, end)
+    place = _place_after(doc, branch.end() if branch else end)
+    if place is not None:
+        end = place
+    elif not introduced:
+        return None
+    text = doc.slice(pos, end)
+    return Unit(pos, end, text, text)
+
+
 def parse_forward(
     doc: Doc, pos: int, *, bare_ok: bool = False, head_ci: bool = False, max_tokens: int = 14
 ) -> Unit | None:
@@ -206,6 +331,8 @@ def parse_forward(
     head = (ORG_HEAD_CI if head_ci else ORG_HEAD).match(canon, pos)
     if head and _NOT_ORG.match(canon, pos):
         return None
+    if not head and (brand := brand_forward(doc, pos)) is not None:
+        return brand
     if not head:
         if not bare_ok:
             return None
@@ -247,6 +374,14 @@ def parse_backward(doc: Doc, end: int, *, strict: bool = False, window: int = 16
             if lead not in {"và", "các", "đơn vị", "còn", "đồng thời"}:
                 continue
         unit = parse_forward(doc, head.start())
+        if unit and unit.end == end:
+            return unit
+    for word in _LATIN.finditer(canon, clause_start, end):  # an enterprise by its brand
+        if strict and word.start() != clause_start:
+            lead = canon[clause_start : word.start()].strip().lower()
+            if lead not in {"và", "các", "đơn vị", "còn", "đồng thời"}:
+                continue
+        unit = brand_forward(doc, word.start())
         if unit and unit.end == end:
             return unit
     return None
