@@ -120,12 +120,7 @@ def find_table_roles(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
         if not rotation and not duties and not by_cluster:
             continue
         # the line that opens the table: a proposal's table states no role
-        lead_start = canon.rfind("\n", 0, max(0, rows[0][0] - 1)) + 1
-        for _ in range(4):  # over blank lines, a few
-            if lead_start == 0 or canon[lead_start : rows[0][0]].strip():
-                break
-            lead_start = canon.rfind("\n", 0, lead_start - 1) + 1
-        lead = canon[lead_start : rows[0][0]]
+        lead = _table_lead(canon, rows[0][0])
         if _PROPOSAL.search(lead):
             continue
         k = bisect.bisect_left(starts, rows[0][0])
@@ -314,12 +309,7 @@ def find_table_awards(doc: Doc, context_year: int | None) -> list[dict]:
         if unit_col is None or kind_col is None:
             continue
         status_col = next((i for i, c in enumerate(head) if _STATUS_HEAD.fullmatch(c)), None)
-        lead_start = canon.rfind("\n", 0, max(0, rows[0][0] - 1)) + 1
-        for _ in range(4):  # over blank lines, a few
-            if lead_start == 0 or canon[lead_start : rows[0][0]].strip():
-                break
-            lead_start = canon.rfind("\n", 0, lead_start - 1) + 1
-        lead = canon[lead_start : rows[0][0]]
+        lead = _table_lead(canon, rows[0][0])
         lead_status = ("proposed" if _PROPOSAL.search(lead) else
                        "conferred" if _CONFERRED_LEAD.search(lead) else None)
         lead_year = _LEAD_YEAR.search(lead)
@@ -421,3 +411,14 @@ def find_listed_awards(doc: Doc, context_year: int | None) -> list[dict]:
                         "evidence": doc.slice(m.start(), line_end), "start": m.start(),
                         "end": line_end, "confidence": 0.75})
     return out
+
+
+def _table_lead(canon: str, first_row: int) -> str:
+    """The line that opens a table whose first row starts at ``first_row``, over a few blank
+    lines."""
+    lead_start = canon.rfind("\n", 0, max(0, first_row - 1)) + 1
+    for _ in range(4):
+        if lead_start == 0 or canon[lead_start:first_row].strip():
+            break
+        lead_start = canon.rfind("\n", 0, lead_start - 1) + 1
+    return canon[lead_start:first_row]
