@@ -16,6 +16,11 @@ from markupsafe import Markup, escape
 
 from .links import web_url
 
+try:  # the C escape behind markupsafe.escape, without its Markup object
+    from markupsafe import _escape_inner
+except ImportError:  # pragma: no cover - another MarkupSafe
+    _escape_inner = None
+
 # Datatypes a value is shown without: its text says what it is.
 _PLAIN = frozenset(("xsd:string", "xsd:integer", "xsd:date", "xsd:gYear"))
 # A role's mark in the tables of roles.
@@ -42,29 +47,29 @@ class Cells:
         return found
 
     def _prop_name(self, p: dict) -> Markup:
-        link = escape(self.href(p["iri"]))
+        link = _esc(self.href(p["iri"]))
         if p["labels"]:
-            return Markup(f'{escape(self.label(p["labels"]))} <a class="curie" href="{link}">'
-                          f'{escape(p["curie"])}</a>')
-        return Markup(f'<a class="curie plain" href="{link}">{escape(p["curie"])}</a>')
+            return Markup(f'{_esc(self.label(p["labels"]))} <a class="curie" href="{link}">'
+                          f'{_esc(p["curie"])}</a>')
+        return Markup(f'<a class="curie plain" href="{link}">{_esc(p["curie"])}</a>')
 
     def value(self, v: dict, this: str | None = None) -> Markup:
         if v["type"] == "uri":
-            name = escape(self.label(v["labels"], v["curie"]))
+            name = _esc(self.label(v["labels"], v["curie"]))
             if this and v["iri"] == this:
                 return Markup(f'<strong class="this">{name}</strong>')
             link = self.href(v["iri"])
             if link:
                 external = "" if v["local"] else ' class="external"'
-                return Markup(f'<a href="{escape(link)}"{external}>{name}</a>')
+                return Markup(f'<a href="{_esc(link)}"{external}>{name}</a>')
             return Markup(f'<span class="iri">{name}</span>')
         lang, datatype = v.get("lang"), v.get("datatype")
-        attribute = f' lang="{escape(lang)}"' if lang else ""
-        out = f'<span class="literal"{attribute}>{escape(v["value"])}</span>'
+        attribute = f' lang="{_esc(lang)}"' if lang else ""
+        out = f'<span class="literal"{attribute}>{_esc(v["value"])}</span>'
         if lang and lang != self.lang:
-            out += f' <span class="tag">@{escape(lang)}</span>'
+            out += f' <span class="tag">@{_esc(lang)}</span>'
         elif datatype and datatype not in _PLAIN:
-            out += f' <span class="tag">{escape(datatype)}</span>'
+            out += f' <span class="tag">{_esc(datatype)}</span>'
         return Markup(out)
 
     def property_table(self, groups: list[dict], this: str | None = None) -> Markup:
@@ -82,34 +87,34 @@ class Cells:
         """A fact's quotes, what it was inferred from, its source and how it was extracted."""
         href, label, t = self.href, self.label, self.t
         out = ['<div class="provenance">\n']
-        out += [f'<blockquote lang="vi">“{escape(q)}”</blockquote>' for q in p["evidence"]]
+        out += [f'<blockquote lang="vi">“{_esc(q)}”</blockquote>' for q in p["evidence"]]
         out.append('  <p class="source">\n')
         if p.get("inferred"):
-            out.append(f'<span class="badge inferred">{escape(t("inferred"))}</span>\n')
+            out.append(f'<span class="badge inferred">{_esc(t("inferred"))}</span>\n')
             out.append(", ".join(
-                f'{escape(t("inferred_from"))} <a href="{escape(href(f["iri"]))}">'
-                f'{escape(label(f["fact_labels"] or f["labels"], f["curie"]))}</a>'
+                f'{_esc(t("inferred_from"))} <a href="{_esc(href(f["iri"]))}">'
+                f'{_esc(label(f["fact_labels"] or f["labels"], f["curie"]))}</a>'
                 for f in p["inferred_from"]))
             out.append(" ·\n")
         source = p.get("source")
         if source:
-            out.append(f'{escape(t("source"))}: <a href="{escape(href(source["iri"]))}" '
-                       f'lang="vi">{escape(source.get("title") or source["iri"])}</a>')
+            out.append(f'{_esc(t("source"))}: <a href="{_esc(href(source["iri"]))}" '
+                       f'lang="vi">{_esc(source.get("title") or source["iri"])}</a>')
             url = source.get("url")
             if web_url(url):
-                out.append(f' (<a class="external" href="{escape(url)}">'
-                           f'{escape(t("original"))}</a>)')
+                out.append(f' (<a class="external" href="{_esc(url)}">'
+                           f'{_esc(t("original"))}</a>)')
             elif url:
-                out.append(f' ({escape(t("original"))}: <code>{escape(url)}</code>)')
+                out.append(f' ({_esc(t("original"))}: <code>{_esc(url)}</code>)')
         extraction = p.get("extraction")
         if extraction:
-            out.append(f' · <span class="extraction">{escape(t("extracted"))} '
-                       f'{escape(extraction["method"])}')
+            out.append(f' · <span class="extraction">{_esc(t("extracted"))} '
+                       f'{_esc(extraction["method"])}')
             if extraction["confidence"] is not None:
-                out.append(f', {escape(t("confidence"))} {escape(extraction["confidence"])}')
+                out.append(f', {_esc(t("confidence"))} {_esc(extraction["confidence"])}')
             out.append("</span>")
         out.append("  </p>\n")
-        out += [f'<p class="note" lang="en">{escape(n)}</p>' for n in p.get("notes") or ()]
+        out += [f'<p class="note" lang="en">{_esc(n)}</p>' for n in p.get("notes") or ()]
         out.append("</div>")
         return Markup("".join(out))
 
@@ -117,10 +122,10 @@ class Cells:
         """Each kind of fact: its heading with the count, the facts shown whole (statements,
         quotes, source) as cards, then the others by name."""
         out = []
-        inferred = f' <span class="badge inferred">{escape(self.t("inferred"))}</span>'
+        inferred = f' <span class="badge inferred">{_esc(self.t("inferred"))}</span>'
         for group in groups:
             kind = group["class"]
-            out.append(f'<h3>{escape(self.label(kind["labels"], kind["name"]).capitalize())} '
+            out.append(f'<h3>{_esc(self.label(kind["labels"], kind["name"]).capitalize())} '
                        f'<span class="count">({len(group["items"])})</span></h3>\n')
             named = []
             for f in group["items"]:
@@ -141,39 +146,39 @@ class Cells:
 
     def _fact_link(self, f: dict) -> str:
         name = self.label(f["labels"], self.show(f["iri"]).rsplit("/", 1)[-1])
-        return f'<a href="{escape(self.href(f["iri"]))}">{escape(name)}</a>'
+        return f'<a href="{_esc(self.href(f["iri"]))}">{_esc(name)}</a>'
 
     def role_mark(self, role: str) -> Markup:
-        return Markup(f'<span class="mark role-{escape(role)}" aria-hidden="true">'
+        return Markup(f'<span class="mark role-{_esc(role)}" aria-hidden="true">'
                       f'{_MARKS.get(role, "▲")}</span>')
 
     def leadership_table(self, rows: list[dict], this: str) -> Markup:
         """The compact "year · role · cluster · unit · person · source" table of roles."""
         href, label, t = self.href, self.label, self.t
-        heads = "".join(f'<th scope="col">{escape(t(k))}</th>'
+        heads = "".join(f'<th scope="col">{_esc(t(k))}</th>'
                         for k in ("year", "role", "cluster", "unit", "person", "source"))
         out = ['<table class="leadership-table">\n', f"<thead><tr>{heads}</tr></thead>\n",
                "<tbody>\n"]
-        inferred = f' <span class="badge inferred">{escape(t("inferred"))}</span>'
+        inferred = f' <span class="badge inferred">{_esc(t("inferred"))}</span>'
 
         def cell(thing: dict | None) -> str:
             if not thing:
                 return ""
-            name = escape(label(thing["labels"]))
+            name = _esc(label(thing["labels"]))
             if thing["iri"] == this:
                 return f'<strong class="this">{name}</strong>'
-            return f'<a href="{escape(href(thing["iri"]))}">{name}</a>'
+            return f'<a href="{_esc(href(thing["iri"]))}">{name}</a>'
 
         for r in rows:
             source = r.get("source")
-            link = (f'<a href="{escape(href(source["iri"]))}" lang="vi" '
-                    f'title="{escape(r.get("quote") or "")}">'
-                    f'{escape(_truncate(str(source["title"]), 60))}</a>' if source else "")
+            link = (f'<a href="{_esc(href(source["iri"]))}" lang="vi" '
+                    f'title="{_esc(r.get("quote") or "")}">'
+                    f'{_esc(_truncate(str(source["title"]), 60))}</a>' if source else "")
             mark = (' class="is-inferred"', inferred) if r.get("inferred") else ("", "")
             out.append(
-                f'<tr{mark[0]}>\n<td>{escape(r["year"])}</td>\n'
-                f'<td>{self.role_mark(r["role"])} <a href="{escape(href(r["fact"]))}">'
-                f'{escape(label(r["role_labels"]))}</a>{mark[1]}</td>\n'
+                f'<tr{mark[0]}>\n<td>{_esc(r["year"])}</td>\n'
+                f'<td>{self.role_mark(r["role"])} <a href="{_esc(href(r["fact"]))}">'
+                f'{_esc(label(r["role_labels"]))}</a>{mark[1]}</td>\n'
                 f'<td>{cell(r["cluster"])}</td>\n<td>{cell(r.get("unit"))}</td>\n'
                 f'<td>{cell(r.get("person"))}</td>\n<td>{link}</td>\n</tr>\n')
         out.append("</tbody>\n</table>")
@@ -185,3 +190,11 @@ def _truncate(text: str, length: int, leeway: int = 5, end: str = "...") -> str:
     if len(text) <= length + leeway:
         return text
     return text[:length - len(end)].rsplit(" ", 1)[0] + end
+
+
+def _esc(value: object) -> str:
+    """markupsafe.escape's text as a plain string: a cell's parts are formatted into one string,
+    so the Markup object each call makes (a page makes a thousand) is not needed."""
+    if _escape_inner is not None and type(value) is str:
+        return _escape_inner(value)
+    return str(escape(value))
