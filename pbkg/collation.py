@@ -55,7 +55,7 @@ def sort_key(text: str) -> tuple:
     keyed as its two sides, each kept: a page's facts share the first, pages share the second."""
     head, sep, tail = text.rpartition(": ")
     if sep and head.strip() and tail.strip():
-        return _joined(sort_key(head), sort_key(tail))
+        return _joined(_side_key(head), _side_key(tail))
     return _words_key(text)
 
 
@@ -68,6 +68,11 @@ def _joined(a: tuple, b: tuple) -> tuple:
     if second[:1] == (_SPACE,):
         second = second[1:]
     return (first + second, a[1] + b[1], a[2] + b[2])
+
+
+@lru_cache(maxsize=65536)  # one side of "A: B" (a text of many ": " is split once, not each)
+def _side_key(text: str) -> tuple:
+    return _words_key(text)
 
 
 def _words_key(text: str) -> tuple:

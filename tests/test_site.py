@@ -51,6 +51,8 @@ def test_collation_by_words_equals_by_characters():
               "a: b", "a): (b", "1: 2", "a:  : b", ": a", "a: ", "a\u0301: \u0301b", "(: )"]
     for text in texts:
         assert sort_key.__wrapped__(text) == key_by_character(text), text
+    many = "a: " * 5000 + "b"  # split once, not once per ": " (no recursion to run out of)
+    assert sort_key(many) == key_by_character(many)
 
 
 def test_collation_reads_signs_that_are_no_decimal_digit():
