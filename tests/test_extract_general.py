@@ -5121,3 +5121,37 @@ def test_a_brand_names_its_listed_member_twenty_fourth_pass():
 def test_a_counted_description_after_the_recipients_twenty_fourth_pass(text: str,
                                                                         expected: list):
     assert _awards(text) == expected
+
+
+# -- pass 27: signature blocks -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a signed notice: the post's lines above "(đã ký)", the signer's name on the line after
+    ("Cụm thi đua số 2 thông báo kết quả bình xét năm 2022.\n\nT/M CỤM THI ĐUA\nCỤM TRƯỞNG\n"
+     "Trưởng Ban Dân vận Huyện ủy Cờ Đỏ\n(đã ký)\nPhạm Văn Quý",
+     {"Phạm Văn Quý": ["CỤM TRƯỞNG", "Trưởng Ban Dân vận Huyện ủy Cờ Đỏ"]}),
+    # signed on the chairman's behalf: "KT. CHỦ TỊCH" is whose signature it is, no post of his
+    ("Tặng Bằng khen cho 03 tập thể.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký)\nHoàng Minh Tâm",
+     {"Hoàng Minh Tâm": ["PHÓ CHỦ TỊCH"]}),
+    # a portal's record of the document
+    ("Số ký hiệu: 12/QĐ-UBND | Người ký: Vũ Thị Thanh | Chức vụ: Phó Chủ tịch Ủy ban nhân dân "
+     "tỉnh | Ngày ban hành: 03/3/2020",
+     {"Vũ Thị Thanh": ["Phó Chủ tịch Ủy ban nhân dân tỉnh"]}),
+    # the twins: a name after "(đã ký)" with no post above it; the line after it no name;
+    # a blank line between the post and the mark
+    ("Nơi nhận:\n- Như trên;\n(đã ký)\nPhạm Văn Quý", {}),
+    ("CỤM TRƯỞNG\nTrưởng Ban Dân vận Huyện ủy Cờ Đỏ\n(đã ký)\nCác đơn vị thực hiện.", {}),
+    ("CỤM TRƯỞNG\n\n(đã ký)\nPhạm Văn Quý", {}),
+])
+def test_a_signature_block_twenty_seventh_pass(text: str, expected: dict):
+    assert officials(text) == expected
+
+
+def test_a_signers_post_states_no_role_twenty_seventh_pass():
+    # "KHỐI TRƯỞNG" above the signature is the signer's post, not a role read with a year
+    text = ("Năm 2021, Khối thi đua các cơ quan Đảng tỉnh tổng kết.\n\nT/M KHỐI THI ĐUA\n"
+            "KHỐI TRƯỞNG\nPhó Trưởng Ban Nội chính Tỉnh ủy\n(đã ký)\nTrịnh Văn Sơn")
+    assert roles(text) == []
+    assert officials(text) == {"Trịnh Văn Sơn": ["KHỐI TRƯỞNG",
+                                                  "Phó Trưởng Ban Nội chính Tỉnh ủy"]}

@@ -56,6 +56,7 @@ class OfficialMention:
     end: int = 0
     title_first: bool = False
     shared: bool = False  # the post is written after the next person's name ("A và B, Title")
+    signed: bool = False  # a signature block's: its post is the signer's, in no year it says
 
     def position_texts(self, doc: Doc) -> list[str]:
         return [doc.slice(s, e) for s, e in self.positions]
@@ -387,6 +388,69 @@ def find_official_mentions(doc: Doc) -> list[OfficialMention]:
             bare.append((name, name_start, name_end))
     out.extend(_names_by_context(doc, out))
     out.extend(_shared_posts(doc, bare, out))
+    out.extend(_signatures(doc))
+    return out
+
+
+# a signed document's signature block: the post's lines, "(đã ký)", the signer's name on a line
+# of its own ("KHỐI TRƯỞNG / Phó Trưởng Ban Tổ chức Tỉnh ủy / (đã ký) / Lê Văn An"); a line
+# that signs on someone's behalf ("T/M Ban Thường vụ", "KT. Chủ tịch", "TL.", "TUQ.") is
+# whose the signature is, not the signer's post, and ends the post's lines
+_SIGNED = re.compile(r"^[ \t]*\([ \t]*(?:đã[ \t]+)?ký(?:[ \t]+và[ \t]+đóng[ \t]+dấu)?[ \t]*\)"
+                     r"[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_ON_BEHALF = re.compile(r"[ \t]*(?:T/M|TM\.|KT\.|K/T|TL\.|T/L|TUQ\.|Q\.[ \t]*T/M)", re.IGNORECASE)
+_SIGNER = re.compile(r"[ \t]*(?:(?:TS|ThS|PGS\.[ \t]*TS|GS\.[ \t]*TS|CN|KS|BS)\.[ \t]*)?"
+                     rf"(?P<name>{PERSON.pattern})[ \t]*$")
+# "Người ký: Lê Văn An | Chức vụ: Phó Chủ tịch ...": a document's record on a portal
+_SIGNER_FIELD = re.compile(rf"(?<![\w])Người[ \t]+ký[ \t]*:[ \t]*(?P<name>{PERSON.pattern})"
+                           r"[ \t]*\|[ \t]*Chức[ \t]+vụ[ \t]*:[ \t]*(?P<post>[^|\n]{3,150}?)"
+                           r"[ \t]*(?=\||$)", re.MULTILINE)
+_MAX_POST_LINES = 3
+
+
+def _post_line(canon: str, start: int, end: int) -> bool:
+    """True when the line [start, end) is a post: a title or a cluster's role opening it."""
+    line = canon[start:end].strip()
+    if not line or len(line) > 120 or _ON_BEHALF.match(line):
+        return False
+    return bool(TITLE.match(line) or ROLE.match(line))
+
+
+def _signatures(doc: Doc) -> list[OfficialMention]:
+    """The signers of a signed document: the name on the line after "(đã ký)", the post the
+    lines right above it give (at least one), and a portal's "Người ký: ... | Chức vụ: ..."."""
+    canon = doc.canon
+    out = []
+    for m in _SIGNED.finditer(canon):
+        nl = canon.find("\n", m.end())
+        if nl < 0:
+            continue
+        line_end = canon.find("\n", nl + 1)
+        line_end = len(canon) if line_end < 0 else line_end
+        signer = _SIGNER.match(canon, nl + 1, line_end)
+        if signer is None or signer.end() != line_end:
+            continue
+        spans: list[tuple[int, int]] = []
+        top = m.start()  # the start of the "(đã ký)" line
+        for _ in range(_MAX_POST_LINES):
+            if top == 0:
+                break
+            ls = canon.rfind("\n", 0, top - 1) + 1
+            if not _post_line(canon, ls, top - 1):
+                break
+            spans.insert(0, doc.trimmed(ls, top - 1))
+            top = ls
+        if not spans:
+            continue
+        name_start, name_end = signer.start("name"), signer.end("name")
+        out.append(OfficialMention(doc.slice(name_start, name_end), name_start, name_end, spans,
+                                   spans[0][0], name_end, signed=True))
+    for m in _SIGNER_FIELD.finditer(canon):
+        if not TITLE.match(canon, m.start("post")):
+            continue
+        out.append(OfficialMention(doc.slice(m.start("name"), m.end("name")), m.start("name"),
+                                   m.end("name"), [(m.start("post"), m.end("post"))], m.start(),
+                                   m.end("post"), signed=True))
     return out
 
 

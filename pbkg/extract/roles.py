@@ -653,7 +653,8 @@ def find_roles(
     the year signed for at the signing of the emulation agreement."""
     canon = doc.canon
     # a post shared by two people ("A và B, Title") is read as the one written next to it
-    officials = sorted((o for o in officials if o.positions and not o.shared),
+    # (a signer's post "KHỐI TRƯỞNG" above "(đã ký)" states no year of the role: none is read)
+    officials = sorted((o for o in officials if o.positions and not o.shared and not o.signed),
                        key=lambda o: o.positions[0][0])
     official_starts = [o.positions[0][0] for o in officials]
     words = find_role_words(canon)
