@@ -5155,3 +5155,27 @@ def test_a_signers_post_states_no_role_twenty_seventh_pass():
     assert roles(text) == []
     assert officials(text) == {"Trịnh Văn Sơn": ["KHỐI TRƯỞNG",
                                                   "Phó Trưởng Ban Nội chính Tỉnh ủy"]}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the count in brackets before the colon that opens the list
+    ("2. Khối thi đua các cơ quan nội chính (gồm 03 đơn vị): Công an tỉnh, Viện Kiểm sát nhân "
+     "dân tỉnh, Tòa án nhân dân tỉnh.",
+     [(3, ["Công an tỉnh", "Viện Kiểm sát nhân dân tỉnh", "Tòa án nhân dân tỉnh"])]),
+    ("Khối thi đua các cơ quan Đảng (4 thành viên): Văn phòng Huyện ủy, Ban Tổ chức Huyện ủy, "
+     "Ủy ban Kiểm tra Huyện ủy, Trung tâm Chính trị huyện.",
+     [(4, ["Văn phòng Huyện ủy", "Ban Tổ chức Huyện ủy", "Ủy ban Kiểm tra Huyện ủy",
+           "Trung tâm Chính trị huyện"])]),
+    # the count a cluster keeps: "duy trì 3 thành viên, gồm:"
+    ("Năm nay Khối thi đua các cơ quan Đảng huyện tiếp tục duy trì 3 thành viên, gồm: Văn phòng "
+     "Huyện ủy, Ban Tổ chức Huyện ủy và Ban Dân vận Huyện ủy.",
+     [(3, ["Văn phòng Huyện ủy", "Ban Tổ chức Huyện ủy", "Ban Dân vận Huyện ủy"])]),
+    # the twins: brackets that are no count of the members (some of them, a photo's credit)
+    ("Khối thi đua các cơ quan nội chính (gồm 03 đơn vị dẫn đầu): Công an tỉnh, Viện Kiểm sát "
+     "nhân dân tỉnh, Tòa án nhân dân tỉnh.", []),
+    ("Khối thi đua các cơ quan nội chính (Ảnh: Báo Hưng Yên): Công an tỉnh, Viện Kiểm sát nhân "
+     "dân tỉnh, Tòa án nhân dân tỉnh.", []),
+])
+def test_a_count_in_brackets_before_the_list_twenty_seventh_pass(text: str, expected: list):
+    assert [(c["member_count"], c["members"]) for c in extract_text(text)["clusters"]
+            if c["members"]] == expected

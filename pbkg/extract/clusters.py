@@ -116,7 +116,9 @@ _BETWEEN_OK = re.compile(
     r"|(?:được\s+|sau\s+(?:khi\s+)?(?:được\s+)?)(?:kiện\s+toàn|sắp\s+xếp(?:\s+lại)?|hợp\s+nhất|"
     r"sáp\s+nhập|điều\s+chỉnh)[\s,]+)?(?:hiện(?:\s+nay)?\s+)?"
     # "có 3 đơn vị gồm", "với 3 đơn vị thành viên gồm"
-    r"(?:(?:có|với)\s+)?(?:\d+\s+(?:đơn\s+vị|thành\s+viên|cơ\s+quan|tập\s+thể)"
+    # "tiếp tục duy trì 8 thành viên, gồm": the count it keeps
+    r"(?:(?:có|với|(?:tiếp\s+tục\s+|vẫn\s+)?duy\s+trì)\s+)?"
+    r"(?:\d+\s+(?:đơn\s+vị|thành\s+viên|cơ\s+quan|tập\s+thể)"
     r"(?:\s+thành\s+viên)?)?[\s,]*(?:[–—]\s*)?$"  # "Cụm thi đua số 3 ngành X – gồm"
     rf"|^[\s,]*(?:{_FOUNDED}|{_COMPOSED})$"
 )
@@ -696,6 +698,13 @@ def _between_ok(text: str) -> bool:
     return bool(_BETWEEN_OK.match(text))
 
 
+# "Khối thi đua các cơ quan Đảng (gồm 08 đơn vị): A, B": the count in brackets before the colon
+_COUNT_NOTE = re.compile(rf"[ \t]*\([ \t]*(?:(?:bao[ \t]+)?gồm[ \t]+|có[ \t]+)?"
+                         rf"(?:\d{{1,3}}|{enumerations.NUMBER_WORD})[ \t]+"
+                         r"(?:đơn[ \t]+vị|thành[ \t]+viên|cơ[ \t]+quan)(?:[ \t]+thành[ \t]+viên)?"
+                         r"[ \t]*\)[ \t]*")
+
+
 # after a list, a clause of its own: "; Cụm thi đua số 5 gồm ...", "; Khối X (ngành Y) gồm:"
 _OWN_LIST_AFTER = re.compile(r"[ \t]*(?:\([^()]{0,80}\)[ \t]*)?(?:(?:bao[ \t]+)?gồm|:)",
                              re.IGNORECASE)
@@ -771,7 +780,8 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
         bare = op.group("bare") is not None or op.group("colon") is not None or op.group(
             "is") is not None
         # "Thành phần Cụm thi đua số 3 năm 2024:": a year may stand before the colon
-        if bare and between.strip() and not (op.group("colon") and _YEAR_NOTE.fullmatch(between)):
+        if bare and between.strip() and not (op.group("colon") and (
+                _YEAR_NOTE.fullmatch(between) or _COUNT_NOTE.fullmatch(between))):
             continue
         if not bare and not _between_ok(between):
             continue
