@@ -5179,3 +5179,20 @@ def test_a_signers_post_states_no_role_twenty_seventh_pass():
 def test_a_count_in_brackets_before_the_list_twenty_seventh_pass(text: str, expected: list):
     assert [(c["member_count"], c["members"]) for c in extract_text(text)["clusters"]
             if c["members"]] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a label of the roles with their year before the colon: that year, not the review's
+    ("Hội nghị tổng kết năm 2023 của Khối thi đua các cơ quan Đảng huyện tổ chức ngày 22/12/2023."
+     "\n3. Khối trưởng, Khối phó năm 2024: Ban Tuyên giáo Huyện ủy làm Khối trưởng, Ủy ban Kiểm "
+     "tra Huyện ủy làm Khối phó.",
+     [(2024, "chair", "Ban Tuyên giáo Huyện ủy"), (2024, "vice-chair", "Ủy ban Kiểm tra Huyện ủy")]),
+    ("Khối thi đua các cơ quan Đảng huyện tổng kết năm 2023.\nĐơn vị Khối trưởng năm 2022: Ban "
+     "Tuyên giáo Huyện ủy làm Khối trưởng.", [(2022, "chair", "Ban Tuyên giáo Huyện ủy")]),
+    # the twin: under the label, a proposal sent on states no role
+    ("Hội nghị tổng kết năm 2023 của Khối thi đua các cơ quan Đảng huyện tổ chức ngày 22/12/2023."
+     "\n3. Khối trưởng, Khối phó năm 2024: Khối đề xuất Ban Tuyên giáo Huyện ủy làm Khối trưởng, "
+     "Ủy ban Kiểm tra Huyện ủy làm Khối phó, trình Ban Thường vụ Huyện ủy quyết định.", []),
+])
+def test_a_label_of_the_roles_year_twenty_seventh_pass(text: str, expected: list):
+    assert roles(text) == expected

@@ -187,6 +187,12 @@ _CLAUSE_YEAR = re.compile(rf"(?:^|[,;:])[ \t]*(?:(?:trong|sang|đến|tới|vào
 # làm Khối trưởng"
 # (its members maybe listed in brackets: "Cụm thi đua Ban Tổ chức các huyện ủy (A, B, C) năm
 # 2024 do Y làm Cụm trưởng")
+# a label of the roles with their year, before the colon that opens the units: "2. Đơn vị Cụm
+# trưởng, Cụm phó năm 2026: A làm Cụm trưởng, B làm Cụm phó" (matched at the sentence's start)
+_ROLE_WORD = r"(?:(?:cụm|khối)[ \t]+(?:trưởng|phó)|(?:trưởng|phó)[ \t]+(?:cụm|khối))"
+_LABEL_YEAR = re.compile(rf"\W*(?:\d{{1,2}}[.)][ \t]*)?(?:(?:đơn[ \t]+vị|nhân[ \t]+sự)[ \t]+)?"
+                         rf"{_ROLE_WORD}(?:[ \t]*(?:,|và)[ \t]*{_ROLE_WORD}){{0,2}}[ \t]+"
+                         rf"năm[ \t]+(?P<year>{YEAR})[ \t]*:", re.IGNORECASE)
 _CLUSTER_YEAR_BY = re.compile(rf"(?<![\w])(?:Cụm|Khối|cụm|khối)[ \t]+(?:[^,;:.()\n]|"
                               rf"\([^();:.\n]{{0,120}}\)|,(?=[ \t]+[{LOWER}])){{0,160}}?[ \t]"
                               rf"năm[ \t]+(?P<year>{YEAR})[ \t]+do[ \t]+$")
@@ -1178,7 +1184,8 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
         s_key = sent.start if sent else -1
         if s_key not in said:
             lo, hi = (sent.start, sent.end) if sent else (0, 0)
-            lead = _SENT_YEAR.match(canon, lo, hi) or _TOPIC_YEAR.match(canon, lo, hi)
+            lead = (_SENT_YEAR.match(canon, lo, hi) or _TOPIC_YEAR.match(canon, lo, hi)
+                    or _LABEL_YEAR.match(canon, lo, hi))
             said[s_key] = (int(lead.group("year")) if lead else None,
                            bool(_ELECTION.search(canon, lo, hi)),
                            bool(_NEXT_YEAR.search(canon, lo, hi)))
