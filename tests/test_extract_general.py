@@ -5181,6 +5181,27 @@ def test_a_count_in_brackets_before_the_list_twenty_seventh_pass(text: str, expe
             if c["members"]] == expected
 
 
+def _event_days(text: str) -> list[tuple]:
+    return [(e["kind"], e["date"]) for e in extract_text(text)["events"]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the conference named, then the day it was held, in a clause with no verb of its own
+    ("Hội nghị sơ kết 6 tháng đầu năm 2022 của Cụm thi đua số 4 tổ chức ngày 08/7/2022 tại Huyện "
+     "ủy Cái Bè đã đánh giá kết quả thi đua.", [("sơ kết", "2022-07-08")]),
+    ("Các đơn vị Khối thi đua các cơ quan Đảng huyện thống nhất nội dung tại Hội nghị tổng kết "
+     "năm 2019 được tổ chức vào chiều ngày 20/12/2019 tại Ban Tổ chức Huyện ủy.",
+     [("tổng kết", "2019-12-20")]),
+    # the twins: a conference planned, or put off, on that day
+    ("Hội nghị sơ kết 6 tháng đầu năm 2022 của Cụm thi đua số 4 dự kiến tổ chức ngày 08/7/2022 "
+     "tại Huyện ủy Cái Bè.", []),
+    ("Cụm thi đua số 4 đề nghị hoãn Hội nghị sơ kết 6 tháng đầu năm 2022 tổ chức ngày 08/7/2022.",
+     []),
+])
+def test_a_conference_held_on_a_day_twenty_seventh_pass(text: str, expected: list):
+    assert _event_days(text) == expected
+
+
 @pytest.mark.parametrize("text,expected", [
     # a label of the roles with their year before the colon: that year, not the review's
     ("Hội nghị tổng kết năm 2023 của Khối thi đua các cơ quan Đảng huyện tổ chức ngày 22/12/2023."

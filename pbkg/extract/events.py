@@ -73,6 +73,16 @@ _INNER_DATE = re.compile(
     rf"(?:\s*(?P=sep)\s*(?P<y>{YEAR}))?(?![\d])",
     re.IGNORECASE,
 )
+# a conference named, then the day it was held, with no clause of its own: "Hội nghị tổng kết
+# công tác năm 2021 của Khối tổ chức ngày 14/12/2021 tại ...", "tại Hội nghị sơ kết được tổ
+# chức vào chiều 5/7/2022"; whether it was held is read between the two
+_HELD_ON = re.compile(
+    r"(?<![\w])hội\s+nghị(?![\w])[^.;:()\n]{1,150}?(?<![\w])(?:được\s+)?tổ\s+chức\s+(?:vào\s+)?"
+    r"(?:(?:sáng|chiều|tối|trưa)\s+)?ngày\s+"
+    r"(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})"
+    rf"\s*(?P=sep)\s*(?P<y>{YEAR})(?![\d])",
+    re.IGNORECASE,
+)
 _FUTURE = re.compile(r"(?<![\w])(?:sẽ|dự\s+kiến|chuẩn\s+bị|kế\s+hoạch|tiến\s+tới)(?![\w])",
                      re.IGNORECASE)
 # a conference not held (yet): planned, postponed, cancelled or negated ("ban hành kế hoạch tổ
@@ -264,7 +274,12 @@ def find_events(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
         for sent in doc.sentences:
             text = canon[sent.start : sent.end]
             inner = _INNER_DATE.search(text)
-            if inner and _EVENT_WORD.search(text) and not _NOT_HELD.search(text, 0, inner.start()):
+            lo, hi = 0, inner.start() if inner else 0
+            if inner is None and (inner := _HELD_ON.search(text)) is not None:
+                # (only the conference's own words, and those right before it, say it was not
+                # held: "đề nghị hoãn Hội nghị ...")
+                lo, hi = max(0, inner.start() - 30), inner.start("d")
+            if inner and _EVENT_WORD.search(text) and not _NOT_HELD.search(text, lo, hi):
                 dated.append((sent, inner))
                 break
     candidates: list[tuple[Sentence, re.Match[str] | None]] = list(dated)
