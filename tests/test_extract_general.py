@@ -5217,3 +5217,16 @@ def test_a_conference_held_on_a_day_twenty_seventh_pass(text: str, expected: lis
 ])
 def test_a_label_of_the_roles_year_twenty_seventh_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "ngay" (right then) after the unit a role is handed to ends its name
+    ("Cụm thi đua số 2 tổng kết năm 2022. Ban Tuyên giáo Huyện ủy Lục Ngạn đã bàn giao nhiệm vụ "
+     "Cụm trưởng năm 2023 cho Ban Tuyên giáo Huyện ủy Yên Thế ngay tại hội nghị.",
+     [(2023, "chair", "Ban Tuyên giáo Huyện ủy Yên Thế")]),
+    # the twin: a handover to come gives no role
+    ("Cụm thi đua số 2 tổng kết năm 2022. Ban Tuyên giáo Huyện ủy Lục Ngạn sẽ bàn giao nhiệm vụ "
+     "Cụm trưởng năm 2023 ngay sau khi có quyết định.", []),
+])
+def test_right_then_ends_the_units_name_twenty_seventh_pass(text: str, expected: list):
+    assert roles(text) == expected

@@ -135,6 +135,7 @@ NAME_STOPS = (
     "trân trọng", "vinh dự", "từng", "suy tôn", "chọn", "cử",
     "lần", "vai trò", "nhiệm vụ", "đơn vị", "xuất sắc", "giành", "đoạt", "giữ vững",
     "luân phiên", "lần lượt", "đồng chủ trì", "không", "chưa", "đứng", "còn",
+    "ngay",  # "bàn giao nhiệm vụ Cụm trưởng cho X ngay tại hội nghị"
 )
 
 # Verbs and words that end a person's list of positions.
