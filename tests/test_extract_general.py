@@ -5230,3 +5230,36 @@ def test_a_label_of_the_roles_year_twenty_seventh_pass(text: str, expected: list
 ])
 def test_right_then_ends_the_units_name_twenty_seventh_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+def _counted(text: str) -> list[tuple]:
+    return [(c["member_count"], c["members"]) for c in extract_text(text)["clusters"]
+            if c["members"]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a unit, "và", then a shared prefix with "các" inside it, before the colon
+    ("Ngày 5/12, Cụm thi đua số 3 (gồm Ban Dân vận Thị ủy Ba Đồn và Ban Dân vận các Huyện ủy: "
+     "Quảng Trạch, Tuyên Hóa, Minh Hóa) tổng kết năm 2023.",
+     [(4, ["Ban Dân vận Thị ủy Ba Đồn", "Quảng Trạch", "Tuyên Hóa", "Minh Hóa"])]),
+    # ... or a count of the places: the unit is one more
+    ("Cụm thi đua số 6 gồm Ủy ban Kiểm tra Thành ủy Huế và Ủy ban Kiểm tra Huyện ủy 3 huyện: "
+     "Phong Điền, Quảng Điền, A Lưới. Năm 2023, cụm tổng kết.",
+     [(4, ["Ủy ban Kiểm tra Thành ủy Huế", "Phong Điền", "Quảng Điền", "A Lưới"])]),
+    # a count inside the prefix: a text cut inside the list leaves its last item out
+    ("Năm 2023, Cụm thi đua số 7 tổng kết. Cụm gồm văn phòng huyện ủy của 5 huyện: Mường "
+     "Nhé, Nậm Pồ, Tủa Chùa, Tuần Gi",
+     [(5, ["Mường Nhé", "Nậm Pồ", "Tủa Chùa"])]),
+    # the twin: a whole list with the count written in its prefix keeps every item
+    ("Năm 2023, Cụm thi đua số 7 tổng kết. Cụm gồm văn phòng huyện ủy của 4 huyện: Mường "
+     "Nhé, Nậm Pồ, Tủa Chùa, Tuần Giáo.",
+     [(4, ["Mường Nhé", "Nậm Pồ", "Tủa Chùa", "Tuần Giáo"])]),
+    # the twin: "và" between two bodies with no plural group after it is no unit and prefix
+    ("Ngày 5/12, Cụm thi đua số 3 gồm: Ban Dân vận Thị ủy Ba Đồn, Ban Dân vận Huyện ủy Quảng "
+     "Trạch và Ban Dân vận Huyện ủy Tuyên Hóa tổng kết năm 2023.",
+     [(3, ["Ban Dân vận Thị ủy Ba Đồn", "Ban Dân vận Huyện ủy Quảng Trạch",
+           "Ban Dân vận Huyện ủy Tuyên Hóa"])]),
+])
+def test_a_unit_and_a_counted_prefix_twenty_sixth_pass(text: str, expected: list):
+    assert _counted(text) == expected
+

@@ -152,9 +152,13 @@ def _fields_of(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
     return []
 
 
-# a unit, then "và" and a plural group's prefix, before a colon: "Văn phòng Thành ủy và các ban:"
+# a unit, then "và" and a plural group's prefix, before a colon: "Văn phòng Thành ủy và các ban:",
+# "Đảng ủy phường A và Đảng ủy các xã:", "Ban Tổ chức Thành ủy A và Ban Tổ chức 4 huyện ủy:"
 _UNIT_AND_PLURAL = re.compile(r"(?P<unit>[^,;:()]{3,80}?)[ \t]+và[ \t]+"
-                              r"(?P<plural>các[ \t]+[^,;:()]{2,40}?)[ \t]*")
+                              r"(?P<plural>(?:[^\s,;:()]+[ \t]+){0,6}?(?:các|\d{1,2})[ \t]+"
+                              r"[^,;:()]{2,40}?)[ \t]*")
+# a count inside a shared prefix: "ban tổ chức tỉnh ủy, thành ủy của 14 tỉnh, thành phố"
+_PREFIX_COUNT = re.compile(rf"(?<![\w])(?P<n>\d{{1,3}})\s+{COUNT_NOUN}(?![\w])", re.IGNORECASE)
 # an item's number written before it in a list run on in one line: "(1) A; (2) B", "1) A, 2) B"
 _ORDINAL = re.compile(r"(?:\(\d{1,2}\)|\d{1,2}\)|[a-zđ]\))[ \t]+")
 # separators, named: a comma list may go on after a semicolon, but only with an item that is
@@ -435,6 +439,15 @@ def parse(doc: Doc, start: int, limit: int, *, in_parens: bool = False) -> Enume
         items = [lead_item, *items][:MAX_ITEMS]
     if len(items) < 2:
         return None
+    if count is None and prefix and (inner := _PREFIX_COUNT.search(prefix)) is not None:
+        # "gồm ban tổ chức tỉnh ủy, thành ủy của 14 tỉnh, thành phố: A, B, ...": the places the
+        # prefix counts are the items (a text cut inside the list names fewer); after a unit
+        # and "và" ("A và UBKT Tỉnh ủy 12 tỉnh: ..."), the unit is one more
+        n = int(inner.group("n"))
+        if lead_item is not None:  # (the prefix is then the plural group's alone)
+            n += 1
+        if n >= len(items):
+            count = n
     prefix = re.sub(rf"^(?:các\s+)?{COUNT.pattern}\s*", "", prefix, flags=re.IGNORECASE).strip()
     return Enumeration(items, prefix, count, items[-1][2])
 
