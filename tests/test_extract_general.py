@@ -5263,3 +5263,24 @@ def _counted(text: str) -> list[tuple]:
 def test_a_unit_and_a_counted_prefix_twenty_sixth_pass(text: str, expected: list):
     assert _counted(text) == expected
 
+
+@pytest.mark.parametrize("text,expected", [
+    # a city's abbreviation with its full stop inside a recipient's name, then a second one
+    ("Cụm thi đua số 3 tổng kết năm 2023. Hội nghị thống nhất đề nghị Ban Dân vận Tỉnh ủy tặng "
+     "Giấy khen cho Ban Dân vận Thành ủy TP. Vinh và Ban Dân vận Thị ủy TX. Cửa Lò.",
+     [("proposed", "Ban Dân vận Thành ủy TP. Vinh", "Giấy khen"),
+      ("proposed", "Ban Dân vận Thị ủy TX. Cửa Lò", "Giấy khen")]),
+    ("Cụm thi đua số 3 tổng kết năm 2023. Giám đốc Sở Nội vụ trao Bằng khen cho Đảng ủy "
+     "phường Lê Lợi, TP. Vinh.",
+     [("conferred", "Đảng ủy phường Lê Lợi", "Bằng khen")]),
+    ("Cụm thi đua số 3 tổng kết năm 2023. Giám đốc Sở Nội vụ trao Bằng khen cho Đảng ủy "
+     "phường Lê Lợi, thành phố Vinh và Đảng ủy xã Nghi Phong, huyện Nghi Lộc.",
+     [("conferred", "Đảng ủy phường Lê Lợi", "Bằng khen"),
+      ("conferred", "Đảng ủy xã Nghi Phong", "Bằng khen")]),
+    # the twin: a full stop after a name's last word ends it
+    ("Cụm thi đua số 3 tổng kết năm 2023. Hội nghị thống nhất đề nghị Ban Dân vận Tỉnh ủy tặng "
+     "Giấy khen cho Ban Dân vận Thành ủy Vinh. Ban Dân vận Thị ủy Cửa Lò đăng cai.",
+     [("proposed", "Ban Dân vận Thành ủy Vinh", "Giấy khen")]),
+])
+def test_a_city_abbreviation_in_a_recipient_twenty_sixth_pass(text: str, expected: list):
+    assert _awards(text) == expected

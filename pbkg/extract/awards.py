@@ -69,8 +69,10 @@ _ROLE_LABEL = (r"[ \t]*(?:[-–—,])[ \t]*(?:là[ \t]+)?(?:đơn[ \t]+vị[ \t]
 _CHAIR_LABEL = re.compile(_ROLE_LABEL.replace("(?:trưởng|phó)", "trưởng"))
 _RECIPIENT_END = re.compile(
     r"\s+và\s+(?:đề\s+nghị|tặng|trao)(?![\w])|[;()\n“”\"]|,\s+(?:đề\s+nghị|đồng\s+thời)"
-    # a full stop, not the one of a person's academic title ("cho ThS. Hồ Thị Lan")
-    r"|(?<!\bThS)(?<!\bThs)(?<!\bTS)(?<!\bPGS)(?<!\bGS)(?<!\bNCS)\."
+    # a full stop, not the one of a person's academic title ("cho ThS. Hồ Thị Lan") nor of a
+    # city's or a town's abbreviation in a body's name ("cho Ban Dân vận Thành ủy TP. Vinh")
+    r"|(?<!\bThS)(?<!\bThs)(?<!\bTS)(?<!\bPGS)(?<!\bGS)(?<!\bNCS)"
+    r"(?<!\bTP)(?<!\bTp)(?<!\bTX)(?<!\bTT)\."
     r"|\s*(?:,|và)\s+(?=" + _AWARD_HEAD + r")|$"  # "cho A và Bằng khen cho B": a second gift
     # the reason, the place or the time after the recipient: "cho A vì / do đã có thành tích",
     # "cho A tại hội nghị"
@@ -147,6 +149,11 @@ _LISTED_AFTER = re.compile(
     r"(?:đơn[ \t]+vị|đội(?:[ \t]+thi)?|tập[ \t]+thể|địa[ \t]+phương|cơ[ \t]+quan)[ \t]*:[ \t]*")
 
 
+# the town, city or province a body named before it is in: "TP. Vinh", "thành phố Vinh"
+_WHERE_AFTER = re.compile(rf"(?:TP\.|Tp\.|TX\.|thành[ \t]+phố|thị[ \t]+xã|tỉnh|huyện|quận)"
+                          rf"[ \t]*[{UPPER}][\w’']*(?:[ \t]+[{UPPER}][\w’']*){{0,3}}")
+
+
 def _for_list(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """The recipients written after "cho", up to `end`: "A, B và C"."""
     canon = doc.canon
@@ -174,6 +181,10 @@ def _for_list(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
                 pos = idx + len(part)
                 continue
         whole = None
+        if out and ORG_HEAD.match(canon, out[-1][0]) and _WHERE_AFTER.fullmatch(canon, s_, e_):
+            # "cho Đảng ủy phường A, TP. Vinh": where the body named is, no recipient
+            pos = idx + len(part)
+            continue
         if out and canon[out[-1][0]].isupper() and _APPOSITIVE.match(canon, s_, e_):
             break  # "cho Đảng bộ Bộ X, đơn vị dẫn đầu Khối": what the one named is
         cue = _LIST_CUE.match(canon, s_, e_)
