@@ -5284,3 +5284,44 @@ def test_a_unit_and_a_counted_prefix_twenty_sixth_pass(text: str, expected: list
 ])
 def test_a_city_abbreviation_in_a_recipient_twenty_sixth_pass(text: str, expected: list):
     assert _awards(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a text cut inside the last recipient's name: no award for the cut name
+    ("Cụm thi đua số 5 tổng kết năm 2023. Hội nghị thống nhất đề nghị Ban Tổ chức Trung ương "
+     "tặng Bằng khen cho Ban Tổ chức Tỉnh ủy Long An, Ban Tổ chức Tỉnh ủy Tiền Gi",
+     [("proposed", "Ban Tổ chức Tỉnh ủy Long An", "Bằng khen")]),
+    ("Cụm thi đua số 5 tổng kết năm 2023. Hội nghị thống nhất đề nghị Ban Tổ chức Trung ương "
+     "tặng Bằng khen cho Ban Tổ chức Tỉnh ủy Long An và Ban Tổ chức Tỉnh ủy Bạc Li",
+     [("proposed", "Ban Tổ chức Tỉnh ủy Long An", "Bằng khen")]),
+    # the twins: the text cut after a whole place's name, or closed by its full stop
+    ("Cụm thi đua số 5 tổng kết năm 2023. Hội nghị thống nhất đề nghị Ban Tổ chức Trung ương "
+     "tặng Bằng khen cho Ban Tổ chức Tỉnh ủy Long An, Ban Tổ chức Tỉnh ủy Tiền Giang",
+     [("proposed", "Ban Tổ chức Tỉnh ủy Long An", "Bằng khen"),
+      ("proposed", "Ban Tổ chức Tỉnh ủy Tiền Giang", "Bằng khen")]),
+    ("Cụm thi đua số 5 tổng kết năm 2023. Hội nghị thống nhất đề nghị Ban Tổ chức Trung ương "
+     "tặng Bằng khen cho Ban Tổ chức Tỉnh ủy Long An và Đảng bộ Công ty Xổ số",
+     [("proposed", "Ban Tổ chức Tỉnh ủy Long An", "Bằng khen"),
+      ("proposed", "Đảng bộ Công ty Xổ số", "Bằng khen")]),
+])
+def test_a_name_cut_by_the_text_end_twenty_sixth_pass(text: str, expected: list):
+    assert _awards(text) == expected
+
+
+def test_a_listed_member_cut_by_the_text_end_twenty_sixth_pass():
+    text = ("Năm 2023, Cụm thi đua số 8 tổng kết. Cụm gồm các Huyện ủy: Mường Nhé, Nậm Pồ, Tủa "
+            "Chùa, Tuần Gi")
+    assert lists(text) == [["Mường Nhé", "Nậm Pồ", "Tủa Chùa"]]
+    # the twin: the last place is whole, its full stop lost with the cut
+    assert lists(text.replace("Tuần Gi", "Tuần Giáo")) == [
+        ["Mường Nhé", "Nậm Pồ", "Tủa Chùa", "Tuần Giáo"]]
+
+
+def test_a_role_cut_by_the_text_end_twenty_sixth_pass():
+    text = ("Cụm thi đua số 5 tổng kết năm 2023. Hội nghị thống nhất bầu Ban Tổ chức Tỉnh ủy "
+            "Long An làm Cụm trưởng năm 2024, Cụm phó năm 2024 là Ban Tổ chức Tỉnh ủy Tiền Gi")
+    assert roles(text) == [(2024, "chair", "Ban Tổ chức Tỉnh ủy Long An")]
+    # the twin: the whole name, its full stop lost with the cut
+    assert roles(text + "ang") == [(2024, "chair", "Ban Tổ chức Tỉnh ủy Long An"),
+                                   (2024, "vice-chair", "Ban Tổ chức Tỉnh ủy Tiền Giang")]
+

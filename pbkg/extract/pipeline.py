@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from pbkg.errors import InputError
+from pbkg.extract import places
 from pbkg.extract.article import MAX_BYTES, Article, article_from_text
 from pbkg.extract.awards import find_awards
 from pbkg.extract.clusters import (
@@ -77,6 +78,21 @@ def _place_key(name: str) -> str:
     "thị xã Thái Hòa"); the whole name's key when it ends with none."""
     prefix = place_prefix(name)
     return norm_key(name[len(prefix):] if prefix else name)
+
+
+def _cut_short(name: str) -> bool:
+    """True when a name the text's cut end closes was cut inside a place's name: its last
+    words are a known place's, their last one cut ("Ban Tổ chức Tỉnh ủy Bạc Li"); "Ban Tổ chức
+    Tỉnh ủy Bạc Liêu" and "Đảng bộ Công ty Xổ số kiến thiết" are taken as whole."""
+    words = name.split()
+    return any(places.cut_inside(" ".join(words[-k:])) for k in (2, 3) if len(words) >= k)
+
+
+def _ends_cut(fact: dict, name: str | None, body_end: int) -> bool:
+    """True when the fact's evidence ends with its unit's name at the text's end, and that
+    name was cut there."""
+    return bool(name) and (fact.get("end") or 0) >= body_end and fact["evidence"].rstrip(
+        ).endswith(name) and _cut_short(name)
 
 
 def _elected_year(events: list[dict]) -> int | None:
@@ -224,11 +240,19 @@ def extract(article: Article) -> dict:
                     cluster.add_member(named, s, e)
                 continue
             cluster.add_member(role["unit"], s, e, role.get("unit_full"))
+    # a text cut in the middle of a name ("... tặng Bằng khen cho A, Ban Tổ chức Tỉnh ủy Bạc Li"):
+    # the fact it ends with names no unit the text states whole
+    body_end = len(doc.canon.rstrip())
+    cut = body_end > 0 and doc.canon[body_end - 1] not in _TEXT_END
+    if cut:
+        roles = [r for r in roles if not _ends_cut(r, r["unit"], body_end)]
     awards = find_awards(doc, year, roles)
     # awards a table states, unless a sentence states them too
     said = {(a["status"], norm_key(a["recipient"], expand=True)) for a in awards}
     awards += [a for a in [*find_table_awards(doc, year), *find_listed_awards(doc, year)]
                if (a["status"], norm_key(a["recipient"], expand=True)) not in said]
+    if cut:
+        awards = [a for a in awards if not _ends_cut(a, a["recipient"], body_end)]
     # a unit the cluster votes its lead, or ranks, is a member of it ("Khối suy tôn X và Y là
     # hai đơn vị dẫn đầu"), and so is a body whose team wins a prize of its contest ("giải Ba
     # cho đội Ban X") or that its review proposes for an award ("Hội nghị đề nghị G tặng Cờ thi
@@ -261,12 +285,12 @@ def extract(article: Article) -> dict:
         if role["cluster"] and not any(c.name == role["cluster"] for c in clusters):
             role["cluster"] = None
     # a text cut in the middle of a list shorter than its count ("Cụm gồm 6 tổ chức: ..., Chi bộ
-    # Công ty A, Đảng bộ Công ty"): the item it ends with may be cut mid-name, so it is not taken
-    body_end = len(doc.canon.rstrip())
-    cut = body_end > 0 and doc.canon[body_end - 1] not in _TEXT_END
+    # Công ty A, Đảng bộ Công ty"): the item it ends with may be cut mid-name, so it is not taken;
+    # nor is one, counted or not, that ends with no known place ("..., Lào Cai, Lai Ch")
     for c in clusters:
-        if cut and c.members and c.member_count and len(c.members) < c.member_count and max(
-                m["end"] for m in c.members) >= body_end:
+        if cut and c.members and max(m["end"] for m in c.members) >= body_end and (
+                c.member_count and len(c.members) < c.member_count
+                or any(m["end"] >= body_end and _cut_short(m["text"]) for m in c.members)):
             c.members = [m for m in c.members if m["end"] < body_end]
         c.level = assign_level(doc, c)
         item: dict = {

@@ -10,6 +10,7 @@ Châu Thành") and to tell a place from a person; the names are loaded once, on 
 
 from __future__ import annotations
 
+import bisect
 import importlib.util
 import json
 import re
@@ -96,3 +97,26 @@ def is_place_name(text: str) -> bool:
     commune "Dân Văn"); a place's name is written capitalized."""
     words = text.split()
     return bool(words) and all(w[:1].isupper() or w.isdigit() for w in words) and is_place(text)
+
+
+@cache
+def _sorted_keys() -> list[str]:
+    return sorted(_index())
+
+
+def cut_inside(text: str) -> bool:
+    """True when `text`, two or more capitalized words, is no place's name but a known place's
+    cut inside its last word ("Bạc Li" of "Bạc Liêu", "Tiền Gi" of "Tiền Giang"): a text that
+    ends there was cut. A bisection in the sorted keys; the keys that start so are a run."""
+    words = text.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words) or is_place(text):
+        return False
+    k = key(text)
+    keys = _sorted_keys()
+    i = bisect.bisect_left(keys, k)
+    for other in keys[i : i + 50]:  # (a run of names sharing a prefix is never longer)
+        if not other.startswith(k):
+            return False
+        if len(other) > len(k) and other[len(k)] != " ":
+            return True
+    return False
