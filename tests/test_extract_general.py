@@ -5325,3 +5325,19 @@ def test_a_role_cut_by_the_text_end_twenty_sixth_pass():
     assert roles(text + "ang") == [(2024, "chair", "Ban Tổ chức Tỉnh ủy Long An"),
                                    (2024, "vice-chair", "Ban Tổ chức Tỉnh ủy Tiền Giang")]
 
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a counted prize for two teams, each "đội" and a district's bare name
+    ("Năm 2023, Cụm thi đua số 2 tổ chức hội thi. Ban Tổ chức đã trao giải Nhất cho đội Ban "
+     "Tuyên giáo Huyện ủy Bảo Lâm; hai giải Ba cho đội Bảo Lạc và đội Hà Quảng.",
+     [("conferred", "Ban Tuyên giáo Huyện ủy Bảo Lâm", "giải Nhất"),
+      ("conferred", "Bảo Lạc", "giải Ba"), ("conferred", "Hà Quảng", "giải Ba")]),
+    ("Năm 2023, Cụm thi đua số 2 tổ chức hội thi; giải Khuyến khích cho đội Trùng Khánh.",
+     [("conferred", "Trùng Khánh", "giải Khuyến khích")]),
+    # the twin: a team described, not named
+    ("Năm 2023, Cụm thi đua số 2 tổ chức hội thi; hai giải Ba cho đội có nhiều thí sinh trẻ.",
+     []),
+])
+def test_a_prize_for_teams_named_by_place_twenty_sixth_pass(text: str, expected: list):
+    assert _awards(text) == expected

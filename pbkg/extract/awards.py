@@ -722,6 +722,7 @@ _PRIZE_BEFORE = re.compile(  # "giải Nhất thuộc về X", "giải Nhì: X v
     # "cho các đội: A, B", "cho 2 đơn vị: A và B": the units the colon lists
     r"(?:(?:\d+\s+|các\s+)?(?:đội|đơn\s+vị)(?:\s+thi)?\s*:\s*|(?:các\s+)?(?:đội\s+(?=[A-ZĐ]))?)"
 )
+_TEAM_WORD_END = re.compile(r"(?<![\w])[Đđ]ội[ \t]+$")
 _ELLIPTIC_TO = {"về"}  # (a dash before the winner needs no run)
 _DISTINCTION = re.compile(  # "X được công nhận danh hiệu “...”", "X đạt danh hiệu “...”"
     r"(?:công\s+nhận|đạt|giữ\s+vững)\s+(?:đạt\s+)?"
@@ -801,6 +802,10 @@ def _prizes(doc: Doc, context_year: int | None) -> list[dict]:
             sep = _ITEM_SEP_AT.match(canon, units[-1].end)
             units += _teams_at(doc, sep.end()) if sep is not None else []
         teams = _teams_at(doc, m.end()) if not units else []
+        if not units and not teams and (team := _TEAM_WORD_END.search(canon, m.start(),
+                                                                      m.end())) is not None:
+            # "hai giải Ba cho đội A và đội B": the teams from the "đội" the prize's words took
+            teams = _teams_at(doc, team.start())
         if not units and not teams and m.group("to") != "là":
             # "giải Nhất cho / thuộc về / - đồng chí A (Ban X)": the people it goes to
             teams = _people_at(doc, m.end())
