@@ -5341,3 +5341,24 @@ def test_a_role_cut_by_the_text_end_twenty_sixth_pass():
 ])
 def test_a_prize_for_teams_named_by_place_twenty_sixth_pass(text: str, expected: list):
     assert _awards(text) == expected
+
+
+def _award_years(text: str) -> list[tuple]:
+    return [(a["status"], a["recipient"], a["year_or_period"])
+            for a in extract_text(text)["awards"]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the recipient, then "là đơn vị duy nhất / đầu tiên (trong cụm)" before the passive gift
+    ("Cụm thi đua số 4 tổng kết năm 2023. Trước đó, Ban Dân vận Huyện ủy Yên Thành là đơn vị "
+     "đầu tiên của khối được Ban Dân vận Tỉnh ủy tặng Bằng khen năm 2021.",
+     [("conferred", "Ban Dân vận Huyện ủy Yên Thành", "2021")]),
+    ("Cụm thi đua số 4 tổng kết năm 2023. Ban Dân vận Huyện ủy Yên Thành là đơn vị duy nhất "
+     "trong cụm được Ban Dân vận Tỉnh ủy tặng Bằng khen.",
+     [("conferred", "Ban Dân vận Huyện ủy Yên Thành", "2023")]),
+    # the twin: a unit that only hopes to be given it
+    ("Cụm thi đua số 4 tổng kết năm 2023. Ban Dân vận Huyện ủy Yên Thành là đơn vị duy nhất "
+     "trong cụm chưa được Ban Dân vận Tỉnh ủy tặng Bằng khen.", []),
+])
+def test_the_only_unit_given_an_award_twenty_sixth_pass(text: str, expected: list):
+    assert _award_years(text) == expected

@@ -399,6 +399,9 @@ def find_awards(doc: Doc, context_year: int | None, roles: list[dict] | None = N
                 rec_end = led.start()
             head = canon[cs:rec_end]
             lead = re.search(r"(?:là\s+(?:một\s+trong\s+)?(?:\w+\s+)?(?:đơn\s+vị|tập\s+thể)\s*"
+                             # "X là đơn vị duy nhất trong cụm được G tặng"
+                             r"(?:(?:duy\s+nhất|đầu\s+tiên)\s+)?"
+                             r"(?:(?:trong|của)\s+(?:cụm|khối)(?:\s+thi\s+đua)?\s+)?"
                              # "X, đơn vị (vinh dự) được UBND tỉnh tặng": the unit before
                              # (or a dash: "X - đơn vị vinh dự được Chính phủ tặng")
                              r"|\s*(?:,|\s[-–—])\s*(?:đơn\s+vị|tập\s+thể)\s+"
@@ -494,6 +497,8 @@ def find_awards(doc: Doc, context_year: int | None, roles: list[dict] | None = N
             continue
         if paren:
             ev_lo = min(r[0] for r in recipients)
+        if (m.group("passive") or agent) and (own := _AWARD_YEAR.match(canon, p)) is not None:
+            p = own.end()  # "X được G tặng Giấy khen năm 2018": the award's year
         period = _period(canon[m.start() : p], None) or _period(before, context_year)
         ev_start = cs + len(before) - len(before.lstrip())
         proposals = list(_PROPOSE.finditer(before))
