@@ -5362,3 +5362,25 @@ def _award_years(text: str) -> list[tuple]:
 ])
 def test_the_only_unit_given_an_award_twenty_sixth_pass(text: str, expected: list):
     assert _award_years(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the role of the clause before, named again by "nhiệm vụ này" / "vai trò đó", given on
+    ("Cụm thi đua số 6 tổng kết năm 2023. Năm 2022, Ban Dân vận Huyện ủy Cô Tô làm Cụm trưởng; "
+     "năm 2023, nhiệm vụ này được giao cho Ban Dân vận Huyện ủy Vân Đồn.",
+     [(2022, "chair", "Ban Dân vận Huyện ủy Cô Tô"),
+      (2023, "chair", "Ban Dân vận Huyện ủy Vân Đồn")]),
+    ("Cụm thi đua số 6 tổng kết năm 2023. Năm 2022, Ban Dân vận Huyện ủy Cô Tô là Cụm phó, "
+     "sang năm 2023 vai trò đó thuộc về Ban Dân vận Huyện ủy Vân Đồn.",
+     [(2022, "vice-chair", "Ban Dân vận Huyện ủy Cô Tô"),
+      (2023, "vice-chair", "Ban Dân vận Huyện ủy Vân Đồn")]),
+    # the twins: the task only proposed for the next unit; another task given, not the role
+    ("Cụm thi đua số 6 tổng kết năm 2023. Năm 2022, Ban Dân vận Huyện ủy Cô Tô làm Cụm trưởng; "
+     "năm 2023, nhiệm vụ này được đề nghị giao cho Ban Dân vận Huyện ủy Vân Đồn.",
+     [(2022, "chair", "Ban Dân vận Huyện ủy Cô Tô")]),
+    ("Cụm thi đua số 6 tổng kết năm 2023. Năm 2022, Ban Dân vận Huyện ủy Cô Tô làm Cụm trưởng; "
+     "năm 2023, nhiệm vụ tổ chức hội thi được giao cho Ban Dân vận Huyện ủy Vân Đồn.",
+     [(2022, "chair", "Ban Dân vận Huyện ủy Cô Tô")]),
+])
+def test_the_role_named_again_by_an_anaphor_twenty_sixth_pass(text: str, expected: list):
+    assert roles(text) == expected

@@ -1012,6 +1012,13 @@ _PARTY_OF = re.compile(r"^(?:dang (?:uy|bo)|chi bo) ")
 # again: "năm 2025 A làm Cụm trưởng, năm 2026 B đảm nhận" ("B đảm nhận" alone ends the clause)
 _NEXT_YEAR_UNIT = re.compile(rf"[ \t]*[,;][ \t]*(?:(?:còn|và|sang)[ \t]+)?(?P<lead>năm)[ \t]+"
                              rf"(?P<year>{YEAR})[ \t]*,?[ \t]+(?=[{UPPER}])")
+# ... or the role named again by an anaphor, given to a unit: "năm 2026, nhiệm vụ này được giao
+# cho B", "sang năm 2026, vai trò đó thuộc về B"
+_NEXT_YEAR_THIS_ROLE = re.compile(
+    rf"[ \t]*[,;][ \t]*(?:(?:còn|và|sang|đến)[ \t]+)?(?P<lead>năm)[ \t]+(?P<year>{YEAR})[ \t]*,?"
+    r"[ \t]+(?:nhiệm[ \t]+vụ|vai[ \t]+trò|chức[ \t]+danh)[ \t]+(?:này|đó|ấy|trên)[ \t]+"
+    r"(?:(?:được[ \t]+)?(?:chuyển[ \t]+)?giao[ \t]+(?:lại[ \t]+)?cho|thuộc[ \t]+về|"
+    r"(?:được[ \t]+)?chuyển[ \t]+(?:sang|cho))[ \t]+")
 _TAKES_OVER = re.compile(r"[ \t]+(?:(?:sẽ|tiếp[ \t]+tục)[ \t]+)?(?:đảm[ \t]+nhận|tiếp[ \t]+nhận|"
                          r"kế[ \t]+nhiệm)(?=[ \t]*(?:[.;,\n]|$))")
 
@@ -1022,7 +1029,19 @@ def _taken_over(doc: Doc, hits: list[RoleHit]) -> list[RoleHit]:
     canon = doc.canon
     out = []
     for h in hits:
-        if h.unit is None or h.via != "copula":
+        if h.unit is None:
+            continue
+        if (this := _NEXT_YEAR_THIS_ROLE.match(canon, h.end)) is not None:
+            # "năm 2025 A làm Cụm trưởng; năm 2026, nhiệm vụ này được giao cho B": the role the
+            # clause before states, named by "nhiệm vụ này", given to B in that year
+            unit = parse_forward(doc, this.end())
+            if unit is not None and _ROTATION_END.match(canon, unit.end):
+                out.append(RoleHit(role=h.role, start=this.start("lead"), end=unit.end,
+                                   unit=unit, year=int(this.group("year")), year_explicit=True,
+                                   mention=h.mention, via="taken-over", confidence=0.75,
+                                   role_start=unit.start))
+            continue
+        if h.via != "copula":
             continue
         nxt = _NEXT_YEAR_UNIT.match(canon, h.end)
         unit = parse_forward(doc, nxt.end()) if nxt else None
