@@ -5384,3 +5384,26 @@ def test_the_only_unit_given_an_award_twenty_sixth_pass(text: str, expected: lis
 ])
 def test_the_role_named_again_by_an_anaphor_twenty_sixth_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the years a role was held in, written after it: in brackets, counted, or "vào các năm"
+    ("Khối thi đua các cơ quan Đảng tỉnh Phú Yên tổng kết 15 năm hoạt động. Báo Phú Yên là "
+     "Khối trưởng đầu tiên (2010). Ban Dân vận Tỉnh ủy hai lần làm Khối phó (2013 và 2019). "
+     "Văn phòng Tỉnh ủy giữ vai trò Khối trưởng hai năm liền 2014, 2015.",
+     [(2010, "chair", "Báo Phú Yên"), (2013, "vice-chair", "Ban Dân vận Tỉnh ủy"),
+      (2019, "vice-chair", "Ban Dân vận Tỉnh ủy"), (2014, "chair", "Văn phòng Tỉnh ủy"),
+      (2015, "chair", "Văn phòng Tỉnh ủy")]),
+    ("Cụm thi đua số 4 nhìn lại mười năm. Huyện ủy Tam Nông ba lần đảm đương vai trò Cụm phó "
+     "thường trực, vào các năm 2016, 2018 và 2021. Đảm nhận vai trò Cụm trưởng năm 2019 và 2020 "
+     "là Huyện ủy Thanh Sơn.",
+     [(2016, "standing-vice-chair", "Huyện ủy Tam Nông"),
+      (2018, "standing-vice-chair", "Huyện ủy Tam Nông"),
+      (2021, "standing-vice-chair", "Huyện ủy Tam Nông"),
+      (2019, "chair", "Huyện ủy Thanh Sơn"), (2020, "chair", "Huyện ủy Thanh Sơn")]),
+    # the twins: a period in brackets is no list of years, a proposal no role, an award no role
+    ("Cụm thi đua số 4 tổng kết năm 2024. Hội nghị đề nghị Huyện ủy Tam Nông làm Cụm trưởng hai "
+     "năm liền 2025, 2026. Huyện ủy Thanh Sơn hai lần được tặng Cờ thi đua (2013 và 2019).", []),
+])
+def test_the_years_a_role_was_held_in_twenty_eighth_pass(text: str, expected: list):
+    assert roles(text) == expected

@@ -136,6 +136,7 @@ NAME_STOPS = (
     "lần", "vai trò", "nhiệm vụ", "đơn vị", "xuất sắc", "giành", "đoạt", "giữ vững",
     "luân phiên", "lần lượt", "đồng chủ trì", "không", "chưa", "đứng", "còn",
     "ngay",  # "bàn giao nhiệm vụ Cụm trưởng cho X ngay tại hội nghị"
+    "hai lần", "ba lần", "bốn lần", "đảm đương",
 )
 
 # Verbs and words that end a person's list of positions.

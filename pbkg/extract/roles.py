@@ -20,6 +20,7 @@ A proposed role ("đề nghị X làm Cụm trưởng") is no role."""
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -79,13 +80,15 @@ _TAIL_YEAR = re.compile(rf"[ \t]*(?:,[ \t]*(?P<comma>)|[ \t]*)năm[ \t]+(?P<year
                         rf"(?!(?P=comma)[ \t]*,?[ \t]*(?-i:[{UPPER}]))",
                         re.IGNORECASE)
 _COPULA_BEFORE = re.compile(
-    r"(?P<verb>(?:(?:đã|từng|tiếp\s+tục|cũng|vẫn|sẽ|đang|chính\s+thức)\s+)*"
+    # "X hai lần làm Cụm phó", "X lần đầu đảm nhận vai trò": how often, when first
+    r"(?P<verb>(?:(?:đã|từng|tiếp\s+tục|cũng|vẫn|sẽ|đang|chính\s+thức|lần\s+đầu"
+    r"|(?:hai|ba|bốn|năm|[2-9])\s+lần)\s+)*"
     r"(?:được\s+(?:(?:(?!được\s)[^,.;()]){0,80}?\s+)?(?:bầu|chọn|suy\s+tôn|giao|cử|phân\s+công|tín\s+nhiệm"
     r"|giới\s+thiệu)"
     r"\s+|được\s+)?"
     r"(?:(?:luân\s+phiên|đại\s+diện)\s+)?"  # "X (được) luân phiên / đại diện làm Cụm trưởng"
     r"(?:là|làm|giữ(?:\s+(?:vai\s+trò|nhiệm\s+vụ|chức(?:\s+vụ)?|cương\s+vị|vị\s+trí))?"
-    r"|đảm\s+(?:nhận|nhiệm)(?:\s+(?:vai\s+trò|nhiệm\s+vụ|chức(?:\s+vụ)?))?"
+    r"|đảm\s+(?:nhận|nhiệm|đương)(?:\s+(?:vai\s+trò|nhiệm\s+vụ|chức(?:\s+vụ)?))?"
     # "X hoàn thành tốt vai trò / nhiệm vụ Cụm trưởng (năm 2023)": it held the role
     r"|hoàn\s+thành(?:\s+(?:tốt|xuất\s+sắc))?\s+(?:vai\s+trò|nhiệm\s+vụ)(?:\s+(?:là|của))?)"
     r"(?:\s+(?:đơn\s+vị|vai\s+trò))?"
@@ -134,7 +137,9 @@ _HANDOVER_BEFORE = re.compile(
 )
 _HANDOVER_AFTER = re.compile(r"^[ \t]+(?:lại[ \t]+)?cho[ \t]+(?:đơn\s+vị[ \t]+)?")
 _RECEIVE_BEFORE = re.compile(
-    r"(?P<verb>tiếp\s+nhận|nhận\s+bàn\s+giao|(?<![\w])nhận(?=\s+(?:nhiệm\s+vụ|vai\s+trò|[Cc]ờ)))\s+"
+    # ("đảm nhận vai trò" is a verb of holding: its subject is read by the copula)
+    r"(?P<verb>tiếp\s+nhận|nhận\s+bàn\s+giao|"
+    r"(?<![\w])(?<![Đđ]ảm )nhận(?=\s+(?:nhiệm\s+vụ|vai\s+trò|[Cc]ờ)))\s+"
     # "nhận Cờ luân lưu Cụm trưởng": the chair's rotating flag
     r"(?:(?:nhiệm\s+vụ|vai\s+trò|chức\s+danh|[Cc]ờ(?:\s+(?:luân\s+(?:phiên|lưu)|thi\s+đua))*)\s+)?$"
 )
@@ -142,7 +147,7 @@ _ROTATING = re.compile(r"[ \t]+luân[ \t]+phiên(?![\w])")
 _CAPACITY = r"(?:vai\s+trò|cương\s+vị|tư\s+cách)"  # "với vai trò / trên cương vị Cụm trưởng"
 _VAI_TRO_BEFORE = re.compile(rf"{_CAPACITY}\s+(?:là\s+)?(?:đơn\s+vị\s+)?$")
 _HOLD_ROLE_BEFORE = re.compile(  # "giữ vai trò", "đảm nhận vai trò": the subject is before
-    rf"(?:giữ|đảm\s+(?:nhận|nhiệm)|nhận|hoàn\s+thành(?:\s+(?:tốt|xuất\s+sắc))?)\s+{_CAPACITY}\s+"
+    rf"(?:giữ|đảm\s+(?:nhận|nhiệm|đương)|nhận|hoàn\s+thành(?:\s+(?:tốt|xuất\s+sắc))?)\s+{_CAPACITY}\s+"
     r"(?:là\s+)?(?:đơn\s+vị\s+)?$")
 _WITH_ROLE_BEFORE = re.compile(
     rf"(?P<verb>(?:với|trong|trên|ở)\s+{_CAPACITY})\s+(?:là\s+)?(?:đơn\s+vị\s+)?$")
@@ -243,8 +248,31 @@ def _units_by_year(doc: Doc, pos: int) -> list[tuple[Unit, int, int]]:
     return out
 
 
+# more years after a role's: "Cụm trưởng năm 2016 và 2017", "năm 2016, 2017"
+_TAIL_MORE_YEARS = re.compile(rf"(?:[ \t]*(?:,|và)[ \t]*{YEAR}(?![\d])){{1,7}}(?![ \t]*[-–—/])")
+# the years a role was held in, written after it: "là Khối trưởng đầu tiên (2005)", "làm Cụm phó
+# hai năm đầu (2005, 2006)", "giữ vai trò Khối trưởng hai năm liền 2016, 2017", "làm Cụm phó thường
+# trực, vào các năm 2017 và 2020" (a bracket or a count of years holds only years: "(2016 - 2020)",
+# a period, is none)
+_HELD_QUALIFIER = (r"(?:[ \t]+(?:đầu[ \t]+tiên|(?:hai|ba|bốn|năm|[2-9])[ \t]+năm[ \t]+"
+                   r"(?:đầu|liền|liên[ \t]+tiếp|liên[ \t]+tục)))")
+_YEAR_RUN = rf"{YEAR}(?![\d])(?:[ \t]*(?:,|và)[ \t]*(?:năm[ \t]+)?{YEAR}(?![\d])){{0,7}}"
+_HELD_YEARS = re.compile(
+    rf"{_HELD_QUALIFIER}?[ \t]*\([ \t]*(?:năm[ \t]+)?(?P<bracket>{_YEAR_RUN})[ \t]*\)"
+    rf"|{_HELD_QUALIFIER}[ \t]*,?[ \t]+(?:(?:vào[ \t]+)?(?:các[ \t]+)?năm[ \t]+)?"
+    rf"(?P<counted>{_YEAR_RUN})(?![ \t]*[-–—/])"
+    rf"|[ \t]*,?[ \t]+vào[ \t]+(?:các[ \t]+)?năm[ \t]+(?P<on>{_YEAR_RUN})(?![ \t]*[-–—/])")
+_A_YEAR = re.compile(rf"{YEAR}(?![\d])")
+
+
 def _tail(doc: Doc, m: re.Match[str]) -> tuple[int, Mention | None, int | None]:
     """Parse what follows a role word: a cluster reference and a year."""
+    end, mention, years = _tail_years(doc, m)
+    return end, mention, years[0] if years else None
+
+
+def _tail_years(doc: Doc, m: re.Match[str]) -> tuple[int, Mention | None, list[int]]:
+    """Parse what follows a role word: a cluster reference and the years it gives, in order."""
     canon = doc.canon
     p = m.end()
     mention = None
@@ -272,11 +300,20 @@ def _tail(doc: Doc, m: re.Match[str]) -> tuple[int, Mention | None, int | None]:
     rotating = _ROTATING.match(canon, p)  # "Cụm trưởng luân phiên năm 2024"
     if rotating:
         p = rotating.end()
-    year = None
+    years: list[int] = []
     y = _TAIL_YEAR.match(canon, p)
     if y:
-        year, p = int(y.group("year")), y.end()
-    return p, mention, year
+        years, p = [int(y.group("year"))], y.end()
+        more = _TAIL_MORE_YEARS.match(canon, p)
+        if more:
+            years += [int(a.group()) for a in _A_YEAR.finditer(more.group())]
+            p = more.end()
+    else:
+        held = _HELD_YEARS.match(canon, p)
+        if held:
+            run = held.group("bracket") or held.group("counted") or held.group("on")
+            years, p = [int(a.group()) for a in _A_YEAR.finditer(run)], held.end()
+    return p, mention, years
 
 
 _BARE_COMMITTEE = re.compile(r"Đảng\s+(?:ủy|uỷ|bộ)")
@@ -666,12 +703,16 @@ def find_roles(
     words = find_role_words(canon)
     hits, used = _respective_roles(doc, words)
     proposed_end = -1  # where the last proposed role's phrase ends
+    more_years: dict[int, list[int]] = {}  # a role word's years after its first
     direct_end = -1  # where the last holder written right after its role word ends
     for m in words:
         if doc.in_display(m.start()) or m.start() in used:
             continue
         role = ROLE_NAMES[m.lastgroup or "chair"]
-        tail_end, mention, year = _tail(doc, m)
+        tail_end, mention, years = _tail_years(doc, m)
+        year = years[0] if years else None
+        if len(years) > 1:
+            more_years[m.start()] = years[1:]
         before = canon[max(0, m.start() - 120) : m.start()]
         if _FORMER_BEFORE.search(before):
             continue  # "nguyên Cụm trưởng Cụm thi đua số 4": a former role, its year not given
@@ -998,6 +1039,10 @@ def find_roles(
             if unit:
                 hits.append(RoleHit(start=unit.start, end=tail_end, unit=unit,
                                     via="apposition", confidence=0.8, **base))
+    # "A làm Cụm trưởng hai năm liền 2016, 2017": one role a year, each its own
+    hits.extend(dataclasses.replace(h, year=y) for h in list(hits)
+                if h.year is not None and h.role_start in more_years and h.via != "handover-out"
+                for y in more_years[h.role_start])
     hits.extend(_taken_over(doc, hits))
     hits.extend(_rotation(doc, hits))
     return _finish(doc, hits, clusters, context_year, elected_year, _word_years(doc, words),
