@@ -5407,3 +5407,29 @@ def test_the_role_named_again_by_an_anaphor_twenty_sixth_pass(text: str, expecte
 ])
 def test_the_years_a_role_was_held_in_twenty_eighth_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a line that opens with its year(s) gives them to the roles on it, every sentence of it
+    ("Khối thi đua các cơ quan Đảng tỉnh Thái Bình tổng kết năm 2024.\n\n"
+     "• 2011: Khối trưởng – Ủy ban Kiểm tra Tỉnh ủy; Khối phó – Văn phòng Tỉnh ủy.\n\n"
+     "• 2013: Khối đổi tên. Đơn vị nhận trọng trách Khối trưởng là Ban Tổ chức Tỉnh ủy.\n\n"
+     "• 2016, 2017: Báo Thái Bình làm Khối trưởng.",
+     [(2011, "chair", "Ủy ban Kiểm tra Tỉnh ủy"), (2011, "vice-chair", "Văn phòng Tỉnh ủy"),
+      (2013, "chair", "Ban Tổ chức Tỉnh ủy"), (2016, "chair", "Báo Thái Bình"),
+      (2017, "chair", "Báo Thái Bình")]),
+    # a year heading alone on its line gives its year to the paragraphs under it
+    ("Cụm thi đua số 2 nhìn lại mười năm, tổng kết năm 2024.\n\nNăm 2019\n\n"
+     "Trong năm nhiều khó khăn, Ban Tổ chức Tỉnh ủy Hưng Yên làm Cụm trưởng, Ban Tổ chức Tỉnh "
+     "ủy Hà Nam làm Cụm phó.",
+     [(2019, "chair", "Ban Tổ chức Tỉnh ủy Hưng Yên"),
+      (2019, "vice-chair", "Ban Tổ chức Tỉnh ủy Hà Nam")]),
+    # the twins: a vote under a year heading elects for a year it does not give; a heading of
+    # two years gives none, nor the article's year outside them
+    ("Cụm thi đua số 2 nhìn lại mười năm, tổng kết năm 2024.\n\nNăm 2019\n\n"
+     "Hội nghị thống nhất bầu Ban Tổ chức Tỉnh ủy Hưng Yên làm Cụm trưởng.\n\nNăm 2020 – 2021\n\n"
+     "Ban Tổ chức Tỉnh ủy Hà Nam làm Cụm trưởng.", []),
+])
+def test_a_year_that_opens_a_line_or_heads_a_section_twenty_eighth_pass(text: str,
+                                                                         expected: list):
+    assert roles(text) == expected

@@ -57,7 +57,7 @@ _SPACES = re.compile(r"[ \t]+")
 _PAREN_BEFORE = re.compile(r"\([^()]{1,60}\)[ \t]*$")
 # a unit's abbreviation in brackets after its name: "(BDVTU)", "(BTC TU Bình Dương)"
 _ABBR_PAREN_BEFORE = re.compile(r"[ \t]*\([A-ZĐ]{2,12}(?:[ \t]+[\w’'.]+){0,4}\)[ \t]*$")
-_UNIT_AFTER = re.compile(r"^[ \t]*(?:\([ \t]*|[-–—][ \t]+)(?:là[ \t]+)?(?=[A-ZĐ])")
+_UNIT_AFTER = re.compile(rf"^[ \t]*(?:\([ \t]*|[-–—][ \t]+)(?:là[ \t]+)?(?=[{UPPER}])")
 # (opening a sentence too: "Thay mặt Ban X, đơn vị Khối trưởng, đồng chí ...")
 _ON_BEHALF = re.compile(r"(?<![\w])(?:[Tt]hay\s+mặt|[Đđ]ại\s+diện)(?:\s+cho)?\s+(?=[A-ZĐ])")
 _BRACKET_CLOSE = re.compile(r"[^()\n]{0,80}?\)")  # the rest of the cluster's name, then ")"
@@ -559,6 +559,60 @@ def _heading_year(doc: Doc, sent: Sentence) -> int | None:
             return None
         sent, prev = prev, doc.sentence_before(prev)
     return None
+
+
+# a line that opens with its year(s) and a colon, maybe bulleted: "• 2018: A làm Khối trưởng",
+# "2016, 2017: Cụm trưởng – B" (a range "2018 – 2019:" is no list of years)
+_LINE_YEARS = re.compile(rf"[ \t]*(?:[-–—+•*][ \t]*)?(?:[Nn]ăm[ \t]+)?(?P<years>{YEAR}(?![\d])"
+                         rf"(?:[ \t]*(?:,|và)[ \t]*{YEAR}(?![\d])){{0,5}})[ \t]*:")
+# a heading line that is a year alone, over the paragraphs after it: "Năm 2017"
+_YEAR_HEADING = re.compile(rf"[ \t]*(?:[Nn]ăm[ \t]+)?(?P<year>{YEAR})(?:[ \t]*[-–—][ \t]*"
+                           rf"(?P<to>{YEAR}))?[ \t]*:?[ \t]*$")
+_HEADING_END = re.compile(r"[.;,!?…\"”]$")
+MAX_HEADING = 80
+# a vote in the sentence: the year it is held in is not the year it elects for
+_VOTE = re.compile(r"(?<![\w])(?:bầu(?![ \t]+cử(?![\w]))|suy\s+tôn|biểu\s+quyết|bình\s+chọn|"
+                   r"giới\s+thiệu|thống\s+nhất|nhất\s+trí)(?![\w])", re.IGNORECASE)
+
+
+class _LineYears:
+    """The years each line of the text sets for the roles on it: the year(s) that open the line
+    ("• 2012: ..."), else the year of the section heading above it ("Năm 2017" on a line of its
+    own; any other heading line closes the section). Read once, looked up by bisection."""
+
+    def __init__(self, canon: str) -> None:
+        self.starts: list[int] = []
+        self.years: list[list[int]] = []
+        self.spans: list[tuple[int, int] | None] = []  # a heading's range: "Năm 2018 – 2019"
+        section: list[int] = []
+        span: tuple[int, int] | None = None
+        pos = 0
+        for line in canon.split("\n"):
+            text = line.strip()
+            own: list[int] = []
+            if text and len(text) <= MAX_HEADING and not _HEADING_END.search(text):
+                head = _YEAR_HEADING.fullmatch(line)
+                section = [int(head.group("year"))] if head and not head.group("to") else []
+                span = (int(head.group("year")), int(head.group("to"))) if head and head.group(
+                    "to") else None
+            elif text:
+                lead = _LINE_YEARS.match(line)
+                if lead is not None:
+                    own = [int(a.group()) for a in _A_YEAR.finditer(lead.group("years"))]
+            self.starts.append(pos)
+            self.years.append(own or section)
+            self.spans.append(None if own else span)
+            pos += len(line) + 1
+
+    def at(self, pos: int) -> list[int]:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return self.years[i] if i >= 0 else []
+
+    def outside(self, pos: int, year: int | None) -> bool:
+        """Whether `year` lies outside the range of years the heading above `pos` names."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        span = self.spans[i] if i >= 0 else None
+        return span is not None and year is not None and not span[0] <= year <= span[1]
 
 
 def _represented_people(doc: Doc, officials: list[OfficialMention], starts: list[int], end: int,
@@ -1200,6 +1254,8 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
         group.sort(key=lambda o: o.role_start)
         explicit_starts[key] = [o.role_start for o in group]
     said: dict[int, tuple[int | None, bool, bool]] = {}
+    line_years: _LineYears | None = None  # read on first need
+    extra: list[RoleHit] = []  # a role for each further year its line opens with
     # per sentence, the year of its last clause that opened with one: "năm 2025, A đảm nhận
     # Cụm trưởng; B đảm nhận Cụm phó" gives B the same year (the clause after names none)
     clause_year: dict[int, int] = {}
@@ -1258,6 +1314,17 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
             h.year = lead_year
             _written(held_in, h)
             continue
+        if line_years is None:
+            line_years = _LineYears(canon)
+        on_line = line_years.at(h.role_start)
+        if on_line and sent is not None and h.via != "handover-out" and not _VOTE.search(
+                canon, sent.start, sent.end):
+            # "• 2018: A làm Khối trưởng", "Năm 2017" over "A tiếp nhận ..., giữ vai trò Cụm
+            # trưởng": the line's or the section's year, each of its years a role
+            h.year = on_line[0]
+            extra.extend(dataclasses.replace(h, year=y) for y in on_line[1:])
+            _written(held_in, h)
+            continue
         if h.election or election:
             prev = doc.sentence_before(sent) if sent else None
             if (word_years or {}).get(s_key) is not None and h.via != "handover-out":
@@ -1284,7 +1351,12 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
             # holding named again, in the one year the article gives it
             h.year = next(iter(held))
             continue
+        if line_years.outside(h.role_start, context_year):
+            # under "Năm 2018 – 2019", the article's year 2024 is none of the section's
+            unstated.add(id(h))
+            continue
         h.year = context_year  # None when the excerpt gives no year: the role, year unknown
+    hits = [*hits, *extra]
     # a role whose words name no cluster is the cluster its sentence names, when it names one
     # ("Cụm thi đua số 5 bầu X làm Cụm trưởng" in an article about Cụm thi đua số 4), else the
     # article's main one
