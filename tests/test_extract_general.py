@@ -5433,3 +5433,26 @@ def test_the_years_a_role_was_held_in_twenty_eighth_pass(text: str, expected: li
 def test_a_year_that_opens_a_line_or_heads_a_section_twenty_eighth_pass(text: str,
                                                                          expected: list):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a run of holders, each with its year in brackets, after the role or after "kế nhiệm"
+    ("Cụm thi đua số 3 nhìn lại mười năm hoạt động, tổng kết năm 2024. Huyện ủy Tam Nông là Cụm "
+     "trưởng đầu tiên (2005); kế nhiệm lần lượt là Huyện ủy Thanh Sơn (2006) và Huyện ủy Yên Lập "
+     "(2007). Sau đó, vai trò Cụm phó lần lượt thuộc về Tam Nông (2012), Thanh Sơn (2013) và Yên "
+     "Lập (2014). Vai trò Cụm trưởng được giao cho Thanh Ba (2015), rồi Cẩm Khê (2016).",
+     [(2005, "chair", "Huyện ủy Tam Nông"), (2006, "chair", "Huyện ủy Thanh Sơn"),
+      (2007, "chair", "Huyện ủy Yên Lập"), (2012, "vice-chair", "Tam Nông"),
+      (2013, "vice-chair", "Thanh Sơn"), (2014, "vice-chair", "Yên Lập"),
+      (2015, "chair", "Thanh Ba"), (2016, "chair", "Cẩm Khê")]),
+    # a year that opens a quotation opens its clause
+    ("Cụm thi đua số 3 tổng kết năm 2024. Bà A nhớ lại: \"Năm 2019, Huyện ủy Tam Nông từng là Cụm "
+     "trưởng\".", [(2019, "chair", "Huyện ủy Tam Nông")]),
+    # the twins: "the first" holder is not the article's year, and a "kế nhiệm" with no role told
+    # before it names no holder; years in brackets after a count are no holders
+    ("Cụm thi đua số 3 tổng kết năm 2024. Huyện ủy Tam Nông là Cụm trưởng đầu tiên. Hội nghị "
+     "tổng kết diễn ra sôi nổi. Cụm có thêm thành viên mới. Kế nhiệm là Huyện ủy Thanh Sơn "
+     "(2006). Cờ thi đua được trao cho Thanh Ba (2015) và Cẩm Khê (2016).", []),
+])
+def test_holders_year_by_year_in_brackets_twenty_eighth_pass(text: str, expected: list):
+    assert roles(text) == expected

@@ -185,7 +185,9 @@ _TOPIC_YEAR = re.compile(rf"\W*(?:về|đối[ \t]+với|riêng)(?:[ \t]+(?-i:[{
 # "tổng kết năm 2023, X được bầu" gives none)
 # "So với năm 2009, khi X làm Cụm trưởng": a clause of time ("khi", "lúc") set in the year
 # before it
-_CLAUSE_YEAR = re.compile(rf"(?:^|[,;:])[ \t]*(?:(?:trong|sang|đến|tới|vào|so[ \t]+với)[ \t]+)?"
+# (maybe opening a quotation: 'nhớ lại: "Năm 2019, X từng là Cụm trưởng')
+_CLAUSE_YEAR = re.compile(rf"(?:^|[,;:])[ \t]*[\"“]?[ \t]*"
+                          rf"(?:(?:trong|sang|đến|tới|vào|so[ \t]+với)[ \t]+)?"
                           rf"năm[ \t]+(?P<year>{YEAR})[ \t]*,?[ \t]*(?:(?:khi|lúc)[ \t]+)?$",
                           re.IGNORECASE)
 # the cluster in a year, then who led it: "Khối thi đua các cơ quan Đảng tỉnh X năm 2024 do Y
@@ -224,19 +226,37 @@ class RoleHit:
     election: bool = False
 
 
-_OVER_YEARS = re.compile(r"^[ \t]*(?:(?:qua[ \t]+)?các[ \t]+năm[ \t]+)?lần[ \t]+lượt[ \t]+là[ \t]+")
+# what opens the run after a role word: "Cụm phó lần lượt là", "vai trò Cụm trưởng lần lượt thuộc
+# về", "vai trò Cụm trưởng được giao cho" (each item with its year in brackets)
+_OVER_YEARS = re.compile(r"^[ \t]*(?:(?:qua[ \t]+)?các[ \t]+năm[ \t]+)?(?:lần[ \t]+lượt[ \t]+)?"
+                         r"(?:là|thuộc[ \t]+về|(?:được[ \t]+)?(?:chuyển[ \t]+)?giao[ \t]+cho)"
+                         r"[ \t]+")
 _YEAR_BRACKET = re.compile(rf"[ \t]*\([ \t]*(?:năm[ \t]+)?(?P<year>{YEAR})[ \t]*\)")
-_YEAR_ITEM_SEP = re.compile(r"[ \t]*(?:[,;][ \t]*(?:và[ \t]+)?|và[ \t]+)")
+_YEAR_ITEM_SEP = re.compile(r"[ \t]*(?:[,;][ \t]*(?:(?:và|rồi)[ \t]+)?|(?:và|rồi)[ \t]+)")
 MAX_YEAR_ITEMS = 20
 
 
+def _unit_or_place(doc: Doc, pos: int) -> Unit | None:
+    """A body's name at `pos`, else a place's bare name ("Hậu Giang")."""
+    from pbkg.extract import places  # the gazetteer loads on first use only
+
+    unit = parse_forward(doc, pos)
+    if unit is None and _LEVEL_WORD.match(doc.canon, pos):  # "phường Gia Thụy"
+        unit = parse_forward(doc, pos, bare_ok=True, max_tokens=6)
+    if unit is None:
+        run = _CAP_RUN.match(doc.canon, pos)
+        if run is not None and places.is_place_name(run.group()):
+            unit = Unit(pos, run.end(), run.group(), run.group())
+    return unit
+
+
 def _units_by_year(doc: Doc, pos: int) -> list[tuple[Unit, int, int]]:
-    """The run "A (2020), B (2021) và C (2022)" at `pos`: each unit with the year in brackets
-    after it; the run ends at an item without one."""
+    """The run "A (2020), B (2021) và C (2022)" at `pos`: each unit (or a place's bare name)
+    with the year in brackets after it; the run ends at an item without one."""
     canon = doc.canon
     out: list[tuple[Unit, int, int]] = []
     for _ in range(MAX_YEAR_ITEMS):
-        unit = parse_forward(doc, pos)
+        unit = _unit_or_place(doc, pos)
         y = _YEAR_BRACKET.match(canon, unit.end) if unit is not None else None
         if y is None:
             break
@@ -573,6 +593,10 @@ MAX_HEADING = 80
 # a vote in the sentence: the year it is held in is not the year it elects for
 _VOTE = re.compile(r"(?<![\w])(?:bầu(?![ \t]+cử(?![\w]))|suy\s+tôn|biểu\s+quyết|bình\s+chọn|"
                    r"giới\s+thiệu|thống\s+nhất|nhất\s+trí)(?![\w])", re.IGNORECASE)
+
+
+# the first of a run of years: the role was not held in the article's year
+_FIRST = re.compile(r"(?<![\w])(?:đầu[ \t]+tiên|lần[ \t]+đầu)(?![\w])", re.IGNORECASE)
 
 
 class _LineYears:
@@ -1093,6 +1117,7 @@ def find_roles(
             if unit:
                 hits.append(RoleHit(start=unit.start, end=tail_end, unit=unit,
                                     via="apposition", confidence=0.8, **base))
+    hits.extend(_succeeded(doc, hits))
     # "A làm Cụm trưởng hai năm liền 2016, 2017": one role a year, each its own
     hits.extend(dataclasses.replace(h, year=y) for h in list(hits)
                 if h.year is not None and h.role_start in more_years and h.via != "handover-out"
@@ -1105,6 +1130,36 @@ def find_roles(
 
 # the party committee of a body, before the body's name (a folded key)
 _PARTY_OF = re.compile(r"^(?:dang (?:uy|bo)|chi bo) ")
+
+
+# those who succeeded the holder of the role just told, each with the year in brackets: "A là
+# Khối trưởng đầu tiên (2005); kế nhiệm lần lượt là B (2006) và C (2007)", "Kế nhiệm là B
+# (2016), rồi C (2017)."
+_SUCCEEDED = re.compile(r"(?<![\w])[Kk]ế[ \t]+nhiệm[ \t]+(?:lần[ \t]+lượt[ \t]+)?là[ \t]+")
+_SUCCEEDED_REACH = 200  # from the end of the role told to "kế nhiệm"
+
+
+def _succeeded(doc: Doc, hits: list[RoleHit]) -> list[RoleHit]:
+    """The units that succeeded, year by year, the holder of the role told last before
+    "kế nhiệm ... là", in its sentence or the one before."""
+    canon = doc.canon
+    told = sorted((h for h in hits if h.unit is not None), key=lambda h: h.end)
+    ends = [h.end for h in told]
+    out = []
+    for k in _SUCCEEDED.finditer(canon):
+        i = bisect.bisect_right(ends, k.start())
+        if i == 0 or k.start() - ends[i - 1] > _SUCCEEDED_REACH:
+            continue
+        h = told[i - 1]
+        sent, own = doc.sentence_at(k.start()), doc.sentence_at(h.role_start)
+        if sent is None or own is None or (own.start != sent.start
+                                           and doc.sentence_before(sent) != own):
+            continue
+        for unit, y, y_end in _units_by_year(doc, k.end()):
+            out.append(RoleHit(role=h.role, start=k.start(), end=y_end, unit=unit, year=y,
+                               year_explicit=True, mention=h.mention, via="succeeded",
+                               confidence=0.8, role_start=unit.start))
+    return out
 
 
 # the role of the clause before, taken on in a later year by another unit, the role not written
@@ -1351,8 +1406,10 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
             # holding named again, in the one year the article gives it
             h.year = next(iter(held))
             continue
-        if line_years.outside(h.role_start, context_year):
-            # under "Năm 2018 – 2019", the article's year 2024 is none of the section's
+        if line_years.outside(h.role_start, context_year) or (
+                sent is not None and _FIRST.search(canon, sent.start, sent.end)):
+            # under "Năm 2018 – 2019", the article's year 2024 is none of the section's; "A là
+            # Cụm trưởng năm đầu tiên", "đơn vị đầu tiên làm Khối trưởng": a year gone by
             unstated.add(id(h))
             continue
         h.year = context_year  # None when the excerpt gives no year: the role, year unknown
@@ -1410,6 +1467,10 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
     return fold_committee_roles(list(out.values()))
 
 
+# the ways a role's holder may be written by its place's name alone
+_BY_PLACE = frozenset({"holder-after", "by-year", "succeeded"})
+
+
 def fold_committee_roles(items: list[dict]) -> list[dict]:
     """The roles sorted by where they start, a person's role folded into the same role of the
     person's body named as a unit (see below)."""
@@ -1436,7 +1497,7 @@ def fold_committee_roles(items: list[dict]) -> list[dict]:
             if b is not None:
                 drop.add(id(a))
                 b["person"] = a["person"]  # who heads it, as the text says
-            if a["via"] == "holder-after" and a["unit"] and not ORG_HEAD.match(a["unit"]) and (
+            if a["via"] in _BY_PLACE and a["unit"] and not ORG_HEAD.match(a["unit"]) and (
                     any(b is not a and b["unit"] and norm_key(b["unit"]).endswith(
                         " " + norm_key(a["unit"])) for b in group)):
                 # "Cụm trưởng Bạc Liêu" after "Ban Dân vận Tỉnh ủy Bạc Liêu, Cụm trưởng năm
