@@ -5,9 +5,10 @@ Run as `python bench/bench_extract.py [--repeat N] [--sizes 10000,1000000,100000
 Reading files is not timed. The long inputs are the corpus texts joined into one paragraph
 (line breaks as spaces) and repeated to the size in UTF-8 bytes, then the same with every full
 stop, "?" and "!" made a comma: one run-on sentence (`--run-on` sizes), where each list, role and
-award reads on to the sentence's end, and member lists of that size with no sentence break; for
-each size the script prints the wall and CPU seconds (on a shared machine the wall time includes
-waiting for a core), the throughput and the CPU time per byte relative to the smallest size
+award reads on to the sentence's end, member lists of that size with no sentence break, and a
+repeated list, posts, brackets and years ("noisy repeats"); for each size the script prints the
+wall and CPU seconds (on a shared machine the wall time includes waiting for a core), the
+throughput and the CPU time per byte relative to the smallest size
 measured in the same run (about 1.0 when the extractor is linear).
 """
 
@@ -57,6 +58,15 @@ def run_on_lists(text: str) -> str:
     return "".join(parts)
 
 
+def noisy(text: str) -> str:
+    """As many bytes of a repeated list, posts, brackets and years with no sentence break (the
+    pathological text of tests/test_extract.py, grown to the size)."""
+    unit = ("Cụm thi đua số 1 gồm " + ", ".join(["Ban Tổ chức Tỉnh ủy Hà Nam"] * 50) + ". "
+            + "Đồng chí Nguyễn Văn A, Trưởng ban, " * 200 + "(((" * 500 + "năm 2020 " * 500)
+    size = len(text.encode("utf-8"))
+    return (unit * (size // len(unit.encode("utf-8")) + 1))[:len(text)]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20, help="timed passes over all articles")
@@ -90,7 +100,8 @@ def main(argv: list[str] | None = None) -> int:
 
     for label, sizes, shape in (("one paragraph", args.sizes, lambda t: t),
                                 ("one run-on sentence", args.run_on, run_on),
-                                ("run-on member lists", args.run_on, run_on_lists)):
+                                ("run-on member lists", args.run_on, run_on_lists),
+                                ("noisy repeats", args.run_on, noisy)):
         base: float | None = None
         for size in sorted(int(s) for s in sizes.split(",") if s.strip()):
             text = shape(one_paragraph(articles, size))

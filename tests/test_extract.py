@@ -3,7 +3,6 @@ malformed input files."""
 
 from __future__ import annotations
 
-import time
 import unicodedata
 from pathlib import Path
 
@@ -425,13 +424,17 @@ def test_malformed_files_raise_input_error(tmp_path: Path, name: str, data: byte
     assert str(path) in str(info.value)
 
 
-def test_oversized_file_is_refused_quickly(tmp_path: Path):
+def test_oversized_file_is_refused_from_its_size(tmp_path: Path, monkeypatch):
     path = tmp_path / "big.txt"
     path.write_bytes(b"Cum thi dua. " * (11 * 1024 * 1024 // 13 + 1))
-    start = time.perf_counter()
-    with pytest.raises(InputError, match="bytes"):
+
+    def no_reading(self: Path, *args: object, **kwargs: object) -> None:
+        raise AssertionError(f"{self} was opened: its size alone refuses it")
+
+    monkeypatch.setattr(Path, "open", no_reading)
+    with pytest.raises(InputError, match="bytes") as info:
         read_article(path)
-    assert time.perf_counter() - start < 1.0
+    assert str(path) in str(info.value)
 
 
 def test_missing_file_raises_input_error(tmp_path: Path):
@@ -439,9 +442,11 @@ def test_missing_file_raises_input_error(tmp_path: Path):
         read_article(tmp_path / "nope.txt")
 
 
-def test_long_noisy_text_is_fast():
+def test_long_noisy_text_keeps_its_list():
+    # Repeated brackets, posts and years (its time is in bench/bench_extract.py, "noisy").
     text = ("Cụm thi đua số 1 gồm " + ", ".join(["Ban Tổ chức Tỉnh ủy Hà Nam"] * 50) + ". "
             + "Đồng chí Nguyễn Văn A, Trưởng ban, " * 200 + "(((" * 500 + "năm 2020 " * 500)
-    start = time.perf_counter()
-    extract(Article(id="x", text=text))
-    assert time.perf_counter() - start < 5.0
+    result = extract(Article(id="x", text=text))
+    assert [(c["name"], c["members"]) for c in result["clusters"]] == [
+        ("Cụm thi đua số 1", ["Ban Tổ chức Tỉnh ủy Hà Nam"])]
+    assert not result["roles"] and not result["awards"] and not result["events"]

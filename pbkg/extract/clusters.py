@@ -747,7 +747,10 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
         if not before:
             # "Các đơn vị thành viên gồm: A, B, C" in an article about one cluster
             # "... có lãnh đạo 3 đơn vị thành viên: A, B và C": a count of members, a colon
-            lead = _MEMBERS_LEAD.match(canon[sent.start : op.start()])
+            # A lead is a few words: a longer stretch before the opener is no lead (matching
+            # it, "((((" x 500 before each of 1,500 brackets cost seconds a megabyte)
+            lead = (_MEMBERS_LEAD.match(canon[sent.start : op.start()])
+                    if op.start() - sent.start <= _LEAD_SPAN else None)
             if lead is not None and lead.groupdict().get("n") and op.group("bare") is None:
                 lead = None  # a counted lead opens only a list in parentheses
             if lead is None and op.group("bare") is not None:
@@ -1069,6 +1072,7 @@ _COUNTED_MEMBERS = re.compile(r"(?<![\w/])\d{1,3}\s+(?:đơn\s+vị|cơ\s+quan)\
                               re.IGNORECASE)
 # "Các đơn vị thành viên (của) Cụm là:": the generic "Cụm" before "là" is no mention
 # "Năm 2024, các đơn vị trong Cụm (A, B, C) đã ...", "Các đơn vị trong Khối gồm: A, B"
+_LEAD_SPAN = 300  # characters: the longest lead is some 80
 _MEMBERS_LEAD = re.compile(
     r"^\W*(?:(?:năm|trong\s+năm)\s+\d{4}\s*,\s*)?(?:hiện\s+nay\s*,?\s*)?(?:"
     r"(?:các\s+)?(?:đơn\s+vị|thành\s+viên)(?:\s+thành\s+viên)?"
