@@ -5456,3 +5456,25 @@ def test_a_year_that_opens_a_line_or_heads_a_section_twenty_eighth_pass(text: st
 ])
 def test_holders_year_by_year_in_brackets_twenty_eighth_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a count of member stations ("đài"), "là", then a shared prefix closed by a colon
+    ("Cụm thi đua số 3 hiện có 4 đài thành viên là Đài PT-TH các tỉnh: Cao Bằng, Bắc Kạn, Lạng "
+     "Sơn và Thái Nguyên.", [["Cao Bằng", "Bắc Kạn", "Lạng Sơn", "Thái Nguyên"]]),
+    # a counted "N đài thành viên gồm" inside a clause, in an article about one cluster
+    ("Cụm thi đua số 2 tổ chức hội thao năm 2023. Hơn 100 vận động viên của 3 đài thành viên "
+     "gồm Bình Định, Phú Yên và Khánh Hòa đã tranh tài.", [["Bình Định", "Phú Yên", "Khánh Hòa"]]),
+    # the twins: stations that report, stations of a kind, guests: none are said to be members
+    ("Cụm thi đua số 3 có 4 đài đưa tin về hội nghị: Đài PT-TH Cao Bằng, Đài PT-TH Bắc Kạn, Đài "
+     "PT-TH Lạng Sơn.", []),
+    ("Cụm thi đua số 2 tổ chức hội thao năm 2023. Hơn 100 vận động viên của 3 đài truyền hình "
+     "gồm Bình Định, Phú Yên và Khánh Hòa đã tranh tài.", []),
+    ("Cụm thi đua số 2 tổ chức hội thao năm 2023. Có 3 đài khách mời gồm Bình Định, Phú Yên và "
+     "Khánh Hòa.", []),
+    # and a count that the list does not fill: not all the members, none taken
+    ("Cụm thi đua số 2 tổ chức hội thao năm 2023. Hơn 100 vận động viên của 4 đài thành viên "
+     "gồm Bình Định, Phú Yên và Khánh Hòa đã tranh tài.", []),
+])
+def test_member_stations_counted_twenty_fifth_pass(text: str, expected: list):
+    assert lists(text) == expected

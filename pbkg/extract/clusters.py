@@ -80,7 +80,7 @@ _DESC_STOPS = re.compile(
 )
 # "có 5 đơn vị", "còn 6 thành viên", "có bốn thành viên", "có 6 trường": what a cluster has
 _HAS_MEMBERS = (rf"(?:hiện\s+)?(?:có|còn)\s+(?:\d{{1,3}}|{enumerations.NUMBER_WORD})\s+"
-                r"(?:đơn\s+vị|thành\s+viên|cơ\s+quan|trường(?:\s+chính\s+trị)?|"
+                r"(?:đơn\s+vị|thành\s+viên|cơ\s+quan|đài|trường(?:\s+chính\s+trị)?|"
                 r"trung\s+tâm(?:\s+chính\s+trị)?|"
                 # "Cụm có 7 tổ chức cơ sở đảng:", "Cụm có 4 đảng bộ:": party organizations
                 r"tổ\s+chức(?:\s+cơ\s+sở)?\s+đảng|đảng\s+bộ|chi\s+bộ)(?:\s+thành\s+viên)?"
@@ -737,7 +737,7 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
         sent = doc.sentence_at(op.start())
         if sent is None:
             continue
-        lead_count = None
+        lead_count, count_at = None, -1
         lo = bisect.bisect_left(starts, sent.start)
         hi = bisect.bisect_left(starts, op.start())
         before = [m for m in mentions[lo:hi] if m.end <= op.start()]
@@ -759,10 +759,16 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
                                                   op.start())
             lead_count = (int(lead.group("n")) if lead is not None and lead.groupdict().get("n")
                           else None)
+            count_at = sent.start + lead.start("n") if lead_count is not None else -1
+            counted = _COUNTED_MEMBERS.search(canon, max(sent.start, op.start() - 40),
+                                              op.start())
+            if lead is None and counted is not None and _INCLUDES.match(op.group(0)):
+                # "... của 5 đơn vị thành viên gồm A, B, C": "gồm" after the count too, the
+                # count fitting the list
+                lead_count, count_at = int(counted.group("n")), counted.start()
             if len(clusters) == 1 and (
-                    lead is not None
-                    or (op.group("colon") or op.group("is")) and _COUNTED_MEMBERS.search(
-                        canon, max(sent.start, op.start() - 40), op.start())):
+                    lead is not None or lead_count is not None
+                    or (op.group("colon") or op.group("is")) and counted is not None):
                 before = [Mention(op.start(), op.start(), clusters[0].kind, clusters[0].number,
                                   False, cluster=clusters[0])]
             else:
@@ -817,7 +823,7 @@ def find_member_lists(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
         count_between = COUNT.search(between)
         if lead_count is not None:
             count_between = None
-            cluster.evidence = (sent.start + lead.start("n"), found.end)
+            cluster.evidence = (count_at, found.end)
         if found.count is not None:
             cluster.member_count = found.count
         elif count_between:
@@ -1068,8 +1074,10 @@ _MEMBERS_OF = re.compile(
     r"(?<![\w])(?:các\s+)?(?:đơn\s+vị\s+)?thành\s+viên\s+(?:của\s+|trong\s+)?$"
     # "Các đơn vị trong Cụm thi đua số 4 là: ..."
     r"|(?<![\w])các\s+(?:đơn\s+vị|cơ\s+quan)\s+(?:trong|thuộc)\s+$", re.IGNORECASE)
-_COUNTED_MEMBERS = re.compile(r"(?<![\w/])\d{1,3}\s+(?:đơn\s+vị|cơ\s+quan)\s+thành\s+viên\s*$",
+_COUNTED_MEMBERS = re.compile(r"(?<![\w/])(?P<n>\d{1,3})\s+(?:đơn\s+vị|cơ\s+quan|đài)\s+"
+                              r"thành\s+viên\s*$",
                               re.IGNORECASE)
+_INCLUDES = re.compile(r"(?:bao\s+)?gồm(?![\w])")
 # "Các đơn vị thành viên (của) Cụm là:": the generic "Cụm" before "là" is no mention
 # "Năm 2024, các đơn vị trong Cụm (A, B, C) đã ...", "Các đơn vị trong Khối gồm: A, B"
 _LEAD_SPAN = 300  # characters: the longest lead is some 80

@@ -40,7 +40,7 @@ COUNT_NOUN = (
     rf"(?:đơn\s+vị|thành\s+viên|cơ\s+quan|tập\s+thể|ban{_NOUN_WORD}{{0,3}}|tỉnh(?:\s+ủy)?|"
     r"thành\s+ủy|huyện(?:\s+ủy)?|quận(?:\s+ủy)?|thị\s+ủy|phường|xã|đảng\s+ủy|"
     rf"văn\s+phòng{_NOUN_WORD}{{0,3}}|trường{_NOUN_WORD}{{0,3}}|trung\s+tâm{_NOUN_WORD}{{0,3}}|"
-    r"báo|cụm|khối|địa\s+phương|tổ\s+chức\s+(?:cơ\s+sở\s+)?đảng|đảng\s+bộ|chi\s+bộ)"
+    r"báo|đài|cụm|khối|địa\s+phương|tổ\s+chức\s+(?:cơ\s+sở\s+)?đảng|đảng\s+bộ|chi\s+bộ)"
 )
 # a count written as a word: "bốn thành viên", "mười hai đơn vị"; "năm" is also "year" ("Năm
 # 2020"), so it is a count only before a noun of units: "có năm đảng bộ:", "còn năm đơn vị"
