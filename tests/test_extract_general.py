@@ -5478,3 +5478,18 @@ def test_holders_year_by_year_in_brackets_twenty_eighth_pass(text: str, expected
 ])
 def test_member_stations_counted_twenty_fifth_pass(text: str, expected: list):
     assert lists(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the role in an aside set off by commas after the body: "X, với vai trò Cụm phó, đã ..."
+    (Y + "Riêng Báo Yên Bái, với vai trò Cụm phó, đã phối hợp với đơn vị cụm trưởng chấm điểm.",
+     [(2023, "vice-chair", "Báo Yên Bái")]),
+    (Y + "Ban Tổ chức Tỉnh ủy Hà Nam, trong vai trò Khối trưởng năm 2023, đã chủ trì hội nghị.",
+     [(2023, "chair", "Ban Tổ chức Tỉnh ủy Hà Nam")]),
+    # the twins: the aside names the host; an aside not closed runs into another body
+    (Y + "Riêng Báo Yên Bái, với vai trò đơn vị đăng cai, đã phối hợp với đơn vị Cụm trưởng "
+     "chấm điểm.", []),
+    (Y + "Báo Yên Bái, với vai trò Cụm phó của Báo Lào Cai trước đây thì khác.", []),
+])
+def test_a_role_in_an_aside_after_the_body_twenty_fifth_pass(text: str, expected: list):
+    assert roles(text) == expected

@@ -149,6 +149,9 @@ _VAI_TRO_BEFORE = re.compile(rf"{_CAPACITY}\s+(?:là\s+)?(?:đơn\s+vị\s+)?$")
 _HOLD_ROLE_BEFORE = re.compile(  # "giữ vai trò", "đảm nhận vai trò": the subject is before
     rf"(?:giữ|đảm\s+(?:nhận|nhiệm|đương)|nhận|hoàn\s+thành(?:\s+(?:tốt|xuất\s+sắc))?)\s+{_CAPACITY}\s+"
     r"(?:là\s+)?(?:đơn\s+vị\s+)?$")
+# the commas around an aside: "X, với vai trò Cụm phó, đã ..."
+_ASIDE_OPENED = re.compile(r"[ \t]*,[ \t]*$")
+_ASIDE_CLOSED = re.compile(r"[ \t]*(?:[,;.]|$)")
 _WITH_ROLE_BEFORE = re.compile(
     rf"(?P<verb>(?:với|trong|trên|ở)\s+{_CAPACITY})\s+(?:là\s+)?(?:đơn\s+vị\s+)?$")
 _APPOSITION = re.compile(r"[ \t]*(?:[-–—]|,)[ \t]*(?:là[ \t]+)?(?:đơn[ \t]+vị[ \t]+"
@@ -876,6 +879,14 @@ def find_roles(
         if _VAI_TRO_BEFORE.search(before):
             wr = _WITH_ROLE_BEFORE.search(before)
             unit = parse_backward(doc, m.start() - len(before) + wr.start()) if wr else None
+            if unit is None and wr is not None and _ASIDE_CLOSED.match(canon, tail_end) and (
+                    aside := _ASIDE_OPENED.search(canon, max(0, m.start() - len(before)
+                                                             + wr.start() - 3),
+                                                  m.start() - len(before) + wr.start())) and (
+                    not _proposed(doc, max(0, aside.start() - 120), m.start(), tail_end)):
+                # "Báo A, với vai trò Khối phó, đã ...": an aside set off by commas describes
+                # the body right before it
+                unit = parse_backward(doc, aside.start())
             # "X giữ vai trò Cụm trưởng, Y làm Cụm phó": a copula, X is left to rule 4
             if unit is None and not _HOLD_ROLE_BEFORE.search(before):
                 comma = re.match(r"[ \t]*,[ \t]*", after)
