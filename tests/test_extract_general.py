@@ -5493,3 +5493,22 @@ def test_member_stations_counted_twenty_fifth_pass(text: str, expected: list):
 ])
 def test_a_role_in_an_aside_after_the_body_twenty_fifth_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the subject a body whose name joins two fields by a dash, after a first clause
+    ("Tổng kết năm 2014. Theo nguyên tắc luân phiên, Báo Phú Yên đảm nhận vai trò Khối trưởng "
+     "năm 2015, Hội Văn học - Nghệ thuật tỉnh làm Khối phó.",
+     [(2015, "chair", "Báo Phú Yên"), (2015, "vice-chair", "Hội Văn học - Nghệ thuật tỉnh")]),
+    ("Tổng kết năm 2014. Sở Văn hóa - Thể thao Phú Yên là Cụm trưởng năm 2015.",
+     [(2015, "chair", "Sở Văn hóa - Thể thao Phú Yên")]),
+    # the twins: two bodies split by a dash (the second holds the role), a proposal, a contest
+    ("Tổng kết năm 2014. Đảng ủy Khối cơ quan tỉnh - Ban Tổ chức Tỉnh ủy làm Khối phó năm 2015.",
+     [(2015, "vice-chair", "Ban Tổ chức Tỉnh ủy")]),
+    ("Tổng kết năm 2014. Hội nghị đề nghị Hội Văn học - Nghệ thuật tỉnh làm Khối phó năm 2015.",
+     []),
+    ("Tổng kết năm 2014. Hội thi Văn nghệ - Thể thao làm Khối phó năm 2015.", []),
+])
+def test_a_body_named_by_two_dashed_fields_holds_a_role_twenty_fifth_pass(text: str,
+                                                                          expected: list):
+    assert roles(text) == expected

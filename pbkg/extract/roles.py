@@ -546,6 +546,25 @@ _BARE_PLACE_SUBJECT = re.compile(
     rf"(?P<named>{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,3}})[ \t]*$")
 
 
+# a body whose name joins two fields by a dash, each a capitalized word and a lower one, the
+# clause's subject: "Hội Văn học - Nghệ thuật tỉnh làm Khối phó", "Sở Văn hóa - Thể thao tỉnh
+# là Cụm phó" (the name may end with its level or place)
+_DASHED_SUBJECT = re.compile(
+    rf"(?:^|[,;:(\n.])[ \t]*(?:và[ \t]+)?(?P<name>(?:{ORG_HEAD.pattern})"
+    rf"(?:[ \t]+[{UPPER}][{LOWER}]*){{1,2}}[ \t]+[{LOWER}]+[ \t]+[-–][ \t]+"
+    rf"(?!(?:Cụm|Khối|Đơn|Đồng|Năm|Ngày|Ông|Bà)(?![\w’']))[{UPPER}][{LOWER}]*[ \t]+[{LOWER}]+"
+    rf"(?:[ \t]+(?:tỉnh|thành[ \t]+phố|huyện|quận|Trung[ \t]+ương|[{UPPER}][{LOWER}]*)){{0,3}})"
+    r"[ \t]*$")
+
+
+def _dashed_subject(doc: Doc, verb_start: int) -> Unit | None:
+    m = _DASHED_SUBJECT.search(doc.canon, max(0, verb_start - 100), verb_start)
+    if m is None:
+        return None
+    s, e = m.span("name")
+    return Unit(s, e, doc.slice(s, e), doc.slice(s, e))
+
+
 def _bare_place_subject(doc: Doc, verb_start: int) -> Unit | None:
     from pbkg.extract import places  # the gazetteer loads on first use only
 
@@ -931,6 +950,8 @@ def find_roles(
                 units = [low]
             if not units and (bare := _bare_place_subject(doc, verb_start)) is not None:
                 units = [bare]
+            if not units and (dashed := _dashed_subject(doc, verb_start)) is not None:
+                units = [dashed]
             if not units:  # "X được G tặng Bằng khen; đồng thời là Khối trưởng": X
                 units = _also_subject(doc, verb_start)
             if not units:  # "đồng chí X, Trưởng Ban Y, đồng thời là Cụm trưởng": the body Y
