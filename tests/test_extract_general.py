@@ -5512,3 +5512,19 @@ def test_a_role_in_an_aside_after_the_body_twenty_fifth_pass(text: str, expected
 def test_a_body_named_by_two_dashed_fields_holds_a_role_twenty_fifth_pass(text: str,
                                                                           expected: list):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a role's school year ("năm học 2022 - 2023") is its first year, written with the role
+    ("Ngày 10/12/2023, Cụm thi đua số 2 tổng kết năm 2023. Trung tâm Chính trị huyện Gia Lộc, "
+     "đơn vị Cụm trưởng năm học 2022 - 2023, phát biểu.",
+     [(2022, "chair", "Trung tâm Chính trị huyện Gia Lộc")]),
+    ("Ngày 10/12/2023, Cụm thi đua số 2 tổng kết năm 2023. Trung tâm Chính trị huyện Gia Lộc là "
+     "Cụm trưởng năm học 2024–2025.", [(2024, "chair", "Trung tâm Chính trị huyện Gia Lộc")]),
+    # the twin: a school year later in the clause is no year of the role (the context's is)
+    ("Ngày 10/12/2023, Cụm thi đua số 2 tổng kết năm 2023. Trung tâm Chính trị huyện Gia Lộc, "
+     "đơn vị Cụm trưởng, báo cáo kết quả năm học 2022 - 2023.",
+     [(2023, "chair", "Trung tâm Chính trị huyện Gia Lộc")]),
+])
+def test_a_roles_school_year_twenty_fifth_pass(text: str, expected: list):
+    assert roles(text) == expected

@@ -76,7 +76,9 @@ _STANDING = re.compile(  # "Phó Bí thư Thường trực Huyện ủy", "Phó 
 _TAIL_THI_DUA = re.compile(r"[ \t]+thi\s+đua(?![\w])")
 # (after a comma, not the year that opens the next clause with its own subject: "năm 2025 A
 # làm Cụm trưởng, năm 2026 B đảm nhận" gives A no 2026)
-_TAIL_YEAR = re.compile(rf"[ \t]*(?:,[ \t]*(?P<comma>)|[ \t]*)năm[ \t]+(?P<year>{YEAR})(?![\d])"
+# (a school year, "năm học 2017 - 2018", is its first year)
+_TAIL_YEAR = re.compile(rf"[ \t]*(?:,[ \t]*(?P<comma>)|[ \t]*)năm[ \t]+(?:(?P<school>học)[ \t]+)?"
+                        rf"(?P<year>{YEAR})(?![\d])(?(school)(?:[ \t]*[-–][ \t]*{YEAR}(?![\d]))?)"
                         rf"(?!(?P=comma)[ \t]*,?[ \t]*(?-i:[{UPPER}]))",
                         re.IGNORECASE)
 _COPULA_BEFORE = re.compile(
