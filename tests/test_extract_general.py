@@ -5528,3 +5528,21 @@ def test_a_body_named_by_two_dashed_fields_holds_a_role_twenty_fifth_pass(text: 
 ])
 def test_a_roles_school_year_twenty_fifth_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a prize to people, each named after an academic title, each with the body in brackets
+    ("Năm 2023, Cụm thi đua số 3 tổ chức hội thi. Tại hội thi, hai giải Nhì thuộc về ThS. "
+     "Nguyễn Văn An (Trường Chính trị tỉnh Cà Mau) và ThS. Lê Thị Bình (Trường Chính trị tỉnh Bạc "
+     "Liêu).", [("conferred", "Nguyễn Văn An", "giải Nhì"),
+                ("conferred", "Lê Thị Bình", "giải Nhì")]),
+    ("Năm 2023, Cụm thi đua số 3 tổ chức hội thi. Giải Nhất thuộc về TS. Nguyễn Văn An (Trường "
+     "Chính trị tỉnh Cà Mau) và PGS.TS Lê Thị Bình (Học viện Chính trị khu vực IV).",
+     [("conferred", "Nguyễn Văn An", "Giải Nhất"), ("conferred", "Lê Thị Bình", "Giải Nhất")]),
+    # the twin: the names run into a clause of their own (judges, not winners): none
+    ("Năm 2023, Cụm thi đua số 3 tổ chức hội thi. Giải Nhất thuộc về TS. Nguyễn Văn An (Trường "
+     "Chính trị tỉnh Cà Mau) và ThS. Lê Thị Bình (Trường Chính trị tỉnh Bạc Liêu) chấm thi vòng "
+     "loại.", []),
+])
+def test_a_prize_to_titled_people_twenty_fifth_pass(text: str, expected: list):
+    assert _awards(text) == expected

@@ -979,7 +979,9 @@ def _people_at(doc: Doc, pos: int, limit: int = 12) -> list[Unit]:
         end = note.end() if note else m.end()
         sep = _ITEM_SEP_AT.match(canon, end)
         if sep is None or PERSON.match(canon, sep.end()) is None and not (
-                _RECIPIENT_NOUN.match(canon, sep.end())):
+                _RECIPIENT_NOUN.match(canon, sep.end())
+                # "... và ThS. B (Trường Y)": each name after its academic title
+                or _ACADEMIC_TITLE.match(canon, sep.end())):
             return people if _PEOPLE_END.match(canon, end) else []
         pos = sep.end()
     return people
