@@ -5546,3 +5546,21 @@ def test_a_roles_school_year_twenty_fifth_pass(text: str, expected: list):
 ])
 def test_a_prize_to_titled_people_twenty_fifth_pass(text: str, expected: list):
     assert _awards(text) == expected
+
+
+def _kinds_dates(text: str) -> list[tuple]:
+    return [(e["kind"], e["date"]) for e in extract_text(text)["events"]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a conference of two days opening the lead: its first day
+    ("Trong hai ngày 24 và 25/10/2017, tại Hải Dương, Cụm thi đua số 2 tổ chức Hội thi giảng "
+     "viên giỏi.", [("other", "2017-10-24")]),
+    ("Ngày 24-25/10/2017, Cụm thi đua số 2 tổ chức hội nghị sơ kết.", [("sơ kết", "2017-10-24")]),
+    # the twins: planned, no event; a span of days may hold several conferences, no day read
+    ("Trong hai ngày 24 và 25/10/2017, Cụm thi đua số 2 sẽ tổ chức hội nghị sơ kết.", []),
+    ("Từ ngày 12 đến ngày 14/12/2023, Cụm thi đua số 2 tổ chức hội nghị tổng kết năm 2023.",
+     [("tổng kết", None)]),
+])
+def test_a_conference_of_two_days_twenty_fifth_pass(text: str, expected: list):
+    assert _kinds_dates(text) == expected

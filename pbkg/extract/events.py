@@ -30,8 +30,12 @@ _WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*,
 _DATE_LEAD = (
     rf"(?:(?:sáng|chiều|tối|trưa|đêm)\s+(?:nay\s+|qua\s+)?(?:hôm\s+qua\s+)?(?:{_WEEKDAY})?(?:ngày\s+)?"
     # "Cũng trong ngày 18/12": the day of the conference before it
-    rf"|(?:{_WEEKDAY})?(?:(?:cũng\s+)?trong\s+)?ngày\s+|hôm\s+(?:nay|qua)\s+)"
-    r"\(?(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})"
+    # "Trong hai ngày 24 và 25/10", "Ngày 24-25/10": a conference of two or three days, its
+    # first (not a span "từ ngày 14 đến 17/12", which may hold several conferences)
+    rf"|(?:{_WEEKDAY})?(?:(?:cũng\s+)?trong\s+(?:(?:hai|ba|[23])\s+)?)?ngày\s+"
+    r"|hôm\s+(?:nay|qua)\s+)"
+    r"\(?(?P<d>\d{1,2})(?:\s*(?:và|,)\s*\d{1,2}(?=\s*[/.]\s*\d)"
+    r"|\s*[-–]\s*\d{1,2}(?=\s*/\s*\d))?\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})"
     rf"(?:\s*(?P=sep)\s*(?P<y>{YEAR}))?\)?(?![\d])"
 )
 # byline: "(Baonghean.vn) - ", "LSO-", or a dateline of a place's capitalized words ("Bến Tre -
