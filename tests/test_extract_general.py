@@ -5564,3 +5564,16 @@ def _kinds_dates(text: str) -> list[tuple]:
 ])
 def test_a_conference_of_two_days_twenty_fifth_pass(text: str, expected: list):
     assert _kinds_dates(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a cluster's sports meet ("hội thao") is an event of its own
+    ("Tối 16/6/2023, tại Pleiku, Cụm thi đua số 6 tổ chức bế mạc Hội thao các đài PT-TH khu vực "
+     "Tây Nguyên.", [("other", "2023-06-16")]),
+    # the twins: a body's own sports meet, no cluster's; one only planned
+    ("Tối 16/6/2023, tại Pleiku, Sở Văn hóa tỉnh Gia Lai tổ chức Hội thao công nhân viên chức.",
+     []),
+    ("Tối 16/6/2023, Cụm thi đua số 6 sẽ tổ chức Hội thao các đài PT-TH khu vực Tây Nguyên.", []),
+])
+def test_a_clusters_sports_meet_twenty_fifth_pass(text: str, expected: list):
+    assert _kinds_dates(text) == expected

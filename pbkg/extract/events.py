@@ -117,7 +117,8 @@ _KINDS = [
 ]
 _EVENT_WORD = re.compile(r"(?<![\w])(?:hội\s+nghị|tổng\s+kết|sơ\s+kết|giao\s+ước|"
                          r"giao\s+ban|bình\s+chọn|bình\s+xét|họp|họp\s+mặt|hội\s+thảo|"
-                         r"tọa\s+đàm|kiểm\s+tra\s+chéo|giao\s+lưu|hội\s+thi)(?![\w])",
+                         # "hội thao": a cluster's sports meet
+                         r"tọa\s+đàm|kiểm\s+tra\s+chéo|giao\s+lưu|hội\s+thi|hội\s+thao)(?![\w])",
                          re.IGNORECASE)
 _PLACE = re.compile(
     r"(?<![\w])tại\s+(?P<place>(?:(?:huyện|tỉnh|thành\s+phố|TP\.?|phường|xã|quận|thị\s+xã)\s+)?"
