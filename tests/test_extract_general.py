@@ -5577,3 +5577,21 @@ def test_a_conference_of_two_days_twenty_fifth_pass(text: str, expected: list):
 ])
 def test_a_clusters_sports_meet_twenty_fifth_pass(text: str, expected: list):
     assert _kinds_dates(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a prize's colon that heads a run of items, each with its own verb of winning: no prize
+    # of the heading's to the first item, each item's own
+    ("Ngày 16/6/2023, Cụm thi đua số 6 bế mạc hội thao. Ban tổ chức trao cờ cho các đơn vị đạt "
+     "giải toàn đoàn: Đài PT-TH Kon Tum giành giải Nhất; Đài PT-TH Lâm Đồng đạt giải Ba.",
+     [("conferred", "Đài PT-TH Kon Tum", "giải Nhất"),
+      ("conferred", "Đài PT-TH Lâm Đồng", "giải Ba")]),
+    # the twins: the colon's units with no verb of their own hold the prize written before it
+    ("Ngày 16/6/2023, Cụm thi đua số 6 bế mạc hội thao. Giải toàn đoàn: Đài PT-TH Kon Tum.",
+     [("conferred", "Đài PT-TH Kon Tum", "Giải toàn đoàn")]),
+    ("Ngày 16/6/2023, Cụm thi đua số 6 bế mạc hội thao. Giải Nhất: Đài PT-TH Kon Tum và Đài "
+     "PT-TH Gia Lai.", [("conferred", "Đài PT-TH Kon Tum", "Giải Nhất"),
+                        ("conferred", "Đài PT-TH Gia Lai", "Giải Nhất")]),
+])
+def test_a_prize_heading_its_items_prizes_twenty_fifth_pass(text: str, expected: list):
+    assert _awards(text) == expected

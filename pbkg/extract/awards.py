@@ -802,6 +802,10 @@ def _prizes(doc: Doc, context_year: int | None) -> list[dict]:
             run_in = here
         cs, ce = _clause_bounds(doc, m.start())
         units = parse_list(doc, m.end())
+        if units and m.group("to") == ":" and _OWN_PRIZE_AFTER.match(canon, units[0].end):
+            # "đạt giải toàn đoàn: A giành giải Nhất; B đạt giải Ba": a heading, each item
+            # with its own prize (read with its verb)
+            continue
         if units:
             # "cho đội A và đội B": the teams after the first unit, each "đội" again
             sep = _ITEM_SEP_AT.match(canon, units[-1].end)
@@ -833,6 +837,9 @@ def _prizes(doc: Doc, context_year: int | None) -> list[dict]:
     return out
 
 
+# a verb of winning right after the unit a prize's colon opens on
+_OWN_PRIZE_AFTER = re.compile(r"[ \t]+(?:(?:đã|xuất[ \t]+sắc)[ \t]+)*(?:giành|đạt|đoạt|nhận)"
+                              r"(?![\w])")
 # people counted, then the body they belong to: "2 giảng viên của Trung tâm X"
 _COUNTED_OF = re.compile(r"(?:\d{1,2}|hai|ba|bốn|năm)[ \t]+(?:giảng[ \t]+viên|học[ \t]+viên|"
                          r"thí[ \t]+sinh|cá[ \t]+nhân|đảng[ \t]+viên|cán[ \t]+bộ|"
