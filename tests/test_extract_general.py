@@ -5595,3 +5595,22 @@ def test_a_clusters_sports_meet_twenty_fifth_pass(text: str, expected: list):
 ])
 def test_a_prize_heading_its_items_prizes_twenty_fifth_pass(text: str, expected: list):
     assert _awards(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a contest's medal won by an athlete ("vận động viên") named with the body in brackets
+    ("Ngày 16/6/2023, Cụm thi đua số 6 bế mạc hội thao. Ở nội dung đơn nữ cầu lông, vận động "
+     "viên H Linh Niê (Đài PT-TH Đắk Nông) giành huy chương vàng.",
+     [("conferred", "H Linh Niê", "huy chương vàng")]),
+    # the twins: medals counted for a team (no one medal named), one only aimed at, a state
+    # medal's name
+    ("Ngày 16/6/2023, Cụm thi đua số 6 bế mạc hội thao. Đoàn Đài PT-TH Kon Tum giành 2 huy "
+     "chương vàng và 3 huy chương bạc.", []),
+    ("Ngày 16/6/2023, Cụm thi đua số 6 bế mạc hội thao. Vận động viên H Linh Niê (Đài PT-TH Đắk "
+     "Nông) quyết tâm giành huy chương vàng.", []),
+    # and a team's prize after its place still reads its "toàn đoàn"
+    ("Ngày 16/6/2023, Cụm thi đua số 6 bế mạc hội thao. Giải Nhất toàn đoàn thuộc về Đài PT-TH "
+     "Kon Tum.", [("conferred", "Đài PT-TH Kon Tum", "Giải Nhất toàn đoàn")]),
+])
+def test_a_contests_medal_twenty_fifth_pass(text: str, expected: list):
+    assert _awards(text) == expected

@@ -139,7 +139,7 @@ _PROPOSED_PASSIVE = re.compile(
 # giảng viên B", "cho đồng chí C" (the name is the recipient, as when written alone)
 _RECIPIENT_NOUN = re.compile(
     r"(?:tập\s+thể|cá\s+nhân|thí\s+sinh|giảng\s+viên|báo\s+cáo\s+viên|học\s+viên|"
-    rf"tuyên\s+truyền\s+viên|đồng\s+chí|ông|bà)[ \t]+(?=[{UPPER}])")
+    rf"tuyên\s+truyền\s+viên|vận\s+động\s+viên|đồng\s+chí|ông|bà)[ \t]+(?=[{UPPER}])")
 
 
 # a count or a plural of what the recipients are, then a colon and their names: "cho 3 đơn vị:",
@@ -708,9 +708,12 @@ _LEADING_LEAD = re.compile(
     r"(?:\s+(?:trong|của)\s+(?:[Cc]ụm|[Kk]hối))?|[Cc]ụm|[Kk]hối)\s+)?"  # "được Khối suy tôn"
     r"(?:bình\s+xét|bình\s+chọn|suy\s+tôn)\s+$"
 )
-PRIZE = (r"[Gg]iải\s+(?:[Nn]hất|[Nn]hì|[Bb]a|[Tt]ư|[Kk]huyến\s+khích|[Đđ]ặc\s+biệt|[Xx]uất\s+sắc|"
+PRIZE = (r"(?:[Gg]iải\s+(?:[Nn]hất|[Nn]hì|[Bb]a|[Tt]ư|[Kk]huyến\s+khích|[Đđ]ặc\s+biệt|"
+         r"[Xx]uất\s+sắc|"
          # "X đạt giải tập thể", "giải toàn đoàn": the prize for a body's team as a whole
-         r"[ABC]|[Tt]ập\s+thể|[Tt]oàn\s+đoàn)(?![\w])")
+         r"[ABC]|[Tt]ập\s+thể|[Tt]oàn\s+đoàn)(?![\w])"
+         # a contest's medal: "X giành huy chương vàng", "huy chương bạc thuộc về Y"
+         r"|[Hh]uy\s+chương\s+(?:[Vv]àng|[Bb]ạc|[Đđ]ồng)(?![\w]))")
 # The three below are "qualifiers* verb award": the verb is searched for, then the
 # qualifiers before it are taken (_qualified); a pattern that opens with an optional group is
 # tried at every character (5% of a long text's extraction).
@@ -924,7 +927,8 @@ def _teams_at(doc: Doc, pos: int, limit: int = 12) -> list[Unit]:
 # title, with the body he or she works in
 _PERSON_WITH_BODY = re.compile(
     rf"(?:(?<![\w])(?:[Đđ]ồng[ \t]+chí|[Ôô]ng|[Bb]à|[Tt]ác[ \t]+giả|[Tt]hí[ \t]+sinh|"
-    rf"[Gg]iảng[ \t]+viên|[Hh]ọc[ \t]+viên)|(?:ThS|TS|PGS|GS)\.?)[ \t]+"
+    rf"[Gg]iảng[ \t]+viên|[Hh]ọc[ \t]+viên|[Vv]ận[ \t]+động[ \t]+viên)|(?:ThS|TS|PGS|GS)\.?)"
+    r"[ \t]+"
     rf"(?P<name>[{UPPER}][{LOWER}]*(?:[ \t]+[{UPPER}][{LOWER}]*){{1,4}})[ \t]*\([^()\n]{{3,80}}\)"
     r"[ \t]*$")
 
