@@ -5614,3 +5614,28 @@ def test_a_prize_heading_its_items_prizes_twenty_fifth_pass(text: str, expected:
 ])
 def test_a_contests_medal_twenty_fifth_pass(text: str, expected: list):
     assert _awards(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the cluster named by its kind alone, reorganised from a month, a day or a year, then "gồm"
+    ("Khối thi đua các cơ quan Đảng tỉnh Điện Biên sơ kết năm 2025.\n\nKhối được kiện toàn từ "
+     "tháng 8/2025, gồm 3 cơ quan: Văn phòng Tỉnh ủy, Ban Tổ chức Tỉnh ủy, Trường Chính trị tỉnh.",
+     [["Văn phòng Tỉnh ủy", "Ban Tổ chức Tỉnh ủy", "Trường Chính trị tỉnh"]]),
+    ("Cụm thi đua số 3 tổng kết năm 2025.\n\nCụm sau khi sắp xếp từ ngày 15.7.2025 gồm các đảng ủy "
+     "xã: Mường Nhé, Chung Chải, Sen Thượng.", [["Mường Nhé", "Chung Chải", "Sen Thượng"]]),
+    ("Khối thi đua các đảng ủy trực thuộc Tỉnh ủy Sơn La tổng kết năm 2025. Khối được sắp xếp lại "
+     "năm 2025, gồm:\n+ Đảng ủy Quân sự tỉnh\n+ Đảng ủy Công an tỉnh\n+ Đảng ủy Ủy ban nhân dân "
+     "tỉnh\n\nHội nghị diễn ra sôi nổi.",
+     [["Đảng ủy Quân sự tỉnh", "Đảng ủy Công an tỉnh", "Đảng ủy Ủy ban nhân dân tỉnh"]]),
+    # the twins: a support team or an inspection team of the cluster, and the cluster before a
+    # merger, are no members now
+    ("Khối thi đua các cơ quan Đảng tỉnh Điện Biên sơ kết năm 2025.\n\nTổ giúp việc của Khối được "
+     "kiện toàn từ tháng 8/2025, gồm: Văn phòng Tỉnh ủy, Ban Tổ chức Tỉnh ủy.", []),
+    ("Khối thi đua các cơ quan Đảng tỉnh Điện Biên sơ kết năm 2025.\n\nĐoàn kiểm tra của Khối được "
+     "kiện toàn từ tháng 8/2025, gồm: Văn phòng Tỉnh ủy, Ban Tổ chức Tỉnh ủy.", []),
+    ("Khối thi đua các cơ quan Đảng tỉnh Điện Biên sơ kết năm 2025.\n\nTrước khi hợp nhất, Khối "
+     "được kiện toàn từ năm 2020, gồm: Văn phòng Tỉnh ủy, Ban Tổ chức Tỉnh ủy.", []),
+])
+def test_a_list_after_a_reorganisation_and_its_date_thirty_first_pass(text: str,
+                                                                      expected: list):
+    assert lists(text) == expected

@@ -93,9 +93,16 @@ _FOUNDED = (r"được\s+thành\s+lập\s+(?:khi|từ\s+khi|sau\s+khi|theo)\s+[^
 _COMPOSED = (rf"(?:họp\s+)?với\s+thành\s+phần\s+(?:\d{{1,3}}|{enumerations.NUMBER_WORD})\s+"
              r"(?:đơn\s+vị|thành\s+viên)(?:\s+sau\s+(?:khi\s+)?(?:sắp\s+xếp|hợp\s+nhất|sáp\s+nhập)"
              r"[^,;:.()\n]{0,100}?)?,\s*")
+# when a reorganisation took effect, after its verb: "được kiện toàn từ tháng 7/2025, gồm",
+# "sau khi sắp xếp từ ngày 01-7-2025 gồm", "được kiện toàn năm 2025, gồm"
+_SINCE = (r"(?:\s+(?:từ|vào|trong)\s+(?:(?:ngày|tháng)\s+)?\d{1,2}(?:[/.-]\d{1,2})?[/.-]\d{4}"
+          r"|\s+(?:(?:từ|vào|trong)\s+)?năm\s+\d{4})?")
+_REFORMED = (r"(?:được\s+|sau\s+(?:khi\s+)?(?:được\s+)?)(?:kiện\s+toàn|sắp\s+xếp(?:\s+lại)?|"
+             rf"hợp\s+nhất|sáp\s+nhập|điều\s+chỉnh){_SINCE}\s*,?\s*")
 _GENERIC = re.compile(
     # "KTĐ gồm", "CTĐ gồm": the kind's initials (Khối / Cụm thi đua)
-    rf"(?<![\w])(?P<kind>Cụm|Khối|cụm|khối|[KC]TĐ(?![\w]))(?=\s+(?:{_FOUNDED}|{_COMPOSED}|{_HAS_MEMBERS}\s*,?\s*)?"
+    rf"(?<![\w])(?P<kind>Cụm|Khối|cụm|khối|[KC]TĐ(?![\w]))"
+    rf"(?=\s+(?:{_FOUNDED}|{_COMPOSED}|{_REFORMED}|{_HAS_MEMBERS}\s*,?\s*)?"
     r"(?:bao\s+)?gồm(?![\w])"
     # "Cụm hiện có 5 đơn vị: A, B", "Cụm có 3 đơn vị là A, B và C", "Cụm có bốn thành viên –
     # A; B", "Cụm có 6 trường (A, B, ...)"
@@ -114,7 +121,7 @@ _BETWEEN_OK = re.compile(
     # (both: "được kiện toàn, hiện gồm")
     r"^[\s,]*(?:được\s+thành\s+lập(?:\s+(?:từ\s+)?năm\s+\d{4})?\s+"
     r"|(?:được\s+|sau\s+(?:khi\s+)?(?:được\s+)?)(?:kiện\s+toàn|sắp\s+xếp(?:\s+lại)?|hợp\s+nhất|"
-    r"sáp\s+nhập|điều\s+chỉnh)[\s,]+)?(?:hiện(?:\s+nay)?\s+)?"
+    rf"sáp\s+nhập|điều\s+chỉnh){_SINCE}[\s,]+)?(?:hiện(?:\s+nay)?\s+)?"
     # "có 3 đơn vị gồm", "với 3 đơn vị thành viên gồm"
     # "tiếp tục duy trì 8 thành viên, gồm": the count it keeps
     r"(?:(?:có|với|(?:tiếp\s+tục\s+|vẫn\s+)?duy\s+trì)\s+)?"
@@ -1037,7 +1044,7 @@ def _heads_of_units(doc: Doc, clusters: list[Cluster]) -> None:
 _NOT_MEMBERS_HEAD = re.compile(
     r"(?<![\w])(?:khách\s+mời|đại\s+biểu|đoàn(?:\s+công\s+tác|\s+kiểm\s+tra|\s+khảo\s+sát)?|"
     r"kế\s+hoạch|phong\s+trào(?:\s+thi\s+đua)?|nội\s+dung|chương\s+trình|hoạt\s+động|"
-    r"ban\s+giám\s+khảo|tổ\s+công\s+tác|hội\s+đồng(?:\s+thi\s+đua)?|tiêu\s+chí|"
+    r"ban\s+giám\s+khảo|tổ\s+(?:công\s+tác|giúp\s+việc)|hội\s+đồng(?:\s+thi\s+đua)?|tiêu\s+chí|"
     r"giải\s+thưởng|thành\s+phần(?=\s+(?:tham\s+)?dự))(?:\s+(?:dự|tham\s+dự)(?:\s+(?:hội\s+nghị|lễ))?)?"
     r"\s+(?:của\s+|trong\s+)?$", re.IGNORECASE)
 _JOINED_MENTIONS = re.compile(r"[ \t]*(?:,|và|cùng|với)[ \t]*")
