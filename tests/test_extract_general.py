@@ -5639,3 +5639,24 @@ def test_a_contests_medal_twenty_fifth_pass(text: str, expected: list):
 def test_a_list_after_a_reorganisation_and_its_date_thirty_first_pass(text: str,
                                                                       expected: list):
     assert lists(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a bulleted member followed by a note in brackets on what it was before: the body alone
+    ("Khối thi đua các cơ quan Đảng tỉnh Hà Tĩnh sơ kết năm 2025.\n\nKhối còn 4 thành viên:\n"
+     "• Văn phòng Tỉnh ủy;\n• Ban Tuyên giáo và Dân vận Tỉnh ủy (hợp nhất từ hai ban Tuyên giáo "
+     "và Dân vận của Tỉnh ủy);\n• Ủy ban Kiểm tra Tỉnh ủy;\n• Đảng ủy các cơ quan Đảng tỉnh (thay "
+     "cho Đảng ủy Khối các cơ quan tỉnh trước đây).\n\nHội nghị diễn ra sôi nổi.",
+     [["Văn phòng Tỉnh ủy", "Ban Tuyên giáo và Dân vận Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy",
+       "Đảng ủy các cơ quan Đảng tỉnh"]]),
+    ("Cụm thi đua số 2 tổng kết năm 2025. Cụm gồm:\n- Đảng ủy xã Mường Tùng (sáp nhập từ ba xã "
+     "cũ Mường Tùng, Huổi Lèng và Sa Lông);\n- Đảng ủy xã Na Sang (mới thành lập);\n\nHội nghị "
+     "thành công tốt đẹp.", [["Đảng ủy xã Mường Tùng", "Đảng ủy xã Na Sang"]]),
+    # the twin: lines of tasks with their notes are no members
+    ("Cụm thi đua số 2 tổng kết năm 2025. Nội dung chấm điểm gồm:\n- Công tác tổ chức (đạt 30 "
+     "điểm trên tổng số 100 điểm của bảng chấm);\n- Công tác cán bộ (đạt 28 điểm);\n\nHội nghị "
+     "thành công tốt đẹp.", []),
+])
+def test_a_bulleted_member_with_a_note_in_brackets_thirty_first_pass(text: str,
+                                                                     expected: list):
+    assert lists(text) == expected

@@ -679,12 +679,16 @@ def _line_item(doc: Doc, pos: int) -> tuple[tuple[int, int], int] | None:
         unit = parse_forward(doc, m.start("item")) if m else None
         if unit is None or unit.end != m.end("item"):  # the whole line is one name
             m = None
-    if not m or not _valid(m.group("item"), False, False):
+    if not m:
         return None
     s, e = m.start("item"), m.end("item")
     note = _TRAILING_NOTE.search(doc.canon, s, e)  # "- Báo Yên Bái (Cụm trưởng)"
     if note and note.start() > s and note.end() == e:
-        e = note.start()
+        # the note is read aside: "• Ban Tuyên giáo và Dân vận Tỉnh ủy (hợp nhất từ Ban Tuyên
+        # giáo Tỉnh ủy và Ban Dân vận Tỉnh ủy);" is the one body before the brackets
+        e = doc.trimmed(s, note.start())[1]
+    if e <= s or not _valid(doc.canon[s:e], False, False):
+        return None
     return (s, e), m.end()
 
 
