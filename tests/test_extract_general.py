@@ -5660,3 +5660,31 @@ def test_a_list_after_a_reorganisation_and_its_date_thirty_first_pass(text: str,
 def test_a_bulleted_member_with_a_note_in_brackets_thirty_first_pass(text: str,
                                                                      expected: list):
     assert lists(text) == expected
+
+
+@pytest.mark.parametrize("text,expected_roles,expected_awards", [
+    # border-guard posts as the cluster's units: its chair and vice-chair, its places
+    ("Cụm thi đua số 3, Bộ đội Biên phòng tỉnh Điện Biên sơ kết 6 tháng đầu năm 2024. Năm 2024, "
+     "Cụm trưởng là Đồn Biên phòng Mường Nhé; Cụm phó là Đồn BP Sen Thượng. Qua bình xét, Đồn "
+     "Biên phòng Nậm Kè xếp thứ nhất, Đồn Biên phòng Mù Cả xếp thứ hai.",
+     [(2024, "chair", "Đồn Biên phòng Mường Nhé"), (2024, "vice-chair", "Đồn BP Sen Thượng")],
+     [("ranking", "xếp thứ nhất", "Đồn Biên phòng Nậm Kè"),
+      ("ranking", "xếp thứ hai", "Đồn Biên phòng Mù Cả")]),
+    # the twins: a post that hosts the meeting or is its venue, and a post proposed, hold no role
+    ("Cụm thi đua số 3, Bộ đội Biên phòng tỉnh Điện Biên sơ kết năm 2024 tại Đồn Biên phòng Nậm "
+     "Kè. Đồn Biên phòng Mường Nhé đăng cai hội nghị. Hội nghị đề nghị Bộ Chỉ huy Bộ đội Biên "
+     "phòng tỉnh tặng Giấy khen cho Đồn Biên phòng Sen Thượng.", [],
+     [("proposed", "Giấy khen", "Đồn Biên phòng Sen Thượng")]),
+])
+def test_border_guard_posts_as_units_thirty_first_pass(text: str, expected_roles: list,
+                                                       expected_awards: list):
+    assert roles(text) == expected_roles
+    assert awards(text) == expected_awards
+
+
+def test_a_border_guard_post_named_after_its_officer_thirty_first_pass():
+    found = officials("Cụm thi đua số 3 sơ kết năm 2024. Trung tá Lò Văn Sáng, Đồn trưởng Đồn "
+                      "Biên phòng Mù Cả, và Thiếu tá Giàng A Páo, Chính trị viên Đồn Biên phòng "
+                      "Pa Tần, báo cáo kết quả.")
+    assert found == {"Lò Văn Sáng": ["Đồn trưởng Đồn Biên phòng Mù Cả"],
+                     "Giàng A Páo": ["Chính trị viên Đồn Biên phòng Pa Tần"]}

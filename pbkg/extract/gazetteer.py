@@ -64,6 +64,8 @@ ORG_HEADS = (
     # enterprises, courts, post and hospitals: the blocks of enterprises and of the interior
     "Công ty", "Tổng Công ty", "Tổng công ty", "Tập đoàn", "Tòa án", "Toà án", "Bưu điện",
     "Bệnh viện",
+    # the border guard's posts, a cluster's members inside a province's border guard
+    "Đồn Biên phòng", "Đồn BP", "Hải đội Biên phòng",
     *COMPOUND_HEADS,
 )
 
@@ -85,6 +87,8 @@ TITLES = (
     # abbreviated memberships written before the posts ("TUV, Trưởng BTC TU")
     "TUV", "HUV", "UVBTV", "UV BTV", "UVTW", "UVBCH", "ĐUV", "QUV", "BTV",
     "Phụ trách", "Trợ lý", "Phó Tổng Biên tập",
+    # the border guard's and the army's posts
+    "Chính trị viên", "Đồn trưởng",
 )
 
 # Titles of the head (or deputy head) of a body: the body is what follows the title.
