@@ -5688,3 +5688,22 @@ def test_a_border_guard_post_named_after_its_officer_thirty_first_pass():
                       "Pa Tần, báo cáo kết quả.")
     assert found == {"Lò Văn Sáng": ["Đồn trưởng Đồn Biên phòng Mù Cả"],
                      "Giàng A Páo": ["Chính trị viên Đồn Biên phòng Pa Tần"]}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a year written in words after "năm", as a speaker says it (a broadcast, an interview)
+    ("Cụm thi đua số 4 tổng kết năm 2021. Ông A kể: \"Năm hai nghìn không trăm hai mươi mốt, "
+     "Huyện ủy Tân Lạc làm Cụm trưởng, Huyện ủy Lạc Sơn làm Cụm phó\".",
+     [(2021, "chair", "Huyện ủy Tân Lạc"), (2021, "vice-chair", "Huyện ủy Lạc Sơn")]),
+    ("Cụm thi đua số 2 tổng kết năm 2021. Ông Lê Văn Bình, Bí thư Đảng ủy Tổng Công ty Sông Thu, "
+     "Cụm trưởng năm hai nghìn lẻ tám, cho biết thêm.",
+     [(2008, "chair", "Đảng ủy Tổng Công ty Sông Thu")]),
+    ("Cụm thi đua số 4 tổng kết năm 2021. Hội nghị bầu Huyện ủy Kim Bôi làm Cụm trưởng năm hai "
+     "không hai hai.", [(2022, "chair", "Huyện ủy Kim Bôi")]),
+    # the twins: a count in words is no year, nor a number that goes on past a year
+    ("Cụm thi đua số 4 tổng kết năm 2021. Huyện ủy Tân Lạc làm Cụm trưởng. Các đơn vị nộp hơn "
+     "hai nghìn không trăm mười chín tỷ đồng, kết nạp năm hai mươi đảng viên.",
+     [(2021, "chair", "Huyện ủy Tân Lạc")]),
+])
+def test_a_year_written_in_words_thirtieth_pass(text: str, expected: list):
+    assert roles(text) == expected

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from pbkg.extract.patterns import UPPER, CharMap, canonical
+from pbkg.extract.patterns import UPPER, CharMap, canonical, spelled_years
 from pbkg.text import nfc
 
 # Invisible characters (zero-width spaces and joiners, word joiner, soft hyphen, BOM,
@@ -83,7 +83,7 @@ class Sentence:
 class Doc:
     def __init__(self, text: str) -> None:
         self.text = clean_text(text)
-        self.canon = canonical(self.text)
+        self.canon = spelled_years(canonical(self.text))
         self.display_spans: list[tuple[int, int]] = []
         self.display_dates: list[tuple[int, int, int]] = []  # (year, month, day)
         self.sentences = self._split()

@@ -61,6 +61,75 @@ class CharMap:
 _TO_USUAL = CharMap(_ODD)
 
 
+# -- years written in words -------------------------------------------------------------
+
+# "năm hai nghìn không trăm mười chín", "năm hai nghìn lẻ năm", "năm một nghìn chín trăm chín
+# mươi tám", read digit by digit "năm hai không hai ba": after "năm" only (a count is no year)
+_YEAR_WORD = (r"(?:một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|không|linh|lẻ|"
+              r"trăm|nghìn|ngàn)")
+_SPELLED_YEAR = re.compile(rf"(?<![\w’'])[Nn]ăm(?P<num>(?:[ \t]{{1,3}}{_YEAR_WORD}){{4,9}})"
+                           r"(?![\w’'])")
+_DIGIT = {"không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5,
+          "lăm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9}
+
+
+def _below_hundred(words: list[str], i: int) -> tuple[int, int]:
+    """The number below a hundred that words[i:] open with, and the words it takes: "mười
+    chín" 19, "hai mươi mốt" 21, "linh năm" 5; (0, 0) for none."""
+    w = words[i:i + 3]
+    if w[:1] in (["linh"], ["lẻ"]) and len(w) > 1 and w[1] in _DIGIT and w[1] != "không":
+        return _DIGIT[w[1]], 2
+    if w[:1] == ["mười"]:
+        if len(w) > 1 and w[1] in _DIGIT and w[1] not in ("không", "mốt", "tư"):
+            return 10 + _DIGIT[w[1]], 2
+        return 10, 1
+    if len(w) > 1 and w[1] == "mươi" and w[0] in _DIGIT and _DIGIT[w[0]] > 1:
+        if len(w) > 2 and w[2] in _DIGIT and w[2] != "không":
+            return 10 * _DIGIT[w[0]] + _DIGIT[w[2]], 3
+        return 10 * _DIGIT[w[0]], 2
+    return 0, 0
+
+
+def _year_value(words: list[str]) -> tuple[int, int]:
+    """The year (1900-2099) words open with and the words it takes; (0, 0) for none."""
+    if len(words) >= 4 and all(w in _DIGIT and w not in ("mốt", "tư", "lăm") for w in words[:4]):
+        # digit by digit: "hai không hai ba"
+        if words[4:5] and words[4] in _DIGIT:
+            return 0, 0
+        value = int("".join(str(_DIGIT[w]) for w in words[:4]))
+        return (value, 4) if 1900 <= value <= 2099 else (0, 0)
+    if len(words) < 3 or words[1] not in ("nghìn", "ngàn") or words[0] not in ("một", "hai"):
+        return 0, 0
+    value, i = 1000 * _DIGIT[words[0]], 2
+    if words[i + 1:i + 2] == ["trăm"] and words[i] in _DIGIT:
+        value, i = value + 100 * _DIGIT[words[i]], i + 2
+    rest, taken = _below_hundred(words, i)
+    value, i = value + rest, i + taken
+    if i < len(words) and words[i] in _DIGIT or not 1900 <= value <= 2099 or i < 3:
+        return 0, 0  # a number that goes on, or none that is a year
+    return value, i
+
+
+def _digits_for_words(m: re.Match[str]) -> str:
+    num = m.group("num")
+    parts = list(re.finditer(r"\S+", num))
+    value, taken = _year_value([p.group() for p in parts])
+    if not taken:
+        return m.group(0)
+    end = parts[taken - 1].end()
+    digits = str(value)
+    return m.group(0)[:3] + digits.rjust(end) + num[end:]
+
+
+def spelled_years(canon: str) -> str:
+    """`canon` with each year written in words after "năm" as its digits, right-aligned in the
+    words' place ("năm hai nghìn không trăm mười chín," -> "năm" and spaces and "2019,"), so
+    that the year patterns read it and offsets do not move; the text keeps the words."""
+    if "ghìn" not in canon and "ngàn" not in canon and "không" not in canon:
+        return canon
+    return _SPELLED_YEAR.sub(_digits_for_words, canon)
+
+
 def canonical(text: str) -> str:
     """Same-length copy of NFC `text` with the new tone-mark placement ("uỷ" -> "ủy"), every
     space character (no-break, thin, tab, zero-width) as a plain space, and odd dashes and
