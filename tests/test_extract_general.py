@@ -5707,3 +5707,25 @@ def test_a_border_guard_post_named_after_its_officer_thirty_first_pass():
 ])
 def test_a_year_written_in_words_thirtieth_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a unit in the first person inside the quotation its speaker opens: the body the speaker
+    # heads, when "chúng tôi" follows the kind of that body
+    ("Cụm thi đua số 3 tổng kết năm 2022. Phát biểu tại hội nghị, đồng chí Trần Văn Lâm, "
+     "Hiệu trưởng Trường Chính trị tỉnh Bắc Kạn nói: \"Năm 2018, Trường chúng tôi đã làm Cụm "
+     "trưởng, nay lại được tin tưởng\".", [(2018, "chair", "Trường Chính trị tỉnh Bắc Kạn")]),
+    ("Cụm thi đua số 3 tổng kết năm 2022. Ông Hoàng Văn Sơn, Trưởng Ban Dân vận Huyện ủy Ba Bể "
+     "chia sẻ: “Năm 2020, Ban chúng tôi làm Cụm phó”.",
+     [(2020, "vice-chair", "Ban Dân vận Huyện ủy Ba Bể")]),
+    # the twins: a first person with no speaker who heads such a body names no unit; a speaker
+    # who heads a body of another kind, nor one outside the quotation, gives none either
+    ("Cụm thi đua số 3 tổng kết năm 2022. Một đại biểu nói: \"Năm 2018, Trường chúng tôi đã "
+     "làm Cụm trưởng\".", []),
+    ("Cụm thi đua số 3 tổng kết năm 2022. Ông Hoàng Văn Sơn, Trưởng Ban Dân vận Huyện ủy Ba Bể "
+     "chia sẻ: “Năm 2020, Trường chúng tôi làm Cụm phó”.", []),
+    ("Cụm thi đua số 3 tổng kết năm 2022. Ông Hoàng Văn Sơn, Trưởng Ban Dân vận Huyện ủy Ba Bể "
+     "chia sẻ: “Thi đua là việc của mọi người”. Năm 2020, Ban chúng tôi làm Cụm phó.", []),
+])
+def test_a_unit_in_the_first_person_of_a_quotation_thirtieth_pass(text: str, expected: list):
+    assert roles(text) == expected

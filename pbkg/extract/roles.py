@@ -1158,8 +1158,44 @@ def find_roles(
                 for y in more_years[h.role_start])
     hits.extend(_taken_over(doc, hits))
     hits.extend(_rotation(doc, hits))
+    hits = _first_person(doc, hits, officials)
     return _finish(doc, hits, clusters, context_year, elected_year, _word_years(doc, words),
                    this_year)
+
+
+# a unit in the first person: "Trường chúng tôi", "Ban chúng tôi", "đơn vị chúng tôi"
+_FIRST_PERSON = re.compile(r"(?:(?P<noun>[\w’']+)(?:[ \t]+[\w’']+)?[ \t]+)?chúng[ \t]+(?:tôi|ta|mình)",
+                           re.IGNORECASE)
+# what is between the speaker's posts and the quotation: "nói:", "phát biểu nhận nhiệm vụ:"
+_SAYS = re.compile(r"[^\"“”\n]{0,80}:[ \t]*$")
+
+
+def _first_person(doc: Doc, hits: list[RoleHit], officials: list[OfficialMention]
+                  ) -> list[RoleHit]:
+    """A role whose unit is in the first person, inside a quotation that a person opens on
+    the same line ("Đồng chí A, Hiệu trưởng Trường Chính trị X, nói: "Trường chúng tôi làm Cụm
+    trưởng ..."): the body the speaker heads, when the word before "chúng tôi" names that kind of
+    body ("Trường", "Ban", "đơn vị"); with no such speaker, no role (a first person names no
+    unit)."""
+    canon = doc.canon
+    out: list[RoleHit] = []
+    for h in hits:
+        if h.unit is None or not _FIRST_PERSON.fullmatch(h.unit.text):
+            out.append(h)
+            continue
+        line = canon.rfind("\n", 0, h.start) + 1
+        q = max(canon.rfind("“", line, h.start), canon.rfind('"', line, h.start))
+        if q < 0 or (canon[q] == '"' and canon.count('"', line, h.start) % 2 == 0) or (
+                canon[q] == "“" and "”" in canon[q:h.start]):
+            continue  # not inside a quotation
+        speaker = next((o for o in reversed(officials) if line <= o.name_start and o.end <= q
+                        and _SAYS.search(canon, o.end, q)), None)
+        body = _unit_from_positions(doc, speaker, -1) if speaker is not None else None
+        noun = (_FIRST_PERSON.fullmatch(h.unit.text).group("noun") or "").lower()
+        if body is None or noun not in ("đơn", "") and not body.text.lower().startswith(noun):
+            continue
+        out.append(dataclasses.replace(h, unit=body))
+    return out
 
 
 # the party committee of a body, before the body's name (a folded key)
