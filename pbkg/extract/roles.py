@@ -1164,8 +1164,9 @@ def find_roles(
 
 
 # a unit in the first person: "Trường chúng tôi", "Ban chúng tôi", "đơn vị chúng tôi"
-_FIRST_PERSON = re.compile(r"(?:(?P<noun>[\w’']+)(?:[ \t]+[\w’']+)?[ \t]+)?chúng[ \t]+(?:tôi|ta|mình)",
-                           re.IGNORECASE)
+_FIRST_PERSON = re.compile(
+    r"(?:(?P<noun>[\w’']+)(?:[ \t]+[\w’']+)?[ \t]+)?chúng[ \t]+(?:tôi|ta|mình)", re.IGNORECASE)
+MAX_QUOTE_LINE = 4000  # the longest paragraph of the corpus and the seeds is 2,256 characters
 # what is between the speaker's posts and the quotation: "nói:", "phát biểu nhận nhiệm vụ:"
 _SAYS = re.compile(r"[^\"“”\n]{0,80}:[ \t]*$")
 
@@ -1179,17 +1180,26 @@ def _first_person(doc: Doc, hits: list[RoleHit], officials: list[OfficialMention
     unit)."""
     canon = doc.canon
     out: list[RoleHit] = []
+    speakers: list[OfficialMention] | None = None  # by where their names start, on first need
     for h in hits:
         if h.unit is None or not _FIRST_PERSON.fullmatch(h.unit.text):
             out.append(h)
             continue
-        line = canon.rfind("\n", 0, h.start) + 1
+        # the line the quotation is on, read back at most MAX_QUOTE_LINE characters (a longer
+        # one is not read: no role)
+        line = canon.rfind("\n", max(0, h.start - MAX_QUOTE_LINE), h.start) + 1
+        if line == 0 and h.start > MAX_QUOTE_LINE:
+            continue
         q = max(canon.rfind("“", line, h.start), canon.rfind('"', line, h.start))
         if q < 0 or (canon[q] == '"' and canon.count('"', line, h.start) % 2 == 0) or (
                 canon[q] == "“" and "”" in canon[q:h.start]):
             continue  # not inside a quotation
-        speaker = next((o for o in reversed(officials) if line <= o.name_start and o.end <= q
-                        and _SAYS.search(canon, o.end, q)), None)
+        if speakers is None:
+            speakers = sorted(officials, key=lambda o: o.name_start)
+            starts = [o.name_start for o in speakers]
+        i = bisect.bisect_left(starts, q)
+        speaker = next((o for o in reversed(speakers[max(0, i - 4):i]) if line <= o.name_start
+                        and o.end <= q and _SAYS.search(canon, o.end, q)), None)
         body = _unit_from_positions(doc, speaker, -1) if speaker is not None else None
         noun = (_FIRST_PERSON.fullmatch(h.unit.text).group("noun") or "").lower()
         if body is None or noun not in ("đơn", "") and not body.text.lower().startswith(noun):
