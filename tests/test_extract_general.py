@@ -5729,3 +5729,21 @@ def test_a_year_written_in_words_thirtieth_pass(text: str, expected: list):
 ])
 def test_a_unit_in_the_first_person_of_a_quotation_thirtieth_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "this year" between the role and its holder: the year of the article's dated event
+    ("Ngày 17/12/2019, Cụm thi đua số 2 tổ chức hội nghị tổng kết công tác thi đua năm 2019. "
+     "Cụm trưởng năm nay là Đảng ủy xã Tân Hà, Cụm phó là Đảng ủy xã Tân Lập.",
+     [(2019, "chair", "Đảng ủy xã Tân Hà"), (2019, "vice-chair", "Đảng ủy xã Tân Lập")]),
+    ("Ngày 17/12/2019, Khối thi đua số 2 tổ chức hội nghị tổng kết công tác thi đua năm 2019. "
+     "Khối phó năm nay: Đảng ủy phường Hòa Bình.", [(2019, "vice-chair", "Đảng ủy phường Hòa Bình")]),
+    # the twins: a holder to come ("sẽ là"), a role said of no unit, and a year the article does
+    # not date
+    ("Ngày 17/12/2019, Cụm thi đua số 2 tổ chức hội nghị tổng kết công tác thi đua năm 2019. "
+     "Cụm trưởng năm nay sẽ là Đảng ủy xã Tân Hà. Cụm trưởng năm nay là người gánh việc khó.", []),
+    ("Cụm thi đua số 2 họp bàn công tác thi đua. Cụm trưởng năm nay là Đảng ủy xã Tân Hà.",
+     [(None, "chair", "Đảng ủy xã Tân Hà")]),
+])
+def test_a_role_of_this_year_before_its_holder_thirtieth_pass(text: str, expected: list):
+    assert roles(text) == expected

@@ -338,7 +338,17 @@ def _tail_years(doc: Doc, m: re.Match[str]) -> tuple[int, Mention | None, list[i
         if held:
             run = held.group("bracket") or held.group("counted") or held.group("on")
             years, p = [int(a.group()) for a in _A_YEAR.finditer(run)], held.end()
+        elif this := _TAIL_THIS_YEAR.match(canon, p):
+            p = this.end()  # "Cụm trưởng năm nay là X": the year is the article's (see _finish)
     return p, mention, years
+
+
+# "Cụm trưởng năm nay là X", "Khối phó năm nay: X": the role of the year of the article's dated
+# event, its holder after the copula
+_TAIL_THIS_YEAR = re.compile(r"[ \t]+năm[ \t]+nay(?=[ \t]*(?:là(?![\w])|:))", re.IGNORECASE)
+_ROLE_THIS_YEAR = re.compile(
+    r"(?:(?:cụm|khối)[ \t]+(?:trưởng|phó)|(?:trưởng|phó)[ \t]+(?:cụm|khối))[ \t]+năm[ \t]+nay"
+    r"(?![\w])", re.IGNORECASE)
 
 
 _BARE_COMMITTEE = re.compile(r"Đảng\s+(?:ủy|uỷ|bộ)")
@@ -1421,6 +1431,9 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
                 h.year = clause_year[sent.start] = int(own.group("year"))
                 _written(held_in, h)
                 continue
+        if this_year is not None and _ROLE_THIS_YEAR.match(canon, h.role_start):
+            h.year = this_year  # "Cụm trưởng năm nay là X"
+            continue
         if this_year is not None and _THIS_YEAR_AFTER.match(canon, h.end):
             # "X là Cụm phó năm nay": the year of the article's dated event, as "Năm nay, X ..."
             h.year = this_year
