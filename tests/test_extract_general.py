@@ -5747,3 +5747,23 @@ def test_a_unit_in_the_first_person_of_a_quotation_thirtieth_pass(text: str, exp
 ])
 def test_a_role_of_this_year_before_its_holder_thirtieth_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # bare places opening a clause parallel to a role clause, after a comma or "và"
+    ("Cụm thi đua số 4 nhìn lại chặng đường, tổng kết năm 2024. Năm 2018, Huyện ủy Lâm Thao làm "
+     "Cụm trưởng, Phù Ninh và Thanh Thủy làm Cụm phó. Năm 2020, năm Huyện ủy Tam Nông là Cụm "
+     "trưởng và Cẩm Khê làm Cụm phó, phong trào có nhiều chuyển biến.",
+     [(2018, "chair", "Huyện ủy Lâm Thao"), (2018, "vice-chair", "Phù Ninh"),
+      (2018, "vice-chair", "Thanh Thủy"), (2020, "chair", "Huyện ủy Tam Nông"),
+      (2020, "vice-chair", "Cẩm Khê")]),
+    # the twins: names that are no places, a proposal and a negation in the parallel clause
+    ("Cụm thi đua số 4 nhìn lại chặng đường, tổng kết năm 2024. Năm 2018, Huyện ủy Lâm Thao làm "
+     "Cụm trưởng, Minh Hoàng và Quốc Tuấn làm thư ký. Năm 2020, Huyện ủy Tam Nông làm Cụm "
+     "trưởng, hội nghị đề nghị Phù Ninh và Thanh Thủy làm Cụm phó. Năm 2021, Huyện ủy Cẩm Khê "
+     "làm Cụm trưởng và Thanh Thủy không làm Cụm phó.",
+     [(2018, "chair", "Huyện ủy Lâm Thao"), (2020, "chair", "Huyện ủy Tam Nông"),
+      (2021, "chair", "Huyện ủy Cẩm Khê")]),
+])
+def test_bare_places_in_a_parallel_role_clause_twenty_ninth_pass(text: str, expected: list):
+    assert roles(text) == expected

@@ -587,6 +587,39 @@ def _bare_place_subject(doc: Doc, verb_start: int) -> Unit | None:
     return Unit(s, e, doc.slice(s, e), doc.slice(s, e))
 
 
+# bare place names in a clause parallel to a role clause before it: "X làm Cụm trưởng, A và B
+# làm Cụm phó", "năm X làm Cụm trưởng và A làm Cụm phó" (the clause opens after a role word, maybe
+# with its year, and a comma or "và"; each name must be a place)
+_PLACE = rf"{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,3}}"
+_PARALLEL_PLACES = re.compile(
+    r"(?:trưởng|phó|TRƯỞNG|PHÓ)(?:[ \t]+thường[ \t]+trực)?"
+    rf"(?:[ \t]+năm[ \t]+{YEAR})?[ \t]*(?:,|;|,?[ \t]+và)[ \t]*"
+    rf"(?P<list>{_PLACE}(?:[ \t]*,[ \t]*{_PLACE}){{0,5}}(?:[ \t]+và[ \t]+{_PLACE})?)"
+    r"[ \t]*$")
+_PLACE_SEP = re.compile(r"[ \t]*,[ \t]*|[ \t]+và[ \t]+")
+
+
+def _parallel_places(doc: Doc, verb_start: int) -> list[Unit]:
+    """The bare places that open a clause parallel to a role clause just before it."""
+    from pbkg.extract import places  # the gazetteer loads on first use only
+
+    canon = doc.canon
+    lo = max(0, verb_start - 160)
+    m = _PARALLEL_PLACES.search(canon, lo, verb_start)
+    if m is None or not ROLE.search(canon, max(lo, m.start() - 12), m.start() + 8):
+        return []
+    units: list[Unit] = []
+    s = m.start("list")
+    for sep in [*_PLACE_SEP.finditer(canon, s, m.end("list")), None]:
+        e = sep.start() if sep else m.end("list")
+        name = canon[s:e]
+        if not places.is_place_name(name):
+            return []
+        units.append(Unit(s, e, doc.slice(s, e), doc.slice(s, e)))
+        s = sep.end() if sep else e
+    return units
+
+
 # a clause parallel to the one before, only its unit between: ", Y làm Khối phó"
 _PARALLEL = re.compile(r"[ \t]*(?:,|;)?[ \t]*(?:và[ \t]+)?[^,.;:()\n]{2,100}")
 _HEADING_YEAR = re.compile(rf"(?<![\w])năm[ \t]+(?P<year>{YEAR})(?![\d])", re.IGNORECASE)
@@ -960,6 +993,8 @@ def find_roles(
                      or _clause_subject(doc, verb_start))
             if not units and (low := lower_unit_backward(doc, verb_start)) is not None:
                 units = [low]
+            if not units:  # "X làm Cụm trưởng, A và B làm Cụm phó": bare places
+                units = _parallel_places(doc, verb_start)
             if not units and (bare := _bare_place_subject(doc, verb_start)) is not None:
                 units = [bare]
             if not units and (dashed := _dashed_subject(doc, verb_start)) is not None:
