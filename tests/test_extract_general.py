@@ -5767,3 +5767,22 @@ def test_a_role_of_this_year_before_its_holder_thirtieth_pass(text: str, expecte
 ])
 def test_bare_places_in_a_parallel_role_clause_twenty_ninth_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a year opening the sentence with an aside between dashes or in brackets gives its year
+    # (a bare place may open the clause after the aside)
+    ("Cụm thi đua số 5 nhìn lại mười năm, tổng kết năm 2024. Năm 2017 – năm khó khăn nhất – Cẩm "
+     "Khê làm Cụm trưởng, Huyện ủy Tam Nông làm Cụm phó. Năm 2021 (năm đầu nhiệm kỳ), Huyện ủy "
+     "Thanh Sơn là Cụm trưởng.",
+     [(2017, "chair", "Cẩm Khê"), (2017, "vice-chair", "Huyện ủy Tam Nông"),
+      (2021, "chair", "Huyện ủy Thanh Sơn")]),
+    # the twins: a range between dashes is no aside (no year, not the article's either); a host
+    # and a proposal after the aside are no roles
+    ("Cụm thi đua số 5 nhìn lại mười năm, tổng kết năm 2024. Năm 2017 – 2018 – Cẩm Khê làm Cụm "
+     "trưởng. Năm 2021 – năm đầu nhiệm kỳ – Thanh Sơn đăng cai hội nghị, Tam Nông được đề nghị "
+     "làm Cụm phó.", []),
+])
+def test_a_year_with_an_aside_opening_the_sentence_twenty_ninth_pass(text: str,
+                                                                    expected: list):
+    assert roles(text) == expected

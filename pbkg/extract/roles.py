@@ -180,7 +180,12 @@ _MORE_SUBJECTS = re.compile(
     rf"[ \t]*(?:,[ \t]*(?:{ORG_HEAD.pattern})|[ \t]+(?:và|cùng|với)(?![\w]))")
 _HOLDER_AFTER = re.compile(r"[ \t]*(?:,|[-–—])[ \t]*")
 # "Năm 2023, ..." opening a sentence (matched at the sentence's start)
-_SENT_YEAR = re.compile(rf"\W*(?:trong\s+)?năm\s+(?P<year>{YEAR})\s*[,:]", re.IGNORECASE)
+# (maybe with an aside between dashes or in brackets: "Năm 2020 – năm đại hội – A làm Cụm
+# trưởng", "Năm 2020 (năm đại hội), A ...")
+_YEAR_ASIDE = (r"[ \t]+[-–—][ \t]+(?![\d])[^-–—\n\d]{1,40}?[ \t]+[-–—][ \t]+"
+               r"|[ \t]*\((?![\d])[^()\n\d]{1,40}\)[ \t]*,?")
+_SENT_YEAR = re.compile(rf"\W*(?:trong\s+)?năm\s+(?P<year>{YEAR})(?:\s*[,:]|{_YEAR_ASIDE})",
+                        re.IGNORECASE)
 # a topic set in a year opening the sentence: "Về tổ chức hoạt động năm 2020, hội nghị thống
 # nhất giới thiệu X làm Cụm trưởng", "Đối với năm 2024, ...", "Riêng nhân sự năm 2021, ..."
 _TOPIC_YEAR = re.compile(rf"\W*(?:về|đối[ \t]+với|riêng)(?:[ \t]+(?-i:[{LOWER}]+)){{0,4}}[ \t]+"
@@ -550,7 +555,7 @@ def _also_subject(doc: Doc, verb_start: int) -> list[Unit]:
 # (or with its level word, maybe after "còn", the clause's contrast: "Năm nay đến lượt A, còn
 # huyện B làm Cụm phó")
 _BARE_PLACE_SUBJECT = re.compile(
-    r"(?:^|[,;:(\n]|(?<![\w])(?:nơi|khi|lúc))[ \t]*"
+    rf"(?:^|[,;:(\n]|(?<![\w])(?:nơi|khi|lúc)|(?<![\w])[Nn]ăm[ \t]+{YEAR}(?:{_YEAR_ASIDE}))[ \t]*"
     rf"(?P<place>{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,3}})[ \t]*$"
     r"|(?:^|[,;:(\n]|(?<![\w])(?:nơi|khi|lúc))[ \t]*(?:còn[ \t]+)?"
     r"(?P<level>(?:huyện|quận|thị[ \t]+xã|thành[ \t]+phố|tỉnh|xã|phường|thị[ \t]+trấn|"
@@ -580,7 +585,7 @@ def _dashed_subject(doc: Doc, verb_start: int) -> Unit | None:
 def _bare_place_subject(doc: Doc, verb_start: int) -> Unit | None:
     from pbkg.extract import places  # the gazetteer loads on first use only
 
-    m = _BARE_PLACE_SUBJECT.search(doc.canon, max(0, verb_start - 48), verb_start)
+    m = _BARE_PLACE_SUBJECT.search(doc.canon, max(0, verb_start - 100), verb_start)
     if m is None or not places.is_place_name(m.group("place") or m.group("named")):
         return None
     s, e = m.span("place") if m.group("place") else (m.start("level"), m.end("named"))
