@@ -5786,3 +5786,27 @@ def test_bare_places_in_a_parallel_role_clause_twenty_ninth_pass(text: str, expe
 def test_a_year_with_an_aside_opening_the_sentence_twenty_ninth_pass(text: str,
                                                                     expected: list):
     assert roles(text) == expected
+
+
+def rankings(text: str) -> list[tuple]:
+    return [(a["year_or_period"], a["recipient"]) for a in extract_text(text)["awards"]
+            if a["status"] == "ranking"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a place in the cluster's score table, and bare places ranked, maybe together ("đồng")
+    ("Cụm thi đua số 4 nhìn lại mười năm, tổng kết năm 2024. Năm 2019, kết quả chấm điểm cho "
+     "thấy Phù Ninh xếp thứ nhất; Cẩm Khê và Tam Nông đồng xếp thứ hai. Năm 2020, Báo Phú Thọ "
+     "xếp thứ nhất trong bảng chấm điểm thi đua của Khối. Năm 2022, Thanh Sơn dẫn đầu bảng xếp "
+     "hạng của Cụm.",
+     [("2019", "Phù Ninh"), ("2019", "Cẩm Khê"), ("2019", "Tam Nông"), ("2020", "Báo Phú Thọ"),
+      ("2022", "Thanh Sơn")]),
+    # the twins: places first by area or population, a table of another body, a proposal
+    ("Cụm thi đua số 4 nhìn lại mười năm, tổng kết năm 2024. Năm 2019, Phù Ninh xếp thứ nhất "
+     "về diện tích; Cẩm Khê và Tam Nông đồng xếp thứ hai về dân số. Năm 2020, Báo Phú Thọ xếp "
+     "thứ nhất trong bảng xếp hạng báo chí của tỉnh. Năm 2022, hội nghị đề nghị Thanh Sơn dẫn "
+     "đầu bảng xếp hạng của Cụm.", []),
+])
+def test_rankings_in_the_score_table_and_bare_places_twenty_ninth_pass(text: str,
+                                                                       expected: list):
+    assert rankings(text) == expected

@@ -546,18 +546,26 @@ def find_awards(doc: Doc, context_year: int | None, roles: list[dict] | None = N
             at = renamed.start()
         # "A và B được suy tôn dẫn đầu": every unit named
         units = parse_units_backward(doc, at) or [u for u in [parse_backward(doc, at)] if u]
+        if not units:  # "cho thấy Hưng Yên xếp thứ nhất; A và B đồng xếp thứ hai": bare places
+            units = _ranked_places(doc, m.start())
         if not units:
             continue
         if lead and lead.group("n") and not lead.group("of") and enumerations.count_value(
                 lead.group("n")) != len(units):
             continue  # "X là hai đơn vị dẫn đầu": as many units as counted, or none
         cs, ce = _clause_bounds(doc, m.start())
+        # a clause with no year of its own takes the one that opens its sentence ("Năm 2021,
+        # A xếp thứ nhất; B xếp thứ hai")
+        sent = doc.sentence_at(m.start())
+        opening = _OPENING_YEAR.match(canon, sent.start, sent.end) if sent else None
+        period = (_period(canon[cs:ce], None) or (opening.group("year") if opening else None)
+                  or _period("", context_year))
         for unit in units:
             out.append({
                 "award": doc.slice(m.start(), m.end()),
                 "giver": None,
                 "recipient": unit.text,
-                "year_or_period": _period(canon[cs:ce], context_year),
+                "year_or_period": period,
                 "status": "ranking",
                 "evidence": doc.slice(units[0].start, m.end()),
                 "start": units[0].start,
@@ -668,8 +676,10 @@ def _proposed_for_the_voted(doc: Doc, start: int, end: int, award: str, giver: s
 
 _LEADING = re.compile(
     r"(?<![\w])(?:dẫn\s+đầu|đứng\s+đầu|xếp\s+thứ\s+(?:nhất|nhì|hai|ba|\d+))"
-    r"(?:\s+(?:phong\s+trào\s+)?thi\s+đua)?(?:\s+(?:của|trong))?(?:\s+toàn)?\s+"
-    r"(?:[Cc]ụm|[Kk]hối)(?:\s+thi\s+đua)?(?:\s+số\s+\d+)?"
+    r"(?:\s+(?:phong\s+trào\s+)?thi\s+đua)?(?:\s+(?:của|trong))?"
+    # "xếp thứ nhất trong bảng chấm điểm thi đua của Khối", "dẫn đầu bảng xếp hạng của Cụm"
+    r"(?:\s+bảng\s+(?:chấm\s+)?(?:điểm|xếp\s+hạng)(?:\s+thi\s+đua)?\s+(?:của|trong))?"
+    r"(?:\s+toàn)?\s+(?:[Cc]ụm|[Kk]hối)(?:\s+thi\s+đua)?(?:\s+số\s+\d+)?"
     # "được suy tôn dẫn đầu": the vote says whose lead it is, the cluster may go unsaid
     r"|(?<=suy\stôn\s)dẫn\s+đầu(?![\w])"
     # "Qua bình xét, X xếp thứ nhất; Y xếp thứ hai": a place after the sentence's vote
@@ -708,6 +718,34 @@ _LEADING_LEAD = re.compile(
     r"(?:\s+(?:trong|của)\s+(?:[Cc]ụm|[Kk]hối))?|[Cc]ụm|[Kk]hối)\s+)?"  # "được Khối suy tôn"
     r"(?:bình\s+xét|bình\s+chọn|suy\s+tôn)\s+$"
 )
+# bare places opening the clause of a ranking, maybe ranked together ("đồng xếp thứ hai")
+_PLACE = rf"{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,3}}"
+_RANKED_PLACES = re.compile(
+    r"(?:^|[,;:(\n]|(?<![\w])(?:thấy|còn|thì|khi|nơi))[ \t]*"
+    rf"(?P<list>{_PLACE}(?:[ \t]*,[ \t]*{_PLACE}){{0,5}}(?:[ \t]+và[ \t]+{_PLACE})?)"
+    r"[ \t]+(?:(?:đều|cùng|đồng)[ \t]+)?$")
+_PLACE_SEP = re.compile(r"[ \t]*,[ \t]*|[ \t]+và[ \t]+")
+
+
+def _ranked_places(doc: Doc, at: int) -> list[Unit]:
+    """The bare places (each one a place name) that open the clause ranked at `at`."""
+    from pbkg.extract import places  # the gazetteer loads on first use only
+
+    canon = doc.canon
+    m = _RANKED_PLACES.search(canon, max(0, at - 120), at)
+    if m is None:
+        return []
+    units: list[Unit] = []
+    s = m.start("list")
+    for sep in [*_PLACE_SEP.finditer(canon, s, m.end("list")), None]:
+        e = sep.start() if sep else m.end("list")
+        if not places.is_place_name(canon[s:e]):
+            return []
+        units.append(Unit(s, e, doc.slice(s, e), doc.slice(s, e)))
+        s = sep.end() if sep else e
+    return units
+
+
 PRIZE = (r"(?:[Gg]iải\s+(?:[Nn]hất|[Nn]hì|[Bb]a|[Tt]ư|[Kk]huyến\s+khích|[Đđ]ặc\s+biệt|"
          r"[Xx]uất\s+sắc|"
          # "X đạt giải tập thể", "giải toàn đoàn": the prize for a body's team as a whole
