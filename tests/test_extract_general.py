@@ -5810,3 +5810,44 @@ def rankings(text: str) -> list[tuple]:
 def test_rankings_in_the_score_table_and_bare_places_twenty_ninth_pass(text: str,
                                                                        expected: list):
     assert rankings(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an announcement of the holders of a year gives that year to the roles after it in its
+    # paragraph, not the year of the meeting
+    ("Ngày 22/12/2023, Hội đồng Thi đua tỉnh tổng kết các khối năm 2023. Hội nghị đã nhất trí "
+     "chọn đơn vị làm Khối trưởng, Khối phó năm 2024. Theo đó, Sở Công Thương làm Khối trưởng "
+     "khối kinh tế, Sở Tư pháp là Khối phó. Ở khối đoàn thể, Tỉnh đoàn giữ chức Khối trưởng.",
+     [(2024, "chair", "Sở Công Thương"), (2024, "vice-chair", "Sở Tư pháp"),
+      (2024, "chair", "Tỉnh đoàn")]),
+    # ... and to the list lines under it, its paragraph ending with a colon
+    ("Ngày 22/12/2023, Hội đồng Thi đua tỉnh tổng kết các cụm năm 2023.\n\nHội đồng phân công "
+     "cụm trưởng, cụm phó của các cụm năm 2024 như sau:\n\n1. Cụm số 1: Cụm trưởng - Sở Công "
+     "Thương; Cụm phó - Sở Tư pháp.\n\n2. Cụm số 2: Cụm trưởng - Tỉnh đoàn.\n\nCác cụm trưởng "
+     "phát biểu nhận nhiệm vụ.",
+     [(2024, "chair", "Sở Công Thương"), (2024, "vice-chair", "Sở Tư pháp"),
+      (2024, "chair", "Tỉnh đoàn")]),
+    # a hand-over from this year's holders to next year's: the later year
+    ("Ngày 22/12/2023, Hội đồng Thi đua tỉnh tổng kết các khối năm 2023. Các khối trưởng năm "
+     "2023 đã bàn giao cho đơn vị làm khối trưởng năm 2024. Khối kinh tế: Sở Công Thương làm "
+     "khối trưởng, Sở Tư pháp làm khối phó.",
+     [(2024, "chair", "Sở Công Thương"), (2024, "vice-chair", "Sở Tư pháp")]),
+])
+def test_an_announcement_gives_its_year_to_the_roles_after_it_thirty_second_pass(
+        text: str, expected: list):
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the twins: a proposal of next year's holders states no role; a new paragraph (no colon)
+    # is out of the announcement's reach, and keeps the meeting's year
+    ("Ngày 22/12/2023, Hội đồng Thi đua tỉnh tổng kết các khối năm 2023. Hội nghị đề xuất các "
+     "đơn vị làm Khối trưởng, Khối phó năm 2024 như sau:\n- Khối kinh tế: Sở Công Thương làm "
+     "Khối trưởng, Sở Tư pháp làm Khối phó.", []),
+    ("Ngày 22/12/2023, Hội đồng Thi đua tỉnh tổng kết các khối năm 2023. Hội nghị đã nhất trí "
+     "chọn đơn vị làm Khối trưởng, Khối phó năm 2024.\n\nTrong năm, Sở Công Thương làm Khối "
+     "trưởng khối kinh tế.",
+     [(2023, "chair", "Sở Công Thương")]),
+])
+def test_an_announcement_twins_thirty_second_pass(text: str, expected: list):
+    assert roles(text) == expected

@@ -711,6 +711,84 @@ class _LineYears:
         return span is not None and year is not None and not span[0] <= year <= span[1]
 
 
+# a sentence that announces the holders of a year, its role words followed by that year: "Hội
+# nghị thống nhất các đơn vị làm Trưởng khối, Phó Trưởng khối năm 2012", "Phân công cụm trưởng,
+# cụm phó các cụm năm 2017 như sau:", "các khối đã bầu đơn vị làm trưởng, phó năm 2026"
+_ANNOUNCE_VERB = re.compile(r"(?<![\w])(?:bầu(?![ \t]+cử(?![\w]))|phân[ \t]+công|hiệp[ \t]+thương|"
+                            r"thống[ \t]+nhất|nhất[ \t]+trí|(?:bàn|chuyển)[ \t]+giao|"
+                            r"chỉ[ \t]+định|suy[ \t]+tôn|bình[ \t]+chọn|"
+                            # a proposal, read to give its roles none
+                            r"đề[ \t]+(?:xuất|nghị)|dự[ \t]+kiến|giới[ \t]+thiệu)(?![\w])",
+                            re.IGNORECASE)
+_ANNOUNCED_ROLE = re.compile(
+    rf"(?<![\w])(?:{_ROLE_WORD}|(?<=làm )trưởng|(?<=là )trưởng)"
+    rf"(?:[ \t]*(?:,|và)[ \t]*(?:{_ROLE_WORD}|phó))*"
+    rf"(?:[ \t]+(?:các|của)[ \t]+[^.;:\n\d]{{1,40}}?)?[ \t]+năm[ \t]+(?P<year>{YEAR})(?![\d])",
+    re.IGNORECASE)
+_OTHER_YEAR = re.compile(rf"(?<![\d]){YEAR}(?![\d])")
+# a line of a list: "1. Cụm thi đua số 1: ...", "- Khối 2 (...): ...", "+ ..."
+_LIST_LINE = re.compile(r"[ \t]*(?:[-–—+•*]|\d{1,2}[.)])[ \t]+")
+MAX_ANNOUNCED = 40  # sentences one announcement reaches: bounded
+
+
+class _Announced:
+    """The year an announcement of the holders gives the roles after it that name none: the
+    sentences after it in its paragraph, and the list lines under it when its paragraph ends
+    with a colon ("... năm 2026. Cụ thể:" then "- Khối 1: A làm khối trưởng"); each (sentence
+    start -> (year, proposed)); an announcement that names a holder itself ("bầu A làm Khối
+    trưởng năm 2026") is none. A sentence that writes another year ends the reach. An
+    announcement that names two years and hands over ("các khối trưởng năm 2018 bàn giao cho
+    đơn vị làm khối trưởng năm 2019") gives the later. Read once, in one pass."""
+
+    def __init__(self, doc: Doc, stated: set[int]) -> None:
+        canon = doc.canon
+        self.by_sentence: dict[int, tuple[int, bool]] = {}
+        sents = doc.sentences
+        i = 0
+        while i < len(sents):
+            s = sents[i]
+            i += 1
+            verb = _ANNOUNCE_VERB.search(canon, s.start, s.end)
+            if verb is None or s.start in stated:  # "bầu A làm Khối trưởng năm 2026": A's own
+                continue
+            found = list(_ANNOUNCED_ROLE.finditer(canon, s.start, s.end))
+            years = {int(m.group("year")) for m in found}
+            if not years:
+                continue
+            if len(years) == 1:
+                year = years.pop()
+            elif len(years) == 2 and _HANDOVER_VERB.search(canon, s.start, s.end):
+                year = max(years)
+            else:
+                continue
+            proposed = _proposed(doc, s.start, found[0].start(), found[0].end())
+            # the sentences after it: in its paragraph, then the list lines under a colon
+            last = s
+            j = i
+            in_list = False  # past the paragraph, on the list lines under it
+            while j < len(sents) and j - i < MAX_ANNOUNCED:
+                t = sents[j]
+                if "\n" in canon[last.end : t.start]:
+                    if not (in_list or canon[last.start : last.end].rstrip().endswith(":")):
+                        break
+                    if not _LIST_LINE.match(canon, canon.rfind("\n", 0, t.start) + 1):
+                        break
+                    in_list = True
+                if any(int(y.group()) != year
+                       for y in _OTHER_YEAR.finditer(canon, t.start, t.end)):
+                    break
+                if _ANNOUNCE_VERB.search(canon, t.start, t.end) and _ANNOUNCED_ROLE.search(
+                        canon, t.start, t.end):
+                    break  # another announcement: read on its own
+                self.by_sentence[t.start] = (year, proposed)
+                last = t
+                j += 1
+            i = j
+
+    def at(self, sent: Sentence | None) -> tuple[int, bool] | None:
+        return self.by_sentence.get(sent.start) if sent is not None else None
+
+
 def _represented_people(doc: Doc, officials: list[OfficialMention], starts: list[int], end: int,
                         n: int) -> list[Unit]:
     """The bodies headed by the `n` people named one after the other, the last one's posts
@@ -1440,6 +1518,7 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
         explicit_starts[key] = [o.role_start for o in group]
     said: dict[int, tuple[int | None, bool, bool]] = {}
     line_years: _LineYears | None = None  # read on first need
+    announced: _Announced | None = None  # read on first need
     extra: list[RoleHit] = []  # a role for each further year its line opens with
     # per sentence, the year of its last clause that opened with one: "năm 2025, A đảm nhận
     # Cụm trưởng; B đảm nhận Cụm phó" gives B the same year (the clause after names none)
@@ -1512,6 +1591,19 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
             h.year = on_line[0]
             extra.extend(dataclasses.replace(h, year=y) for y in on_line[1:])
             _written(held_in, h)
+            continue
+        if announced is None:
+            announced = _Announced(doc, {s.start for s in (
+                doc.sentence_at(o.role_start) for o in hits if o.unit is not None) if s})
+        scope = announced.at(sent) if h.via != "handover-out" and not h.person else None
+        if scope is not None:
+            # "Hội nghị thống nhất các đơn vị làm Trưởng khối, Phó Trưởng khối năm 2012. Theo
+            # đó, A làm Trưởng khối": the announcement's year (none when it only proposes)
+            if scope[1]:
+                unstated.add(id(h))
+            else:
+                h.year = scope[0]
+                _written(held_in, h)
             continue
         if h.election or election:
             prev = doc.sentence_before(sent) if sent else None
