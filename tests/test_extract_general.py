@@ -5851,3 +5851,22 @@ def test_an_announcement_gives_its_year_to_the_roles_after_it_thirty_second_pass
 ])
 def test_an_announcement_twins_thirty_second_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a department named after two fields, a bank after two aims, the one office of the
+    # deputies and the council: one unit each, its "và" inside the name
+    ("Ngày 5/1/2026, Khối thi đua tổng kết năm 2025. Năm 2026, Sở Văn hóa và Thể thao làm Khối "
+     "trưởng; Khối phó là Ngân hàng Đầu tư và Phát triển chi nhánh Hà Tĩnh. Năm 2027, Văn phòng "
+     "Đoàn đại biểu Quốc hội và HĐND tỉnh làm Khối phó.",
+     [(2026, "chair", "Sở Văn hóa và Thể thao"),
+      (2026, "vice-chair", "Ngân hàng Đầu tư và Phát triển chi nhánh Hà Tĩnh"),
+      (2027, "vice-chair", "Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh")]),
+    # the twins: two bodies joined by "và" stay two; the council with the deputies' delegation
+    # (no office) is no role holder's name either way, the delegation a guest
+    ("Ngày 5/1/2026, Khối thi đua tổng kết năm 2025. Năm 2026, Sở Văn hóa và Sở Y tế làm Khối "
+     "phó. Đoàn đại biểu Quốc hội và HĐND tỉnh dự hội nghị.",
+     [(2026, "vice-chair", "Sở Văn hóa"), (2026, "vice-chair", "Sở Y tế")]),
+])
+def test_a_name_joined_by_va_inside_it_thirty_second_pass(text: str, expected: list):
+    assert roles(text) == expected

@@ -68,10 +68,17 @@ _NAME_TAIL = re.compile(r"(?:[Tt]ỉnh|[Tt]hành\s+phố|huyện|quận|Tỉnh\s
 # "Chi bộ Sở Khoa học và Công nghệ", "Bộ Lao động - Thương binh và Xã hội")
 _FIELDS_AND = re.compile(r"(?:Tài[ \t]+nguyên|Khoa[ \t]+học|Nông[ \t]+nghiệp|Giáo[ \t]+dục|"
                          r"Thông[ \t]+tin|Kế[ \t]+hoạch|Thương[ \t]+binh|Thể[ \t]+thao|"
-                         r"Dân[ \t]+tộc|Văn[ \t]+hóa)[ \t]+và")
+                         r"Dân[ \t]+tộc|Văn[ \t]+hóa|Đầu[ \t]+tư)[ \t]+và")
 _FIELDS_AFTER = re.compile(r"(?:Môi[ \t]+trường|Công[ \t]+nghệ|Phát[ \t]+triển[ \t]+nông[ \t]+"
                            r"thôn|Đào[ \t]+tạo|Truyền[ \t]+thông|Đầu[ \t]+tư|Xã[ \t]+hội|"
-                           r"Du[ \t]+lịch|Tôn[ \t]+giáo|Thông[ \t]+tin)(?![\w’'])")
+                           r"Du[ \t]+lịch|Tôn[ \t]+giáo|Thông[ \t]+tin|"
+                           # "Sở Văn hóa và Thể thao", "Ngân hàng Đầu tư và Phát triển"
+                           r"Thể[ \t]+thao|Phát[ \t]+triển)(?![\w’'])")
+# the one office of a province's deputies and its council: "Văn phòng Đoàn đại biểu Quốc hội và
+# HĐND tỉnh" (the two bodies apart are no office's name)
+_DEPUTIES_OFFICE = re.compile(r"Văn[ \t]+phòng[ \t]+Đoàn[ \t]+(?:đại[ \t]+biểu[ \t]+Quốc[ \t]+hội|"
+                              r"ĐBQH)[ \t]+và$")
+_COUNCIL_AFTER = re.compile(r"(?:HĐND|Hội[ \t]+đồng[ \t]+nhân[ \t]+dân)(?![\w’'])")
 
 
 _FIELDS_BEFORE = re.compile(_FIELDS_AND.pattern[:-len(r"[ \t]+và")] + "$")
@@ -97,6 +104,9 @@ def _and_joins(doc: Doc, start: int, after: int, max_tokens: int) -> bool:
     if fields is not None and fields.end() == after and sp and _FIELDS_AFTER.match(canon,
                                                                                   sp.end()):
         return True
+    if sp and _COUNCIL_AFTER.match(canon, sp.end()) and _DEPUTIES_OFFICE.search(
+            canon, max(start, after - 50), after):
+        return True  # "Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh"
     if not sp or not ORG_HEAD.match(canon, start):
         return False
     q = sp.end()
