@@ -5870,3 +5870,27 @@ def test_an_announcement_twins_thirty_second_pass(text: str, expected: list):
 ])
 def test_a_name_joined_by_va_inside_it_thirty_second_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+def awarded(text: str) -> list[tuple]:
+    return [(a["status"], a["recipient"]) for a in extract_text(text)["awards"]]
+
+
+@pytest.mark.parametrize("text,expected_roles,expected_awards", [
+    # the bodies of law enforcement named by their abbreviations hold roles and awards
+    ("Khối thi đua Nội chính tỉnh Hà Tĩnh tổng kết năm 2021. Hội nghị bầu TAND tỉnh làm Khối "
+     "trưởng, VKSND tỉnh làm Khối phó năm 2022. Năm 2021, BĐBP tỉnh được Bộ Quốc phòng tặng Cờ "
+     "thi đua; Chủ tịch UBND tỉnh tặng Bằng khen cho BCHQS huyện Can Lộc và VKSQS Quân khu 4.",
+     [(2022, "chair", "TAND tỉnh"), (2022, "vice-chair", "VKSND tỉnh")],
+     [("conferred", "BĐBP tỉnh"), ("conferred", "BCHQS huyện Can Lộc"),
+      ("conferred", "VKSQS Quân khu 4")]),
+    # the twins: a host, a guest, a proposal sent on to the council
+    ("Khối thi đua Nội chính tỉnh Hà Tĩnh tổng kết năm 2021 tại hội trường TAND tỉnh. Dự có "
+     "lãnh đạo VKSND tối cao. Hội nghị đề nghị Hội đồng Thi đua – Khen thưởng tỉnh xem xét, "
+     "quyết định giao BCHQS tỉnh làm Khối trưởng năm 2022.", [], []),
+])
+def test_law_enforcement_bodies_by_abbreviation_thirty_third_pass(text: str,
+                                                                  expected_roles: list,
+                                                                  expected_awards: list):
+    assert roles(text) == expected_roles
+    assert awarded(text) == expected_awards

@@ -66,6 +66,10 @@ ORG_HEADS = (
     "Bệnh viện",
     # the border guard's posts, a cluster's members inside a province's border guard
     "Đồn Biên phòng", "Đồn BP", "Hải đội Biên phòng",
+    # the bodies of law enforcement by their usual abbreviations: the people's procuracy and
+    # court, the military command, the border guard, the city's police ("VKSND tỉnh", "TAND
+    # huyện Hoằng Hóa", "BCHQS huyện Sơn Hà", "Bộ Chỉ huy BĐBP tỉnh", "CATP Hải Phòng")
+    "VKSND", "TAND", "BCHQS", "BĐBP", "CATP", "VKSQS", "TAQS",
     *COMPOUND_HEADS,
 )
 
