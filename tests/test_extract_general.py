@@ -5894,3 +5894,22 @@ def test_law_enforcement_bodies_by_abbreviation_thirty_third_pass(text: str,
                                                                   expected_awards: list):
     assert roles(text) == expected_roles
     assert awarded(text) == expected_awards
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "Ngoài A và B, các thành viên còn lại là C, D": the cluster's other members named; and
+    # "Ngoài A, khối còn có B, C" when a guest's cluster is named too
+    ("Khối thi đua Nội chính tỉnh Cao Bằng tổng kết năm 2020. Khối có năm đơn vị. Ngoài Công "
+     "an tỉnh và TAND tỉnh, các thành viên còn lại là VKSND tỉnh, Cục THADS tỉnh và Sở Tư pháp.",
+     [["Công an tỉnh", "TAND tỉnh", "VKSND tỉnh", "Cục THADS tỉnh", "Sở Tư pháp"]]),
+    ("Khối thi đua Nội chính tỉnh Cao Bằng tổng kết năm 2020. Dự có đại diện Khối thi đua các "
+     "cơ quan Đảng tỉnh. Ngoài Thanh tra tỉnh, khối còn có Bộ CHQS tỉnh, BĐBP tỉnh và Sở Tư "
+     "pháp.",
+     [["Thanh tra tỉnh", "Bộ CHQS tỉnh", "BĐBP tỉnh", "Sở Tư pháp"]]),
+    # the twins: the rest is no list of units; the other units only praised
+    ("Khối thi đua Nội chính tỉnh Cao Bằng tổng kết năm 2020. Dự có đại diện Khối thi đua các "
+     "cơ quan Đảng tỉnh. Ngoài Thanh tra tỉnh, khối còn có nhiều đơn vị làm tốt công tác "
+     "tuyên truyền. Ngoài Công an tỉnh, các đơn vị còn lại đều hoàn thành nhiệm vụ.", []),
+])
+def test_members_besides_those_named_thirty_third_pass(text: str, expected: list):
+    assert lists(text) == expected

@@ -897,8 +897,12 @@ _JOINING_OPEN = re.compile(
 # (the first unit maybe described: "Ngoài đơn vị đăng cai là A và B (Cụm trưởng), ...")
 _BESIDES = re.compile(r"\W*(?:Ngoài|Bên\s+cạnh)\s+(?:(?:đơn\s+vị|cơ\s+quan)\s+[^,;:.()\n]{1,30}?"
                       r"\s+là\s+)?(?=[\w’'])")
-_ALSO_HAS = re.compile(r"[ \t]*,[ \t]*(?:Cụm|Khối|cụm|khối)(?:[ \t]+thi[ \t]+đua)?[ \t]+còn[ \t]+"
-                       rf"có[ \t]+(?=[{UPPER}]|(?:ban|văn[ \t]+phòng|ủy[ \t]+ban|đảng[ \t]+ủy|"
+# (or "..., các thành viên còn lại là D, E": the cluster's other members, named)
+_ALSO_HAS = re.compile(r"[ \t]*,[ \t]*(?:(?P<ck>Cụm|Khối|cụm|khối)(?:[ \t]+thi[ \t]+đua)?"
+                       r"[ \t]+còn[ \t]+có|(?:các|những)[ \t]+"
+                       r"(?:thành[ \t]+viên|đơn[ \t]+vị|cơ[ \t]+quan)"
+                       r"(?:[ \t]+thành[ \t]+viên)?[ \t]+còn[ \t]+lại[ \t]+(?:là|gồm|có))[ \t]+"
+                       rf"(?=[{UPPER}]|(?:ban|văn[ \t]+phòng|ủy[ \t]+ban|đảng[ \t]+ủy|"
                        r"trường|trung[ \t]+tâm|(?:tỉnh|thành|huyện|quận|thị)[ \t]+ủy)[ \t])")
 
 
@@ -922,14 +926,17 @@ def _units_to(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]] | No
     return items if _NOTE_LEFT.fullmatch(canon, last, end) else None
 
 
-def _besides_lists(doc: Doc, sent: Sentence) -> list[tuple[str, int, int]] | None:
-    """The members of a sentence "Ngoài A, B, Cụm còn có C, D." (both parts units only, the
-    second the sentence's whole rest), or None when it is no such sentence."""
+def _besides_lists(doc: Doc, sent: Sentence, kind: str | None = None
+                   ) -> list[tuple[str, int, int]] | None:
+    """The members of a sentence "Ngoài A, B, Cụm còn có C, D." or "Ngoài A và B, các thành
+    viên còn lại là C, D." (both parts units only, the second the sentence's whole rest), or
+    None when it is no such sentence; with `kind`, the cluster word must be of that kind
+    ("cụm" / "khối") when one is written."""
     lead = _BESIDES.match(doc.canon, sent.start, sent.end)
     if lead is None:
         return None
     also = _ALSO_HAS.search(doc.canon, lead.end(), sent.end)
-    if also is None:
+    if also is None or kind is not None and also.group("ck") and also.group("ck").lower() != kind:
         return None
     first = _units_to(doc, lead.end(), also.start())
     second = _units_to(doc, also.end(), sent.end) if first else None
@@ -939,7 +946,10 @@ def _besides_lists(doc: Doc, sent: Sentence) -> list[tuple[str, int, int]] | Non
 def _joining_lists(doc: Doc, clusters: list[Cluster]) -> None:
     """The members named by a sentence about who takes part, in an article about one cluster
     that has no list yet: the list must be the sentence's whole rest, each item a unit."""
-    if len(clusters) != 1 or clusters[0].members:
+    if len(clusters) != 1:
+        _besides_of_main(doc, clusters)
+        return
+    if clusters[0].members:
         return
     cluster = clusters[0]
     canon = doc.canon
@@ -965,6 +975,20 @@ def _joining_lists(doc: Doc, clusters: list[Cluster]) -> None:
         cluster.evidence = (m.start(), found.end)
         cluster.member_count = found.count or len(found.items)
         return
+
+
+def _besides_of_main(doc: Doc, clusters: list[Cluster]) -> None:
+    """In an article about several clusters, "Ngoài A, khối còn có B, C." names the members of
+    the one the article is about, as a generic "khối" refers to it (`main_cluster`: the one
+    named most often, or first), of the kind the sentence says, with no members yet."""
+    main = main_cluster(clusters)
+    if main is None or main.members:
+        return
+    for sent in doc.sentences[:400]:  # an article's members are named early: bounded work
+        besides = _besides_lists(doc, sent, main.kind)
+        if besides is not None and main.add_list(besides):
+            main.evidence = (sent.start, besides[-1][2])
+            return
 
 
 # some units said to be the cluster's, named: "hai đơn vị trong Khối là A và B", "3 cơ quan
