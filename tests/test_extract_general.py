@@ -5913,3 +5913,28 @@ def test_law_enforcement_bodies_by_abbreviation_thirty_third_pass(text: str,
 ])
 def test_members_besides_those_named_thirty_third_pass(text: str, expected: list):
     assert lists(text) == expected
+
+
+def official_posts(text: str) -> dict[str, list[str]]:
+    return {o["name"]: o["positions"] for o in extract_text(text)["officials"]}
+
+
+@pytest.mark.parametrize("text,expected_roles,expected_posts", [
+    # a role held by the body a person heads, the head's title of law enforcement's bodies
+    ("Ngày 6/12/2024, Cụm thi đua số 2 thuộc Bộ CHQS tỉnh Quảng Ngãi tổng kết năm 2024. Trung "
+     "tá Lê Văn Tư, Chỉ huy trưởng BCHQS huyện Ba Tơ, Cụm trưởng năm 2024, chủ trì hội nghị. "
+     "Ông Vũ Văn Năm, Chánh án TAND huyện Minh Long, Cụm phó, phát biểu.",
+     [(2024, "chair", "BCHQS huyện Ba Tơ"), (2024, "vice-chair", "TAND huyện Minh Long")],
+     {"Lê Văn Tư": ["Chỉ huy trưởng BCHQS huyện Ba Tơ", "Cụm trưởng năm 2024"],
+      "Vũ Văn Năm": ["Chánh án TAND huyện Minh Long", "Cụm phó"]}),
+    # the twins: a host's head, a guest's; the post alone is no unit
+    ("Ngày 6/12/2024, Cụm thi đua số 2 thuộc Bộ CHQS tỉnh Quảng Ngãi tổng kết năm 2024. Thiếu "
+     "tá Phạm Văn Sáu, Chỉ huy trưởng BCHQS huyện Ba Tơ, thay mặt đơn vị đăng cai phát biểu. "
+     "Ông Vũ Văn Năm, Chi cục trưởng Chi cục THADS huyện Minh Long, dự hội nghị.", [],
+     {"Phạm Văn Sáu": ["Chỉ huy trưởng BCHQS huyện Ba Tơ"],
+      "Vũ Văn Năm": ["Chi cục trưởng Chi cục THADS huyện Minh Long"]}),
+])
+def test_heads_of_law_enforcement_bodies_thirty_third_pass(text: str, expected_roles: list,
+                                                           expected_posts: dict):
+    assert roles(text) == expected_roles
+    assert official_posts(text) == expected_posts

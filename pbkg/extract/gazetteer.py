@@ -93,6 +93,8 @@ TITLES = (
     "Phụ trách", "Trợ lý", "Phó Tổng Biên tập",
     # the border guard's and the army's posts
     "Chính trị viên", "Đồn trưởng",
+    # the heads of law enforcement's bodies
+    "Chi cục trưởng", "Thủ trưởng",
 )
 
 # Titles of the head (or deputy head) of a body: the body is what follows the title.
@@ -100,6 +102,9 @@ HEAD_TITLES = (
     "Tổng Biên tập", "Giám đốc", "Tổng Giám đốc", "Vụ trưởng", "Cục trưởng", "Viện trưởng",
     # "Chánh" alone: the body of a "Chánh Văn phòng Tỉnh ủy" is the "Văn phòng Tỉnh ủy"
     "Chánh", "Chủ nhiệm", "Hiệu trưởng", "Trưởng", "Bí thư", "Chủ tịch",
+    # the heads of the bodies of law enforcement: "Chánh án TAND tỉnh", "Chi cục trưởng Chi cục
+    # THADS huyện A", "Chỉ huy trưởng BCHQS huyện B", "Đồn trưởng Đồn Biên phòng C"
+    "Chánh án", "Chi cục trưởng", "Chỉ huy trưởng", "Đồn trưởng", "Thủ trưởng",
 )
 
 # Abbreviations expanded (after folding) when comparing unit names.
