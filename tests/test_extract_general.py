@@ -5938,3 +5938,18 @@ def test_heads_of_law_enforcement_bodies_thirty_third_pass(text: str, expected_r
                                                            expected_posts: dict):
     assert roles(text) == expected_roles
     assert official_posts(text) == expected_posts
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a body named through its head, no person's name, set off by commas with its role
+    ("Chiều 27/12/2019, Khối thi đua Nội chính tỉnh Sơn La tổng kết năm 2019. Đồng chí Viện "
+     "trưởng VKSND tỉnh, Khối trưởng, chủ trì hội nghị; đồng chí Phó Giám đốc Công an tỉnh, "
+     "Khối phó, đồng chủ trì.",
+     [(2019, "chair", "VKSND tỉnh"), (2019, "vice-chair", "Công an tỉnh")]),
+    # the twins: a former role, a host, a proposal
+    ("Chiều 27/12/2019, Khối thi đua Nội chính tỉnh Sơn La tổng kết năm 2019. Đồng chí Viện "
+     "trưởng VKSND tỉnh, nguyên Khối trưởng, dự hội nghị. Ông Chánh án TAND tỉnh, đơn vị đăng "
+     "cai, phát biểu; đồng chí Giám đốc Công an tỉnh đề nghị Cục THADS tỉnh làm Khối phó.", []),
+])
+def test_a_body_named_through_its_head_thirty_third_pass(text: str, expected: list):
+    assert roles(text) == expected

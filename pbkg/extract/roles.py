@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from pbkg.extract import enumerations
+from pbkg.extract import gazetteer as gz
 from pbkg.extract.clusters import CLUSTER_BARE, Cluster, Mention, mention_at, resolve
 from pbkg.extract.doc import Doc, Sentence
 from pbkg.extract.officials import OfficialMention
@@ -102,6 +103,13 @@ _COPULA_BEFORE = re.compile(
     r"(?:(?:\d+|hai|ba|bốn)\s+)?$",  # "A và B là hai Cụm phó"
 )
 _BY_OF_BEFORE = re.compile(r"(?<![\w])(?:do|của)[ \t]+$")
+# the head of a body written with no name of a person, opening a sentence or a clause after
+# ";": "Đồng chí Viện trưởng ", "; đồng chí Giám đốc ", "Ông Phó Chánh án " (before the body)
+_NAMELESS_HEAD = re.compile(
+    r"[ \t]*(?:(?:[Đđ]ồng[ \t]+chí|[Ôô]ng|[Bb]à)[ \t]+)?(?:[Pp]hó[ \t]+)?"
+    r"(?:" + "|".join(re.escape(t).replace(r"\ ", r"[ \t]+") for t in sorted(
+        gz.HEAD_TITLES, key=len, reverse=True)) + r")[ \t]+")
+_CLAUSE_CUT = re.compile(r"[.;:\n]")
 # "X, đơn vị được bầu làm Cụm trưởng", "X - đơn vị được bầu làm": an apposition set off by a
 # comma or a dash
 _APPOSITIVE_UNIT = re.compile(r"[ \t]*(?:,|[-–—])[ \t]*đơn[ \t]+vị[ \t]*$")
@@ -1267,6 +1275,16 @@ def find_roles(
                 if va is not None and ROLE.search(canon, va.start(), va.end("lead")):
                     cand = parse_forward(doc, va.end())
                     unit = cand if cand is not None and cand.end == ap_end else None
+            if unit is None:
+                # "Đồng chí Viện trưởng VKSND tỉnh, Khối trưởng, chủ trì": a body named through
+                # its head, no person's name written, opening the clause
+                lo = max(0, ap_end - 120)
+                for b in _CLAUSE_CUT.finditer(canon, lo, ap_end):
+                    lo = b.end()
+                head = _NAMELESS_HEAD.match(canon, lo, ap_end)
+                cand = parse_forward(doc, head.end()) if head is not None else None
+                if cand is not None and cand.end == ap_end:
+                    unit = cand
             abbr = _ABBR_PAREN_BEFORE.search(canon, max(0, ap_end - 40), ap_end)
             if unit is None and abbr:  # "Ban Dân vận Tỉnh ủy X (BDVTU X) – Cụm trưởng"
                 unit = parse_backward(doc, abbr.start(), strict=True)
