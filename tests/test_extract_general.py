@@ -5953,3 +5953,19 @@ def test_heads_of_law_enforcement_bodies_thirty_third_pass(text: str, expected_r
 ])
 def test_a_body_named_through_its_head_thirty_third_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # after the scoring ("chấm chéo" too), units that "stand" first or second, or lead with
+    # their score
+    ("Cụm thi đua số 1 TAND cấp huyện tổng kết năm 2023. Kết quả chấm chéo: TAND huyện Yên "
+     "Định đứng đầu với 96 điểm, TAND huyện Thọ Xuân đứng thứ hai. Qua chấm điểm, BCHQS huyện "
+     "Mường Lát được Cụm bình xét đứng thứ nhất.",
+     [("2023", "TAND huyện Yên Định"), ("2023", "TAND huyện Thọ Xuân"),
+      ("2023", "BCHQS huyện Mường Lát")]),
+    # the twins: no scoring of the cluster's; a rank in something else
+    ("Cụm thi đua số 1 TAND cấp huyện tổng kết năm 2023. TAND huyện Yên Định đứng thứ hai về "
+     "số vụ án thụ lý. Huyện Thọ Xuân đứng đầu với 30 xã về dân số.", []),
+])
+def test_rankings_standing_first_or_second_thirty_third_pass(text: str, expected: list):
+    assert rankings(text) == expected

@@ -683,7 +683,9 @@ _LEADING = re.compile(
     # "được suy tôn dẫn đầu": the vote says whose lead it is, the cluster may go unsaid
     r"|(?<=suy\stôn\s)dẫn\s+đầu(?![\w])"
     # "Qua bình xét, X xếp thứ nhất; Y xếp thứ hai": a place after the sentence's vote
-    r"|(?P<place>xếp\s+thứ\s+(?:nhất|nhì|hai|ba))(?![\w])(?!\s*(?:về|trong|tại|ở|toàn)(?![\w]))"
+    # ("X đứng thứ hai", "X đứng đầu với 97 điểm": the same rank, the verb "stands")
+    r"|(?P<place>(?:xếp|đứng)\s+thứ\s+(?:nhất|nhì|hai|ba)|đứng\s+đầu(?=\s+với\s+\d))(?![\w])"
+    r"(?!\s*(?:về|trong|tại|ở|toàn)(?![\w]))"
     # "Cụm suy tôn X là đơn vị dẫn đầu, đề nghị ...": the voter the cluster, unsaid after
     # ("X được suy tôn là đơn vị dẫn đầu phong trào thi đua": the movement is the cluster's)
     r"|(?<=đơn\svị\s)(?P<voted>dẫn\s+đầu(?:\s+(?:phong\s+trào\s+)?thi\s+đua)?+)(?![\w])"
@@ -701,7 +703,8 @@ _CLUSTER_VOTE = re.compile(r"(?<![\w])(?:(?:[Cc]ụm|[Kk]hối|[Hh]ội\s+nghị
                            r"(?![\w])")
 # the vote or the scoring that a bare place ("xếp thứ nhất") is a result of, earlier in its
 # sentence
-_SCORED = re.compile(r"(?<![\w])(?:[Bb]ình\s+xét|[Cc]hấm\s+điểm|[Bb]ình\s+chọn)(?![\w])")
+# ("chấm chéo": the units scoring each other)
+_SCORED = re.compile(r"(?<![\w])(?:[Bb]ình\s+xét|[Cc]hấm\s+(?:điểm|chéo)|[Bb]ình\s+chọn)(?![\w])")
 _LEADING = first_char_led(_LEADING, "dđx")
 _LEADING_LEAD = re.compile(
     # "cho X, đơn vị dẫn đầu cụm năm 2012": the unit the apposition describes
