@@ -59,6 +59,26 @@ def test_pages_and_lookups_are_the_same_with_the_table(both):
             store.page(iri), sort_keys=True, default=str)
 
 
+def test_whole_graph_lists_read_through_the_table_are_the_query_s(both):
+    # with the table the list's query names the facts and the table gives their statements;
+    # without it one query joins them (lookup/award-facts.rq against lookup/awards.rq)
+    table, store = both
+    assert table.subjects is not None and store.subjects is None
+    sizes = []
+    for args in ({}, {"status": "conferred"}, {"status": "proposed"}, {"year": 2023},
+                 {"year": 2018}, {"status": "ranking", "year": 2022}):
+        got = table.awards(**args)
+        assert json.dumps(got, sort_keys=True) == json.dumps(store.awards(**args),
+                                                             sort_keys=True), args
+        sizes.append(len(got))
+    for kind in (None, "year-end-review", "agreement-signing"):
+        got = table.conferences(kind=kind)
+        assert json.dumps(got, sort_keys=True) == json.dumps(store.conferences(kind=kind),
+                                                             sort_keys=True), kind
+        sizes.append(len(got))
+    assert sizes[0] > max(sizes[1:6]) > 0 and sizes[6] > 0, sizes
+
+
 def test_an_entity_page_reads_its_roles_from_its_facts(both):
     """The leadership rows of a page, taken from the facts it has read, are those of the
     leadership-of query."""
