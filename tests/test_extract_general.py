@@ -5969,3 +5969,30 @@ def test_a_body_named_through_its_head_thirty_third_pass(text: str, expected: li
 ])
 def test_rankings_standing_first_or_second_thirty_third_pass(text: str, expected: list):
     assert rankings(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a person whose only post is the head of a group of another kind, named after it in lower
+    # case: a residential cluster by number, a neighbourhood block, a supporters' club's cluster
+    ("Ngày 3/2/2025, xã Đông Hòa trao Huy hiệu Đảng. Ông Lê Đình Sáu, cụm trưởng cụm 7, kể lại "
+     "chuyện xóm. Năm 2024, Đảng bộ xã dẫn đầu Cụm thi đua số 3 của huyện.", []),
+    ("Chiều 12/11/2024, khối 4 phường Hưng Bình tổ chức ngày hội. Bà Trần Thị Mai, Khối trưởng "
+     "khối 4, phát biểu.", []),
+    ("Hội cổ động viên có 12 cụm ở các huyện. Ông Vũ Văn Đạt, cụm trưởng cụm CĐV Diễn Châu, "
+     "cho biết cụm đi 2 xe; bà Ngô Thị Lan, cụm phó phụ trách hậu cần, lo băng rôn.", []),
+])
+def test_a_persons_head_of_a_group_of_another_kind_thirty_fourth_pass(text: str,
+                                                                        expected: list):
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the twins: the chair of an emulation cluster named as a person only keeps the role
+    ("Ngày 10/3/2023, Cụm thi đua số 1 ký kết giao ước thi đua năm 2023. Đồng chí Lê Đình Sáu, "
+     "cụm trưởng cụm thi đua số 1, chủ trì hội nghị.", [(2023, "chair", None)]),
+    ("Ngày 10/3/2023, Cụm thi đua số 1 ký kết giao ước thi đua năm 2023. Đồng chí Lê Đình Sáu, "
+     "Cụm trưởng Cụm 1, chủ trì hội nghị.", [(2023, "chair", None)]),
+])
+def test_a_persons_head_of_a_group_of_another_kind_twins_thirty_fourth_pass(text: str,
+                                                                              expected: list):
+    assert roles(text) == expected

@@ -284,6 +284,9 @@ def extract(article: Article) -> dict:
     for role in roles:
         if role["cluster"] and not any(c.name == role["cluster"] for c in clusters):
             role["cluster"] = None
+    # a person's title "cụm trưởng" / "cụm phó" with no body named, on a page that records no
+    # cluster: the head of a group of another kind (a fan club's "cụm", a "khối" of a ward)
+    roles = [r for r in roles if r["unit"] or r["cluster"]]
     # a text cut in the middle of a list shorter than its count ("Cụm gồm 6 tổ chức: ..., Chi bộ
     # Công ty A, Đảng bộ Công ty"): the item it ends with may be cut mid-name, so it is not taken;
     # nor is one, counted or not, that ends with no known place ("..., Lào Cai, Lai Ch")

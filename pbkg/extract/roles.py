@@ -132,6 +132,12 @@ _OWN_ROLE_AFTER = re.compile(
     r"(?:trưởng|phó|cụm|khối|[Cc]ụm|[Kk]hối)(?![\w]))")
 # a capitalized name right after a role word that ends with "cụm"/"khối" and names no emulation
 # cluster: "Trưởng Khối Dân vận tỉnh", "Phó Trưởng khối Nội chính" (sectors' heads)
+# a group of another kind named after a person's role word, in lower case: "ông A, cụm trưởng
+# cụm 5" (a residential cluster), "Khối trưởng khối 12" (a neighbourhood), "cụm trưởng cụm CĐV
+# X" (a fan club's); an emulation cluster's name says "thi đua", or is a capitalized "Cụm 5",
+# "Khối III"
+_OTHER_KIND_AFTER = re.compile(r"[ \t]+(?:cụm|khối)[ \t]+(?:\d|(?!(?:TĐ|[IVXLC]+(?![\w’'])))"
+                               rf"[{UPPER}]|(?:dân[ \t]+cư|phố|công[ \t]+nghiệp)(?![\w]))")
 _OTHER_BODY_AFTER = re.compile(rf"[ \t]+(?!(?:Cụm|Khối|CỤM|KHỐI)(?![\w]))[{UPPER}]")
 # (not the last word of a place's name: "Ban Tổ chức Tỉnh ủy Thái Nguyên là Cụm phó")
 _FORMER_BEFORE = re.compile(rf"(?<![\w])(?<![{UPPER}][\w’'] )(?<![{UPPER}][\w’']{{2}} )"
@@ -1024,7 +1030,8 @@ def find_roles(
                                     unit=unit, via="person-title", confidence=0.8,
                                     person=om.name, **base))
             elif all(ROLE.match(canon, s) for s, _ in om.positions) and (
-                    om.positions[0][0] == m.start()):
+                    om.positions[0][0] == m.start()) and not _OTHER_KIND_AFTER.match(canon,
+                                                                                      m.end()):
                 # "đồng chí A, Cụm trưởng Cụm thi đua số 1": the role is the person's only post;
                 # the person holds it, no body is named (none is guessed)
                 hits.append(RoleHit(start=om.name_start, end=tail_end, unit=None,
