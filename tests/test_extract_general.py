@@ -5996,3 +5996,31 @@ def test_a_persons_head_of_a_group_of_another_kind_thirty_fourth_pass(text: str,
 def test_a_persons_head_of_a_group_of_another_kind_twins_thirty_fourth_pass(text: str,
                                                                               expected: list):
     assert roles(text) == expected
+
+
+def cluster_events(text: str) -> list[tuple]:
+    return [(e["kind"], e["date"], e["cluster"]) for e in extract_text(text)["events"]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a cluster's dated activity other than a conference, the cluster its subject: a study
+    # visit, a charity visit, a volunteers' day
+    ("Ngày 12-10-2022, đoàn cán bộ Cụm thi đua số 3 quận Liên Chiểu có chuyến học tập kinh "
+     "nghiệm tại thành phố Huế.", [("other", "2022-10-12", "Cụm thi đua số 3")]),
+    ("Sáng 5/11/2021, Khối thi đua các cơ quan Đảng tỉnh đã đến thăm, tặng quà các hộ nghèo "
+     "xã Tân Lập.", [("other", "2021-11-05", "Khối thi đua các cơ quan Đảng tỉnh")]),
+    ("Sáng 9-4-2023, Cụm thi đua số 1 huyện Củ Chi ra quân dọn vệ sinh kênh Đông.",
+     [("other", "2023-04-09", "Cụm thi đua số 1")]),
+])
+def test_a_clusters_dated_activity_thirty_fourth_pass(text: str, expected: list):
+    assert [e for e in cluster_events(text) if e[0] == "other"] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the twins: the activity of a body that names no cluster before the verb, or a cluster
+    # named only as the one receiving the visit
+    "Ngày 12-10-2022, đoàn cán bộ phường Hòa Minh có chuyến học tập kinh nghiệm tại Huế.",
+    "Sáng 5/11/2021, Hội Chữ thập đỏ tỉnh đã đến thăm, tặng quà các hộ nghèo của Cụm thi đua số 2.",
+])
+def test_a_clusters_dated_activity_twins_thirty_fourth_pass(text: str):
+    assert cluster_events(text) == []

@@ -120,6 +120,10 @@ _EVENT_WORD = re.compile(r"(?<![\w])(?:hội\s+nghị|tổng\s+kết|sơ\s+kết
                          # "hội thao": a cluster's sports meet
                          r"tọa\s+đàm|kiểm\s+tra\s+chéo|giao\s+lưu|hội\s+thi|hội\s+thao)(?![\w])",
                          re.IGNORECASE)
+# a cluster's activity other than a conference: a study visit, a charity visit, a volunteers'
+# day
+_ACTIVITY = re.compile(r"(?<![\w])(?:học\s+tập\s+kinh\s+nghiệm|thăm\s*,?\s*(?:và\s+)?tặng\s+quà|"
+                       r"ra\s+quân)(?![\w])", re.IGNORECASE)
 _PLACE = re.compile(
     r"(?<![\w])tại\s+(?P<place>(?:(?:huyện|tỉnh|thành\s+phố|TP\.?|phường|xã|quận|thị\s+xã)\s+)?"
     rf"{CAP_WORD}(?:\s+(?:{CAP_WORD}|ủy)){{0,5}})(?=\s*[,.;(]|\s+(?:Cụm|Khối|cụm|khối))"
@@ -263,6 +267,7 @@ def find_events(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
     out: list[dict] = []
     seen: set[tuple] = set()
     dated: list[tuple[Sentence, re.Match[str]]] = []
+    mention_starts = [m.start for m in mentions]  # sorted
     for i, sent in enumerate(doc.sentences):
         text = canon[sent.start : sent.end]
         if doc.in_display(sent.start):
@@ -273,6 +278,14 @@ def find_events(doc: Doc, mentions: list[Mention], clusters: list[Cluster],
             sent = _broken_lines(doc, i)
             text = canon[sent.start : sent.end]
         word = _EVENT_WORD.search(text, lead.end()) if lead else None
+        if word is None and lead is not None and (act := _ACTIVITY.search(text, lead.end())):
+            # "Sáng 14/10, đoàn công tác Khối thi đua X đã đến thăm, tặng quà ...", "Ngày
+            # 21-9, đoàn cán bộ Cụm thi đua số 1 có chuyến học tập kinh nghiệm tại ...": an
+            # activity of the cluster named as its subject, before the verb
+            i0 = bisect.bisect_left(mention_starts, sent.start + lead.end())
+            i1 = bisect.bisect_left(mention_starts, sent.start + act.start())
+            named = any(m.named and m.end <= sent.start + act.start() for m in mentions[i0:i1])
+            word = act if named else None
         if word and not _NOT_HELD.search(text, lead.end(), word.start()):
             dated.append((sent, lead))
     if not dated:
