@@ -6024,3 +6024,15 @@ def test_a_clusters_dated_activity_thirty_fourth_pass(text: str, expected: list)
 ])
 def test_a_clusters_dated_activity_twins_thirty_fourth_pass(text: str):
     assert cluster_events(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a day and month, the year from a month of a year in the same sentence, on or before it
+    ("Sáng 20/11, Cụm thi đua số 2 đến thăm, tặng quà các hộ bị thiệt hại trong đợt lũ giữa "
+     "tháng 11/2020 tại huyện Lệ Thủy.", [("other", "2020-11-20", "Cụm thi đua số 2")]),
+    # the twin: a later month states no year of the day
+    ("Sáng 20/3, Cụm thi đua số 2 đến thăm, tặng quà các hộ, chuẩn bị cho kế hoạch tháng "
+     "12/2020.", [("other", None, "Cụm thi đua số 2")]),
+])
+def test_a_days_year_from_a_month_of_a_year_thirty_fourth_pass(text: str, expected: list):
+    assert [e for e in cluster_events(text) if e[0] == "other"] == expected

@@ -201,7 +201,15 @@ def _year_of_full_dates(text: str, day: int, month: int) -> int | None:
     years = [int(m.group("y")) for m in _FULL_DATE.finditer(text)
              if valid_day_month(int(m.group("d")), int(m.group("m")))
              and (int(m.group("m")), int(m.group("d"))) <= (month, day)]
+    # a month of a year, on or before the day's: "Sáng 14/10, ... trong đợt mưa lũ đầu tháng
+    # 10/2023" is 2023
+    years += [int(m.group("y")) for m in _MONTH_YEAR.finditer(text)
+              if 1 <= int(m.group("m")) <= month]
     return max(years) if years else None
+
+
+_MONTH_YEAR = re.compile(rf"(?<![\w])tháng[ \t]+(?P<m>\d{{1,2}})[ \t]*(?:/|[ \t]năm[ \t]+)[ \t]*"
+                         rf"(?P<y>{YEAR})(?![\d])", re.IGNORECASE)
 
 
 # a second kind the same conference holds, joined to the first: "hội nghị tổng kết công tác
