@@ -25,6 +25,7 @@ from pbkg.extract.patterns import (
     norm_key,
 )
 from pbkg.extract.units import (
+    PLACE_RUN,
     Unit,
     joins_fields,
     parse_backward,
@@ -32,6 +33,7 @@ from pbkg.extract.units import (
     parse_list,
     parse_list_backward,
     parse_units_backward,
+    place_units,
 )
 
 AWARD = (
@@ -722,31 +724,16 @@ _LEADING_LEAD = re.compile(
     r"(?:bình\s+xét|bình\s+chọn|suy\s+tôn)\s+$"
 )
 # bare places opening the clause of a ranking, maybe ranked together ("đồng xếp thứ hai")
-_PLACE = rf"{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,3}}"
 _RANKED_PLACES = re.compile(
     r"(?:^|[,;:(\n]|(?<![\w])(?:thấy|còn|thì|khi|nơi))[ \t]*"
-    rf"(?P<list>{_PLACE}(?:[ \t]*,[ \t]*{_PLACE}){{0,5}}(?:[ \t]+và[ \t]+{_PLACE})?)"
+    rf"(?P<list>{PLACE_RUN})"
     r"[ \t]+(?:(?:đều|cùng|đồng)[ \t]+)?$")
-_PLACE_SEP = re.compile(r"[ \t]*,[ \t]*|[ \t]+và[ \t]+")
 
 
 def _ranked_places(doc: Doc, at: int) -> list[Unit]:
     """The bare places (each one a place name) that open the clause ranked at `at`."""
-    from pbkg.extract import places  # the gazetteer loads on first use only
-
-    canon = doc.canon
-    m = _RANKED_PLACES.search(canon, max(0, at - 120), at)
-    if m is None:
-        return []
-    units: list[Unit] = []
-    s = m.start("list")
-    for sep in [*_PLACE_SEP.finditer(canon, s, m.end("list")), None]:
-        e = sep.start() if sep else m.end("list")
-        if not places.is_place_name(canon[s:e]):
-            return []
-        units.append(Unit(s, e, doc.slice(s, e), doc.slice(s, e)))
-        s = sep.end() if sep else e
-    return units
+    m = _RANKED_PLACES.search(doc.canon, max(0, at - 120), at)
+    return [] if m is None else place_units(doc, m.start("list"), m.end("list"))
 
 
 PRIZE = (r"(?:[Gg]iải\s+(?:[Nn]hất|[Nn]hì|[Bb]a|[Tt]ư|[Kk]huyến\s+khích|[Đđ]ặc\s+biệt|"

@@ -44,6 +44,7 @@ from pbkg.extract.patterns import (
     norm_key,
 )
 from pbkg.extract.units import (
+    PLACE_RUN,
     Unit,
     bare_item_backward,
     lower_unit_backward,
@@ -52,6 +53,7 @@ from pbkg.extract.units import (
     parse_list,
     parse_list_backward,
     parse_units_backward,
+    place_units,
 )
 
 _SPACES = re.compile(r"[ \t]+")
@@ -609,34 +611,21 @@ def _bare_place_subject(doc: Doc, verb_start: int) -> Unit | None:
 # bare place names in a clause parallel to a role clause before it: "X làm Cụm trưởng, A và B
 # làm Cụm phó", "năm X làm Cụm trưởng và A làm Cụm phó" (the clause opens after a role word, maybe
 # with its year, and a comma or "và"; each name must be a place)
-_PLACE = rf"{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,3}}"
 _PARALLEL_PLACES = re.compile(
     r"(?:trưởng|phó|TRƯỞNG|PHÓ)(?:[ \t]+thường[ \t]+trực)?"
     rf"(?:[ \t]+năm[ \t]+{YEAR})?[ \t]*(?:,|;|,?[ \t]+và)[ \t]*"
-    rf"(?P<list>{_PLACE}(?:[ \t]*,[ \t]*{_PLACE}){{0,5}}(?:[ \t]+và[ \t]+{_PLACE})?)"
+    rf"(?P<list>{PLACE_RUN})"
     r"[ \t]*$")
-_PLACE_SEP = re.compile(r"[ \t]*,[ \t]*|[ \t]+và[ \t]+")
 
 
 def _parallel_places(doc: Doc, verb_start: int) -> list[Unit]:
     """The bare places that open a clause parallel to a role clause just before it."""
-    from pbkg.extract import places  # the gazetteer loads on first use only
-
     canon = doc.canon
     lo = max(0, verb_start - 160)
     m = _PARALLEL_PLACES.search(canon, lo, verb_start)
     if m is None or not ROLE.search(canon, max(lo, m.start() - 12), m.start() + 8):
         return []
-    units: list[Unit] = []
-    s = m.start("list")
-    for sep in [*_PLACE_SEP.finditer(canon, s, m.end("list")), None]:
-        e = sep.start() if sep else m.end("list")
-        name = canon[s:e]
-        if not places.is_place_name(name):
-            return []
-        units.append(Unit(s, e, doc.slice(s, e), doc.slice(s, e)))
-        s = sep.end() if sep else e
-    return units
+    return place_units(doc, m.start("list"), m.end("list"))
 
 
 # a clause parallel to the one before, only its unit between: ", Y làm Khối phó"

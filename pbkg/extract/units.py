@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from pbkg.extract.doc import Doc
 from pbkg.extract.patterns import (
+    CAP_WORD,
     COMPOUND_HEAD,
     NAME_STOP,
     ORG_HEAD,
@@ -53,6 +54,30 @@ class Unit:
     @property
     def span(self) -> tuple[int, int]:
         return self.start, self.end
+
+
+# A run of bare place names, as a role or a ranking may name its units: "Phù Ninh, Cẩm Khê và
+# Tam Nông" (each word capitalized; place_units checks each is a place)
+PLACE = rf"{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,3}}"
+PLACE_RUN = rf"{PLACE}(?:[ \t]*,[ \t]*{PLACE}){{0,5}}(?:[ \t]+và[ \t]+{PLACE})?"
+_PLACE_SEP = re.compile(r"[ \t]*,[ \t]*|[ \t]+và[ \t]+")
+
+
+def place_units(doc: Doc, start: int, end: int) -> list[Unit]:
+    """The places of a run of bare place names (PLACE_RUN) at [start, end), one Unit each;
+    none unless every one is a place name."""
+    from pbkg.extract import places  # the gazetteer loads on first use only
+
+    canon = doc.canon
+    units: list[Unit] = []
+    s = start
+    for sep in [*_PLACE_SEP.finditer(canon, start, end), None]:
+        e = sep.start() if sep else end
+        if not places.is_place_name(canon[s:e]):
+            return []
+        units.append(Unit(s, e, doc.slice(s, e), doc.slice(s, e)))
+        s = sep.end() if sep else e
+    return units
 
 
 _ABBR_DOT = re.compile(r"\.[ \t]?(?=[A-ZĐ])")
