@@ -6036,3 +6036,35 @@ def test_a_clusters_dated_activity_twins_thirty_fourth_pass(text: str):
 ])
 def test_a_days_year_from_a_month_of_a_year_thirty_fourth_pass(text: str, expected: list):
     assert [e for e in cluster_events(text) if e[0] == "other"] == expected
+
+
+def _abbr_roles(text: str) -> list[tuple]:
+    return sorted((r["year"], r["role"], r["unit"]) for r in extract_text(text)["roles"])
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an abbreviation the text defines for a role word, then used in brackets after each unit
+    ("Hội đồng Thi đua - Khen thưởng tỉnh Nam Hà công bố các cụm năm 2024 (CT: cụm trưởng; "
+     "CP: cụm phó): Cụm kinh tế - Sở Xây dựng (CT), Sở Công Thương (CP); Cụm nội chính - "
+     "Thanh tra tỉnh (CT), Sở Tư pháp (CP).",
+     [(2024, "chair", "Sở Xây dựng"), (2024, "chair", "Thanh tra tỉnh"),
+      (2024, "vice-chair", "Sở Công Thương"), (2024, "vice-chair", "Sở Tư pháp")]),
+    # the definition written after the role word, the abbreviation then used bare
+    ("Năm 2023, Khối các cơ quan tổng hợp bầu khối trưởng (KT) và khối phó (KP). "
+     "Sở Nội vụ làm KT, Sở Tư pháp làm KP.",
+     [(2023, "chair", "Sở Nội vụ"), (2023, "vice-chair", "Sở Tư pháp")]),
+])
+def test_a_defined_abbreviation_of_a_role_thirty_sixth_pass(text: str, expected: list):
+    assert _abbr_roles(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the twins: an abbreviation never defined, one defined for another word, or one used
+    # before its definition
+    "Năm 2024, Khối kinh tế - Sở Xây dựng (KT), Sở Công Thương (KP).",
+    "Năm 2024 (KT: kinh tế; KP: kế hoạch): Khối kinh tế - Sở Xây dựng (KT), Sở Công Thương (KP).",
+    "Năm 2024, Sở Xây dựng (KT), Sở Công Thương (KP); sau đó mới ghi chú KT: khối trưởng.",
+])
+def test_a_defined_abbreviation_of_a_role_twins_thirty_sixth_pass(text: str):
+    assert _abbr_roles(text) == []
+

@@ -206,7 +206,62 @@ def find_role_words(canon: str) -> list[re.Match[str]]:
                    if not _OTHER_CLUSTER_AFTER.match(canon, m.end())
                    and not (m.group(0)[-1:].lower() in "mi"
                             and _OTHER_KIND_AFTER.match(canon, m.end())))
-    return out
+    return _with_abbreviations(canon, out)
+
+
+# an abbreviation the text defines for a role word: "(KT: khối trưởng; KP: khối phó)",
+# "CT - cụm trưởng", "khối trưởng (KT)", "cụm phó (viết tắt là CP)"
+_ABBR_BEFORE = re.compile(r"(?<![\w])(?P<abbr>[A-ZĐ]{2,5})[ \t]*(?:[:=]|[-–—]|là)[ \t]*$")
+_ABBR_AFTER = re.compile(r"[ \t]*\([ \t]*(?:(?:viết|gọi)[ \t]+tắt[ \t]*(?:là)?[ \t]*:?[ \t]*)?"
+                         r"(?P<abbr>[A-ZĐ]{2,5})[ \t]*\)")
+_INITIAL = re.compile(r"(?<![\w])\w")
+MAX_ABBREVIATIONS = 6
+
+
+def _initials(word: str) -> str:
+    return "".join(c.group().upper() for c in _INITIAL.finditer(word)).replace("Đ", "D")
+
+
+def _with_abbreviations(canon: str, words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """`words` with the uses of the abbreviations the text defines for role words, each read
+    as the role word from its definition on: "(KT: khối trưởng; KP: khối phó): Khối X - A (KT),
+    B (KP)". Only an abbreviation made of the role word's initials ("KT" for "khối trưởng",
+    "CPTT" for "cụm phó thường trực"), used in capitals as a word of its own; the defining role
+    words state no fact and are dropped."""
+    defined: dict[str, tuple[str, int]] = {}  # abbreviation -> (role group, where defined)
+    legend: set[int] = set()
+    for m in words:
+        if len(defined) >= MAX_ABBREVIATIONS:
+            break
+        before = _ABBR_BEFORE.search(canon, max(0, m.start() - 12), m.start())
+        after = None if before else _ABBR_AFTER.match(canon, m.end())
+        found = before or after
+        if found is None:
+            continue
+        abbr = found.group("abbr")
+        if _initials(m.group(0)) != abbr.replace("Đ", "D") or abbr in defined:
+            continue
+        defined[abbr] = (m.lastgroup or "chair", found.end() if after else m.end())
+        legend.add(m.start())
+    if not defined:
+        return words
+    groups = "|".join(f"(?P<{g}{i}>{re.escape(a)})" for i, (a, (g, _)) in
+                      enumerate(defined.items()))
+    use = re.compile(rf"(?<![\w&/.-])(?:{groups})(?![\w&/-]|\.\w)")
+    uses: list[re.Match[str]] = []
+    for u in use.finditer(canon):
+        abbr = u.group()
+        group, since = defined[abbr]
+        if u.start() >= since:
+            use_ = _ABBR_USE[group].match(canon, u.start(), u.end())
+            if use_ is not None:
+                uses.append(use_)
+    kept = [m for m in words if m.start() not in legend]
+    return sorted(kept + uses, key=lambda m: m.start())
+
+
+# a use of a role's abbreviation, matched at its place so that the role reads its group
+_ABBR_USE = {g: re.compile(rf"(?P<{g}>[A-ZĐ]{{2,5}})") for g in ("standing", "vice", "chair")}
 
 
 # the head of a cluster of another kind: "cụm trưởng cụm dân cư số 3", "khối trưởng khối phố 5",
