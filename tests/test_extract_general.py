@@ -6068,3 +6068,20 @@ def test_a_defined_abbreviation_of_a_role_thirty_sixth_pass(text: str, expected:
 def test_a_defined_abbreviation_of_a_role_twins_thirty_sixth_pass(text: str):
     assert _abbr_roles(text) == []
 
+
+@pytest.mark.parametrize("text,expected", [
+    # a short bulleted line with no end mark that opens with its years and a colon: the roles
+    # on it are of those years (before, it was taken for a heading and read no year of its own)
+    ("Cụm thi đua số 3 khối Dân vận tỉnh Nam Hà qua các năm:\n"
+     "• 2016: Cụm trưởng – Ban Dân vận Huyện ủy Ý Yên; Cụm phó – Ban Dân vận Huyện ủy Vụ Bản\n"
+     "• 2018, 2019: Cụm trưởng – Ban Dân vận Huyện ủy Vụ Bản\n",
+     [(2016, "chair", "Ban Dân vận Huyện ủy Ý Yên"),
+      (2016, "vice-chair", "Ban Dân vận Huyện ủy Vụ Bản"),
+      (2018, "chair", "Ban Dân vận Huyện ủy Vụ Bản"),
+      (2019, "chair", "Ban Dân vận Huyện ủy Vụ Bản")]),
+    # the twin: a short line opening with a year and a colon that names no role
+    ("Cụm thi đua số 3 khối Dân vận tỉnh Nam Hà qua các năm:\n"
+     "• 2016: Ban Dân vận Huyện ủy Ý Yên đăng cai hội nghị\n", []),
+])
+def test_a_short_line_led_by_its_years_thirty_sixth_pass(text: str, expected: list):
+    assert _abbr_roles(text) == expected

@@ -694,7 +694,9 @@ class _LineYears:
                 section = [int(head.group("year"))] if head and not head.group("to") else []
                 span = (int(head.group("year")), int(head.group("to"))) if head and head.group(
                     "to") else None
-            elif text:
+            if text and not own and not section and span is None:
+                # a short line with no end mark is no heading when it opens with its years and
+                # a colon: "• 2015: Cụm trưởng – A; Cụm phó – B"
                 lead = _LINE_YEARS.match(line)
                 if lead is not None:
                     own = [int(a.group()) for a in _A_YEAR.finditer(lead.group("years"))]
