@@ -6085,3 +6085,24 @@ def test_a_defined_abbreviation_of_a_role_twins_thirty_sixth_pass(text: str):
 ])
 def test_a_short_line_led_by_its_years_thirty_sixth_pass(text: str, expected: list):
     assert _abbr_roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a role word, a colon, then each holder with its year in brackets
+    ("Từ năm 2019, các thành viên lần lượt làm Khối trưởng: Ban Dân vận Huyện ủy Yên Lập (2019), "
+     "Ban Dân vận Huyện ủy Thanh Sơn (2020) và Ban Dân vận Huyện ủy Tân Sơn (2021).",
+     [(2019, "chair", "Ban Dân vận Huyện ủy Yên Lập"),
+      (2020, "chair", "Ban Dân vận Huyện ủy Thanh Sơn"),
+      (2021, "chair", "Ban Dân vận Huyện ủy Tân Sơn")]),
+    ("Những năm qua, vai trò Cụm phó: Huyện ủy Quế Sơn (2017), Huyện ủy Duy Xuyên (2018).",
+     [(2017, "vice-chair", "Huyện ủy Quế Sơn"), (2018, "vice-chair", "Huyện ủy Duy Xuyên")]),
+])
+def test_holders_by_year_after_a_colon_thirty_fifth_pass(text: str, expected: list):
+    assert sorted(roles(text)) == sorted(expected)
+
+
+def test_holders_by_year_after_a_colon_twin_thirty_fifth_pass():
+    # the twin: the items after the colon carry no year of their own (a period is none)
+    text = ("Cụm trưởng: Ban Dân vận Huyện ủy Yên Lập (2016 - 2020), Ban Dân vận Huyện ủy "
+            "Thanh Sơn (nhiều năm).")
+    assert [r for r in roles(text) if r[0] in {2016, 2020}] == []

@@ -255,8 +255,9 @@ class RoleHit:
 # what opens the run after a role word: "Cụm phó lần lượt là", "vai trò Cụm trưởng lần lượt thuộc
 # về", "vai trò Cụm trưởng được giao cho" (each item with its year in brackets)
 _OVER_YEARS = re.compile(r"^[ \t]*(?:(?:qua[ \t]+)?các[ \t]+năm[ \t]+)?(?:lần[ \t]+lượt[ \t]+)?"
-                         r"(?:là|thuộc[ \t]+về|(?:được[ \t]+)?(?:chuyển[ \t]+)?giao[ \t]+cho)"
-                         r"[ \t]+")
+                         r"(?:(?:là|thuộc[ \t]+về|(?:được[ \t]+)?(?:chuyển[ \t]+)?giao[ \t]+cho)"
+                         # "luân phiên giữ vai trò Cụm trưởng: A (2016), B (2017)"
+                         r"[ \t]+|:[ \t]*)")
 _YEAR_BRACKET = re.compile(rf"[ \t]*\([ \t]*(?:năm[ \t]+)?(?P<year>{YEAR})[ \t]*\)")
 _YEAR_ITEM_SEP = re.compile(r"[ \t]*(?:[,;][ \t]*(?:(?:và|rồi)[ \t]+)?|(?:và|rồi)[ \t]+)")
 MAX_YEAR_ITEMS = 20
