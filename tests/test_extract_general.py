@@ -6106,3 +6106,30 @@ def test_holders_by_year_after_a_colon_twin_thirty_fifth_pass():
     text = ("Cụm trưởng: Ban Dân vận Huyện ủy Yên Lập (2016 - 2020), Ban Dân vận Huyện ủy "
             "Thanh Sơn (nhiều năm).")
     assert [r for r in roles(text) if r[0] in {2016, 2020}] == []
+
+
+@pytest.mark.parametrize("text", [
+    # a request that a higher body decide or approve the holders, with an aside in brackets or
+    # as a submission ("kính trình ... phê duyệt")
+    "Khối thống nhất đề nghị Sở Nội vụ (qua Ban Thi đua) xem xét, quyết định công nhận Hội "
+    "Nông dân tỉnh làm Khối trưởng, Hội Cựu chiến binh tỉnh làm Khối phó năm 2025.",
+    "Cụm kính trình Ban Tuyên giáo Thành ủy phê duyệt việc giao Ban Tuyên giáo Quận ủy Ngô "
+    "Quyền làm Cụm trưởng năm 2023.",
+    "Hội nghị trình UBND huyện quyết định phân công Đảng ủy xã Tân Phú làm Cụm trưởng.",
+])
+def test_a_submitted_role_is_none_thirty_fifth_pass(text: str):
+    assert roles(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the twins: a decision made, not asked for; a body that presents ("trình bày") its
+    # report; a noun in "trình" ("công trình") in a unit's name
+    ("Ban Tuyên giáo Thành ủy đã phê duyệt việc giao Ban Tuyên giáo Quận ủy Ngô Quyền làm Cụm "
+     "trưởng năm 2023.", [(2023, "chair", "Ban Tuyên giáo Quận ủy Ngô Quyền")]),
+    ("Năm 2024, Huyện ủy Tân Phú làm Cụm trưởng đã trình bày báo cáo tổng kết.",
+     [(2024, "chair", "Huyện ủy Tân Phú")]),
+    ("Năm 2021, Công ty TNHH MTV Khai thác công trình thủy lợi Quảng Nam làm khối trưởng.",
+     [(2021, "chair", "Công ty TNHH MTV Khai thác công trình thủy lợi Quảng Nam")]),
+])
+def test_a_submitted_role_twins_thirty_fifth_pass(text: str, expected: list):
+    assert roles(text) == expected

@@ -447,13 +447,20 @@ def _unit_from_positions(doc: Doc, om: OfficialMention, role_start: int) -> Unit
 # a proposal, a nomination, a wish, a candidacy, a withdrawal or a possibility in the verb's
 # clause: "đề nghị X làm Cụm trưởng", "X được đề cử làm", "X xin thôi làm", "X đăng ký làm",
 # "X có thể làm Cụm trưởng"
+# a submission to a body: "kính trình Ban X", "trình UBND tỉnh" (not "trình bày", to present, nor a
+# noun: "công trình", "chương trình", "quy trình")
+_SUBMIT = (r"(?<!công )(?<!chương )(?<!quy )(?<!lộ )(?<!tiến )(?<!hành )(?<!giáo )(?<!tờ )"
+           rf"trình(?=[ \t]+(?-i:[{UPPER}]))")
 _PROPOSED = re.compile(r"(?<![\w])(?:đề\s+nghị|đề\s+xuất|dự\s+kiến|kiến\s+nghị|giới\s+thiệu|"
                        r"đề\s+cử|ứng\s+cử|đăng\s+ký|xin|thôi|từ\s+chối|rút|mong\s+muốn|muốn|"
                        # "X sẽ đảm nhận vai trò Cụm trưởng": a plan, not yet a role held
-                       r"có\s+thể|nếu|sẽ)"
+                       r"có\s+thể|nếu|sẽ|"
+                       # a submission: "kính trình Ban X phê duyệt việc giao A làm Cụm trưởng"
+                       rf"{_SUBMIT})"
                        # "đề xuất Ban X xem xét, quyết định phân công A làm Cụm trưởng": the
-                       # comma of "xem xét, quyết định" ends no clause
-                       r"(?![\w])(?:[^,.;:()]|(?<=xét),)*$", re.IGNORECASE)
+                       # comma of "xem xét, quyết định" ends no clause; nor does an aside in
+                       # brackets ("đề nghị Ban X (qua Vụ Y) xem xét, ...")
+                       r"(?![\w])(?:[^,.;:()]|(?<=xét),|\([^(),.;:\n]{0,60}\))*$", re.IGNORECASE)
 # a nomination the meeting agreed on is its choice, as "thống nhất chọn" is: "Hội nghị thống nhất
 # giới thiệu X làm Cụm trưởng", "X được các đơn vị nhất trí giới thiệu làm Khối trưởng"; unless
 # the sentence sends it on to a higher body ("..., trình Ban Thường vụ xem xét, quyết định")
