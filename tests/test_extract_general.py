@@ -6133,3 +6133,16 @@ def test_a_submitted_role_is_none_thirty_fifth_pass(text: str):
 ])
 def test_a_submitted_role_twins_thirty_fifth_pass(text: str, expected: list):
     assert roles(text) == expected
+
+
+def test_a_clusters_members_kind_after_a_dash_thirty_fifth_pass():
+    # the rest of the cluster's name after a dash, the kind of its members, is no holder
+    text = ("Ban Dân vận Huyện ủy Hòa Vang, đơn vị Cụm trưởng Cụm thi đua số 3 - Ban Dân vận các "
+            "huyện ủy phía Tây năm 2022, vừa ban hành kế hoạch.")
+    assert [r for r in roles(text) if "các" in r[2]] == []
+
+
+def test_a_clusters_members_kind_after_a_dash_twin_thirty_fifth_pass():
+    # the twin: one body after the dash holds the role
+    text = "Khối trưởng Khối thi đua số 5 - Ban Tổ chức Tỉnh ủy Quảng Ngãi năm 2022 phát biểu."
+    assert roles(text) == [(2022, "chair", "Ban Tổ chức Tỉnh ủy Quảng Ngãi")]

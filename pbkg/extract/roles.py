@@ -378,6 +378,14 @@ _PLACE_END = re.compile(
     rf"(?:phường|xã|thị\s+trấn|đặc\s+khu)\s+{CAP_WORD}(?:\s+{CAP_WORD}){{0,3}}$")
 
 
+# a plural of bodies of one level inside a name ("Ban Tổ chức các tỉnh ủy", "Ban Dân vận các
+# huyện, thị ủy", "các trường chính trị"): the kind of a cluster's members, no one body ("Đảng ủy
+# Khối các cơ quan tỉnh" is one)
+_MEMBERS_KIND = re.compile(r"(?<![\w])các[ \t]+(?:(?:tỉnh|thành|huyện|quận|thị|xã|phường)"
+                           r"(?:[ \t]*,[ \t]*(?:tỉnh|thành|huyện|quận|thị))?(?:[ \t]+(?:ủy|uỷ))?"
+                           r"|trường)(?![\w])", re.IGNORECASE)
+
+
 # a department of a body: "Vụ Tổng hợp", "Phòng Tổ chức", "Cục Chính trị"
 _DEPARTMENT = re.compile(r"(?:Vụ|Phòng|Cục)[ \t]+(?=[{UPPER}])".replace("{UPPER}", UPPER))
 
@@ -1214,6 +1222,10 @@ def find_roles(
             unit = parse_forward(doc, tail_end + unit_after.end())
             nxt = canon[unit.end : unit.end + 1] if unit else ""
             bracket = "(" in unit_after.group(0)
+            if unit is not None and _MEMBERS_KIND.search(unit.text):
+                # "Cụm trưởng Cụm thi đua số 2 - Ban Tổ chức các tỉnh ủy miền núi": the rest of
+                # the cluster's name, the kind of its members, no body
+                unit = None
             if unit and (nxt == ")" if bracket else nxt in {"", ",", ".", ";", " ", "\n"}):
                 hits.append(RoleHit(start=m.start(), end=unit.end, unit=unit, via="unit-after",
                                     confidence=0.8, **base))
