@@ -6146,3 +6146,18 @@ def test_a_clusters_members_kind_after_a_dash_twin_thirty_fifth_pass():
     # the twin: one body after the dash holds the role
     text = "Khối trưởng Khối thi đua số 5 - Ban Tổ chức Tỉnh ủy Quảng Ngãi năm 2022 phát biểu."
     assert roles(text) == [(2022, "chair", "Ban Tổ chức Tỉnh ủy Quảng Ngãi")]
+
+
+def test_holders_under_a_proposing_label_thirty_fifth_pass():
+    # a request names the roles, the colon opens the holders, each labelled in brackets
+    text = ("Cụm kính đề nghị Ban Thường vụ xem xét, công nhận Cụm trưởng, Cụm phó năm 2026 theo "
+            "kết quả bỏ phiếu: Huyện ủy Ba Vì (Cụm trưởng), Huyện ủy Phúc Thọ (Cụm phó).")
+    assert roles(text) == []
+
+
+def test_holders_under_a_proposing_label_twin_thirty_fifth_pass():
+    # the twin: the conference elects them (and proposes only an award before a ";")
+    text = ("Hội nghị đề nghị tặng Bằng khen cho Huyện ủy Sơn Tây; bầu Cụm trưởng, Cụm phó năm "
+            "2026: Huyện ủy Ba Vì (Cụm trưởng), Huyện ủy Phúc Thọ (Cụm phó).")
+    assert sorted(roles(text)) == [(2026, "chair", "Huyện ủy Ba Vì"),
+                                   (2026, "vice-chair", "Huyện ủy Phúc Thọ")]

@@ -530,6 +530,31 @@ def _proposed(doc: Doc, lo: int, hi: int, role_end: int) -> bool:
     return p is not None
 
 
+# a proposal of the roles whose holders a colon opens: "Khối đề nghị Hội đồng xem xét, công nhận
+# Khối trưởng, Khối phó năm 2018 như sau: A (Khối trưởng), B (Khối phó)"
+_PROPOSAL_WORD = re.compile(r"(?<![\w])(?:đề\s+nghị|đề\s+xuất|kiến\s+nghị|dự\s+kiến|"
+                            rf"{_SUBMIT})(?![\w])",
+                            re.IGNORECASE)
+_ROLE_WORD_RE = re.compile(_ROLE_WORD, re.IGNORECASE)
+
+
+def _proposed_label(doc: Doc, at: int) -> bool:
+    """Whether the item at `at` is in a run after a colon whose label, in its sentence, proposes
+    the roles: a proposal, then a role word, then the colon (no ";" between)."""
+    canon = doc.canon
+    sent = doc.sentence_at(at)
+    if sent is None:
+        return False
+    colon = canon.rfind(":", max(sent.start, at - 400), at)
+    if colon < 0 or canon.find(";", colon, at) >= 0:
+        return False
+    lo = max(sent.start, colon - 300, canon.rfind(";", sent.start, colon) + 1)
+    last = None
+    for last in _PROPOSAL_WORD.finditer(canon, lo, colon):
+        pass
+    return last is not None and _ROLE_WORD_RE.search(canon, last.end(), colon) is not None
+
+
 # a condition opening the sentence: "Nếu được tín nhiệm, X sẽ làm Cụm trưởng"
 _CONDITION = re.compile(r"(?<![\w])(?:[Nn]ếu|[Tt]rong\s+trường\s+hợp|[Gg]iả\s+sử)(?![\w])")
 _ALSO_BEFORE = re.compile(r"[ \t]*,?[ \t]*(?:(?:đồng\s+thời|cũng|hiện)[ \t]+)?$")
@@ -980,6 +1005,8 @@ def find_roles(
             if _PROPOSED.search(close.group(0).rstrip(")")):
                 continue  # "X (Cụm trưởng dự kiến năm 2024)": proposed
             paren = m.start() - len(before) + before.rindex("(")
+            if _proposed_label(doc, paren):
+                continue  # "đề nghị ... công nhận Khối trưởng, Khối phó năm 2018: X (Khối trưởng)"
             one = parse_backward(doc, paren)
             found = [one] if one else parse_list_backward(doc, paren)
             if not found:  # "Huyện ủy A (Cụm trưởng), B (Cụm phó)": B with A's prefix
