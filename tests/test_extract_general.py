@@ -6161,3 +6161,22 @@ def test_holders_under_a_proposing_label_twin_thirty_fifth_pass():
             "2026: Huyện ủy Ba Vì (Cụm trưởng), Huyện ủy Phúc Thọ (Cụm phó).")
     assert sorted(roles(text)) == [(2026, "chair", "Huyện ủy Ba Vì"),
                                    (2026, "vice-chair", "Huyện ủy Phúc Thọ")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a year named right before a clause of time that opens with the holder
+    ("Đồng chí Bí thư nhắc lại bài học năm 2012, khi Ban Tổ chức Huyện ủy Cam Lâm làm Cụm "
+     "trưởng, các đơn vị đã chấm điểm công khai.", [(2012, "chair", "Ban Tổ chức Huyện ủy Cam Lâm")]),
+    ("Thực tiễn năm 2018 chỉ ra: lúc Thị ủy Ninh Hòa giữ vai trò Cụm phó, việc tổng hợp chậm.",
+     [(2018, "vice-chair", "Thị ủy Ninh Hòa")]),
+])
+def test_a_year_before_a_clause_of_time_thirty_fifth_pass(text: str, expected: list):
+    assert roles(text) == expected
+
+
+
+def test_a_year_before_a_clause_of_time_twin_thirty_fifth_pass():
+    # the twin: the clause of time names a host, no holder
+    text = ("Đồng chí Bí thư nhắc lại bài học năm 2012, khi Ban Tổ chức Huyện ủy Cam Lâm đăng cai "
+            "hội nghị, các đơn vị đã chấm điểm công khai.")
+    assert roles(text) == []

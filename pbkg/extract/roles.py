@@ -226,6 +226,13 @@ _ROLE_WORD = r"(?:(?:cụm|khối)[ \t]+(?:trưởng|phó)|(?:trưởng|phó)[ \
 _LABEL_YEAR = re.compile(rf"\W*(?:\d{{1,2}}[.)][ \t]*)?(?:(?:đơn[ \t]+vị|nhân[ \t]+sự)[ \t]+)?"
                          rf"{_ROLE_WORD}(?:[ \t]*(?:,|và)[ \t]*{_ROLE_WORD}){{0,2}}[ \t]+"
                          rf"năm[ \t]+(?P<year>{YEAR})[ \t]*:", re.IGNORECASE)
+# a year named right before a clause of time ("khi", "lúc") that opens with the unit: "nhắc lại
+# kinh nghiệm năm 2015, khi X giữ vai trò Cụm trưởng", "Bài học năm 2013 cho thấy: khi X làm
+# cụm trưởng" (the year is the clause's; "sau năm 2013, khi ...", "từ năm 2013 đến nay, khi ..."
+# are none)
+_WHEN_YEAR = re.compile(rf"(?<![\w])(?<!sau )(?<!trước )(?<!từ )năm[ \t]+(?P<year>{YEAR})"
+                        rf"(?:[ \t]+(?:cho[ \t]+thấy|chỉ[ \t]+ra|là))?[ \t]*[,:]?[ \t]*"
+                        rf"(?:khi|lúc)[ \t]+$", re.IGNORECASE)
 _CLUSTER_YEAR_BY = re.compile(rf"(?<![\w])(?:Cụm|Khối|cụm|khối)[ \t]+(?:[^,;:.()\n]|"
                               rf"\([^();:.\n]{{0,120}}\)|,(?=[ \t]+[{LOWER}])){{0,160}}?[ \t]"
                               rf"năm[ \t]+(?P<year>{YEAR})[ \t]+do[ \t]+$")
@@ -550,8 +557,8 @@ def _proposed_label(doc: Doc, at: int) -> bool:
         return False
     lo = max(sent.start, colon - 300, canon.rfind(";", sent.start, colon) + 1)
     last = None
-    for last in _PROPOSAL_WORD.finditer(canon, lo, colon):
-        pass
+    for word in _PROPOSAL_WORD.finditer(canon, lo, colon):
+        last = word
     return last is not None and _ROLE_WORD_RE.search(canon, last.end(), colon) is not None
 
 
@@ -1601,6 +1608,8 @@ def _finish(doc: Doc, hits: list[RoleHit], clusters: list[Cluster],
             clause_lo = max(sent.start, canon.rfind(";", sent.start, h.start) + 1)
             lo = max(clause_lo, h.start - 80)  # bounded: the year is right before the unit
             own = _CLAUSE_YEAR.search(("\x00" if lo > clause_lo else "") + canon[lo : h.start])
+            if own is None:  # "kinh nghiệm năm 2015, khi X làm Cụm trưởng"
+                own = _WHEN_YEAR.search(canon, lo, h.start)
             if own is None and h.via == "copula" and _YEAR_BY.search(
                     canon, max(clause_lo, h.start - 16), h.start):
                 own = _CLUSTER_YEAR_BY.search(canon, max(clause_lo, h.start - 300), h.start)
