@@ -403,22 +403,16 @@ def parse_backward(doc: Doc, end: int, *, strict: bool = False, window: int = 16
             clause_start = c.start()
     while clause_start < end and canon[clause_start] in " \t":
         clause_start += 1
-    for head in ORG_HEAD.finditer(canon, clause_start, end):
-        if strict and head.start() != clause_start:
-            lead = canon[clause_start : head.start()].strip().lower()
-            if lead not in {"và", "các", "đơn vị", "còn", "đồng thời"}:
-                continue
-        unit = parse_forward(doc, head.start())
-        if unit and unit.end == end:
-            return unit
-    for word in _LATIN.finditer(canon, clause_start, end):  # an enterprise by its brand
-        if strict and word.start() != clause_start:
-            lead = canon[clause_start : word.start()].strip().lower()
-            if lead not in {"và", "các", "đơn vị", "còn", "đồng thời"}:
-                continue
-        unit = brand_forward(doc, word.start())
-        if unit and unit.end == end:
-            return unit
+    # a name opened by a body's head, else an enterprise by its brand
+    for opener, read in ((ORG_HEAD, parse_forward), (_LATIN, brand_forward)):
+        for head in opener.finditer(canon, clause_start, end):
+            if strict and head.start() != clause_start:
+                lead = canon[clause_start : head.start()].strip().lower()
+                if lead not in {"và", "các", "đơn vị", "còn", "đồng thời"}:
+                    continue
+            unit = read(doc, head.start())
+            if unit and unit.end == end:
+                return unit
     return None
 
 
